@@ -1,0 +1,57 @@
+// One build, several targets from one base: the extension host bundle, the CLI, and one browser
+// bundle per webview app (src/webviews/<app>/main.ts). Type-checking is separate: `npm run typecheck`.
+import * as esbuild from 'esbuild';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const require = createRequire(import.meta.url);
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const base = {
+  bundle: true,
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const nodeBase = { ...base, platform: 'node', format: 'cjs', target: 'node20' };
+
+const targets = [];
+if (existsSync('src/extension/extension.ts')) {
+  targets.push({ ...nodeBase, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', external: ['vscode'] });
+}
+targets.push({ ...nodeBase, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist' });
+
+const webviewRoot = 'src/webviews';
+if (existsSync(webviewRoot)) {
+  const apps = readdirSync(webviewRoot).filter(
+    (name) => statSync(path.join(webviewRoot, name)).isDirectory() && existsSync(path.join(webviewRoot, name, 'main.ts')),
+  );
+  if (apps.length > 0) {
+    targets.push({
+      ...base,
+      platform: 'browser',
+      format: 'iife',
+      target: 'es2022',
+      entryPoints: Object.fromEntries(apps.map((app) => [app, path.join(webviewRoot, app, 'main.ts')])),
+      outdir: 'dist/webviews',
+      loader: { '.css': 'text' },
+    });
+  }
+}
+
+mkdirSync('dist', { recursive: true });
+copyFileSync(require.resolve('sql.js/dist/sql-wasm.wasm'), 'dist/sql-wasm.wasm');
+
+if (watch) {
+  const contexts = await Promise.all(targets.map((t) => esbuild.context(t)));
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log(`esbuild: watching ${targets.length} targets`);
+} else {
+  const started = Date.now();
+  await Promise.all(targets.map((t) => esbuild.build(t)));
+  console.error(`esbuild: built ${targets.length} target(s) in ${Date.now() - started} ms${production ? ' (production)' : ''}`);
+}

@@ -1,0 +1,10 @@
+import type { Command } from 'commander';
+import type { CliContext } from '../context';
+
+/**
+ * Each command module exports `register(program, ctx)`. Add one line here per module; commands
+ * stay in their own files so stages can grow their CLI without touching each other.
+ */
+export type RegisterCommand = (program: Command, ctx: CliContext) => void;
+
+export const commandModules: RegisterCommand[] = [];

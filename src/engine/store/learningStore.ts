@@ -1,0 +1,207 @@
+import type { Disposable } from '../lifecycle';
+import type {
+  ArtifactPayload,
+  ArtifactStatus,
+  CallOutcome,
+  CallSource,
+  Conversation,
+  ConversationEvent,
+  ErrorFingerprint,
+  Experiment,
+  LearningArtifact,
+  Pattern,
+} from '../model';
+
+/**
+ * The learning store's contract. The embedded implementation is sql.js (sqlStore.ts); a team hub can
+ * put a server database behind the same interface. Every method that takes data trusts it: callers
+ * parse at the edges (ingest, bundle import, CLI) before they get here.
+ */
+export interface LearningStore extends Disposable {
+  // ---- calls -------------------------------------------------------------------------------
+  /**
+   * Stores redacted conversations. Events already stored (same eventId within the call) are skipped,
+   * so importing a file twice changes nothing. All-or-nothing per batch.
+   */
+  putConversations(conversations: readonly Conversation[]): Promise<PutConversationsResult>;
+  getConversation(callId: string): Promise<Conversation | undefined>;
+  listCalls(filter?: CallFilter): Promise<CallSummary[]>;
+  countCalls(filter?: CallFilter): Promise<number>;
+  /** Streams conversations in start-time order without holding them all. */
+  iterateConversations(filter?: CallFilter): AsyncIterable<Conversation>;
+
+  // ---- analysis results --------------------------------------------------------------------
+  putCallAnalyses(analyses: readonly CallAnalysisRecord[]): Promise<void>;
+  getCallAnalysis(callId: string): Promise<CallAnalysisRecord | undefined>;
+  /** Replaces the current pattern set (patterns are recomputed from all calls). */
+  replacePatterns(patterns: readonly Pattern[]): Promise<void>;
+  listPatterns(filter?: PatternFilter): Promise<Pattern[]>;
+
+  // ---- versioned artifacts -----------------------------------------------------------------
+  /** Writes a new version (version 1 when `artifactId` is new). Never edits a stored version. */
+  saveArtifact(input: SaveArtifactInput): Promise<LearningArtifact>;
+  getArtifact(artifactId: string, version?: number): Promise<LearningArtifact | undefined>;
+  artifactHistory(artifactId: string): Promise<LearningArtifact[]>;
+  listArtifacts(filter?: ArtifactFilter): Promise<LearningArtifact[]>;
+  /** A new version whose payload is that of `toVersion`; history is kept. */
+  rollbackArtifact(artifactId: string, toVersion: number, note?: string): Promise<LearningArtifact>;
+  setArtifactStatus(artifactId: string, status: ArtifactStatus, note?: string): Promise<LearningArtifact>;
+
+  // ---- experiments and their journal -------------------------------------------------------
+  putExperiment(experiment: Experiment): Promise<void>;
+  getExperiment(id: string): Promise<Experiment | undefined>;
+  listExperiments(): Promise<Experiment[]>;
+  /** Append-only journal: decisions, transitions, exposures. Streams are free-form names. */
+  appendJournal(entries: readonly JournalEntryInput[]): Promise<void>;
+  readJournal(stream: string, options?: { since?: number; kind?: string }): Promise<JournalEntry[]>;
+
+  // ---- errors ------------------------------------------------------------------------------
+  upsertErrorFingerprints(fingerprints: readonly ErrorFingerprint[]): Promise<void>;
+  listErrorFingerprints(): Promise<ErrorFingerprint[]>;
+
+  // ---- housekeeping ------------------------------------------------------------------------
+  /** Deletes transcripts older than the policy allows; aggregates (analyses, patterns, artifacts) stay. */
+  applyRetention(policy: RetentionPolicy, now: number): Promise<RetentionResult>;
+  exportBundle(): Promise<Uint8Array>;
+  importBundle(bundle: Uint8Array): Promise<BundleImportResult>;
+  stats(): Promise<StoreStats>;
+  /** Persists now (atomically). Writes are also saved on a debounce and on dispose. */
+  save(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface PutConversationsResult {
+  callsInserted: number;
+  callsMerged: number;
+  eventsInserted: number;
+  eventsDuplicate: number;
+}
+
+export type OutcomeLabel = 'success' | 'failure' | 'unknown';
+
+export interface CallFilter {
+  agentId?: string;
+  intent?: string;
+  outcome?: OutcomeLabel;
+  sourceFile?: string;
+  since?: number;
+  until?: number;
+  limit?: number;
+  offset?: number;
+}
+
+export interface CallSummary {
+  callId: string;
+  agentId: string;
+  startedAt: number;
+  endedAt?: number;
+  source?: CallSource;
+  outcome?: CallOutcome;
+  turnCount: number;
+  eventCount: number;
+  intent?: string;
+  outcomeLabel?: OutcomeLabel;
+}
+
+export interface CallSignalRecord {
+  kind: string;
+  polarity: 'success' | 'failure';
+  turnIndex: number;
+  strength: number;
+}
+
+export interface CallAnalysisRecord {
+  callId: string;
+  agentId: string;
+  intent: string;
+  intentConfidence: number;
+  outcome: { label: OutcomeLabel; probability: number };
+  signals: CallSignalRecord[];
+  /** Anything else the analyzer wants to keep per call (fragments, strategies used...). */
+  detail?: unknown;
+  analyzedAt: number;
+}
+
+export interface PatternFilter {
+  intent?: string;
+  strategy?: string;
+  minSupport?: number;
+  sortBy?: 'lift' | 'confidence' | 'support' | 'successRate';
+  limit?: number;
+}
+
+export interface SaveArtifactInput {
+  artifactId?: string;
+  payload: ArtifactPayload;
+  status?: ArtifactStatus;
+  title?: string;
+  agentId?: string;
+  note?: string;
+}
+
+export interface ArtifactFilter {
+  kind?: ArtifactPayload['kind'];
+  status?: ArtifactStatus;
+  agentId?: string;
+  /** Only the newest version of each artifact (default true). */
+  latestOnly?: boolean;
+}
+
+export interface JournalEntryInput {
+  stream: string;
+  kind: string;
+  ts: number;
+  payload: unknown;
+}
+export interface JournalEntry extends JournalEntryInput {
+  seq: number;
+}
+
+export interface RetentionPolicy {
+  /** Keep redacted transcripts (events) this many days; `undefined` keeps them forever. */
+  transcriptDays?: number;
+  /** Keep journal entries this many days; `undefined` keeps them forever. */
+  journalDays?: number;
+}
+
+export interface RetentionResult {
+  transcriptsDeleted: number;
+  journalEntriesDeleted: number;
+}
+
+export interface BundleImportResult {
+  fromSchemaVersion: number;
+  callsInserted: number;
+  callsMerged: number;
+  artifactVersionsInserted: number;
+  artifactVersionsSkipped: number;
+  patternsImported: number;
+  experimentsImported: number;
+  journalEntriesInserted: number;
+}
+
+export interface StoreStats {
+  schemaVersion: number;
+  calls: number;
+  events: number;
+  transcriptsRetained: number;
+  analyses: number;
+  patterns: number;
+  artifacts: number;
+  artifactVersions: number;
+  experiments: number;
+  errorFingerprints: number;
+  fileBytes?: number;
+}
+
+/** Thrown for a file that is not a Kaizen store, is corrupt, or is newer than this build. Never overwritten. */
+export class StoreFileError extends Error {
+  constructor(
+    message: string,
+    readonly path: string,
+    readonly reason: 'corrupt' | 'foreign' | 'too-new' | 'locked',
+  ) {
+    super(message);
+    this.name = 'StoreFileError';
+  }
+}

@@ -1,0 +1,162 @@
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createReadStream, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import * as fsp from 'node:fs/promises';
+import * as path from 'node:path';
+import type { EnginePorts, FileSystem, Hashing, Logger, SecretStore } from '../engine/ports';
+import { silentLogger, systemClock } from '../engine/ports';
+
+export const nodeFileSystem: FileSystem = {
+  async readFile(p) {
+    return new Uint8Array(await fsp.readFile(p));
+  },
+  async *readChunks(p, options) {
+    const stream = createReadStream(p, { highWaterMark: 1 << 20, signal: options?.signal });
+    for await (const chunk of stream) yield chunk as Uint8Array;
+  },
+  async writeFileAtomic(p, data) {
+    await fsp.mkdir(path.dirname(p), { recursive: true });
+    const tmp = `${p}.${process.pid}.${Date.now()}.tmp`;
+    const handle = await fsp.open(tmp, 'w');
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    try {
+      await fsp.rename(tmp, p);
+    } catch (err) {
+      await fsp.rm(tmp, { force: true });
+      throw err;
+    }
+    // The rename is durable only once the directory entry is on disk.
+    const dir = await fsp.open(path.dirname(p), 'r');
+    try {
+      await dir.sync();
+    } catch {
+      // Some filesystems refuse fsync on a directory; the rename itself is still atomic.
+    } finally {
+      await dir.close();
+    }
+  },
+  async exists(p) {
+    try {
+      await fsp.access(p);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  async stat(p) {
+    try {
+      const s = await fsp.stat(p);
+      return { size: s.size, mtimeMs: s.mtimeMs };
+    } catch {
+      return undefined;
+    }
+  },
+  async mkdirp(p) {
+    await fsp.mkdir(p, { recursive: true });
+  },
+  async remove(p) {
+    await fsp.rm(p, { force: true, recursive: true });
+  },
+  async readdir(p) {
+    return fsp.readdir(p);
+  },
+};
+
+export const nodeHashing: Hashing = {
+  sha256(data) {
+    return createHash('sha256').update(data).digest('hex');
+  },
+  hmacSha256(key, data) {
+    return createHmac('sha256', key).update(data).digest('hex');
+  },
+  randomBytes(size) {
+    return new Uint8Array(randomBytes(size));
+  },
+};
+
+/** Secrets in a file readable only by the user (CLI); the extension uses SecretStorage instead. */
+export function fileSecretStore(file: string): SecretStore {
+  async function load(): Promise<Record<string, string>> {
+    try {
+      return JSON.parse(await fsp.readFile(file, 'utf8')) as Record<string, string>;
+    } catch {
+      return {};
+    }
+  }
+  async function save(all: Record<string, string>): Promise<void> {
+    await fsp.mkdir(path.dirname(file), { recursive: true });
+    await fsp.writeFile(file, JSON.stringify(all, null, 2), { mode: 0o600 });
+    await fsp.chmod(file, 0o600);
+  }
+  return {
+    async get(key) {
+      return (await load())[key];
+    },
+    async set(key, value) {
+      const all = await load();
+      all[key] = value;
+      await save(all);
+    },
+    async delete(key) {
+      const all = await load();
+      delete all[key];
+      await save(all);
+    },
+  };
+}
+
+export function memorySecretStore(initial: Record<string, string> = {}): SecretStore {
+  const all = new Map(Object.entries(initial));
+  return {
+    async get(key) {
+      return all.get(key);
+    },
+    async set(key, value) {
+      all.set(key, value);
+    },
+    async delete(key) {
+      all.delete(key);
+    },
+  };
+}
+
+/** Finds sql-wasm.wasm next to the bundle (dist/) or in node_modules when running from source. */
+export function locateSqlWasm(): string {
+  const candidates = [
+    path.join(__dirname, 'sql-wasm.wasm'),
+    path.join(__dirname, '..', 'dist', 'sql-wasm.wasm'),
+    path.join(__dirname, '..', '..', 'dist', 'sql-wasm.wasm'),
+  ];
+  for (const c of candidates) if (existsSync(c)) return c;
+  // createRequire keeps the bundler from trying to inline the path of a file it does not bundle.
+  return createRequire(__filename).resolve('sql.js/dist/sql-wasm.wasm');
+}
+
+export const stderrLogger: Logger = {
+  debug: () => {},
+  info: (m) => process.stderr.write(`${m}\n`),
+  warn: (m) => process.stderr.write(`warning: ${m}\n`),
+  error: (m) => process.stderr.write(`error: ${m}\n`),
+};
+
+export interface NodePortsOptions {
+  logger?: Logger;
+  secrets?: SecretStore;
+  clock?: EnginePorts['clock'];
+}
+
+export function createNodePorts(options: NodePortsOptions = {}): EnginePorts {
+  return {
+    clock: options.clock ?? systemClock,
+    logger: options.logger ?? silentLogger,
+    fs: nodeFileSystem,
+    hashing: nodeHashing,
+    secrets: options.secrets ?? memorySecretStore(),
+    loadSqlWasm: async () => new Uint8Array(await fsp.readFile(locateSqlWasm())),
+  };
+}
