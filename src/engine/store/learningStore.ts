@@ -5,7 +5,6 @@ import type {
   CallOutcome,
   CallSource,
   Conversation,
-  ConversationEvent,
   ErrorFingerprint,
   Experiment,
   LearningArtifact,

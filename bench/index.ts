@@ -1,0 +1,21 @@
+// `npm run bench`: runs every bench/*.bench.ts in its own process (so one benchmark's heap never
+// colours another's memory figures) and prints their figures in order.
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+
+const only = process.argv.slice(2);
+const files = readdirSync(__dirname)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
+  .sort();
+let failures = 0;
+for (const file of files) {
+  console.log(`\n### ${file.replace('.bench.ts', '')}`);
+  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(__dirname, file)], { stdio: 'inherit' });
+  if (r.status !== 0) {
+    failures++;
+    console.log(`(${file} exited with ${r.status})`);
+  }
+}
+process.exitCode = failures ? 1 : 0;
