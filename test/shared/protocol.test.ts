@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import type { HandlerMap, HostToWebview, WebviewToHost } from '../../src/shared/protocol';
+import { dispatch, parseHostMessage, parseWebviewMessage } from '../../src/shared/protocol';
+import { parseSettings } from '../../src/shared/settings';
+
+const row = {
+  id: 'p1',
+  intent: 'shipping_issue',
+  trigger: 'late-delivery',
+  strategy: 'apology',
+  support: 20,
+  successes: 15,
+  successRate: 0.75,
+  ciLow: 0.53,
+  ciHigh: 0.89,
+  lift: 0.2,
+  liftPValue: 0.01,
+  effect: 'success',
+  exampleCallIds: ['c1'],
+};
+
+describe('shared/protocol', () => {
+  it('accepts every webview message type and fills defaults', () => {
+    const samples: unknown[] = [
+      { type: 'ready', app: 'patternExplorer' },
+      { type: 'refresh' },
+      { type: 'getEvidence', id: 3, patternId: 'p1' },
+      { type: 'openCall', callId: 'c1' },
+      { type: 'rendered', app: 'experiment', firstPaintMs: 12.5, rows: 0 },
+    ];
+    for (const s of samples) {
+      const r = parseWebviewMessage(s);
+      assert.ok(r.ok, JSON.stringify(s));
+    }
+    const ev = parseWebviewMessage({ type: 'getEvidence', id: 1, patternId: 'p' });
+    assert.ok(ev.ok && ev.message.type === 'getEvidence' && ev.message.limit === 5);
+  });
+
+  it('drops malformed webview messages with a reason naming the field', () => {
+    const cases: Array<[unknown, RegExp]> = [
+      [{ type: 'getEvidence', patternId: 'p1' }, /id/],
+      [{ type: 'getEvidence', id: -1, patternId: 'p1' }, /id/],
+      [{ type: 'openCall', callId: '' }, /callId/],
+      [{ type: 'ready', app: 'somethingElse' }, /app/],
+      [{ type: 'runShell', cmd: 'rm -rf /' }, /type|Invalid/],
+      ['ready', /Invalid|expected/],
+      [null, /Invalid|expected/],
+    ];
+    for (const [raw, reason] of cases) {
+      const r = parseWebviewMessage(raw);
+      assert.equal(r.ok, false, JSON.stringify(raw));
+      if (!r.ok) assert.match(r.reason, reason);
+    }
+  });
+
+  it('validates host messages, including nested view models', () => {
+    assert.ok(parseHostMessage({ type: 'patterns', data: { patterns: [row], totalCalls: 20, source: 'x' } }).ok);
+    const bad = parseHostMessage({ type: 'patterns', data: { patterns: [{ ...row, successRate: 1.5 }], totalCalls: 20, source: 'x' } });
+    assert.equal(bad.ok, false);
+    if (!bad.ok) assert.match(bad.reason, /data\.patterns\.0\.successRate/);
+    const exp = parseHostMessage({ type: 'experiment', data: null });
+    assert.ok(exp.ok && exp.message.type === 'experiment' && exp.message.experiments.length === 0);
+  });
+
+  it('dispatches through an exhaustive handler map', async () => {
+    const seen: string[] = [];
+    const handlers: HandlerMap<WebviewToHost> = {
+      ready: (m) => void seen.push(`ready:${m.app}`),
+      refresh: () => void seen.push('refresh'),
+      getEvidence: (m) => void seen.push(`evidence:${m.id}`),
+      openCall: (m) => void seen.push(`open:${m.callId}`),
+      rendered: (m) => void seen.push(`rendered:${m.rows}`),
+    };
+    for (const raw of [{ type: 'ready', app: 'experiment' }, { type: 'getEvidence', id: 7, patternId: 'p' }, { type: 'openCall', callId: 'c9' }]) {
+      const r = parseWebviewMessage(raw);
+      assert.ok(r.ok);
+      await dispatch(handlers, r.message);
+    }
+    assert.deepEqual(seen, ['ready:experiment', 'evidence:7', 'open:c9']);
+    const _typed: HostToWebview['type'][] = ['patterns', 'experiment', 'evidence', 'error', 'busy'];
+    assert.equal(_typed.length, 5);
+  });
+});
+
+describe('shared/settings', () => {
+  it('fills defaults and falls back on wrong types', () => {
+    const s = parseSettings({ 'store.path': 42, 'claude.thinkingBudget': 10, 'agent.endpointUrl': 'ws://127.0.0.1:7070' });
+    assert.equal(s['store.path'], '.kaizen/learning.db');
+    assert.equal(s['claude.thinkingBudget'], 4096);
+    assert.equal(s['agent.endpointUrl'], 'ws://127.0.0.1:7070');
+    assert.equal(s['privacy.redactPii'], true);
+    assert.equal(s['privacy.transcriptRetentionDays'], null);
+  });
+});
