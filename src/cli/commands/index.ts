@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context';
+import { register as samples } from './samples';
 
 /**
  * Each command module exports `register(program, ctx)`. Add one line here per module; commands
@@ -7,4 +8,6 @@ import type { CliContext } from '../context';
  */
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
-export const commandModules: RegisterCommand[] = [];
+export const commandModules: RegisterCommand[] = [
+  samples,
+];

@@ -1,0 +1,286 @@
+import type { ConversationEventInput } from '../model';
+import {
+  AGENT_CLOSINGS,
+  AGENT_NAMES,
+  AGENT_RESOLUTIONS,
+  AGENT_TOOL_ERROR_LINES,
+  AGENT_TRANSFERS,
+  CITIES,
+  CUSTOMER_FIRST_NAMES,
+  CUSTOMER_LAST_NAMES,
+  GREETINGS,
+  IDENTITY_ANSWERS,
+  INTENT_TOOLS,
+  INTENT_TRIGGERS,
+  OPENERS,
+  PRODUCTS,
+  STRATEGY_MOVES,
+  STREETS,
+  TRIGGER_STRATEGIES,
+  USER_ESCALATIONS,
+  USER_GIVE_UPS,
+  USER_NEGATIVE_REACTIONS,
+  USER_POSITIVE_REACTIONS,
+  USER_THANKS,
+} from './phrases';
+import { SeededRandom } from './random';
+import { SAMPLE_INTENTS } from './truth';
+import type { CallTruth, PlantedPattern, PlantedToolPattern, SampleIntent, SampleStrategy, SampleTrigger, SampleTruth } from './truth';
+
+export interface SampleOptions {
+  seed?: number;
+  count?: number;
+  agentId?: string;
+  /** Epoch ms of the first call; calls spread evenly over `spanDays`. */
+  startTs?: number;
+  spanDays?: number;
+}
+
+export interface GeneratedCall {
+  events: ConversationEventInput[];
+  truth: CallTruth;
+}
+
+/** The baseline success rate of every (intent, trigger) cell before planted effects and tool effects. */
+const BASELINE: Record<SampleIntent, number> = {
+  product_defect: 0.55,
+  shipping_issue: 0.6,
+  account_access: 0.55,
+  purchase_dispute: 0.5,
+  subscription_inquiry: 0.45,
+  manage_account: 0.6,
+};
+
+/** The effects the generator plants: one strategy in a situation that truly works better (or worse). */
+export const PLANTED_PATTERNS: readonly PlantedPattern[] = [
+  { intent: 'purchase_dispute', trigger: 'price-objection', strategy: 'value-reframing', successRate: 0.82, baselineRate: 0.5, effect: 'positive' },
+  { intent: 'product_defect', trigger: 'refund-request', strategy: 'empathy-with-options', successRate: 0.85, baselineRate: 0.55, effect: 'positive' },
+  { intent: 'account_access', trigger: 'locked-out', strategy: 'verification-first', successRate: 0.85, baselineRate: 0.55, effect: 'positive' },
+  { intent: 'shipping_issue', trigger: 'late-delivery', strategy: 'policy-citation', successRate: 0.25, baselineRate: 0.6, effect: 'negative' },
+  { intent: 'subscription_inquiry', trigger: 'cancel-request', strategy: 'discount-offer', successRate: 0.78, baselineRate: 0.45, effect: 'positive' },
+];
+
+/** Tool orders that move the outcome: the tool effect adds to the strategy's rate. */
+export const PLANTED_TOOL_PATTERNS: readonly (PlantedToolPattern & { share: number; delta: number })[] = [
+  // Verifying identity before pulling up the account (ABCD's own guideline) helps account-access calls.
+  { intent: 'account_access', sequence: ['verify_identity', 'pull_up_account'], successRate: 0, baselineRate: 0, effect: 'positive', share: 0.5, delta: 0.15 },
+  // Offering a refund before validating the purchase leads to reversals and callbacks.
+  { intent: 'product_defect', sequence: ['offer_refund', 'validate_purchase'], successRate: 0, baselineRate: 0, effect: 'negative', share: 0.3, delta: -0.2 },
+];
+
+const TOOL_ERRORS = [
+  { tool: 'validate_purchase', code: 'ORDER_NOT_FOUND', message: (r: SeededRandom) => `Order ORD-${r.digits(6)} not found in region us-${r.pick(['east', 'west'])}`, rate: 0.06, penalty: 0.25 },
+  { tool: 'update_account', code: 'GATEWAY_TIMEOUT', message: (r: SeededRandom) => `Payment gateway timed out after ${r.int(3000, 9000)} ms`, rate: 0.05, penalty: 0.25 },
+  { tool: 'shipping_status', code: 'CARRIER_UNAVAILABLE', message: (r: SeededRandom) => `Carrier API returned 503 for tracking ${r.digits(12)}`, rate: 0.05, penalty: 0.2 },
+];
+
+const clamp = (p: number) => Math.min(0.97, Math.max(0.03, p));
+
+function plantedRate(intent: SampleIntent, trigger: SampleTrigger, strategy: SampleStrategy): number {
+  const planted = PLANTED_PATTERNS.find((p) => p.intent === intent && p.trigger === trigger && p.strategy === strategy);
+  return planted ? planted.successRate : BASELINE[intent];
+}
+
+function fill(template: string, slots: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (m, key: string) => slots[key] ?? m);
+}
+
+const DIGIT_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+function spoken(digits: string): string {
+  return [...digits].map((d) => DIGIT_WORDS[Number(d)]).join(' ');
+}
+
+/**
+ * Generates realistic customer-service calls as Kaizen JSONL events, lazily (a million calls never sit in
+ * memory). Deterministic for a seed. Each call carries PII in its text (names, phones, emails, order and
+ * account numbers, addresses, amounts) exactly as a raw recording would: Kaizen must redact it on import.
+ */
+export function* iterateSampleCalls(options: SampleOptions = {}): Generator<GeneratedCall> {
+  const seed = options.seed ?? 7;
+  const count = options.count ?? 5000;
+  const agentId = options.agentId ?? 'acme-support';
+  const startTs = options.startTs ?? Date.UTC(2026, 8, 1, 8, 0, 0);
+  const spanMs = (options.spanDays ?? 60) * 86_400_000;
+  const r = new SeededRandom(seed);
+
+  for (let i = 0; i < count; i++) {
+    const callId = `sample-${seed}-${String(i).padStart(6, '0')}`;
+    const intent = r.pick(SAMPLE_INTENTS);
+    const trigger = r.pick(INTENT_TRIGGERS[intent]);
+    const strategy = r.pick(TRIGGER_STRATEGIES[trigger]);
+    const first = r.pick(CUSTOMER_FIRST_NAMES);
+    const last = r.pick(CUSTOMER_LAST_NAMES);
+    const phoneDigits = `${r.int(2, 9)}${r.digits(2)}${r.int(2, 9)}${r.digits(6)}`;
+    const slots: Record<string, string> = {
+      agent: r.pick(AGENT_NAMES),
+      daypart: r.pick(['morning', 'afternoon']),
+      name: `${first} ${last}`,
+      email: `${first.toLowerCase()}.${last.toLowerCase()}${r.int(1, 99)}@${r.pick(['gmail.com', 'yahoo.com', 'outlook.com', 'example.org'])}`,
+      phone: `(${phoneDigits.slice(0, 3)}) ${phoneDigits.slice(3, 6)}-${phoneDigits.slice(6)}`,
+      spokenPhone: spoken(phoneDigits),
+      order: `ORD-${r.digits(6)}`,
+      account: `${r.int(1, 9)}${r.digits(9)}`,
+      amount: `$${r.int(19, 480)}.${r.digits(2)}`,
+      small: `$${r.int(4, 12)}`,
+      last4: r.digits(4),
+      zip: r.digits(5),
+      dob: `${r.pick(['March', 'June', 'October', 'January'])} ${r.int(1, 28)}, ${r.int(1950, 2003)}`,
+      address: `${r.int(10, 9999)} ${r.pick(STREETS)}, ${r.pick(CITIES)}`,
+      product: r.pick(PRODUCTS),
+      ref: `REF${r.digits(8)}`,
+    };
+
+    // Tool flow, possibly in a planted order, possibly hitting an error.
+    let tools = [...INTENT_TOOLS[intent]];
+    let toolDelta = 0;
+    for (const tp of PLANTED_TOOL_PATTERNS) {
+      if (tp.intent !== intent) continue;
+      const [a, b] = tp.sequence as [string, string];
+      const inOrder = r.chance(tp.share);
+      tools = tools.filter((t) => t !== a && t !== b);
+      const pair = inOrder ? [a, b] : [b, a];
+      // the planted pair always appears; only its order varies
+      tools = [...pair, ...tools];
+      if (inOrder) toolDelta += tp.delta;
+    }
+    const errors: { tool: string; code: string; message: string }[] = [];
+    let errorPenalty = 0;
+    for (const te of TOOL_ERRORS) {
+      if (tools.includes(te.tool) && r.chance(te.rate)) {
+        errors.push({ tool: te.tool, code: te.code, message: te.message(r) });
+        errorPenalty += te.penalty;
+      }
+    }
+    const pSuccess = clamp(plantedRate(intent, trigger, strategy) + toolDelta - errorPenalty);
+    const success = r.chance(pSuccess);
+    const failureMode = success ? 'none' : r.weighted([['escalated', 0.45], ['abandoned', 0.3], ['unresolved', 0.25]] as const);
+    const explicitOutcome = r.chance(0.8);
+
+    // ---- the conversation ------------------------------------------------------------------
+    const ts0 = startTs + Math.floor((spanMs * i) / Math.max(1, count)) + r.int(0, 60_000);
+    let t = ts0;
+    let n = 0;
+    const events: ConversationEventInput[] = [];
+    const base = () => ({ eventId: `${callId}:${n++}`, callId, agentId, ts: t });
+    const turn = (role: 'user' | 'agent', text: string) => {
+      t += r.int(2500, 9000);
+      events.push({ ...base(), type: 'turn', role, text });
+    };
+    events.push({ ...base(), type: 'call.started', channel: 'voice', agentVersion: '2026.09', callerKey: slots.phone });
+
+    turn('agent', fill(r.pick(GREETINGS), slots));
+    turn('user', fill(r.pick(OPENERS[trigger]), slots));
+    if (strategy !== 'verification-first' && r.chance(0.5)) {
+      turn('agent', 'I can help with that. Can I get your name and the email on the account?');
+      turn('user', fill(r.pick(IDENTITY_ANSWERS), slots));
+    }
+    // The key move. Verification-first agents verify before anything else.
+    turn('agent', fill(r.pick(STRATEGY_MOVES[strategy]), slots));
+    if (strategy === 'verification-first') turn('user', fill(r.pick(IDENTITY_ANSWERS), slots));
+
+    let toolSeq = 0;
+    for (const tool of tools) {
+      t += r.int(300, 1500);
+      const toolCallId = `${callId}-tool-${toolSeq++}`;
+      events.push({ ...base(), type: 'tool.called', toolCallId, name: tool, arguments: tool === 'pull_up_account' ? { email: slots.email } : { order_id: slots.order } });
+      t += r.int(200, 1200);
+      const err = errors.find((e) => e.tool === tool);
+      if (err) {
+        events.push({ ...base(), type: 'tool.result', toolCallId, name: tool, ok: false, error: err.message });
+        events.push({ ...base(), type: 'agent.error', code: err.code, message: err.message, stage: 'tool', toolName: tool });
+        turn('agent', r.pick(AGENT_TOOL_ERROR_LINES));
+      } else {
+        events.push({ ...base(), type: 'tool.result', toolCallId, name: tool, ok: true, result: '{"status":"ok"}' });
+      }
+    }
+
+    if (success) {
+      turn('user', r.pick(USER_POSITIVE_REACTIONS));
+      turn('agent', fill(r.pick(AGENT_RESOLUTIONS), slots));
+      turn('user', r.pick(USER_THANKS));
+      turn('agent', r.pick(AGENT_CLOSINGS));
+    } else {
+      turn('user', r.pick(USER_NEGATIVE_REACTIONS));
+      if (failureMode === 'escalated') {
+        turn('user', r.pick(USER_ESCALATIONS));
+        turn('agent', r.pick(AGENT_TRANSFERS));
+        t += 500;
+        const toolCallId = `${callId}-tool-${toolSeq++}`;
+        events.push({ ...base(), type: 'tool.called', toolCallId, name: 'transfer_to_human_agents', arguments: { summary: `customer ${intent} ${trigger}` } });
+        events.push({ ...base(), type: 'tool.result', toolCallId, name: 'transfer_to_human_agents', ok: true, result: 'Transfer successful' });
+      } else if (failureMode === 'abandoned') {
+        turn('user', r.pick(USER_GIVE_UPS));
+      } else {
+        turn('agent', 'I am sorry I could not do more today. Is there anything else?');
+        turn('user', 'No. I guess not.');
+      }
+    }
+
+    t += r.int(500, 2000);
+    const durationMs = t - ts0;
+    const endReason = failureMode === 'escalated' ? 'transfer' : failureMode === 'abandoned' ? 'customer_hangup' : 'completed';
+    const csat = success ? r.int(4, 5) : r.int(1, 2);
+    events.push({
+      ...base(),
+      type: 'call.ended',
+      outcome: explicitOutcome
+        ? {
+            resolved: success,
+            escalated: failureMode === 'escalated',
+            transferred: failureMode === 'escalated',
+            abandoned: failureMode === 'abandoned',
+            csat,
+            durationMs,
+            endReason,
+          }
+        : { durationMs, endReason: failureMode === 'abandoned' ? 'customer_hangup' : 'unknown' },
+    });
+    if (explicitOutcome && r.chance(0.3)) {
+      t += 60_000;
+      events.push({ ...base(), type: 'feedback', from: 'customer', rating: csat, comment: success ? 'quick and helpful' : 'did not solve my problem' });
+    }
+
+    yield {
+      events,
+      truth: {
+        callId,
+        intent,
+        trigger,
+        strategy,
+        toolSequence: tools,
+        success,
+        escalated: failureMode === 'escalated',
+        errorCodes: errors.map((e) => e.code),
+        explicitOutcome,
+      },
+    };
+  }
+}
+
+/** Everything the generator planted, with the rates observed in the calls it actually produced. */
+export function summarizeTruth(seed: number, calls: readonly CallTruth[]): SampleTruth {
+  const cells = new Map<string, { intent: SampleIntent; trigger: SampleTrigger; strategy: SampleStrategy }>();
+  for (const c of calls) cells.set(`${c.intent}|${c.trigger}|${c.strategy}`, { intent: c.intent, trigger: c.trigger, strategy: c.strategy });
+  const rate = (xs: readonly CallTruth[]) => (xs.length ? xs.filter((c) => c.success).length / xs.length : Number.NaN);
+
+  const planted = PLANTED_PATTERNS.map((p) => {
+    const situation = calls.filter((c) => c.intent === p.intent && c.trigger === p.trigger);
+    return {
+      ...p,
+      successRate: rate(situation.filter((c) => c.strategy === p.strategy)),
+      baselineRate: rate(situation.filter((c) => c.strategy !== p.strategy)),
+    };
+  });
+  const plantedTools = PLANTED_TOOL_PATTERNS.map(({ share: _share, delta: _delta, ...tp }) => {
+    const ofIntent = calls.filter((c) => c.intent === tp.intent);
+    const inOrder = (c: CallTruth) => c.toolSequence.indexOf(tp.sequence[0]!) < c.toolSequence.indexOf(tp.sequence[1]!);
+    return { ...tp, successRate: rate(ofIntent.filter(inOrder)), baselineRate: rate(ofIntent.filter((c) => !inOrder(c))) };
+  });
+  return { seed, count: calls.length, planted, plantedTools, cells: [...cells.values()], calls: [...calls] };
+}
+
+/** Generates `count` calls and their truth in memory (fine for the demo's 5,000; stream for more). */
+export function generateSampleCalls(options: SampleOptions = {}): { calls: GeneratedCall[]; truth: SampleTruth } {
+  const calls = [...iterateSampleCalls(options)];
+  return { calls, truth: summarizeTruth(options.seed ?? 7, calls.map((c) => c.truth)) };
+}

@@ -1,0 +1,4 @@
+export * from './truth';
+export { generateSampleCalls, iterateSampleCalls, summarizeTruth, PLANTED_PATTERNS, PLANTED_TOOL_PATTERNS } from './generator';
+export type { GeneratedCall, SampleOptions } from './generator';
+export { SeededRandom } from './random';
