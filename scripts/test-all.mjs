@@ -3,7 +3,7 @@
 // end-to-end tests in real VS Code (code-server). A layer that needs a browser installs what it can
 // and otherwise stops with the exact package to install; nothing is skipped silently.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const only = process.argv.slice(2);
@@ -47,4 +47,5 @@ for (const suite of suites) {
   }
 }
 console.log(`\n${passed} passed, ${failed} failed`);
+writeFileSync(path.join(resultsDir, 'total.json'), JSON.stringify({ passed, failed }));
 process.exitCode = failed > 0 ? 1 : 0;
