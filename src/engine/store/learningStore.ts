@@ -52,6 +52,7 @@ export interface LearningStore extends Disposable {
   listExperiments(): Promise<Experiment[]>;
   /** Append-only journal: decisions, transitions, exposures. Streams are free-form names. */
   appendJournal(entries: readonly JournalEntryInput[]): Promise<void>;
+  /** Entries of `stream` in seq order; `since` is a seq (exclusive), for tailing. */
   readJournal(stream: string, options?: { since?: number; kind?: string }): Promise<JournalEntry[]>;
 
   // ---- errors ------------------------------------------------------------------------------
@@ -72,6 +73,8 @@ export interface LearningStore extends Disposable {
 export interface PutConversationsResult {
   callsInserted: number;
   callsMerged: number;
+  /** Calls already stored that gained no new event (a re-import). */
+  callsUnchanged: number;
   eventsInserted: number;
   eventsDuplicate: number;
 }
@@ -83,7 +86,11 @@ export interface CallFilter {
   intent?: string;
   outcome?: OutcomeLabel;
   sourceFile?: string;
+  /** Calls linked to this error fingerprint (by analyses' `errorFingerprints` or a fingerprint's examples). */
+  fingerprint?: string;
+  /** Inclusive lower bound on `startedAt` (ms). */
   since?: number;
+  /** Exclusive upper bound on `startedAt` (ms). */
   until?: number;
   limit?: number;
   offset?: number;
@@ -98,6 +105,10 @@ export interface CallSummary {
   outcome?: CallOutcome;
   turnCount: number;
   eventCount: number;
+  /** `agent.error` events in the call. */
+  errorCount: number;
+  /** False once retention deleted the transcript; the fields above stay. */
+  hasTranscript: boolean;
   intent?: string;
   outcomeLabel?: OutcomeLabel;
 }
@@ -116,6 +127,8 @@ export interface CallAnalysisRecord {
   intentConfidence: number;
   outcome: { label: OutcomeLabel; probability: number };
   signals: CallSignalRecord[];
+  /** Error fingerprints seen in the call; they make the call findable with `CallFilter.fingerprint`. */
+  errorFingerprints?: string[];
   /** Anything else the analyzer wants to keep per call (fragments, strategies used...). */
   detail?: unknown;
   analyzedAt: number;
@@ -177,6 +190,18 @@ export interface BundleImportResult {
   patternsImported: number;
   experimentsImported: number;
   journalEntriesInserted: number;
+  analysesImported: number;
+  errorFingerprintsImported: number;
+  /** Same (artifactId, version) with a different content hash: reported, the stored version is kept. */
+  conflicts: BundleConflict[];
+}
+
+export interface BundleConflict {
+  kind: 'artifact-version';
+  artifactId: string;
+  version: number;
+  storedHash: string;
+  bundleHash: string;
 }
 
 export interface StoreStats {
@@ -202,5 +227,18 @@ export class StoreFileError extends Error {
   ) {
     super(message);
     this.name = 'StoreFileError';
+  }
+}
+
+/** Thrown by `importBundle` for a bundle that is damaged, tampered with or not a Kaizen bundle. Nothing is imported. */
+export class BundleError extends Error {
+  constructor(
+    message: string,
+    readonly reason: 'format' | 'checksum' | 'record' | 'too-new',
+    readonly section?: string,
+    readonly record?: number,
+  ) {
+    super(message);
+    this.name = 'BundleError';
   }
 }

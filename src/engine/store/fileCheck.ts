@@ -1,0 +1,77 @@
+import type { Database, SqlJsStatic } from 'sql.js';
+import { StoreFileError } from './learningStore';
+import { APPLICATION_ID, CURRENT_SCHEMA_VERSION, STORE_FORMAT, readUserVersion } from './schema';
+
+const SQLITE_HEADER = 'SQLite format 3\u0000';
+const LEAVE_IT = 'Kaizen left the file untouched.';
+
+function describeBytes(bytes: Uint8Array): string {
+  const head = [...bytes.subarray(0, 16)].map((b) => (b >= 32 && b < 127 ? String.fromCharCode(b) : '.')).join('');
+  return `${bytes.length} bytes starting "${head}"`;
+}
+
+/**
+ * Opens the bytes of a store file, or explains precisely why it will not: the caller never writes
+ * over a file this rejects.
+ */
+export function openStoreBytes(SQL: SqlJsStatic, bytes: Uint8Array, path: string): Database {
+  const fix = `Move it away or choose another store path (--store).`;
+  if (bytes.length === 0) {
+    throw new StoreFileError(`${path} is an empty file, not a Kaizen learning store. ${LEAVE_IT} ${fix}`, path, 'corrupt');
+  }
+  const header = String.fromCharCode(...bytes.subarray(0, 16));
+  if (header !== SQLITE_HEADER) {
+    throw new StoreFileError(
+      `${path} is not a SQLite database (${describeBytes(bytes)}), so it is not a Kaizen learning store. ${LEAVE_IT} ${fix}`,
+      path,
+      'foreign',
+    );
+  }
+  let db: Database;
+  try {
+    db = new SQL.Database(bytes);
+  } catch (err) {
+    throw new StoreFileError(`${path} is a damaged SQLite file (${(err as Error).message}). ${LEAVE_IT} Restore it from a backup or an exported bundle.`, path, 'corrupt');
+  }
+  try {
+    let check: unknown;
+    try {
+      check = db.exec('PRAGMA quick_check')[0]?.values[0]?.[0];
+    } catch (err) {
+      check = (err as Error).message;
+    }
+    if (check !== 'ok') {
+      throw new StoreFileError(
+        `${path} is a damaged SQLite database (integrity check: ${String(check)}). ${LEAVE_IT} Restore it from a backup or an exported bundle.`,
+        path,
+        'corrupt',
+      );
+    }
+    const appId = Number(db.exec('PRAGMA application_id')[0]?.values[0]?.[0] ?? 0);
+    let format: unknown;
+    try {
+      format = db.exec("SELECT value FROM meta WHERE key = 'format'")[0]?.values[0]?.[0];
+    } catch {
+      format = undefined;
+    }
+    if (appId !== APPLICATION_ID || format !== STORE_FORMAT) {
+      throw new StoreFileError(
+        `${path} is a SQLite database written by another program (no Kaizen marker), not a Kaizen learning store. ${LEAVE_IT} ${fix}`,
+        path,
+        'foreign',
+      );
+    }
+    const version = readUserVersion(db);
+    if (version > CURRENT_SCHEMA_VERSION) {
+      throw new StoreFileError(
+        `${path} was written by a newer Kaizen (store schema v${version}; this build knows up to v${CURRENT_SCHEMA_VERSION}). ${LEAVE_IT} Update Kaizen to open it.`,
+        path,
+        'too-new',
+      );
+    }
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}

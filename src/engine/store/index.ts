@@ -1,0 +1,80 @@
+import type { EnginePorts } from '../ports';
+import { openStoreBytes } from './fileCheck';
+import type { LearningStore } from './learningStore';
+import { acquireStoreLock, hostProcess } from './lock';
+import type { StoreLock, StoreProcess } from './lock';
+import { joinPath, splitPath, staleTempPattern } from './paths';
+import { migrate } from './schema';
+import { loadSqlModule } from './sqlModule';
+import { SqlLearningStore } from './sqlStore';
+
+export * from './learningStore';
+export { CURRENT_SCHEMA_VERSION, MIGRATIONS } from './schema';
+export type { StoreProcess } from './lock';
+export { BUNDLE_FORMAT, BundleManifestSchema } from './bundleIo';
+export type { BundleManifest } from './bundleIo';
+
+export interface OpenSqlStoreOptions {
+  /** The store file; `undefined` keeps the store in memory and never saves it. */
+  path?: string;
+  ports: EnginePorts;
+  /** Quiet time after the last write before the file is saved (default 2000 ms). */
+  saveDebounceMs?: number;
+  /** Who holds the lock file; defaults to the host process (none in a browser, where nothing can race). */
+  process?: StoreProcess;
+}
+
+/**
+ * Opens (or creates) a learning store. A file that is not ours, is damaged or is newer than this
+ * build is refused with a `StoreFileError` and never written; an older one is migrated (a copy of the
+ * original is kept beside it as `<path>.schema-v<N>.bak`).
+ */
+export async function openSqlStore(options: OpenSqlStoreOptions): Promise<LearningStore> {
+  const { path, ports } = options;
+  const SQL = await loadSqlModule(ports);
+  const saveDebounceMs = options.saveDebounceMs ?? 2000;
+  if (path === undefined) {
+    const db = new SQL.Database();
+    migrate(db);
+    return new SqlLearningStore({ db, ports, saveDebounceMs, dirty: false });
+  }
+
+  const { dir, base } = splitPath(path);
+  await ports.fs.mkdirp(dir);
+  const proc = options.process ?? hostProcess();
+  let lock: StoreLock | undefined;
+  if (proc) lock = await acquireStoreLock(path, ports, proc);
+  try {
+    // Holding the lock, any temp file of this store is litter from a process killed mid-save.
+    const stale = staleTempPattern(base);
+    for (const name of await ports.fs.readdir(dir)) {
+      if (stale.test(name)) await ports.fs.remove(joinPath(dir, name));
+    }
+    if (!(await ports.fs.exists(path))) {
+      const db = new SQL.Database();
+      migrate(db);
+      // Written at once, so a second process sees a store (and its lock) rather than nothing.
+      const store = new SqlLearningStore({ db, ports, path, lock, saveDebounceMs, dirty: true });
+      await store.save();
+      return store;
+    }
+    const bytes = await ports.fs.readFile(path);
+    const db = openStoreBytes(SQL, bytes, path);
+    let migrated: { from: number; to: number };
+    try {
+      migrated = migrate(db);
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+    if (migrated.from !== migrated.to) {
+      const backup = `${path}.schema-v${migrated.from}.bak`;
+      if (!(await ports.fs.exists(backup))) await ports.fs.writeFileAtomic(backup, bytes);
+      ports.logger.info(`migrated the learning store from schema v${migrated.from} to v${migrated.to}`, { path, backup });
+    }
+    return new SqlLearningStore({ db, ports, path, lock, saveDebounceMs, dirty: migrated.from !== migrated.to });
+  } catch (err) {
+    await lock?.release();
+    throw err;
+  }
+}
