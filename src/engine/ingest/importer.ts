@@ -1,0 +1,171 @@
+import { z } from 'zod';
+import type { Conversation, IngestFormat } from '../model';
+import { IngestFormatSchema, assembleConversation } from '../model';
+import type { EnginePorts } from '../ports';
+import type { Redactor } from '../privacy/types';
+import type { LearningStore } from '../store/learningStore';
+import type { ParseOptions } from './parse';
+import { SourceReader } from './parse';
+import type { ConversationEvent, Rejection } from './types';
+import { RejectionSchema } from './types';
+
+export const ImportReportSchema = z.object({
+  file: z.string(),
+  format: IngestFormatSchema.optional(),
+  bytes: z.number().int().nonnegative(),
+  /** Records read from the file (lines, array elements, dialogues), good or bad. */
+  records: z.number().int().nonnegative(),
+  /** Calls read and validated (inserted + merged + unchanged). */
+  calls: z.number().int().nonnegative(),
+  callsInserted: z.number().int().nonnegative(),
+  /** Calls that already existed and gained events. */
+  callsMerged: z.number().int().nonnegative(),
+  /** Calls that already existed whole (a re-import). */
+  callsUnchanged: z.number().int().nonnegative(),
+  events: z.number().int().nonnegative(),
+  eventsInserted: z.number().int().nonnegative(),
+  /** Events not stored because their eventId was seen before (in this file or already in the store). */
+  duplicates: z.number().int().nonnegative(),
+  turns: z.number().int().nonnegative(),
+  toolCalls: z.number().int().nonnegative(),
+  toolErrors: z.number().int().nonnegative(),
+  /** Calls handed to a human (outcome.transferred). */
+  transfers: z.number().int().nonnegative(),
+  /** Valid records that carry no call (e.g. a Vapi `status-update`). */
+  skipped: z.number().int().nonnegative(),
+  rejected: z.number().int().nonnegative(),
+  /** The first `maxRejections` rejections (all are counted in `rejected`). */
+  rejections: z.array(RejectionSchema),
+  /** Stopped by the signal: batches committed before it stay in the store; the rest of the file was not read. */
+  cancelled: z.boolean(),
+  durationMs: z.number().nonnegative(),
+});
+export type ImportReport = z.output<typeof ImportReportSchema>;
+
+export interface ImportProgress {
+  file: string;
+  bytesRead: number;
+  bytesTotal: number;
+  calls: number;
+  rejected: number;
+}
+
+export interface ImportOptions extends Omit<ParseOptions, 'fs' | 'hashing' | 'onBytes'> {
+  ports: EnginePorts;
+  store: LearningStore;
+  /** Runs on every conversation before it reaches the store: raw text is never stored. */
+  redactor: Redactor;
+  /** Calls per store transaction (default 500). */
+  batchSize?: number;
+  /** Rejections kept in the report (default 1000); all are counted. */
+  maxRejections?: number;
+  onProgress?: (progress: ImportProgress) => void;
+  format?: IngestFormat;
+}
+
+/**
+ * Imports one file: stream → adapt → validate → assemble per call → redact → store in batches.
+ * A bad record is reported and skipped; the rest of the file is still imported. A file in no known
+ * format throws `IngestFormatError` before anything is stored. Cancelling via `signal` stops reading;
+ * batches already written stay (the store dedupes, so running the import again completes it).
+ */
+export async function importFile(path: string, options: ImportOptions): Promise<ImportReport> {
+  const { ports, store, redactor, signal } = options;
+  const batchSize = Math.max(1, options.batchSize ?? 500);
+  const maxRejections = options.maxRejections ?? 1000;
+  const started = ports.clock.now();
+  const bytesTotal = (await ports.fs.stat(path))?.size ?? 0;
+  const file = options.sourceName ?? path;
+  const report: ImportReport = {
+    file,
+    bytes: 0,
+    records: 0,
+    calls: 0,
+    callsInserted: 0,
+    callsMerged: 0,
+    callsUnchanged: 0,
+    events: 0,
+    eventsInserted: 0,
+    duplicates: 0,
+    turns: 0,
+    toolCalls: 0,
+    toolErrors: 0,
+    transfers: 0,
+    skipped: 0,
+    rejected: 0,
+    rejections: [],
+    cancelled: false,
+    durationMs: 0,
+  };
+  const progress = (bytesRead: number) =>
+    options.onProgress?.({ file, bytesRead, bytesTotal, calls: report.calls, rejected: report.rejected });
+  const reader = new SourceReader(path, {
+    fs: ports.fs,
+    hashing: ports.hashing,
+    format: options.format,
+    sourceName: options.sourceName,
+    agentId: options.agentId,
+    baseTs: options.baseTs,
+    signal,
+    onBytes: progress,
+  });
+
+  let batch: Conversation[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const result = await store.putConversations(batch);
+    report.callsInserted += result.callsInserted;
+    report.callsMerged += result.callsMerged;
+    report.callsUnchanged += result.callsUnchanged;
+    report.eventsInserted += result.eventsInserted;
+    report.duplicates += result.eventsDuplicate;
+    batch = [];
+  };
+  const reject = (r: Rejection) => {
+    report.rejected++;
+    if (report.rejections.length < maxRejections) report.rejections.push(r);
+  };
+
+  try {
+    for await (const item of reader.items()) {
+      if (item.kind === 'reject') {
+        reject(item.rejection);
+        continue;
+      }
+      count(report, item.events);
+      batch.push(redactor.redactConversation(assembleConversation(item.events)));
+      if (batch.length >= batchSize) {
+        if (signal?.aborted) throw signal.reason;
+        await flush();
+        progress(reader.stats.bytes);
+      }
+    }
+    if (signal?.aborted) throw signal.reason;
+    await flush();
+  } catch (err) {
+    if (!signal?.aborted) throw err;
+    report.cancelled = true;
+  } finally {
+    report.format = reader.format;
+    report.bytes = reader.stats.bytes;
+    report.records = reader.stats.records;
+    report.skipped = reader.stats.skipped;
+    report.duplicates += reader.stats.duplicateEvents;
+    report.durationMs = Math.max(0, ports.clock.now() - started);
+  }
+  progress(report.bytes);
+  return report;
+}
+
+function count(report: ImportReport, events: readonly ConversationEvent[]): void {
+  report.calls++;
+  report.events += events.length;
+  let transferred = false;
+  for (const e of events) {
+    if (e.type === 'turn') report.turns++;
+    else if (e.type === 'tool.called') report.toolCalls++;
+    else if (e.type === 'tool.result' && !e.ok) report.toolErrors++;
+    else if (e.type === 'call.ended' && e.outcome.transferred) transferred = true;
+  }
+  if (transferred) report.transfers++;
+}

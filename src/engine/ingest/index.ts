@@ -1,0 +1,11 @@
+export { importFile, ImportReportSchema } from './importer';
+export type { ImportOptions, ImportProgress, ImportReport } from './importer';
+export { SourceReader, IngestFormatError, FORMAT_NAMES } from './parse';
+export type { ParseOptions, ParsedItem, ParseStats } from './parse';
+export { FORMATS, sniffFormat, mapRetellDisconnection, mapVapiEndedReason } from './adapters';
+export { readLines, decodeUtf8, splitLines } from './lines';
+export type { TextLine } from './lines';
+export { sliceJson } from './jsonStream';
+export type { JsonSlice, JsonSliceError } from './jsonStream';
+export { RejectionSchema } from './types';
+export type { Rejection, SourceRecord, FormatAdapter, FormatDefinition, AdapterContext } from './types';

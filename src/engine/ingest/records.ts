@@ -1,0 +1,98 @@
+import type { IngestFormat } from '../model';
+import { sliceJson } from './jsonStream';
+import type { TextLine } from './lines';
+import { decodeUtf8, splitLines } from './lines';
+import type { Rejection, SourceRecord } from './types';
+
+/**
+ * How records sit in a file:
+ * - `jsonl`: one JSON value per line (Kaizen events, Realtime events, webhook logs, USS jsonl);
+ * - `json-array`: one JSON array, one record per element (τ-bench);
+ * - `json-values`: one JSON document, or several one after another, possibly pretty-printed (a saved webhook body);
+ * - `uss-text`: tab-separated USS dialogues separated by blank lines.
+ */
+export type Container = 'jsonl' | 'json-array' | 'json-values' | 'uss-text';
+
+export type RecordItem = { kind: 'record'; record: SourceRecord; raw: string } | { kind: 'reject'; rejection: Omit<Rejection, 'file'> };
+
+const USS_LINE = /^(USER|SYSTEM)\t/i;
+
+/** Chooses the container from the first bytes of the file (already decoded). */
+export function sniffContainer(head: string, format?: IngestFormat): Container | undefined {
+  const text = head.replace(/^\uFEFF/, '').trimStart();
+  const first = text[0];
+  if (first === '[') return 'json-array';
+  if (first === '{') {
+    const lines = text.split('\n', 3).map((l) => l.trim());
+    if (parses(lines[0]!)) return 'jsonl';
+    // A broken first line followed by a well-formed one is still JSONL (the first line is rejected).
+    if (lines.length > 1 && lines[1] && lines[1].startsWith('{') && parses(lines[1])) return 'jsonl';
+    return 'json-values';
+  }
+  if (USS_LINE.test(text) || (format === 'uss' && text.length > 0)) return 'uss-text';
+  return undefined;
+}
+
+function parses(s: string): boolean {
+  try {
+    JSON.parse(s);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function notJson(err: unknown, where: string): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  return `not valid JSON (${msg}); ${where}`;
+}
+
+/** Reads records from decoded text chunks. JSON that does not parse becomes a rejection, not a failure. */
+export async function* readRecords(chunks: AsyncIterable<Uint8Array>, container: Container): AsyncGenerator<RecordItem> {
+  const texts = decodeUtf8(chunks);
+  if (container === 'jsonl') {
+    let index = 0;
+    for await (const l of splitLines(texts)) {
+      if (l.text.trim() === '') continue;
+      const record = index++;
+      try {
+        yield { kind: 'record', record: { value: JSON.parse(l.text), index: record, line: l.line }, raw: l.text };
+      } catch (err) {
+        yield { kind: 'reject', rejection: { line: l.line, record, field: '(record)', reason: notJson(err, 'each line must be one complete JSON object') } };
+      }
+    }
+    return;
+  }
+  if (container === 'uss-text') {
+    let index = 0;
+    let group: TextLine[] = [];
+    for await (const l of splitLines(texts)) {
+      if (l.text.trim() === '') {
+        if (group.length) yield ussRecord(group, index++);
+        group = [];
+      } else {
+        group.push(l);
+      }
+    }
+    if (group.length) yield ussRecord(group, index++);
+    return;
+  }
+  for await (const s of sliceJson(texts, container === 'json-array' ? 'array' : 'values')) {
+    if (s.kind === 'error') {
+      yield { kind: 'reject', rejection: { line: s.line, field: '(file)', reason: s.reason } };
+      continue;
+    }
+    try {
+      yield { kind: 'record', record: { value: JSON.parse(s.text), index: s.index, line: s.line }, raw: s.text };
+    } catch (err) {
+      yield {
+        kind: 'reject',
+        rejection: { line: s.line, record: s.index, field: '(record)', reason: notJson(err, 'fix the element that starts on this line') },
+      };
+    }
+  }
+}
+
+function ussRecord(group: TextLine[], index: number): RecordItem {
+  return { kind: 'record', record: { value: group, index, line: group[0]!.line }, raw: group.map((l) => l.text).join('\n') };
+}
