@@ -41,11 +41,20 @@ if [ ! -d "$HDR/include/node" ]; then
 fi
 ln -sf "$NODE24" "$HDR/bin/node"
 
-CS_BIN="$CACHE/code-server/node_modules/.bin/code-server"
-CS_PKG="$CACHE/code-server/node_modules/code-server/package.json"
-if [ ! -x "$CS_BIN" ] || ! grep -q "\"version\": \"$CODE_SERVER_VERSION\"" "$CS_PKG" 2>/dev/null; then
+CS_DIR="$CACHE/code-server"
+CS_MARK="$CS_DIR/.kaizen-installed-$CODE_SERVER_VERSION"
+if [ ! -f "$CS_MARK" ]; then
   echo "[e2e-deps] npm install code-server@$CODE_SERVER_VERSION into .cache/code-server (2-3 minutes)"
-  PATH="$HDR/bin:$PATH" npm_config_nodedir="$HDR" \
-    npm install --no-save --no-audit --no-fund --prefix "$CACHE/code-server" "code-server@$CODE_SERVER_VERSION"
+  rm -rf "$CS_DIR"
+  # code-server's postinstall installs VS Code's own dependencies (native addons: node-pty, kerberos,
+  # @parcel/watcher...). npm >= 11 blocks dependency install scripts by default; this cache-only install
+  # allows them (the env var reaches the nested npm runs too). The project's own install is unaffected.
+  PATH="$HDR/bin:$PATH" npm_config_nodedir="$HDR" npm_config_dangerously_allow_all_scripts=true \
+    npm install --no-save --no-audit --no-fund --prefix "$CS_DIR" "code-server@$CODE_SERVER_VERSION"
+  [ -d "$CS_DIR/node_modules/code-server/lib/vscode/node_modules" ] || {
+    echo "[e2e-deps] code-server's postinstall did not install VS Code's dependencies (lib/vscode/node_modules missing)" >&2
+    exit 1
+  }
+  touch "$CS_MARK"
 fi
 echo "[e2e-deps] ok: chromium=$(command -v chromium || echo /usr/bin/chromium) node24=$("$NODE24" --version) code-server=$CODE_SERVER_VERSION"

@@ -19,6 +19,7 @@ export const WebviewToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('refresh') }),
   z.object({ type: z.literal('getEvidence'), id: RequestId, patternId: z.string().min(1), limit: z.number().int().positive().max(50).default(5) }),
   z.object({ type: z.literal('openCall'), callId: z.string().min(1) }),
+  z.object({ type: z.literal('selectExperiment'), experimentId: z.string().min(1) }),
   /** The webview reports its first paint, so the host can log it (and tests can read it). */
   z.object({ type: z.literal('rendered'), app: WebviewAppSchema, firstPaintMs: z.number().nonnegative(), rows: z.number().int().nonnegative() }),
 ]);

@@ -69,6 +69,7 @@ describe('shared/protocol', () => {
       refresh: () => void seen.push('refresh'),
       getEvidence: (m) => void seen.push(`evidence:${m.id}`),
       openCall: (m) => void seen.push(`open:${m.callId}`),
+      selectExperiment: (m) => void seen.push(`exp:${m.experimentId}`),
       rendered: (m) => void seen.push(`rendered:${m.rows}`),
     };
     for (const raw of [{ type: 'ready', app: 'experiment' }, { type: 'getEvidence', id: 7, patternId: 'p' }, { type: 'openCall', callId: 'c9' }]) {

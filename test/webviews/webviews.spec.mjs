@@ -1,0 +1,173 @@
+/* global document, Event -- page code inside page.evaluate */
+// Webview tests: each bundle in headless Chromium, driven by protocol messages from the harness host.
+import assert from 'node:assert/strict';
+import { HarnessPage } from './harness.mjs';
+import { evidenceFor, experimentView, patternData } from './fixtures.mjs';
+
+/** @type {Array<{name: string, fn: (env: {browser: any, origin: string, log: (s: string) => void}) => Promise<void>}>} */
+export const tests = [];
+const test = (name, fn) => tests.push({ name, fn });
+
+async function withPage(env, app, fn) {
+  const h = await HarnessPage.open(env.browser, env.origin, app);
+  try {
+    await fn(h);
+    assert.deepEqual(h.cspViolations, [], 'the page must run under its CSP without violations');
+    assert.deepEqual(h.console.filter((l) => l.startsWith('pageerror')), [], 'no uncaught errors');
+  } finally {
+    await h.close();
+  }
+}
+
+test('pattern explorer: ready handshake, then an honest empty state', async (env) => {
+  await withPage(env, 'patternExplorer', async (h) => {
+    const ready = await h.next('ready');
+    assert.deepEqual(ready, { type: 'ready', app: 'patternExplorer' });
+    await h.send({ type: 'patterns', data: { patterns: [], totalCalls: 0, source: '.kaizen/learning.db' } });
+    await h.page.waitForSelector('#empty-state', { timeout: 5000 });
+    assert.match(await h.page.textContent('#empty-state'), /No calls yet — run Kaizen: Import Calls/);
+    await h.send({ type: 'patterns', data: { patterns: [], totalCalls: 40, source: 'x' } });
+    await h.page.waitForFunction(() => /Kaizen: Analyze/.test(document.querySelector('#empty-state')?.textContent ?? ''), null, { timeout: 5000 });
+    env.log(`screenshot ${await h.screenshot('pattern-explorer-empty')}`);
+  });
+});
+
+test('pattern explorer: 10,000 patterns paint fast in a virtualised list', async (env) => {
+  const data = patternData(10000);
+  await withPage(env, 'patternExplorer', async (h) => {
+    await h.next('ready');
+    const sent = Date.now();
+    await h.send({ type: 'patterns', data });
+    const rendered = await h.next('rendered');
+    const wall = Date.now() - sent;
+    assert.equal(rendered.rows, 10000);
+    env.log(`first paint with 10,000 patterns: ${rendered.firstPaintMs.toFixed(1)} ms in the webview (message received → validated → rendered → next frame), ${wall} ms harness post → rendered message (includes playwright serialising 10,000 rows)`);
+    env.metrics.firstPaintMs = rendered.firstPaintMs;
+    const domRows = await h.page.locator('.vl .row').count();
+    assert.ok(domRows > 5 && domRows < 100, `only the rows in view exist in the DOM (got ${domRows})`);
+    assert.match(await h.page.textContent('#count'), /10,000 of 10,000 patterns/);
+    // The chart pools by strategy: one bar per strategy in the data, as the accessible table lists.
+    const strategies = new Set(data.patterns.map((p) => p.strategy)).size;
+    assert.equal(await h.page.locator('#strategy-table tr').count(), strategies + 1);
+    // Scroll to the end: the last rows render.
+    await h.page.locator('.vl').evaluate((el) => {
+      el.scrollTop = el.scrollHeight;
+    });
+    await h.page.waitForSelector('.vl .row[data-index="9999"]', { timeout: 5000 });
+    env.log(`screenshot ${await h.screenshot('pattern-explorer-10k')}`);
+  });
+});
+
+test('pattern explorer: filter by intent and outcome, sort by support', async (env) => {
+  const data = patternData(600, 11);
+  await withPage(env, 'patternExplorer', async (h) => {
+    await h.next('ready');
+    await h.send({ type: 'patterns', data });
+    await h.next('rendered');
+    const pick = async (id, value) => {
+      await h.page.locator(`#${id}`).evaluate((el, v) => {
+        el.value = v;
+        el.dispatchEvent(new Event('change'));
+      }, value);
+    };
+    await pick('filter-intent', 'shipping_issue');
+    await pick('filter-outcome', 'success');
+    const expected = data.patterns.filter((p) => p.intent === 'shipping_issue' && p.effect === 'success');
+    assert.ok(expected.length > 0, 'fixture has matching rows');
+    await h.page.waitForFunction((n) => document.querySelector('#count')?.textContent?.startsWith(`${n} of 600`), expected.length, { timeout: 5000 });
+    await pick('sort', 'support');
+    const maxSupport = Math.max(...expected.map((p) => p.support));
+    await h.page.waitForFunction((s) => document.querySelector('.vl .row[data-index="0"] span:last-child')?.textContent === String(s), maxSupport, { timeout: 5000 });
+    // Every visible row honours the filters.
+    const intents = await h.page.locator('.vl .row span:first-child').allTextContents();
+    assert.ok(intents.every((t) => t.startsWith('shipping_issue')), intents.join(','));
+    env.log(`screenshot ${await h.screenshot('pattern-explorer-filtered')}`);
+  });
+});
+
+test('pattern explorer: keyboard drill-down into evidence, open the call', async (env) => {
+  const data = patternData(50, 3);
+  await withPage(env, 'patternExplorer', async (h) => {
+    await h.next('ready');
+    await h.send({ type: 'patterns', data });
+    await h.next('rendered');
+    const order = await h.page.locator('.vl .row').evaluateAll((rows) => rows.map((r) => r.getAttribute('title')));
+    await h.page.locator('.vl').focus();
+    await h.page.keyboard.press('ArrowDown');
+    await h.page.keyboard.press('ArrowDown');
+    await h.page.keyboard.press('Enter');
+    const req = await h.next('getEvidence');
+    assert.equal(typeof req.id, 'number');
+    const pattern = data.patterns.find((p) => p.id === req.patternId);
+    assert.ok(pattern, 'the request names a real pattern');
+    assert.equal(`${pattern.intent} · ${pattern.trigger} → ${pattern.strategy}`, order[2], 'Enter opened the third row');
+    assert.equal(req.limit, 5);
+    // A stale reply (wrong id) is ignored; the right one renders.
+    await h.send({ type: 'evidence', id: req.id + 100, data: evidenceFor(req.patternId, ['stale-call']) });
+    await h.send({ type: 'evidence', id: req.id, data: evidenceFor(req.patternId, pattern.exampleCallIds) });
+    await h.page.waitForSelector('.evidence-call', { timeout: 5000 });
+    assert.equal(await h.page.locator('.evidence-call').count(), 2);
+    const text = await h.page.textContent('#detail');
+    assert.match(text, /\[CUSTOMER_NAME_1\]/);
+    assert.doesNotMatch(text, /stale-call/);
+    assert.equal(await h.page.locator('#detail b').count(), 0, 'transcript markup stays text');
+    env.log(`screenshot ${await h.screenshot('pattern-explorer-evidence')}`);
+    await h.page.locator(`vscode-button[data-call="${pattern.exampleCallIds[1]}"]`).click();
+    const open = await h.next('openCall');
+    assert.deepEqual(open, { type: 'openCall', callId: pattern.exampleCallIds[1] });
+  });
+});
+
+test('pattern explorer: drops malformed host messages and shows host errors', async (env) => {
+  await withPage(env, 'patternExplorer', async (h) => {
+    await h.next('ready');
+    await h.send({ type: 'patterns', data: patternData(20) });
+    await h.next('rendered');
+    const before = await h.page.textContent('#summary');
+    await h.send({ type: 'patterns', data: { patterns: [{ id: 'x', successRate: 7 }], totalCalls: -1 } });
+    await h.send({ type: 'evalThis', code: 'alert(1)' });
+    await h.page.waitForTimeout(100);
+    assert.equal(await h.page.textContent('#summary'), before, 'bad data did not replace good data');
+    assert.equal(h.console.filter((l) => l.includes('dropped a host message')).length, 2);
+    await h.send({ type: 'error', message: 'The learning store is locked by another window.' });
+    await h.page.waitForSelector('.error-banner:not([hidden])', { timeout: 5000 });
+    assert.match(await h.page.textContent('.error-banner'), /locked by another window/);
+  });
+});
+
+test('experiment: per-variant intervals, verdict, SRM, cumulative lift, rollout', async (env) => {
+  await withPage(env, 'experiment', async (h) => {
+    assert.deepEqual(await h.next('ready'), { type: 'ready', app: 'experiment' });
+    await h.send({ type: 'experiment', data: experimentView(), experiments: [{ id: 'exp-greeting', name: 'Empathetic greeting v2' }, { id: 'exp-2', name: 'Refund policy wording' }] });
+    const rendered = await h.next('rendered');
+    assert.equal(rendered.rows, 2);
+    env.log(`experiment first paint: ${rendered.firstPaintMs.toFixed(1)} ms`);
+    assert.equal(await h.page.textContent('#experiment-name'), 'Empathetic greeting v2');
+    assert.match(await h.page.textContent('#verdict'), /significant win/);
+    assert.match(await h.page.textContent('#verdict'), /p = < 0.001/);
+    const rows = await h.page.locator('#variants tr').allTextContents();
+    assert.equal(rows.length, 3);
+    assert.match(rows[2], /treatment.*4,988.*2,993.*60\.0% \[58\.6% – 61\.4%\].*\+4\.0 pp \[\+2\.1 pp – \+5\.9 pp\]/);
+    assert.match(await h.page.textContent('#srm'), /Sample ratio OK/);
+    assert.match(await h.page.textContent('#rollout'), /canary 10%/);
+    assert.equal(await h.page.locator('canvas#lift-chart').count(), 1);
+    env.log(`screenshot ${await h.screenshot('experiment-statistics')}`);
+    await h.page.locator('#experiment-picker').evaluate((el) => {
+      el.value = 'exp-2';
+      el.dispatchEvent(new Event('change'));
+    });
+    assert.deepEqual(await h.next('selectExperiment'), { type: 'selectExperiment', experimentId: 'exp-2' });
+  });
+});
+
+test('experiment: a sample-ratio mismatch is called out; no experiment is an honest empty state', async (env) => {
+  await withPage(env, 'experiment', async (h) => {
+    await h.next('ready');
+    await h.send({ type: 'experiment', data: experimentView({ srm: { ok: false, pValue: 0.0000001, expectedShares: [0.5, 0.5], observedCounts: [5400, 4600] } }) });
+    await h.page.waitForSelector('#srm.bad', { timeout: 5000 });
+    assert.match(await h.page.textContent('#srm'), /Sample ratio mismatch/);
+    await h.send({ type: 'experiment', data: null });
+    await h.page.waitForSelector('#empty-state', { timeout: 5000 });
+    assert.match(await h.page.textContent('#empty-state'), /No experiments yet/);
+  });
+});
