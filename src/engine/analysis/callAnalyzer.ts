@@ -1,0 +1,322 @@
+import type { CallSource, ConversationEvent, Turn } from '../model';
+import { explicitOutcome, outcomeFeatures, predictProbability, priorOutcomeModel } from './outcomeModel';
+import type { OutcomeModel } from './outcomeModel';
+import type { CallAnalysis, CallError, Detection, Fragment, Outcome, Signal, SignalKind } from './schema';
+import { AGENT_CUES, USER_CUES, isMutatingTool, isTransferTool, polarityOf, textSignals } from './signals';
+import { buildTaxonomy, matchCategories, resolveMatches } from './taxonomy';
+import type { Taxonomy } from './taxonomy';
+import { clip, jaccard, toTemplate, tokens } from './template';
+
+/** A trained intent classifier, adapted to one call: text in, label and confidence out. */
+export interface IntentPredictor {
+  predict(text: string): { intent: string; confidence: number };
+}
+
+interface Situation {
+  turn: number;
+  triggers: string[];
+  template: string;
+  opening: boolean;
+  answers: Array<{ turn: number; strategies: string[]; template: string }>;
+}
+
+/** At most this many consecutive strategy-bearing agent turns answer one situation. */
+const ANSWER_WINDOW = 2;
+
+export interface AnalyzerOptions {
+  taxonomy?: Taxonomy;
+  intentPredictor?: IntentPredictor;
+  outcomeModel?: OutcomeModel;
+  /** A pause longer than this between turns (from audio offsets) is a long-silence signal. */
+  longSilenceMs?: number;
+  /** Below this |p − 0.5| a call with no explicit outcome is labelled unknown. */
+  unknownBand?: number;
+}
+
+const INTENT_USER_TURNS = 3;
+const REPEAT_SIMILARITY = 0.7;
+const REPEAT_MIN_TOKENS = 4;
+
+let defaultTaxonomy: Taxonomy | undefined;
+let defaultModel: OutcomeModel | undefined;
+
+/**
+ * Per-call streaming state. Feed events with `push` as they arrive; `snapshot()` gives the analysis so
+ * far (signals, provisional outcome) at any point; `finalize()` closes it (called at `call.ended`,
+ * or by the caller for a recording without one). Memory per call is bounded by its turn count.
+ */
+export class CallAnalyzer {
+  private readonly taxonomy: Taxonomy;
+  private readonly model: OutcomeModel;
+  private callId = '';
+  private agentId = '';
+  private source: CallSource | undefined;
+  private turnIndex = -1;
+  private lastUserTurn = -1;
+  private lastTurnEndMs: number | undefined;
+  private readonly signals: Signal[] = [];
+  private readonly triggers: Detection[] = [];
+  private readonly strategies: Detection[] = [];
+  private readonly fragments: Fragment[] = [];
+  private readonly tools: string[] = [];
+  private readonly toolNames = new Map<string, string>();
+  private readonly errors: CallError[] = [];
+  private readonly userTokenSets: Array<Set<string>> = [];
+  private readonly intentText: string[] = [];
+  /** The latest customer situation, collecting the agent turns that answer it. */
+  private pending: Situation | undefined;
+  private situations = 0;
+  private explicit: ReturnType<typeof explicitOutcome>;
+  private ended = false;
+  private final: CallAnalysis | undefined;
+
+  private readonly priority: Map<string, number>;
+
+  constructor(private readonly options: AnalyzerOptions = {}) {
+    this.taxonomy = options.taxonomy ?? (defaultTaxonomy ??= buildTaxonomy());
+    this.priority = new Map(this.taxonomy.strategies.map((c) => [c.name, c.priority]));
+    this.model = options.outcomeModel ?? (defaultModel ??= priorOutcomeModel());
+  }
+
+  push(event: ConversationEvent): void {
+    if (this.final) {
+      // Ratings often arrive after the call ended (post-call surveys): they still count.
+      if (event.type !== 'feedback') throw new Error(`CallAnalyzer: call ${this.callId} ended; only feedback may follow call.ended`);
+      this.final = undefined;
+      this.push(event);
+      this.final = this.build();
+      return;
+    }
+    if (!this.callId) {
+      this.callId = event.callId;
+      this.agentId = event.agentId;
+    }
+    switch (event.type) {
+      case 'call.started':
+        if (event.source) this.source = event.source;
+        break;
+      case 'turn':
+        this.onTurn(event);
+        break;
+      case 'tool.called':
+        this.tools.push(event.name);
+        this.toolNames.set(event.toolCallId, event.name);
+        if (isTransferTool(event.name)) this.signal('transfer', 1, `tool ${event.name}`);
+        break;
+      case 'tool.result': {
+        const name = event.name ?? this.toolNames.get(event.toolCallId) ?? 'unknown_tool';
+        if (!event.ok) {
+          this.signal('tool-error', 0.5, `${name}: ${clip(event.error ?? event.result ?? 'error', 80)}`);
+          this.errors.push({ code: 'tool_error', stage: 'tool', tool: name, message: clip(event.error ?? event.result ?? '', 160), turnIndex: this.turnIndex });
+        } else if (isMutatingTool(name)) this.signal('task-completed', 0.5, `tool ${name} ok`);
+        break;
+      }
+      case 'agent.error':
+        this.signal('agent-error', 0.6, `${event.code}: ${clip(event.message, 80)}`);
+        this.errors.push({ code: event.code, stage: event.stage, tool: event.toolName, message: clip(event.message, 160), turnIndex: this.turnIndex });
+        break;
+      case 'feedback':
+        if (event.rating !== undefined) {
+          // Ratings are 1–5 unless they are fractions.
+          const r = event.rating <= 1 && event.rating >= 0 ? 1 + 4 * event.rating : event.rating;
+          if (r >= 4) this.signal('positive-feedback', 0.8, `${event.from} rating ${event.rating}`);
+          else if (r <= 2) this.signal('negative-feedback', 0.8, `${event.from} rating ${event.rating}`);
+        } else if (event.label) {
+          if (/^(?:pos|good|success|resolved|thumbs.?up)/i.test(event.label)) this.signal('positive-feedback', 0.6, event.label);
+          else if (/^(?:neg|bad|fail|unresolved|thumbs.?down)/i.test(event.label)) this.signal('negative-feedback', 0.6, event.label);
+        }
+        break;
+      case 'call.ended': {
+        const o = event.outcome;
+        this.explicit = explicitOutcome(o);
+        if (o.csat !== undefined) {
+          if (o.csat >= 4) this.signal('csat-high', 0.8, `csat ${o.csat}`);
+          else if (o.csat <= 2) this.signal('csat-low', 0.8, `csat ${o.csat}`);
+        }
+        if ((o.transferred || o.escalated || o.endReason === 'transfer') && !this.signals.some((s) => s.kind === 'transfer'))
+          this.signal('transfer', 1, `call ended by ${o.endReason === 'transfer' ? 'transfer' : 'escalation'}`);
+        const resolved = this.signals.some((s) => s.kind === 'resolution' || s.kind === 'task-completed');
+        if (o.abandoned || (o.endReason === 'customer_hangup' && !resolved)) this.signal('abandonment', 0.7, o.abandoned ? 'abandoned' : 'customer hung up before resolution');
+        this.ended = true;
+        this.closeSituation();
+        this.finalize();
+        break;
+      }
+    }
+  }
+
+  /** Whether `call.ended` arrived (or finalize was called). */
+  get isFinal(): boolean {
+    return this.final !== undefined;
+  }
+
+  /** The analysis so far; cheap enough to call after every event of a live call. */
+  snapshot(): CallAnalysis {
+    return this.final ?? this.build();
+  }
+
+  /** Closes the call and returns its analysis (idempotent). */
+  finalize(): CallAnalysis {
+    if (!this.final) this.closeSituation();
+    this.final ??= this.build();
+    return this.final;
+  }
+
+  private signal(kind: SignalKind, strength: number, evidence: string, turnIndex = this.turnIndex): void {
+    this.signals.push({ kind, polarity: polarityOf(kind), turnIndex, strength, evidence });
+  }
+
+  private onTurn(turn: Turn): void {
+    this.turnIndex++;
+    const idx = this.turnIndex;
+    if (turn.startMs !== undefined && this.lastTurnEndMs !== undefined) {
+      const gap = turn.startMs - this.lastTurnEndMs;
+      if (gap > (this.options.longSilenceMs ?? 8000)) this.signal('long-silence', 0.4, `${Math.round(gap / 1000)} s pause`);
+    }
+    if (turn.endMs !== undefined) this.lastTurnEndMs = turn.endMs;
+    if (turn.role === 'user') this.onUserTurn(turn, idx);
+    else if (turn.role === 'agent') this.onAgentTurn(turn, idx);
+  }
+
+  private onUserTurn(turn: Turn, idx: number): void {
+    const text = turn.text;
+    this.lastUserTurn = idx;
+    for (const s of textSignals(text, USER_CUES)) this.signal(s.kind, s.strength, s.evidence);
+    const toks = new Set(tokens(text));
+    if (toks.size >= REPEAT_MIN_TOKENS) {
+      for (const prev of this.userTokenSets) {
+        const sim = jaccard(toks, prev);
+        if (sim >= REPEAT_SIMILARITY) {
+          this.signal('repetition', Math.min(1, sim), 'repeats an earlier request');
+          break;
+        }
+      }
+    }
+    this.userTokenSets.push(toks);
+    if (this.intentText.length < INTENT_USER_TURNS) this.intentText.push(text);
+    const found = resolveMatches(matchCategories(text, this.taxonomy.triggers), this.taxonomy.triggers);
+    found.forEach((name, i) => this.triggers.push({ name, turnIndex: idx, primary: i === 0 }));
+    // The customer speaking after the agent's move (or raising a new situation) closes the answer.
+    if (this.pending && (found.length > 0 || this.pending.answers.length > 0)) this.closeSituation();
+    if (found.length > 0) {
+      this.pending = { turn: idx, triggers: found, template: toTemplate(text), opening: this.situations === 0, answers: [] };
+      this.situations++;
+    }
+  }
+
+  private closeSituation(): void {
+    const sit = this.pending;
+    this.pending = undefined;
+    if (sit) this.fragments.push(...this.situationFragments(sit));
+  }
+
+  /** The situation's move: the strongest strategy (by taxonomy priority) among the turns that answered it. */
+  private situationFragments(sit: Situation): Fragment[] {
+    let best: { strategy: string; turn: number; template: string; priority: number } | undefined;
+    for (const a of sit.answers) {
+      const top = a.strategies[0]!;
+      const priority = this.priority.get(top) ?? 0;
+      if (!best || priority > best.priority) best = { strategy: top, turn: a.turn, template: a.template, priority };
+    }
+    if (!best) return [];
+    return sit.triggers.map((trigger, i) => ({
+      trigger,
+      strategy: best.strategy,
+      userTurn: sit.turn,
+      agentTurn: best.turn,
+      userTemplate: clip(sit.template),
+      agentTemplate: clip(best.template),
+      opening: sit.opening,
+      primary: i === 0,
+    }));
+  }
+
+  private onAgentTurn(turn: Turn, idx: number): void {
+    const text = turn.text;
+    if (turn.interrupted) this.signal('interruption', 0.4, 'agent cut off by the caller');
+    for (const s of textSignals(text, AGENT_CUES)) this.signal(s.kind, s.strength, s.evidence);
+    const found = resolveMatches(matchCategories(text, this.taxonomy.strategies), this.taxonomy.strategies);
+    found.forEach((name, i) => this.strategies.push({ name, turnIndex: idx, primary: i === 0 }));
+    if (this.pending && found.length > 0) {
+      this.pending.answers.push({ turn: idx, strategies: found, template: toTemplate(text) });
+      if (this.pending.answers.length >= ANSWER_WINDOW) this.closeSituation();
+    }
+  }
+
+  private intent(): { intent: string; confidence: number; source: CallAnalysis['intentSource'] } {
+    const text = this.intentText.join(' ');
+    if (this.options.intentPredictor) {
+      if (!text) return { intent: 'unknown', confidence: 0, source: 'none' };
+      const p = this.options.intentPredictor.predict(text);
+      return { intent: p.intent, confidence: p.confidence, source: 'model' };
+    }
+    // Taxonomy fallback: cue hits per intent (earlier user turns weigh more) plus the agent's actions.
+    let best = '';
+    let bestScore = 0;
+    let total = 0;
+    const usedTools = new Set(this.tools);
+    for (const c of this.taxonomy.intents) {
+      let score = 0;
+      this.intentText.forEach((t, i) => {
+        for (const re of c.res) if (re.test(t)) score += 1 / (i + 1);
+      });
+      for (const tool of usedTools) for (const tc of c.tools) if (tc.re.test(tool)) score += tc.weight;
+      total += score;
+      if (score > bestScore) {
+        bestScore = score;
+        best = c.name;
+      }
+    }
+    if (!best) return { intent: 'unknown', confidence: 0, source: 'taxonomy' };
+    return { intent: best, confidence: bestScore / total, source: 'taxonomy' };
+  }
+
+  private outcome(features: number[]): Outcome {
+    if (this.explicit) return { label: this.explicit.success ? 'success' : 'failure', probability: this.explicit.probability, source: 'explicit' };
+    const p = predictProbability(this.model, features);
+    if (this.signals.length === 0) return { label: 'unknown', probability: p, source: 'none' };
+    const band = this.options.unknownBand ?? 0;
+    const label = Math.abs(p - 0.5) < band ? 'unknown' : p >= 0.5 ? 'success' : 'failure';
+    return { label, probability: p, source: 'signals' };
+  }
+
+  private build(): CallAnalysis {
+    const turnCount = this.turnIndex + 1;
+    const features = outcomeFeatures(this.signals, turnCount, this.lastUserTurn);
+    const intent = this.intent();
+    // A situation still waiting for more answers counts with what it has so far (mid-call snapshots).
+    const fragments = this.pending ? [...this.fragments, ...this.situationFragments(this.pending)] : [...this.fragments];
+    // Patterns count the call's opening situation only: later situations happen after (and because of)
+    // the first move, so crediting their moves with the call's outcome would mix cause and effect.
+    const cells = fragments.filter((f) => f.opening && f.primary).map((f) => ({ trigger: f.trigger, strategy: f.strategy }));
+    return {
+      callId: this.callId,
+      agentId: this.agentId,
+      source: this.source,
+      intent: intent.intent,
+      intentConfidence: intent.confidence,
+      intentSource: intent.source,
+      outcome: this.outcome(features),
+      signals: [...this.signals],
+      triggers: [...this.triggers],
+      strategies: [...this.strategies],
+      fragments,
+      cells,
+      toolSequence: [...this.tools],
+      errors: [...this.errors],
+      turnCount,
+      features,
+      ended: this.ended,
+    };
+  }
+}
+
+/** Analyzes a whole recorded call (its events in order). */
+export function analyzeEvents(events: Iterable<ConversationEvent>, options?: AnalyzerOptions): CallAnalysis {
+  const a = new CallAnalyzer(options);
+  for (const e of events) {
+    if (a.isFinal && e.type !== 'feedback') continue;
+    a.push(e);
+  }
+  return a.finalize();
+}
