@@ -134,7 +134,7 @@ export class SourceReader {
     };
 
     for await (const item of readRecords(counted(), this.container)) {
-      if (item.kind === 'record') stats.records++;
+      if (item.kind === 'record' || item.rejection.record !== undefined) stats.records++;
       if (adapter) {
         yield* this.feed(adapter, item);
         continue;

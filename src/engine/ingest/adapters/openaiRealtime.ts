@@ -65,7 +65,7 @@ class OpenAiRealtimeAdapter implements FormatAdapter {
     }
     const out: AdapterOutput[] = [];
     if (v.type === 'session.created') {
-      if (this.session?.hasContent) out.push(this.flush(record));
+      if (this.session?.hasContent) out.push(this.flush(this.session, record));
       this.session = undefined;
     }
     const s = (this.session ??= this.newSession(record));
@@ -133,7 +133,7 @@ class OpenAiRealtimeAdapter implements FormatAdapter {
   end(): AdapterOutput[] {
     const s = this.session;
     this.session = undefined;
-    return s?.hasContent ? [this.flush({ value: null, index: s.index, line: s.firstLine })] : [];
+    return s?.hasContent ? [this.flush(s, { value: null, index: s.index, line: s.firstLine })] : [];
   }
 
   private newSession(record: SourceRecord): Session {
@@ -162,8 +162,7 @@ class OpenAiRealtimeAdapter implements FormatAdapter {
     for (const x of s.slots) if (x.draft.type === 'turn' && x.draft.role === 'agent' && match(x)) x.draft = { ...x.draft, interrupted: true };
   }
 
-  private flush(at: SourceRecord): AdapterOutput {
-    const s = this.session!;
+  private flush(s: Session, at: SourceRecord): AdapterOutput {
     const ctx = this.ctx;
     const callId = s.id ?? `rt:${ctx.fileKey}:${s.index}`;
     const call = s.firstTs !== undefined ? new CallBuilder(callId, ctx.agentId, s.firstTs) : CallBuilder.synthetic(ctx, s.index, callId);
