@@ -26,6 +26,8 @@ export interface DetectedEntity {
   start: number;
   end: number;
   score: number;
+  /** The quantity an amount or age stands for, used by bucketed placeholders (`[DOLLAR_AMOUNT:100-500]`). */
+  value?: number;
 }
 
 export interface RedactionResult {

@@ -1,0 +1,18 @@
+export type { DetectedEntity, EntityType, RedactionResult, Redactor } from './types';
+export {
+  DEFAULT_PLACEHOLDERS,
+  DEFAULT_POLICY,
+  ENTITY_TYPES,
+  EntityRuleSchema,
+  EntityTypeSchema,
+  PolicyError,
+  PrivacyPolicySchema,
+  parsePolicy,
+} from './policy';
+export type { EntityRule, PrivacyPolicy, PrivacyPolicyInput } from './policy';
+export { createRedactor } from './redactor';
+export type { KaizenRedactor, RedactorOptions } from './redactor';
+export { PrivacyViolationError, createComplianceValidator } from './compliance';
+export type { ComplianceFinding, ComplianceReport, ComplianceValidator } from './compliance';
+export { cardValid, dateValid, ibanValid, ipv4Public, ipv4Valid, luhnValid, numericDateValid, ssnValid } from './validators';
+export { readNumberRun } from './spoken';

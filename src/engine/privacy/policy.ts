@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import type { EntityType } from './types';
+
+export const ENTITY_TYPES = [
+  'PERSON',
+  'PHONE',
+  'EMAIL',
+  'CARD_NUMBER',
+  'SSN',
+  'IBAN',
+  'ACCOUNT_NUMBER',
+  'ADDRESS',
+  'ZIP',
+  'LOCATION',
+  'DATE',
+  'DATE_OF_BIRTH',
+  'AGE',
+  'IP_ADDRESS',
+  'DRIVER_LICENSE',
+  'URL',
+  'DOLLAR_AMOUNT',
+] as const satisfies readonly EntityType[];
+
+export const EntityTypeSchema = z.enum(ENTITY_TYPES);
+
+/** The placeholder stem each type is replaced by, before numbering (`[CUSTOMER_NAME_1]`). */
+export const DEFAULT_PLACEHOLDERS: Record<EntityType, string> = {
+  PERSON: 'CUSTOMER_NAME',
+  PHONE: 'PHONE',
+  EMAIL: 'EMAIL',
+  CARD_NUMBER: 'CARD_NUMBER',
+  SSN: 'SSN',
+  IBAN: 'IBAN',
+  ACCOUNT_NUMBER: 'ACCOUNT_NUMBER',
+  ADDRESS: 'ADDRESS',
+  ZIP: 'ZIP_CODE',
+  LOCATION: 'LOCATION',
+  DATE: 'DATE',
+  DATE_OF_BIRTH: 'DATE_OF_BIRTH',
+  AGE: 'AGE',
+  IP_ADDRESS: 'IP_ADDRESS',
+  DRIVER_LICENSE: 'DRIVER_LICENSE',
+  URL: 'URL',
+  DOLLAR_AMOUNT: 'DOLLAR_AMOUNT',
+};
+
+export const EntityRuleSchema = z.object({
+  /** Off means the type is left in the text (e.g. a team that keeps dates). */
+  enabled: z.boolean().default(true),
+  placeholder: z
+    .string()
+    .regex(/^[A-Z][A-Z0-9_]*$/, 'placeholder must be UPPER_SNAKE_CASE letters, digits and underscores, e.g. "CUSTOMER_NAME"')
+    .optional(),
+  /**
+   * `numbered`: `[PHONE_1]`, `[PHONE_2]`… consistent within a call; `plain`: `[PHONE]`;
+   * `bucket`: numeric value kept as a range, `[DOLLAR_AMOUNT:100-500]` (amounts and ages only).
+   */
+  mode: z.enum(['numbered', 'plain', 'bucket']).optional(),
+  /** Ascending bucket edges for `bucket` mode. */
+  buckets: z
+    .array(z.number().nonnegative())
+    .min(1)
+    .refine((b) => b.every((x, i) => i === 0 || x > b[i - 1]!), 'buckets must be strictly ascending, e.g. [0, 10, 100, 500]')
+    .optional(),
+});
+export type EntityRule = z.output<typeof EntityRuleSchema>;
+
+/** A privacy policy is data: a JSON file a team reviews, not code. */
+export const PrivacyPolicySchema = z
+  .object({
+    version: z.literal(1).default(1),
+    /** Per-type overrides; types not named keep the defaults (all on, numbered; amounts bucketed). */
+    entities: z.partialRecord(EntityTypeSchema, EntityRuleSchema).default({}),
+    /** Terms never redacted, matched case-insensitively as whole words: business names, product names, agent names. */
+    allowlist: z.array(z.string().trim().min(1, 'allowlist entries must be non-empty strings')).default([]),
+    /** Detections scoring below this are left alone (0–1). The compliance validator uses its own, stricter threshold. */
+    minScore: z.number().min(0).max(1).default(0.5),
+  })
+  .strict();
+export type PrivacyPolicy = z.output<typeof PrivacyPolicySchema>;
+export type PrivacyPolicyInput = z.input<typeof PrivacyPolicySchema>;
+
+export const DEFAULT_AMOUNT_BUCKETS = [0, 10, 50, 100, 500, 1000, 5000, 10000];
+export const DEFAULT_AGE_BUCKETS = [0, 18, 30, 45, 65];
+
+export interface ResolvedRule {
+  enabled: boolean;
+  placeholder: string;
+  mode: 'numbered' | 'plain' | 'bucket';
+  buckets: number[];
+}
+
+/** The effective rule per type after defaults. */
+export function resolveRules(policy: PrivacyPolicy): Record<EntityType, ResolvedRule> {
+  const out = {} as Record<EntityType, ResolvedRule>;
+  for (const t of ENTITY_TYPES) {
+    const r = policy.entities[t];
+    const defaultMode = t === 'DOLLAR_AMOUNT' ? 'bucket' : 'numbered';
+    out[t] = {
+      enabled: r?.enabled ?? true,
+      placeholder: r?.placeholder ?? DEFAULT_PLACEHOLDERS[t],
+      mode: r?.mode ?? defaultMode,
+      buckets: r?.buckets ?? (t === 'AGE' ? DEFAULT_AGE_BUCKETS : DEFAULT_AMOUNT_BUCKETS),
+    };
+  }
+  return out;
+}
+
+export class PolicyError extends Error {
+  readonly reason = 'invalid-policy';
+  constructor(
+    message: string,
+    readonly issues: { field: string; message: string }[],
+  ) {
+    super(message);
+    this.name = 'PolicyError';
+  }
+}
+
+/** Parses a policy from untrusted JSON; the error names every bad field and what to write instead. */
+export function parsePolicy(input: unknown): PrivacyPolicy {
+  const r = PrivacyPolicySchema.safeParse(input ?? {});
+  if (r.success) return r.data;
+  const issues = r.error.issues.map((i) => ({ field: i.path.map(String).join('.') || '(root)', message: i.message }));
+  throw new PolicyError(`invalid privacy policy: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`, issues);
+}
+
+export const DEFAULT_POLICY: PrivacyPolicy = PrivacyPolicySchema.parse({});

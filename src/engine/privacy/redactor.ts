@@ -1,0 +1,274 @@
+import type { Conversation, ConversationEvent } from '../model';
+import type { Hashing } from '../ports';
+import { createDetector } from './detect';
+import type { Detector } from './detect';
+import { DEFAULT_POLICY, ENTITY_TYPES, resolveRules } from './policy';
+import type { PrivacyPolicy, ResolvedRule } from './policy';
+import { NUMBER_WORDS } from './spoken';
+import type { DetectedEntity, EntityType, RedactionResult, Redactor } from './types';
+
+export interface RedactorOptions {
+  /** The per-workspace secret; identifiers hashed under it join across calls but cannot be reversed without it. */
+  hmacKey: Uint8Array;
+  hashing: Hashing;
+  policy?: PrivacyPolicy;
+}
+
+export interface KaizenRedactor extends Redactor {
+  /** Detection only: entities with offsets into `text`, nothing replaced. */
+  detect(text: string): DetectedEntity[];
+  /** Keyed hash of an identifier (caller number, account id), normalised first so "+1 (415) 555-1234" and "4155551234" join. */
+  hashIdentifier(value: string): string;
+  /** Redacts any JSON-like value: strings are redacted, identifier-named fields hashed, structure kept. */
+  redactValue<T>(value: T): T;
+}
+
+/** Tool-argument fields whose values are identifiers used as join keys: hashed, never shown. */
+const ID_FIELD_RE = /(?:^|[_-]|[a-z])(?:user|customer|caller|member|account|client|patient|subscriber|contact)[_-]?(?:id|number|no|key)$/i;
+/** Fields whose whole value is PII whatever it looks like. */
+const PII_FIELD: [RegExp, EntityType][] = [
+  [/(?:^|_)(?:e-?mail)(?:_?address)?$/i, 'EMAIL'],
+  [/(?:phone|mobile|cell|telephone|msisdn)(?:_?(?:number|no))?$/i, 'PHONE'],
+  [/(?:^|_)(?:first|last|full|given|family|middle|sur|customer|caller|contact|passenger|user)?_?name$/i, 'PERSON'],
+  [/(?:^|_)(?:ssn|social_?security(?:_?number)?)$/i, 'SSN'],
+  [/(?:card|cc|pan)(?:_?(?:number|no))$/i, 'CARD_NUMBER'],
+  [/(?:^|_)iban$/i, 'IBAN'],
+  [/(?:^|_)(?:street|address|address_?line_?\d?|home_?address|billing_?address|shipping_?address)$/i, 'ADDRESS'],
+  [/(?:^|_)(?:zip|zip_?code|postal_?code|postcode)$/i, 'ZIP'],
+  [/(?:dob|date_?of_?birth|birth_?date|birthday)$/i, 'DATE_OF_BIRTH'],
+  [/(?:driver'?s?_?licen[cs]e(?:_?(?:number|no))?|dl_?number)$/i, 'DRIVER_LICENSE'],
+  [/(?:^|_)(?:ip|ip_?address)$/i, 'IP_ADDRESS'],
+];
+const NEUTRAL_FIELD_RE = /^(?:tool_?name|function|intent|status|type|kind|action|role|model|event|category|airline|product|plan|currency)$/i;
+const SHA_HEX_RE = /^[0-9a-f]{64}$/;
+const ENDS_WITH_NUMBER_RE = new RegExp(`(?:\\d|\\b(?:${NUMBER_WORDS.join('|')}))[ ,.-]*$`, 'i');
+const STARTS_WITH_NUMBER_RE = new RegExp(`^[ ,.-]*(?:(?:uh|um|er|and|yes|yeah|so|it's|its)[ ,]+)*(?:\\d|(?:${NUMBER_WORDS.join('|')})\\b)`, 'i');
+
+function fieldType(key: string): EntityType | undefined {
+  if (NEUTRAL_FIELD_RE.test(key)) return undefined;
+  const snake = key.replace(/([a-z])([A-Z])/g, '$1_$2');
+  for (const [re, t] of PII_FIELD) if (re.test(snake)) return t;
+  return undefined;
+}
+
+/**
+ * Numbers placeholders within one scope (a call, or one text): the first person named is
+ * `[CUSTOMER_NAME_1]` everywhere in the call, and a later bare "Maria" joins "Maria Lopez".
+ */
+class PlaceholderBook {
+  private readonly byKey = new Map<string, number>();
+  private readonly counters = new Map<EntityType, number>();
+  private readonly personTokens = new Map<string, number>();
+
+  constructor(private readonly rules: Record<EntityType, ResolvedRule>) {}
+
+  label(type: EntityType, original: string, value: number | undefined): string {
+    const rule = this.rules[type];
+    if (rule.mode === 'plain') return `[${rule.placeholder}]`;
+    if (rule.mode === 'bucket' && value !== undefined && Number.isFinite(value)) return `[${rule.placeholder}:${bucket(value, rule.buckets)}]`;
+    const norm = normalizeKey(type, original);
+    const key = `${type}\u0000${norm}`;
+    let n = this.byKey.get(key);
+    if (n === undefined && type === 'PERSON') {
+      for (const tok of norm.split(' ')) {
+        const hit = tok.length > 1 ? this.personTokens.get(tok) : undefined;
+        if (hit !== undefined) {
+          n = hit;
+          break;
+        }
+      }
+    }
+    if (n === undefined) {
+      n = (this.counters.get(type) ?? 0) + 1;
+      this.counters.set(type, n);
+    }
+    this.byKey.set(key, n);
+    if (type === 'PERSON') for (const tok of norm.split(' ')) if (tok.length > 1 && !this.personTokens.has(tok)) this.personTokens.set(tok, n);
+    return `[${rule.placeholder}_${n}]`;
+  }
+}
+
+function normalizeKey(type: EntityType, s: string): string {
+  switch (type) {
+    case 'PHONE':
+    case 'CARD_NUMBER':
+    case 'SSN':
+    case 'ACCOUNT_NUMBER':
+    case 'ZIP':
+    case 'IBAN':
+    case 'DRIVER_LICENSE': {
+      const d = s.replace(/[^0-9A-Za-z]/g, '').toLowerCase();
+      return d.length > 0 ? d : s.toLowerCase();
+    }
+    case 'PERSON':
+      return s
+        .toLowerCase()
+        .replace(/[^\p{L}' ]+/gu, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    default:
+      return s.toLowerCase().replace(/\s+/g, ' ').trim();
+  }
+}
+
+function bucket(value: number, edges: readonly number[]): string {
+  for (let i = edges.length - 1; i >= 0; i--) {
+    if (value >= edges[i]!) return i === edges.length - 1 ? `${edges[i]}+` : `${edges[i]}-${edges[i + 1]}`;
+  }
+  return `<${edges[0]}`;
+}
+
+/** The whole value of an entity split across two turns, so both halves get one placeholder. */
+const splitKey = new WeakMap<DetectedEntity, string>();
+
+function render(text: string, entities: readonly DetectedEntity[], book: PlaceholderBook): string {
+  if (entities.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const e of entities) {
+    out += text.slice(at, e.start) + book.label(e.type, splitKey.get(e) ?? text.slice(e.start, e.end), e.value);
+    at = e.end;
+  }
+  return out + text.slice(at);
+}
+
+export function createRedactor(options: RedactorOptions): KaizenRedactor {
+  if (!(options.hmacKey instanceof Uint8Array) || options.hmacKey.length < 16) {
+    throw new Error('createRedactor: hmacKey must be a Uint8Array of at least 16 bytes (the per-workspace secret)');
+  }
+  const policy = options.policy ?? DEFAULT_POLICY;
+  const rules = resolveRules(policy);
+  const enabled = new Set(ENTITY_TYPES.filter((t) => rules[t].enabled));
+  const detector: Detector = createDetector({ enabled, allowlist: policy.allowlist, minScore: policy.minScore });
+  const { hashing, hmacKey } = options;
+
+  function hashIdentifier(value: string): string {
+    const trimmed = value.trim();
+    const digits = trimmed.replace(/[\s().+-]/g, '');
+    let norm = /^\d{7,15}$/.test(digits) ? digits : trimmed.toLowerCase();
+    if (/^1\d{10}$/.test(norm)) norm = norm.slice(1); // +1 NANP prefix: "+1 415…" and "415…" are one caller
+    return hashing.hmacSha256(hmacKey, norm);
+  }
+
+  function redactText(text: string): RedactionResult {
+    const entities = detector.detect(text);
+    return { text: render(text, entities, new PlaceholderBook(rules)), entities };
+  }
+
+  function redactWith(book: PlaceholderBook, text: string): string {
+    return render(text, detector.detect(text), book);
+  }
+
+  function redactAny(value: unknown, key: string | undefined, book: PlaceholderBook): unknown {
+    if (typeof value === 'string') {
+      if (key !== undefined && value.length > 0) {
+        if (ID_FIELD_RE.test(key) && !SHA_HEX_RE.test(value)) return `id_${hashIdentifier(value).slice(0, 24)}`;
+        const t = fieldType(key);
+        if (t !== undefined && rules[t].enabled) {
+          const redacted = redactWith(book, value);
+          // A field named "phone" or "last_name" is PII whatever the detectors say about its value.
+          return redacted === value && !/^\[[A-Z_]+(?:_\d+|:[^\]]*)?\]$/.test(value) ? book.label(t, value, undefined) : redacted;
+        }
+      }
+      return redactWith(book, value);
+    }
+    if (typeof value === 'number' && key !== undefined) {
+      if (ID_FIELD_RE.test(key)) return `id_${hashIdentifier(String(value)).slice(0, 24)}`;
+      const t = fieldType(key);
+      if (t !== undefined && rules[t].enabled && Number.isInteger(value) && String(value).length >= 4) return book.label(t, String(value), undefined);
+      if (Number.isInteger(value) && Math.abs(value) >= 1e6) {
+        const s = String(value);
+        return redactWith(book, s) === s ? value : redactWith(book, s);
+      }
+      return value;
+    }
+    if (Array.isArray(value)) return value.map((v) => redactAny(v, key, book));
+    if (value !== null && typeof value === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = redactAny(v, k, book);
+      return out;
+    }
+    return value;
+  }
+
+  function redactConversation(conversation: Conversation): Conversation {
+    const book = new PlaceholderBook(rules);
+    const events = conversation.events;
+    // Detect every turn first so a number spoken across two turns can be joined before rendering.
+    const turnEntities = new Map<number, DetectedEntity[]>();
+    let prevTurn = -1;
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i]!;
+      if (e.type !== 'turn') continue;
+      turnEntities.set(i, detector.detect(e.text));
+      if (e.role === 'user' || e.role === 'agent') {
+        const prev = prevTurn >= 0 ? events[prevTurn] : undefined;
+        if (prev && prev.type === 'turn' && prev.role === e.role) joinAcrossTurns(prevTurn, prev.text, i, e.text, turnEntities);
+        if (e.role === 'user') prevTurn = i;
+      }
+    }
+    const out: ConversationEvent[] = events.map((e, i): ConversationEvent => {
+      switch (e.type) {
+        case 'call.started':
+          return {
+            ...e,
+            ...(e.callerKey !== undefined ? { callerKey: SHA_HEX_RE.test(e.callerKey) ? e.callerKey : hashIdentifier(e.callerKey) } : {}),
+            ...(e.systemPrompt !== undefined ? { systemPrompt: redactWith(book, e.systemPrompt) } : {}),
+          };
+        case 'turn':
+          return { ...e, text: render(e.text, turnEntities.get(i) ?? [], book) };
+        case 'tool.called':
+          return { ...e, arguments: redactAny(e.arguments, undefined, book) as Record<string, unknown> };
+        case 'tool.result':
+          return {
+            ...e,
+            ...(e.result !== undefined ? { result: redactWith(book, e.result) } : {}),
+            ...(e.error !== undefined ? { error: redactWith(book, e.error) } : {}),
+          };
+        case 'agent.error':
+          return { ...e, message: redactWith(book, e.message) };
+        case 'feedback':
+          return e.comment !== undefined ? { ...e, comment: redactWith(book, e.comment) } : e;
+        default:
+          return e;
+      }
+    });
+    return { ...conversation, events: out };
+  }
+
+  /**
+   * "my number is four one five five five five" / "one two three four": when one turn ends in a number
+   * and the next turn of the same speaker starts with one, the joined text is scanned again and an entity
+   * that spans the seam is split between the two turns (same placeholder in both).
+   */
+  function joinAcrossTurns(ai: number, a: string, bi: number, b: string, entities: Map<number, DetectedEntity[]>): void {
+    if (!ENDS_WITH_NUMBER_RE.test(a) || !STARTS_WITH_NUMBER_RE.test(b)) return;
+    const joined = `${a}\n${b}`;
+    const seam = a.length;
+    for (const e of detector.detect(joined)) {
+      if (e.start >= seam || e.end <= seam + 1) continue;
+      const left: DetectedEntity = { ...e, end: seam };
+      const right: DetectedEntity = { ...e, start: 0, end: e.end - seam - 1 };
+      const whole = joined.slice(e.start, e.end);
+      splitKey.set(left, whole);
+      splitKey.set(right, whole);
+      entities.set(ai, mergeSpan(entities.get(ai) ?? [], left));
+      entities.set(bi, mergeSpan(entities.get(bi) ?? [], right));
+    }
+  }
+
+  return {
+    detect: (text) => detector.detect(text),
+    hashIdentifier,
+    redactText,
+    redactConversation,
+    redactValue: <T>(value: T) => redactAny(value, undefined, new PlaceholderBook(rules)) as T,
+  };
+}
+
+/** Replaces whatever `span` overlaps with `span` itself, keeping the list ordered. */
+function mergeSpan(list: DetectedEntity[], span: DetectedEntity): DetectedEntity[] {
+  const kept = list.filter((e) => e.end <= span.start || e.start >= span.end);
+  kept.push(span);
+  return kept.sort((x, y) => x.start - y.start);
+}
