@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { ConversationEvent } from '../../../src/engine/model';
 import type { FileSystem } from '../../../src/engine/ports';
-import type { IngestFormat, ParseOptions, Rejection } from '../../../src/engine/ingest';
+import type { ParseOptions, Rejection } from '../../../src/engine/ingest';
+import type { IngestFormat } from '../../../src/engine/model';
 import { SourceReader } from '../../../src/engine/ingest';
 import { nodeFileSystem, nodeHashing } from '../../../src/node/nodePorts';
 

@@ -23,6 +23,9 @@ const CallSchema = z.object({
   agent_id: z.string().optional(),
   agent_version: z.union([z.number(), z.string()]).optional(),
   call_type: z.string().optional(),
+  direction: z.string().optional(),
+  from_number: z.string().optional(),
+  to_number: z.string().optional(),
   start_timestamp: z.number().optional(),
   end_timestamp: z.number().optional(),
   duration_ms: z.number().optional(),
@@ -82,11 +85,14 @@ class RetellAdapter implements FormatAdapter {
     const ctx = this.ctx;
     const agentId = c.agent_id ?? ctx.agentId;
     const start = c.start_timestamp;
+    const callerNumber = c.direction === 'outbound' ? c.to_number : c.from_number;
     const call = start !== undefined ? new CallBuilder(c.call_id, agentId, start) : CallBuilder.synthetic(ctx, record.index, c.call_id, agentId);
     call.add({
       type: 'call.started',
       channel: c.call_type === 'web_call' || c.call_type === 'phone_call' || c.call_type === undefined ? 'voice' : 'chat',
       source: sourceOf(ctx, record.index, c.call_id),
+      // The caller's number (raw here) is replaced by its keyed hash in the redactor, before any store.
+      ...(callerNumber ? { callerKey: callerNumber } : {}),
       ...(c.agent_version !== undefined ? { agentVersion: String(c.agent_version) } : {}),
       ts: start,
     });

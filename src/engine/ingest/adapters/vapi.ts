@@ -36,6 +36,7 @@ const ReportSchema = z.object({
   timestamp: z.union([z.string(), z.number()]).optional(),
   call: z.object({ id: z.string().min(1), assistantId: z.string().optional() }),
   assistantId: z.string().optional(),
+  customer: z.object({ number: z.string().optional() }).optional(),
   assistant: z.object({ id: z.string().optional(), model: z.object({ messages: z.array(z.unknown()).optional() }).optional() }).optional(),
   analysis: z.object({ successEvaluation: z.union([z.string(), z.boolean(), z.number(), z.null()]).optional() }).optional(),
   artifact: z.object({ messages: z.array(VapiMessageSchema) }),
@@ -96,6 +97,8 @@ class VapiAdapter implements FormatAdapter {
       type: 'call.started',
       channel: 'voice',
       source: sourceOf(ctx, record.index, callId),
+      // The raw number goes no further than the redactor, which replaces it with its keyed hash.
+      ...(rep.customer?.number ? { callerKey: rep.customer.number } : {}),
       ...(systemPrompt ? { systemPrompt: systemPrompt.message ?? systemPrompt.content ?? '' } : {}),
       ts: startedAt,
     });
@@ -159,7 +162,10 @@ class VapiAdapter implements FormatAdapter {
         resolved,
         durationMs: startedAt !== undefined && endedAt !== undefined ? Math.max(0, endedAt - startedAt) : undefined,
       }),
-      ...(evaluation !== undefined && evaluation !== null && resolved === undefined ? { annotations: { successEvaluation: evaluation } } : {}),
+      // A rubric score ("8", "B") is kept; free text is not (it can quote the caller).
+      ...(resolved === undefined && (typeof evaluation === 'number' || (typeof evaluation === 'string' && /^[\w.\- /]{1,16}$/.test(evaluation)))
+        ? { annotations: { successEvaluation: evaluation } }
+        : {}),
     });
     return [call.finish(ctx, record)];
   }
