@@ -104,9 +104,10 @@ const RECORD_UPGRADES: Record<number, Partial<Record<SectionName, (record: Recor
   },
 };
 
+/** Canonical JSON lines: the same content always exports to the same bytes and checksum. */
 function ndjson(records: Iterable<unknown>): { bytes: Uint8Array; count: number } {
   const lines: string[] = [];
-  for (const r of records) lines.push(JSON.stringify(r));
+  for (const r of records) lines.push(canonicalJson(r));
   return { bytes: strToU8(lines.length ? `${lines.join('\n')}\n` : ''), count: lines.length };
 }
 

@@ -58,6 +58,7 @@ export async function openSqlStore(options: OpenSqlStoreOptions): Promise<Learni
       await store.save();
       return store;
     }
+    const onDisk = await ports.fs.stat(path);
     const bytes = await ports.fs.readFile(path);
     const db = openStoreBytes(SQL, bytes, path);
     let migrated: { from: number; to: number };
@@ -72,7 +73,7 @@ export async function openSqlStore(options: OpenSqlStoreOptions): Promise<Learni
       if (!(await ports.fs.exists(backup))) await ports.fs.writeFileAtomic(backup, bytes);
       ports.logger.info(`migrated the learning store from schema v${migrated.from} to v${migrated.to}`, { path, backup });
     }
-    return new SqlLearningStore({ db, ports, path, lock, saveDebounceMs, dirty: migrated.from !== migrated.to });
+    return new SqlLearningStore({ db, ports, path, lock, saveDebounceMs, dirty: migrated.from !== migrated.to, onDisk });
   } catch (err) {
     await lock?.release();
     throw err;

@@ -1,5 +1,5 @@
 import type { Database, SqlValue, Statement } from 'sql.js';
-import type { EnginePorts } from '../ports';
+import type { EnginePorts, FileStat } from '../ports';
 import type {
   ArtifactStatus,
   CallOutcome,
@@ -62,6 +62,8 @@ export interface SqlStoreInit {
   saveDebounceMs: number;
   /** The file was migrated on open and must be written back. */
   dirty: boolean;
+  /** Size and mtime of the file as read, to notice a file replaced behind our back. */
+  onDisk?: FileStat;
 }
 
 const CALL_COLUMNS =
@@ -115,6 +117,7 @@ export class SqlLearningStore implements LearningStore {
   private saving: Promise<void> = Promise.resolve();
   private closed = false;
   private closing: Promise<void> | undefined;
+  private onDisk: FileStat | undefined;
 
   constructor(init: SqlStoreInit) {
     this.db = init.db;
@@ -123,6 +126,7 @@ export class SqlLearningStore implements LearningStore {
     this.lock = init.lock;
     this.saveDebounceMs = init.saveDebounceMs;
     this.dirty = init.dirty;
+    this.onDisk = init.onDisk;
     if (this.dirty) this.scheduleSave();
   }
 
@@ -961,6 +965,17 @@ export class SqlLearningStore implements LearningStore {
         'locked',
       );
     }
+    if (this.onDisk) {
+      const now = await this.ports.fs.stat(this.path);
+      if (!now || now.size !== this.onDisk.size || now.mtimeMs !== this.onDisk.mtimeMs) {
+        throw new StoreFileError(
+          `${this.path} was ${now ? 'replaced or changed' : 'deleted'} by something other than this store since it was opened; ` +
+            'Kaizen did not write over it. Close this store and open the file again (or export a bundle first to keep the unsaved changes).',
+          this.path,
+          'foreign',
+        );
+      }
+    }
     this.dirty = false;
     const bytes = this.db.export();
     try {
@@ -969,6 +984,7 @@ export class SqlLearningStore implements LearningStore {
       this.dirty = true;
       throw err;
     }
+    this.onDisk = await this.ports.fs.stat(this.path);
   }
 
   close(): Promise<void> {

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { ExperimentSchema } from '../../../src/engine/model';
 import type { Experiment } from '../../../src/engine/model';
 import { openSqlStore } from '../../../src/engine/store';
 import type { CallAnalysisRecord, LearningStore } from '../../../src/engine/store';
@@ -22,7 +23,8 @@ function analysis(callId: string, over: Partial<CallAnalysisRecord> = {}): CallA
 }
 
 function experiment(id: string, createdAt: number): Experiment {
-  return {
+  // Parsed, so the defaults of fields the experiments stage adds are filled in.
+  return ExperimentSchema.parse({
     id,
     name: `Experiment ${id}`,
     salt: `salt-${id}`,
@@ -38,7 +40,7 @@ function experiment(id: string, createdAt: number): Experiment {
     guardrails: [],
     status: 'running',
     createdAt,
-  };
+  });
 }
 
 describe('store: analyses, patterns, experiments, journal, fingerprints, retention', () => {
