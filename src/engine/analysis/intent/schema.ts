@@ -1,0 +1,120 @@
+/** Schemas of the intent classifier: examples in, the saved model, options and results out. */
+import { z } from 'zod';
+
+export const UNKNOWN_INTENT = 'unknown';
+
+export const IntentExampleSchema = z.object({
+  text: z.string().min(1, 'text must not be empty'),
+  intent: z.string().min(1, 'intent must not be empty'),
+});
+export type IntentExample = z.output<typeof IntentExampleSchema>;
+
+export const FeatureConfigSchema = z.object({
+  /** Buckets per feature group are 2^hashBits. */
+  hashBits: z.number().int().min(10).max(24),
+  /** Word n-grams up to this length (1 = words only). */
+  wordNgrams: z.number().int().min(1).max(4),
+  /** Word pairs with one word between them. */
+  skipBigrams: z.boolean(),
+  /** Character n-gram lengths inside word boundaries; charMax 0 turns them off. */
+  charMin: z.number().int().min(1).max(8),
+  charMax: z.number().int().min(0).max(8),
+  /** Character n-grams run across word boundaries too (short phrases), not only inside words. */
+  charSpan: z.boolean(),
+  /** Each group is L2-normalised, then scaled by its weight. */
+  wordWeight: z.number().nonnegative(),
+  charWeight: z.number().nonnegative(),
+});
+export type FeatureConfig = z.output<typeof FeatureConfigSchema>;
+
+export const TrainOptionsSchema = z.object({
+  features: FeatureConfigSchema.partial().default({}),
+  /** Features seen in fewer training texts are dropped (smaller model, little accuracy cost). */
+  minDf: z.number().int().min(1).default(1),
+  /** SVM cost: larger fits the training data harder. */
+  c: z.number().positive().default(1),
+  /** Dual coordinate descent stops at this projected-gradient gap or after maxEpochs. */
+  tolerance: z.number().positive().default(0.1),
+  maxEpochs: z.number().int().min(1).default(50),
+  /**
+   * Share of each intent held out to fit the confidence temperature and the unknown threshold;
+   * the final model is then retrained on everything. 0 skips calibration (threshold 0).
+   */
+  calibrationShare: z.number().min(0).max(0.5).default(0.1),
+  /** Fixes the unknown threshold instead of learning it from the held-out share. */
+  threshold: z.number().min(0).max(1).optional(),
+  seed: z.number().int().default(1),
+});
+export type TrainOptions = z.input<typeof TrainOptionsSchema>;
+export type ResolvedTrainOptions = z.output<typeof TrainOptionsSchema>;
+
+export const DEFAULT_FEATURES: FeatureConfig = {
+  hashBits: 20,
+  wordNgrams: 2,
+  skipBigrams: false,
+  charMin: 2,
+  charMax: 5,
+  charSpan: false,
+  wordWeight: 1,
+  charWeight: 1,
+};
+
+export const INTENT_MODEL_FORMAT = 'kaizen.intentModel';
+export const INTENT_MODEL_VERSION = 1;
+
+const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64');
+
+/** The saved model. Large arrays are little-endian base64 so a model file stays compact. */
+export const IntentModelSchema = z.object({
+  format: z.literal(INTENT_MODEL_FORMAT),
+  version: z.literal(INTENT_MODEL_VERSION),
+  labels: z.array(z.string().min(1)).min(2, 'a model needs at least two intents'),
+  features: FeatureConfigSchema,
+  /** Int32: the hashed key of each kept feature (group in the top bit above hashBits). */
+  keys: base64,
+  /** Float32 per feature. */
+  idf: base64,
+  /** Float32, feature-major: weights[f * labels.length + k]. */
+  weights: base64,
+  bias: z.array(z.number()),
+  /** Softmax temperature over the SVM scores, fitted on held-out examples. */
+  temperature: z.number().positive(),
+  /** Below this confidence a text is `unknown`. */
+  threshold: z.number().min(0).max(1),
+  training: z.object({
+    examples: z.number().int().nonnegative(),
+    features: z.number().int().nonnegative(),
+    c: z.number().positive(),
+    calibration: z.object({
+      heldOut: z.number().int().nonnegative(),
+      accuracy: z.number().min(0).max(1).optional(),
+      thresholdRule: z.string(),
+    }),
+  }),
+});
+export type IntentModelJson = z.output<typeof IntentModelSchema>;
+
+export const RankedIntentSchema = z.object({ intent: z.string(), confidence: z.number() });
+export type RankedIntent = z.output<typeof RankedIntentSchema>;
+
+export const IntentPredictionSchema = z.object({
+  intent: z.string(),
+  confidence: z.number().min(0).max(1),
+  ranked: z.array(RankedIntentSchema).optional(),
+});
+export type IntentPrediction = z.output<typeof IntentPredictionSchema>;
+
+export interface ClassifyOptions {
+  /** Overrides the model's threshold. */
+  threshold?: number;
+  /** Also return the top-k intents with confidences. */
+  topK?: number;
+}
+
+export const ProposedIntentSchema = z.object({
+  label: z.string(),
+  terms: z.array(z.string()),
+  size: z.number().int().positive(),
+  examples: z.array(z.string()),
+});
+export type ProposedIntent = z.output<typeof ProposedIntentSchema>;
