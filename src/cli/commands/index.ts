@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context';
 import { register as samples } from './samples';
+import { register as test } from './test';
 
 /**
  * Each command module exports `register(program, ctx)`. Add one line here per module; commands
@@ -10,4 +11,5 @@ export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
 export const commandModules: RegisterCommand[] = [
   samples,
+  test,
 ];

@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { assembleConversation, ConversationEventSchema } from '../model';
+import type { Conversation, ConversationEvent } from '../model';
+
+/**
+ * A recorded-call fixture: a Kaizen JSONL file (`*.calls.jsonl`, one `ConversationEvent` per line)
+ * plus expectations, either inline as an `expect` object on a call's `call.started` line, or in a
+ * sidecar `<name>.expect.json` (`{ "defaults": {...}, "calls": { "<callId>": {...} } }`). Inline
+ * wins over the sidecar's per-call entry, which wins over its defaults.
+ */
+export const ExpectationSchema = z
+  .object({
+    /** The analyzer's outcome label for the call. */
+    outcome: z.enum(['success', 'failure', 'unknown']).optional(),
+    intent: z.string().min(1).optional(),
+    /** No agent, tool or transport error at all. */
+    noErrors: z.boolean().optional(),
+    /** None of the store's (or the fixture's) known error fingerprints recurs in this call. */
+    noKnownErrorFingerprint: z.boolean().optional(),
+    /** Fingerprints (`code|stage|tool`) or bare error codes this call must not show. */
+    forbiddenErrors: z.array(z.string().min(1)).optional(),
+    /** Scanning every string of the analysis output with the redactor's detector finds nothing. */
+    noPiiInAnalysis: z.boolean().optional(),
+    /** The agent moves the call must contain. */
+    strategies: z.array(z.string().min(1)).optional(),
+  })
+  .strict();
+export type Expectation = z.output<typeof ExpectationSchema>;
+
+export const SidecarSchema = z
+  .object({
+    defaults: ExpectationSchema.optional(),
+    calls: z.record(z.string(), ExpectationSchema).default({}),
+    /** Fingerprints treated as known for `noKnownErrorFingerprint` in addition to the store's. */
+    knownFingerprints: z.array(z.string()).default([]),
+  })
+  .strict();
+export type Sidecar = z.output<typeof SidecarSchema>;
+
+export interface FixtureCall {
+  callId: string;
+  /** 0-based line of the call's first event, for editor locations. */
+  line: number;
+  conversation: Conversation;
+  expect: Expectation;
+  /** Where each expectation came from, for messages. */
+  expectSource: 'inline' | 'sidecar' | 'defaults' | 'none';
+}
+
+export interface FixtureProblem {
+  line: number;
+  message: string;
+}
+
+export interface Fixture {
+  path: string;
+  calls: FixtureCall[];
+  problems: FixtureProblem[];
+  knownFingerprints: string[];
+}
+
+function describe(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.join('.') || '(event)'}: ${i.message}`).join('; ');
+}
+
+export function sidecarPathFor(fixturePath: string): string {
+  return fixturePath.replace(/\.calls\.jsonl$/i, '') + '.expect.json';
+}
+
+/** Parses a fixture's text (and its sidecar's, if any). Bad lines become problems, not exceptions. */
+export function parseFixture(path: string, text: string, sidecarText?: string): Fixture {
+  const problems: FixtureProblem[] = [];
+  let sidecar: Sidecar = { calls: {}, knownFingerprints: [] };
+  if (sidecarText !== undefined) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(sidecarText);
+    } catch (err) {
+      throw new Error(`${sidecarPathFor(path)}: not valid JSON (${(err as Error).message})`);
+    }
+    const r = SidecarSchema.safeParse(raw);
+    if (!r.success) throw new Error(`${sidecarPathFor(path)}: ${describe(r.error)}`);
+    sidecar = r.data;
+  }
+
+  const byCall = new Map<string, { line: number; events: ConversationEvent[]; inline?: Expectation }>();
+  const lines = text.split(/\r?\n/);
+  lines.forEach((lineText, line) => {
+    if (lineText.trim() === '') return;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(lineText);
+    } catch (err) {
+      problems.push({ line, message: `not JSON: ${(err as Error).message}` });
+      return;
+    }
+    let inline: Expectation | undefined;
+    if (typeof raw === 'object' && raw !== null && 'expect' in raw) {
+      const { expect, ...rest } = raw as Record<string, unknown>;
+      raw = rest;
+      const e = ExpectationSchema.safeParse(expect);
+      if (!e.success) {
+        problems.push({ line, message: `expect: ${describe(e.error)}` });
+        return;
+      }
+      inline = e.data;
+    }
+    const parsed = ConversationEventSchema.safeParse(raw);
+    if (!parsed.success) {
+      problems.push({ line, message: describe(parsed.error) });
+      return;
+    }
+    const ev = parsed.data;
+    const entry = byCall.get(ev.callId) ?? { line, events: [] };
+    entry.events.push(ev);
+    if (inline) entry.inline = inline;
+    byCall.set(ev.callId, entry);
+  });
+
+  const calls: FixtureCall[] = [];
+  for (const [callId, entry] of byCall) {
+    const fromSidecar = sidecar.calls[callId];
+    const expect: Expectation = { ...sidecar.defaults, ...fromSidecar, ...entry.inline };
+    const expectSource = entry.inline ? 'inline' : fromSidecar ? 'sidecar' : sidecar.defaults ? 'defaults' : 'none';
+    calls.push({ callId, line: entry.line, conversation: assembleConversation(entry.events), expect, expectSource });
+  }
+  for (const id of Object.keys(sidecar.calls)) {
+    if (!byCall.has(id)) problems.push({ line: 0, message: `${sidecarPathFor(path)} expects call "${id}", which is not in the fixture` });
+  }
+  return { path, calls, problems, knownFingerprints: sidecar.knownFingerprints };
+}

@@ -1,0 +1,163 @@
+import { analyzeEvents } from '../analysis/callAnalyzer';
+import type { CallAnalysis, CallError } from '../analysis/schema';
+import type { Clock } from '../ports';
+import { systemClock } from '../ports';
+import type { Redactor } from '../privacy/types';
+import type { Expectation, Fixture, FixtureCall, FixtureProblem } from './fixture';
+
+/**
+ * Replays recorded calls through the engine exactly as an import does — redact, then analyze — and
+ * checks each call's expectations. Used by VS Code's Test Explorer and by `kaizen test`.
+ */
+export interface ReplayDeps {
+  redactor: Redactor;
+  /** Defaults to the engine's analyzer; the host passes one configured with a trained model. */
+  analyze?: (events: CallAnalysisInput) => CallAnalysis;
+  /** Fingerprints (`code|stage|tool`) already known, e.g. from the learning store. */
+  knownFingerprints?: readonly string[];
+  clock?: Clock;
+}
+type CallAnalysisInput = FixtureCall['conversation']['events'];
+
+export interface CheckResult {
+  name: keyof Expectation;
+  ok: boolean;
+  expected: string;
+  actual: string;
+  message: string;
+}
+
+export type CallStatus = 'passed' | 'failed' | 'skipped' | 'errored';
+
+export interface CallResult {
+  file: string;
+  callId: string;
+  line: number;
+  status: CallStatus;
+  checks: CheckResult[];
+  durationMs: number;
+  error?: string;
+  summary?: { intent: string; outcome: string; errors: string[]; strategies: string[] };
+}
+
+export interface FixtureResult {
+  file: string;
+  calls: CallResult[];
+  problems: FixtureProblem[];
+}
+
+/** `code|stage|tool`: the identity of an error that survives different wording of its message. */
+export function errorFingerprint(e: Pick<CallError, 'code' | 'stage' | 'tool'>): string {
+  return `${e.code}|${e.stage}|${e.tool ?? ''}`;
+}
+
+function matchesError(pattern: string, e: CallError): boolean {
+  return pattern.includes('|') ? pattern === errorFingerprint(e) : pattern === e.code;
+}
+
+/** Every string in a value with its path, so a PII hit names where it is. */
+function* strings(value: unknown, path: string): Generator<[string, string]> {
+  if (typeof value === 'string') yield [path, value];
+  else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) yield* strings(value[i], `${path}[${i}]`);
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) yield* strings(v, path ? `${path}.${k}` : k);
+}
+
+/** Identifiers are keys, not text; scanning them would flag e.g. a call id made of digits. */
+const NOT_TEXT = new Set(['callId', 'agentId', 'source']);
+
+function piiFindings(analysis: CallAnalysis, redactor: Redactor): string[] {
+  const found: string[] = [];
+  for (const [key, value] of Object.entries(analysis)) {
+    if (NOT_TEXT.has(key)) continue;
+    for (const [path, text] of strings(value, key)) {
+      for (const entity of redactor.redactText(text).entities) {
+        const raw = text.slice(entity.start, entity.end);
+        const masked = raw.length <= 2 ? '**' : `${raw[0]}${'*'.repeat(Math.min(8, raw.length - 2))}${raw[raw.length - 1]}`;
+        found.push(`${path}: ${entity.type} "${masked}"`);
+      }
+    }
+  }
+  return found;
+}
+
+function check(name: keyof Expectation, ok: boolean, expected: string, actual: string, message: string): CheckResult {
+  return { name, ok, expected, actual, message };
+}
+
+export function evaluateExpectations(expect: Expectation, analysis: CallAnalysis, deps: Pick<ReplayDeps, 'redactor' | 'knownFingerprints'>): CheckResult[] {
+  const checks: CheckResult[] = [];
+  const errors = analysis.errors.map(errorFingerprint);
+  if (expect.outcome !== undefined) {
+    const actual = analysis.outcome.label;
+    checks.push(check('outcome', actual === expect.outcome, expect.outcome, actual, `outcome: expected ${expect.outcome}, got ${actual} (p(success) = ${analysis.outcome.probability.toFixed(2)})`));
+  }
+  if (expect.intent !== undefined) {
+    checks.push(
+      check('intent', analysis.intent === expect.intent, expect.intent, analysis.intent, `intent: expected ${expect.intent}, got ${analysis.intent} (confidence ${analysis.intentConfidence.toFixed(2)})`),
+    );
+  }
+  if (expect.noErrors) {
+    checks.push(check('noErrors', errors.length === 0, '(no errors)', errors.join('\n') || '(no errors)', errors.length === 0 ? 'no errors' : `expected no errors, found ${errors.length}: ${errors.join(', ')}`));
+  }
+  if (expect.noKnownErrorFingerprint) {
+    const known = new Set(deps.knownFingerprints ?? []);
+    const hits = errors.filter((f) => known.has(f));
+    checks.push(
+      check('noKnownErrorFingerprint', hits.length === 0, '(no known error fingerprint)', hits.join('\n') || '(no known error fingerprint)', hits.length === 0 ? 'no known error fingerprint recurs' : `known error fingerprint recurs: ${hits.join(', ')}`),
+    );
+  }
+  if (expect.forbiddenErrors) {
+    const hits = analysis.errors.filter((e) => expect.forbiddenErrors!.some((p) => matchesError(p, e))).map(errorFingerprint);
+    checks.push(check('forbiddenErrors', hits.length === 0, '(none of the forbidden errors)', hits.join('\n') || '(none of the forbidden errors)', hits.length === 0 ? 'no forbidden error' : `forbidden error(s): ${hits.join(', ')}`));
+  }
+  if (expect.noPiiInAnalysis) {
+    const found = piiFindings(analysis, deps.redactor);
+    checks.push(check('noPiiInAnalysis', found.length === 0, '(no PII)', found.join('\n') || '(no PII)', found.length === 0 ? 'no PII in the analysis output' : `PII in the analysis output: ${found.join('; ')}`));
+  }
+  if (expect.strategies) {
+    const used = new Set(analysis.strategies.map((s) => s.name));
+    const missing = expect.strategies.filter((s) => !used.has(s));
+    checks.push(
+      check('strategies', missing.length === 0, [...expect.strategies].sort().join('\n'), [...used].sort().join('\n'), missing.length === 0 ? 'all expected strategies used' : `strategies not used: ${missing.join(', ')} (used: ${[...used].join(', ') || 'none'})`),
+    );
+  }
+  return checks;
+}
+
+export function replayCall(file: string, call: FixtureCall, deps: ReplayDeps): CallResult {
+  const clock = deps.clock ?? systemClock;
+  const started = clock.now();
+  const base = { file, callId: call.callId, line: call.line };
+  try {
+    // Exactly the import path: nothing raw reaches the analyzer.
+    const redacted = deps.redactor.redactConversation(call.conversation);
+    const analysis = (deps.analyze ?? ((events) => analyzeEvents(events)))(redacted.events);
+    const checks = evaluateExpectations(call.expect, analysis, deps);
+    const status: CallStatus = checks.length === 0 ? 'skipped' : checks.every((c) => c.ok) ? 'passed' : 'failed';
+    return {
+      ...base,
+      status,
+      checks,
+      durationMs: clock.now() - started,
+      summary: {
+        intent: analysis.intent,
+        outcome: analysis.outcome.label,
+        errors: analysis.errors.map(errorFingerprint),
+        strategies: [...new Set(analysis.strategies.map((s) => s.name))],
+      },
+    };
+  } catch (err) {
+    return { ...base, status: 'errored', checks: [], durationMs: clock.now() - started, error: (err as Error).stack ?? String(err) };
+  }
+}
+
+export function replayFixture(fixture: Fixture, deps: ReplayDeps, options: { callIds?: ReadonlySet<string>; signal?: AbortSignal } = {}): FixtureResult {
+  const known = [...(deps.knownFingerprints ?? []), ...fixture.knownFingerprints];
+  const calls: CallResult[] = [];
+  for (const call of fixture.calls) {
+    if (options.signal?.aborted) break;
+    if (options.callIds && !options.callIds.has(call.callId)) continue;
+    calls.push(replayCall(fixture.path, call, { ...deps, knownFingerprints: known }));
+  }
+  return { file: fixture.path, calls, problems: fixture.problems };
+}
