@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context';
 import { register as samples } from './samples';
+import { register as importCalls } from './import';
+import { register as calls } from './calls';
 import { register as test } from './test';
 
 /**
@@ -11,5 +13,7 @@ export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
 export const commandModules: RegisterCommand[] = [
   samples,
+  importCalls,
+  calls,
   test,
 ];

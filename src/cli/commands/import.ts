@@ -1,0 +1,160 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { InvalidArgumentError } from 'commander';
+import { IngestFormatError, importFile } from '../../engine/ingest';
+import type { ImportProgress, ImportReport } from '../../engine/ingest';
+import { IngestFormatSchema } from '../../engine/model';
+import type { IngestFormat } from '../../engine/model';
+import type { CliContext } from '../context';
+import { CliError, DEFAULT_STORE, ExitCode } from '../context';
+import { openWorkspace, sourceName } from '../workspace';
+import type { RegisterCommand } from './index';
+
+/** Rejections printed per file in the human summary; `--json` has them all (up to the report's cap). */
+const SHOWN_REJECTIONS = 20;
+
+function parseFormat(value: string): IngestFormat {
+  const r = IngestFormatSchema.safeParse(value);
+  if (!r.success) throw new InvalidArgumentError(`unknown format "${value}"; use one of ${IngestFormatSchema.options.join(', ')}`);
+  return r.data;
+}
+
+interface ImportOpts {
+  format?: IngestFormat;
+  store: string;
+  agent?: string;
+  json?: boolean;
+}
+
+interface FileFailure {
+  file: string;
+  error: string;
+}
+
+function progressDrawer(ctx: CliContext): { draw: (p: ImportProgress) => void; done: () => void } {
+  let last = 0;
+  let drawn = false;
+  return {
+    draw(p) {
+      if (!ctx.interactive) return;
+      const now = ctx.ports.clock.now();
+      if (now - last < 100 && p.bytesRead < p.bytesTotal) return;
+      last = now;
+      drawn = true;
+      const pct = p.bytesTotal > 0 ? Math.floor((100 * p.bytesRead) / p.bytesTotal) : 100;
+      ctx.stderr.write(`\r${p.file}: ${pct}% (${mb(p.bytesRead)} of ${mb(p.bytesTotal)}), ${p.calls} calls, ${p.rejected} rejected\x1b[K`);
+    },
+    done() {
+      if (drawn) ctx.stderr.write('\r\x1b[K');
+      drawn = false;
+    },
+  };
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / 1e6).toFixed(1)} MB`;
+}
+
+function summaryLine(r: ImportReport): string {
+  const parts = [
+    `${r.calls} calls imported (${r.callsInserted} new, ${r.callsMerged} merged, ${r.callsUnchanged} already stored)`,
+    `${r.rejected} rejected`,
+    `${r.duplicates} duplicate events`,
+  ];
+  if (r.skipped) parts.push(`${r.skipped} skipped`);
+  return `${r.file} [${r.format ?? '?'}]: ${parts.join(', ')}${r.cancelled ? ' (cancelled: batches written before stay; run again to finish)' : ''}`;
+}
+
+export const register: RegisterCommand = (program, ctx) => {
+  program
+    .command('import')
+    .description(
+      'Import recorded calls into the learning store (redacted before storing). Formats are detected: ' +
+        `${IngestFormatSchema.options.join(', ')}. Exit code 1 when any record was rejected.`,
+    )
+    .argument('<files...>', 'files to import')
+    .option('--format <format>', `force a format (${IngestFormatSchema.options.join(' | ')})`, parseFormat)
+    .option('--store <path>', 'learning store file', DEFAULT_STORE)
+    .option('--agent <id>', 'agent id for calls whose file names none', undefined)
+    .option('--json', 'print the import reports as JSON')
+    .action(async (files: string[], opts: ImportOpts) => {
+      for (const f of files) {
+        const abs = path.resolve(ctx.cwd, f);
+        let stat: fs.Stats;
+        try {
+          stat = fs.statSync(abs);
+        } catch {
+          throw new CliError(`${f}: no such file`, ExitCode.usage);
+        }
+        if (!stat.isFile()) throw new CliError(`${f}: not a file`, ExitCode.usage);
+      }
+      const ws = await openWorkspace(ctx, opts.store);
+      const reports: ImportReport[] = [];
+      const failures: FileFailure[] = [];
+      const controller = new AbortController();
+      const onSigint = () => controller.abort(new Error('interrupted'));
+      process.once('SIGINT', onSigint);
+      const progress = progressDrawer(ctx);
+      try {
+        for (const f of files) {
+          if (controller.signal.aborted) break;
+          const name = sourceName(ctx, f);
+          try {
+            const report = await importFile(path.resolve(ctx.cwd, f), {
+              ports: ctx.ports,
+              store: ws.store,
+              redactor: ws.redactor,
+              format: opts.format,
+              agentId: opts.agent,
+              sourceName: name,
+              signal: controller.signal,
+              onProgress: progress.draw,
+            });
+            progress.done();
+            reports.push(report);
+            if (!opts.json) {
+              ctx.stdout.write(`${summaryLine(report)}\n`);
+              for (const r of report.rejections.slice(0, SHOWN_REJECTIONS)) {
+                ctx.stderr.write(`  ${r.file}${r.line !== undefined ? `:${r.line}` : ''} ${r.field}: ${r.reason}\n`);
+              }
+              if (report.rejected > SHOWN_REJECTIONS) ctx.stderr.write(`  … and ${report.rejected - SHOWN_REJECTIONS} more (--json lists them)\n`);
+            }
+          } catch (err) {
+            progress.done();
+            if (!(err instanceof IngestFormatError)) throw err;
+            failures.push({ file: name, error: err.message });
+            if (!opts.json) ctx.stderr.write(`kaizen: ${err.message}\n`);
+          }
+        }
+      } finally {
+        process.removeListener('SIGINT', onSigint);
+        await ws.close();
+      }
+      const totals = {
+        files: files.length,
+        calls: sum(reports, 'calls'),
+        callsInserted: sum(reports, 'callsInserted'),
+        rejected: sum(reports, 'rejected'),
+        duplicates: sum(reports, 'duplicates'),
+        failedFiles: failures.length,
+      };
+      if (opts.json) {
+        ctx.stdout.write(`${JSON.stringify({ reports, failures, totals })}\n`);
+      } else if (!ctx.interactive || files.length > 1) {
+        ctx.stderr.write(
+          `imported ${totals.calls} calls from ${reports.length} of ${files.length} files; ${totals.rejected} records rejected, ${totals.duplicates} duplicate events` +
+            `${failures.length ? `, ${failures.length} files in no known format` : ''}\n`,
+        );
+      }
+      if (totals.rejected > 0 || failures.length > 0) {
+        throw new CliError(
+          `${totals.rejected} records rejected${failures.length ? ` and ${failures.length} files not imported` : ''}; the rest was imported`,
+          ExitCode.problems,
+        );
+      }
+    });
+};
+
+function sum(reports: ImportReport[], key: 'calls' | 'callsInserted' | 'rejected' | 'duplicates'): number {
+  return reports.reduce((n, r) => n + r[key], 0);
+}

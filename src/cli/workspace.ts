@@ -1,0 +1,70 @@
+import * as path from 'node:path';
+import { createRedactor } from '../engine/privacy';
+import type { KaizenRedactor } from '../engine/privacy';
+import { StoreFileError, openSqlStore } from '../engine/store';
+import type { LearningStore } from '../engine/store';
+import type { CliContext } from './context';
+import { CliError, DEFAULT_STORE, ExitCode } from './context';
+
+/** The secret under which identifiers are hashed; one per workspace, never leaves the machine. */
+export const HMAC_KEY_NAME = 'kaizen.hmacKey';
+
+export interface Workspace {
+  store: LearningStore;
+  redactor: KaizenRedactor;
+  /** Absolute path of the store file. */
+  storePath: string;
+  /** Saves and closes the store. */
+  close(): Promise<void>;
+}
+
+/** The workspace HMAC key from the secret store, created (32 random bytes) on first use. */
+export async function workspaceHmacKey(ctx: CliContext): Promise<Uint8Array> {
+  const existing = await ctx.ports.secrets.get(HMAC_KEY_NAME);
+  if (existing && /^[0-9a-f]{64}$/i.test(existing)) return hexToBytes(existing);
+  if (existing) throw new CliError(`the secret ${HMAC_KEY_NAME} is not 64 hex characters; restore it from a backup (calls hashed under it cannot be joined without it)`, ExitCode.dataError);
+  const key = ctx.ports.hashing.randomBytes(32);
+  await ctx.ports.secrets.set(HMAC_KEY_NAME, bytesToHex(key));
+  return key;
+}
+
+/**
+ * Opens the store and the redactor every data command needs. A store file that is corrupt, foreign
+ * or newer than this build is a CliError with exit code 3 (and is never written).
+ */
+export async function openWorkspace(ctx: CliContext, storePath: string = DEFAULT_STORE): Promise<Workspace> {
+  const abs = path.resolve(ctx.cwd, storePath);
+  const hmacKey = await workspaceHmacKey(ctx);
+  const redactor = createRedactor({ hmacKey, hashing: ctx.ports.hashing });
+  let store: LearningStore;
+  try {
+    store = await openSqlStore({ path: abs, ports: ctx.ports });
+  } catch (err) {
+    if (err instanceof StoreFileError) {
+      throw new CliError(`${path.relative(ctx.cwd, abs) || abs}: ${err.message}`, err.reason === 'locked' ? ExitCode.problems : ExitCode.dataError);
+    }
+    throw err;
+  }
+  return { store, redactor, storePath: abs, close: () => store.close() };
+}
+
+/**
+ * How a file is named in `source.file`: relative to the working folder when it is inside it, else
+ * absolute; forward slashes either way. `kaizen calls --source` names files the same way.
+ */
+export function sourceName(ctx: CliContext, file: string): string {
+  const abs = path.resolve(ctx.cwd, file);
+  const rel = path.relative(ctx.cwd, abs);
+  const name = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
+  return name.split(path.sep).join('/');
+}
+
+function bytesToHex(bytes: Uint8Array): string {
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function hexToBytes(hex: string): Uint8Array {
+  const out = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  return out;
+}
