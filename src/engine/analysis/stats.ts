@@ -96,7 +96,10 @@ export function rocAuc(scores: readonly number[], labels: readonly boolean[]): n
   const items = scores.map((s, i) => ({ s, y: labels[i]! })).sort((a, b) => a.s - b.s);
   let pos = 0;
   let neg = 0;
-  for (const it of items) (it.y ? pos++ : neg++);
+  for (const it of items) {
+    if (it.y) pos++;
+    else neg++;
+  }
   if (pos === 0 || neg === 0) return Number.NaN;
   let rankSum = 0;
   let i = 0;

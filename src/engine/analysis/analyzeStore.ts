@@ -1,0 +1,173 @@
+import type { EnginePorts } from '../ports';
+import type { CallAnalysisRecord, LearningStore } from '../store/learningStore';
+import { addGraphCall, emptyGraphCounts } from '../knowledge/graph';
+import { addTreeCall, emptyTreeCounts, knowledgeArtifacts, saveKnowledge, synthesize } from '../knowledge/synthesize';
+import type { Knowledge } from '../knowledge/synthesize';
+import { addToolCall, emptyToolCounts } from '../knowledge/toolPatterns';
+import { analyzeEvents } from './callAnalyzer';
+import type { IntentPredictor } from './callAnalyzer';
+import { classify } from './intent/classifier';
+import type { IntentModel } from './intent/classifier';
+import { fitOutcomeModel, priorOutcomeModel } from './outcomeModel';
+import type { OutcomeModel } from './outcomeModel';
+import { addCall, emptyPatternCounts, scorePatterns, toStoredPattern } from './patterns';
+import type { ScoredPattern } from './patterns';
+import type { CallAnalysis } from './schema';
+import type { Taxonomy } from './taxonomy';
+
+export interface AnalyzeProgress {
+  phase: 'calibrate' | 'analyze' | 'synthesize';
+  done: number;
+  total: number;
+}
+
+export interface AnalyzeStoreOptions {
+  ports: Pick<EnginePorts, 'clock' | 'logger'>;
+  intentModel?: IntentModel;
+  taxonomy?: Taxonomy;
+  /** A fixed outcome model; otherwise one is fitted on the store's calls that carry explicit outcomes. */
+  outcomeModel?: OutcomeModel;
+  /** Labelled calls needed of each class before a fitted model replaces the prior (default 20). */
+  minLabelsPerClass?: number;
+  /** Stop collecting calibration examples after this many (default 20,000). */
+  maxCalibrationExamples?: number;
+  batchSize?: number;
+  onProgress?: (p: AnalyzeProgress) => void;
+  /** Called with each call's analysis (e.g. for `--json` output). */
+  onCall?: (a: CallAnalysis) => void;
+  signal?: AbortSignal;
+}
+
+export interface AnalyzeSummary {
+  calls: number;
+  outcomes: { success: number; failure: number; unknown: number };
+  outcomeSources: { explicit: number; signals: number; none: number };
+  outcomeModel: { kind: 'fitted' | 'prior' | 'given'; examples: number };
+  intents: Record<string, number>;
+  patterns: number;
+  significantPatterns: number;
+  toolPatterns: number;
+  artifacts: { saved: number; unchanged: number };
+  elapsedMs: number;
+  topPatterns: ScoredPattern[];
+  knowledge: Knowledge;
+}
+
+export function intentPredictor(model: IntentModel): IntentPredictor {
+  return { predict: (text) => classify(model, text) };
+}
+
+export function toRecord(a: CallAnalysis, now: number): CallAnalysisRecord {
+  return {
+    callId: a.callId,
+    agentId: a.agentId,
+    intent: a.intent,
+    intentConfidence: a.intentConfidence,
+    outcome: { label: a.outcome.label, probability: a.outcome.probability },
+    signals: a.signals.map((s) => ({ kind: s.kind, polarity: s.polarity, turnIndex: s.turnIndex, strength: s.strength })),
+    detail: {
+      outcomeSource: a.outcome.source,
+      intentSource: a.intentSource,
+      evidence: a.signals.map((s) => s.evidence),
+      triggers: a.triggers,
+      strategies: a.strategies,
+      fragments: a.fragments,
+      toolSequence: a.toolSequence,
+      errors: a.errors,
+    },
+    analyzedAt: now,
+  };
+}
+
+/**
+ * Analyzes every stored call, one at a time (the store streams them), then recomputes patterns and
+ * knowledge from mergeable counts and saves them. Two passes when outcomes must be inferred: the first
+ * fits the outcome model on calls with explicit outcomes, the second applies it.
+ */
+export async function analyzeStore(store: LearningStore, options: AnalyzeStoreOptions): Promise<AnalyzeSummary> {
+  const t0 = options.ports.clock.now();
+  const total = await store.countCalls();
+  const predictor = options.intentModel ? intentPredictor(options.intentModel) : undefined;
+  const base = { taxonomy: options.taxonomy, intentPredictor: predictor };
+  const progress = options.onProgress ?? (() => {});
+
+  let model = options.outcomeModel;
+  let modelKind: AnalyzeSummary['outcomeModel']['kind'] = model ? 'given' : 'prior';
+  let modelExamples = 0;
+  if (!model) {
+    const xs: number[][] = [];
+    const ys: boolean[] = [];
+    const cap = options.maxCalibrationExamples ?? 20_000;
+    let done = 0;
+    for await (const conv of store.iterateConversations()) {
+      options.signal?.throwIfAborted();
+      const a = analyzeEvents(conv.events, base);
+      if (a.outcome.source === 'explicit') {
+        xs.push(a.features);
+        ys.push(a.outcome.label === 'success');
+      }
+      if (++done % 500 === 0) progress({ phase: 'calibrate', done, total });
+      if (xs.length >= cap) break;
+    }
+    const pos = ys.filter(Boolean).length;
+    const need = options.minLabelsPerClass ?? 20;
+    if (pos >= need && ys.length - pos >= need) {
+      model = fitOutcomeModel(xs, ys, 1, 'fitted on this store\'s calls with explicit outcomes');
+      modelKind = 'fitted';
+      modelExamples = xs.length;
+    } else model = priorOutcomeModel();
+  }
+
+  const patterns = emptyPatternCounts();
+  const tools = emptyToolCounts();
+  const trees = emptyTreeCounts();
+  const graph = emptyGraphCounts();
+  const outcomes = { success: 0, failure: 0, unknown: 0 };
+  const outcomeSources = { explicit: 0, signals: 0, none: 0 };
+  const intents: Record<string, number> = {};
+  const batchSize = options.batchSize ?? 500;
+  let batch: CallAnalysisRecord[] = [];
+  let done = 0;
+  for await (const conv of store.iterateConversations()) {
+    options.signal?.throwIfAborted();
+    const a = analyzeEvents(conv.events, { ...base, outcomeModel: model });
+    outcomes[a.outcome.label]++;
+    outcomeSources[a.outcome.source]++;
+    intents[a.intent] = (intents[a.intent] ?? 0) + 1;
+    addCall(patterns, a);
+    addToolCall(tools, a);
+    addTreeCall(trees, a);
+    addGraphCall(graph, a);
+    options.onCall?.(a);
+    batch.push(toRecord(a, options.ports.clock.now()));
+    if (batch.length >= batchSize) {
+      await store.putCallAnalyses(batch);
+      batch = [];
+    }
+    if (++done % 200 === 0) progress({ phase: 'analyze', done, total });
+  }
+  if (batch.length > 0) await store.putCallAnalyses(batch);
+  progress({ phase: 'analyze', done, total });
+
+  progress({ phase: 'synthesize', done, total });
+  const now = options.ports.clock.now();
+  const scored = scorePatterns(patterns, { now });
+  await store.replacePatterns(scored.map(toStoredPattern));
+  const knowledge = synthesize({ patterns: scored, tools, trees, graph });
+  const artifacts = await saveKnowledge(store, knowledgeArtifacts(knowledge));
+  const significant = scored.filter((p) => p.significant);
+  return {
+    calls: done,
+    outcomes,
+    outcomeSources,
+    outcomeModel: { kind: modelKind, examples: modelExamples },
+    intents,
+    patterns: scored.length,
+    significantPatterns: significant.length,
+    toolPatterns: knowledge.toolPatterns.length,
+    artifacts,
+    elapsedMs: options.ports.clock.now() - t0,
+    topPatterns: [...significant].sort((a, b) => Math.abs(b.lift) - Math.abs(a.lift)).slice(0, 10),
+    knowledge,
+  };
+}

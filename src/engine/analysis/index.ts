@@ -1,0 +1,10 @@
+export * from './schema';
+export { CallAnalyzer, analyzeEvents } from './callAnalyzer';
+export type { AnalyzerOptions, IntentPredictor } from './callAnalyzer';
+export * from './outcomeModel';
+export * from './patterns';
+export * from './stats';
+export * from './taxonomy';
+export { toTemplate } from './template';
+export { analyzeStore, intentPredictor, toRecord } from './analyzeStore';
+export type { AnalyzeProgress, AnalyzeStoreOptions, AnalyzeSummary } from './analyzeStore';

@@ -1,0 +1,4 @@
+export * from './decisionTree';
+export * from './graph';
+export * from './toolPatterns';
+export * from './synthesize';
