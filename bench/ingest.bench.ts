@@ -35,7 +35,7 @@ async function writeLines(file: string, targetBytes: number, next: (i: number) =
     buf += piece;
     bytes += Buffer.byteLength(piece);
     if (buf.length > 1 << 20) {
-      if (!out.write(buf)) await new Promise((r) => out.once('drain', r));
+      if (!out.write(buf)) await new Promise<void>((r) => out.once('drain', () => r()));
       buf = '';
     }
   }
@@ -140,7 +140,7 @@ async function main(): Promise<void> {
     const file = path.join(dir, 'full.jsonl');
     const out = createWriteStream(file);
     for (let i = 0; i < 5000; i++) out.write(kaizenCall(i));
-    await new Promise<void>((resolve) => out.end(resolve));
+    await new Promise<void>((resolve) => out.end(() => resolve()));
     const store = await openSqlStore({ ports });
     const redactor = createRedactor({ hmacKey: new Uint8Array(32).fill(1), hashing: ports.hashing });
     const t0 = process.hrtime.bigint();
