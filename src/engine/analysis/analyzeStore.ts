@@ -50,6 +50,8 @@ export interface AnalyzeSummary {
   artifacts: { saved: number; unchanged: number };
   elapsedMs: number;
   topPatterns: ScoredPattern[];
+  /** Every significant pattern (BH-controlled). */
+  significantPatternsList: ScoredPattern[];
   knowledge: Knowledge;
 }
 
@@ -168,6 +170,7 @@ export async function analyzeStore(store: LearningStore, options: AnalyzeStoreOp
     artifacts,
     elapsedMs: options.ports.clock.now() - t0,
     topPatterns: [...significant].sort((a, b) => Math.abs(b.lift) - Math.abs(a.lift)).slice(0, 10),
+    significantPatternsList: significant,
     knowledge,
   };
 }

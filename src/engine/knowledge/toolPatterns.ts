@@ -1,4 +1,5 @@
 import type { CallAnalysis } from '../analysis/schema';
+import { isTransferTool } from '../analysis/signals';
 import { benjaminiHochberg, compareProportions, wilsonInterval } from '../analysis/stats';
 
 /**
@@ -27,12 +28,14 @@ export function orderedPairs(sequence: readonly string[]): string[] {
 }
 
 export function addToolCall(counts: ToolCounts, a: CallAnalysis): void {
-  if (a.outcome.label === 'unknown' || a.toolSequence.length === 0) return;
+  // A hand-off tool is the outcome itself (the call failed into a human's queue), not a usage choice.
+  const sequence = a.toolSequence.filter((t) => !isTransferTool(t));
+  if (a.outcome.label === 'unknown' || sequence.length === 0) return;
   const success = a.outcome.label === 'success';
   const it = (counts.intents[a.intent] ??= { n: 0, s: 0, orders: {} });
   it.n++;
   if (success) it.s++;
-  for (const pair of orderedPairs(a.toolSequence)) {
+  for (const pair of orderedPairs(sequence)) {
     const o = (it.orders[pair] ??= { n: 0, s: 0 });
     o.n++;
     if (success) o.s++;
