@@ -217,6 +217,8 @@ describe('ingest formats', () => {
       'agent:It is nine in the evening in Tokyo.',
       'agent:Anything else?',
     ]);
+    const asr = ofType(calls[0]!, 'agent.error')[0]!;
+    assert.deepEqual([asr.code, asr.stage], ['audio_unintelligible', 'asr']);
   });
 
   it('maps platform end reasons', () => {

@@ -59,12 +59,12 @@ class OpenAiMessagesAdapter implements FormatAdapter {
     if (isRecord(v) && 'traj' in v) {
       const r = parseRecord(TauRecordSchema, this.ctx, record);
       if (!r.ok) return [r.output];
-      return [this.build(record, r.value.traj, 'traj', { externalId: String(r.value.task_id), trial: r.value.trial, reward: r.value.reward })];
+      return [this.build(record, r.value.traj, { externalId: String(r.value.task_id), trial: r.value.trial, reward: r.value.reward })];
     }
     const r = parseRecord(MessagesRecordSchema, this.ctx, record);
     if (!r.ok) return [r.output];
     const externalId = r.value.id === undefined ? undefined : String(r.value.id);
-    return [this.build(record, r.value.messages, 'messages', { externalId, reward: r.value.reward, agentId: r.value.agent_id })];
+    return [this.build(record, r.value.messages, { externalId, reward: r.value.reward, agentId: r.value.agent_id })];
   }
 
   end(): AdapterOutput[] {
@@ -74,7 +74,6 @@ class OpenAiMessagesAdapter implements FormatAdapter {
   private build(
     record: SourceRecord,
     messages: Message[],
-    _field: string,
     meta: { externalId?: string; trial?: number; reward?: number; agentId?: string },
   ): AdapterOutput {
     const ctx = this.ctx;

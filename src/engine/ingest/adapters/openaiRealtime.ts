@@ -3,11 +3,16 @@ import type { AdapterContext, AdapterOutput, FormatAdapter, FormatDefinition, So
 import { CallBuilder, endedOutcome, isRecord, looksLikeToolError, parseRecord, parseToolArguments, sourceOf, toEpochMs } from './common';
 
 const USER_DONE = 'conversation.item.input_audio_transcription.completed';
+const USER_FAILED = 'conversation.item.input_audio_transcription.failed';
 /** Agent speech/text: GA names first, then the beta names. */
 const AGENT_DONE = new Set(['response.output_audio_transcript.done', 'response.output_text.done', 'response.audio_transcript.done', 'response.text.done']);
 const ITEM_SEEN = new Set(['conversation.item.created', 'conversation.item.added', 'conversation.item.done']);
 
 const UserDoneSchema = z.object({ item_id: z.string().optional(), transcript: z.string() });
+const UserFailedSchema = z.object({
+  item_id: z.string().optional(),
+  error: z.object({ code: z.string().nullish(), message: z.string().nullish() }).nullish(),
+});
 const AgentDoneSchema = z.object({
   item_id: z.string().optional(),
   response_id: z.string().optional(),
@@ -42,6 +47,8 @@ interface Session {
   lastTs?: number;
   firstLine: number;
   toolNames: Map<string, string>;
+  /** Function outputs already taken (the same item is announced by more than one event). */
+  outputs: Set<string>;
   hasContent: boolean;
 }
 
@@ -92,7 +99,9 @@ class OpenAiRealtimeAdapter implements FormatAdapter {
     } else if (ITEM_SEEN.has(v.type)) {
       const e = parse(ItemSchema);
       if (e?.item.id !== undefined) this.orderOf(s, e.item.id);
-      if (e && e.item.type === 'function_call_output' && v.type !== 'conversation.item.done') {
+      const key = e?.item.id ?? e?.item.call_id;
+      if (e && e.item.type === 'function_call_output' && key !== undefined && !s.outputs.has(key)) {
+        s.outputs.add(key);
         const text = e.item.output ?? '';
         const ok = !looksLikeToolError(text);
         const name = s.toolNames.get(e.item.call_id ?? '');
@@ -100,6 +109,9 @@ class OpenAiRealtimeAdapter implements FormatAdapter {
       }
     } else if (v.type === 'input_audio_buffer.committed' && typeof v.item_id === 'string') {
       this.orderOf(s, v.item_id);
+    } else if (v.type === USER_FAILED) {
+      const e = parse(UserFailedSchema);
+      if (e) slot({ type: 'agent.error', code: e.error?.code ?? 'transcription_failed', message: e.error?.message ?? 'caller audio could not be transcribed', stage: 'asr' }, e.item_id);
     } else if (v.type === USER_DONE) {
       const e = parse(UserDoneSchema);
       if (e) slot({ type: 'turn', role: 'user', text: e.transcript }, e.item_id);
@@ -145,6 +157,7 @@ class OpenAiRealtimeAdapter implements FormatAdapter {
       seq: 0,
       firstLine: record.line,
       toolNames: new Map(),
+      outputs: new Set(),
       hasContent: false,
     };
   }
