@@ -30,6 +30,6 @@ export function parseSettings(raw: Partial<Record<SettingKey, unknown>>): Settin
 /** Secrets live only in SecretStorage, under these typed keys. */
 export const SecretKeys = {
   anthropicApiKey: 'kaizen.anthropicApiKey',
-  workspaceHmacKey: 'kaizen.workspaceHmacKey',
+  workspaceHmacKey: 'kaizen.hmacKey',
 } as const;
 export type SecretKey = (typeof SecretKeys)[keyof typeof SecretKeys];

@@ -1,0 +1,160 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { KaizenContext } from '../context';
+import { errorMessage, requireTrust } from '../context';
+
+/**
+ * Import Calls: a file picker (or URIs passed by a caller such as the Explorer context menu or a
+ * test), a cancellable progress notification per file, then analysis so patterns appear at once.
+ */
+export function importCalls(ctx: KaizenContext) {
+  return async (arg?: vscode.Uri | vscode.Uri[], all?: vscode.Uri[]): Promise<{ calls: number; rejected: number; patterns: number } | undefined> => {
+    if (!requireTrust('Import Calls')) return undefined;
+    let uris = all && all.length > 0 ? all : Array.isArray(arg) ? arg : arg ? [arg] : undefined;
+    if (!uris) {
+      uris = await vscode.window.showOpenDialog({
+        canSelectMany: true,
+        openLabel: 'Import Calls',
+        title: 'Kaizen: Import Calls',
+        filters: { 'Recorded calls': ['jsonl', 'json', 'ndjson', 'txt'], 'All files': ['*'] },
+      });
+      if (!uris || uris.length === 0) return undefined;
+    }
+    return vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Kaizen', cancellable: true },
+      async (progress, token) => {
+        const abort = new AbortController();
+        const sub = token.onCancellationRequested(() => abort.abort());
+        try {
+          let calls = 0;
+          let rejected = 0;
+          for (const [i, uri] of uris.entries()) {
+            const name = path.basename(uri.fsPath);
+            let lastPct = 0;
+            progress.report({ message: `Importing ${name} (${i + 1}/${uris.length})…` });
+            const report = await ctx.engine.importFile(uri.fsPath, {
+              signal: abort.signal,
+              onProgress: (p) => {
+                const pct = p.bytesTotal > 0 ? Math.floor((100 * p.bytesRead) / p.bytesTotal) : 0;
+                progress.report({ message: `Importing ${name}: ${p.calls} calls`, increment: (pct - lastPct) / uris.length });
+                lastPct = pct;
+              },
+            });
+            calls += report.calls;
+            rejected += report.rejected;
+            ctx.log.info(`import ${uri.fsPath}: ${report.calls} calls (${report.callsInserted} new, ${report.callsMerged} merged), ${report.rejected} rejected, ${report.durationMs.toFixed(0)} ms`);
+            for (const r of report.rejections.slice(0, 20)) ctx.log.warn(`import ${name}: ${JSON.stringify(r)}`);
+            if (report.cancelled) break;
+          }
+          if (abort.signal.aborted) {
+            void vscode.window.showWarningMessage(`Kaizen: import cancelled after ${calls} calls (what was stored stays; importing again completes it).`);
+            return { calls, rejected, patterns: 0 };
+          }
+          progress.report({ message: `Analyzing ${calls} calls…` });
+          const summary = await ctx.engine.analyze({ signal: abort.signal });
+          const msg = `Kaizen: imported ${calls} calls${rejected ? ` (${rejected} records rejected — see the Kaizen output)` : ''}; ${summary.patterns} patterns, ${summary.significant} significant.`;
+          void vscode.window.showInformationMessage(msg, 'Open Pattern Explorer').then((pick) => {
+            if (pick) void vscode.commands.executeCommand('kaizen.openPatternExplorer');
+          });
+          return { calls, rejected, patterns: summary.patterns };
+        } catch (err) {
+          ctx.log.error(`import: ${errorMessage(err)}`);
+          void vscode.window.showErrorMessage(`Kaizen: import failed — ${errorMessage(err)}`);
+          return undefined;
+        } finally {
+          sub.dispose();
+        }
+      },
+    );
+  };
+}
+
+export function analyze(ctx: KaizenContext) {
+  return async () => {
+    if (!requireTrust('Analyze')) return undefined;
+    if (!(await ctx.engine.hasStore())) {
+      void vscode.window.showInformationMessage('Kaizen: no calls yet — run Kaizen: Import Calls first.');
+      return undefined;
+    }
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Kaizen: analyzing calls', cancellable: true }, async (progress, token) => {
+      const abort = new AbortController();
+      const sub = token.onCancellationRequested(() => abort.abort());
+      try {
+        const s = await ctx.engine.analyze({ signal: abort.signal, onProgress: (n) => progress.report({ message: `${n} calls` }) });
+        ctx.log.info(`analyze: ${s.calls} calls → ${s.patterns} patterns (${s.significant} significant) in ${s.durationMs.toFixed(0)} ms`);
+        void vscode.window.showInformationMessage(`Kaizen: analyzed ${s.calls} calls — ${s.patterns} patterns, ${s.significant} significant.`);
+        return s;
+      } catch (err) {
+        void vscode.window.showErrorMessage(`Kaizen: analysis failed — ${errorMessage(err)}`);
+        return undefined;
+      } finally {
+        sub.dispose();
+      }
+    });
+  };
+}
+
+export function exportStore(ctx: KaizenContext) {
+  return async (target?: vscode.Uri) => {
+    if (!(await ctx.engine.hasStore())) {
+      void vscode.window.showInformationMessage('Kaizen: the learning store is empty — nothing to export.');
+      return;
+    }
+    const uri =
+      target ??
+      (await vscode.window.showSaveDialog({ title: 'Kaizen: Export Learning Store', filters: { 'Kaizen bundle': ['kaizen'] }, defaultUri: vscode.Uri.file(path.join(path.dirname(ctx.engine.storePath), 'learning.kaizen')) }));
+    if (!uri) return;
+    try {
+      const bytes = await ctx.engine.exportBundle(uri.fsPath);
+      void vscode.window.showInformationMessage(`Kaizen: exported the learning store (${(bytes / 1024).toFixed(0)} KB) to ${vscode.workspace.asRelativePath(uri)}.`);
+    } catch (err) {
+      void vscode.window.showErrorMessage(`Kaizen: export failed — ${errorMessage(err)}`);
+    }
+  };
+}
+
+export function importStore(ctx: KaizenContext) {
+  return async (source?: vscode.Uri) => {
+    if (!requireTrust('Import Learning Store')) return;
+    const uri = source ?? (await vscode.window.showOpenDialog({ title: 'Kaizen: Import Learning Store', filters: { 'Kaizen bundle': ['kaizen'] }, canSelectMany: false }))?.[0];
+    if (!uri) return;
+    try {
+      const r = await ctx.engine.importBundle(uri.fsPath);
+      void vscode.window.showInformationMessage(
+        `Kaizen: merged ${r.callsInserted} new calls, ${r.artifactVersionsInserted} artifact versions, ${r.patternsImported} patterns, ${r.experimentsImported} experiments.`,
+      );
+    } catch (err) {
+      void vscode.window.showErrorMessage(`Kaizen: import failed — ${errorMessage(err)}`);
+    }
+  };
+}
+
+/** Writes generated sample calls into the workspace and imports them, so a new user sees Kaizen work. */
+export function generateSamples(ctx: KaizenContext) {
+  return async (countArg?: number) => {
+    if (!requireTrust('Generate Sample Calls')) return undefined;
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (!folder) {
+      void vscode.window.showWarningMessage('Kaizen: open a folder first; the sample calls are written into it.');
+      return undefined;
+    }
+    let count = countArg;
+    if (count === undefined) {
+      const answer = await vscode.window.showInputBox({
+        title: 'Kaizen: Generate Sample Calls',
+        prompt: 'How many calls? (fictional customer-service calls with planted patterns)',
+        value: '1000',
+        validateInput: (v) => (/^[1-9]\d{0,5}$/.test(v) ? undefined : 'a whole number from 1 to 999999'),
+      });
+      if (!answer) return undefined;
+      count = Number(answer);
+    }
+    const { iterateSampleCalls } = await import('../../engine/samples');
+    const target = vscode.Uri.joinPath(folder.uri, 'kaizen-samples', `sample-${count}.calls.jsonl`);
+    const lines: string[] = [];
+    for (const call of iterateSampleCalls({ count, seed: 7 })) for (const e of call.events) lines.push(JSON.stringify(e));
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(`${lines.join('\n')}\n`));
+    ctx.log.info(`samples: wrote ${count} calls to ${target.fsPath}`);
+    return vscode.commands.executeCommand('kaizen.importCalls', target);
+  };
+}

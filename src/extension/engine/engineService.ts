@@ -1,0 +1,162 @@
+import * as path from 'node:path';
+import type { Event } from '../../engine/lifecycle';
+import { Emitter } from '../../engine/lifecycle';
+import type { EnginePorts } from '../../engine/ports';
+import type { Redactor } from '../../engine/privacy/types';
+import type { LearningStore } from '../../engine/store/learningStore';
+import type { ImportReport, ImportProgress } from '../../engine/ingest/importer';
+import type { Settings } from '../../shared/settings';
+import { SecretKeys } from '../../shared/settings';
+import type { AnalyzeSummary } from './analyzeStore';
+
+export type EngineState = 'idle' | 'importing' | 'analyzing';
+
+export interface EngineServiceOptions {
+  ports: EnginePorts;
+  settings: () => Settings;
+  /** The first workspace folder, or extension global storage when no folder is open. */
+  baseDir: () => string;
+}
+
+/**
+ * The engine as the extension sees it: one learning store and one redactor per window, opened on
+ * first use (sql.js and the redactor's lexicons load only then, so activation stays fast), and a
+ * change event the views refresh on. All engine modules are imported lazily.
+ */
+export class EngineService {
+  private storePromise: Promise<LearningStore> | undefined;
+  private redactorPromise: Promise<Redactor> | undefined;
+  private readonly changed = new Emitter<void>();
+  readonly onDidChange: Event<void> = this.changed.event;
+  private readonly stateChanged = new Emitter<EngineState>();
+  readonly onDidChangeState: Event<EngineState> = this.stateChanged.event;
+  private _state: EngineState = 'idle';
+
+  constructor(private readonly options: EngineServiceOptions) {}
+
+  get state(): EngineState {
+    return this._state;
+  }
+
+  get storePath(): string {
+    const configured = this.options.settings()['store.path'];
+    return path.isAbsolute(configured) ? configured : path.join(this.options.baseDir(), configured);
+  }
+
+  /** Whether a store file exists yet (views show their empty state without creating one). */
+  async hasStore(): Promise<boolean> {
+    return this.storePromise !== undefined || (await this.options.ports.fs.exists(this.storePath));
+  }
+
+  store(): Promise<LearningStore> {
+    if (!this.storePromise) {
+      const opening = (async () => {
+        const { openSqlStore } = await import('../../engine/store');
+        return openSqlStore({ path: this.storePath, ports: this.options.ports });
+      })();
+      this.storePromise = opening;
+      opening.catch(() => {
+        if (this.storePromise === opening) this.storePromise = undefined;
+      });
+    }
+    return this.storePromise;
+  }
+
+  redactor(): Promise<Redactor> {
+    if (!this.redactorPromise) {
+      const creating = (async () => {
+        const { createRedactor } = await import('../../engine/privacy');
+        return createRedactor({ hmacKey: await this.hmacKey(), hashing: this.options.ports.hashing });
+      })();
+      this.redactorPromise = creating;
+      creating.catch(() => {
+        if (this.redactorPromise === creating) this.redactorPromise = undefined;
+      });
+    }
+    return this.redactorPromise;
+  }
+
+  /** The per-workspace HMAC key (SecretStorage), created on first use; hashed identifiers join across imports under it. */
+  private async hmacKey(): Promise<Uint8Array> {
+    const { secrets, hashing } = this.options.ports;
+    const existing = await secrets.get(SecretKeys.workspaceHmacKey);
+    if (existing && /^[0-9a-f]{64}$/i.test(existing)) return Uint8Array.from(existing.match(/../g)!.map((h) => parseInt(h, 16)));
+    const key = hashing.randomBytes(32);
+    await secrets.set(SecretKeys.workspaceHmacKey, Array.from(key, (b) => b.toString(16).padStart(2, '0')).join(''));
+    return key;
+  }
+
+  private setState(state: EngineState): void {
+    this._state = state;
+    this.stateChanged.fire(state);
+  }
+
+  async importFile(file: string, options: { signal?: AbortSignal; onProgress?: (p: ImportProgress) => void } = {}): Promise<ImportReport> {
+    const { importFile } = await import('../../engine/ingest/importer');
+    const [store, redactor] = await Promise.all([this.store(), this.redactor()]);
+    this.setState('importing');
+    try {
+      const base = this.options.baseDir();
+      const rel = path.relative(base, file);
+      const sourceName = (rel && !rel.startsWith('..') ? rel : file).split(path.sep).join('/');
+      const report = await importFile(file, { ports: this.options.ports, store, redactor, signal: options.signal, onProgress: options.onProgress, sourceName });
+      await store.save();
+      return report;
+    } finally {
+      this.setState('idle');
+      this.changed.fire();
+    }
+  }
+
+  async analyze(options: { signal?: AbortSignal; onProgress?: (calls: number) => void } = {}): Promise<AnalyzeSummary> {
+    const { analyzeWholeStore } = await import('./analyzeStore');
+    const store = await this.store();
+    this.setState('analyzing');
+    try {
+      return await analyzeWholeStore(store, { now: () => this.options.ports.clock.now(), ...options });
+    } finally {
+      this.setState('idle');
+      this.changed.fire();
+    }
+  }
+
+  /** Error fingerprints the store knows, as `code|stage|tool` (what the replay engine matches). */
+  async knownFingerprints(): Promise<string[]> {
+    if (!(await this.hasStore())) return [];
+    const store = await this.store();
+    return (await store.listErrorFingerprints()).filter((f) => f.code).map((f) => `${f.code}|${f.stage ?? ''}|${f.tool ?? ''}`);
+  }
+
+  async exportBundle(target: string): Promise<number> {
+    const store = await this.store();
+    const bytes = await store.exportBundle();
+    await this.options.ports.fs.writeFileAtomic(target, bytes);
+    return bytes.byteLength;
+  }
+
+  async importBundle(source: string) {
+    const store = await this.store();
+    const result = await store.importBundle(await this.options.ports.fs.readFile(source));
+    await store.save();
+    this.changed.fire();
+    return result;
+  }
+
+  /** Signals a change made elsewhere (e.g. a reloaded setting). */
+  refresh(): void {
+    this.changed.fire();
+  }
+
+  /** Closes the store (saving it) — e.g. when the store path setting changes. */
+  async close(): Promise<void> {
+    const pending = this.storePromise;
+    this.storePromise = undefined;
+    if (pending) await (await pending.catch(() => undefined))?.close();
+  }
+
+  dispose(): void {
+    void this.close();
+    this.changed.dispose();
+    this.stateChanged.dispose();
+  }
+}

@@ -1,0 +1,77 @@
+import * as vscode from 'vscode';
+import { createNodePorts } from '../node/nodePorts';
+import { CALL_SCHEME, CallDocumentProvider } from './callDocument';
+import { analyze, exportStore, generateSamples, importCalls, importStore } from './commands/data';
+import { connectEndpoint, openCall, setApiKey, showActivation } from './commands/misc';
+import { Config } from './config';
+import type { KaizenContext } from './context';
+import { workspaceBaseDir } from './context';
+import { EngineService } from './engine/engineService';
+import { outputLogger } from './logger';
+import { secretStorePort } from './secrets';
+import { StatusBar } from './statusBar';
+import { FixtureTests } from './testing/fixtureTests';
+import { ArtifactsTree, CallsTree, ExperimentsTree, PatternsTree } from './views/trees';
+import { ExperimentPanel } from './webviews/experimentPanel';
+import { PatternExplorerPanel } from './webviews/patternExplorerPanel';
+
+/**
+ * Wiring only: config, secrets, the engine (lazy: nothing heavy loads until a command or view asks),
+ * then views, commands, the test controller and the status bar, each built from one context.
+ */
+export function activate(extension: vscode.ExtensionContext): { activationMs: number } {
+  const started = performance.now();
+  const log = vscode.window.createOutputChannel('Kaizen', { log: true });
+  const config = new Config();
+  const ports = createNodePorts({ logger: outputLogger(log), secrets: secretStorePort(extension.secrets) });
+  const engine = new EngineService({ ports, settings: () => config.settings, baseDir: () => workspaceBaseDir(extension) });
+  const ctx: KaizenContext = { extension, config, engine, ports, log, activationMs: 0 };
+  extension.subscriptions.push(log, config, engine);
+
+  // A changed store location means a different store: close the open one, views re-read.
+  let storePath = config.settings['store.path'];
+  const onConfig = config.onDidChange((s) => {
+    if (s['store.path'] !== storePath) {
+      storePath = s['store.path'];
+      void engine.close().then(() => engine.refresh());
+    }
+  });
+  extension.subscriptions.push(new vscode.Disposable(() => onConfig.dispose()));
+
+  const tree = <T>(name: string, provider: vscode.TreeDataProvider<T> & vscode.Disposable) =>
+    extension.subscriptions.push(provider, vscode.window.createTreeView(`kaizen.${name}`, { treeDataProvider: provider, showCollapseAll: name !== 'experiments' }));
+  tree('calls', new CallsTree(ctx));
+  tree('patterns', new PatternsTree(ctx));
+  tree('experiments', new ExperimentsTree(ctx));
+  tree('artifacts', new ArtifactsTree(ctx));
+
+  const commands: Record<string, (...args: never[]) => unknown> = {
+    'kaizen.importCalls': importCalls(ctx),
+    'kaizen.analyze': analyze(ctx),
+    'kaizen.openPatternExplorer': () => PatternExplorerPanel.show(ctx) && undefined,
+    'kaizen.openExperiment': (id?: string) => ExperimentPanel.show(ctx, id) && undefined,
+    'kaizen.exportStore': exportStore(ctx),
+    'kaizen.importStore': importStore(ctx),
+    'kaizen.setAnthropicApiKey': setApiKey(ctx),
+    'kaizen.connectEndpoint': connectEndpoint(ctx),
+    'kaizen.generateSamples': generateSamples(ctx),
+    'kaizen.openCall': openCall(),
+    'kaizen.showActivationTime': showActivation(ctx),
+    'kaizen.refresh': () => engine.refresh(),
+  };
+  for (const [id, handler] of Object.entries(commands)) extension.subscriptions.push(vscode.commands.registerCommand(id, handler as (...args: unknown[]) => unknown));
+
+  extension.subscriptions.push(
+    vscode.workspace.registerTextDocumentContentProvider(CALL_SCHEME, new CallDocumentProvider(ctx)),
+    new FixtureTests(ctx),
+    new StatusBar(ctx),
+  );
+
+  ctx.activationMs = performance.now() - started;
+  log.info(`Kaizen activated in ${ctx.activationMs.toFixed(1)} ms (store: ${engine.storePath})`);
+  return { activationMs: ctx.activationMs };
+}
+
+export function deactivate(): void {
+  // Everything is in context.subscriptions; the engine service saves and closes the store there.
+}

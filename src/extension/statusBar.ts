@@ -1,0 +1,44 @@
+import * as vscode from 'vscode';
+import type { KaizenContext } from './context';
+
+/** Calls in the store and the live state (idle, importing, analyzing; the endpoint when one is set). */
+export class StatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('kaizen.status', vscode.StatusBarAlignment.Left, 10);
+  private readonly subs: Array<{ dispose(): void }> = [];
+  private calls: number | undefined;
+
+  constructor(private readonly ctx: KaizenContext) {
+    this.item.name = 'Kaizen';
+    this.item.command = 'workbench.view.extension.kaizen';
+    this.subs.push(
+      ctx.engine.onDidChange(() => void this.refresh()),
+      ctx.engine.onDidChangeState(() => this.render()),
+      ctx.config.onDidChange(() => this.render()),
+    );
+    void this.refresh();
+  }
+
+  private async refresh(): Promise<void> {
+    this.calls = (await this.ctx.engine.hasStore()) ? await (await this.ctx.engine.store()).countCalls() : 0;
+    this.render();
+  }
+
+  private render(): void {
+    const s = this.ctx.config.settings;
+    if (!s['statusBar.enabled']) {
+      this.item.hide();
+      return;
+    }
+    const state = this.ctx.engine.state;
+    const icon = state === 'idle' ? '$(pulse)' : '$(sync~spin)';
+    const live = s['agent.endpointUrl'] ? 'endpoint set' : 'offline';
+    this.item.text = `${icon} Kaizen: ${this.calls ?? '…'} calls · ${state === 'idle' ? live : state}`;
+    this.item.tooltip = `Kaizen learning store: ${this.ctx.engine.storePath}\n${this.calls ?? 0} calls · ${state}\nAgent endpoint: ${s['agent.endpointUrl'] || 'none (recorded calls only)'}`;
+    this.item.show();
+  }
+
+  dispose(): void {
+    for (const s of this.subs.splice(0)) s.dispose();
+    this.item.dispose();
+  }
+}

@@ -1,0 +1,177 @@
+import * as vscode from 'vscode';
+import type { CallSummary } from '../../engine/store/learningStore';
+import type { LearningArtifact, Pattern } from '../../engine/model';
+import type { KaizenContext } from '../context';
+import { errorMessage } from '../context';
+import { callUri } from '../callDocument';
+
+/**
+ * The four trees of the Kaizen container. Each reads the store on demand (nothing cached beyond one
+ * render) and refreshes when the engine says the data changed. With no store yet they return no
+ * items, and the manifest's viewsWelcome shows the honest empty state with the command to run.
+ */
+abstract class StoreTree<T> implements vscode.TreeDataProvider<T>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<T | undefined | void>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  private readonly sub: vscode.Disposable;
+
+  constructor(protected readonly ctx: KaizenContext) {
+    const d = ctx.engine.onDidChange(() => this.emitter.fire());
+    this.sub = new vscode.Disposable(() => d.dispose());
+  }
+
+  abstract getTreeItem(element: T): vscode.TreeItem;
+  protected abstract roots(): Promise<T[]>;
+  protected children(_element: T): Promise<T[]> {
+    return Promise.resolve([]);
+  }
+
+  async getChildren(element?: T): Promise<T[]> {
+    try {
+      if (element) return await this.children(element);
+      if (!(await this.ctx.engine.hasStore())) return [];
+      return await this.roots();
+    } catch (err) {
+      this.ctx.log.error(`tree: ${errorMessage(err)}`);
+      return [];
+    }
+  }
+
+  dispose(): void {
+    this.sub.dispose();
+    this.emitter.dispose();
+  }
+}
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+// ---- Calls: imported sources with counts and outcomes, then their calls ------------------------
+
+type CallNode = { kind: 'source'; file: string; calls: CallSummary[] } | { kind: 'call'; call: CallSummary };
+const MAX_LISTED = 20000;
+
+export class CallsTree extends StoreTree<CallNode> {
+  protected async roots(): Promise<CallNode[]> {
+    const store = await this.ctx.engine.store();
+    const calls = await store.listCalls({ limit: MAX_LISTED });
+    const bySource = new Map<string, CallSummary[]>();
+    for (const c of calls) {
+      const file = c.source?.file ?? '(live)';
+      bySource.set(file, [...(bySource.get(file) ?? []), c]);
+    }
+    return [...bySource.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([file, list]) => ({ kind: 'source', file, calls: list }));
+  }
+
+  protected override async children(node: CallNode): Promise<CallNode[]> {
+    return node.kind === 'source' ? node.calls.slice(0, 500).map((call) => ({ kind: 'call', call })) : [];
+  }
+
+  getTreeItem(node: CallNode): vscode.TreeItem {
+    if (node.kind === 'source') {
+      const ok = node.calls.filter((c) => c.outcomeLabel === 'success').length;
+      const bad = node.calls.filter((c) => c.outcomeLabel === 'failure').length;
+      const item = new vscode.TreeItem(node.file, vscode.TreeItemCollapsibleState.Collapsed);
+      item.description = `${node.calls.length} calls · ${ok} ✓ · ${bad} ✗`;
+      item.tooltip = `${node.file}\n${node.calls.length} calls, ${ok} succeeded, ${bad} failed, ${node.calls.length - ok - bad} unknown (shown: first 500)`;
+      item.iconPath = new vscode.ThemeIcon('file');
+      item.contextValue = 'kaizen.source';
+      return item;
+    }
+    const c = node.call;
+    const item = new vscode.TreeItem(c.callId, vscode.TreeItemCollapsibleState.None);
+    item.description = [c.intent, c.outcomeLabel, `${c.turnCount} turns`].filter(Boolean).join(' · ');
+    item.iconPath = new vscode.ThemeIcon(c.outcomeLabel === 'success' ? 'pass' : c.outcomeLabel === 'failure' ? 'error' : 'circle-outline');
+    item.command = { command: 'kaizen.openCall', title: 'Open Call', arguments: [c.callId] };
+    item.resourceUri = callUri(c.callId);
+    item.contextValue = 'kaizen.call';
+    return item;
+  }
+}
+
+// ---- Patterns: intent → pattern with success rate and interval --------------------------------
+
+type PatternNode = { kind: 'intent'; intent: string; patterns: Pattern[] } | { kind: 'pattern'; pattern: Pattern };
+
+export class PatternsTree extends StoreTree<PatternNode> {
+  protected async roots(): Promise<PatternNode[]> {
+    const store = await this.ctx.engine.store();
+    const patterns = await store.listPatterns({ sortBy: 'lift' });
+    const byIntent = new Map<string, Pattern[]>();
+    for (const p of patterns) byIntent.set(p.intent, [...(byIntent.get(p.intent) ?? []), p]);
+    return [...byIntent.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([intent, list]) => ({ kind: 'intent', intent, patterns: list }));
+  }
+
+  protected override async children(node: PatternNode): Promise<PatternNode[]> {
+    return node.kind === 'intent' ? [...node.patterns].sort((a, b) => b.lift - a.lift).map((pattern) => ({ kind: 'pattern', pattern })) : [];
+  }
+
+  getTreeItem(node: PatternNode): vscode.TreeItem {
+    if (node.kind === 'intent') {
+      const item = new vscode.TreeItem(node.intent, vscode.TreeItemCollapsibleState.Collapsed);
+      item.description = `${node.patterns.length} patterns`;
+      item.iconPath = new vscode.ThemeIcon('symbol-namespace');
+      return item;
+    }
+    const p = node.pattern;
+    const item = new vscode.TreeItem(`${p.trigger} → ${p.strategy}`, vscode.TreeItemCollapsibleState.None);
+    const lift = `${p.lift >= 0 ? '+' : ''}${(p.lift * 100).toFixed(0)} pp`;
+    item.description = `${pct(p.successRate)} [${pct(p.confidence.low)}–${pct(p.confidence.high)}] · ${lift} · n=${p.support}`;
+    item.tooltip = new vscode.MarkdownString(
+      `**${p.intent}**: ${p.trigger} → ${p.strategy}\n\nSuccess ${pct(p.successRate)} (95% CI ${pct(p.confidence.low)}–${pct(p.confidence.high)}), lift ${lift} vs the intent's other strategies, p = ${p.liftPValue.toFixed(3)}, ${p.successes}/${p.support} calls.`,
+    );
+    const significant = p.liftPValue < 0.05;
+    item.iconPath = new vscode.ThemeIcon(significant ? (p.lift > 0 ? 'arrow-up' : 'arrow-down') : 'dash');
+    item.command = { command: 'kaizen.openPatternExplorer', title: 'Open Pattern Explorer', arguments: [] };
+    item.contextValue = 'kaizen.pattern';
+    return item;
+  }
+}
+
+// ---- Experiments ------------------------------------------------------------------------------
+
+export class ExperimentsTree extends StoreTree<{ id: string; name: string; status: string; metric: string }> {
+  protected async roots() {
+    const store = await this.ctx.engine.store();
+    return (await store.listExperiments()).map((e) => ({ id: e.id, name: e.name, status: e.status, metric: e.primaryMetric }));
+  }
+
+  getTreeItem(e: { id: string; name: string; status: string; metric: string }): vscode.TreeItem {
+    const item = new vscode.TreeItem(e.name, vscode.TreeItemCollapsibleState.None);
+    item.description = `${e.status} · ${e.metric}`;
+    item.iconPath = new vscode.ThemeIcon(e.status === 'running' ? 'beaker' : 'beaker-stop');
+    item.command = { command: 'kaizen.openExperiment', title: 'Open Experiment', arguments: [e.id] };
+    return item;
+  }
+}
+
+// ---- Artifacts: latest version of each, with its history underneath ---------------------------
+
+type ArtifactNode = { kind: 'artifact'; artifact: LearningArtifact } | { kind: 'version'; artifact: LearningArtifact };
+
+export class ArtifactsTree extends StoreTree<ArtifactNode> {
+  protected async roots(): Promise<ArtifactNode[]> {
+    const store = await this.ctx.engine.store();
+    return (await store.listArtifacts({ latestOnly: true })).map((artifact) => ({ kind: 'artifact', artifact }));
+  }
+
+  protected override async children(node: ArtifactNode): Promise<ArtifactNode[]> {
+    if (node.kind !== 'artifact') return [];
+    const store = await this.ctx.engine.store();
+    return (await store.artifactHistory(node.artifact.artifactId)).sort((a, b) => b.version - a.version).map((artifact) => ({ kind: 'version', artifact }));
+  }
+
+  getTreeItem(node: ArtifactNode): vscode.TreeItem {
+    const a = node.artifact;
+    if (node.kind === 'artifact') {
+      const item = new vscode.TreeItem(a.title || `${a.payload.kind} ${a.artifactId}`, a.version > 1 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+      item.description = `${a.payload.kind} · v${a.version} · ${a.status}`;
+      item.iconPath = new vscode.ThemeIcon(a.status === 'rolled-out' ? 'rocket' : a.status === 'retired' ? 'archive' : 'lightbulb');
+      item.tooltip = `${a.artifactId} v${a.version} (${a.status})\nhash ${a.contentHash.slice(0, 12)}`;
+      return item;
+    }
+    const item = new vscode.TreeItem(`v${a.version}`, vscode.TreeItemCollapsibleState.None);
+    item.description = `${a.status} · ${new Date(a.createdAt).toISOString().slice(0, 16).replace('T', ' ')}${a.note ? ` · ${a.note}` : ''}`;
+    item.iconPath = new vscode.ThemeIcon('history');
+    return item;
+  }
+}

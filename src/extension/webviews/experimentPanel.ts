@@ -1,0 +1,73 @@
+import * as vscode from 'vscode';
+import type { KaizenContext } from '../context';
+import { errorMessage } from '../context';
+import { experimentView } from './experimentView';
+import { WebviewHost } from './webviewHost';
+
+/** Experiment Statistics: one panel per window; shows the chosen (or first) experiment of the store. */
+export class ExperimentPanel {
+  private static current: ExperimentPanel | undefined;
+  private readonly host: WebviewHost;
+  private selected: string | undefined;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  static show(ctx: KaizenContext, experimentId?: string): ExperimentPanel {
+    const existing = ExperimentPanel.current;
+    if (existing) {
+      if (experimentId) existing.selected = experimentId;
+      existing.host.panel.reveal();
+      void existing.send();
+      return existing;
+    }
+    ExperimentPanel.current = new ExperimentPanel(ctx, experimentId);
+    return ExperimentPanel.current;
+  }
+
+  private constructor(
+    private readonly ctx: KaizenContext,
+    experimentId: string | undefined,
+  ) {
+    this.selected = experimentId;
+    this.host = new WebviewHost(ctx, 'experiment', 'Kaizen: Experiment Statistics', {
+      ready: () => this.send(),
+      refresh: () => this.send(),
+      selectExperiment: (m) => {
+        this.selected = m.experimentId;
+        return this.send();
+      },
+      getEvidence: (m) => this.host.post({ type: 'error', id: m.id, message: 'evidence is a Pattern Explorer request' }),
+      openCall: async (m) => {
+        await vscode.commands.executeCommand('kaizen.openCall', m.callId);
+      },
+    });
+    const changed = ctx.engine.onDidChange(() => void this.send());
+    this.subscriptions.push(new vscode.Disposable(() => changed.dispose()));
+    this.host.onDidDispose(() => {
+      ExperimentPanel.current = undefined;
+      for (const s of this.subscriptions.splice(0)) s.dispose();
+      this.host.dispose();
+    });
+  }
+
+  private async send(): Promise<void> {
+    try {
+      if (!(await this.ctx.engine.hasStore())) {
+        await this.host.post({ type: 'experiment', data: null, experiments: [] });
+        return;
+      }
+      const store = await this.ctx.engine.store();
+      const experiments = await store.listExperiments();
+      const e = experiments.find((x) => x.id === this.selected) ?? experiments[0];
+      if (!e) {
+        await this.host.post({ type: 'experiment', data: null, experiments: [] });
+        return;
+      }
+      const [{ ExperimentService }, { decide }] = await Promise.all([import('../../engine/experiments/service'), import('../../engine/experiments/policy')]);
+      const analysis = await new ExperimentService(store, this.ctx.ports.clock).analyze(e.id);
+      const decision = e.status === 'running' ? decide(e, analysis, this.ctx.ports.clock.now()) : undefined;
+      await this.host.post({ type: 'experiment', data: experimentView(e, analysis, decision), experiments: experiments.map((x) => ({ id: x.id, name: x.name })) });
+    } catch (err) {
+      await this.host.post({ type: 'error', message: `Could not analyze the experiment: ${errorMessage(err)}` });
+    }
+  }
+}

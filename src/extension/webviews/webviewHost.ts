@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { HandlerMap, HostToWebviewInput, WebviewApp, WebviewToHost } from '../../shared/protocol';
+import { HostToWebviewSchema, dispatch, parseWebviewMessage } from '../../shared/protocol';
+import { renderWebviewHtml } from '../../shared/webviewHtml';
+import type { KaizenContext } from '../context';
+
+/**
+ * One webview panel speaking the shared protocol. Every inbound message is parsed with zod and
+ * dropped (and logged) when it does not parse; every outbound one is checked too. The HTML carries a
+ * fresh nonce per render and loads only dist/webviews/<app>.js; data flows only after `ready`.
+ */
+export class WebviewHost implements vscode.Disposable {
+  readonly panel: vscode.WebviewPanel;
+  private ready = false;
+  private readonly queue: HostToWebviewInput[] = [];
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly ctx: KaizenContext,
+    private readonly app: WebviewApp,
+    title: string,
+    handlers: Omit<HandlerMap<WebviewToHost>, 'ready' | 'rendered'> & { ready: () => void | Promise<void> },
+  ) {
+    const distWebviews = vscode.Uri.joinPath(ctx.extension.extensionUri, 'dist', 'webviews');
+    this.panel = vscode.window.createWebviewPanel(`kaizen.${app}`, title, vscode.ViewColumn.Active, {
+      enableScripts: true,
+      localResourceRoots: [distWebviews],
+      retainContextWhenHidden: false,
+    });
+    this.panel.iconPath = vscode.Uri.joinPath(ctx.extension.extensionUri, 'media', 'kaizen.svg');
+    const all: HandlerMap<WebviewToHost> = {
+      ...handlers,
+      ready: async () => {
+        this.ready = true;
+        await handlers.ready();
+        for (const m of this.queue.splice(0)) void this.post(m);
+      },
+      rendered: (m) => this.ctx.log.info(`webview ${m.app}: first paint ${m.firstPaintMs.toFixed(1)} ms for ${m.rows} rows`),
+    };
+    this.subscriptions.push(
+      this.panel.webview.onDidReceiveMessage((raw: unknown) => {
+        const parsed = parseWebviewMessage(raw);
+        if (!parsed.ok) {
+          this.ctx.log.warn(`webview ${this.app}: dropped a message (${parsed.reason})`);
+          return;
+        }
+        Promise.resolve(dispatch(all, parsed.message)).catch((err: unknown) => this.ctx.log.error(`webview ${this.app}: ${String(err)}`));
+      }),
+      // A hidden panel loses its page; the new page says `ready` again and gets fresh data.
+      this.panel.onDidChangeViewState(() => {
+        if (!this.panel.visible) this.ready = false;
+      }),
+    );
+    this.render();
+  }
+
+  private render(): void {
+    const webview = this.panel.webview;
+    const script = vscode.Uri.joinPath(this.ctx.extension.extensionUri, 'dist', 'webviews', `${this.app}.js`);
+    webview.html = renderWebviewHtml({
+      app: this.app,
+      title: this.panel.title,
+      cspSource: webview.cspSource,
+      scriptUri: webview.asWebviewUri(script).toString(),
+      nonce: randomBytes(18).toString('base64'),
+    });
+  }
+
+  /** Posts after the handshake; earlier messages wait in a queue. Invalid messages are a bug: logged, not sent. */
+  async post(message: HostToWebviewInput): Promise<void> {
+    const checked = HostToWebviewSchema.safeParse(message);
+    if (!checked.success) {
+      this.ctx.log.error(`webview ${this.app}: refusing to send an invalid ${message.type} message: ${checked.error.message}`);
+      return;
+    }
+    if (!this.ready) {
+      this.queue.push(message);
+      return;
+    }
+    await this.panel.webview.postMessage(checked.data);
+  }
+
+  onDidDispose(listener: () => void): vscode.Disposable {
+    return this.panel.onDidDispose(listener);
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions.splice(0)) s.dispose();
+    this.panel.dispose();
+  }
+}
