@@ -75,6 +75,16 @@ export class SourceReader {
     const baseTs = this.options.baseTs ?? Math.floor(stat.mtimeMs / 1000) * 1000;
 
     const iterator = fs.readChunks(this.path, { signal })[Symbol.asyncIterator]();
+    try {
+      yield* this.run(iterator, baseTs);
+    } finally {
+      // Closes the file when the consumer stops early or a format error ends the read.
+      await iterator.return?.(undefined);
+    }
+  }
+
+  private async *run(iterator: AsyncIterator<Uint8Array>, baseTs: number): AsyncGenerator<ParsedItem> {
+    const signal = this.options.signal;
     const head: Uint8Array[] = [];
     let headBytes = 0;
     let ended = false;

@@ -6,7 +6,8 @@ import { IngestFormatError, SourceReader } from '../../../src/engine/ingest';
 import type { Rejection } from '../../../src/engine/ingest';
 import type { ConversationEvent } from '../../../src/engine/model';
 import { nodeFileSystem, nodeHashing } from '../../../src/node/nodePorts';
-import { ofType, readFixture } from './helpers';
+import type { FileSystem } from '../../../src/engine/ports';
+import { fixture, ofType, readFixture } from './helpers';
 
 describe('ingest rejections', () => {
   let dir: string;
@@ -106,5 +107,35 @@ describe('ingest rejections', () => {
     const turns = ofType(calls[0]!, 'turn');
     assert.deepEqual(turns.map((t) => t.text), ['hi', 'hello']);
     assert.deepEqual(ofType(calls[0]!, 'call.ended')[0]!.annotations, { overallSat: [3, 4], overallSatMode: 3 });
+  });
+});
+
+describe('ingest file handles', () => {
+  it('closes the file when the reader stops early or the format is unknown', async () => {
+    let open = 0;
+    const fs: FileSystem = {
+      ...nodeFileSystem,
+      readChunks(p, options) {
+        const inner = nodeFileSystem.readChunks(p, options);
+        return (async function* () {
+          open++;
+          try {
+            for await (const c of inner) yield c.subarray(0, c.byteLength);
+          } finally {
+            open--;
+          }
+        })();
+      },
+    };
+    const reader = new SourceReader(fixture('kaizen.jsonl'), { fs, hashing: nodeHashing });
+    for await (const item of reader.items()) {
+      assert.equal(item.kind, 'call');
+      break;
+    }
+    assert.equal(open, 0);
+    await assert.rejects(async () => {
+      for await (const _ of new SourceReader(fixture('unknown.csv'), { fs, hashing: nodeHashing }).items()) void _;
+    }, /no known format/);
+    assert.equal(open, 0);
   });
 });
