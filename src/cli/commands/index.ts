@@ -3,7 +3,11 @@ import type { CliContext } from '../context';
 import { register as samples } from './samples';
 import { register as importCalls } from './import';
 import { register as calls } from './calls';
+import { register as experiment } from './experiment';
 import { register as test } from './test';
+import { register as analyze } from './analyze';
+import { register as patterns } from './patterns';
+import { register as graph } from './graph';
 
 /**
  * Each command module exports `register(program, ctx)`. Add one line here per module; commands
@@ -16,4 +20,8 @@ export const commandModules: RegisterCommand[] = [
   importCalls,
   calls,
   test,
+  experiment,
+  analyze,
+  patterns,
+  graph,
 ];

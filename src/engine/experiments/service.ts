@@ -221,7 +221,10 @@ export class ExperimentService {
         await this.store.setArtifactStatus(winner.artifactId, 'retired', `rolled back by experiment ${e.id}: ${reason}`);
       }
     }
-    return this.transition(e, { status: 'rolled-back', endedAt: this.clock.now() }, 'rollout.rolled-back', reason, {
+    const restoredWords = restored
+      ? ` Restored ${restored.artifactId} to the content of v${control.artifactVersion} (now v${restored.version}); everyone is served the control.`
+      : ' Everyone is served the control again.';
+    return this.transition(e, { status: 'rolled-back', endedAt: this.clock.now() }, 'rollout.rolled-back', `${reason}${restoredWords}`, {
       automatic,
       restoredTo: restored ?? (control.artifactId !== undefined ? { artifactId: control.artifactId, version: control.artifactVersion ?? null } : null),
       atPercent: e.rollout?.percent ?? null,
