@@ -5,9 +5,6 @@ import { register as importCalls } from './import';
 import { register as calls } from './calls';
 import { register as experiment } from './experiment';
 import { register as test } from './test';
-import { register as analyze } from './analyze';
-import { register as patterns } from './patterns';
-import { register as graph } from './graph';
 
 /**
  * Each command module exports `register(program, ctx)`. Add one line here per module; commands
@@ -21,7 +18,4 @@ export const commandModules: RegisterCommand[] = [
   calls,
   test,
   experiment,
-  analyze,
-  patterns,
-  graph,
 ];
