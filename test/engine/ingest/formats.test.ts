@@ -250,3 +250,25 @@ describe('ingest formats', () => {
     void fixture;
   });
 });
+
+describe('ingest formats: Vapi API call objects', () => {
+  it('reads the array GET /call returns (artifact.messages, else messages)', async () => {
+    const { reader, calls, rejections } = await readFixture('vapi_calls.json');
+    assert.equal(reader.format, 'vapi');
+    assert.deepEqual(rejections, []);
+    const [a, b] = calls.map((c) => assembleConversation(c));
+    assert.equal(a!.callId, 'vapi-api-1');
+    assert.deepEqual(a!.outcome, {
+      endReason: 'transfer',
+      endReasonRaw: 'assistant-forwarded-call',
+      transferred: true,
+      escalated: true,
+      resolved: false,
+      durationMs: 120_000,
+    });
+    assert.deepEqual(ofType(a!.events, 'tool.called')[0]!.arguments, { destination: '+15559990000' });
+    assert.equal(ofType(b!.events, 'turn')[0]!.text, 'Hello?');
+    assert.equal(b!.outcome!.endReason, 'timeout');
+    assert.deepEqual(b!.source, { file: 'vapi_calls.json', index: 1, format: 'vapi', externalId: 'vapi-api-2' });
+  });
+});

@@ -67,7 +67,8 @@ function successOf(value: unknown): boolean | undefined {
 }
 
 /**
- * Vapi end-of-call report (`{message:{type:"end-of-call-report",…}}`, or the bare message). The
+ * Vapi end-of-call report (`{message:{type:"end-of-call-report",…}}`, or the bare message), or a call
+ * object from Vapi's API (one per file, one per line, or the array `GET /call` returns). The
  * transcript comes from `artifact.messages`: `bot`/`assistant` → agent, `user` → user, `system` → the
  * call's system prompt, `tool_calls` / `tool_call_result` → tool events. Costs are not kept.
  * Other webhook message types (`status-update`, `transcript`…) carry no finished call and are skipped.
@@ -77,6 +78,7 @@ class VapiAdapter implements FormatAdapter {
 
   push(record: SourceRecord): AdapterOutput[] {
     const v = record.value;
+    if (isVapiCallObject(v)) return this.push({ ...record, value: reportFromCall(v) });
     const message = isRecord(v) && isRecord(v.message) ? v.message : v;
     const prefix = message === v ? '' : 'message';
     if (isRecord(message) && typeof message.type === 'string' && message.type !== 'end-of-call-report') {
@@ -181,9 +183,37 @@ function timeOf(m: VapiMessage, startedAt: number | undefined): number | undefin
   return undefined;
 }
 
+/** A call object from Vapi's API (`GET /call/:id`, or the array `GET /call` returns), not a webhook. */
+function isVapiCallObject(v: unknown): v is Record<string, unknown> {
+  return (
+    isRecord(v) &&
+    !isRecord(v.message) &&
+    typeof v.id === 'string' &&
+    (typeof v.orgId === 'string' || typeof v.endedReason === 'string') &&
+    (isRecord(v.artifact) || Array.isArray(v.messages))
+  );
+}
+
+/** The API's call object carries the same fields as the end-of-call report, one level up. */
+function reportFromCall(c: Record<string, unknown>): Record<string, unknown> {
+  const artifact = isRecord(c.artifact) && Array.isArray(c.artifact.messages) ? c.artifact : { messages: c.messages };
+  return {
+    type: 'end-of-call-report',
+    endedReason: c.endedReason,
+    startedAt: c.startedAt,
+    endedAt: c.endedAt,
+    call: { id: c.id, assistantId: c.assistantId },
+    customer: c.customer,
+    assistant: c.assistant,
+    analysis: c.analysis,
+    artifact,
+  };
+}
+
 export const vapiFormat: FormatDefinition = {
   format: 'vapi',
   sniff: (v) => {
+    if (isVapiCallObject(v)) return true;
     const m = isRecord(v) && isRecord(v.message) ? v.message : v;
     return isRecord(m) && m.type === 'end-of-call-report' ? true : isRecord(v) && isRecord(v.message) && typeof v.message.type === 'string';
   },
