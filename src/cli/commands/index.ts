@@ -1,10 +1,14 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context';
 import { register as samples } from './samples';
+import { register as demo } from './demo';
 import { register as importCalls } from './import';
 import { register as calls } from './calls';
 import { register as experiment } from './experiment';
 import { register as test } from './test';
+import { register as analyze } from './analyze';
+import { register as patterns } from './patterns';
+import { register as graph } from './graph';
 
 /**
  * Each command module exports `register(program, ctx)`. Add one line here per module; commands
@@ -13,9 +17,13 @@ import { register as test } from './test';
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
 export const commandModules: RegisterCommand[] = [
+  demo,
   samples,
   importCalls,
   calls,
   test,
   experiment,
+  analyze,
+  patterns,
+  graph,
 ];

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { ConversationEventSchema } from '../../../src/engine/model';
-import { generateSampleCalls, iterateSampleCalls } from '../../../src/engine/samples';
+import { generateSampleCalls, iterateSampleCalls, scorePatternRecovery } from '../../../src/engine/samples';
+import type { PlantedPattern } from '../../../src/engine/samples';
 
 describe('sample-call generator', () => {
   it('is deterministic for a seed and different across seeds', () => {
@@ -55,5 +56,28 @@ describe('sample-call generator', () => {
     const text = call.flatMap((c) => c.events).map((e) => ('text' in e ? e.text : '')).join(' ');
     assert.match(text, /[a-z]+\.[a-z]+\d*@[a-z]+\.(com|org)/);
     assert.match(text, /ORD-\d{6}/);
+  });
+});
+
+describe('planted-pattern recovery score', () => {
+  const planted = [
+    { intent: 'a', trigger: 't', strategy: 's1', successRate: 0.8, baselineRate: 0.5, effect: 'positive' as const },
+    { intent: 'a', trigger: 't', strategy: 's2', successRate: 0.2, baselineRate: 0.5, effect: 'negative' as const },
+  ] as unknown as PlantedPattern[];
+
+  it('counts a discovery only with the planted cell and the planted direction', () => {
+    const s = scorePatternRecovery(
+      [
+        { intent: 'a', trigger: 't', strategy: 's1', lift: 0.3 },
+        { intent: 'a', trigger: 't', strategy: 's2', lift: 0.1 },
+        { intent: 'a', trigger: 't', strategy: 's3', lift: 0.2 },
+      ],
+      planted,
+    );
+    assert.equal(s.matched, 1);
+    assert.equal(s.precision, 1 / 3);
+    assert.equal(s.recall, 1 / 2);
+    assert.deepEqual(s.missed.map((p) => p.strategy), ['s2']);
+    assert.equal(s.falsePositives.length, 2);
   });
 });
