@@ -1,5 +1,6 @@
 import type { EnginePorts } from '../ports';
 import { openStoreBytes } from './fileCheck';
+import type { DeflateCodec } from './codec';
 import type { LearningStore } from './learningStore';
 import { acquireStoreLock, hostProcess } from './lock';
 import type { StoreLock, StoreProcess } from './lock';
@@ -11,6 +12,8 @@ import { SqlLearningStore } from './sqlStore';
 export * from './learningStore';
 export { CURRENT_SCHEMA_VERSION, MIGRATIONS } from './schema';
 export type { StoreProcess } from './lock';
+export { fflateCodec } from './codec';
+export type { DeflateCodec } from './codec';
 export { BUNDLE_FORMAT, BundleManifestSchema } from './bundleIo';
 export type { BundleManifest } from './bundleIo';
 
@@ -20,6 +23,12 @@ export interface OpenSqlStoreOptions {
   ports: EnginePorts;
   /** Quiet time after the last write before the file is saved (default 2000 ms). */
   saveDebounceMs?: number;
+  /**
+   * Raw-DEFLATE for transcripts and payloads; default fflate. Node hosts may pass zlib's (faster,
+   * same format): `{ deflateRaw: (d, dictionary) => zlib.deflateRawSync(d, { level: 1, dictionary }),
+   * inflateRaw: (d, _size, dictionary) => zlib.inflateRawSync(d, { dictionary }) }`.
+   */
+  codec?: DeflateCodec;
   /** Who holds the lock file; defaults to the host process (none in a browser, where nothing can race). */
   process?: StoreProcess;
 }
@@ -36,7 +45,7 @@ export async function openSqlStore(options: OpenSqlStoreOptions): Promise<Learni
   if (path === undefined) {
     const db = new SQL.Database();
     migrate(db);
-    return new SqlLearningStore({ db, ports, saveDebounceMs, dirty: false });
+    return new SqlLearningStore({ db, ports, saveDebounceMs, codec: options.codec, dirty: false });
   }
 
   const { dir, base } = splitPath(path);
@@ -54,7 +63,7 @@ export async function openSqlStore(options: OpenSqlStoreOptions): Promise<Learni
       const db = new SQL.Database();
       migrate(db);
       // Written at once, so a second process sees a store (and its lock) rather than nothing.
-      const store = new SqlLearningStore({ db, ports, path, lock, saveDebounceMs, dirty: true });
+      const store = new SqlLearningStore({ db, ports, path, lock, saveDebounceMs, codec: options.codec, dirty: true });
       await store.save();
       return store;
     }
@@ -73,7 +82,7 @@ export async function openSqlStore(options: OpenSqlStoreOptions): Promise<Learni
       if (!(await ports.fs.exists(backup))) await ports.fs.writeFileAtomic(backup, bytes);
       ports.logger.info(`migrated the learning store from schema v${migrated.from} to v${migrated.to}`, { path, backup });
     }
-    return new SqlLearningStore({ db, ports, path, lock, saveDebounceMs, dirty: migrated.from !== migrated.to, onDisk });
+    return new SqlLearningStore({ db, ports, path, lock, saveDebounceMs, codec: options.codec, dirty: migrated.from !== migrated.to, onDisk });
   } catch (err) {
     await lock?.release();
     throw err;

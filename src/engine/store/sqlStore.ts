@@ -11,7 +11,8 @@ import type {
   LearningArtifact,
   Pattern,
 } from '../model';
-import { canonicalJson, packJson, unpackJson } from './codec';
+import { canonicalJson, fflateCodec, packJson, unpackJson } from './codec';
+import type { DeflateCodec } from './codec';
 import type {
   ArtifactFilter,
   BundleImportResult,
@@ -64,6 +65,7 @@ export interface SqlStoreInit {
   dirty: boolean;
   /** Size and mtime of the file as read, to notice a file replaced behind our back. */
   onDisk?: FileStat;
+  codec?: DeflateCodec;
 }
 
 const CALL_COLUMNS =
@@ -118,6 +120,7 @@ export class SqlLearningStore implements LearningStore {
   private closed = false;
   private closing: Promise<void> | undefined;
   private onDisk: FileStat | undefined;
+  private readonly codec: DeflateCodec;
 
   constructor(init: SqlStoreInit) {
     this.db = init.db;
@@ -127,6 +130,7 @@ export class SqlLearningStore implements LearningStore {
     this.saveDebounceMs = init.saveDebounceMs;
     this.dirty = init.dirty;
     this.onDisk = init.onDisk;
+    this.codec = init.codec ?? fflateCodec;
     if (this.dirty) this.scheduleSave();
   }
 
@@ -231,7 +235,7 @@ export class SqlLearningStore implements LearningStore {
         turns,
         events.length,
         errors,
-        packJson(events),
+        packJson(events, this.codec),
         now,
       ],
     );
@@ -253,7 +257,7 @@ export class SqlLearningStore implements LearningStore {
       result.eventsDuplicate += conv.events.length;
       return;
     }
-    const stored = unpackJson<ConversationEvent[]>(blob as Uint8Array);
+    const stored = unpackJson<ConversationEvent[]>(blob as Uint8Array, this.codec);
     const seen = new Set(stored.map((e) => e.eventId));
     const fresh = uniqueEvents(incoming, seen);
     result.eventsDuplicate += conv.events.length - fresh.length;
@@ -278,7 +282,7 @@ export class SqlLearningStore implements LearningStore {
         turns,
         merged.length,
         errors,
-        packJson(merged),
+        packJson(merged, this.codec),
         conv.callId,
       ],
     );
@@ -298,7 +302,7 @@ export class SqlLearningStore implements LearningStore {
     if (endedAt !== null) conv.endedAt = Number(endedAt);
     if (sourceJson !== null) conv.source = JSON.parse(sourceJson as string) as CallSource;
     if (outcomeJson !== null) conv.outcome = JSON.parse(outcomeJson as string) as CallOutcome;
-    if (blob !== null) conv.events = unpackJson<ConversationEvent[]>(blob as Uint8Array);
+    if (blob !== null) conv.events = unpackJson<ConversationEvent[]>(blob as Uint8Array, this.codec);
     return conv;
   }
 
@@ -508,7 +512,7 @@ export class SqlLearningStore implements LearningStore {
     this.run(
       `INSERT INTO artifact_versions (artifact_id, version, parent_version, status, content_hash, kind, agent_id, title, note, payload, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [a.artifactId, a.version, a.parentVersion, a.status, a.contentHash, a.payload.kind, nul(a.agentId), a.title, nul(a.note), packJson(a.payload), a.createdAt],
+      [a.artifactId, a.version, a.parentVersion, a.status, a.contentHash, a.payload.kind, nul(a.agentId), a.title, nul(a.note), packJson(a.payload, this.codec), a.createdAt],
     );
   }
 
@@ -522,7 +526,7 @@ export class SqlLearningStore implements LearningStore {
       parentVersion: r[2] === null ? null : Number(r[2]),
       status: r[3] as ArtifactStatus,
       contentHash: r[4] as string,
-      payload: unpackJson<LearningArtifact['payload']>(r[8] as Uint8Array),
+      payload: unpackJson<LearningArtifact['payload']>(r[8] as Uint8Array, this.codec),
       title: r[6] as string,
       createdAt: Number(r[9]),
     };
@@ -809,7 +813,7 @@ export class SqlLearningStore implements LearningStore {
         if (r[4] !== null) row.source = JSON.parse(r[4] as string) as CallSource;
         if (r[5] !== null) row.outcome = JSON.parse(r[5] as string) as CallOutcome;
         if (r[10] !== null) row.transcriptPurgedAt = Number(r[10]);
-        if (r[11] !== null) row.events = unpackJson<ConversationEvent[]>(r[11] as Uint8Array);
+        if (r[11] !== null) row.events = unpackJson<ConversationEvent[]>(r[11] as Uint8Array, this.codec);
         yield row;
       }
       if (rows.length < PAGE_SIZE) return;
@@ -940,7 +944,7 @@ export class SqlLearningStore implements LearningStore {
         c.turnCount,
         c.eventCount,
         c.errorCount,
-        c.events ? packJson(c.events) : null,
+        c.events ? packJson(c.events, this.codec) : null,
         nul(c.transcriptPurgedAt),
         c.importedAt,
       ],
