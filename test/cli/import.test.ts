@@ -28,11 +28,23 @@ describe('cli: kaizen import / kaizen calls', () => {
   afterEach(() => rmSync(cwd, { recursive: true, force: true }));
 
   async function run(...argv: string[]) {
+    return runWith(false, ...argv);
+  }
+  async function runWith(interactive: boolean, ...argv: string[]) {
     const out = capture();
     const err = capture();
-    const code = await runCli(argv, { cwd, stdout: out.stream, stderr: err.stream, interactive: false, ports: createNodePorts({ secrets }) });
+    const code = await runCli(argv, { cwd, stdout: out.stream, stderr: err.stream, interactive, ports: createNodePorts({ secrets }) });
     return { code, stdout: out.text(), stderr: err.text() };
   }
+
+  it('draws progress on stderr only when it is a terminal', async () => {
+    const tty = await runWith(true, 'import', 'tau.json', '--store', 'k.db');
+    assert.equal(tty.code, 0);
+    assert.match(tty.stderr, /\rtau\.json: 100% \((\d+) kB of \1 kB\), 2 calls, 0 rejected/);
+    const pipe = await runWith(false, 'import', 'uss.txt', '--store', 'k.db');
+    assert.ok(!pipe.stderr.includes('\r'), 'no progress redraws when stderr is not a terminal');
+    assert.match(pipe.stderr, /^imported 2 calls from 1 of 1 files/m);
+  });
 
   it('imports files, summarises them, and lists the calls with their source', async () => {
     const imp = await run('import', 'tau.json', 'uss.txt', '--store', 'k.db');

@@ -52,7 +52,7 @@ function progressDrawer(ctx: CliContext): { draw: (p: ImportProgress) => void; d
 }
 
 function mb(bytes: number): string {
-  return `${(bytes / 1e6).toFixed(1)} MB`;
+  return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.ceil(bytes / 1e3)} kB`;
 }
 
 function summaryLine(r: ImportReport): string {
