@@ -106,9 +106,10 @@ const KIND_INDEX = new Map<string, number>(SIGNAL_KINDS.map((k, i) => [k, i]));
 async function evalIntents(): Promise<void> {
   console.log('\n## Intent classification (eval/intents.ts)');
   try {
-    const mod = (await import('./intents' as string)) as { runIntentEval?: (dir: string) => Promise<unknown> };
+    const mod = (await import('./intents' as string)) as { runIntentEval?: (dir: string) => Promise<unknown>; formatIntentEvalTable?: (r: unknown) => string };
     if (!mod.runIntentEval) throw new Error('eval/intents.ts exports no runIntentEval');
-    await mod.runIntentEval(dataDir);
+    const r = await mod.runIntentEval(dataDir);
+    console.log(mod.formatIntentEvalTable ? mod.formatIntentEvalTable(r) : JSON.stringify(r, null, 2));
   } catch (err) {
     console.log(`  not run: ${(err as Error).message.split('\n')[0]}`);
   }

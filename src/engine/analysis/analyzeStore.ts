@@ -32,6 +32,8 @@ export interface AnalyzeStoreOptions {
   /** Stop collecting calibration examples after this many (default 20,000). */
   maxCalibrationExamples?: number;
   batchSize?: number;
+  /** Calls a cell needs before it is scored as a pattern (default 5). */
+  minSupport?: number;
   onProgress?: (p: AnalyzeProgress) => void;
   /** Called with each call's analysis (e.g. for `--json` output). */
   onCall?: (a: CallAnalysis) => void;
@@ -133,6 +135,7 @@ export async function analyzeStore(store: LearningStore, options: AnalyzeStoreOp
   for await (const conv of store.iterateConversations()) {
     options.signal?.throwIfAborted();
     const a = analyzeEvents(conv.events, { ...base, outcomeModel: model });
+    a.source ??= conv.source;
     outcomes[a.outcome.label]++;
     outcomeSources[a.outcome.source]++;
     intents[a.intent] = (intents[a.intent] ?? 0) + 1;
@@ -153,7 +156,7 @@ export async function analyzeStore(store: LearningStore, options: AnalyzeStoreOp
 
   progress({ phase: 'synthesize', done, total });
   const now = options.ports.clock.now();
-  const scored = scorePatterns(patterns, { now });
+  const scored = scorePatterns(patterns, { now, minSupport: options.minSupport });
   await store.replacePatterns(scored.map(toStoredPattern));
   const knowledge = synthesize({ patterns: scored, tools, trees, graph });
   const artifacts = await saveKnowledge(store, knowledgeArtifacts(knowledge));

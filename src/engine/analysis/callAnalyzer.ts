@@ -5,7 +5,7 @@ import type { CallAnalysis, CallError, Detection, Fragment, Outcome, Signal, Sig
 import { AGENT_CUES, USER_CUES, isMutatingTool, isTransferTool, polarityOf, textSignals } from './signals';
 import { buildTaxonomy, matchCategories, resolveMatches } from './taxonomy';
 import type { Taxonomy } from './taxonomy';
-import { clip, jaccard, toTemplate, tokens } from './template';
+import { clip, jaccard, overlap, toTemplate, tokens } from './template';
 
 /** A trained intent classifier, adapted to one call: text in, label and confidence out. */
 export interface IntentPredictor {
@@ -34,8 +34,10 @@ export interface AnalyzerOptions {
 }
 
 const INTENT_USER_TURNS = 3;
-const REPEAT_SIMILARITY = 0.7;
-const REPEAT_MIN_TOKENS = 4;
+/** A user turn repeats an earlier one when most words are shared (Jaccard) or one restates the other (overlap). */
+const REPEAT_JACCARD = 0.7;
+const REPEAT_OVERLAP = 0.85;
+const REPEAT_MIN_TOKENS = 5;
 
 let defaultTaxonomy: Taxonomy | undefined;
 let defaultModel: OutcomeModel | undefined;
@@ -185,9 +187,11 @@ export class CallAnalyzer {
     const toks = new Set(tokens(text));
     if (toks.size >= REPEAT_MIN_TOKENS) {
       for (const prev of this.userTokenSets) {
-        const sim = jaccard(toks, prev);
-        if (sim >= REPEAT_SIMILARITY) {
-          this.signal('repetition', Math.min(1, sim), 'repeats an earlier request');
+        if (prev.size < REPEAT_MIN_TOKENS) continue;
+        const j = jaccard(toks, prev);
+        const o = overlap(toks, prev);
+        if (j >= REPEAT_JACCARD || o >= REPEAT_OVERLAP) {
+          this.signal('repetition', Math.min(1, Math.max(j, o)), 'repeats an earlier request');
           break;
         }
       }

@@ -36,6 +36,16 @@ export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
   return inter / (a.size + b.size - inter);
 }
 
+/** Overlap coefficient: shared tokens over the smaller set (a restated request inside a longer turn scores high). */
+export function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  const small = a.size <= b.size ? a : b;
+  const large = small === a ? b : a;
+  if (small.size === 0) return 0;
+  let inter = 0;
+  for (const x of small) if (large.has(x)) inter++;
+  return inter / small.size;
+}
+
 /** Cuts a template to a length that keeps a fragment readable in reports. */
 export function clip(text: string, max = 240): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;

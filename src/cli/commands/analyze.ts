@@ -1,0 +1,152 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyzeStore } from '../../engine/analysis';
+import type { AnalyzeProgress, AnalyzeSummary } from '../../engine/analysis';
+import { IntentModelError, loadIntentModel } from '../../engine/analysis/intent/classifier';
+import type { IntentModel } from '../../engine/analysis/intent/classifier';
+import type { TreeNode } from '../../engine/knowledge';
+import type { CliContext } from '../context';
+import { CliError, DEFAULT_STORE, ExitCode, writeJsonLine } from '../context';
+import { openWorkspace } from '../workspace';
+import type { RegisterCommand } from './index';
+
+interface AnalyzeOpts {
+  store: string;
+  json?: boolean;
+  intentModel?: string;
+}
+
+function loadModel(ctx: CliContext, file: string): IntentModel {
+  const abs = path.resolve(ctx.cwd, file);
+  let text: string;
+  try {
+    text = fs.readFileSync(abs, 'utf8');
+  } catch (err) {
+    throw new CliError(`--intent-model ${file}: cannot read it (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); train one with \`kaizen intents fit\``);
+  }
+  try {
+    return loadIntentModel(JSON.parse(text));
+  } catch (err) {
+    const why = err instanceof IntentModelError || err instanceof SyntaxError ? err.message : String(err);
+    throw new CliError(`--intent-model ${file}: not a Kaizen intent model (${why}); train one with \`kaizen intents fit\``, ExitCode.dataError);
+  }
+}
+
+function progressBar(ctx: CliContext): { draw: (p: AnalyzeProgress) => void; done: () => void } {
+  let last = 0;
+  let drawn = false;
+  return {
+    draw(p) {
+      if (!ctx.interactive) return;
+      const now = ctx.ports.clock.now();
+      if (now - last < 100 && p.done < p.total) return;
+      last = now;
+      drawn = true;
+      const frac = p.total > 0 ? Math.min(1, p.done / p.total) : 1;
+      const width = 30;
+      const fill = Math.round(frac * width);
+      ctx.stderr.write(`\r${p.phase.padEnd(10)} [${'#'.repeat(fill)}${'.'.repeat(width - fill)}] ${p.done}/${p.total}\x1b[K`);
+    },
+    done() {
+      if (drawn) ctx.stderr.write('\r\x1b[K');
+      drawn = false;
+    },
+  };
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+export function formatSummary(s: AnalyzeSummary): string {
+  const lines = [
+    `${s.calls} calls analyzed in ${(s.elapsedMs / 1000).toFixed(1)} s`,
+    `outcomes: ${s.outcomes.success} success, ${s.outcomes.failure} failure, ${s.outcomes.unknown} unknown ` +
+      `(explicit ${s.outcomeSources.explicit}, from signals ${s.outcomeSources.signals}; outcome model ${s.outcomeModel.kind}${s.outcomeModel.examples ? ` on ${s.outcomeModel.examples} labelled calls` : ''})`,
+    `intents: ${Object.entries(s.intents)
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+    `patterns: ${s.patterns} scored, ${s.significantPatterns} significant (BH FDR 5%); tool-order patterns: ${s.toolPatterns}`,
+    `artifacts: ${s.artifacts.saved} new versions, ${s.artifacts.unchanged} unchanged`,
+  ];
+  if (s.topPatterns.length > 0) {
+    lines.push('top patterns:');
+    for (const p of s.topPatterns)
+      lines.push(`  ${p.lift >= 0 ? '+' : '-'} ${p.intent} / ${p.trigger} → ${p.strategy}: ${pct(p.successRate)} vs ${pct(p.baselineRate)} (n=${p.support}, q=${p.liftPValue.toExponential(1)})`);
+  }
+  for (const t of s.knowledge.toolPatterns.slice(0, 5)) lines.push(`  tool: ${t.rule}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function treeText(node: TreeNode, indent = ''): string {
+  if (node.type === 'leaf') {
+    const alts = node.actions
+      .slice(0, 4)
+      .map((a) => `${a.action} ${pct(a.rate)} n=${a.n}`)
+      .join('; ');
+    return `${indent}→ ${node.best} (${pct(node.bestRate)}, n=${node.n}) [${alts}]\n`;
+  }
+  return node.branches.map((b) => `${indent}${node.feature} = ${b.value}:\n${treeText(b.node, `${indent}  `)}`).join('');
+}
+
+export const register: RegisterCommand = (program, ctx) => {
+  program
+    .command('analyze')
+    .description('Analyze every stored call (signals, outcome, intent, situations and moves), then recompute patterns and knowledge artifacts.')
+    .option('--store <path>', 'learning store file', DEFAULT_STORE)
+    .option('--json', 'one JSON line per call on stdout: {callId, source, intent, outcome, signals}; the summary goes to stderr')
+    .option('--intent-model <file>', 'an intent model from `kaizen intents fit` (else the built-in taxonomy)')
+    .action(async (opts: AnalyzeOpts) => {
+      const intentModel = opts.intentModel ? loadModel(ctx, opts.intentModel) : undefined;
+      const ws = await openWorkspace(ctx, opts.store);
+      const bar = progressBar(ctx);
+      try {
+        const summary = await analyzeStore(ws.store, {
+          ports: ctx.ports,
+          intentModel,
+          onProgress: bar.draw,
+          onCall: opts.json
+            ? (a) =>
+                writeJsonLine(ctx.stdout, {
+                  callId: a.callId,
+                  source: { file: a.source?.file ?? null, index: a.source?.index ?? null },
+                  intent: a.intent,
+                  outcome: { label: a.outcome.label, probability: Math.round(a.outcome.probability * 1e4) / 1e4 },
+                  signals: a.signals.map((s) => ({ kind: s.kind, polarity: s.polarity, turnIndex: s.turnIndex, strength: s.strength })),
+                })
+            : undefined,
+        });
+        bar.done();
+        (opts.json ? ctx.stderr : ctx.stdout).write(formatSummary(summary));
+      } finally {
+        bar.done();
+        await ws.close();
+      }
+    });
+
+  program
+    .command('tree')
+    .description('Show the learned decision tree of an intent: which move to make in which situation.')
+    .requiredOption('--intent <intent>', 'the intent')
+    .option('--store <path>', 'learning store file', DEFAULT_STORE)
+    .option('--mermaid', 'print a Mermaid flowchart')
+    .option('--json', 'print the tree as JSON')
+    .action(async (opts: { intent: string; store: string; mermaid?: boolean; json?: boolean }) => {
+      const ws = await openWorkspace(ctx, opts.store);
+      try {
+        const art = await ws.store.getArtifact(`decision-tree:${opts.intent}`);
+        if (!art || art.payload.kind !== 'decision-tree') {
+          const known = (await ws.store.listArtifacts({ kind: 'decision-tree' })).map((a) => (a.payload.kind === 'decision-tree' ? a.payload.intent : '')).filter(Boolean);
+          throw new CliError(
+            `no decision tree for intent "${opts.intent}"; ${known.length ? `known intents: ${known.join(', ')}` : 'run `kaizen analyze` first'}`,
+            ExitCode.problems,
+          );
+        }
+        const tree = art.payload.tree as { root: TreeNode; mermaid: string };
+        if (opts.json) writeJsonLine(ctx.stdout, { intent: opts.intent, version: art.version, root: tree.root });
+        else if (opts.mermaid) ctx.stdout.write(`${tree.mermaid}\n`);
+        else ctx.stdout.write(`decision tree for ${opts.intent} (version ${art.version}):\n${treeText(tree.root, '  ')}`);
+      } finally {
+        await ws.close();
+      }
+    });
+};

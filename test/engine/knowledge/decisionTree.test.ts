@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { learnTree, recommend, treeToMermaid } from '../../../src/engine/knowledge/decisionTree';
+import type { TreeExample } from '../../../src/engine/knowledge/decisionTree';
+
+describe('decision tree', () => {
+  // Planted split: for price objections value-reframing works, for cancellations discount-offer does;
+  // the caller's mood is noise.
+  const ex: TreeExample[] = [];
+  for (const mood of ['yes', 'no']) {
+    ex.push({ features: { trigger: 'price-objection', frustrated: mood }, action: 'value-reframing', n: 60, s: 48 });
+    ex.push({ features: { trigger: 'price-objection', frustrated: mood }, action: 'discount-offer', n: 60, s: 27 });
+    ex.push({ features: { trigger: 'cancel-request', frustrated: mood }, action: 'value-reframing', n: 60, s: 24 });
+    ex.push({ features: { trigger: 'cancel-request', frustrated: mood }, action: 'discount-offer', n: 60, s: 47 });
+  }
+
+  it('learns the planted split and the best move per branch', () => {
+    const tree = learnTree(ex, { minLeaf: 40 });
+    assert.equal(tree.type, 'split');
+    if (tree.type !== 'split') return;
+    assert.equal(tree.feature, 'trigger');
+    assert.equal(recommend(tree, { trigger: 'price-objection', frustrated: 'no' }), 'value-reframing');
+    assert.equal(recommend(tree, { trigger: 'cancel-request', frustrated: 'yes' }), 'discount-offer');
+    // The mood carries no signal, so no branch splits on it.
+    for (const b of tree.branches) assert.equal(b.node.type, 'leaf');
+  });
+
+  it('stays a leaf when no split helps', () => {
+    const flat = ex.map((e) => ({ ...e, s: e.action === 'value-reframing' ? 40 : 30 }));
+    const tree = learnTree(flat);
+    assert.equal(tree.type, 'leaf');
+    assert.equal(recommend(tree, { trigger: 'anything' }), 'value-reframing');
+  });
+
+  it('exports a Mermaid flowchart', () => {
+    const m = treeToMermaid(learnTree(ex, { minLeaf: 40 }));
+    assert.match(m, /^flowchart TD/);
+    assert.match(m, /n0\{"trigger\?"\}/);
+    assert.match(m, /n1\["value-reframing<br\/>80% success, n=240"\]/);
+    assert.match(m, /n0 -->\|price-objection\| n1/);
+  });
+});
