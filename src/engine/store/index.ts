@@ -12,6 +12,7 @@ import { SqlLearningStore } from './sqlStore';
 export * from './learningStore';
 export { CURRENT_SCHEMA_VERSION, MIGRATIONS } from './schema';
 export type { StoreProcess } from './lock';
+export type { SqlLearningStore } from './sqlStore';
 export { fflateCodec } from './codec';
 export type { DeflateCodec } from './codec';
 export { BUNDLE_FORMAT, BundleManifestSchema } from './bundleIo';

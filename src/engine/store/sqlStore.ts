@@ -37,6 +37,7 @@ import { exportStoreBundle, importStoreBundle } from './bundleIo';
 
 const DAY_MS = 86_400_000;
 const PAGE_SIZE = 256;
+const SAVE_BUDGET = 10;
 
 /** What the store keeps per call besides the transcript: the row a bundle carries for a purged call. */
 export interface CallRow {
@@ -120,6 +121,7 @@ export class SqlLearningStore implements LearningStore {
   private closed = false;
   private closing: Promise<void> | undefined;
   private onDisk: FileStat | undefined;
+  private lastSaveMs = 0;
   private readonly codec: DeflateCodec;
 
   constructor(init: SqlStoreInit) {
@@ -195,12 +197,18 @@ export class SqlLearningStore implements LearningStore {
     this.scheduleSave();
   }
 
+  /**
+   * sql.js rewrites the whole file on every save, so a big store under steady writes could spend
+   * most of its time saving. The wait after a write is therefore at least SAVE_BUDGET × the last
+   * save's duration: saving takes at most ~1/SAVE_BUDGET of wall time, whatever the size.
+   */
   private scheduleSave(): void {
     if (this.path === undefined || this.timer || this.closed) return;
+    const delay = Math.max(this.saveDebounceMs, SAVE_BUDGET * this.lastSaveMs);
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.save().catch((err: unknown) => this.ports.logger.error(`saving the learning store failed: ${(err as Error).message}`, { path: this.path }));
-    }, this.saveDebounceMs);
+    }, delay);
     // A pending save must not keep a CLI alive; close() flushes it.
     (this.timer as { unref?: () => void }).unref?.();
   }
@@ -326,14 +334,22 @@ export class SqlLearningStore implements LearningStore {
     return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
   }
 
+  private listSql(filter: CallFilter): { sql: string; params: SqlValue[] } {
+    const { sql, params } = this.where(filter);
+    return { sql: `SELECT ${CALL_COLUMNS} FROM calls ${sql} ORDER BY started_at, call_id LIMIT ? OFFSET ?`, params: [...params, filter.limit ?? -1, filter.offset ?? 0] };
+  }
+
+  /** SQLite's plan for `listCalls(filter)`: which index answers it (for tests and `--explain`). */
+  queryPlan(filter: CallFilter = {}): string[] {
+    this.assertOpen();
+    const { sql, params } = this.listSql(filter);
+    return this.rows(`EXPLAIN QUERY PLAN ${sql}`, params).map((r) => String(r[3]));
+  }
+
   async listCalls(filter: CallFilter = {}): Promise<CallSummary[]> {
     this.assertOpen();
-    const { sql, params } = this.where(filter);
-    const rows = this.rows(`SELECT ${CALL_COLUMNS} FROM calls ${sql} ORDER BY started_at, call_id LIMIT ? OFFSET ?`, [
-      ...params,
-      filter.limit ?? -1,
-      filter.offset ?? 0,
-    ]);
+    const { sql, params } = this.listSql(filter);
+    const rows = this.rows(sql, params);
     return rows.map((r) => {
       const summary: CallSummary = {
         callId: r[0] as string,
@@ -955,6 +971,9 @@ export class SqlLearningStore implements LearningStore {
 
   /** Debounced saves, `save()` and `close()` share one queue, so two writes of the file never overlap. */
   save(): Promise<void> {
+    // This save covers every write so far; the debounce restarts from the next write.
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
     const next = this.saving.then(() => this.writeFile());
     this.saving = next.catch(() => undefined);
     return next;
@@ -981,6 +1000,7 @@ export class SqlLearningStore implements LearningStore {
       }
     }
     this.dirty = false;
+    const started = this.ports.clock.now();
     const bytes = this.db.export();
     try {
       await this.ports.fs.writeFileAtomic(this.path, bytes);
@@ -988,7 +1008,10 @@ export class SqlLearningStore implements LearningStore {
       this.dirty = true;
       throw err;
     }
+    this.lastSaveMs = Math.max(0, this.ports.clock.now() - started);
     this.onDisk = await this.ports.fs.stat(this.path);
+    // Writes that landed while the file was being written wait for the next save.
+    if (this.dirty) this.scheduleSave();
   }
 
   close(): Promise<void> {

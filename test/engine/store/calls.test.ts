@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Conversation } from '../../../src/engine/model';
 import { openSqlStore } from '../../../src/engine/store';
-import type { LearningStore } from '../../../src/engine/store';
+import type { LearningStore, SqlLearningStore } from '../../../src/engine/store';
 import { buildCall, testPorts } from './builders';
 
 const DAY = 86_400_000;
@@ -125,6 +125,25 @@ describe('store: calls', () => {
     const summary = (await store.listCalls({ intent: 'billing', limit: 1 }))[0]!;
     assert.equal(summary.intent, 'billing');
     assert.equal(summary.outcomeLabel, 'failure');
+  });
+
+  it('answers every filter from an index, never a table scan', () => {
+    const plan = (f: Parameters<SqlLearningStore['queryPlan']>[0]) => (store as SqlLearningStore).queryPlan(f).join(' | ');
+    const cases: Array<[Parameters<SqlLearningStore['queryPlan']>[0], RegExp]> = [
+      [{}, /SCAN calls USING INDEX calls_started/],
+      [{ agentId: 'a' }, /SEARCH calls USING INDEX calls_agent \(agent_id=\?\)/],
+      [{ agentId: 'a', since: 1 }, /SEARCH calls USING INDEX calls_agent \(agent_id=\? AND started_at>\?\)/],
+      [{ intent: 'x' }, /SEARCH calls USING INDEX calls_intent/],
+      [{ outcome: 'failure' }, /SEARCH calls USING INDEX calls_outcome/],
+      [{ sourceFile: 'f' }, /SEARCH calls USING INDEX calls_source/],
+      [{ since: 1, until: 2 }, /SEARCH calls USING INDEX calls_started \(started_at>\? AND started_at<\?\)/],
+      [{ fingerprint: 'fp' }, /SEARCH call_fingerprints USING PRIMARY KEY \(fingerprint=\?\)/],
+    ];
+    for (const [filter, expected] of cases) {
+      const p = plan(filter);
+      assert.match(p, expected, JSON.stringify(filter));
+      assert.doesNotMatch(p, /SCAN calls(?! USING INDEX)/, JSON.stringify(filter));
+    }
   });
 
   it('iterates in start-time order across pages, honouring filter, limit and offset', async () => {

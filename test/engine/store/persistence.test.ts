@@ -85,6 +85,19 @@ describe('store: persistence', () => {
     assert.equal(rawQuery(file, 'SELECT COUNT(*) FROM calls')[0]![0], 2);
   });
 
+  it('waits longer between saves when saves are slow (at most ~10 % of the time spent saving)', async () => {
+    // A clock on which every reading is 500 ms later: each save "takes" 500 ms, so the next waits ≥ 5 s.
+    let t = 0;
+    const s = await openStore({ saveDebounceMs: 20, ports: { ...testPorts(), clock: { now: () => (t += 500) } } });
+    await s.putConversations([buildCall('c1')]);
+    await s.save();
+    await s.putConversations([buildCall('c2')]);
+    await new Promise((r) => setTimeout(r, 150));
+    assert.equal(rawQuery(file, 'SELECT COUNT(*) FROM calls')[0]![0], 1, 'the debounce alone (20 ms) would have saved by now');
+    await s.close();
+    assert.equal(rawQuery(file, 'SELECT COUNT(*) FROM calls')[0]![0], 2, 'close flushes');
+  });
+
   it('dispose() flushes and releases the lock', async () => {
     const s = await openSqlStore({ path: file, ports: testPorts(), saveDebounceMs: 60_000 });
     await s.putConversations([buildCall('c1')]);
