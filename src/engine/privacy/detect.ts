@@ -1,8 +1,9 @@
 import { COMMON_WORD_SET } from './lexicon/commonWords';
+import { ENGLISH_WORD_SET } from './lexicon/englishWords';
 import { FIRST_NAME_SET } from './lexicon/firstNames';
 import { MULTI_WORD_PLACES, PLACE_SET, US_STATE_CODES } from './lexicon/places';
 import { SURNAME_SET } from './lexicon/surnames';
-import { HAS_NUMBER_RE, NUMBER_RUN_RE, NUMBER_WORDS, readNumberRun } from './spoken';
+import { NUMBER_RUN_RE, NUMBER_WORDS, readNumberRun } from './spoken';
 import type { NumberRun } from './spoken';
 import type { DetectedEntity, EntityType } from './types';
 import { cardValid, dateValid, ibanValid, ipv4Valid, numericDateValid, ssnValid } from './validators';
@@ -47,7 +48,6 @@ const SPOKEN_EMAIL_RE = new RegExp(
   `\\b(?:[a-z0-9]+(?:[ ]+|[ ]*(?:dot|underscore|dash|hyphen|period)[ ]+|[._-]))*?[a-z0-9]+[ ]*(?:\\bat\\b|@)[ ]*[a-z0-9-]+(?:[ ]*(?:\\bdot\\b|\\.)[ ]*[a-z0-9-]+)*?[ ]*(?:\\bdot\\b|\\.)[ ]*${TLD}\\b`,
   'gi',
 );
-const SPOKEN_EMAIL_HINT_RE = /\b(?:at|dot)\b/i;
 const URL_RE = new RegExp(
   `\\b(?:https?:\\/\\/|www\\.)[^\\s<>"'()\\[\\]]+|\\b[a-z0-9][a-z0-9-]*(?:\\.[a-z0-9-]+)*\\.${TLD}\\b(?:\\/[^\\s<>"'()\\[\\]]*)?`,
   'gi',
@@ -66,31 +66,53 @@ const WRITTEN_DATE_RE = new RegExp(
   `\\b(?:(?:${MONTHS})\\.?[ ]+(?:the[ ]+)?(?:${DAY})(?:,?[ ]+(?:\\d{4}|${YEAR_WORDS}))?|(?:the[ ]+)?(?:${DAY})[ ]+(?:of[ ]+)?(?:${MONTHS})\\.?(?:,?[ ]+(?:\\d{4}|${YEAR_WORDS}))?|(?:${MONTHS})\\.?,?[ ]+\\d{4})\\b`,
   'gi',
 );
-const MONTH_HINT_RE = new RegExp(`\\b(?:${MONTHS})\\b`, 'i');
 const ISO_DATETIME_RE = /\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?\b/g;
 
+// USPS Publication 28 street suffixes (and common abbreviations); plurals are matched too.
 const STREET_SUFFIX =
-  'street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|ter|circle|cir|parkway|pkwy|highway|hwy|square|sq|trail|trl|crescent|close|row|alley|plaza|loop|pike|route|rte|expressway|freeway|fwy|junction|ridge|heights|hts|gardens|grove|mews|walk|wharf|park|point|pointe|crossing|view|hill|hills|landing|valley|vista|station|summit|track|turnpike|via|camino';
+  'alley|annex|arcade|bayou|beach|bend|bluff|bottom|branch|bridge|brook|burg|bypass|camp|canyon|cape|causeway|center|centre|cliff|club|common|corner|course|cove|creek|crest|crossroad|curve|dale|dam|divide|estate|extension|fall|ferry|field|flat|ford|forest|forge|fork|fort|garden|gateway|glen|green|harbor|harbour|haven|hollow|inlet|island|isle|junction|key|knoll|lake|land|light|lock|lodge|mall|manor|meadow|mill|mission|motorway|mount|mountain|neck|orchard|oval|overpass|pass|passage|pine|plain|port|prairie|ranch|rapid|rest|river|shoal|shore|skyway|spring|spur|stream|trace|tunnel|underpass|union|village|ville|wall|well|street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|ter|circle|cir|parkway|pkwy|highway|hwy|square|sq|trail|trl|crescent|close|row|alley|plaza|loop|pike|route|rte|expressway|freeway|fwy|junction|ridge|heights|hts|gardens|grove|mews|walk|wharf|park|point|pointe|crossing|view|hill|hills|landing|valley|vista|station|summit|track|turnpike|via|camino';
 const EURO_STREET = '[\\p{Lu}][\\p{L}]*(?:katu|tie|gatan|vägen|vagen|gata|straße|strasse|str\\.?|weg|gasse|platz|laan|straat|gracht|vej|vei|veien|allee|ulica|utca|tér|ut|út)';
-const UNIT = '(?:,?[ ]*(?:[Aa]pt|APT|[Aa]partment|[Ss]uite|SUITE|[Ss]te|[Uu]nit|UNIT|[Ff]lat|[Ff]loor|[Ff]l|[Rr]oom|[Rr]m|[Bb]ldg|[Bb]uilding|#)\\.?[ ]*#?[A-Za-z0-9-]*\\d[A-Za-z0-9-]*)';
+const UNIT = '(?:[,\\n ]*(?:[Aa]pt|APT|[Aa]partment|[Ss]uite|SUITE|[Ss]te|[Uu]nit|UNIT|[Ff]lat|[Ff]loor|[Ff]l|[Rr]oom|[Rr]m|[Bb]ldg|[Bb]uilding|#)\\.?[ ]*#?[A-Za-z0-9-]*\\d[A-Za-z0-9-]*)';
 const CAP_WORD = "[\\p{Lu}][\\p{L}'’.-]*";
+// Street words: capitalised, or the Hungarian/Polish abbreviations "u." and "ul." that precede or follow a name.
+const STREET_WORD = `(?:${CAP_WORD}|ul\\.|u\\.)`;
 const SUFFIX_ANY_CASE = STREET_SUFFIX.split('|')
-  .map((x) => `${x}|${x[0]!.toUpperCase()}${x.slice(1)}|${x.toUpperCase()}`)
+  .map((x) => `${x}s?|${x[0]!.toUpperCase()}${x.slice(1)}s?|${x.toUpperCase()}S?`)
   .join('|');
 const ADDRESS_RE = new RegExp(
   `\\b\\d{1,6}[A-Za-z]?(?:[ ]+${CAP_WORD}){1,4}[ ]+(?:${SUFFIX_ANY_CASE})\\b\\.?${UNIT}?|\\b\\d{1,5}[ ]+${EURO_STREET}(?:[ ]+\\d{1,5}[A-Za-z]?)?\\b${UNIT}?|\\b${EURO_STREET}[ ]+\\d{1,5}[A-Za-z]?\\b${UNIT}?|\\b(?:via|rue|calle|avenida|rua|avenue|ulica|piazza|plaza|chemin|boulevard)[ ]+(?:(?:de|del|la|le|des|da|do|dos)[ ]+)?${CAP_WORD}(?:[ ]+${CAP_WORD}){0,2},?[ ]+\\d{1,5}\\b${UNIT}?`,
   'gu',
 );
+/**
+ * Addresses without a street-type word: "20789 Allika 46", "Edeby 55\n Apt. 297", "P.O. Box 242",
+ * "PSC 0413, Box 8144\nAPO AA 42323", and "<words> <number>" right after "live at" / "address is".
+ */
+const ADDRESS2_RE = new RegExp(
+  `\\b\\d{1,6}[ ]+${STREET_WORD}(?:[ ]+${STREET_WORD}){0,3}[ ]+\\d{1,5}[A-Za-z]?\\b\\.?${UNIT}?|(?<![\\p{L}\\d.])${STREET_WORD}(?:[ ]+${STREET_WORD}){0,2}[ ]+\\d{1,5}[A-Za-z]?\\b\\.?${UNIT}|\\b(?:P\\.?[ ]?O\\.?[ ]?Box|PSC[ ]+\\d{1,5},?[ ]+Box|Unit[ ]+\\d{1,5},?[ ]+Box)[ ]+\\d{1,6}(?:[,\\n ]+(?:APO|FPO|DPO)[ ]+(?:AA|AE|AP)[ ]+\\d{5})?|(?<=\\b(?:live at|lives at|living at|address is|located at|office is at|off at|meet me at|send it to|ship it to|deliver it to|mail it to|it is at|it's at)[ ]+)${STREET_WORD}(?:[ ]+${STREET_WORD}){0,3}[ ]+\\d{1,5}[A-Za-z]?\\b`,
+  'gu',
+);
 const UNIT_ONLY_RE = /\b(?:Apt|Apartment|Suite|Ste|Unit|Flat)\.?[ ]*#?\d{1,5}[A-Za-z]?\b/g;
 // What follows an address line: ", City, ST 12345", "\nCity\n, ST\n Country 12345" (form-filled text).
-const ADDRESS_TAIL_RE = /^(?:[ ]*[,\n][ \n,]*(?:[\p{Lu}][\p{L}'.-]*(?:[ ]+[\p{Lu}][\p{L}'.-]*){0,3}))?(?:[ \n]*[,\n][ \n,]*[A-Z]{2}\b)?(?:[ ]*[,\n]?[ \n]*(?:[\p{Lu}][\p{L}'.-]*(?:[ ]+[\p{Lu}][\p{L}'.-]*){0,2}[ ]+)?\d{4,5}(?:-\d{3,4})?\b)?/u;
+// Segments must start with a capital or a digit and are not "Label:" lines, so prose and speaker turns stop it.
+const ADDRESS_TAIL_RE = /^(?:[ \t]*(?:,|\n)[ \t\n,]*(?![\p{L}\d'.-]*:)(?:\p{Lu}|\d)[\p{L}\d'.-]*(?:[ ]+(?:\p{Lu}|\d)[\p{L}\d'.-]*){0,3}){0,4}/u;
 const STATE_ZIP_RE = /\b([A-Z]{2})[ ]+(\d{5}(?:-\d{4})?)\b/g;
 
+// Group 1: the next words are the name whatever their case; group 2: the next capitalised words are;
+// group 3: the next capitalised words are when the lexicon knows one of them.
 const NAME_TRIGGER_RE =
-  /\b(?:(my (?:full |first |last |middle )?name(?:'s| is)|(?:first|last|full|middle|sur) ?name(?: is|:)|name:|call me|surname is|it's spelled|spelled)|(this is|i'm|i am|it's|speaking with|talking to|spoke (?:to|with)|ask for|named|called|dear|hi|hello|hey|thanks|thank you|bye|goodbye|sincerely|regards|mr|mrs|ms|miss|dr|prof|customer|caller|client|patient|agent|manager|son|daughter|wife|husband|brother|sister|mother|father|friend|colleague|by|from|with|for|and|to))\b[.:,]?[ ]*(?:(?:uh|um|er|it's|its)[ ,]+)?/gi;
+  /\b(?:(my (?:full |first |last |middle )?name(?:'s| is)|(?:first|last|full|middle|sur) ?name(?: is|:)|call me|surname is|it's spelled|spelled)|(mr|mrs|ms|miss|mister|dr|prof|name|names|named|called|dear|under|assistant to)|(this is|i'm|i am|it's|speaking with|talking to|spoke (?:to|with)|ask for|hi|hello|hey|thanks|thank you|bye|goodbye|sincerely|regards|customer|caller|client|patient|agent|manager|son|daughter|wife|husband|brother|sister|mother|father|friend|colleague|partner|by|from|with|for|and|to|me))(?![\p{L}])[.:,]?[ ]*(?:(?:uh|um|er|it's|its)[ ,]+)?/giu;
+const NAME_LIST_NEXT_RE = /^(?:,[ ]*(?:and[ ]+)?|[ ]+and[ ]+|[ ]*&[ ]*)([\p{Lu}][\p{L}'’-]+)(?![\p{L}])/u;
+const NAME_LIST_PREV_RE = /([\p{Lu}][\p{L}'’-]+)(?:,[ ]*|[ ]+and[ ]+|[ ]*&[ ]*)$/u;
+/** Words that make a capitalised sequence a company, not a person. */
+const ORG_WORDS = new Set(
+  'inc inc. llc ltd ltd. corp corporation company co group holdings bank insurance university college hospital clinic foundation associates partners technologies technology systems solutions services media labs studio studios airlines airways motors industries enterprises consulting capital ventures international global network networks software gmbh ag sa plc'.split(' '),
+);
+const NON_ASCII_RE = /[^\u0020-\u007e]/;
+// Unknown capitalised words count as places only after a verb of living or travelling ("based in X"),
+// or after a bare "in"/"from" when written in capitals or with non-ASCII letters ("in TROMSØ").
+const CTX_PLACE_STRONG_RE = /\b(?:live|living|lives|lived|reside|resides|resided|based|located|moved|move|born|originally|arrived|returned|travel(?:l?ing|l?ed)?|visit(?:ing|ed)?|stay(?:ing|ed)?|here|back)[ ]+(?:in|at|to|from|near|here from)[ ]+$|\b(?:i am|i'm|we are|we're) in[ ]+$/i;
+const CTX_PLACE_WEAK_RE = /\b(?:in|from)[ ]+$/i;
 const NAME_TOKEN_RE = /[\p{L}][\p{L}'’-]*/uy;
-const CAP_SEQ_RE = /(?<![\p{L}'’])[\p{Lu}][\p{L}'’-]*(?:[ ]+(?:(?:de|van|von|der|den|da|di|del|la|le|bin|ibn|al|st\.)[ ]+)?[\p{Lu}][\p{L}'’-]*){0,3}/gu;
-const LOWER_NAME_PAIR_RE = /\b[a-z][a-z'’-]+[ ]+[a-z][a-z'’-]+\b/g;
 const SPELLED_RE = /(?<![\p{L}\d])(?:[A-Za-z][ ]*[.,-]?[ ]+){2,}[A-Za-z](?![\p{L}\d])\.?/gu;
 const SPELL_CONTEXT_RE = /\b(?:spell(?:ed|s|ing)?|name|that's|thats|it's|its|letters?|as in)\b/i;
 
@@ -113,6 +135,79 @@ const CTX_LOCATION_BEFORE = /\b(?:live|living|lives|lived|reside|resides|based|l
 const PLACEHOLDER_RE = /\[[A-Z][A-Z0-9_]*(?::[^\]\s]*)?\]/g;
 
 const NUMBER_WORD_SET = new Set(NUMBER_WORDS);
+const EURO_STREET_END_RE = /(?:katu|tie|gatan|vägen|vagen|gata|straße|strasse|str|weg|gasse|platz|laan|straat|gracht|vej|vei|veien|allee|ulica|utca)$/;
+const EURO_STREET_TAILS = new Set(['atu', 'tie', 'tan', 'gen', 'ata', 'aße', 'sse', 'str', 'weg', 'atz', 'aan', 'aat', 'cht', 'vej', 'vei', 'ien', 'lee', 'ica', 'tca']);
+const IPV6_HINT_RE = /[0-9a-f]:[0-9a-f]{0,4}:/i;
+
+/** Words that switch detectors on: 1 "at", 2 "dot", 3 month, 4 number word, 5 street word, 6 money word, 7 name hint, 8 place hint, 9 url, 10 TLD after a dot. */
+const KEYWORD_FLAGS = new Map<string, number>();
+for (const w of ['at']) KEYWORD_FLAGS.set(w, 1);
+for (const w of ['dot']) KEYWORD_FLAGS.set(w, 2);
+for (const w of 'jan january feb february mar march apr april may june jun july jul aug august sep sept september oct october nov november dec december'.split(' ')) KEYWORD_FLAGS.set(w, 3);
+for (const w of NUMBER_WORDS) KEYWORD_FLAGS.set(w, 4);
+for (const w of [...STREET_SUFFIX.split('|').flatMap((x) => [x, `${x}s`]), 'apt', 'apartment', 'suite', 'ste', 'unit', 'flat', 'via', 'rue', 'calle', 'avenida', 'rua', 'ulica', 'piazza', 'chemin', 'box', 'psc']) KEYWORD_FLAGS.set(w, 5);
+for (const w of ['dollar', 'dollars', 'bucks', 'usd', 'euro', 'euros', 'pounds', 'eur', 'gbp', 'cents']) KEYWORD_FLAGS.set(w, 6);
+for (const w of ['name', 'names', 'spell', 'spelled', 'spelling', 'surname', 'named', "i'm", 'im', 'this', 'call', 'mr', 'mrs', 'ms', 'dr', 'dear', 'hi', 'hello', 'thanks']) KEYWORD_FLAGS.set(w, 7);
+for (const w of ['live', 'living', 'lives', 'lived', 'reside', 'resides', 'moved', 'based', 'located', 'born', 'from']) KEYWORD_FLAGS.set(w, 8);
+for (const w of ['http', 'https', 'www']) KEYWORD_FLAGS.set(w, 9);
+for (const w of TLD.slice(3, -1).split('|')) if (!KEYWORD_FLAGS.has(w)) KEYWORD_FLAGS.set(w, 10);
+for (const w of ['may']) KEYWORD_FLAGS.set(w, 3);
+
+/** Multi-word place names by their first word, longest first. */
+const MULTI_PLACE_FIRST = new Map<string, string[][]>();
+for (const p of [...MULTI_WORD_PLACES].sort((a, b) => b.length - a.length)) {
+  const words = p.split(' ');
+  const list = MULTI_PLACE_FIRST.get(words[0]!) ?? [];
+  list.push(words);
+  MULTI_PLACE_FIRST.set(words[0]!, list);
+}
+
+/** One lookup per word: lexicon membership in the low bits, the keyword flag (KEYWORD_FLAGS) from bit 8. */
+const L_FIRST = 1;
+const L_SUR = 2;
+const L_COMMON = 4;
+const L_PLACE = 8;
+const L_MULTI = 16;
+const L_ENGLISH = 32;
+const LEXICON = new Map<string, number>();
+const addBits = (w: string, bits: number) => LEXICON.set(w, (LEXICON.get(w) ?? 0) | bits);
+for (const w of FIRST_NAME_SET) addBits(w, L_FIRST);
+for (const w of SURNAME_SET) addBits(w, L_SUR);
+for (const w of COMMON_WORD_SET) addBits(w, L_COMMON);
+for (const w of NUMBER_WORDS) addBits(w, L_COMMON);
+for (const w of PLACE_SET) addBits(w, L_PLACE);
+for (const w of ENGLISH_WORD_SET) addBits(w, L_ENGLISH);
+for (const w of MULTI_PLACE_FIRST.keys()) addBits(w, L_MULTI);
+for (const [w, flag] of KEYWORD_FLAGS) addBits(w, flag << 8);
+
+/** Starts a global regex from the beginning (String.prototype.matchAll would clone the regex on every call). */
+function first(re: RegExp, text: string): RegExpExecArray | null {
+  re.lastIndex = 0;
+  return re.exec(text);
+}
+
+/** Whether a word not found as is is an everyday English word in plural or possessive form ("pleasures"). */
+function englishForm(lw: string): boolean {
+  if (lw.length < 4 || lw.charCodeAt(lw.length - 1) !== 115) return false;
+  const stem = lw.slice(0, -1);
+  if (((LEXICON.get(stem) ?? 0) & L_ENGLISH) !== 0) return true;
+  if (lw.endsWith('es') && ((LEXICON.get(lw.slice(0, -2)) ?? 0) & L_ENGLISH) !== 0) return true;
+  return lw.endsWith('ies') && ((LEXICON.get(`${lw.slice(0, -3)}y`) ?? 0) & L_ENGLISH) !== 0;
+}
+
+/** Not a word of the lexicons: no everyday word, place, or English dictionary word (any case). */
+function unknownWord(info: number, lw: string): boolean {
+  return (info & (L_COMMON | L_PLACE | L_ENGLISH)) === 0 && !englishForm(lw);
+}
+
+function isAsciiLower(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+
+function isNonAsciiLetter(ch: string): boolean {
+  // Cased scripts answer by case; scripts without case (CJK and beyond) by the Unicode property.
+  return ch.toLowerCase() !== ch.toUpperCase() || (ch.charCodeAt(0) >= 0x3000 && /\p{L}/u.test(ch));
+}
 
 function lowerWindow(text: string, from: number, to: number): string {
   return text.slice(Math.max(0, from), Math.min(text.length, to));
@@ -138,30 +233,121 @@ export function createDetector(options: DetectOptions): Detector {
       ? new RegExp(`(?<![\\p{L}\\d])(?:${allow.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}\\d])`, 'giu')
       : undefined;
   const allowSet = new Set(allow);
-  const multiPlaceRe = new RegExp(`\\b(?:${MULTI_WORD_PLACES.map((p) => p.replace(/ /g, '[ ]+')).join('|')})\\b`, 'gi');
+
+  // Token buffers, reused across calls (detection is synchronous): word starts, ends, lower-case text,
+  // capitalised or not. One pass fills them and raises the flags that gate every other detector.
+  const ts: number[] = [];
+  const te: number[] = [];
+  const tl: string[] = [];
+  const tc: boolean[] = [];
+  const ti: number[] = [];
+  let ntok = 0;
+
+  interface Flags {
+    digit: boolean;
+    upper: boolean;
+    at: boolean;
+    atWord: boolean;
+    dotWord: boolean;
+    month: boolean;
+    numberWord: boolean;
+    address: boolean;
+    stateCode: boolean;
+    url: boolean;
+    money: boolean;
+    spelledRun: boolean;
+    nameHint: boolean;
+    placeHint: boolean;
+  }
+
+  function tokenize(text: string, lower: string): Flags {
+    const f: Flags = {
+      digit: false, upper: false, at: false, atWord: false, dotWord: false, month: false, numberWord: false, address: false,
+      stateCode: false, url: false, money: false, spelledRun: false, nameHint: false, placeHint: false,
+    };
+    ntok = 0;
+    let singles = 0;
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c >= 48 && c <= 57) {
+        f.digit = true;
+        i++;
+        continue;
+      }
+      const lc = lower.charCodeAt(i);
+      const isLetter = (lc >= 97 && lc <= 122) || (c > 127 && isNonAsciiLetter(text[i]!));
+      if (!isLetter) {
+        if (c === 64) f.at = true;
+        else if (c === 36 || c === 8364 || c === 163) f.money = true;
+        i++;
+        continue;
+      }
+      const start = i;
+      const cap = c !== lc;
+      if (cap) f.upper = true;
+      i++;
+      while (i < n) {
+        const d = lower.charCodeAt(i);
+        if ((d >= 97 && d <= 122) || (d > 127 && isNonAsciiLetter(text[i]!))) {
+          if (!f.upper && text.charCodeAt(i) !== d) f.upper = true;
+          i++;
+        } else if ((d === 39 || d === 8217 || d === 45) && i + 1 < n && isAsciiLower(lower.charCodeAt(i + 1))) {
+          // "Meza's" is the word "Meza": stop before a possessive 's.
+          if (d !== 45 && lower.charCodeAt(i + 1) === 115 && (i + 2 >= n || !isAsciiLower(lower.charCodeAt(i + 2)))) break;
+          i++;
+        }
+        else break;
+      }
+      const lw = lower.slice(start, i);
+      ts[ntok] = start;
+      te[ntok] = i;
+      tl[ntok] = lw;
+      tc[ntok] = cap;
+      ntok++;
+      if (i - start === 1) {
+        if (++singles >= 3) f.spelledRun = true;
+      } else singles = 0;
+      const info = LEXICON.get(lw) ?? 0;
+      ti[ntok - 1] = info;
+      const flag = info >>> 8;
+      if (flag !== 0) {
+        switch (flag) {
+          case 1: f.atWord = true; break;
+          case 2: f.dotWord = true; break;
+          case 3: f.month = true; break;
+          case 4: f.numberWord = true; break;
+          case 5: f.address = true; break;
+          case 6: f.money = true; break;
+          case 7: f.nameHint = true; break;
+          case 8: f.placeHint = true; break;
+          case 9: f.url = true; break;
+          case 10: if (start > 0 && text.charCodeAt(start - 1) === 46) f.url = true; break;
+          case 11: f.month = true; f.nameHint = true; break;
+        }
+      } else if (cap && i - start > 4 && EURO_STREET_TAILS.has(lw.slice(-3)) && EURO_STREET_END_RE.test(lw)) f.address = true;
+      if (cap && i - start === 2 && text.charCodeAt(start + 1) < 91 && US_STATE_CODES.has(text.slice(start, i))) f.stateCode = true;
+    }
+    return f;
+  }
+
+  // Candidates of the current call; one function object for every detector (no closure per call).
+  let out: Candidate[] = [];
+  function push(type: EntityType, start: number, end: number, score: number, value?: number): void {
+    if (end > start && on(type)) out.push({ type, start, end, score, value });
+  }
 
   function detect(text: string): DetectedEntity[] {
-    const out: Candidate[] = [];
-    const push = (type: EntityType, start: number, end: number, score: number, value?: number) => {
-      if (end > start && on(type)) out.push({ type, start, end, score, value });
-    };
-    let hasDigit = false;
-    let hasUpper = false;
-    let hasAt = false;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c >= 48 && c <= 57) hasDigit = true;
-      else if (c === 64) hasAt = true;
-      else if (!hasUpper && isUpper(c)) hasUpper = true;
-      if (hasDigit && hasUpper && hasAt) break;
-    }
-    const hasNumber = hasDigit || HAS_NUMBER_RE.test(text);
-    const lower = hasNumber || !hasUpper ? text.toLowerCase() : '';
+    out = [];
+    const lower = text.toLowerCase();
+    const f = tokenize(text, lower);
+    const hasNumber = f.digit || f.numberWord;
 
     // Emails, written and spoken.
-    if (hasAt) for (const m of text.matchAll(EMAIL_RE)) push('EMAIL', m.index, m.index + m[0].length, 0.99);
-    if (SPOKEN_EMAIL_HINT_RE.test(text)) {
-      for (const m of text.matchAll(SPOKEN_EMAIL_RE)) {
+    if (f.at) for (let m = first(EMAIL_RE, text); m !== null; m = EMAIL_RE.exec(text)) push('EMAIL', m.index, m.index + m[0].length, 0.99);
+    if (f.atWord && (f.dotWord || f.url)) {
+      for (let m = first(SPOKEN_EMAIL_RE, text); m !== null; m = SPOKEN_EMAIL_RE.exec(text)) {
         if (m[0].includes('@') && !/\s/.test(m[0])) continue;
         let start = m.index;
         // Skip the lead-in words ("my email is john dot smith at …" starts at "john").
@@ -170,9 +356,8 @@ export function createDetector(options: DetectOptions): Detector {
         push('EMAIL', start, m.index + m[0].length, 0.9);
       }
     }
-    // URLs.
-    if (text.includes('.') || text.includes('/')) {
-      for (const m of text.matchAll(URL_RE)) {
+    if (f.url) {
+      for (let m = first(URL_RE, text); m !== null; m = URL_RE.exec(text)) {
         let end = m.index + m[0].length;
         while (end > m.index && /[.,;:!?]/.test(text[end - 1]!)) end--;
         const s = m[0].toLowerCase();
@@ -180,61 +365,69 @@ export function createDetector(options: DetectOptions): Detector {
         push('URL', m.index, end, s.startsWith('http') || s.startsWith('www') ? 0.9 : 0.7);
       }
     }
-    if (lower.includes(' dot ')) for (const m of text.matchAll(SPOKEN_URL_RE)) push('URL', m.index, m.index + m[0].length, 0.7);
+    if (f.dotWord) for (let m = first(SPOKEN_URL_RE, text); m !== null; m = SPOKEN_URL_RE.exec(text)) push('URL', m.index, m.index + m[0].length, 0.7);
 
-    if (hasDigit) {
-      if (hasUpper) {
-        for (const m of text.matchAll(IBAN_RE)) if (ibanValid(m[0])) push('IBAN', m.index, m.index + m[0].length, 0.99);
-        for (const m of text.matchAll(ADDRESS_RE)) {
+    if (f.digit) {
+      if (f.upper) {
+        for (let m = first(IBAN_RE, text); m !== null; m = IBAN_RE.exec(text)) if (ibanValid(m[0])) push('IBAN', m.index, m.index + m[0].length, 0.99);
+        if (f.address) {
+          for (let m = first(ADDRESS_RE, text); m !== null; m = ADDRESS_RE.exec(text)) {
+            let end = m.index + m[0].length;
+            const tail = ADDRESS_TAIL_RE.exec(text.slice(end, end + 120));
+            if (tail && tail[0].length > 0) end += tail[0].length;
+            push('ADDRESS', m.index, end, 0.85);
+          }
+          for (let m = first(UNIT_ONLY_RE, text); m !== null; m = UNIT_ONLY_RE.exec(text)) push('ADDRESS', m.index, m.index + m[0].length, 0.6);
+        }
+        for (let m = first(ADDRESS2_RE, text); m !== null; m = ADDRESS2_RE.exec(text)) {
           let end = m.index + m[0].length;
           const tail = ADDRESS_TAIL_RE.exec(text.slice(end, end + 120));
           if (tail && tail[0].length > 0) end += tail[0].length;
-          push('ADDRESS', m.index, end, 0.85);
+          push('ADDRESS', m.index, end, 0.7);
         }
-        for (const m of text.matchAll(UNIT_ONLY_RE)) push('ADDRESS', m.index, m.index + m[0].length, 0.6);
-        for (const m of text.matchAll(STATE_ZIP_RE)) {
-          if (US_STATE_CODES.has(m[1]!)) push('ZIP', m.index + m[0].length - m[2]!.length, m.index + m[0].length, 0.8);
+        if (f.stateCode) {
+          for (let m = first(STATE_ZIP_RE, text); m !== null; m = STATE_ZIP_RE.exec(text)) {
+            if (US_STATE_CODES.has(m[1]!)) push('ZIP', m.index + m[0].length - m[2]!.length, m.index + m[0].length, 0.8);
+          }
         }
       }
-      if (text.includes(':')) for (const m of text.matchAll(IPV6_RE)) if (m[0].split(':').length >= 4) push('IP_ADDRESS', m.index, m.index + m[0].length, 0.8);
-      for (const m of text.matchAll(MONEY_RE)) {
-        const v = Number(m[0].replace(/[^\d.]/g, ''));
-        const mult = /\b(?:k|thousand)\b/i.test(m[0]) ? 1e3 : /\b(?:m|million)\b/i.test(m[0]) ? 1e6 : /\b(?:bn|billion)\b/i.test(m[0]) ? 1e9 : 1;
-        push('DOLLAR_AMOUNT', m.index, m.index + m[0].length, 0.9, v * mult);
+      if (text.includes(':') && IPV6_HINT_RE.test(text)) for (let m = first(IPV6_RE, text); m !== null; m = IPV6_RE.exec(text)) if (m[0].split(':').length >= 4) push('IP_ADDRESS', m.index, m.index + m[0].length, 0.8);
+      if (f.money) {
+        for (let m = first(MONEY_RE, text); m !== null; m = MONEY_RE.exec(text)) {
+          const v = Number(m[0].replace(/[^\d.]/g, ''));
+          const mult = /\b(?:k|thousand)\b/i.test(m[0]) ? 1e3 : /\b(?:m|million)\b/i.test(m[0]) ? 1e6 : /\b(?:bn|billion)\b/i.test(m[0]) ? 1e9 : 1;
+          push('DOLLAR_AMOUNT', m.index, m.index + m[0].length, 0.9, v * mult);
+        }
       }
-      for (const m of text.matchAll(ISO_DATETIME_RE)) {
-        const [y, mo, d] = m[0].slice(0, 10).split('-').map(Number) as [number, number, number];
-        if (dateValid(y, mo, d)) push(dobContext(lower, m.index) ? 'DATE_OF_BIRTH' : 'DATE', m.index, m.index + m[0].length, 0.9);
+      if (text.includes('-')) {
+        for (let m = first(ISO_DATETIME_RE, text); m !== null; m = ISO_DATETIME_RE.exec(text)) {
+          const [y, mo, d] = m[0].slice(0, 10).split('-').map(Number) as [number, number, number];
+          if (dateValid(y, mo, d)) push(dobContext(lower, m.index) ? 'DATE_OF_BIRTH' : 'DATE', m.index, m.index + m[0].length, 0.9);
+        }
       }
     }
-    if ((hasDigit || hasNumber) && MONTH_HINT_RE.test(text)) {
-      for (const m of text.matchAll(WRITTEN_DATE_RE)) {
+    if (hasNumber && f.month) {
+      for (let m = first(WRITTEN_DATE_RE, text); m !== null; m = WRITTEN_DATE_RE.exec(text)) {
         // "may" alone is a verb far more often than a month.
         if (/^may\b/i.test(m[0]) && !/\d/.test(m[0]) && !/^May/.test(m[0])) continue;
         push(dobContext(lower, m.index) ? 'DATE_OF_BIRTH' : 'DATE', m.index, m.index + m[0].length, 0.8);
       }
     }
     if (hasNumber) numberRuns(text, lower, push);
-    if (hasUpper) {
-      names(text, push);
-      places(text, push);
-      spelled(text, push);
-    } else if (strict || lower.length > 0) {
-      lowerNames(text, push);
-    }
-    const nameHint = /\b(?:name|spell|call me|i'm|this is)\b/i.test(text);
-    if (nameHint) triggeredNames(text, push);
-    if (!hasUpper && nameHint) spelled(text, push);
-    if (!hasUpper && (lower.includes(' live') || lower.includes(' from ') || lower.includes(' in '))) places(text, push);
+    if (f.upper) names(text, push);
+    else lowerNames(text, push);
+    places(text, f, push);
+    if (f.nameHint) triggeredNames(text, push);
+    if (f.upper && out.length > 0) nameLists(text);
+    if (f.spelledRun && (f.upper || f.nameHint)) spelled(text, push);
     return resolve(text, out);
   }
-
   function dobContext(lower: string, at: number): boolean {
     return CTX_DOB.test(lowerWindow(lower, at - 40, at));
   }
 
   function numberRuns(text: string, lower: string, push: (t: EntityType, s: number, e: number, score: number, v?: number) => void): void {
-    for (const m of text.matchAll(NUMBER_RUN_RE)) {
+    for (let m = first(NUMBER_RUN_RE, text); m !== null; m = NUMBER_RUN_RE.exec(text)) {
       let start = m.index;
       const end = start + m[0].length;
       const run = readNumberRun(m[0]);
@@ -271,7 +464,8 @@ export function createDetector(options: DetectOptions): Detector {
     if (n <= 3 && Number.isFinite(run.value) && run.value <= 125) {
       if (AGE_AFTER_RE.test(after) || (AGE_BEFORE_RE.test(before) && !/^[ ]*(?:%|percent|am|pm|a\.m|p\.m|o'clock|minutes|hours|days|weeks|months|times|items|of)\b/.test(after))) {
         const tail = AGE_AFTER_RE.exec(after);
-        push('AGE', start, end + (tail ? tail[0].length : 0), AGE_AFTER_RE.test(after) ? 0.9 : 0.6, run.value);
+        // The span is the number: "[AGE_1] years old" still reads, and the age is what identifies.
+        push('AGE', start, end, tail ? 0.9 : 0.6, run.value);
         return;
       }
     }
@@ -279,13 +473,18 @@ export function createDetector(options: DetectOptions): Detector {
       if (ipv4Valid(shape)) push('IP_ADDRESS', start, end, 0.95);
       return;
     }
+    if (/^\d{4}-\d{2}-\d{2}/.test(shape)) {
+      const [y, mo, d] = shape.slice(0, 10).split('-').map(Number) as [number, number, number];
+      if (dateValid(y, mo, d)) push(CTX_DOB.test(before) ? 'DATE_OF_BIRTH' : 'DATE', start, start + 10, 0.9);
+      return;
+    }
     if (/^\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(shape) && numericDateValid(shape) && !/^\d{3}-\d{2}-\d{4}$/.test(shape)) {
       push(CTX_DOB.test(before) ? 'DATE_OF_BIRTH' : 'DATE', start, end, 0.9);
       return;
     }
     const cardCtx = CTX_CARD.test(before);
-    if (n >= 13 && n <= 19) {
-      if (cardValid(digits)) return push('CARD_NUMBER', start, end, 0.97);
+    if (n >= 12 && n <= 19) {
+      if (n >= 13 && cardValid(digits)) return push('CARD_NUMBER', start, end, 0.97);
       if (cardCtx) return push('CARD_NUMBER', start, end, 0.75);
     }
     if (n === 4 && CTX_CARD_TAIL.test(before)) return push('CARD_NUMBER', start, end, 0.8);
@@ -296,7 +495,7 @@ export function createDetector(options: DetectOptions): Detector {
     }
     if (n === 4 && ssnCtx && /last (?:four|4)/.test(before)) return push('SSN', start, end, 0.8);
     if (CTX_DL.test(before) && n >= 5) return push('DRIVER_LICENSE', start, end, 0.85);
-    if (n >= 5 && n <= 9 && CTX_ZIP.test(before)) return push('ZIP', start, end, 0.9);
+    if (n >= 4 && n <= 9 && CTX_ZIP.test(before)) return push('ZIP', start, end, 0.9);
     if (n === 4 && /^(?:19|20)\d\d$/.test(digits) && !run.spoken) {
       if (CTX_DOB.test(before)) return push('DATE_OF_BIRTH', start, end, 0.8);
       if (CTX_YEAR_BEFORE.test(before)) return push('DATE', start, end, 0.55);
@@ -319,57 +518,109 @@ export function createDetector(options: DetectOptions): Detector {
     }
   }
 
+  /** Capitalised word sequences: a lexicon first name, or a known surname after a capitalised word. */
   function names(text: string, push: (t: EntityType, s: number, e: number, score: number) => void): void {
-    for (const m of text.matchAll(CAP_SEQ_RE)) {
-      const seq = m[0];
-      // Split into words with offsets.
-      const words: { w: string; s: number; e: number }[] = [];
-      const wordRe = /[\p{L}][\p{L}'’.-]*/gu;
-      for (const w of seq.matchAll(wordRe)) words.push({ w: w[0].replace(/['’]s$|[.]$/u, ''), s: m.index + w.index, e: m.index + w.index + w[0].replace(/['’]s$|[.]$/u, '').length });
-      let i = 0;
-      while (i < words.length) {
-        const first = words[i]!;
-        const lw = first.w.toLowerCase();
-        const isFirst = FIRST_NAME_SET.has(lw);
-        const ambiguous = COMMON_WORD_SET.has(lw) || PLACE_SET.has(lw);
-        let j = i + 1;
-        while (j < words.length && j - i < 3) {
-          const nw = words[j]!.w.toLowerCase();
-          if (COMMON_WORD_SET.has(nw) && !SURNAME_SET.has(nw)) break;
-          if (PLACE_SET.has(nw) && !SURNAME_SET.has(nw)) break;
-          j++;
-        }
-        const rest = j - i - 1;
-        const restSurname = rest > 0 && SURNAME_SET.has(words[i + 1]!.w.toLowerCase());
-        if (isFirst && !ambiguous) {
-          push('PERSON', first.s, words[j - 1]!.e, rest > 0 ? 0.9 : 0.7);
-          i = j;
-          continue;
-        }
-        if ((isFirst || (!ambiguous && first.w.length > 1 && SURNAME_SET.has(lw))) && rest > 0 && (restSurname || !ambiguous)) {
-          push('PERSON', first.s, words[j - 1]!.e, restSurname ? 0.85 : 0.7);
-          i = j;
-          continue;
-        }
-        if (!ambiguous && rest > 0 && restSurname) {
-          // An unknown given name before a known surname: "Jindra Novak".
-          push('PERSON', first.s, words[j - 1]!.e, 0.75);
-          i = j;
-          continue;
-        }
-        if (strict && !ambiguous && rest > 0 && first.s > 0 && !/[.!?\n]\s*$/.test(text.slice(Math.max(0, first.s - 3), first.s))) {
-          push('PERSON', first.s, words[j - 1]!.e, 0.5);
-          i = j;
-          continue;
-        }
+    let i = 0;
+    while (i < ntok) {
+      if (!tc[i]) {
         i++;
+        continue;
+      }
+      // The capitalised run [i, j): words separated by single spaces (or a particle like "van").
+      let j = i + 1;
+      while (j < ntok && j - i < 4 && tc[j] && text.charCodeAt(ts[j]! - 1) === 32 && (te[j - 1]! + 1 === ts[j] || (te[j - 1]! - ts[j - 1]! === 1 && te[j - 1]! + 2 === ts[j] && text.charCodeAt(te[j - 1]!) === 46))) j++;
+      const endRun = j;
+      let k = i;
+      while (k < endRun) {
+        const info = ti[k]!;
+        const isFirst = (info & L_FIRST) !== 0;
+        const ambiguous = (info & (L_COMMON | L_PLACE)) !== 0 || te[k]! - ts[k]! === 1;
+        let m = k + 1;
+        while (m < endRun && m - k < 3) {
+          const ni = ti[m]!;
+          if ((ni & (L_COMMON | L_PLACE)) !== 0 && (ni & L_SUR) === 0) break;
+          m++;
+        }
+        const rest = m - k - 1;
+        const restSurname = rest > 0 && (ti[k + 1]! & L_SUR) !== 0;
+        const end = te[m - 1]!;
+        if (isFirst && !ambiguous) {
+          push('PERSON', ts[k]!, end, rest > 0 ? 0.9 : 0.7);
+          k = m;
+        } else if ((isFirst || (!ambiguous && (info & L_SUR) !== 0)) && rest > 0 && (restSurname || !ambiguous)) {
+          push('PERSON', ts[k]!, end, restSurname ? 0.85 : 0.7);
+          k = m;
+        } else if (!ambiguous && restSurname) {
+          // An unknown given name before a known surname: "Jindra Novak".
+          push('PERSON', ts[k]!, end, 0.75);
+          k = m;
+        } else if (!ambiguous && rest > 0 && unknownPair(text, k, m)) {
+          // Two or three capitalised words none of which is an everyday word, a place or an acronym,
+          // not led by "the" and not followed by a company word: a name far more often than not.
+          push('PERSON', ts[k]!, end, 0.6);
+          k = m;
+        } else if (!ambiguous && rest === 0 && (info & L_SUR) === 0 && NON_ASCII_RE.test(tl[k]!) && unknownWord(info, tl[k]!) && !isAllCaps(text, k)) {
+          // A lone capitalised word with letters from outside ASCII ("Kónya") in English text is a foreign proper noun.
+          push('PERSON', ts[k]!, end, 0.55);
+          k++;
+        } else if (!ambiguous && rest === 0 && (ts[k] === 0 || text.charCodeAt(ts[k]! - 1) === 10) && text.charCodeAt(te[k]!) === 58 && (isFirst || unknownWord(info, tl[k]!)) && !isAllCaps(text, k)) {
+          // A speaker label at the start of a line: "Nicole: Remember…".
+          push('PERSON', ts[k]!, end, 0.7);
+          k++;
+        } else k++;
+      }
+      i = endRun;
+    }
+  }
+
+  function isAllCaps(text: string, k: number): boolean {
+    const w = text.slice(ts[k], te[k]);
+    return w.length > 1 && w === w.toUpperCase();
+  }
+
+  function unknownPair(text: string, k: number, m: number): boolean {
+    for (let x = k; x < m; x++) {
+      if (!unknownWord(ti[x]!, tl[x]!) || isAllCaps(text, x)) return false;
+    }
+    const before = text.slice(Math.max(0, ts[k]! - 4), ts[k]).toLowerCase();
+    if (before.endsWith('the ') || before.endsWith(' a ')) return false;
+    const next = m < ntok && te[m - 1]! + 1 === ts[m] ? tl[m]! : '';
+    return !ORG_WORDS.has(next) && !(strict === false && m - k > 3);
+  }
+
+  /** "founders: Kónya, Becker and Vasquez": capitalised words listed beside a found name are names too. */
+  function nameLists(text: string): void {
+    const found = out.filter((c) => c.type === 'PERSON');
+    for (const c of found) {
+      let end = c.end;
+      for (let hop = 0; hop < 4; hop++) {
+        const m = NAME_LIST_NEXT_RE.exec(text.slice(end, end + 48));
+        if (!m) break;
+        const w = m[1]!.toLowerCase();
+        const info = LEXICON.get(w) ?? 0;
+        if ((info & (L_COMMON | L_PLACE)) !== 0 || ORG_WORDS.has(w) || ((info & (L_FIRST | L_SUR)) === 0 && !unknownWord(info, w))) break;
+        const s0 = end + m[0].length - m[1]!.length;
+        push('PERSON', s0, s0 + m[1]!.length, 0.65);
+        end = s0 + m[1]!.length;
+      }
+      let start = c.start;
+      for (let hop = 0; hop < 4; hop++) {
+        const m = NAME_LIST_PREV_RE.exec(text.slice(Math.max(0, start - 48), start));
+        if (!m) break;
+        const w = m[1]!.toLowerCase();
+        const info = LEXICON.get(w) ?? 0;
+        if ((info & (L_COMMON | L_PLACE)) !== 0 || ORG_WORDS.has(w) || ((info & (L_FIRST | L_SUR)) === 0 && !unknownWord(info, w))) break;
+        const s0 = start - m[0].length;
+        push('PERSON', s0, s0 + m[1]!.length, 0.65);
+        start = s0;
       }
     }
   }
 
   function triggeredNames(text: string, push: (t: EntityType, s: number, e: number, score: number) => void): void {
-    for (const m of text.matchAll(NAME_TRIGGER_RE)) {
+    for (let m = first(NAME_TRIGGER_RE, text); m !== null; m = NAME_TRIGGER_RE.exec(text)) {
       const strong = m[1] !== undefined;
+      const capStrong = m[2] !== undefined;
       let pos = m.index + m[0].length;
       let start = -1;
       let end = -1;
@@ -382,6 +633,7 @@ export function createDetector(options: DetectOptions): Detector {
         const word = t[0].replace(/['’]s$/u, '');
         const lw = word.toLowerCase();
         const cap = isUpper(word.charCodeAt(0));
+        if (word.length === 1 && !(cap && count > 0)) break;
         if (!isNameToken(word) && !(cap && (FIRST_NAME_SET.has(lw) || SURNAME_SET.has(lw)) && count > 0)) break;
         if (!strong && !cap) break;
         if (strong && !cap && count > 0 && !(FIRST_NAME_SET.has(lw) || SURNAME_SET.has(lw))) break;
@@ -390,51 +642,71 @@ export function createDetector(options: DetectOptions): Detector {
         end = t.index + word.length;
         count++;
         pos = t.index + t[0].length;
-        const gap = /^[ ]+/.exec(text.slice(pos, pos + 4));
+        const gap = /^\.?[ ]+/.exec(text.slice(pos, pos + 4));
         if (!gap) break;
         pos += gap[0].length;
       }
       if (count === 0) continue;
       if (strong) push('PERSON', start, end, 0.9);
+      else if (capStrong) push('PERSON', start, end, known ? 0.85 : 0.7);
       else if (known) push('PERSON', start, end, 0.8);
     }
   }
 
+  /** Lower-cased transcripts: a lexicon first name followed by a lexicon surname ("maria lopez"). */
   function lowerNames(text: string, push: (t: EntityType, s: number, e: number, score: number) => void): void {
-    for (const m of text.matchAll(LOWER_NAME_PAIR_RE)) {
-      const sp = m[0].search(/[ ]/);
-      const a = m[0].slice(0, sp);
-      const b = m[0].slice(m[0].lastIndexOf(' ') + 1);
-      if (FIRST_NAME_SET.has(a) && SURNAME_SET.has(b) && !COMMON_WORD_SET.has(a) && !COMMON_WORD_SET.has(b)) {
-        push('PERSON', m.index, m.index + m[0].length, 0.75);
-      } else {
-        LOWER_NAME_PAIR_RE.lastIndex = m.index + sp + 1;
+    for (let i = 0; i + 1 < ntok; i++) {
+      if ((ti[i]! & (L_FIRST | L_COMMON)) !== L_FIRST) continue;
+      if (te[i]! + 1 !== ts[i + 1] || (ti[i + 1]! & (L_SUR | L_COMMON)) !== L_SUR) continue;
+      push('PERSON', ts[i]!, te[i + 1]!, 0.75);
+      i++;
+    }
+    void text;
+  }
+
+  function places(text: string, f: Flags, push: (t: EntityType, s: number, e: number, score: number) => void): void {
+    for (let i = 0; i < ntok; i++) {
+      const info = ti[i]!;
+      if ((info & (L_PLACE | L_MULTI)) === 0) {
+        if (tc[i] && (info & L_FIRST) === 0 && te[i]! - ts[i]! > 2 && unknownWord(info, tl[i]!)) unknownPlace(text, i);
+        continue;
       }
+      const lw = tl[i]!;
+      let last = -1;
+      const phrases = (info & L_MULTI) !== 0 ? MULTI_PLACE_FIRST.get(lw) : undefined;
+      if (phrases) {
+        for (const ph of phrases) {
+          if (i + ph.length <= ntok && ph.every((w, k) => tl[i + k] === w)) {
+            last = i + ph.length - 1;
+            break;
+          }
+        }
+      }
+      if (last < 0) {
+        if (lw.length < 4 || (info & L_PLACE) === 0) continue;
+        last = i;
+      }
+      const start = ts[i]!;
+      const ctx = CTX_LOCATION_BEFORE.test(lowerWindow(text, start - 24, start));
+      if (tc[i]) push('LOCATION', start, te[last]!, ctx ? 0.8 : 0.6);
+      else if (ctx && f.placeHint) push('LOCATION', start, te[last]!, 0.6);
+      i = last;
     }
   }
 
-  function places(text: string, push: (t: EntityType, s: number, e: number, score: number) => void): void {
-    const wordRe = /[\p{L}]+/gu;
-    for (const m of text.matchAll(multiPlaceRe)) {
-      const before = lowerWindow(text, m.index - 24, m.index);
-      push('LOCATION', m.index, m.index + m[0].length, CTX_LOCATION_BEFORE.test(before) ? 0.8 : 0.6);
-    }
-    for (const m of text.matchAll(wordRe)) {
-      const w = m[0];
-      if (w.length < 4) continue;
-      const c = w.charCodeAt(0);
-      const cap = isUpper(c);
-      const lw = w.toLowerCase();
-      if (!PLACE_SET.has(lw)) continue;
-      const before = lowerWindow(text, m.index - 24, m.index);
-      const ctx = CTX_LOCATION_BEFORE.test(before);
-      if (cap) push('LOCATION', m.index, m.index + w.length, ctx ? 0.8 : 0.6);
-      else if (ctx && /\b(?:live|living|lives|reside|moved|based|located|born)\b/.test(before)) push('LOCATION', m.index, m.index + w.length, 0.6);
-    }
+  function unknownPlace(text: string, i: number): void {
+    const start = ts[i]!;
+    const before = lowerWindow(text, start - 32, start);
+    const strongCtx = CTX_PLACE_STRONG_RE.test(before);
+    if (!strongCtx && !(CTX_PLACE_WEAK_RE.test(before) && (isAllCaps(text, i) || NON_ASCII_RE.test(tl[i]!)))) return;
+    let last = i;
+    if (i + 1 < ntok && tc[i + 1] && te[i]! + 1 === ts[i + 1] && unknownWord(ti[i + 1]!, tl[i + 1]!) && !ORG_WORDS.has(tl[i + 1]!)) last = i + 1;
+    if (ORG_WORDS.has(tl[last + 1] ?? '')) return;
+    push('LOCATION', start, te[last]!, strongCtx ? 0.65 : 0.6);
   }
 
   function spelled(text: string, push: (t: EntityType, s: number, e: number, score: number) => void): void {
-    for (const m of text.matchAll(SPELLED_RE)) {
+    for (let m = first(SPELLED_RE, text); m !== null; m = SPELLED_RE.exec(text)) {
       const letters = m[0].replace(/[^A-Za-z]/g, '');
       const before = lowerWindow(text, m.index - 32, m.index);
       const upper = letters === letters.toUpperCase();
@@ -442,14 +714,13 @@ export function createDetector(options: DetectOptions): Detector {
       else if (letters.length >= 4 && upper && !/^[A-Z]{2,4}$/.test(m[0])) push('PERSON', m.index, m.index + m[0].length, 0.55);
     }
   }
-
   function resolve(text: string, cands: Candidate[]): DetectedEntity[] {
     if (cands.length === 0) return [];
     let blocked: [number, number][] | undefined;
     if (text.includes('[')) {
-      for (const m of text.matchAll(PLACEHOLDER_RE)) (blocked ??= []).push([m.index, m.index + m[0].length]);
+      for (let m = first(PLACEHOLDER_RE, text); m !== null; m = PLACEHOLDER_RE.exec(text)) (blocked ??= []).push([m.index, m.index + m[0].length]);
     }
-    if (allowRe) for (const m of text.matchAll(allowRe)) (blocked ??= []).push([m.index, m.index + m[0].length]);
+    if (allowRe) for (let m = first(allowRe, text); m !== null; m = allowRe.exec(text)) (blocked ??= []).push([m.index, m.index + m[0].length]);
     const kept = cands.filter((c) => {
       if (c.score < options.minScore) return false;
       if (allowSet.size > 0 && allowSet.has(text.slice(c.start, c.end).toLowerCase())) return false;

@@ -25,7 +25,7 @@ const WORD_ALT = NUMBER_WORDS.slice().sort((a, b) => b.length - a.length).join('
 const TOKEN = `(?:\\d+|(?:${WORD_ALT})(?![a-z]))`;
 // Between two tokens: punctuation a speaker or a form uses to group digits, or spoken "dash"/"dot",
 // or hesitation fillers; at least one character so a digit string is never split.
-const SEP = `(?:[ \\t\\n\\r,]*(?:[-–./()]|(?:dash|hyphen|dot|point|slash)(?![a-z]))[ \\t\\n\\r,]*|[ \\t\\n\\r,]+(?:(?:uh|um|er|and)[ \\t\\n\\r,]+)?)`;
+const SEP = `(?:[ \\t\\n\\r,]*(?:[-–./()]|(?:dash|hyphen|dot|point|slash)(?![a-z]))[ \\t\\n\\r,]*|[ \\t\\n\\r,]+(?:(?:uh|um|er)[ \\t\\n\\r,]+|(?<=(?:hundred|thousand)[ ]+)and[ ]+)?)`;
 
 /** A maximal run of number tokens; the optional `+` keeps international prefixes. */
 export const NUMBER_RUN_RE = new RegExp(`(?<![\\w.])\\+?${TOKEN}(?:${SEP}${TOKEN})*(?![\\w])`, 'gi');

@@ -35,6 +35,12 @@ king queen prince princess duke lord lady
 will bill mark art jack frank rich sue pat bob rob ray guy gene dean earl iris ivy lily rose daisy violet
 holly ginger amber crystal ruby pearl jade summer autumn dawn sky storm rain river brook forest
 price king bell rice young hall wood stone hill lane cook ward page park green white black brown gray grey
-long short little small big strong sharp hunt rush west east north south`;
+long short little small big strong sharp hunt rush west east north south
+date time subject re cc bcc note answer question user assistant system speaker name phone email fax
+bank insurance university college hospital foundation associates partners technologies systems solutions
+media labs studio airlines motors industries enterprises consulting capital ventures network software
+english spanish french german italian chinese japanese russian polish dutch swedish american british
+film movie song album book show series episode chapter volume edition version update release
+street avenue road boulevard lane drive court suite apt apartment unit floor box`;
 
 export const COMMON_WORD_SET: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filter(Boolean));
