@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { runCli } from '../../src/cli/main';
+import { createNodePorts, memorySecretStore } from '../../src/node/nodePorts';
+
+const FIXTURES = path.resolve(__dirname, '../fixtures/analysis');
+
+function capture(): { stream: PassThrough; text: () => string } {
+  const stream = new PassThrough();
+  let out = '';
+  stream.on('data', (d: Buffer) => (out += d.toString('utf8')));
+  return { stream, text: () => out };
+}
+
+describe('cli: kaizen analyze / patterns / graph / tree', () => {
+  let cwd: string;
+  let secrets: ReturnType<typeof memorySecretStore>;
+  beforeEach(() => {
+    cwd = mkdtempSync(path.join(os.tmpdir(), 'kaizen-cli-analyze-'));
+    copyFileSync(path.join(FIXTURES, 'calls.jsonl'), path.join(cwd, 'calls.jsonl'));
+    secrets = memorySecretStore();
+  });
+  afterEach(() => rmSync(cwd, { recursive: true, force: true }));
+
+  async function run(...argv: string[]) {
+    const out = capture();
+    const err = capture();
+    const code = await runCli(argv, { cwd, stdout: out.stream, stderr: err.stream, interactive: false, ports: createNodePorts({ secrets }) });
+    return { code, stdout: out.text(), stderr: err.text() };
+  }
+
+  it('--json writes exactly one line per call with the documented shape', async () => {
+    assert.equal((await run('import', 'calls.jsonl', '--store', 'k.db')).code, 0);
+    const r = await run('analyze', '--store', 'k.db', '--json');
+    assert.equal(r.code, 0, r.stderr);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    assert.equal(lines.length, 3);
+    for (const l of lines) {
+      assert.deepEqual(Object.keys(l), ['callId', 'source', 'intent', 'outcome', 'signals']);
+      assert.deepEqual(Object.keys(l.source as object), ['file', 'index']);
+      assert.deepEqual(Object.keys(l.outcome as object), ['label', 'probability']);
+      for (const s of l.signals as object[]) assert.deepEqual(Object.keys(s), ['kind', 'polarity', 'turnIndex', 'strength']);
+    }
+    const angry = lines.find((l) => l.callId === 'call-angry')!;
+    assert.deepEqual(angry.source, { file: 'calls.jsonl', index: 1 });
+    assert.equal((angry.outcome as { label: string }).label, 'failure');
+    assert.match(r.stderr, /3 calls analyzed/, 'the summary goes to stderr with --json');
+    assert.ok(!r.stderr.includes('\r'), 'no progress bar when stderr is not a terminal');
+  });
+
+  it('summarises, then serves the tree, graph and patterns from the store', async () => {
+    await run('import', 'calls.jsonl', '--store', 'k.db');
+    const a = await run('analyze', '--store', 'k.db');
+    assert.equal(a.code, 0, a.stderr);
+    assert.match(a.stdout, /^3 calls analyzed/);
+    assert.match(a.stdout, /outcomes: 2 success, 1 failure, 0 unknown/);
+    const tree = await run('tree', '--intent', 'product_defect', '--store', 'k.db', '--mermaid');
+    assert.equal(tree.code, 0, tree.stderr);
+    assert.match(tree.stdout, /^flowchart TD/);
+    const missing = await run('tree', '--intent', 'nope', '--store', 'k.db');
+    assert.equal(missing.code, 1);
+    assert.match(missing.stderr, /no decision tree for intent "nope"; known intents: .*product_defect/);
+    const g = await run('graph', '--mermaid', '--store', 'k.db');
+    assert.equal(g.code, 0, g.stderr);
+    assert.match(g.stdout, /intent_product_defect -->\|has-trigger 1\| trigger_refund_request/);
+    const nb = await run('graph', '--neighbours', 'trigger:refund-request', '--store', 'k.db');
+    assert.match(nb.stdout, /→ answered-by\s+strategy:empathy-with-options \(1\)/);
+    const p = await run('patterns', '--store', 'k.db');
+    assert.match(p.stdout, /no patterns match/, 'three calls are below the minimum support');
+  });
+
+  it('lists patterns as JSON lines with filters, and rejects a bad option or model file clearly', async () => {
+    const s = await run('samples', '-n', '200', '--seed', '3', '-o', 'gen');
+    assert.equal(s.code, 0, s.stderr);
+    await run('import', 'gen/acme-support.jsonl', '--store', 'k.db');
+    assert.equal((await run('analyze', '--store', 'k.db')).code, 0);
+    const p = await run('patterns', '--store', 'k.db', '--json', '--min-support', '6', '--sort', 'support');
+    assert.equal(p.code, 0, p.stderr);
+    const rows = p.stdout.trim().split('\n').map((l) => JSON.parse(l) as { support: number; confidence: { method: string }; significant: boolean });
+    assert.ok(rows.length > 0);
+    assert.ok(rows.every((r) => r.support >= 6 && r.confidence.method === 'wilson' && typeof r.significant === 'boolean'));
+    assert.deepEqual(rows.map((r) => r.support), [...rows.map((r) => r.support)].sort((x, y) => y - x));
+    const bad = await run('patterns', '--store', 'k.db', '--sort', 'colour');
+    assert.equal(bad.code, 2);
+    const model = await run('analyze', '--store', 'k.db', '--intent-model', 'missing.json');
+    assert.equal(model.code, 2);
+    assert.match(model.stderr, /--intent-model missing\.json: cannot read it/);
+  });
+});
