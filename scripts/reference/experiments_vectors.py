@@ -245,7 +245,42 @@ out["ratio"] = {"input": {"control": {"numerator": nc.tolist(), "denominator": d
                              "pValue": 2 * stats.norm.sf(abs(z)), "absoluteCi": [Rt - Rc - crit * se, Rt - Rc + crit * se], "relativeLift": lift, "relativeCi": rci}}
 
 root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-path = os.path.join(root, "test", "fixtures", "experiments", "reference_vectors.json")
+FIX = os.path.join(root, "test", "fixtures", "experiments")
+
+# ---- expected output of `kaizen experiment analyze --summary` on the two CLI fixtures -----------
+def summary_expected():
+    res = {}
+    b = json.load(open(os.path.join(FIX, "summary_binary.json")))
+    (c, t) = b["variants"]
+    n1, x1, n2, x2 = c["users"], c["conversions"], t["users"], t["conversions"]
+    p1, p2 = x1 / n1, x2 / n2
+    pp = (x1 + x2) / (n1 + n2)
+    z = (p2 - p1) / math.sqrt(pp * (1 - pp) * (1 / n1 + 1 / n2))
+    se = math.sqrt(p1 * (1 - p1) / n1 + p2 * (1 - p2) / n2)
+    k = stats.norm.ppf(0.975)
+    res["binary"] = {"pValue": 2 * stats.norm.sf(abs(z)), "lift": p2 - p1, "ci": [p2 - p1 - k * se, p2 - p1 + k * se],
+                     "srmPValue": float(stats.chisquare([n1, n2], np.array(b["expectedSplit"]) / sum(b["expectedSplit"]) * (n1 + n2)).pvalue)}
+    cfile = json.load(open(os.path.join(FIX, "summary_continuous.json")))
+    ctrl, *tests = cfile["variants"]
+    ps, cis = [], []
+    for v in tests:
+        r = stats.ttest_ind_from_stats(v["mean"], v["sd"], v["n"], ctrl["mean"], ctrl["sd"], ctrl["n"], equal_var=False)
+        a, bb = ctrl["sd"] ** 2 / ctrl["n"], v["sd"] ** 2 / v["n"]
+        df = (a + bb) ** 2 / (a * a / (ctrl["n"] - 1) + bb * bb / (v["n"] - 1))
+        kk = stats.t.ppf(0.975, df)
+        d = v["mean"] - ctrl["mean"]
+        ps.append(float(r.pvalue))
+        cis.append([d - kk * math.sqrt(a + bb), d + kk * math.sqrt(a + bb)])
+    counts = [v["n"] for v in cfile["variants"]]
+    w = np.array(cfile["expectedSplit"], float)
+    res["continuous"] = {"pValues": ps, "pValuesAdjusted": holm(ps), "ci": cis,
+                         "srmPValue": float(stats.chisquare(counts, w / w.sum() * sum(counts)).pvalue)}
+    with open(os.path.join(FIX, "summary_expected.json"), "w") as fh:
+        json.dump(res, fh, indent=1)
+        fh.write("\n")
+
+summary_expected()
+path = os.path.join(FIX, "reference_vectors.json")
 with open(path, "w") as fh:
     json.dump(out, fh, indent=1)
     fh.write("\n")

@@ -380,8 +380,10 @@ export const register: RegisterCommand = (program, ctx) => {
       .option('--calls-per-batch <n>', 'calls between two looks', positiveInt, 400)
       .option('--max-batches <n>', 'give up after this many batches', positiveInt, 200)
       .option('--regression-stage <percent>', 'plant a regression in the shipped variant from this rollout stage on (e.g. 25)', positiveNumber)
-      .option('--break-rate <share>', 'share of calls the planted regression breaks', positiveNumber, 0.35),
-  ).action(async (opts: StoreOpts & { id: string; seed: number; callsPerBatch: number; maxBatches: number; regressionStage?: number; breakRate: number }) => {
+      .option('--break-rate <share>', 'share of calls the planted regression breaks', positiveNumber, 0.35)
+      .option('--min-stage-sample <n>', 'winner units each rollout stage needs', positiveInt, 100)
+      .option('--pool <n>', 'sample calls generated to draw outcomes from', positiveInt, 6000),
+  ).action(async (opts: StoreOpts & { id: string; seed: number; callsPerBatch: number; maxBatches: number; regressionStage?: number; breakRate: number; minStageSample: number; pool: number }) => {
     let t = ctx.ports.clock.now();
     const clock = { now: () => t, advance: (ms: number) => void (t += ms) };
     await withService(
@@ -413,9 +415,9 @@ export const register: RegisterCommand = (program, ctx) => {
             { metric: 'escalation', maxRelativeDegradation: -0.1, direction: 'lower-is-better' },
             { metric: 'csat', maxRelativeDegradation: -0.05, direction: 'higher-is-better' },
           ],
-          policy: { minSamplePerVariant: 500, minSamplePerStage: 100, mixingSd: 0.05, stages },
+          policy: { minSamplePerVariant: 500, minSamplePerStage: opts.minStageSample, mixingSd: 0.05, stages },
         });
-        const pool = new SampleCallPool(opts.seed, 6000);
+        const pool = new SampleCallPool(opts.seed, opts.pool);
         const steps = await simulateExperiment(svc, clock, opts.id, pool, new SeededRandom(opts.seed + 1), {
           behaviours: { playbook: { playbook: true } },
           ...(opts.regressionStage !== undefined ? { regression: { fromStageIndex: stages.indexOf(opts.regressionStage), behaviour: { playbook: true, breakRate: opts.breakRate } } } : {}),

@@ -48,10 +48,11 @@ export class ExperimentStateError extends Error {
   }
 }
 
-/** A stored call observation: which phase of the experiment served it. */
-interface StoredCall extends CallObservation {
+/** A stored batch of call observations and the phase of the experiment that served them. */
+interface StoredBatch {
   /** null during the experiment; the rollout stage index during the rollout. */
   stage: number | null;
+  calls: CallObservation[];
 }
 
 /**
@@ -107,29 +108,38 @@ export class ExperimentService {
     return assign(await this.get(id), unitId);
   }
 
-  /** Exposure log: one journal entry per assignment actually served. */
+  /**
+   * Exposure log: one journal entry per batch of assignments actually served (an entry per exposure
+   * costs a row each in sql.js; a batch keeps the log complete and the store small).
+   */
   async logExposures(id: string, assignments: readonly Assignment[]): Promise<void> {
-    const ts = this.clock.now();
-    await this.store.appendJournal(
-      assignments.map((a) => ({ stream: streams(id).exposures, kind: 'exposure', ts, payload: { unitId: a.unitId, variant: a.variant, artifactVersion: a.artifactVersion ?? null, reason: a.reason, inAnalysis: a.inAnalysis } })),
-    );
+    if (assignments.length === 0) return;
+    const items = assignments.map((a) => ({ unitId: a.unitId, variant: a.variant, artifactVersion: a.artifactVersion ?? null, reason: a.reason, inAnalysis: a.inAnalysis }));
+    await this.store.appendJournal([{ stream: streams(id).exposures, kind: 'exposures', ts: this.clock.now(), payload: { items } }]);
   }
 
-  /** Records calls handled under the experiment, tagged with the phase (experiment or rollout stage). */
+  /** Records calls handled under the experiment (one journal entry per batch), tagged with the phase. */
   async recordCalls(id: string, observations: readonly CallObservation[]): Promise<void> {
+    if (observations.length === 0) return;
     const e = await this.get(id);
     const stage = e.status === 'shipping' && e.rollout ? e.rollout.stageIndex : null;
-    const entries: JournalEntryInput[] = observations.map((o, i) => {
+    const known = new Set(e.variants.map((v) => v.name));
+    const calls = observations.map((o, i) => {
       const parsed = CallObservationSchema.safeParse(o);
       if (!parsed.success) throw new ExperimentStateError(`observations[${i}]: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
-      return { stream: streams(id).calls, kind: 'call', ts: parsed.data.ts, payload: { ...parsed.data, stage } satisfies StoredCall };
+      if (!known.has(parsed.data.variant)) throw new ExperimentStateError(`observations[${i}].variant: "${parsed.data.variant}" is not a variant of ${id} (${[...known].join(', ')})`);
+      return parsed.data;
     });
-    await this.store.appendJournal(entries);
+    const entry: JournalEntryInput = { stream: streams(id).calls, kind: 'calls', ts: this.clock.now(), payload: { stage, calls } satisfies StoredBatch };
+    await this.store.appendJournal([entry]);
   }
 
   private async calls(id: string, stage: number | null): Promise<CallObservation[]> {
-    const rows = await this.store.readJournal(streams(id).calls, { kind: 'call' });
-    return rows.map((r) => r.payload as StoredCall).filter((c) => c.stage === stage);
+    const rows = await this.store.readJournal(streams(id).calls, { kind: 'calls' });
+    return rows.flatMap((r) => {
+      const b = r.payload as StoredBatch;
+      return b.stage === stage ? b.calls : [];
+    });
   }
 
   /** The experiment-phase analysis (rollout-stage calls excluded). */
@@ -213,7 +223,12 @@ export class ExperimentService {
     const winnerName = e.rollout?.variant;
     const winner = e.variants.find((v) => v.name === winnerName);
     let restored: { artifactId: string; version: number } | null = null;
-    if (winner?.artifactId !== undefined) {
+    let missing = '';
+    if (winner?.artifactId !== undefined && !(await this.store.getArtifact(winner.artifactId))) {
+      // The variants name an artifact this store does not hold (e.g. versions managed elsewhere): serving
+      // the control is still the rollback; there is just no stored version to restore.
+      missing = ` (artifact ${winner.artifactId} is not in this store, so no stored version was changed)`;
+    } else if (winner?.artifactId !== undefined) {
       if (winner.artifactId === control.artifactId && control.artifactVersion !== undefined) {
         const a = await this.store.rollbackArtifact(winner.artifactId, control.artifactVersion, `rollback by experiment ${e.id}: ${reason}`);
         restored = { artifactId: a.artifactId, version: a.version };
@@ -223,7 +238,7 @@ export class ExperimentService {
     }
     const restoredWords = restored
       ? ` Restored ${restored.artifactId} to the content of v${control.artifactVersion} (now v${restored.version}); everyone is served the control.`
-      : ' Everyone is served the control again.';
+      : ` Everyone is served the control again${missing}.`;
     return this.transition(e, { status: 'rolled-back', endedAt: this.clock.now() }, 'rollout.rolled-back', `${reason}${restoredWords}`, {
       automatic,
       restoredTo: restored ?? (control.artifactId !== undefined ? { artifactId: control.artifactId, version: control.artifactVersion ?? null } : null),
@@ -243,14 +258,15 @@ export class ExperimentService {
   }
 
   async exposureCounts(id: string): Promise<Record<string, number>> {
-    const rows = await this.store.readJournal(streams(id).exposures, { kind: 'exposure' });
+    const rows = await this.store.readJournal(streams(id).exposures, { kind: 'exposures' });
     const seen = new Map<string, Set<string>>();
     for (const r of rows) {
-      const p = r.payload as { unitId: string; variant: string; inAnalysis: boolean };
-      if (!p.inAnalysis) continue;
-      const s = seen.get(p.variant) ?? new Set<string>();
-      s.add(p.unitId);
-      seen.set(p.variant, s);
+      for (const p of (r.payload as { items: Array<{ unitId: string; variant: string; inAnalysis: boolean }> }).items) {
+        if (!p.inAnalysis) continue;
+        const s = seen.get(p.variant) ?? new Set<string>();
+        s.add(p.unitId);
+        seen.set(p.variant, s);
+      }
     }
     return Object.fromEntries([...seen].map(([k, v]) => [k, v.size]));
   }

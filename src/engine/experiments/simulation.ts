@@ -1,6 +1,7 @@
 import type { Experiment } from '../model';
 import type { SeededRandom} from '../samples';
 import { PLANTED_PATTERNS, iterateSampleCalls } from '../samples';
+import { assign } from './allocation';
 import type { ExperimentService } from './service';
 import type { CallObservation } from './metrics';
 
@@ -134,7 +135,8 @@ export async function simulateExperiment(
     const ts = clock.now();
     for (let i = 0; i < plan.callsPerBatch; i++) {
       const unitId = `${experimentId}-u${unit++}`;
-      const a = await service.assign(experimentId, unitId);
+      // Pure assignment against the experiment as it stands this batch (what an agent SDK would cache).
+      const a = assign(e, unitId);
       assignments.push(a);
       const regressed = plan.regression && e.rollout && a.variant === e.rollout.variant && e.rollout.stageIndex >= plan.regression.fromStageIndex;
       const behaviour = regressed ? plan.regression!.behaviour : (plan.behaviours[a.variant] ?? {});
