@@ -55,7 +55,7 @@ function runAndKill(script: string, storePath: string, killAfterMs: number): Pro
 }
 
 describe('store: SIGKILL during saves', function () {
-  this.timeout(60_000);
+  this.timeout(120_000);
 
   it(`leaves the previous or the new complete state, ${ITERATIONS} kills in a row`, async () => {
     const tmp = tempDir('kaizen-kill-');
