@@ -71,7 +71,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**/*.ts', 'bench/**/*.ts', 'eval/**/*.ts', 'scripts/**/*.{ts,mjs}', 'esbuild.mjs', 'src/extension/**/*.ts'],
+    files: ['test/**/*.{ts,mjs,cjs}', 'bench/**/*.ts', 'eval/**/*.ts', 'scripts/**/*.{ts,mjs,cjs}', 'esbuild.mjs', 'src/extension/**/*.ts'],
     languageOptions: { globals: { ...globals.node, ...globals.mocha } },
   },
 );

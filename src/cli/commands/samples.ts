@@ -26,7 +26,10 @@ export async function writeSampleFiles(options: { outDir: string; count: number;
     truths.push(call.truth);
     if (!out.write(chunk)) await new Promise((resolve) => out.once('drain', resolve));
   }
-  await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+  await new Promise<void>((resolve, reject) => {
+    out.once('error', reject);
+    out.end(() => resolve());
+  });
   fs.writeFileSync(truthFile, `${JSON.stringify(summarizeTruth(options.seed, truths), null, 1)}\n`);
   return { callsFile, truthFile, events };
 }
