@@ -9,6 +9,7 @@ import { register as test } from './test';
 import { register as analyze } from './analyze';
 import { register as patterns } from './patterns';
 import { register as graph } from './graph';
+import { register as redact } from './redact';
 
 /**
  * Each command module exports `register(program, ctx)`. Add one line here per module; commands
@@ -26,4 +27,5 @@ export const commandModules: RegisterCommand[] = [
   analyze,
   patterns,
   graph,
+  redact,
 ];
