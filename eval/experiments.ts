@@ -1,0 +1,203 @@
+// `npm run eval:experiments`: simulation proofs for src/engine/experiments.
+//   1. 10,000 A/A experiments with a look after every batch: the mSPRT's false-positive rate stays ≤ 5 %,
+//      naive repeated fixed-horizon z-tests inflate it.
+//   2. A/B power: simulated power of the pooled z-test against the power formula.
+//   3. End to end: an experiment on the sample-call generator with a planted true effect is detected and
+//      shipped stage by stage; a planted regression is rolled back; everything lands in a real store file.
+// Counts are drawn per batch from seeded binomials (no per-user loops), so this runs in seconds.
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import binomialFactory from '@stdlib/random-base-binomial';
+import { ExperimentService } from '../src/engine/experiments/service';
+import { SampleCallPool, simulateExperiment } from '../src/engine/experiments/simulation';
+import { binaryPower, msprtLook, twoProportionZTest } from '../src/engine/experiments/stats';
+import { SeededRandom } from '../src/engine/samples';
+import { openSqlStore } from '../src/engine/store';
+import { wilsonInterval } from '../src/shared/stats';
+import { createNodePorts } from '../src/node/nodePorts';
+
+const args = process.argv.slice(2);
+const arg = (name: string, fallback: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
+};
+const SEED = Number(arg('seed', '20261125'));
+const N_AA = Number(arg('experiments', '10000'));
+const binomial = binomialFactory.factory({ seed: SEED });
+const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
+const ci = (k: number, n: number) => {
+  const w = wilsonInterval(k, n);
+  return `[${pct(w.low)}, ${pct(w.high)}]`;
+};
+function table(head: string[], rows: string[][]): void {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]) => r.map((x, i) => x.padStart(widths[i]!)).join('  ');
+  console.log(line(head));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of rows) console.log(line(r));
+}
+
+// ---- 1. A/A with continuous peeking -------------------------------------------------------------
+function aaSimulation(): void {
+  const p = 0.3; // baseline resolution rate
+  const batch = 200; // calls per arm between looks
+  const looks = 20;
+  const alpha = 0.05;
+  const tau = 0.03; // mixing sd: an absolute lift of 3 pp is the effect size the test is tuned for
+  const checkpoints = [1, 2, 5, 10, 20];
+  const naiveAt = new Array<number>(looks + 1).fill(0);
+  const seqAt = new Array<number>(looks + 1).fill(0);
+  let finalOnly = 0;
+  const t0 = performance.now();
+  for (let e = 0; e < N_AA; e++) {
+    let c = 0;
+    let t = 0;
+    let naive = false;
+    let seq = false;
+    let minP = 1;
+    for (let k = 1; k <= looks; k++) {
+      c += binomial(batch, p);
+      t += binomial(batch, p);
+      const n = k * batch;
+      const z = twoProportionZTest({ users: n, conversions: c }, { users: n, conversions: t }, alpha);
+      if (z.pValue < alpha) naive = true;
+      const p1 = c / n;
+      const p2 = t / n;
+      const look = msprtLook(p2 - p1, (p1 * (1 - p1) + p2 * (1 - p2)) / n, { tau2: tau * tau, alpha });
+      minP = Math.min(minP, look.pValueThisLook);
+      if (minP <= alpha) seq = true;
+      if (naive) naiveAt[k]!++;
+      if (seq) seqAt[k]!++;
+      if (k === looks && z.pValue < alpha) finalOnly++;
+    }
+  }
+  const secs = (performance.now() - t0) / 1000;
+  console.log(`\n## 1. A/A: ${N_AA} experiments, baseline ${p}, ${batch} calls per arm per look, up to ${looks} looks, alpha ${alpha}, mSPRT tau = ${tau} (${secs.toFixed(1)} s)`);
+  console.log('False-positive rate (share of A/A experiments ever declared significant by that look), with Wilson 95 % Monte-Carlo intervals:\n');
+  table(
+    ['looks', 'calls/arm', 'naive repeated z-test', 'MC 95 % CI', 'mSPRT (always valid)', 'MC 95 % CI'],
+    checkpoints.map((k) => [String(k), String(k * batch), pct(naiveAt[k]! / N_AA), ci(naiveAt[k]!, N_AA), pct(seqAt[k]! / N_AA), ci(seqAt[k]!, N_AA)]),
+  );
+  console.log(`\nSingle fixed-horizon z-test at the last look only: ${pct(finalOnly / N_AA)} ${ci(finalOnly, N_AA)} (should be ≈ 5 %).`);
+  const seqRate = seqAt[looks]! / N_AA;
+  const upper = wilsonInterval(seqAt[looks]!, N_AA).high;
+  console.log(
+    `Verdict: mSPRT FPR with peeking after every batch = ${pct(seqRate)} (MC 95 % CI upper ${pct(upper)}) ${seqRate <= alpha ? '≤' : '>'} 5 %; ` +
+      `naive peeking = ${pct(naiveAt[looks]! / N_AA)}, ${(naiveAt[looks]! / N_AA / alpha).toFixed(1)}× the nominal rate.`,
+  );
+  if (seqRate > alpha) process.exitCode = 1;
+}
+
+// ---- 2. A/B power against the formula ----------------------------------------------------------
+function powerCurve(): void {
+  const p = 0.3;
+  const n = 2000;
+  const sims = 4000;
+  const alpha = 0.05;
+  const rows: string[][] = [];
+  let worst = 0;
+  const t0 = performance.now();
+  for (const d of [0, 0.01, 0.02, 0.03, 0.04, 0.05]) {
+    let rej = 0;
+    let seqRej = 0;
+    for (let s = 0; s < sims; s++) {
+      // fixed horizon: one look at n per arm
+      const c = binomial(n, p);
+      const t = binomial(n, p + d);
+      if (twoProportionZTest({ users: n, conversions: c }, { users: n, conversions: t }, alpha).pValue < alpha) rej++;
+      // sequential: 10 looks of n/10 up to the same n, mSPRT with tau = 0.03
+      let cc = 0;
+      let tt = 0;
+      let minP = 1;
+      for (let k = 1; k <= 10; k++) {
+        cc += binomial(n / 10, p);
+        tt += binomial(n / 10, p + d);
+        const m = (k * n) / 10;
+        const p1 = cc / m;
+        const p2 = tt / m;
+        minP = Math.min(minP, msprtLook(p2 - p1, (p1 * (1 - p1) + p2 * (1 - p2)) / m, { tau2: 0.03 ** 2, alpha }).pValueThisLook);
+      }
+      if (minP <= alpha) seqRej++;
+    }
+    const formula = d === 0 ? alpha : binaryPower({ baseline: p, effect: d, nControl: n, alpha });
+    const emp = rej / sims;
+    const w = wilsonInterval(rej, sims);
+    const inside = formula >= w.low && formula <= w.high;
+    worst = Math.max(worst, Math.abs(emp - formula));
+    rows.push([d.toFixed(2), pct(formula), pct(emp), ci(rej, sims), inside ? 'yes' : 'no', pct(seqRej / sims)]);
+  }
+  console.log(`\n## 2. A/B power: baseline ${p}, ${n} calls per arm, ${sims} simulated experiments per effect, alpha ${alpha} (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
+  table(['abs. effect', 'formula power', 'simulated (z-test)', 'MC 95 % CI', 'formula inside CI', 'mSPRT, 10 looks'], rows);
+  console.log(`\nLargest |simulated − formula| = ${pct(worst)}. The mSPRT column is the price of peeking safely: less power at the same maximum sample.`);
+}
+
+// ---- 3. End to end on the sample-call generator ------------------------------------------------
+async function endToEnd(): Promise<void> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'kaizen-eval-experiments-'));
+  const file = path.join(dir, 'learning.db');
+  let t = Date.UTC(2026, 10, 1);
+  const clock = { now: () => t, advance: (ms: number) => void (t += ms) };
+  const store = await openSqlStore({ path: file, ports: { ...createNodePorts(), clock } });
+  const svc = new ExperimentService(store, clock);
+  const t0 = performance.now();
+  const pool = new SampleCallPool(7, 6000);
+  console.log(`\n## 3. End to end: sample-call generator (${pool.size} generated calls, seed 7), store ${file}`);
+  const stages = [1, 5, 25, 50, 100];
+  for (const scenario of [
+    { id: 'playbook', regression: undefined as number | undefined },
+    { id: 'playbook-regressed', regression: 25 },
+  ]) {
+    const target = `prompts/${scenario.id}.md`;
+    const v1 = await store.saveArtifact({ payload: { kind: 'prompt', target, text: 'Help the customer as you see fit.' }, status: 'rolled-out', title: scenario.id });
+    const v2 = await store.saveArtifact({ artifactId: v1.artifactId, payload: { kind: 'prompt', target, text: 'Use the strategy that works in each situation (playbook).' }, status: 'testing' });
+    await svc.create({
+      id: scenario.id,
+      salt: `${scenario.id}:7`,
+      variants: [
+        { name: 'control', weight: 1, artifactId: v1.artifactId, artifactVersion: v1.version },
+        { name: 'playbook', weight: 1, artifactId: v2.artifactId, artifactVersion: v2.version },
+      ],
+      primaryMetric: 'resolution',
+      guardrails: [
+        { metric: 'escalation', maxRelativeDegradation: -0.1, direction: 'lower-is-better' },
+        { metric: 'csat', maxRelativeDegradation: -0.05, direction: 'higher-is-better' },
+      ],
+      policy: { minSamplePerVariant: 500, minSamplePerStage: 100, mixingSd: 0.05, stages },
+    });
+    const steps = await simulateExperiment(svc, clock, scenario.id, pool, new SeededRandom(scenario.id.length * 1000 + 7), {
+      behaviours: { playbook: { playbook: true } },
+      ...(scenario.regression !== undefined ? { regression: { fromStageIndex: stages.indexOf(scenario.regression), behaviour: { playbook: true, breakRate: 0.35 } } } : {}),
+      callsPerBatch: 400,
+      maxBatches: 200,
+      batchMs: 3_600_000,
+    });
+    const e = await svc.get(scenario.id);
+    const calls = steps.reduce((n, s) => n + s.calls, 0);
+    console.log(
+      `\n### ${scenario.id}${scenario.regression !== undefined ? ` (planted regression from the ${scenario.regression} % stage: 35 % of calls that would resolve fail)` : ' (planted true effect only)'}: ${calls} calls in ${steps.length} batches → ${e.status}`,
+    );
+    for (const h of await svc.history(scenario.id)) {
+      if (h.kind === 'rollout.held' || (h.kind === 'decision' && (h.payload as { action: string }).action === 'continue')) continue;
+      console.log(`  ${new Date(h.ts).toISOString().slice(0, 16)}  ${h.kind.padEnd(20)} ${(h.payload as { reason?: string }).reason ?? ''}`);
+    }
+    const versions = await store.artifactHistory(v1.artifactId);
+    console.log(`  artifact ${v1.artifactId}: ${versions.map((a) => `v${a.version} ${a.status}${a.note ? ` (${a.note.slice(0, 60)})` : ''}`).join('; ')}`);
+  }
+  await store.save();
+  const stats = await store.stats();
+  await store.close();
+  console.log(`\nStore ${file}: ${stats.experiments} experiments, ${stats.artifactVersions} artifact versions, ${stats.fileBytes ?? '?'} bytes (${((performance.now() - t0) / 1000).toFixed(1)} s).`);
+  console.log('Same from the CLI: kaizen experiment simulate --store <file> [--regression-stage 25]; then kaizen experiment status <id> --store <file>.');
+}
+
+async function main(): Promise<void> {
+  const t0 = performance.now();
+  console.log(`# Experiments evaluation (seed ${SEED}; simulation only: no real data is read)`);
+  aaSimulation();
+  powerCurve();
+  await endToEnd();
+  console.log(`\nTotal ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
+}
+
+void main();
