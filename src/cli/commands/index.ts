@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { CliContext } from '../context';
 import { register as samples } from './samples';
 import { register as demo } from './demo';
+import { register as storeCommands } from './store';
 import { register as importCalls } from './import';
 import { register as calls } from './calls';
 import { register as experiment } from './experiment';
@@ -22,6 +23,7 @@ export const commandModules: RegisterCommand[] = [
   samples,
   importCalls,
   calls,
+  storeCommands,
   test,
   experiment,
   analyze,
