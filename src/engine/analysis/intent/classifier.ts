@@ -6,10 +6,10 @@ import { chooseThreshold, fitTemperature, softmaxInto } from './calibration';
 import type { HashedCounts } from './features';
 import { hashFeatures } from './features';
 import type { FeatureSpace } from './featureSpace';
-import { buildLookup, fitFeatureSpace, vectorize, vectorizeHashed } from './featureSpace';
+import { fitFeatureSpace, makeFeatureSpace, vectorizeHashed, vectorizeInto } from './featureSpace';
 import { decodeFloat32, decodeInt32, encodeFloat32, encodeInt32 } from './binary';
 import type { LinearModel } from './linearSvm';
-import { scoreInto, seededRandom, trainOneVsRest } from './linearSvm';
+import { scoreInto, scoreSparseInto, seededRandom, trainOneVsRest } from './linearSvm';
 import type {
   ClassifyOptions,
   IntentExample,
@@ -62,7 +62,7 @@ function fit(hashed: HashedCounts[], gold: Int32Array, numClasses: number, opts:
   const vectors = hashed.map((h) => vectorizeHashed(space, h));
   const linear = trainOneVsRest(
     { vectors, labels: gold, numClasses, numFeatures: space.keys.length },
-    { c: opts.c, tolerance: opts.tolerance, maxEpochs: opts.maxEpochs, seed: opts.seed },
+    { c: opts.c, tolerance: opts.tolerance, maxEpochs: opts.maxEpochs, seed: opts.seed, pruneRatio: opts.pruneRatio },
   );
   return { space, linear };
 }
@@ -160,13 +160,18 @@ export function trainIntentClassifier(examples: readonly IntentExample[], option
 /** The raw per-intent SVM scores of a text (for analysis and ensembling). */
 export function scoreIntents(model: IntentModel, text: string): Float64Array {
   const scores = new Float64Array(model.labels.length);
-  scoreInto(model.linear, model.labels.length, vectorize(model.space, text), scores);
+  scoreText(model, text, scores);
   return scores;
+}
+
+function scoreText(model: IntentModel, text: string, scores: Float64Array): void {
+  const n = vectorizeInto(model.space, text);
+  scoreSparseInto(model.linear, model.labels.length, model.space.scratch.touched, model.space.scratch.values, n, scores);
 }
 
 export function classify(model: IntentModel, text: string, options: ClassifyOptions = {}): IntentPrediction {
   const { scores, probs } = model.scratch;
-  scoreInto(model.linear, model.labels.length, vectorize(model.space, text), scores);
+  scoreText(model, text, scores);
   const top = softmaxInto(scores, model.temperature, probs);
   const confidence = probs[top]!;
   const threshold = options.threshold ?? model.threshold;
@@ -190,7 +195,9 @@ export function serializeIntentModel(model: IntentModel): IntentModelJson {
     features: model.space.config,
     keys: encodeInt32(model.space.keys),
     idf: encodeFloat32(model.space.idf),
-    weights: encodeFloat32(model.linear.weights),
+    rowStart: encodeInt32(model.linear.rowStart),
+    classes: encodeInt32(model.linear.classes),
+    weights: encodeFloat32(model.linear.values),
     bias: [...model.linear.bias],
     temperature: model.temperature,
     threshold: model.threshold,
@@ -217,19 +224,29 @@ export function loadIntentModel(json: unknown): IntentModel {
   }
   const m = parsed.data;
   const k = m.labels.length;
-  let keys: Int32Array, idf: Float32Array, weights: Float32Array;
+  let keys: Int32Array, idf: Float32Array, rowStart: Int32Array, classes: Int32Array, values: Float32Array;
   try {
     keys = decodeInt32(m.keys, 'keys');
     idf = decodeFloat32(m.idf, 'idf');
-    weights = decodeFloat32(m.weights, 'weights');
+    rowStart = decodeInt32(m.rowStart, 'rowStart');
+    classes = decodeInt32(m.classes, 'classes');
+    values = decodeFloat32(m.weights, 'weights');
   } catch (err) {
     throw new IntentModelError(`intent model arrays are corrupt: ${(err as Error).message}`, 'corrupt');
   }
   const limit = 1 << (m.features.hashBits + 1);
   if (idf.length !== keys.length) throw new IntentModelError(`idf has ${idf.length} entries, keys ${keys.length}`, 'corrupt');
-  if (weights.length !== keys.length * k) throw new IntentModelError(`weights has ${weights.length} entries, expected ${keys.length} × ${k}`, 'corrupt');
+  if (rowStart.length !== keys.length + 1) throw new IntentModelError(`rowStart has ${rowStart.length} entries, expected ${keys.length + 1}`, 'corrupt');
+  if (classes.length !== values.length || rowStart[0] !== 0 || rowStart[keys.length] !== values.length) {
+    throw new IntentModelError('rowStart, classes and weights do not agree', 'corrupt');
+  }
+  for (let f = 0; f < keys.length; f++) if (rowStart[f + 1]! < rowStart[f]!) throw new IntentModelError(`rowStart decreases at feature ${f}`, 'corrupt');
+  for (const c of classes) if (c < 0 || c >= k) throw new IntentModelError(`weight class ${c} is outside 0..${k - 1}`, 'corrupt');
   if (m.bias.length !== k) throw new IntentModelError(`bias has ${m.bias.length} entries, expected ${k}`, 'corrupt');
-  for (const key of keys) if (key < 0 || key >= limit) throw new IntentModelError(`feature key ${key} is outside 2^${m.features.hashBits + 1}`, 'corrupt');
-  const space: FeatureSpace = { config: m.features, keys, idf, lookup: buildLookup(m.features, keys) };
-  return makeModel(m.labels, { space, linear: { weights, bias: Float32Array.from(m.bias) } }, m.temperature, m.threshold, m.training);
+  keys.forEach((key, i) => {
+    if (key < 0 || key >= limit) throw new IntentModelError(`feature key ${key} is outside 2^${m.features.hashBits + 1}`, 'corrupt');
+    if (i > 0 && key <= keys[i - 1]!) throw new IntentModelError('feature keys must be strictly ascending', 'corrupt');
+  });
+  const space = makeFeatureSpace(m.features, keys, idf);
+  return makeModel(m.labels, { space, linear: { rowStart, classes, values, bias: Float32Array.from(m.bias) } }, m.temperature, m.threshold, m.training);
 }

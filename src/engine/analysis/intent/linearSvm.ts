@@ -20,9 +20,15 @@ export interface SvmOptions {
   seed: number;
 }
 
+/**
+ * Weights stored by feature, sparse (CSR): the weights of feature f are
+ * values[rowStart[f] .. rowStart[f + 1]) for classes classes[same range]. Most (feature, class)
+ * weights of a one-vs-rest SVM are zero or negligible, so scoring touches a fraction of them.
+ */
 export interface LinearModel {
-  /** Feature-major: weights[f * numClasses + k]. */
-  weights: Float32Array;
+  rowStart: Int32Array;
+  classes: Int32Array;
+  values: Float32Array;
   bias: Float32Array;
 }
 
@@ -116,7 +122,11 @@ function trainBinary(problem: SvmProblem, positive: number, options: SvmOptions,
   return b * BIAS_FEATURE;
 }
 
-export function trainOneVsRest(problem: SvmProblem, options: SvmOptions): LinearModel {
+/**
+ * Trains one binary SVM per class, then keeps the weights with |w| ≥ pruneRatio × max |w|
+ * (0 keeps every non-zero weight).
+ */
+export function trainOneVsRest(problem: SvmProblem, options: SvmOptions & { pruneRatio: number }): LinearModel {
   const { numClasses: k, numFeatures: f } = problem;
   const weights = new Float32Array(f * k);
   const bias = new Float32Array(k);
@@ -126,17 +136,47 @@ export function trainOneVsRest(problem: SvmProblem, options: SvmOptions): Linear
     bias[c] = trainBinary(problem, c, options, w, random);
     for (let j = 0; j < f; j++) weights[j * k + c] = w[j]!;
   }
-  return { weights, bias };
+  return toSparseRows(weights, f, k, bias, options.pruneRatio);
+}
+
+export function toSparseRows(weights: Float32Array, numFeatures: number, numClasses: number, bias: Float32Array, pruneRatio: number): LinearModel {
+  let max = 0;
+  for (const w of weights) if (Math.abs(w) > max) max = Math.abs(w);
+  const cut = max * pruneRatio;
+  const keep = (w: number): boolean => w !== 0 && Math.abs(w) >= cut;
+  let nnz = 0;
+  for (const w of weights) if (keep(w)) nnz++;
+  const rowStart = new Int32Array(numFeatures + 1);
+  const classes = new Int32Array(nnz);
+  const values = new Float32Array(nnz);
+  let at = 0;
+  for (let j = 0; j < numFeatures; j++) {
+    rowStart[j] = at;
+    for (let c = 0; c < numClasses; c++) {
+      const w = weights[j * numClasses + c]!;
+      if (keep(w)) {
+        classes[at] = c;
+        values[at++] = w;
+      }
+    }
+  }
+  rowStart[numFeatures] = at;
+  return { rowStart, classes, values, bias };
 }
 
 /** scores[k] = w_k · x + b_k, into a caller-owned buffer. */
 export function scoreInto(model: LinearModel, numClasses: number, x: SparseVector, scores: Float64Array): void {
-  const { weights, bias } = model;
+  scoreSparseInto(model, numClasses, x.ids, x.values, x.ids.length, scores);
+}
+
+/** As `scoreInto`, for the first `length` entries of scratch arrays. */
+export function scoreSparseInto(model: LinearModel, numClasses: number, ids: Int32Array, values: Float32Array, length: number, scores: Float64Array): void {
+  const { rowStart, classes, values: w, bias } = model;
   for (let c = 0; c < numClasses; c++) scores[c] = bias[c]!;
-  const { ids, values } = x;
-  for (let j = 0; j < ids.length; j++) {
-    const base = ids[j]! * numClasses;
+  for (let j = 0; j < length; j++) {
+    const id = ids[j]!;
     const v = values[j]!;
-    for (let c = 0; c < numClasses; c++) scores[c]! += weights[base + c]! * v;
+    const end = rowStart[id + 1]!;
+    for (let r = rowStart[id]!; r < end; r++) scores[classes[r]!]! += w[r]! * v;
   }
 }

@@ -14,6 +14,10 @@ export const FeatureConfigSchema = z.object({
   hashBits: z.number().int().min(10).max(24),
   /** Word n-grams up to this length (1 = words only). */
   wordNgrams: z.number().int().min(1).max(4),
+  /** Word features on lightly stemmed words (character n-grams always see the raw word). */
+  stem: z.boolean(),
+  /** Extra bigrams over the words left after dropping function words. */
+  contentBigrams: z.boolean(),
   /** Word pairs with one word between them. */
   skipBigrams: z.boolean(),
   /** Character n-gram lengths inside word boundaries; charMax 0 turns them off. */
@@ -31,6 +35,8 @@ export const TrainOptionsSchema = z.object({
   features: FeatureConfigSchema.partial().default({}),
   /** Features seen in fewer training texts are dropped (smaller model, little accuracy cost). */
   minDf: z.number().int().min(1).default(1),
+  /** Weights below this share of the largest |weight| are dropped (smaller, faster model). */
+  pruneRatio: z.number().min(0).max(0.1).default(0.002),
   /** SVM cost: larger fits the training data harder. */
   c: z.number().positive().default(1),
   /** Dual coordinate descent stops at this projected-gradient gap or after maxEpochs. */
@@ -49,9 +55,11 @@ export type TrainOptions = z.input<typeof TrainOptionsSchema>;
 export type ResolvedTrainOptions = z.output<typeof TrainOptionsSchema>;
 
 export const DEFAULT_FEATURES: FeatureConfig = {
-  hashBits: 20,
+  hashBits: 18,
   wordNgrams: 2,
   skipBigrams: false,
+  stem: false,
+  contentBigrams: false,
   charMin: 2,
   charMax: 5,
   charSpan: false,
@@ -74,7 +82,9 @@ export const IntentModelSchema = z.object({
   keys: base64,
   /** Float32 per feature. */
   idf: base64,
-  /** Float32, feature-major: weights[f * labels.length + k]. */
+  /** Sparse weights by feature (CSR): Int32 row starts (features + 1), Int32 class of each weight, Float32 weights. */
+  rowStart: base64,
+  classes: base64,
   weights: base64,
   bias: z.array(z.number()),
   /** Softmax temperature over the SVM scores, fitted on held-out examples. */
