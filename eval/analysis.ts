@@ -228,7 +228,7 @@ async function evalPlanted(): Promise<void> {
   const t2 = performance.now();
   await store.close();
   rmSync(dir, { recursive: true, force: true });
-  console.log(`  imported ${rep.calls} calls in ${((t1 - t0) / 1000).toFixed(1)} s; analyzed in ${((t2 - t1) / 1000).toFixed(1)} s; outcome model: ${summary.outcomeModel.kind} on ${summary.outcomeModel.examples} explicit labels`);
+  console.log(`  imported ${rep.callsInserted} calls in ${((t1 - t0) / 1000).toFixed(1)} s; analyzed in ${((t2 - t1) / 1000).toFixed(1)} s; outcome model: ${summary.outcomeModel.kind} on ${summary.outcomeModel.examples} explicit labels`);
   let intentOk = 0;
   let inferredOk = 0;
   let inferredN = 0;

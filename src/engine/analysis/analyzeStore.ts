@@ -4,7 +4,7 @@ import { addGraphCall, emptyGraphCounts } from '../knowledge/graph';
 import { addTreeCall, emptyTreeCounts, knowledgeArtifacts, saveKnowledge, synthesize } from '../knowledge/synthesize';
 import type { Knowledge } from '../knowledge/synthesize';
 import { addToolCall, emptyToolCounts } from '../knowledge/toolPatterns';
-import { analyzeEvents } from './callAnalyzer';
+import { analyzeEvents, inferOutcome } from './callAnalyzer';
 import type { IntentPredictor } from './callAnalyzer';
 import { classify } from './intent/classifier';
 import type { IntentModel } from './intent/classifier';
@@ -16,7 +16,7 @@ import type { CallAnalysis } from './schema';
 import type { Taxonomy } from './taxonomy';
 
 export interface AnalyzeProgress {
-  phase: 'calibrate' | 'analyze' | 'synthesize';
+  phase: 'analyze' | 'synthesize';
   done: number;
   total: number;
 }
@@ -29,7 +29,7 @@ export interface AnalyzeStoreOptions {
   outcomeModel?: OutcomeModel;
   /** Labelled calls needed of each class before a fitted model replaces the prior (default 20). */
   minLabelsPerClass?: number;
-  /** Stop collecting calibration examples after this many (default 20,000). */
+  /** At most this many labelled examples fit the model, and at most this many calls wait for it (default 20,000). */
   maxCalibrationExamples?: number;
   batchSize?: number;
   /** Calls a cell needs before it is scored as a pattern (default 5). */
@@ -84,9 +84,10 @@ export function toRecord(a: CallAnalysis, now: number): CallAnalysisRecord {
 }
 
 /**
- * Analyzes every stored call, one at a time (the store streams them), then recomputes patterns and
- * knowledge from mergeable counts and saves them. Two passes when outcomes must be inferred: the first
- * fits the outcome model on calls with explicit outcomes, the second applies it.
+ * Analyzes every stored call in one streaming pass, then recomputes patterns and knowledge from
+ * mergeable counts and saves them. Calls whose data carries an explicit outcome train the outcome
+ * model; calls that need it inferred wait in a bounded buffer until the model is fitted (at the end,
+ * or when the buffer fills: then the model is fitted on the labels seen so far and used from there on).
  */
 export async function analyzeStore(store: LearningStore, options: AnalyzeStoreOptions): Promise<AnalyzeSummary> {
   const t0 = options.ports.clock.now();
@@ -94,33 +95,24 @@ export async function analyzeStore(store: LearningStore, options: AnalyzeStoreOp
   const predictor = options.intentModel ? intentPredictor(options.intentModel) : undefined;
   const base = { taxonomy: options.taxonomy, intentPredictor: predictor };
   const progress = options.onProgress ?? (() => {});
+  const cap = options.maxCalibrationExamples ?? 20_000;
+  const need = options.minLabelsPerClass ?? 20;
 
-  let model = options.outcomeModel;
+  let model: OutcomeModel | undefined = options.outcomeModel;
   let modelKind: AnalyzeSummary['outcomeModel']['kind'] = model ? 'given' : 'prior';
   let modelExamples = 0;
-  if (!model) {
-    const xs: number[][] = [];
-    const ys: boolean[] = [];
-    const cap = options.maxCalibrationExamples ?? 20_000;
-    let done = 0;
-    for await (const conv of store.iterateConversations()) {
-      options.signal?.throwIfAborted();
-      const a = analyzeEvents(conv.events, base);
-      if (a.outcome.source === 'explicit') {
-        xs.push(a.features);
-        ys.push(a.outcome.label === 'success');
-      }
-      if (++done % 500 === 0) progress({ phase: 'calibrate', done, total });
-      if (xs.length >= cap) break;
-    }
+  const xs: number[][] = [];
+  const ys: boolean[] = [];
+  const fixModel = (): OutcomeModel => {
+    if (model) return model;
     const pos = ys.filter(Boolean).length;
-    const need = options.minLabelsPerClass ?? 20;
     if (pos >= need && ys.length - pos >= need) {
-      model = fitOutcomeModel(xs, ys, 1, 'fitted on this store\'s calls with explicit outcomes');
+      model = fitOutcomeModel(xs, ys, 1, "fitted on this store's calls with explicit outcomes");
       modelKind = 'fitted';
       modelExamples = xs.length;
     } else model = priorOutcomeModel();
-  }
+    return model;
+  };
 
   const patterns = emptyPatternCounts();
   const tools = emptyToolCounts();
@@ -132,10 +124,9 @@ export async function analyzeStore(store: LearningStore, options: AnalyzeStoreOp
   const batchSize = options.batchSize ?? 500;
   let batch: CallAnalysisRecord[] = [];
   let done = 0;
-  for await (const conv of store.iterateConversations()) {
-    options.signal?.throwIfAborted();
-    const a = analyzeEvents(conv.events, { ...base, outcomeModel: model });
-    a.source ??= conv.source;
+  const deferred: CallAnalysis[] = [];
+
+  const accept = async (a: CallAnalysis) => {
     outcomes[a.outcome.label]++;
     outcomeSources[a.outcome.source]++;
     intents[a.intent] = (intents[a.intent] ?? 0) + 1;
@@ -149,8 +140,34 @@ export async function analyzeStore(store: LearningStore, options: AnalyzeStoreOp
       await store.putCallAnalyses(batch);
       batch = [];
     }
+  };
+  const flushDeferred = async () => {
+    const m = fixModel();
+    for (const a of deferred) {
+      a.outcome = inferOutcome(m, a.features, a.signals.length);
+      await accept(a);
+    }
+    deferred.length = 0;
+  };
+
+  for await (const conv of store.iterateConversations()) {
+    options.signal?.throwIfAborted();
+    const a = analyzeEvents(conv.events, { ...base, outcomeModel: model });
+    a.source ??= conv.source;
+    if (a.outcome.source === 'explicit') {
+      if (!model && xs.length < cap) {
+        xs.push(a.features);
+        ys.push(a.outcome.label === 'success');
+      }
+      await accept(a);
+    } else if (model) await accept(a);
+    else {
+      deferred.push(a);
+      if (deferred.length >= cap) await flushDeferred();
+    }
     if (++done % 200 === 0) progress({ phase: 'analyze', done, total });
   }
+  await flushDeferred();
   if (batch.length > 0) await store.putCallAnalyses(batch);
   progress({ phase: 'analyze', done, total });
 

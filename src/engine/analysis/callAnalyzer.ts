@@ -277,11 +277,7 @@ export class CallAnalyzer {
 
   private outcome(features: number[]): Outcome {
     if (this.explicit) return { label: this.explicit.success ? 'success' : 'failure', probability: this.explicit.probability, source: 'explicit' };
-    const p = predictProbability(this.model, features);
-    if (this.signals.length === 0) return { label: 'unknown', probability: p, source: 'none' };
-    const band = this.options.unknownBand ?? 0;
-    const label = Math.abs(p - 0.5) < band ? 'unknown' : p >= 0.5 ? 'success' : 'failure';
-    return { label, probability: p, source: 'signals' };
+    return inferOutcome(this.model, features, this.signals.length, this.options.unknownBand ?? 0);
   }
 
   private build(): CallAnalysis {
@@ -313,6 +309,17 @@ export class CallAnalyzer {
       ended: this.ended,
     };
   }
+}
+
+/**
+ * The outcome of a call without explicit outcome fields, from its signal features: unknown when the call
+ * carries no signal at all (no evidence either way) or lands within `band` of 0.5.
+ */
+export function inferOutcome(model: OutcomeModel, features: readonly number[], signalCount: number, band = 0): Outcome {
+  const p = predictProbability(model, features);
+  if (signalCount === 0) return { label: 'unknown', probability: p, source: 'none' };
+  const label = Math.abs(p - 0.5) < band ? 'unknown' : p >= 0.5 ? 'success' : 'failure';
+  return { label, probability: p, source: 'signals' };
 }
 
 /** Analyzes a whole recorded call (its events in order). */

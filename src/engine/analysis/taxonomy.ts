@@ -293,6 +293,16 @@ export interface Taxonomy {
   intents: CompiledCategory[];
 }
 
+const byNameCache = new WeakMap<readonly CompiledCategory[], Map<string, CompiledCategory>>();
+function byNameOf(categories: readonly CompiledCategory[]): Map<string, CompiledCategory> {
+  let m = byNameCache.get(categories);
+  if (!m) {
+    m = new Map(categories.map((c) => [c.name, c]));
+    byNameCache.set(categories, m);
+  }
+  return m;
+}
+
 function compile(list: readonly CueCategory[], where: string): CompiledCategory[] {
   return list.map((c) => ({
     name: c.name,
@@ -340,7 +350,8 @@ export function matchCategories(text: string, categories: readonly CompiledCateg
  * returns the rest ordered by priority (highest first).
  */
 export function resolveMatches(names: readonly string[], categories: readonly CompiledCategory[]): string[] {
-  const byName = new Map(categories.map((c) => [c.name, c]));
+  if (names.length === 0) return [];
+  const byName = byNameOf(categories);
   const matched = new Set(names);
   const present = new Set(
     names.filter((n) => {
