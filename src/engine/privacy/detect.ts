@@ -3,7 +3,7 @@ import { ENGLISH_WORD_SET } from './lexicon/englishWords';
 import { FIRST_NAME_SET } from './lexicon/firstNames';
 import { MULTI_WORD_PLACES, PLACE_SET, US_STATE_CODES } from './lexicon/places';
 import { SURNAME_SET } from './lexicon/surnames';
-import { NUMBER_RUN_RE, NUMBER_WORDS, readNumberRun } from './spoken';
+import { DIGIT_RUN_RE, NUMBER_RUN_RE, NUMBER_WORDS, readNumberRun } from './spoken';
 import type { NumberRun } from './spoken';
 import type { DetectedEntity, EntityType } from './types';
 import { cardValid, dateValid, ibanValid, ipv4Valid, numericDateValid, ssnValid } from './validators';
@@ -87,10 +87,14 @@ const ADDRESS_RE = new RegExp(
  * Addresses without a street-type word: "20789 Allika 46", "Edeby 55\n Apt. 297", "P.O. Box 242",
  * "PSC 0413, Box 8144\nAPO AA 42323", and "<words> <number>" right after "live at" / "address is".
  */
-const ADDRESS2_RE = new RegExp(
-  `\\b\\d{1,6}[ ]+${STREET_WORD}(?:[ ]+${STREET_WORD}){0,3}[ ]+\\d{1,5}[A-Za-z]?\\b\\.?${UNIT}?|(?<![\\p{L}\\d.])${STREET_WORD}(?:[ ]+${STREET_WORD}){0,2}[ ]+\\d{1,5}[A-Za-z]?\\b\\.?${UNIT}|\\b(?:P\\.?[ ]?O\\.?[ ]?Box|PSC[ ]+\\d{1,5},?[ ]+Box|Unit[ ]+\\d{1,5},?[ ]+Box)[ ]+\\d{1,6}(?:[,\\n ]+(?:APO|FPO|DPO)[ ]+(?:AA|AE|AP)[ ]+\\d{5})?|(?<=\\b(?:live at|lives at|living at|address is|located at|office is at|off at|meet me at|send it to|ship it to|deliver it to|mail it to|it is at|it's at)[ ]+)${STREET_WORD}(?:[ ]+${STREET_WORD}){0,3}[ ]+\\d{1,5}[A-Za-z]?\\b`,
+const ADDR_NUM_RE = new RegExp(`\\b\\d{1,6}[ ]+${STREET_WORD}(?:[ ]+${STREET_WORD}){0,3}[ ]+\\d{1,5}[A-Za-z]?\\b\\.?${UNIT}?`, 'gu');
+const ADDR_UNIT_RE = new RegExp(`(?<![\\p{L}\\d.])${STREET_WORD}(?:[ ]+${STREET_WORD}){0,2}[ ]+\\d{1,5}[A-Za-z]?\\b\\.?${UNIT}`, 'gu');
+const ADDR_BOX_RE = /\b(?:P\.?[ ]?O\.?[ ]?Box|PSC[ ]+\d{1,5},?[ ]+Box|Unit[ ]+\d{1,5},?[ ]+Box)[ ]+\d{1,6}(?:[,\n ]+(?:APO|FPO|DPO)[ ]+(?:AA|AE|AP)[ ]+\d{5})?/g;
+const ADDR_CTX_RE = new RegExp(
+  `\\b(?:live at|lives at|living at|address is|located at|office is at|off at|meet me at|send it to|ship it to|deliver it to|mail it to|it is at|it's at)[ ]+(${STREET_WORD}(?:[ ]+${STREET_WORD}){0,3}[ ]+\\d{1,5}[A-Za-z]?\\b)`,
   'gu',
 );
+const ADDR_CTX_HINT_RE = /\b(?:at|address is|to)[ ]+\p{Lu}/u;
 const UNIT_ONLY_RE = /\b(?:Apt|Apartment|Suite|Ste|Unit|Flat)\.?[ ]*#?\d{1,5}[A-Za-z]?\b/g;
 // What follows an address line: ", City, ST 12345", "\nCity\n, ST\n Country 12345" (form-filled text).
 // Segments must start with a capital or a digit and are not "Label:" lines, so prose and speaker turns stop it.
@@ -100,7 +104,7 @@ const STATE_ZIP_RE = /\b([A-Z]{2})[ ]+(\d{5}(?:-\d{4})?)\b/g;
 // Group 1: the next words are the name whatever their case; group 2: the next capitalised words are;
 // group 3: the next capitalised words are when the lexicon knows one of them.
 const NAME_TRIGGER_RE =
-  /\b(?:(my (?:full |first |last |middle )?name(?:'s| is)|(?:first|last|full|middle|sur) ?name(?: is|:)|call me|surname is|it's spelled|spelled)|(mr|mrs|ms|miss|mister|dr|prof|name|names|named|called|dear|under|assistant to)|(this is|i'm|i am|it's|speaking with|talking to|spoke (?:to|with)|ask for|hi|hello|hey|thanks|thank you|bye|goodbye|sincerely|regards|customer|caller|client|patient|agent|manager|son|daughter|wife|husband|brother|sister|mother|father|friend|colleague|partner|by|from|with|for|and|to|me))(?![\p{L}])[.:,]?[ ]*(?:(?:uh|um|er|it's|its)[ ,]+)?/giu;
+  /\b(?:(my (?:full |first |last |middle )?name(?:'s| is)|(?:first|last|full|middle|sur) ?name(?: is|:)|call me|surname is|it's spelled|spelled)|(mr|mrs|ms|miss|mister|dr|prof|name|names|named|called|dear|under|assistant to)|(this is|speaking with|talking to|spoke (?:to|with)|ask for))(?![\p{L}])[.:,]?[ ]*(?:(?:uh|um|er|it's|its)[ ,]+)?/giu;
 const NAME_LIST_NEXT_RE = /^(?:,[ ]*(?:and[ ]+)?|[ ]+and[ ]+|[ ]*&[ ]*)([\p{Lu}][\p{L}'’-]+)(?![\p{L}])/u;
 const NAME_LIST_PREV_RE = /([\p{Lu}][\p{L}'’-]+)(?:,[ ]*|[ ]+and[ ]+|[ ]*&[ ]*)$/u;
 /** Words that make a capitalised sequence a company, not a person. */
@@ -119,7 +123,6 @@ const SPELL_CONTEXT_RE = /\b(?:spell(?:ed|s|ing)?|name|that's|thats|it's|its|let
 const AGE_AFTER_RE = /^[ ]*(?:-|[ ])?(?:years?|yrs?)(?:[ -]old|[ ]of[ ]age)\b|^[ ]*(?:-year-old|yo\b|y\/o\b)/i;
 const AGE_BEFORE_RE = /\b(?:aged?|age is|i'm|i am|he's|she's|he is|she is|turned|turning)[ ]*(?:of[ ]+)?$/i;
 const MONEY_AFTER_RE = /^[ ]*(?:dollars?|bucks|usd|euros?|pounds|cents)\b/i;
-const MONEY_BEFORE_RE = /(?:[$€£]|\b(?:usd|eur|gbp))[ ]?$/i;
 
 const CTX_CARD = /\b(?:card|credit|debit|visa|mastercard|amex|american express|discover|cc)\b/i;
 const CTX_CARD_TAIL = /\b(?:ending(?: in| with)?|ends (?:in|with)|last (?:four|4)(?: digits)?(?: (?:is|are|of))?)[ :]*$/i;
@@ -145,13 +148,18 @@ for (const w of ['at']) KEYWORD_FLAGS.set(w, 1);
 for (const w of ['dot']) KEYWORD_FLAGS.set(w, 2);
 for (const w of 'jan january feb february mar march apr april may june jun july jul aug august sep sept september oct october nov november dec december'.split(' ')) KEYWORD_FLAGS.set(w, 3);
 for (const w of NUMBER_WORDS) KEYWORD_FLAGS.set(w, 4);
-for (const w of [...STREET_SUFFIX.split('|').flatMap((x) => [x, `${x}s`]), 'apt', 'apartment', 'suite', 'ste', 'unit', 'flat', 'via', 'rue', 'calle', 'avenida', 'rua', 'ulica', 'piazza', 'chemin', 'box', 'psc']) KEYWORD_FLAGS.set(w, 5);
+for (const w of [...STREET_SUFFIX.split('|').flatMap((x) => [x, `${x}s`]), 'via', 'rue', 'calle', 'avenida', 'rua', 'ulica', 'piazza', 'chemin', 'box', 'psc']) KEYWORD_FLAGS.set(w, 5);
+for (const w of ['apt', 'apartment', 'suite', 'ste', 'unit', 'flat', 'floor', 'room', 'bldg', 'building']) KEYWORD_FLAGS.set(w, 12);
 for (const w of ['dollar', 'dollars', 'bucks', 'usd', 'euro', 'euros', 'pounds', 'eur', 'gbp', 'cents']) KEYWORD_FLAGS.set(w, 6);
-for (const w of ['name', 'names', 'spell', 'spelled', 'spelling', 'surname', 'named', "i'm", 'im', 'this', 'call', 'mr', 'mrs', 'ms', 'dr', 'dear', 'hi', 'hello', 'thanks']) KEYWORD_FLAGS.set(w, 7);
+for (const w of ['name', 'names', 'spell', 'spelled', 'spelling', 'surname', 'named', 'called', 'call', 'mr', 'mrs', 'ms', 'miss', 'mister', 'dr', 'prof', 'dear', 'under', 'assistant', 'speaking', 'talking', 'spoke', 'ask']) KEYWORD_FLAGS.set(w, 7);
 for (const w of ['live', 'living', 'lives', 'lived', 'reside', 'resides', 'moved', 'based', 'located', 'born', 'from']) KEYWORD_FLAGS.set(w, 8);
 for (const w of ['http', 'https', 'www']) KEYWORD_FLAGS.set(w, 9);
 for (const w of TLD.slice(3, -1).split('|')) if (!KEYWORD_FLAGS.has(w)) KEYWORD_FLAGS.set(w, 10);
 for (const w of ['may']) KEYWORD_FLAGS.set(w, 3);
+
+/** Street words that mean an address in lower case too ("main street"); the rest count only capitalised ("Lake"). */
+const STRONG_ADDRESS_WORDS = new Set(['street', 'st', 'avenue', 'ave', 'road', 'rd', 'boulevard', 'blvd', 'lane', 'ln', 'drive', 'dr', 'court', 'ct', 'highway', 'hwy', 'parkway', 'pkwy', 'terrace', 'box', 'psc', 'rue', 'calle', 'avenida', 'rua', 'ulica', 'via']);
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'to', 'from', 'near']);
 
 /** Multi-word place names by their first word, longest first. */
 const MULTI_PLACE_FIRST = new Map<string, string[][]>();
@@ -198,6 +206,18 @@ function englishForm(lw: string): boolean {
 /** Not a word of the lexicons: no everyday word, place, or English dictionary word (any case). */
 function unknownWord(info: number, lw: string): boolean {
   return (info & (L_COMMON | L_PLACE | L_ENGLISH)) === 0 && !englishForm(lw);
+}
+
+/** "$ 250", "usd 40": a currency sign or code right before the run (no regex scan of the window). */
+function moneyBefore(before: string): boolean {
+  let i = before.length - 1;
+  while (i >= 0 && before.charCodeAt(i) === 32) i--;
+  if (i < 0) return false;
+  const c = before.charCodeAt(i);
+  if (c === 36 || c === 8364 || c === 163) return true;
+  if (i < 2) return false;
+  const code = before.slice(i - 2, i + 1);
+  return (code === 'usd' || code === 'eur' || code === 'gbp') && (i < 3 || !isAsciiLower(before.charCodeAt(i - 3)));
 }
 
 function isAsciiLower(c: number): boolean {
@@ -258,12 +278,13 @@ export function createDetector(options: DetectOptions): Detector {
     spelledRun: boolean;
     nameHint: boolean;
     placeHint: boolean;
+    unit: boolean;
   }
 
   function tokenize(text: string, lower: string): Flags {
     const f: Flags = {
       digit: false, upper: false, at: false, atWord: false, dotWord: false, month: false, numberWord: false, address: false,
-      stateCode: false, url: false, money: false, spelledRun: false, nameHint: false, placeHint: false,
+      stateCode: false, url: false, money: false, spelledRun: false, nameHint: false, placeHint: false, unit: false,
     };
     ntok = 0;
     let singles = 0;
@@ -318,7 +339,8 @@ export function createDetector(options: DetectOptions): Detector {
           case 2: f.dotWord = true; break;
           case 3: f.month = true; break;
           case 4: f.numberWord = true; break;
-          case 5: f.address = true; break;
+          case 5: if (cap || STRONG_ADDRESS_WORDS.has(lw)) f.address = true; break;
+          case 12: f.address = true; f.unit = true; break;
           case 6: f.money = true; break;
           case 7: f.nameHint = true; break;
           case 8: f.placeHint = true; break;
@@ -379,11 +401,16 @@ export function createDetector(options: DetectOptions): Detector {
           }
           for (let m = first(UNIT_ONLY_RE, text); m !== null; m = UNIT_ONLY_RE.exec(text)) push('ADDRESS', m.index, m.index + m[0].length, 0.6);
         }
-        for (let m = first(ADDRESS2_RE, text); m !== null; m = ADDRESS2_RE.exec(text)) {
-          let end = m.index + m[0].length;
-          const tail = ADDRESS_TAIL_RE.exec(text.slice(end, end + 120));
-          if (tail && tail[0].length > 0) end += tail[0].length;
-          push('ADDRESS', m.index, end, 0.7);
+        for (let m = first(ADDR_NUM_RE, text); m !== null; m = ADDR_NUM_RE.exec(text)) addressWithTail(text, m.index, m.index + m[0].length, 0.7);
+        if (f.address) {
+          if (f.unit) for (let m = first(ADDR_UNIT_RE, text); m !== null; m = ADDR_UNIT_RE.exec(text)) addressWithTail(text, m.index, m.index + m[0].length, 0.7);
+          for (let m = first(ADDR_BOX_RE, text); m !== null; m = ADDR_BOX_RE.exec(text)) addressWithTail(text, m.index, m.index + m[0].length, 0.7);
+        }
+        if ((f.atWord || f.placeHint || lower.includes(' to ') || lower.includes('address')) && ADDR_CTX_HINT_RE.test(text)) {
+          for (let m = first(ADDR_CTX_RE, text); m !== null; m = ADDR_CTX_RE.exec(text)) {
+            const s0 = m.index + m[0].length - m[1]!.length;
+            addressWithTail(text, s0, m.index + m[0].length, 0.7);
+          }
         }
         if (f.stateCode) {
           for (let m = first(STATE_ZIP_RE, text); m !== null; m = STATE_ZIP_RE.exec(text)) {
@@ -413,7 +440,7 @@ export function createDetector(options: DetectOptions): Detector {
         push(dobContext(lower, m.index) ? 'DATE_OF_BIRTH' : 'DATE', m.index, m.index + m[0].length, 0.8);
       }
     }
-    if (hasNumber) numberRuns(text, lower, push);
+    if (hasNumber) numberRuns(text, lower, f.numberWord, push);
     if (f.upper) names(text, push);
     else lowerNames(text, push);
     places(text, f, push);
@@ -422,12 +449,18 @@ export function createDetector(options: DetectOptions): Detector {
     if (f.spelledRun && (f.upper || f.nameHint)) spelled(text, push);
     return resolve(text, out);
   }
+  function addressWithTail(text: string, start: number, end: number, score: number): void {
+    const tail = ADDRESS_TAIL_RE.exec(text.slice(end, end + 120));
+    push('ADDRESS', start, tail ? end + tail[0].length : end, score);
+  }
+
   function dobContext(lower: string, at: number): boolean {
     return CTX_DOB.test(lowerWindow(lower, at - 40, at));
   }
 
-  function numberRuns(text: string, lower: string, push: (t: EntityType, s: number, e: number, score: number, v?: number) => void): void {
-    for (let m = first(NUMBER_RUN_RE, text); m !== null; m = NUMBER_RUN_RE.exec(text)) {
+  function numberRuns(text: string, lower: string, numberWords: boolean, push: (t: EntityType, s: number, e: number, score: number, v?: number) => void): void {
+    const re = numberWords ? NUMBER_RUN_RE : DIGIT_RUN_RE;
+    for (let m = first(re, text); m !== null; m = re.exec(text)) {
       let start = m.index;
       const end = start + m[0].length;
       const run = readNumberRun(m[0]);
@@ -454,7 +487,7 @@ export function createDetector(options: DetectOptions): Detector {
     const { shape, digits } = run;
     const n = digits.length;
     // Amounts and ages read the run as a quantity.
-    if (MONEY_AFTER_RE.test(after) || MONEY_BEFORE_RE.test(before)) {
+    if ((after.length > 0 && MONEY_AFTER_RE.test(after)) || moneyBefore(before)) {
       let value = Number.isFinite(run.value) ? run.value : Number(shape.replace(/[^\d.]/g, ''));
       const money = MONEY_AFTER_RE.exec(after);
       if (money && /cents/i.test(money[0])) value /= 100;
@@ -469,6 +502,7 @@ export function createDetector(options: DetectOptions): Detector {
         return;
       }
     }
+    if (n < 4) return;
     if (/^\d{1,3}(?:\.\d{1,3}){3}$/.test(shape)) {
       if (ipv4Valid(shape)) push('IP_ADDRESS', start, end, 0.95);
       return;
@@ -482,13 +516,12 @@ export function createDetector(options: DetectOptions): Detector {
       push(CTX_DOB.test(before) ? 'DATE_OF_BIRTH' : 'DATE', start, end, 0.9);
       return;
     }
-    const cardCtx = CTX_CARD.test(before);
     if (n >= 12 && n <= 19) {
       if (n >= 13 && cardValid(digits)) return push('CARD_NUMBER', start, end, 0.97);
-      if (cardCtx) return push('CARD_NUMBER', start, end, 0.75);
+      if (CTX_CARD.test(before)) return push('CARD_NUMBER', start, end, 0.75);
     }
     if (n === 4 && CTX_CARD_TAIL.test(before)) return push('CARD_NUMBER', start, end, 0.8);
-    const ssnCtx = CTX_SSN.test(before);
+    const ssnCtx = (n === 9 || n === 4) && CTX_SSN.test(before);
     if (n === 9 && (/^\d{3}[- ]\d{2}[- ]\d{4}$/.test(shape) || ssnCtx)) {
       if (ssnValid(digits)) return push('SSN', start, end, ssnCtx || /-/.test(shape) ? 0.95 : 0.7);
       if (ssnCtx) return push('SSN', start, end, 0.6);
@@ -668,7 +701,7 @@ export function createDetector(options: DetectOptions): Detector {
     for (let i = 0; i < ntok; i++) {
       const info = ti[i]!;
       if ((info & (L_PLACE | L_MULTI)) === 0) {
-        if (tc[i] && (info & L_FIRST) === 0 && te[i]! - ts[i]! > 2 && unknownWord(info, tl[i]!)) unknownPlace(text, i);
+        if (tc[i] && i > 0 && PLACE_PREPOSITIONS.has(tl[i - 1]!) && (info & L_FIRST) === 0 && te[i]! - ts[i]! > 2 && unknownWord(info, tl[i]!)) unknownPlace(text, i);
         continue;
       }
       const lw = tl[i]!;

@@ -29,6 +29,9 @@ const SEP = `(?:[ \\t\\n\\r,]*(?:[-–./()]|(?:dash|hyphen|dot|point|slash)(?![a
 
 /** A maximal run of number tokens; the optional `+` keeps international prefixes. */
 export const NUMBER_RUN_RE = new RegExp(`(?<![\\w.])\\+?${TOKEN}(?:${SEP}${TOKEN})*(?![\\w])`, 'gi');
+/** The same runs when the text has no number words: digit groups only, a much cheaper scan. */
+const DIGIT_SEP = `(?:[ \\t\\n\\r,]*[-–./()][ \\t\\n\\r,]*|[ \\t\\n\\r,]+)`;
+export const DIGIT_RUN_RE = new RegExp(`(?<![\\w.])\\+?\\d+(?:${DIGIT_SEP}\\d+)*(?![\\w])`, 'g');
 const PART_RE = new RegExp(`(\\d+)|(${WORD_ALT})(?![a-z])|(dash|hyphen|-|–)|(dot|point|\\.)|(slash|/)`, 'gi');
 
 /** Cheap test used as a prefilter: does the text hold a digit or a number word at all? */
