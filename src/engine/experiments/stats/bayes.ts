@@ -29,9 +29,9 @@ const sd = (p: BetaParams): number => Math.sqrt((p.a * p.b) / ((p.a + p.b) ** 2 
 /**
  * ∫ f_w(x)·g(x) dx by composite Simpson over the bulk of the weight density w (mean ± 14 sd, clipped
  * to [0, 1]). Callers always weight by the narrower of the two posteriors, so g varies slowly on the
- * grid; 2,000 intervals give ≈1e-9 accuracy against scipy's adaptive quadrature.
+ * grid; 400 intervals agree with scipy's adaptive quadrature to ≈1e-8 on the reference vectors.
  */
-function integrateAgainst(w: BetaParams, g: (x: number) => number, intervals = 2000): number {
+function integrateAgainst(w: BetaParams, g: (x: number) => number, intervals = 400): number {
   const m = mean(w);
   const s = sd(w);
   const lo = Math.max(0, m - 14 * s);
