@@ -228,10 +228,15 @@ export class SqlLearningStore implements LearningStore {
 
   private putOne(conv: Conversation, now: number, result: PutConversationsResult): void {
     const events = uniqueEvents(conv.events);
+    // A primary-key probe (~µs) first, so a re-import never pays for compressing what it will not store.
+    if (this.scalar('SELECT 1 FROM calls WHERE call_id = ?', [conv.callId]) !== undefined) {
+      this.mergeInto(conv, events, result);
+      return;
+    }
     const { turns, errors } = digest(events);
-    const inserted = this.run(
+    this.run(
       `INSERT INTO calls (call_id, agent_id, started_at, ended_at, source_file, source_json, outcome_json, turn_count, event_count, error_count, events, imported_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(call_id) DO NOTHING`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         conv.callId,
         conv.agentId,
@@ -247,13 +252,9 @@ export class SqlLearningStore implements LearningStore {
         now,
       ],
     );
-    if (inserted === 1) {
-      result.callsInserted++;
-      result.eventsInserted += events.length;
-      result.eventsDuplicate += conv.events.length - events.length;
-      return;
-    }
-    this.mergeInto(conv, events, result);
+    result.callsInserted++;
+    result.eventsInserted += events.length;
+    result.eventsDuplicate += conv.events.length - events.length;
   }
 
   private mergeInto(conv: Conversation, incoming: ConversationEvent[], result: PutConversationsResult): void {
@@ -946,6 +947,9 @@ export class SqlLearningStore implements LearningStore {
   }
 
   private insertCallRow(c: CallRow): void {
+    // With a transcript at hand the counts come from it, not from what the bundle claims.
+    const events = c.events ? uniqueEvents(c.events) : undefined;
+    const counts = events ? { ...digest(events), events: events.length } : { turns: c.turnCount, errors: c.errorCount, events: c.eventCount };
     this.run(
       `INSERT INTO calls (call_id, agent_id, started_at, ended_at, source_file, source_json, outcome_json, turn_count, event_count, error_count, events, transcript_purged_at, imported_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -957,10 +961,10 @@ export class SqlLearningStore implements LearningStore {
         nul(c.source?.file),
         c.source ? JSON.stringify(c.source) : null,
         c.outcome ? JSON.stringify(c.outcome) : null,
-        c.turnCount,
-        c.eventCount,
-        c.errorCount,
-        c.events ? packJson(c.events, this.codec) : null,
+        counts.turns,
+        counts.events,
+        counts.errors,
+        events ? packJson(events, this.codec) : null,
         nul(c.transcriptPurgedAt),
         c.importedAt,
       ],
