@@ -212,7 +212,7 @@ async function evalTau(): Promise<void> {
 }
 
 async function evalPlanted(): Promise<void> {
-  const seed = 2026;
+  const seed = Number(argValue('--seed') ?? 2026);
   console.log(`\n## Planted-pattern recovery: ${sampleCount} generated calls, seed ${seed}, import → redact → analyze`);
   const { calls, truth } = generateSampleCalls({ seed, count: sampleCount });
   const dir = mkdtempSync(path.join(os.tmpdir(), 'kaizen-eval-'));

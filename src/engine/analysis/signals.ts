@@ -40,7 +40,7 @@ export const USER_CUES: TextCue[] = [
   {
     kind: 'negation',
     re: new RegExp(
-      "^\\s*no[,.!]|\\b(?:that'?s|that is|this is|it'?s) (?:not (?:what|right|correct|it|true|helpful)|wrong|incorrect)|\\bnot what i (?:asked|meant|said|wanted|need)|\\byou(?:'re| are) not (?:listening|understanding|getting it|helping)|\\b(?:doesn'?t|does not|didn'?t|did not|won'?t|isn'?t) (?:help|work|answer|solve)|\\bthat'?s not going to work|\\bno(?:,)? (?:that'?s|it'?s) not",
+      "^\\s*no[,.!]|\\b(?:that'?s|that is|this is|it'?s) (?:not (?:what|right|correct|it|true|helpful)|wrong|incorrect)|\\bnot what i (?:asked|meant|said|wanted|need)|\\byou(?:'re| are) not (?:listening|understanding|getting it|helping)|\\b(?:doesn'?t|does not|didn'?t|did not|won'?t|isn'?t) (?:help|work|answer|solve)|\\bthat'?s not going to work|\\bno(?:,)? (?:that'?s|it'?s) not|\\bare you sure\\b|\\b(?:please )?try (?:it )?again\\b|\\b(?:any|some) other (?:options?|places?|ones?|choices?)\\b",
       'i',
     ),
     strength: 0.5,
@@ -61,7 +61,7 @@ export const AGENT_CUES: TextCue[] = [
   },
   {
     kind: 'agent-unable',
-    re: b("(?:unfortunately|i'?m afraid|sorry),? (?:i|we) (?:can(?:no|')t|am unable|are unable|won't be able|am not able|are not able)|(?:i|we) (?:can(?:no|')t|am unable to|are unable to|am not able to|are not able to) (?:help|do|process|change|modify|cancel|refund|find|offer|make|assist)|there(?:'s| is) nothing (?:more )?(?:i|we) can do|(?:no|not any) (?:results|availability|matches|options) (?:found|available)|(?:not|isn't|is not) (?:eligible|possible|allowed|permitted)"),
+    re: b("(?:unfortunately|i'?m afraid|sorry),? (?:i|we) (?:can(?:no|')t|am unable|are unable|won't be able|am not able|are not able)|(?:i|we) (?:can(?:no|')t|am unable to|are unable to|am not able to|are not able to) (?:help|do|process|change|modify|cancel|refund|find|offer|make|assist)|there(?:'s| is) nothing (?:more )?(?:i|we) can do|(?:no|not any) (?:results|availability|matches|options) (?:found|available)|(?:not|isn't|is not) (?:eligible|possible|allowed|permitted)|(?:there (?:are|is|were|was) no|there (?:aren't|isn't|weren't|wasn't) any|i (?:am not|'m not|couldn't|could not|can't|cannot) find(?:ing)?(?: any)?) (?:\\w+ ){0,3}?(?:available|matching|found|results?|entries|options|trains|flights|tables|rooms|openings|slots|seats|times|events|listings|hotels|restaurants|places|matches|cars|ones|appointments|dates|tickets|items|products|records)|unsuccessful|(?:booking|reservation|payment|request) (?:failed|did not go through|was declined)|(?:not|isn't|aren't|is not|are not) available|unavailable|fully booked|sold out|(?:system|service|site) (?:is|seems to be|appears to be) (?:down|unavailable)"),
     strength: 0.5,
   },
 ];
