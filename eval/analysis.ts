@@ -249,6 +249,14 @@ async function evalPlanted(): Promise<void> {
   console.log(`  PATTERN precision ${f3(discovered.length ? tp / discovered.length : 0)} recall ${f3(tp / planted.size)} (target ≥ 0.95 each)`);
   for (const p of discovered)
     console.log(`    ${planted.has(p.id) ? 'TP' : 'FP'} ${p.id.padEnd(58)} n=${String(p.support).padStart(4)} rate=${f3(p.successRate)} base=${f3(p.baselineRate)} lift=${p.lift >= 0 ? '+' : ''}${f3(p.lift)} q=${p.liftPValue.toExponential(1)}`);
+  console.log('  planted cells as the generator produced them (truth) and as scored here:');
+  for (const p of truth.planted.filter((x, i, all) => all.findIndex((y) => y.intent === x.intent && y.trigger === x.trigger && y.strategy === x.strategy) === i)) {
+    const id = `${p.intent}|${p.trigger}|${p.strategy}`;
+    const row = summary.allPatterns.find((x) => x.id === id);
+    console.log(
+      `    ${id.padEnd(58)} truth ${f3(p.successRate)} vs ${f3(p.baselineRate)}; scored ${row ? `n=${row.support} ${f3(row.successRate)} vs ${f3(row.baselineRate)} q=${row.liftPValue.toExponential(1)}${row.significant ? '' : ' (not significant)'}` : 'absent'}`,
+    );
+  }
   const key = (intent: string, seq: readonly string[]) => `${intent}|${[...seq].sort().join(',')}`;
   const plantedTools = new Map(truth.plantedTools.map((p) => [key(p.intent, p.sequence), p]));
   const found = summary.knowledge.toolPatterns;

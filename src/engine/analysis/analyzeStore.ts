@@ -54,6 +54,8 @@ export interface AnalyzeSummary {
   topPatterns: ScoredPattern[];
   /** Every significant pattern (BH-controlled). */
   significantPatternsList: ScoredPattern[];
+  /** Every scored pattern. */
+  allPatterns: ScoredPattern[];
   knowledge: Knowledge;
 }
 
@@ -191,6 +193,7 @@ export async function analyzeStore(store: LearningStore, options: AnalyzeStoreOp
     elapsedMs: options.ports.clock.now() - t0,
     topPatterns: [...significant].sort((a, b) => Math.abs(b.lift) - Math.abs(a.lift)).slice(0, 10),
     significantPatternsList: significant,
+    allPatterns: scored,
     knowledge,
   };
 }

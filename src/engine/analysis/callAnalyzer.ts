@@ -69,6 +69,8 @@ export class CallAnalyzer {
   private pending: Situation | undefined;
   private situations = 0;
   private explicit: ReturnType<typeof explicitOutcome>;
+  /** A tool or agent error happened since the last turn: the next agent turn handles it, it does not answer the customer. */
+  private errorSinceTurn = false;
   private ended = false;
   private final: CallAnalysis | undefined;
 
@@ -110,12 +112,14 @@ export class CallAnalyzer {
         if (!event.ok) {
           this.signal('tool-error', 0.5, `${name}: ${clip(event.error ?? event.result ?? 'error', 80)}`);
           this.errors.push({ code: 'tool_error', stage: 'tool', tool: name, message: clip(event.error ?? event.result ?? '', 160), turnIndex: this.turnIndex });
+          this.errorSinceTurn = true;
         } else if (isMutatingTool(name)) this.signal('task-completed', 0.5, `tool ${name} ok`);
         break;
       }
       case 'agent.error':
         this.signal('agent-error', 0.6, `${event.code}: ${clip(event.message, 80)}`);
         this.errors.push({ code: event.code, stage: event.stage, tool: event.toolName, message: clip(event.message, 160), turnIndex: this.turnIndex });
+        this.errorSinceTurn = true;
         break;
       case 'feedback':
         if (event.rating !== undefined) {
@@ -241,7 +245,9 @@ export class CallAnalyzer {
     for (const s of textSignals(text, AGENT_CUES)) this.signal(s.kind, s.strength, s.evidence);
     const found = resolveMatches(matchCategories(text, this.taxonomy.strategies), this.taxonomy.strategies);
     found.forEach((name, i) => this.strategies.push({ name, turnIndex: idx, primary: i === 0 }));
-    if (this.pending && found.length > 0) {
+    const handlesError = this.errorSinceTurn;
+    this.errorSinceTurn = false;
+    if (this.pending && found.length > 0 && !handlesError) {
       this.pending.answers.push({ turn: idx, strategies: found, template: toTemplate(text) });
       if (this.pending.answers.length >= ANSWER_WINDOW) this.closeSituation();
     }
