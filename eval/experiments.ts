@@ -9,9 +9,11 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import binomialFactory from '@stdlib/random-base-binomial';
+import chisquareFactory from '@stdlib/random-base-chisquare';
+import normalFactory from '@stdlib/random-base-normal';
 import { ExperimentService } from '../src/engine/experiments/service';
 import { SampleCallPool, simulateExperiment } from '../src/engine/experiments/simulation';
-import { binaryPower, msprtLook, twoProportionZTest } from '../src/engine/experiments/stats';
+import { binaryPower, msprtLook, twoProportionZTest, welchTTest } from '../src/engine/experiments/stats';
 import { SeededRandom } from '../src/engine/samples';
 import { openSqlStore } from '../src/engine/store';
 import { wilsonInterval } from '../src/shared/stats';
@@ -25,6 +27,8 @@ const arg = (name: string, fallback: string) => {
 const SEED = Number(arg('seed', '20261125'));
 const N_AA = Number(arg('experiments', '10000'));
 const binomial = binomialFactory.factory({ seed: SEED });
+const normal = normalFactory.factory({ seed: SEED + 1 });
+const chisquare = chisquareFactory.factory({ seed: SEED + 2 });
 const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
 const ci = (k: number, n: number) => {
   const w = wilsonInterval(k, n);
@@ -87,6 +91,52 @@ function aaSimulation(): void {
       `naive peeking = ${pct(naiveAt[looks]! / N_AA)}, ${(naiveAt[looks]! / N_AA / alpha).toFixed(1)}× the nominal rate.`,
   );
   if (seqRate > alpha) process.exitCode = 1;
+}
+
+// ---- 1b. A/A on a continuous metric (handle time), Welch vs mSPRT --------------------------------
+function aaContinuous(): void {
+  const mu = 300; // seconds
+  const sigma = 120;
+  const batch = 200;
+  const looks = 20;
+  const alpha = 0.05;
+  const tau = 10; // mixing sd: a 10-second difference in mean handle time
+  const checkpoints = [1, 5, 10, 20];
+  const naiveAt = new Array<number>(looks + 1).fill(0);
+  const seqAt = new Array<number>(looks + 1).fill(0);
+  const t0 = performance.now();
+  // One batch of `batch` normal calls, drawn exactly as (mean, M2): mean ~ N(mu, sigma²/m), M2 ~ sigma²·χ²(m − 1).
+  const drawBatch = () => ({ mean: normal(mu, sigma / Math.sqrt(batch)), m2: sigma * sigma * chisquare(batch - 1) });
+  for (let e = 0; e < N_AA; e++) {
+    const arms = [
+      { n: 0, mean: 0, m2: 0 },
+      { n: 0, mean: 0, m2: 0 },
+    ];
+    let naive = false;
+    let minP = 1;
+    for (let k = 1; k <= looks; k++) {
+      for (const a of arms) {
+        // Chan et al.'s parallel merge of (n, mean, M2)
+        const b = drawBatch();
+        const n = a.n + batch;
+        const d = b.mean - a.mean;
+        a.m2 += b.m2 + (d * d * a.n * batch) / n;
+        a.mean += (d * batch) / n;
+        a.n = n;
+      }
+      const [c, t] = arms.map((a) => ({ n: a.n, mean: a.mean, sd: Math.sqrt(a.m2 / (a.n - 1)) }));
+      if (welchTTest(c!, t!, alpha).pValue < alpha) naive = true;
+      minP = Math.min(minP, msprtLook(t!.mean - c!.mean, (c!.sd ** 2) / c!.n + (t!.sd ** 2) / t!.n, { tau2: tau * tau, alpha }).pValueThisLook);
+      if (naive) naiveAt[k]!++;
+      if (minP <= alpha) seqAt[k]!++;
+    }
+  }
+  console.log(`\n## 1b. A/A on handle time: ${N_AA} experiments, mean ${mu} s, sd ${sigma} s, ${batch} calls per arm per look, ${looks} looks, mSPRT tau = ${tau} s (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
+  table(
+    ['looks', 'calls/arm', "naive repeated Welch", 'MC 95 % CI', 'mSPRT (always valid)', 'MC 95 % CI'],
+    checkpoints.map((k) => [String(k), String(k * batch), pct(naiveAt[k]! / N_AA), ci(naiveAt[k]!, N_AA), pct(seqAt[k]! / N_AA), ci(seqAt[k]!, N_AA)]),
+  );
+  if (seqAt[looks]! / N_AA > alpha) process.exitCode = 1;
 }
 
 // ---- 2. A/B power against the formula ----------------------------------------------------------
@@ -195,6 +245,7 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   console.log(`# Experiments evaluation (seed ${SEED}; simulation only: no real data is read)`);
   aaSimulation();
+  aaContinuous();
   powerCurve();
   await endToEnd();
   console.log(`\nTotal ${((performance.now() - t0) / 1000).toFixed(1)} s.`);

@@ -101,14 +101,15 @@ function analysisText(a: ExperimentAnalysis): string {
     for (const r of m.rows) {
       const est = m.kind === 'binary' ? pct(r.estimate) : r.estimate.toPrecision(4);
       if (r.isControl || !r.comparison) {
-        lines.push(`  ${r.variant.padEnd(12)} n=${String(r.n).padEnd(7)} ${est}  (control)`);
+        lines.push(`  ${r.variant.padEnd(16)} n=${String(r.n).padEnd(7)} ${est}  (control)`);
         continue;
       }
       const c = r.comparison;
       const seq = r.sequential ? `  always-valid p=${r.sequential.pValueAdjusted.toPrecision(3)}` : '';
-      const bayes = r.bayes ? `  P(beat control)=${r.bayes.chanceToBeatControl.toFixed(3)}` : '';
+      const pBetter = r.bayes ? (m.direction === 'higher-is-better' ? r.bayes.chanceToBeatControl : 1 - r.bayes.chanceToBeatControl) : 0;
+      const bayes = r.bayes ? `  P(better than control)=${pBetter.toFixed(3)}` : '';
       lines.push(
-        `  ${r.variant.padEnd(12)} n=${String(r.n).padEnd(7)} ${est}  lift ${c.absoluteLift >= 0 ? '+' : ''}${c.absoluteLift.toPrecision(3)} [${c.absoluteCi[0].toPrecision(3)}, ${c.absoluteCi[1].toPrecision(3)}] (${c.relativeLift >= 0 ? '+' : ''}${pct(c.relativeLift)})  p=${c.pValue.toPrecision(3)} (Holm ${r.pValueAdjusted!.toPrecision(3)})${seq}${bayes}`,
+        `  ${r.variant.padEnd(16)} n=${String(r.n).padEnd(7)} ${est}  lift ${c.absoluteLift >= 0 ? '+' : ''}${c.absoluteLift.toPrecision(3)} [${c.absoluteCi[0].toPrecision(3)}, ${c.absoluteCi[1].toPrecision(3)}] (${c.relativeLift >= 0 ? '+' : ''}${pct(c.relativeLift)})  p=${c.pValue.toPrecision(3)} (Holm ${r.pValueAdjusted!.toPrecision(3)})${seq}${bayes}`,
       );
     }
   }
@@ -297,8 +298,8 @@ export const register: RegisterCommand = (program, ctx) => {
       for (const v of result.variants) {
         ctx.stdout.write(
           v.pValue === null
-            ? `  ${v.variant.padEnd(12)} ${v.estimate.toPrecision(4)}  (control)\n`
-            : `  ${v.variant.padEnd(12)} ${v.estimate.toPrecision(4)}  lift ${v.lift.toPrecision(3)} [${v.ci[0].toPrecision(3)}, ${v.ci[1].toPrecision(3)}]  p=${v.pValue.toPrecision(3)}  Holm p=${v.pValueAdjusted!.toPrecision(3)}\n`,
+            ? `  ${v.variant.padEnd(16)} ${v.estimate.toPrecision(4)}  (control)\n`
+            : `  ${v.variant.padEnd(16)} ${v.estimate.toPrecision(4)}  lift ${v.lift.toPrecision(3)} [${v.ci[0].toPrecision(3)}, ${v.ci[1].toPrecision(3)}]  p=${v.pValue.toPrecision(3)}  Holm p=${v.pValueAdjusted!.toPrecision(3)}\n`,
         );
       }
       ctx.stdout.write(`decision: ${result.decision}. ${result.reason}\n`);
@@ -374,7 +375,7 @@ export const register: RegisterCommand = (program, ctx) => {
   storeOption(
     exp
       .command('simulate')
-      .description('End-to-end demo on the sample-call generator: an experiment with a planted true effect is detected and shipped stage by stage; with --regression the shipped version regresses and is rolled back.')
+      .description('End-to-end demo on the sample-call generator: an experiment with a planted true effect is detected and shipped stage by stage; with --regression-stage the shipped version regresses at that stage and is rolled back.')
       .option('--id <id>', 'experiment id', 'playbook-sim')
       .option('--seed <n>', 'seed for the sample calls and the traffic', positiveInt, 7)
       .option('--calls-per-batch <n>', 'calls between two looks', positiveInt, 400)
