@@ -27,6 +27,7 @@ export function importCalls(ctx: KaizenContext) {
         const sub = token.onCancellationRequested(() => abort.abort());
         try {
           let calls = 0;
+          let inserted = 0;
           let rejected = 0;
           for (const [i, uri] of uris.entries()) {
             const name = path.basename(uri.fsPath);
@@ -41,6 +42,7 @@ export function importCalls(ctx: KaizenContext) {
               },
             });
             calls += report.calls;
+            inserted += report.callsInserted;
             rejected += report.rejected;
             ctx.log.info(`import ${uri.fsPath}: ${report.calls} calls (${report.callsInserted} new, ${report.callsMerged} merged), ${report.rejected} rejected, ${report.durationMs.toFixed(0)} ms`);
             for (const r of report.rejections.slice(0, 20)) ctx.log.warn(`import ${name}: ${JSON.stringify(r)}`);
@@ -50,13 +52,14 @@ export function importCalls(ctx: KaizenContext) {
             void vscode.window.showWarningMessage(`Kaizen: import cancelled after ${calls} calls (what was stored stays; importing again completes it).`);
             return { calls, rejected, patterns: 0 };
           }
-          progress.report({ message: `Analyzing ${calls} calls…` });
+          progress.report({ message: 'Analyzing…' });
           const summary = await ctx.engine.analyze({ signal: abort.signal });
-          const msg = `Kaizen: imported ${calls} calls${rejected ? ` (${rejected} records rejected — see the Kaizen output)` : ''}; ${summary.patterns} patterns, ${summary.significant} significant.`;
+          const total = await (await ctx.engine.store()).countCalls();
+          const msg = `Kaizen: imported ${inserted} new calls (${total} in the store)${rejected ? `, ${rejected} records rejected — see the Kaizen output` : ''}; ${summary.patterns} patterns, ${summary.significant} significant.`;
           void vscode.window.showInformationMessage(msg, 'Open Pattern Explorer').then((pick) => {
             if (pick) void vscode.commands.executeCommand('kaizen.openPatternExplorer');
           });
-          return { calls, rejected, patterns: summary.patterns };
+          return { calls: total, rejected, patterns: summary.patterns };
         } catch (err) {
           ctx.log.error(`import: ${errorMessage(err)}`);
           void vscode.window.showErrorMessage(`Kaizen: import failed — ${errorMessage(err)}`);

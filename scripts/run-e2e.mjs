@@ -1,0 +1,135 @@
+// End-to-end layer of `npm test`: REAL VS Code (code-server from npm) in headless Debian Chromium.
+// 1. installs what it needs (scripts/install-e2e-deps.sh: chromium + libkrb5-dev via apt when root,
+//    Node 24 and code-server under .cache/; otherwise prints the exact command and FAILS),
+// 2. packages the extension (npm run package → dist/kaizen.vsix) and installs the .vsix,
+// 3. opens a workspace with the bundled sample calls and a recorded-call fixture, drives the
+//    workbench (test/e2e/e2e.spec.mjs), then repeats a window in Restricted Mode.
+// Writes {"passed","failed"} to $KAIZEN_TEST_SUMMARY; exits non-zero on failure. Every wait is bounded;
+// code-server is stopped by the pid this script started.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+process.chdir(root);
+const summaryFile = process.env.KAIZEN_TEST_SUMMARY;
+let passed = 0;
+let failed = 0;
+const writeSummary = () => summaryFile && writeFileSync(summaryFile, JSON.stringify({ passed, failed }));
+const fail = (message) => {
+  console.error(`e2e: FAILED — ${message}`);
+  failed++;
+  writeSummary();
+  process.exit(1);
+};
+
+// ---- 1. dependencies -----------------------------------------------------------------------------
+const deps = spawnSync('bash', ['scripts/install-e2e-deps.sh'], { stdio: 'inherit' });
+if (deps.status !== 0) fail('the e2e dependencies are missing (see the message above for the command to run)');
+
+// ---- 2. package ------------------------------------------------------------------------------------
+const pack = spawnSync('npm', ['run', '--silent', 'package'], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+if (pack.status !== 0) fail(`npm run package failed:\n${pack.stdout}`);
+const vsix = path.join(root, 'dist', 'kaizen.vsix');
+const sizes = ['dist/extension.js', 'dist/webviews/patternExplorer.js', 'dist/webviews/experiment.js', 'dist/sql-wasm.wasm', 'dist/kaizen.vsix'].map((f) => `${f} ${(readFileSync(f).length / 1024).toFixed(0)} KB`);
+console.log(`e2e: packaged ${path.relative(root, vsix)}; bundle sizes: ${sizes.join(', ')}`);
+
+const { chromium } = await import('playwright-core');
+const { freePort, installExtension, startCodeServer, stopCodeServer, writeUserSettings, vscodeVersion } = await import('../test/e2e/codeServer.mjs');
+const { Workbench } = await import('../test/e2e/workbench.mjs');
+const { trustedTests, restrictedTests } = await import('../test/e2e/e2e.spec.mjs');
+const { CHROMIUM_ARGS } = await import('../test/webviews/harness.mjs');
+
+const engines = JSON.parse(readFileSync('package.json', 'utf8')).engines.vscode;
+const version = vscodeVersion();
+console.log(`e2e: code-server's VS Code ${version}; extension engines.vscode ${engines}`);
+const [maj, min] = version.split('.').map(Number);
+const [emaj, emin] = engines.replace(/^\^/, '').split('.').map(Number);
+if (maj !== emaj || min < emin) fail(`VS Code ${version} does not satisfy engines.vscode ${engines}`);
+
+// ---- 3. workspace, install, run ------------------------------------------------------------------
+const runDir = path.join(root, '.cache', 'e2e-run');
+rmSync(runDir, { recursive: true, force: true });
+const ws = { dir: path.join(runDir, 'workspace') };
+mkdirSync(path.join(ws.dir, 'calls'), { recursive: true });
+mkdirSync(path.join(ws.dir, 'tests'), { recursive: true });
+ws.samplesFile = path.join(ws.dir, 'calls', 'acme-support.jsonl');
+cpSync('samples/acme-support.jsonl', ws.samplesFile);
+ws.sampleCalls = readFileSync(ws.samplesFile, 'utf8').split('\n').filter((l) => l.includes('"call.started"')).length;
+cpSync('test/fixtures/replay/support.calls.jsonl', path.join(ws.dir, 'tests', 'support.calls.jsonl'));
+cpSync('test/fixtures/replay/support.expect.json', path.join(ws.dir, 'tests', 'support.expect.json'));
+mkdirSync('test-results/screenshots', { recursive: true });
+
+const extensionsDir = path.join(runDir, 'extensions');
+console.log(`e2e: ${installExtension(vsix, extensionsDir).split('\n').pop()}`);
+const baseSettings = {
+  'workbench.startupEditor': 'none',
+  'telemetry.telemetryLevel': 'off',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'chat.disableAIFeatures': true,
+  'workbench.tips.enabled': false,
+};
+
+const metrics = {};
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true, timeout: 60000 });
+
+async function session(name, { trust }, tests) {
+  const userDataDir = path.join(runDir, `user-${name}`);
+  writeUserSettings(userDataDir, { ...baseSettings, 'security.workspace.trust.enabled': trust });
+  let server;
+  let context;
+  let aborted = false;
+  try {
+    server = await startCodeServer({ port: await freePort(), userDataDir, extensionsDir, folder: ws.dir, logFile: path.join(runDir, `code-server-${name}.log`) });
+    context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(30000);
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(ws.dir)}`, { timeout: 60000 });
+    const wb = new Workbench(page);
+    await wb.waitReady();
+    for (const t of tests) {
+      const lines = [];
+      const started = Date.now();
+      if (aborted) {
+        failed++;
+        console.log(`  ✘ ${t.name} (not run: an earlier step failed)`);
+        continue;
+      }
+      try {
+        await Promise.race([
+          t.fn({ wb, ws, metrics, log: (s) => lines.push(s) }),
+          new Promise((_, reject) => setTimeout(() => reject(new Error('step timed out after 240 s')), 240000).unref()),
+        ]);
+        passed++;
+        console.log(`  ✔ ${t.name} (${Date.now() - started} ms)`);
+      } catch (err) {
+        failed++;
+        aborted = true;
+        const shot = await wb.screenshot(`e2e-failure-${name}`).catch(() => '(no screenshot)');
+        console.log(`  ✘ ${t.name}\n    ${String(err?.stack ?? err).split('\n').slice(0, 8).join('\n    ')}\n    screenshot ${shot}`);
+      }
+      for (const l of lines) console.log(`      ${l}`);
+    }
+  } catch (err) {
+    failed += tests.length;
+    console.log(`  ✘ ${name} session could not start: ${err?.message ?? err}`);
+  } finally {
+    await context?.close().catch(() => undefined);
+    if (server) await stopCodeServer(server.child);
+  }
+}
+
+try {
+  console.log('e2e: trusted workspace');
+  await session('trusted', { trust: false }, trustedTests);
+  console.log('e2e: Restricted Mode');
+  await session('restricted', { trust: true }, restrictedTests);
+} finally {
+  await browser.close();
+}
+if (metrics.activationMs !== undefined) console.log(`e2e: activation ${metrics.activationMs} ms in real VS Code ${version}`);
+console.log(`e2e: ${passed} passed, ${failed} failed`);
+writeSummary();
+process.exitCode = failed > 0 ? 1 : 0;
