@@ -4,8 +4,8 @@ import { wilsonInterval } from '../analysis/stats';
  * A small decision tree per intent: situation features (trigger, whether the caller was already
  * frustrated before the move) → the move with the best outcome. Learned greedily (ID3-style, multi-way
  * splits on categorical features) on outcome counts: a split is kept when choosing the best move per
- * branch raises the expected success over choosing one move for the whole node, by at least `minGain`,
- * with every branch holding `minLeaf` calls.
+ * branch raises the expected success over using the node's one best move everywhere, by at least
+ * `minGain`, with every branch holding `minLeaf` calls.
  */
 export interface TreeExample {
   features: Record<string, string>;
@@ -79,13 +79,20 @@ export function learnTree(examples: readonly TreeExample[], options: TreeOptions
       groups.set(v, g);
     }
     if (groups.size < 2 || [...groups.values()].some((g) => total(g) < minLeaf)) continue;
-    // Expected success when each branch uses its own best move, against one move for the whole node.
+    // Expected success (Wilson lower bounds) when each branch uses its own best move, against the
+    // node's single best move in every branch. Where that move was (almost) never tried in a branch
+    // there is no evidence for recommending it there, so the single-move policy scores −1 in it and
+    // the split wins: a tree never recommends a move for a situation it has not seen it used in.
     let value = 0;
+    let single = 0;
     for (const g of groups.values()) {
-      const b = best(actionStats(g), minActionSupport)!;
-      value += (total(g) / n) * b.low;
+      const stats = actionStats(g);
+      const w = total(g) / n;
+      value += w * best(stats, minActionSupport)!.low;
+      const same = stats.find((a) => a.action === here.action && a.n >= minActionSupport);
+      single += w * (same ? same.low : -1);
     }
-    const gain = value - here.low;
+    const gain = value - single;
     if (gain >= minGain && (!chosen || gain > chosen.gain)) chosen = { feature: f, gain, groups };
   }
   if (!chosen) return leaf;

@@ -31,6 +31,19 @@ describe('decision tree', () => {
     assert.equal(recommend(tree, { trigger: 'anything' }), 'value-reframing');
   });
 
+  it('splits rather than recommend a move for a situation where it was never used', () => {
+    const only: TreeExample[] = [
+      { features: { trigger: 'locked-out' }, action: 'verification-first', n: 50, s: 44 },
+      { features: { trigger: 'locked-out' }, action: 'direct-answer', n: 50, s: 28 },
+      { features: { trigger: 'frustration' }, action: 'empathy', n: 50, s: 30 },
+      { features: { trigger: 'frustration' }, action: 'direct-answer', n: 50, s: 29 },
+    ];
+    const tree = learnTree(only, { minLeaf: 40 });
+    assert.equal(tree.type, 'split');
+    assert.equal(recommend(tree, { trigger: 'frustration' }), 'empathy');
+    assert.equal(recommend(tree, { trigger: 'locked-out' }), 'verification-first');
+  });
+
   it('exports a Mermaid flowchart', () => {
     const m = treeToMermaid(learnTree(ex, { minLeaf: 40 }));
     assert.match(m, /^flowchart TD/);
