@@ -26,9 +26,12 @@ describe('cli: kaizen analyze / patterns / graph / tree', () => {
   afterEach(() => rmSync(cwd, { recursive: true, force: true }));
 
   async function run(...argv: string[]) {
+    return runWith(false, ...argv);
+  }
+  async function runWith(interactive: boolean, ...argv: string[]) {
     const out = capture();
     const err = capture();
-    const code = await runCli(argv, { cwd, stdout: out.stream, stderr: err.stream, interactive: false, ports: createNodePorts({ secrets }) });
+    const code = await runCli(argv, { cwd, stdout: out.stream, stderr: err.stream, interactive, ports: createNodePorts({ secrets }) });
     return { code, stdout: out.text(), stderr: err.text() };
   }
 
@@ -60,6 +63,9 @@ describe('cli: kaizen analyze / patterns / graph / tree', () => {
     const tree = await run('tree', '--intent', 'product_defect', '--store', 'k.db', '--mermaid');
     assert.equal(tree.code, 0, tree.stderr);
     assert.match(tree.stdout, /^flowchart TD/);
+    const tty = await runWith(true, 'analyze', '--store', 'k.db');
+    assert.match(tty.stderr, /\ranalyze +\[#{30}\] 3\/3/, 'a progress bar on stderr when it is a terminal');
+    assert.match(tty.stdout, /artifacts: 0 new versions, \d+ unchanged/, 'a rerun on unchanged calls writes no artifact version');
     const missing = await run('tree', '--intent', 'nope', '--store', 'k.db');
     assert.equal(missing.code, 1);
     assert.match(missing.stderr, /no decision tree for intent "nope"; known intents: .*product_defect/);
