@@ -11,6 +11,7 @@ import { register as analyze } from './analyze';
 import { register as patterns } from './patterns';
 import { register as graph } from './graph';
 import { register as redact } from './redact';
+import { register as intents } from './intents';
 
 /**
  * Each command module exports `register(program, ctx)`. Add one line here per module; commands
@@ -30,4 +31,5 @@ export const commandModules: RegisterCommand[] = [
   patterns,
   graph,
   redact,
+  intents,
 ];

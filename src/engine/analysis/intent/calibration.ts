@@ -3,12 +3,17 @@
  * the model did not train on.
  */
 
-/** Softmax of scores / temperature into `out`; returns the index of the top class. */
+/**
+ * Softmax of scores / temperature into `out`, with one extra "none of these" logit fixed at 0:
+ * a one-vs-rest SVM scores a text below 0 for every intent it does not belong to, and a plain
+ * softmax, blind to that absolute level, would still be sure of the least-bad intent. Returns the
+ * index of the top class; `out` sums to less than 1 by the share left to "none".
+ */
 export function softmaxInto(scores: Float64Array, temperature: number, out: Float64Array): number {
   let top = 0;
   for (let k = 1; k < scores.length; k++) if (scores[k]! > scores[top]!) top = k;
-  const max = scores[top]!;
-  let sum = 0;
+  const max = Math.max(scores[top]!, NONE_LOGIT);
+  let sum = Math.exp((NONE_LOGIT - max) / temperature);
   for (let k = 0; k < scores.length; k++) {
     const e = Math.exp((scores[k]! - max) / temperature);
     out[k] = e;
@@ -18,13 +23,15 @@ export function softmaxInto(scores: Float64Array, temperature: number, out: Floa
   return top;
 }
 
+const NONE_LOGIT = 0;
+
 function meanNll(scores: Float64Array[], gold: Int32Array, temperature: number): number {
   let total = 0;
   for (let i = 0; i < scores.length; i++) {
     const s = scores[i]!;
-    let max = -Infinity;
+    let max = NONE_LOGIT;
     for (let k = 0; k < s.length; k++) if (s[k]! > max) max = s[k]!;
-    let sum = 0;
+    let sum = Math.exp((NONE_LOGIT - max) / temperature);
     for (let k = 0; k < s.length; k++) sum += Math.exp((s[k]! - max) / temperature);
     total += Math.log(sum) - (s[gold[i]!]! - max) / temperature;
   }
@@ -65,27 +72,26 @@ export function fitTemperature(scores: Float64Array[], gold: Int32Array): number
 /**
  * The threshold that keeps a prediction only while it is more often right than wrong: it
  * maximises (correct accepted − wrong accepted) over held-out predictions. The cut sits halfway
- * between the last rejected and the first accepted confidence. When every held-out prediction is
- * worth keeping, the cut sits halfway between the least confident of them and `noEvidence` (the
- * confidence of a uniform guess, 1 / number of intents), so a text unlike anything seen is still
- * `unknown`.
+ * between the last rejected and the first accepted confidence; 0 when every held-out prediction is
+ * worth keeping. (Held-out examples are all in scope, so this guards against confusions between
+ * intents only; the caller adds a floor for texts outside every intent.)
  */
-export function chooseThreshold(predictions: { confidence: number; correct: boolean }[], noEvidence: number): number {
+export function chooseThreshold(predictions: { confidence: number; correct: boolean }[]): number {
   if (predictions.length === 0) return 0;
   const sorted = [...predictions].sort((x, y) => y.confidence - x.confidence);
   let best = 0;
-  let bestAt = -1; // accept nothing
+  let bestAt = -1; // accept nothing; ties go to the lower cut (answer more)
   let running = 0;
   for (let i = 0; i < sorted.length; i++) {
     running += sorted[i]!.correct ? 1 : -1;
     // Only cut between distinct confidences, so ties share one fate.
     if (i + 1 < sorted.length && sorted[i + 1]!.confidence === sorted[i]!.confidence) continue;
-    if (running > best) {
+    if (running >= best) {
       best = running;
       bestAt = i;
     }
   }
   if (bestAt < 0) return 1;
-  if (bestAt === sorted.length - 1) return Math.max(0, (sorted[bestAt]!.confidence + noEvidence) / 2);
+  if (bestAt === sorted.length - 1) return 0;
   return (sorted[bestAt]!.confidence + sorted[bestAt + 1]!.confidence) / 2;
 }

@@ -143,8 +143,8 @@ export function trainIntentClassifier(examples: readonly IntentExample[], option
       heldOut = held.length;
       heldAccuracy = preds.filter((p) => p.correct).length / preds.length;
       if (opts.threshold === undefined) {
-        threshold = chooseThreshold(preds, 1 / labels.length);
-        thresholdRule = 'held-out: keep a prediction while more are right than wrong';
+        threshold = Math.max(chooseThreshold(preds), opts.minThreshold);
+        thresholdRule = `held-out: keep a prediction while more are right than wrong, at least ${opts.minThreshold}`;
       }
     }
   }

@@ -47,6 +47,12 @@ export const TrainOptionsSchema = z.object({
    * the final model is then retrained on everything. 0 skips calibration (threshold 0).
    */
   calibrationShare: z.number().min(0).max(0.5).default(0.1),
+  /**
+   * Floor of the learned threshold. The default 0.5 asks the top intent to be more likely than
+   * everything else together, "none of these" included: held-out examples are all in scope, so
+   * they alone cannot teach the model to say `unknown` to a text about something else.
+   */
+  minThreshold: z.number().min(0).max(1).default(0.5),
   /** Fixes the unknown threshold instead of learning it from the held-out share. */
   threshold: z.number().min(0).max(1).optional(),
   seed: z.number().int().default(1),
