@@ -3,7 +3,7 @@ import { ENGLISH_WORD_SET } from './lexicon/englishWords';
 import { FIRST_NAME_SET } from './lexicon/firstNames';
 import { MULTI_WORD_PLACES, PLACE_SET, US_STATE_CODES } from './lexicon/places';
 import { SURNAME_SET } from './lexicon/surnames';
-import { DIGIT_RUN_RE, NUMBER_RUN_RE, NUMBER_WORDS, readNumberRun } from './spoken';
+import { NUMBER_RUN_RE, NUMBER_WORDS, readDigitRun, readNumberRun } from './spoken';
 import type { NumberRun } from './spoken';
 import type { DetectedEntity, EntityType } from './types';
 import { cardValid, dateValid, ibanValid, ipv4Valid, numericDateValid, ssnValid } from './validators';
@@ -161,6 +161,33 @@ for (const w of ['may']) KEYWORD_FLAGS.set(w, 3);
 const STRONG_ADDRESS_WORDS = new Set(['street', 'st', 'avenue', 'ave', 'road', 'rd', 'boulevard', 'blvd', 'lane', 'ln', 'drive', 'dr', 'court', 'ct', 'highway', 'hwy', 'parkway', 'pkwy', 'terrace', 'box', 'psc', 'rue', 'calle', 'avenida', 'rua', 'ulica', 'via']);
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'to', 'from', 'near']);
 
+/**
+ * Context classes of the words before a number (bits from 16 in LEXICON): the regex that confirms a
+ * context runs only when a word of its class is in the window, so most numbers cost no regex at all.
+ */
+const C_CARD = 1 << 16;
+const C_TAIL = 1 << 17;
+const C_SSN = 1 << 18;
+const C_PHONE = 1 << 19;
+const C_ACCOUNT = 1 << 20;
+const C_DL = 1 << 21;
+const C_ZIP = 1 << 22;
+const C_DOB = 1 << 23;
+const C_YEAR = 1 << 24;
+const C_AGE = 1 << 25;
+const CONTEXT_WORDS: [number, string][] = [
+  [C_CARD, 'card credit debit visa mastercard amex american discover cc'],
+  [C_TAIL, 'ending ends last'],
+  [C_SSN, 'ssn social ss tax tin'],
+  [C_PHONE, 'phone number call reach cell mobile tel telephone text contact fax dial line'],
+  [C_ACCOUNT, 'account acct order member membership policy confirmation reference ref booking ticket invoice tracking customer routing case claim reservation loyalty pin passcode passport id license licence serial record mrn patient'],
+  [C_DL, "driver drivers driver's driving license licence dl"],
+  [C_ZIP, 'zip postal post postcode zipcode code'],
+  [C_DOB, 'born birth dob d birthday bday'],
+  [C_YEAR, 'born since in from year of until till by during around circa'],
+  [C_AGE, "aged age i'm am he she is turned turning"],
+];
+
 /** Multi-word place names by their first word, longest first. */
 const MULTI_PLACE_FIRST = new Map<string, string[][]>();
 for (const p of [...MULTI_WORD_PLACES].sort((a, b) => b.length - a.length)) {
@@ -177,6 +204,7 @@ const L_COMMON = 4;
 const L_PLACE = 8;
 const L_MULTI = 16;
 const L_ENGLISH = 32;
+const L_PREP = 64;
 const LEXICON = new Map<string, number>();
 const addBits = (w: string, bits: number) => LEXICON.set(w, (LEXICON.get(w) ?? 0) | bits);
 for (const w of FIRST_NAME_SET) addBits(w, L_FIRST);
@@ -185,8 +213,10 @@ for (const w of COMMON_WORD_SET) addBits(w, L_COMMON);
 for (const w of NUMBER_WORDS) addBits(w, L_COMMON);
 for (const w of PLACE_SET) addBits(w, L_PLACE);
 for (const w of ENGLISH_WORD_SET) addBits(w, L_ENGLISH);
+for (const w of PLACE_PREPOSITIONS) addBits(w, L_PREP);
 for (const w of MULTI_PLACE_FIRST.keys()) addBits(w, L_MULTI);
 for (const [w, flag] of KEYWORD_FLAGS) addBits(w, flag << 8);
+for (const [bit, words] of CONTEXT_WORDS) for (const w of words.split(' ')) addBits(w, bit);
 
 /** Starts a global regex from the beginning (String.prototype.matchAll would clone the regex on every call). */
 function first(re: RegExp, text: string): RegExpExecArray | null {
@@ -218,6 +248,94 @@ function moneyBefore(before: string): boolean {
   if (i < 2) return false;
   const code = before.slice(i - 2, i + 1);
   return (code === 'usd' || code === 'eur' || code === 'gbp') && (i < 3 || !isAsciiLower(before.charCodeAt(i - 3)));
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** ASCII \\w, as the regex lookarounds used to define a number run. */
+function isWordCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+/** A digit group glued to a following word character ("4B", "12th"), except a phone extension "x4587". */
+function gluedAfter(text: string, at: number): boolean {
+  if (at >= text.length) return false;
+  const c = text.charCodeAt(at);
+  if ((c === 120 || c === 88) && isDigitCode(text.charCodeAt(at + 1))) return false;
+  return isWordCode(c);
+}
+
+function isWordOrDot(c: number): boolean {
+  return c === 46 || isWordCode(c);
+}
+
+/** The gap between two digit groups: -1 not a separator, 0 spaces/commas, 1 one punctuation mark, 2 a parenthesis. */
+function gapKind(text: string, from: number, to: number): number {
+  let punct = 0;
+  let kind = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 44) continue;
+    if (c === 45 || c === 8211 || c === 46 || c === 47) kind = Math.max(kind, 1);
+    else if (c === 40 || c === 41) kind = 2;
+    else return -1;
+    if (++punct > 1) return -1;
+  }
+  return kind;
+}
+
+/**
+ * LEXICON as an open-addressing table keyed by the hash the tokenizer computes while it scans, so a
+ * word is looked up without slicing it out of the text (no allocation per word).
+ */
+const TABLE_SIZE = 1 << 17;
+const TABLE_MASK = TABLE_SIZE - 1;
+const TABLE_HASH = new Int32Array(TABLE_SIZE);
+const TABLE_WORD = new Int32Array(TABLE_SIZE).fill(-1);
+const TABLE_WORDS: string[] = [];
+const TABLE_INFO: number[] = [];
+function hashStep(h: number, c: number): number {
+  return (Math.imul(h, 31) + c) | 0;
+}
+function slotOf(h: number): number {
+  return (h ^ (h >>> 15)) & TABLE_MASK;
+}
+for (const [w, info] of LEXICON) {
+  let h = 0;
+  for (let i = 0; i < w.length; i++) h = hashStep(h, w.charCodeAt(i));
+  let slot = slotOf(h);
+  while (TABLE_WORD[slot] !== -1) slot = (slot + 1) & TABLE_MASK;
+  TABLE_HASH[slot] = h;
+  TABLE_WORD[slot] = TABLE_WORDS.length;
+  TABLE_WORDS.push(w);
+  TABLE_INFO.push(info);
+}
+/** Lexicon bits of lower[start, end) whose hash is h; 0 when the word is unknown. */
+function lookupWord(lower: string, start: number, end: number, h: number): number {
+  let slot = slotOf(h);
+  for (;;) {
+    const idx = TABLE_WORD[slot]!;
+    if (idx === -1) return 0;
+    if (TABLE_HASH[slot] === h) {
+      const w = TABLE_WORDS[idx]!;
+      if (w.length === end - start && lower.startsWith(w, start)) return TABLE_INFO[idx]!;
+    }
+    slot = (slot + 1) & TABLE_MASK;
+  }
+}
+
+/** Lower case with the same length as the text, so offsets into one are offsets into the other. */
+function lowerSameLength(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
+  let out = '';
+  for (const ch of text) {
+    const l = ch.toLowerCase();
+    out += l.length === ch.length ? l : ch;
+  }
+  return out;
 }
 
 function isAsciiLower(c: number): boolean {
@@ -258,10 +376,16 @@ export function createDetector(options: DetectOptions): Detector {
   // capitalised or not. One pass fills them and raises the flags that gate every other detector.
   const ts: number[] = [];
   const te: number[] = [];
-  const tl: string[] = [];
   const tc: boolean[] = [];
   const ti: number[] = [];
   let ntok = 0;
+  let curLower = '';
+  /** The lower-cased word of token k (sliced on demand: most tokens are never needed as strings). */
+  const word = (k: number): string => curLower.slice(ts[k], te[k]);
+  // Digit groups (maximal runs of 0-9), for the number-run reader.
+  const dS: number[] = [];
+  const dE: number[] = [];
+  let nd = 0;
 
   interface Flags {
     digit: boolean;
@@ -287,6 +411,7 @@ export function createDetector(options: DetectOptions): Detector {
       stateCode: false, url: false, money: false, spelledRun: false, nameHint: false, placeHint: false, unit: false,
     };
     ntok = 0;
+    nd = 0;
     let singles = 0;
     const n = text.length;
     let i = 0;
@@ -294,7 +419,11 @@ export function createDetector(options: DetectOptions): Detector {
       const c = text.charCodeAt(i);
       if (c >= 48 && c <= 57) {
         f.digit = true;
+        dS[nd] = i;
         i++;
+        while (i < n && isDigitCode(text.charCodeAt(i))) i++;
+        dE[nd] = i;
+        nd++;
         continue;
       }
       const lc = lower.charCodeAt(i);
@@ -308,38 +437,38 @@ export function createDetector(options: DetectOptions): Detector {
       const start = i;
       const cap = c !== lc;
       if (cap) f.upper = true;
+      let h = hashStep(0, lc);
       i++;
       while (i < n) {
         const d = lower.charCodeAt(i);
         if ((d >= 97 && d <= 122) || (d > 127 && isNonAsciiLetter(text[i]!))) {
           if (!f.upper && text.charCodeAt(i) !== d) f.upper = true;
+          h = hashStep(h, d);
           i++;
         } else if ((d === 39 || d === 8217 || d === 45) && i + 1 < n && isAsciiLower(lower.charCodeAt(i + 1))) {
           // "Meza's" is the word "Meza": stop before a possessive 's.
           if (d !== 45 && lower.charCodeAt(i + 1) === 115 && (i + 2 >= n || !isAsciiLower(lower.charCodeAt(i + 2)))) break;
+          h = hashStep(h, d);
           i++;
-        }
-        else break;
+        } else break;
       }
-      const lw = lower.slice(start, i);
       ts[ntok] = start;
       te[ntok] = i;
-      tl[ntok] = lw;
       tc[ntok] = cap;
-      ntok++;
       if (i - start === 1) {
         if (++singles >= 3) f.spelledRun = true;
       } else singles = 0;
-      const info = LEXICON.get(lw) ?? 0;
-      ti[ntok - 1] = info;
-      const flag = info >>> 8;
+      const info = lookupWord(lower, start, i, h);
+      ti[ntok] = info;
+      ntok++;
+      const flag = (info >>> 8) & 0xff;
       if (flag !== 0) {
         switch (flag) {
           case 1: f.atWord = true; break;
           case 2: f.dotWord = true; break;
           case 3: f.month = true; break;
           case 4: f.numberWord = true; break;
-          case 5: if (cap || STRONG_ADDRESS_WORDS.has(lw)) f.address = true; break;
+          case 5: if (cap || STRONG_ADDRESS_WORDS.has(lower.slice(start, i))) f.address = true; break;
           case 12: f.address = true; f.unit = true; break;
           case 6: f.money = true; break;
           case 7: f.nameHint = true; break;
@@ -348,7 +477,7 @@ export function createDetector(options: DetectOptions): Detector {
           case 10: if (start > 0 && text.charCodeAt(start - 1) === 46) f.url = true; break;
           case 11: f.month = true; f.nameHint = true; break;
         }
-      } else if (cap && i - start > 4 && EURO_STREET_TAILS.has(lw.slice(-3)) && EURO_STREET_END_RE.test(lw)) f.address = true;
+      } else if (cap && i - start > 4 && EURO_STREET_TAILS.has(lower.slice(i - 3, i)) && EURO_STREET_END_RE.test(lower.slice(start, i))) f.address = true;
       if (cap && i - start === 2 && text.charCodeAt(start + 1) < 91 && US_STATE_CODES.has(text.slice(start, i))) f.stateCode = true;
     }
     return f;
@@ -362,7 +491,8 @@ export function createDetector(options: DetectOptions): Detector {
 
   function detect(text: string): DetectedEntity[] {
     out = [];
-    const lower = text.toLowerCase();
+    const lower = lowerSameLength(text);
+    curLower = lower;
     const f = tokenize(text, lower);
     const hasNumber = f.digit || f.numberWord;
 
@@ -459,19 +589,72 @@ export function createDetector(options: DetectOptions): Detector {
   }
 
   function numberRuns(text: string, lower: string, numberWords: boolean, push: (t: EntityType, s: number, e: number, score: number, v?: number) => void): void {
-    const re = numberWords ? NUMBER_RUN_RE : DIGIT_RUN_RE;
+    if (!numberWords) {
+      digitRuns(text, lower, push);
+      return;
+    }
+    const re = NUMBER_RUN_RE;
     for (let m = first(re, text); m !== null; m = re.exec(text)) {
-      let start = m.index;
-      const end = start + m[0].length;
+      const start = m.index;
       const run = readNumberRun(m[0]);
+      runFound(text, lower, run, start, start + m[0].length, m[0].includes(')'), push);
+    }
+  }
+
+  /** Runs of written digit groups, assembled from the tokenizer's groups with the same separator rules as NUMBER_RUN_RE. */
+  function digitRuns(text: string, lower: string, push: (t: EntityType, s: number, e: number, score: number, v?: number) => void): void {
+    let g = 0;
+    while (g < nd) {
+      const s0 = dS[g]!;
+      if (s0 > 0 && isWordOrDot(text.charCodeAt(s0 - 1))) {
+        g++;
+        continue;
+      }
+      let last = g;
+      let paren = false;
+      while (last + 1 < nd) {
+        const sep = gapKind(text, dE[last]!, dS[last + 1]!);
+        if (sep < 0) break;
+        if (gluedAfter(text, dE[last + 1]!)) break;
+        if (sep === 2) paren = true;
+        last++;
+      }
+      if (gluedAfter(text, dE[last]!)) {
+        g = last + 1;
+        continue;
+      }
+      let start = s0;
+      if (start > 0 && text.charCodeAt(start - 1) === 43 && (start < 2 || !isWordOrDot(text.charCodeAt(start - 2)))) start--;
+      runFound(text, lower, readDigitRun(text, dS, dE, g, last), start, dE[last]!, paren, push);
+      g = last + 1;
+    }
+  }
+
+  /** Context classes of the words that end within 48 characters before `at`. */
+  function contextBefore(at: number): number {
+    let lo = 0;
+    let hi = ntok;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ts[mid]! < at) lo = mid + 1;
+      else hi = mid;
+    }
+    let bits = 0;
+    for (let k = lo - 1; k >= 0 && te[k]! >= at - 48; k--) bits |= ti[k]!;
+    return bits;
+  }
+
+  function runFound(text: string, lower: string, run: NumberRun, start: number, end: number, hasParen: boolean, push: (t: EntityType, s: number, e: number, score: number, v?: number) => void): void {
+    {
       const n = run.digits.length;
-      if (n === 0) continue;
-      if (start > 0 && text[start - 1] === '(' && m[0].includes(')')) start--;
+      if (n === 0) return;
+      if (start > 0 && text[start - 1] === '(' && hasParen) start--;
       // Phone extensions: "345-899-3560x4587", "ext. 12".
-      const ext = /^[ ]?(?:x|ext\.?|extension)[ ]?\d{1,5}\b/i.exec(text.slice(end, end + 16));
+      const e0 = text.charCodeAt(end);
+      const ext = e0 === 32 || e0 === 120 || e0 === 88 || e0 === 101 || e0 === 69 ? /^[ ]?(?:x|ext\.?|extension)[ ]?\d{1,5}\b/i.exec(text.slice(end, end + 16)) : null;
       const before = lowerWindow(lower, start - 48, start);
       const after = lowerWindow(lower, end, end + 24);
-      classify(run, before, after, start, end, ext ? ext[0].length : 0, push);
+      classify(run, before, after, start, end, ext ? ext[0].length : 0, contextBefore(start), push);
     }
   }
 
@@ -482,6 +665,7 @@ export function createDetector(options: DetectOptions): Detector {
     start: number,
     end: number,
     extLen: number,
+    cx: number,
     push: (t: EntityType, s: number, e: number, score: number, v?: number) => void,
   ): void {
     const { shape, digits } = run;
@@ -495,7 +679,7 @@ export function createDetector(options: DetectOptions): Detector {
       return;
     }
     if (n <= 3 && Number.isFinite(run.value) && run.value <= 125) {
-      if (AGE_AFTER_RE.test(after) || (AGE_BEFORE_RE.test(before) && !/^[ ]*(?:%|percent|am|pm|a\.m|p\.m|o'clock|minutes|hours|days|weeks|months|times|items|of)\b/.test(after))) {
+      if (AGE_AFTER_RE.test(after) || ((cx & C_AGE) !== 0 && AGE_BEFORE_RE.test(before) && !/^[ ]*(?:%|percent|am|pm|a\.m|p\.m|o'clock|minutes|hours|days|weeks|months|times|items|of)\b/.test(after))) {
         const tail = AGE_AFTER_RE.exec(after);
         // The span is the number: "[AGE_1] years old" still reads, and the age is what identifies.
         push('AGE', start, end, tail ? 0.9 : 0.6, run.value);
@@ -509,34 +693,34 @@ export function createDetector(options: DetectOptions): Detector {
     }
     if (/^\d{4}-\d{2}-\d{2}/.test(shape)) {
       const [y, mo, d] = shape.slice(0, 10).split('-').map(Number) as [number, number, number];
-      if (dateValid(y, mo, d)) push(CTX_DOB.test(before) ? 'DATE_OF_BIRTH' : 'DATE', start, start + 10, 0.9);
+      if (dateValid(y, mo, d)) push(((cx & C_DOB) !== 0 && CTX_DOB.test(before)) ? 'DATE_OF_BIRTH' : 'DATE', start, start + 10, 0.9);
       return;
     }
     if (/^\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(shape) && numericDateValid(shape) && !/^\d{3}-\d{2}-\d{4}$/.test(shape)) {
-      push(CTX_DOB.test(before) ? 'DATE_OF_BIRTH' : 'DATE', start, end, 0.9);
+      push(((cx & C_DOB) !== 0 && CTX_DOB.test(before)) ? 'DATE_OF_BIRTH' : 'DATE', start, end, 0.9);
       return;
     }
     if (n >= 12 && n <= 19) {
       if (n >= 13 && cardValid(digits)) return push('CARD_NUMBER', start, end, 0.97);
-      if (CTX_CARD.test(before)) return push('CARD_NUMBER', start, end, 0.75);
+      if ((cx & C_CARD) !== 0 && CTX_CARD.test(before)) return push('CARD_NUMBER', start, end, 0.75);
     }
-    if (n === 4 && CTX_CARD_TAIL.test(before)) return push('CARD_NUMBER', start, end, 0.8);
-    const ssnCtx = (n === 9 || n === 4) && CTX_SSN.test(before);
+    if (n === 4 && (cx & C_TAIL) !== 0 && CTX_CARD_TAIL.test(before)) return push('CARD_NUMBER', start, end, 0.8);
+    const ssnCtx = (n === 9 || n === 4) && (cx & C_SSN) !== 0 && CTX_SSN.test(before);
     if (n === 9 && (/^\d{3}[- ]\d{2}[- ]\d{4}$/.test(shape) || ssnCtx)) {
       if (ssnValid(digits)) return push('SSN', start, end, ssnCtx || /-/.test(shape) ? 0.95 : 0.7);
       if (ssnCtx) return push('SSN', start, end, 0.6);
     }
     if (n === 4 && ssnCtx && /last (?:four|4)/.test(before)) return push('SSN', start, end, 0.8);
-    if (CTX_DL.test(before) && n >= 5) return push('DRIVER_LICENSE', start, end, 0.85);
-    if (n >= 4 && n <= 9 && CTX_ZIP.test(before)) return push('ZIP', start, end, 0.9);
+    if (n >= 5 && (cx & C_DL) !== 0 && CTX_DL.test(before)) return push('DRIVER_LICENSE', start, end, 0.85);
+    if (n >= 4 && n <= 9 && (cx & C_ZIP) !== 0 && CTX_ZIP.test(before)) return push('ZIP', start, end, 0.9);
     if (n === 4 && /^(?:19|20)\d\d$/.test(digits) && !run.spoken) {
-      if (CTX_DOB.test(before)) return push('DATE_OF_BIRTH', start, end, 0.8);
-      if (CTX_YEAR_BEFORE.test(before)) return push('DATE', start, end, 0.55);
+      if (((cx & C_DOB) !== 0 && CTX_DOB.test(before))) return push('DATE_OF_BIRTH', start, end, 0.8);
+      if ((cx & C_YEAR) !== 0 && CTX_YEAR_BEFORE.test(before)) return push('DATE', start, end, 0.55);
       return;
     }
-    if (n === 4 && run.spoken && /^(?:19|20)\d\d$/.test(digits) && CTX_DOB.test(before)) return push('DATE_OF_BIRTH', start, end, 0.8);
-    const phoneCtx = CTX_PHONE.test(before);
-    const accountCtx = CTX_ACCOUNT.test(before);
+    if (n === 4 && run.spoken && /^(?:19|20)\d\d$/.test(digits) && ((cx & C_DOB) !== 0 && CTX_DOB.test(before))) return push('DATE_OF_BIRTH', start, end, 0.8);
+    const phoneCtx = (cx & C_PHONE) !== 0 && CTX_PHONE.test(before);
+    const accountCtx = (cx & C_ACCOUNT) !== 0 && CTX_ACCOUNT.test(before);
     if (accountCtx && !phoneCtx && n >= 4) return push('ACCOUNT_NUMBER', start, end, 0.85);
     if (n >= 7 && n <= 15) {
       const formatted = /^\+/.test(shape) || /[ .\-/]/.test(shape) || run.spoken;
@@ -592,11 +776,11 @@ export function createDetector(options: DetectOptions): Detector {
           // not led by "the" and not followed by a company word: a name far more often than not.
           push('PERSON', ts[k]!, end, 0.6);
           k = m;
-        } else if (!ambiguous && rest === 0 && (info & L_SUR) === 0 && NON_ASCII_RE.test(tl[k]!) && unknownWord(info, tl[k]!) && !isAllCaps(text, k)) {
+        } else if (!ambiguous && rest === 0 && (info & L_SUR) === 0 && NON_ASCII_RE.test(word(k)) && unknownWord(info, word(k)) && !isAllCaps(text, k)) {
           // A lone capitalised word with letters from outside ASCII ("Kónya") in English text is a foreign proper noun.
           push('PERSON', ts[k]!, end, 0.55);
           k++;
-        } else if (!ambiguous && rest === 0 && (ts[k] === 0 || text.charCodeAt(ts[k]! - 1) === 10) && text.charCodeAt(te[k]!) === 58 && (isFirst || unknownWord(info, tl[k]!)) && !isAllCaps(text, k)) {
+        } else if (!ambiguous && rest === 0 && (ts[k] === 0 || text.charCodeAt(ts[k]! - 1) === 10) && text.charCodeAt(te[k]!) === 58 && (isFirst || unknownWord(info, word(k))) && !isAllCaps(text, k)) {
           // A speaker label at the start of a line: "Nicole: Remember…".
           push('PERSON', ts[k]!, end, 0.7);
           k++;
@@ -613,11 +797,11 @@ export function createDetector(options: DetectOptions): Detector {
 
   function unknownPair(text: string, k: number, m: number): boolean {
     for (let x = k; x < m; x++) {
-      if (!unknownWord(ti[x]!, tl[x]!) || isAllCaps(text, x)) return false;
+      if (!unknownWord(ti[x]!, word(x)) || isAllCaps(text, x)) return false;
     }
     const before = text.slice(Math.max(0, ts[k]! - 4), ts[k]).toLowerCase();
     if (before.endsWith('the ') || before.endsWith(' a ')) return false;
-    const next = m < ntok && te[m - 1]! + 1 === ts[m] ? tl[m]! : '';
+    const next = m < ntok && te[m - 1]! + 1 === ts[m] ? word(m) : '';
     return !ORG_WORDS.has(next) && !(strict === false && m - k > 3);
   }
 
@@ -701,15 +885,15 @@ export function createDetector(options: DetectOptions): Detector {
     for (let i = 0; i < ntok; i++) {
       const info = ti[i]!;
       if ((info & (L_PLACE | L_MULTI)) === 0) {
-        if (tc[i] && i > 0 && PLACE_PREPOSITIONS.has(tl[i - 1]!) && (info & L_FIRST) === 0 && te[i]! - ts[i]! > 2 && unknownWord(info, tl[i]!)) unknownPlace(text, i);
+        if (tc[i] && i > 0 && (ti[i - 1]! & L_PREP) !== 0 && (info & L_FIRST) === 0 && te[i]! - ts[i]! > 2 && unknownWord(info, word(i))) unknownPlace(text, i);
         continue;
       }
-      const lw = tl[i]!;
+      const lw = word(i);
       let last = -1;
       const phrases = (info & L_MULTI) !== 0 ? MULTI_PLACE_FIRST.get(lw) : undefined;
       if (phrases) {
         for (const ph of phrases) {
-          if (i + ph.length <= ntok && ph.every((w, k) => tl[i + k] === w)) {
+          if (i + ph.length <= ntok && ph.every((w, k) => word(i + k) === w)) {
             last = i + ph.length - 1;
             break;
           }
@@ -731,10 +915,10 @@ export function createDetector(options: DetectOptions): Detector {
     const start = ts[i]!;
     const before = lowerWindow(text, start - 32, start);
     const strongCtx = CTX_PLACE_STRONG_RE.test(before);
-    if (!strongCtx && !(CTX_PLACE_WEAK_RE.test(before) && (isAllCaps(text, i) || NON_ASCII_RE.test(tl[i]!)))) return;
+    if (!strongCtx && !(CTX_PLACE_WEAK_RE.test(before) && (isAllCaps(text, i) || NON_ASCII_RE.test(word(i))))) return;
     let last = i;
-    if (i + 1 < ntok && tc[i + 1] && te[i]! + 1 === ts[i + 1] && unknownWord(ti[i + 1]!, tl[i + 1]!) && !ORG_WORDS.has(tl[i + 1]!)) last = i + 1;
-    if (ORG_WORDS.has(tl[last + 1] ?? '')) return;
+    if (i + 1 < ntok && tc[i + 1] && te[i]! + 1 === ts[i + 1] && unknownWord(ti[i + 1]!, word(i + 1)) && !ORG_WORDS.has(word(i + 1))) last = i + 1;
+    if (last + 1 < ntok && ORG_WORDS.has(word(last + 1))) return;
     push('LOCATION', start, te[last]!, strongCtx ? 0.65 : 0.6);
   }
 

@@ -70,6 +70,30 @@ export function readNumberRun(run: string): NumberRun {
     else if (m[4] !== undefined) parts.push('.');
     else if (m[5] !== undefined) parts.push('/');
   }
+  return finish(parts, spoken);
+}
+
+/**
+ * Reads a run of written digit groups straight from the text (no regex): `starts`/`ends` are the groups
+ * `from`..`to` inclusive; the gaps between them were already checked to be separators.
+ */
+export function readDigitRun(text: string, starts: readonly number[], ends: readonly number[], from: number, to: number): NumberRun {
+  const parts: (string | number)[] = [];
+  for (let g = from; g <= to; g++) {
+    if (g > from) {
+      for (let i = ends[g - 1]!; i < starts[g]!; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 45 || c === 8211) parts.push('-');
+        else if (c === 46) parts.push('.');
+        else if (c === 47) parts.push('/');
+      }
+    }
+    parts.push(text.slice(starts[g], ends[g]));
+  }
+  return finish(parts, false);
+}
+
+function finish(parts: (string | number)[], spoken: boolean): NumberRun {
   // Identifier reading.
   let shape = '';
   let tokens = 0;
@@ -78,7 +102,7 @@ export function readNumberRun(run: string): NumberRun {
     if (typeof p === 'string') {
       if (p === '-' || p === '.' || p === '/') shape += p;
       else {
-        if (shape.length > 0 && /\d$/.test(shape)) shape += ' ';
+        if (shape.length > 0 && isDigitCode(shape.charCodeAt(shape.length - 1))) shape += ' ';
         shape += p;
         tokens++;
       }
@@ -127,6 +151,10 @@ export function readNumberRun(run: string): NumberRun {
     shape += String(p);
   }
   return { shape, digits: shape.replace(/\D+/g, ''), value: quantity(parts), spoken, tokens };
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 /** Cardinal reading: "two hundred and fifty" → 250, "1200" → 1200; NaN for digit-by-digit runs like "four one five". */
