@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
 import initSqlJs from 'sql.js';
-import { openSqlStore } from '../../../src/engine/store';
+import { StoreFileError, openSqlStore } from '../../../src/engine/store';
 import { createNodePorts, locateSqlWasm } from '../../../src/node/nodePorts';
 import { tempDir } from './builders';
 
@@ -20,9 +20,14 @@ interface ChildRun {
 }
 
 /** Runs the child until `killAfterMs` past its "ready", then SIGKILLs it and waits for the exit (so its pid is reaped). */
-function runAndKill(script: string, storePath: string, killAfterMs: number): Promise<ChildRun> {
+/**
+ * Runs the child, then SIGKILLs it: `killAfterMs` past its "ready", or, with `aimAtSave`, that long
+ * past its second "saving" line, so that many kills land inside export → temp write → fsync → rename.
+ * Waits for the exit, so the dead pid is reaped before the next open looks at the lock.
+ */
+function runAndKill(script: string, storePath: string, killAfterMs: number, aimAtSave: boolean, seed: number): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, storePath], {
+    const child = spawn(process.execPath, [script, storePath, String(seed)], {
       stdio: ['ignore', 'pipe', 'pipe'],
       // The bundle keeps sql.js external; it resolves it (and its wasm) from the repo.
       env: { ...process.env, NODE_PATH: path.resolve(__dirname, '../../../node_modules') },
@@ -30,15 +35,17 @@ function runAndKill(script: string, storePath: string, killAfterMs: number): Pro
     const run: ChildRun = { lastReported: 0, sawReady: false, stderr: '' };
     let buffered = '';
     let timer: NodeJS.Timeout | undefined;
+    let savesStarted = 0;
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       buffered += chunk;
       const lines = buffered.split('\n');
       buffered = lines.pop()!;
       for (const line of lines) {
-        if (line === 'ready' && !run.sawReady) {
-          run.sawReady = true;
-          timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-        }
+        if (line === 'ready') run.sawReady = true;
+        // Aimed kills wait for the second save, so every run also completes one.
+        if (line.startsWith('saving ')) savesStarted++;
+        const trigger = aimAtSave ? savesStarted === 2 : line === 'ready';
+        if (trigger && !timer) timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
         const m = /^saved (\d+)$/.exec(line);
         if (m) run.lastReported = Number(m[1]);
       }
@@ -56,22 +63,62 @@ function runAndKill(script: string, storePath: string, killAfterMs: number): Pro
 
 describe('store: SIGKILL during saves', function () {
   this.timeout(120_000);
+  let tmp: ReturnType<typeof tempDir>;
+  let script: string;
+  before(() => {
+    tmp = tempDir('kaizen-kill-');
+    // The child runs from an esbuild bundle of killChild.ts: starting `node --import tsx` costs ~1 s
+    // per kill on a loaded machine, a bundle ~0.3 s, and the code under test is the same.
+    script = path.join(tmp.dir, 'killChild.cjs');
+    buildSync({ entryPoints: [CHILD], bundle: true, platform: 'node', format: 'cjs', outfile: script, external: ['sql.js'], logLevel: 'warning' });
+  });
+  after(() => tmp.cleanup());
+
+  it('a second process is refused while the first writes, and takes over once it is killed', async () => {
+    const storePath = path.join(tmp.dir, 'shared.db');
+    const child = spawn(process.execPath, [script, storePath], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NODE_PATH: path.resolve(__dirname, '../../../node_modules') },
+    });
+    const closed = new Promise<void>((resolve) => child.on('close', () => resolve()));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+          if (chunk.includes('saved 1')) resolve();
+        });
+        child.on('close', (code) => reject(new Error(`child exited early (${code})`)));
+      });
+      await assert.rejects(openSqlStore({ path: storePath, ports: createNodePorts() }), (err: unknown) => {
+        assert.ok(err instanceof StoreFileError);
+        assert.equal(err.reason, 'locked');
+        assert.match(err.message, new RegExp(`in use by process ${child.pid}`));
+        return true;
+      });
+    } finally {
+      child.kill('SIGKILL');
+      await closed;
+    }
+    const store = await openSqlStore({ path: storePath, ports: createNodePorts() });
+    try {
+      assert.ok((await store.countCalls()) >= BATCH);
+    } finally {
+      await store.close();
+    }
+  });
 
   it(`leaves the previous or the new complete state, ${ITERATIONS} kills in a row`, async () => {
-    const tmp = tempDir('kaizen-kill-');
-    try {
+    {
       const SQL = await initSqlJs({ wasmBinary: fs.readFileSync(locateSqlWasm()) as unknown as ArrayBuffer });
-      // The child runs from an esbuild bundle of killChild.ts: starting `node --import tsx` costs ~1 s
-      // per kill on a loaded machine, a bundle ~0.3 s, and the code under test is the same.
-      const script = path.join(tmp.dir, 'killChild.cjs');
-      buildSync({ entryPoints: [CHILD], bundle: true, platform: 'node', format: 'cjs', outfile: script, external: ['sql.js'], logLevel: 'warning' });
       const storePath = path.join(tmp.dir, 'learning.db');
       let previous = 0;
+      let killedMidWrite = 0;
       // A seeded generator: a failure replays with the same kill times.
       let seed = 12345;
       const random = (): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
       for (let i = 0; i < ITERATIONS; i++) {
-        const run = await runAndKill(script, storePath, Math.floor(random() * 250));
+        const aim = i % 2 === 1;
+        const run = await runAndKill(script, storePath, Math.floor(random() * (aim ? 25 : 250)), aim, i + 1);
+        if (fs.readdirSync(tmp.dir).some((f) => f.endsWith('.tmp'))) killedMidWrite++;
         assert.ok(run.sawReady, `iteration ${i}: the child never opened the store: ${run.stderr}`);
 
         // The raw file, before Kaizen touches it: a whole SQLite database with a complete batch.
@@ -79,7 +126,7 @@ describe('store: SIGKILL during saves', function () {
         try {
           assert.equal(db.exec('PRAGMA integrity_check')[0]!.values[0]![0], 'ok', `iteration ${i}: integrity`);
           const batches = db.exec("SELECT COUNT(*), COALESCE(MAX(seq), 0) FROM journal WHERE stream = 'kill'")[0]!.values[0]!;
-          const calls = Number(db.exec('SELECT COUNT(*) FROM calls')[0]!.values[0]![0]);
+          const calls = Number(db.exec("SELECT COUNT(*) FROM calls WHERE agent_id = 'kill'")[0]!.values[0]![0]);
           const n = Number(batches[0]);
           assert.equal(Number(batches[1]), n, `iteration ${i}: journal seqs are 1..n`);
           assert.equal(calls, n * BATCH, `iteration ${i}: ${calls} calls for ${n} batches`);
@@ -95,14 +142,14 @@ describe('store: SIGKILL during saves', function () {
       // Kaizen itself opens it after the last kill: stale lock taken over, temp litter removed.
       const store = await openSqlStore({ path: storePath, ports: createNodePorts() });
       try {
-        assert.equal(await store.countCalls(), previous * BATCH);
+        assert.equal(await store.countCalls({ agentId: 'kill' }), previous * BATCH);
+        assert.equal(await store.countCalls({ agentId: 'seed' }), 3000);
       } finally {
         await store.close();
       }
-      assert.deepEqual(fs.readdirSync(tmp.dir).filter((f) => f !== 'learning.db' && f !== 'killChild.cjs'), []);
+      assert.deepEqual(fs.readdirSync(tmp.dir).filter((f) => f.startsWith('learning.db') && f !== 'learning.db'), [], 'no lock or temp left');
       assert.ok(previous > ITERATIONS / 2, `the child made progress (${previous} batches)`);
-    } finally {
-      tmp.cleanup();
+      if (process.env.KAIZEN_TEST_VERBOSE) console.log(`      ${killedMidWrite} of ${ITERATIONS} kills left a temp file (died between temp write and rename)`);
     }
   });
 });
