@@ -153,7 +153,8 @@ export function generateSamples(ctx: KaizenContext) {
       count = Number(answer);
     }
     const { iterateSampleCalls } = await import('../../engine/samples');
-    const target = vscode.Uri.joinPath(folder.uri, 'kaizen-samples', `sample-${count}.calls.jsonl`);
+    // Not *.calls.jsonl: these are data to learn from, not recorded-call tests with expectations.
+    const target = vscode.Uri.joinPath(folder.uri, 'kaizen-samples', `sample-${count}.jsonl`);
     const lines: string[] = [];
     for (const call of iterateSampleCalls({ count, seed: 7 })) for (const e of call.events) lines.push(JSON.stringify(e));
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(`${lines.join('\n')}\n`));
