@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -91,6 +91,10 @@ describe('cli: kaizen analyze / patterns / graph / tree', () => {
     assert.deepEqual(rows.map((r) => r.support), [...rows.map((r) => r.support)].sort((x, y) => y - x));
     const bad = await run('patterns', '--store', 'k.db', '--sort', 'colour');
     assert.equal(bad.code, 2);
+    writeFileSync(path.join(cwd, 'tax.json'), JSON.stringify({ strategies: [{ name: 'x', cues: ['(unclosed'] }] }));
+    const tax = await run('analyze', '--store', 'k.db', '--taxonomy', 'tax.json');
+    assert.equal(tax.code, 3);
+    assert.match(tax.stderr, /--taxonomy tax\.json: taxonomy strategies\.x\.cues\[0\] is not a valid regular expression/);
     const model = await run('analyze', '--store', 'k.db', '--intent-model', 'missing.json');
     assert.equal(model.code, 2);
     assert.match(model.stderr, /--intent-model missing\.json: cannot read it/);

@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeStore } from '../../engine/analysis';
+import { ZodError } from 'zod';
+import { analyzeStore, buildTaxonomy } from '../../engine/analysis';
+import type { Taxonomy } from '../../engine/analysis';
 import type { AnalyzeProgress, AnalyzeSummary } from '../../engine/analysis';
 import { IntentModelError, loadIntentModel } from '../../engine/analysis/intent/classifier';
 import type { IntentModel } from '../../engine/analysis/intent/classifier';
@@ -14,6 +16,23 @@ interface AnalyzeOpts {
   store: string;
   json?: boolean;
   intentModel?: string;
+  taxonomy?: string;
+}
+
+/** A taxonomy config file (JSON): triggers, strategies and intents with cue regexes, extending or replacing the built-ins. */
+function loadTaxonomy(ctx: CliContext, file: string): Taxonomy {
+  let json: unknown;
+  try {
+    json = JSON.parse(fs.readFileSync(path.resolve(ctx.cwd, file), 'utf8'));
+  } catch (err) {
+    throw new CliError(`--taxonomy ${file}: cannot read it as JSON (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+  try {
+    return buildTaxonomy(json);
+  } catch (err) {
+    const why = err instanceof ZodError ? err.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ') : (err as Error).message;
+    throw new CliError(`--taxonomy ${file}: ${why}`, ExitCode.dataError);
+  }
 }
 
 function loadModel(ctx: CliContext, file: string): IntentModel {
@@ -95,14 +114,17 @@ export const register: RegisterCommand = (program, ctx) => {
     .option('--store <path>', 'learning store file', DEFAULT_STORE)
     .option('--json', 'one JSON line per call on stdout: {callId, source, intent, outcome, signals}; the summary goes to stderr')
     .option('--intent-model <file>', 'an intent model from `kaizen intents fit` (else the built-in taxonomy)')
+    .option('--taxonomy <file>', 'JSON {triggers, strategies, intents: [{name, cues: [regex], priority?}], mode: extend|replace} added to the built-in taxonomy')
     .action(async (opts: AnalyzeOpts) => {
       const intentModel = opts.intentModel ? loadModel(ctx, opts.intentModel) : undefined;
+      const taxonomy = opts.taxonomy ? loadTaxonomy(ctx, opts.taxonomy) : undefined;
       const ws = await openWorkspace(ctx, opts.store);
       const bar = progressBar(ctx);
       try {
         const summary = await analyzeStore(ws.store, {
           ports: ctx.ports,
           intentModel,
+          taxonomy,
           onProgress: bar.draw,
           onCall: opts.json
             ? (a) =>
