@@ -154,7 +154,7 @@ async function classifyCommand(ctx: CliContext, file: string | undefined, opts: 
     const p = classify(model, text, { ...(opts.threshold !== undefined ? { threshold: opts.threshold } : {}), ...(opts.top ? { topK: opts.top } : {}) });
     writeJsonLine(ctx.stdout, { text, intent: p.intent, confidence: Number(p.confidence.toFixed(4)), ...(p.ranked ? { ranked: p.ranked.map((r) => ({ intent: r.intent, confidence: Number(r.confidence.toFixed(4)) })) } : {}) });
   }
-  if (bad > 0) process.exitCode = ExitCode.problems;
+  if (bad > 0) throw new CliError(`${bad} input line(s) skipped (see above)`, ExitCode.problems);
 }
 
 interface ProposeOpts {
@@ -183,7 +183,7 @@ async function proposeCommand(ctx: CliContext, file: string | undefined, opts: P
       for (const e of p.examples) ctx.stdout.write(`    - ${e}\n`);
     }
   }
-  if (bad > 0) process.exitCode = ExitCode.problems;
+  if (bad > 0) throw new CliError(`${bad} input line(s) skipped (see above)`, ExitCode.problems);
 }
 
 export const register: RegisterCommand = (program: Command, ctx: CliContext) => {
