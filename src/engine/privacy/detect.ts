@@ -338,6 +338,18 @@ function lowerSameLength(text: string): string {
   return out;
 }
 
+/** Cheap pre-checks for name lists: a comma, "&" or " and " right after / right before the name. */
+function listJoinAfter(text: string, end: number): boolean {
+  const c = text.charCodeAt(end);
+  return c === 44 || c === 38 || (c === 32 && (text.charCodeAt(end + 1) === 38 || text.startsWith('and ', end + 1)));
+}
+function listJoinBefore(text: string, start: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && text.charCodeAt(i) === 32) i--;
+  const c = text.charCodeAt(i);
+  return c === 44 || c === 38 || (c === 100 && text.startsWith(' and', i - 3));
+}
+
 function isAsciiLower(c: number): boolean {
   return c >= 97 && c <= 122;
 }
@@ -810,7 +822,7 @@ export function createDetector(options: DetectOptions): Detector {
     const found = out.filter((c) => c.type === 'PERSON');
     for (const c of found) {
       let end = c.end;
-      for (let hop = 0; hop < 4; hop++) {
+      for (let hop = 0; hop < 4 && listJoinAfter(text, end); hop++) {
         const m = NAME_LIST_NEXT_RE.exec(text.slice(end, end + 48));
         if (!m) break;
         const w = m[1]!.toLowerCase();
@@ -821,7 +833,7 @@ export function createDetector(options: DetectOptions): Detector {
         end = s0 + m[1]!.length;
       }
       let start = c.start;
-      for (let hop = 0; hop < 4; hop++) {
+      for (let hop = 0; hop < 4 && listJoinBefore(text, start); hop++) {
         const m = NAME_LIST_PREV_RE.exec(text.slice(Math.max(0, start - 48), start));
         if (!m) break;
         const w = m[1]!.toLowerCase();
