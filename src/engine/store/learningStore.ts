@@ -216,6 +216,8 @@ export interface StoreStats {
   experiments: number;
   errorFingerprints: number;
   fileBytes?: number;
+  /** How long the last save took (export + atomic write), ms; saves grow with the file under sql.js. */
+  lastSaveMs?: number;
 }
 
 /** Thrown for a file that is not a Kaizen store, is corrupt, or is newer than this build. Never overwritten. */

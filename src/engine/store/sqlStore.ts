@@ -801,6 +801,7 @@ export class SqlLearningStore implements LearningStore {
     if (this.path !== undefined) {
       const st = await this.ports.fs.stat(this.path);
       if (st) stats.fileBytes = st.size;
+      stats.lastSaveMs = this.lastSaveMs;
     }
     return stats;
   }

@@ -91,6 +91,7 @@ describe('store: persistence', () => {
     const s = await openStore({ saveDebounceMs: 20, ports: { ...testPorts(), clock: { now: () => (t += 500) } } });
     await s.putConversations([buildCall('c1')]);
     await s.save();
+    assert.equal((await s.stats()).lastSaveMs, 500);
     await s.putConversations([buildCall('c2')]);
     await new Promise((r) => setTimeout(r, 150));
     assert.equal(rawQuery(file, 'SELECT COUNT(*) FROM calls')[0]![0], 1, 'the debounce alone (20 ms) would have saved by now');
