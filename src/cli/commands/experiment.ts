@@ -111,6 +111,10 @@ function analysisText(a: ExperimentAnalysis): string {
       lines.push(
         `  ${r.variant.padEnd(16)} n=${String(r.n).padEnd(7)} ${est}  lift ${c.absoluteLift >= 0 ? '+' : ''}${c.absoluteLift.toPrecision(3)} [${c.absoluteCi[0].toPrecision(3)}, ${c.absoluteCi[1].toPrecision(3)}] (${c.relativeLift >= 0 ? '+' : ''}${pct(c.relativeLift)})  p=${c.pValue.toPrecision(3)} (Holm ${r.pValueAdjusted!.toPrecision(3)})${seq}${bayes}`,
       );
+      if (r.cuped) {
+        const k = r.cuped.comparison;
+        lines.push(`  ${''.padEnd(16)} CUPED (θ=${r.cuped.theta.toPrecision(3)}, variance −${pct(r.cuped.varianceReduction)}): lift ${k.absoluteLift >= 0 ? '+' : ''}${k.absoluteLift.toPrecision(3)} [${k.absoluteCi[0].toPrecision(3)}, ${k.absoluteCi[1].toPrecision(3)}]  p=${k.pValue.toPrecision(3)}`);
+      }
     }
   }
   for (const g of a.guardrails) lines.push(`guardrail ${g.breached ? 'BREACHED' : 'ok'}: ${g.reason}`);
@@ -222,7 +226,7 @@ export const register: RegisterCommand = (program, ctx) => {
   storeOption(
     exp
       .command('record <id> <file>')
-      .description('Record calls handled under the experiment: a JSONL file of {callId, unitId, variant, ts, resolved, escalated, repeatError, handleTimeSec, csat}.'),
+      .description('Record calls handled under the experiment: a JSONL file of {callId, unitId, variant, ts, resolved, escalated, repeatError, handleTimeSec, csat, pre?: {metric: pre-period value}}.'),
   ).action(async (id: string, file: string, opts: StoreOpts) => {
     let text: string;
     try {

@@ -3,6 +3,8 @@ import { compareSummaries, differenceOf, estimateOf, sizeOf } from './compare';
 import type { CallObservation, MetricDefinition, MetricSummary } from './metrics';
 import { METRICS, metricDefinition, summarizeMetric } from './metrics';
 import type { BayesianResult } from './stats/bayes';
+import type { CupedResult } from './stats/cuped';
+import { cuped } from './stats/cuped';
 import { bayesianBetaBinomial } from './stats/bayes';
 import type { Comparison } from './stats/fixedHorizon';
 import { holm } from './stats/multipleTesting';
@@ -25,6 +27,8 @@ export interface VariantMetricRow {
   /** Always-valid (mSPRT) p-value and confidence sequence over the checkpoints. */
   sequential?: SequentialState & { pValueAdjusted: number };
   bayes?: BayesianResult;
+  /** CUPED-adjusted comparison (continuous metrics whose calls carry a pre-period covariate). */
+  cuped?: CupedResult;
 }
 
 export interface MetricAnalysis {
@@ -110,8 +114,34 @@ export function analyzeMetric(
     }
     const adj = holm(tests.map((r) => r.comparison!.pValue));
     tests.forEach((r, i) => (r.pValueAdjusted = adj[i]));
+    if (def.kind === 'continuous') {
+      for (const r of tests) {
+        const arms = [c, r].map((row) => withCovariate(def, byVariant.get(row.variant) ?? []));
+        if (arms.every((a) => a.y.length >= 2)) r.cuped = cuped(arms[0]!, arms[1]!, alpha);
+      }
+    }
   }
   return { metric: def.name, label: def.label, kind: def.kind, direction: def.direction, rows };
+}
+
+/**
+ * The (metric, covariate) pairs of calls that carry this metric's pre-period value. CUPED runs only when
+ * at least 80 % of a variant's calls have one, so a few stray covariates cannot select a biased subset.
+ */
+function withCovariate(def: MetricDefinition, calls: readonly CallObservation[]): { y: number[]; x: number[] } {
+  const y: number[] = [];
+  const x: number[] = [];
+  let withMetric = 0;
+  for (const o of calls) {
+    const v = def.value(o);
+    if (v === undefined || !Number.isFinite(v)) continue;
+    withMetric++;
+    const pre = o.pre?.[def.name];
+    if (pre === undefined) continue;
+    y.push(v);
+    x.push(pre);
+  }
+  return y.length >= 0.8 * withMetric ? { y, x } : { y: [], x: [] };
 }
 
 /** Guardrails: breached when the change is worse than the threshold AND significantly worse than control. */

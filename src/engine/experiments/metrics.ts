@@ -18,6 +18,11 @@ export const CallObservationSchema = z.object({
   repeatError: z.boolean().optional(),
   handleTimeSec: z.number().nonnegative().optional(),
   csat: z.number().min(1).max(5).optional(),
+  /**
+   * Pre-period values of continuous metrics for this unit (e.g. the caller's mean handle time in the
+   * weeks before the experiment), keyed by metric name: the CUPED covariates.
+   */
+  pre: z.record(z.string(), z.number().finite()).optional(),
 });
 export type CallObservation = z.output<typeof CallObservationSchema>;
 

@@ -41,6 +41,8 @@ export const ExperimentStatisticsViewSchema = ExperimentViewSchema.extend({
           alwaysValidPValue: z.number().min(0).max(1).optional(),
           chanceToBeatControl: z.number().min(0).max(1).optional(),
           expectedLoss: z.number().optional(),
+          /** CUPED-adjusted absolute lift, its interval and p-value, with the share of variance removed. */
+          cuped: z.object({ lift: z.number(), ci: z.tuple([z.number(), z.number()]), pValue: z.number().min(0).max(1), varianceReduction: z.number() }).optional(),
         }),
       ),
     }),
@@ -154,6 +156,9 @@ export function buildExperimentView(experiment: Experiment, analysis: Experiment
             }
           : {}),
         ...(r.sequential ? { alwaysValidPValue: r.sequential.pValueAdjusted } : {}),
+        ...(r.cuped
+          ? { cuped: { lift: r.cuped.comparison.absoluteLift, ci: r.cuped.comparison.absoluteCi, pValue: r.cuped.comparison.pValue, varianceReduction: r.cuped.varianceReduction } }
+          : {}),
         ...(r.bayes
           ? { chanceToBeatControl: m.direction === 'higher-is-better' ? r.bayes.chanceToBeatControl : 1 - r.bayes.chanceToBeatControl, expectedLoss: m.direction === 'higher-is-better' ? r.bayes.expectedLossTreatment : r.bayes.expectedLossControl }
           : {}),
