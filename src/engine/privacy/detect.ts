@@ -52,7 +52,11 @@ const URL_RE = new RegExp(
   `\\b(?:https?:\\/\\/|www\\.)[^\\s<>"'()\\[\\]]+|\\b[a-z0-9][a-z0-9-]*(?:\\.[a-z0-9-]+)*\\.${TLD}\\b(?:\\/[^\\s<>"'()\\[\\]]*)?`,
   'gi',
 );
-const SPOKEN_URL_RE = new RegExp(`\\b(?:w w w|www)[ ]+dot[ ]+[a-z0-9-]+(?:[ ]+dot[ ]+[a-z0-9-]+)*|\\b[a-z0-9-]+[ ]+dot[ ]+${TLD}\\b(?:[ ]+slash[ ]+[a-z0-9-]+)*`, 'gi');
+const NUM_WORD_ALT = `(?:${NUMBER_WORDS.filter((w) => w !== 'double' && w !== 'triple').join('|')}|\\d+)`;
+const SPOKEN_URL_RE = new RegExp(
+  `\\b(?:w w w|www)[ ]+dot[ ]+[a-z0-9-]+(?:[ ]+dot[ ]+[a-z0-9-]+)*(?:[ ]+slash[ ]+[a-z0-9-]+(?:[ ]+${NUM_WORD_ALT}\\b)*)*|\\b[a-z0-9-]+[ ]+dot[ ]+${TLD}\\b(?:[ ]+slash[ ]+[a-z0-9-]+(?:[ ]+${NUM_WORD_ALT}\\b)*)*`,
+  'gi',
+);
 const IBAN_RE = /\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}\b/g;
 const IPV6_RE = /\b(?:[0-9a-f]{1,4}:){3,7}[0-9a-f]{1,4}\b|\b(?:[0-9a-f]{1,4}:){1,6}:[0-9a-f]{1,4}\b/gi;
 const MONEY_RE = /(?:[$€£]|\b(?:USD|EUR|GBP)\s?)\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|K|m|M|million|thousand|bn|billion)\b)?|\b\d[\d,]*(?:\.\d+)?\s?(?:dollars?|bucks|usd|euros?|pounds)\b/g;
@@ -95,6 +99,11 @@ const ADDR_CTX_RE = new RegExp(
   'gu',
 );
 const ADDR_CTX_HINT_RE = /\b(?:at|address is|to)[ ]+\p{Lu}/u;
+/** "four twenty two Elm Street", "one two three main street": a spoken house number before a street name. */
+const SPOKEN_ADDRESS_RE = new RegExp(
+  `\\b(?:(?:${NUMBER_WORDS.filter((w) => w !== 'double' && w !== 'triple').join('|')})[ -]+){1,6}(?:[A-Za-z][\\p{L}'’.-]*[ ]+){1,3}(?:${STREET_SUFFIX})\\b`,
+  'giu',
+);
 const UNIT_ONLY_RE = /\b(?:Apt|Apartment|Suite|Ste|Unit|Flat)\.?[ ]*#?\d{1,5}[A-Za-z]?\b/g;
 // What follows an address line: ", City, ST 12345", "\nCity\n, ST\n Country 12345" (form-filled text).
 // Segments must start with a capital or a digit and are not "Label:" lines, so prose and speaker turns stop it.
@@ -125,9 +134,11 @@ const AGE_BEFORE_RE = /\b(?:aged?|age is|i'm|i am|he's|she's|he is|she is|turned
 const MONEY_AFTER_RE = /^[ ]*(?:dollars?|bucks|usd|euros?|pounds|cents)\b/i;
 
 const CTX_CARD = /\b(?:card|credit|debit|visa|mastercard|amex|american express|discover|cc)\b/i;
-const CTX_CARD_TAIL = /\b(?:ending(?: in| with)?|ends (?:in|with)|last (?:four|4)(?: digits)?(?: (?:is|are|of))?)[ :]*$/i;
+const CTX_CARD_TAIL = /\b(?:ending(?: in| with)?|ends (?:in|with)|last (?:four|4)(?: digits)?(?: (?:of|on) (?:the|my|your) (?:card|credit card|debit card|visa|mastercard|amex))?(?: (?:is|are|of))?)[ :]*$/i;
 const CTX_SSN = /\b(?:ssn|social security|social|ss#|tax id|tin)\b/i;
 const CTX_PHONE = /\b(?:phone|number|call|reach|cell|mobile|tel|telephone|text|contact|fax|dial|line)\b/i;
+/** Words that mean a phone even beside "account": "call me at", "my cell is". */
+const CTX_PHONE_STRONG = /\b(?:phone|call|reach|cell|mobile|tel|telephone|text|fax|dial)\b/i;
 const CTX_ACCOUNT =
   /\b(?:account|acct|order|member(?:ship)?|policy|confirmation|reference|ref|booking|ticket|invoice|tracking|customer (?:id|number)|routing|case|claim|reservation|loyalty|pin|passcode|passport|id|license|licence|serial|record|mrn|patient)\b/i;
 const CTX_DL = /\b(?:driver'?s? licen[cs]e|driving licen[cs]e|licen[cs]e (?:number|no|#)|dl(?: number| no| #)?)\b/i;
@@ -531,6 +542,9 @@ export function createDetector(options: DetectOptions): Detector {
     }
     if (f.dotWord) for (let m = first(SPOKEN_URL_RE, text); m !== null; m = SPOKEN_URL_RE.exec(text)) push('URL', m.index, m.index + m[0].length, 0.7);
 
+    if (f.numberWord && f.address) {
+      for (let m = first(SPOKEN_ADDRESS_RE, text); m !== null; m = SPOKEN_ADDRESS_RE.exec(text)) addressWithTail(text, m.index, m.index + m[0].length, 0.75);
+    }
     if (f.digit) {
       if (f.upper) {
         for (let m = first(IBAN_RE, text); m !== null; m = IBAN_RE.exec(text)) if (ibanValid(m[0])) push('IBAN', m.index, m.index + m[0].length, 0.99);
@@ -575,7 +589,7 @@ export function createDetector(options: DetectOptions): Detector {
         }
       }
     }
-    if (hasNumber && f.month) {
+    if (f.month) {
       for (let m = first(WRITTEN_DATE_RE, text); m !== null; m = WRITTEN_DATE_RE.exec(text)) {
         // "may" alone is a verb far more often than a month.
         if (/^may\b/i.test(m[0]) && !/\d/.test(m[0]) && !/^May/.test(m[0])) continue;
@@ -733,7 +747,7 @@ export function createDetector(options: DetectOptions): Detector {
     if (n === 4 && run.spoken && /^(?:19|20)\d\d$/.test(digits) && ((cx & C_DOB) !== 0 && CTX_DOB.test(before))) return push('DATE_OF_BIRTH', start, end, 0.8);
     const phoneCtx = (cx & C_PHONE) !== 0 && CTX_PHONE.test(before);
     const accountCtx = (cx & C_ACCOUNT) !== 0 && CTX_ACCOUNT.test(before);
-    if (accountCtx && !phoneCtx && n >= 4) return push('ACCOUNT_NUMBER', start, end, 0.85);
+    if (accountCtx && n >= 4 && !CTX_PHONE_STRONG.test(before)) return push('ACCOUNT_NUMBER', start, end, 0.85);
     if (n >= 7 && n <= 15) {
       const formatted = /^\+/.test(shape) || /[ .\-/]/.test(shape) || run.spoken;
       if (phoneCtx || formatted || n === 10 || (n === 11 && digits[0] === '1')) {
@@ -866,6 +880,8 @@ export function createDetector(options: DetectOptions): Detector {
         if (!isNameToken(word) && !(cap && (FIRST_NAME_SET.has(lw) || SURNAME_SET.has(lw)) && count > 0)) break;
         if (!strong && !cap) break;
         if (strong && !cap && count > 0 && !(FIRST_NAME_SET.has(lw) || SURNAME_SET.has(lw))) break;
+        // "call me back": a lower-case everyday word after the trigger is not a name.
+        if (!cap && !(FIRST_NAME_SET.has(lw) || SURNAME_SET.has(lw)) && ENGLISH_WORD_SET.has(lw)) break;
         if (FIRST_NAME_SET.has(lw) || SURNAME_SET.has(lw)) known = true;
         if (start < 0) start = t.index;
         end = t.index + word.length;
