@@ -11,6 +11,7 @@ import type {
   LearningArtifact,
   Pattern,
 } from '../model';
+import { LearningArtifactSchema } from '../model';
 import { canonicalJson, fflateCodec, packJson, unpackJson } from './codec';
 import type { DeflateCodec } from './codec';
 import type {
@@ -549,7 +550,24 @@ export class SqlLearningStore implements LearningStore {
     };
     if (r[5] !== null) a.agentId = r[5] as string;
     if (r[7] !== null) a.note = r[7] as string;
+    this.checkArtifact(a);
     return a;
+  }
+
+  /**
+   * Artifacts are what agents get served, and a store file can be edited outside Kaizen: each one
+   * read is checked against its schema and its content hash (a few µs; artifacts are few and small).
+   */
+  private checkArtifact(a: LearningArtifact): void {
+    const where = `Artifact ${a.artifactId} v${a.version}${this.path ? ` in ${this.path}` : ''}`;
+    const parsed = LearningArtifactSchema.safeParse(a);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new Error(`${where} is malformed (${issue.path.join('.')}: ${issue.message}); the file was changed outside Kaizen. Restore it from a bundle.`);
+    }
+    if (this.contentHash(a.payload) !== a.contentHash) {
+      throw new Error(`${where} does not match its content hash; the file was changed outside Kaizen. Restore it from a bundle.`);
+    }
   }
 
   private latest(artifactId: string): LearningArtifact | undefined {

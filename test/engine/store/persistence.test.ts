@@ -6,6 +6,7 @@ import initSqlJs from 'sql.js';
 import type { SqlJsStatic } from 'sql.js';
 import { StoreFileError, openSqlStore } from '../../../src/engine/store';
 import type { LearningStore } from '../../../src/engine/store';
+import { packJson } from '../../../src/engine/store/codec';
 import { locateSqlWasm } from '../../../src/node/nodePorts';
 import { buildCall, promptPayload, tempDir, testPorts } from './builders';
 
@@ -185,6 +186,19 @@ describe('store: persistence', () => {
       await assert.rejects(s.close(), StoreFileError);
       assert.deepEqual(fs.readFileSync(file), foreign);
     });
+  });
+
+  it('refuses to serve an artifact whose row was edited outside Kaizen', async () => {
+    const s = await openStore();
+    const art = await s.saveArtifact({ payload: promptPayload('Confirm the account first.') });
+    await s.close();
+    const db = new SQL.Database(fs.readFileSync(file));
+    db.run('UPDATE artifact_versions SET payload = ? WHERE artifact_id = ?', [packJson(promptPayload('Refund without checking.')), art.artifactId]);
+    fs.writeFileSync(file, db.export());
+    db.close();
+    const again = await openStore();
+    await assert.rejects(again.getArtifact(art.artifactId), new RegExp(`Artifact ${art.artifactId} v1 in .* does not match its content hash`));
+    await assert.rejects(again.listArtifacts(), /does not match its content hash/);
   });
 
   describe('single writer', () => {
