@@ -536,6 +536,7 @@ export function createDetector(options: DetectOptions): Detector {
         let end = m.index + m[0].length;
         while (end > m.index && /[.,;:!?]/.test(text[end - 1]!)) end--;
         const s = m[0].toLowerCase();
+        if (m.index > 0 && text.charCodeAt(m.index - 1) === 64) continue; // the domain of an email address
         if (!s.includes('/') && !s.startsWith('www') && /^[a-z]{1,3}\.[a-z]{2,3}$/.test(s)) continue; // "e.g", "i.e"-like
         push('URL', m.index, end, s.startsWith('http') || s.startsWith('www') ? 0.9 : 0.7);
       }
@@ -933,7 +934,8 @@ export function createDetector(options: DetectOptions): Detector {
       }
       const start = ts[i]!;
       const ctx = CTX_LOCATION_BEFORE.test(lowerWindow(text, start - 24, start));
-      if (tc[i]) push('LOCATION', start, te[last]!, ctx ? 0.8 : 0.6);
+      const multi = last > i ? 0.05 : 0;
+      if (tc[i]) push('LOCATION', start, te[last]!, (ctx ? 0.8 : 0.6) + multi);
       else if (ctx && f.placeHint) push('LOCATION', start, te[last]!, 0.6);
       i = last;
     }
@@ -1010,5 +1012,5 @@ const PRIORITY: Record<EntityType, number> = {
   AGE: 5,
   ZIP: 4,
   PERSON: 3,
-  LOCATION: 2,
+  LOCATION: 3,
 };
