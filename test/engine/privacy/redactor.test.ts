@@ -84,3 +84,37 @@ describe('privacy: policy', () => {
     assert.throws(() => parsePolicy({ entitys: {} }), /entitys|Unrecognized/);
   });
 });
+
+describe('privacy: compliance validator, stricter checks', () => {
+  const v = createComplianceValidator();
+
+  it('checks map keys, numbers, field names and arrays, never echoing values', () => {
+    const r = v.validate({
+      byCaller: { 'jane.roe@example.org': 3 },
+      stats: [{ phone: '4155550199' }, { accountNo: 88213904412 }],
+      customer_name: 'Bob',
+      note: 'thanks [CUSTOMER_NAME_1], all set',
+    });
+    assert.equal(r.ok, false);
+    assert.deepEqual(
+      r.findings.map((f) => `${f.field}:${f.entityType}`).sort(),
+      ['byCaller.jane.roe@example.org (key):EMAIL', 'customer_name:PERSON', 'stats[0].phone:PHONE', 'stats[1].accountNo:ACCOUNT_NUMBER'].sort(),
+    );
+  });
+
+  it('passes what the redactor produced, and blocks what it would miss in non-strict mode', () => {
+    const redacted = redactor.redactConversation(
+      call([{ type: 'turn', role: 'user', text: 'I am Jane Roe, card 4111 1111 1111 1111, call 415-555-0199' }]),
+    );
+    assert.equal(v.validate(redacted.events, 'events').ok, true, JSON.stringify(v.validate(redacted.events).findings));
+    // A bare 9-digit number with no context is still redacted, as an account number.
+    assert.equal(redactor.redactText('ref 7 then 482913374').text.includes('482913374'), false);
+    assert.deepEqual(v.validate({ x: 'Bonifacy Kaczmarek said hello' }).findings, [{ field: 'x', entityType: 'PERSON' }]);
+  });
+
+  it('honours the policy allowlist', () => {
+    const lenient = createComplianceValidator({ policy: parsePolicy({ allowlist: ['Maria Lopez Realty'] }) });
+    assert.equal(lenient.validate({ note: 'Call Maria Lopez Realty for a quote' }).ok, true);
+    assert.equal(v.validate({ note: 'Call Maria Lopez Realty for a quote' }).ok, false);
+  });
+});
