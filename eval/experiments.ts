@@ -5,7 +5,7 @@
 //   3. End to end: an experiment on the sample-call generator with a planted true effect is detected and
 //      shipped stage by stage; a planted regression is rolled back; everything lands in a real store file.
 // Counts are drawn per batch from seeded binomials (no per-user loops), so this runs in seconds.
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import binomialFactory from '@stdlib/random-base-binomial';
@@ -184,8 +184,10 @@ function powerCurve(): void {
 
 // ---- 3. End to end on the sample-call generator ------------------------------------------------
 async function endToEnd(): Promise<void> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'kaizen-eval-experiments-'));
-  const file = path.join(dir, 'learning.db');
+  // --out <file> keeps the store where you want it; by default a fresh temp folder (printed, kept for inspection).
+  const out = arg('out', '');
+  const file = out ? path.resolve(process.cwd(), out) : path.join(mkdtempSync(path.join(os.tmpdir(), 'kaizen-eval-experiments-')), 'learning.db');
+  if (existsSync(file)) throw new Error(`--out ${out}: ${file} exists; give a new file so the scenario starts from an empty store`);
   let t = Date.UTC(2026, 10, 1);
   const clock = { now: () => t, advance: (ms: number) => void (t += ms) };
   const store = await openSqlStore({ path: file, ports: { ...createNodePorts(), clock } });
