@@ -13,8 +13,13 @@ export interface FeatureSpace {
   idf: Float32Array;
   /** First id of the char group (= keys.length when there is none). */
   firstCharId: number;
-  /** Dense key → id table (-1 = not a feature); built once, not saved. */
-  lookup: Int32Array;
+  /**
+   * key → id, open addressing with linear probing: slot s holds key at [2s] and id at [2s + 1]
+   * (key -1 = empty). Sized to twice the features, so it stays small enough for the CPU cache;
+   * a dense 2^(hashBits+1) table was the slowest part of classification. Built once, not saved.
+   */
+  table: Int32Array;
+  tableMask: number;
   /** Reused by `vectorizeInto`: per-id counts (kept all-zero between calls) and the ids touched. */
   scratch: { counts: Float64Array; touched: Int32Array; values: Float32Array };
 }
@@ -23,14 +28,37 @@ export function charKeyBit(config: FeatureConfig): number {
   return 1 << config.hashBits;
 }
 
+function slotOf(key: number, mask: number): number {
+  const h = Math.imul(key, 0x9e3779b1);
+  return (h ^ (h >>> 16)) & mask;
+}
+
+/** The id of a hashed key, or -1 when training never kept it. */
+export function featureId(space: FeatureSpace, key: number): number {
+  const { table, tableMask } = space;
+  let slot = slotOf(key, tableMask);
+  for (;;) {
+    const k = table[slot * 2]!;
+    if (k === key) return table[slot * 2 + 1]!;
+    if (k === -1) return -1;
+    slot = (slot + 1) & tableMask;
+  }
+}
+
 /** Builds the runtime space from its saved parts (`keys` must be ascending). */
 export function makeFeatureSpace(config: FeatureConfig, keys: Int32Array, idf: Float32Array): FeatureSpace {
-  const lookup = new Int32Array(1 << (config.hashBits + 1)).fill(-1);
+  let size = 1024;
+  while (size < keys.length * 2) size *= 2;
+  const table = new Int32Array(size * 2).fill(-1);
+  const tableMask = size - 1;
   let firstCharId = keys.length;
   const charBit = charKeyBit(config);
   for (let id = 0; id < keys.length; id++) {
     const key = keys[id]!;
-    lookup[key] = id;
+    let slot = slotOf(key, tableMask);
+    while (table[slot * 2] !== -1) slot = (slot + 1) & tableMask;
+    table[slot * 2] = key;
+    table[slot * 2 + 1] = id;
     if (key & charBit && id < firstCharId) firstCharId = id;
   }
   return {
@@ -38,7 +66,8 @@ export function makeFeatureSpace(config: FeatureConfig, keys: Int32Array, idf: F
     keys,
     idf,
     firstCharId,
-    lookup,
+    table,
+    tableMask,
     scratch: { counts: new Float64Array(keys.length), touched: new Int32Array(1024), values: new Float32Array(1024) },
   };
 }
@@ -83,7 +112,7 @@ function weigh(space: FeatureSpace, ids: ArrayLike<number>, counts: ArrayLike<nu
 export function vectorizeHashed(space: FeatureSpace, hashed: HashedCounts): SparseVector {
   const pairs: [number, number][] = [];
   for (const [key, tf] of hashed) {
-    const id = space.lookup[key]!;
+    const id = featureId(space, key);
     if (id >= 0) pairs.push([id, tf]);
   }
   pairs.sort((a, b) => a[0] - b[0]);
@@ -105,11 +134,11 @@ function dropZeros(v: SparseVector): SparseVector {
  * the vector. The next call overwrites them.
  */
 export function vectorizeInto(space: FeatureSpace, text: string): number {
-  const { lookup, scratch } = space;
+  const { scratch } = space;
   const { counts } = scratch;
   let n = 0;
   emitFeatures(text, space.config, (key) => {
-    const id = lookup[key]!;
+    const id = featureId(space, key);
     if (id < 0) return;
     if (counts[id] === 0) {
       if (n === scratch.touched.length) grow(scratch);
