@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Redactor as RedactPiiNode } from '@redactpii/node';
 import { SyncRedactor } from 'redact-pii';
-import { createRedactor } from '../src/engine/privacy';
+import { createRedactor, parsePolicy } from '../src/engine/privacy';
 import type { EntityType } from '../src/engine/privacy';
 import { createNodePorts } from '../src/node/nodePorts';
 
@@ -66,9 +66,10 @@ const compatible = (gold: string, pred: string) => gold === pred || (COMPATIBLE[
 
 // ---------------------------------------------------------------- systems
 
-export function kaizenSystem(): System {
-  const r = createRedactor({ hmacKey: new Uint8Array(32).fill(1), hashing: createNodePorts().hashing });
-  return { name: 'kaizen', detect: (t) => r.detect(t) };
+export function kaizenSystem(minScore?: number): System {
+  const policy = minScore === undefined ? undefined : parsePolicy({ minScore });
+  const r = createRedactor({ hmacKey: new Uint8Array(32).fill(1), hashing: createNodePorts().hashing, policy });
+  return { name: minScore === undefined ? 'kaizen' : `kaizen minScore ${minScore}`, detect: (t) => r.detect(t) };
 }
 
 /** Recovers replaced spans from a peer that only returns redacted text with type tokens. */
@@ -306,7 +307,8 @@ function main(): void {
   const args = process.argv.slice(2);
   const di = args.indexOf('--data');
   const dataDir = path.resolve(process.cwd(), di >= 0 && args[di + 1] ? args[di + 1]! : '../shared/data');
-  const systems = [kaizenSystem(), redactPiiSystem(), redactPiiNodeSystem()];
+  // Kaizen twice: the default policy, and a recall-first policy (minScore 0.4) that also reports lone unknown capitalised words.
+  const systems = [kaizenSystem(), kaizenSystem(0.4), redactPiiSystem(), redactPiiNodeSystem()];
   console.log('Matching: gold found if ≥50% of its characters are covered by predictions of a compatible type;');
   console.log('prediction correct if ≥50% of its characters lie in gold of a compatible type. Out of scope: ORGANIZATION, TITLE, NRP.');
   console.log('Columns per system: precision recall F2 (number of predictions).');

@@ -60,7 +60,7 @@ export function createComplianceValidator(options: { policy?: PrivacyPolicy } = 
   const rules = resolveRules(policy);
   // Amounts, plain dates and locations are kept by policy in learned artifacts; everything else blocks.
   const enabled = new Set(ENTITY_TYPES.filter((t) => rules[t].enabled && t !== 'DOLLAR_AMOUNT' && t !== 'DATE' && t !== 'LOCATION'));
-  const detector = createDetector({ enabled, allowlist: policy.allowlist, minScore: Math.min(policy.minScore, 0.5), strict: true });
+  const detector = createDetector({ enabled, allowlist: policy.allowlist, minScore: Math.min(policy.minScore, 0.45), strict: true });
 
   function validate(value: unknown, fieldPath = ''): ComplianceReport {
     const findings: ComplianceFinding[] = [];

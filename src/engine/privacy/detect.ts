@@ -113,7 +113,7 @@ const STATE_ZIP_RE = /\b([A-Z]{2})[ ]+(\d{5}(?:-\d{4})?)\b/g;
 // Group 1: the next words are the name whatever their case; group 2: the next capitalised words are;
 // group 3: the next capitalised words are when the lexicon knows one of them.
 const NAME_TRIGGER_RE =
-  /\b(?:(my (?:full |first |last |middle )?name(?:'s| is)|(?:first|last|full|middle|sur) ?name(?: is|:)|call me|surname is|it's spelled|spelled)|(mr|mrs|ms|miss|mister|dr|prof|name|names|named|called|dear|under|assistant to)|(this is|speaking with|talking to|spoke (?:to|with)|ask for))(?![\p{L}])[.:,]?[ ]*(?:(?:uh|um|er|it's|its)[ ,]+)?/giu;
+  /\b(?:(my (?:full |first |last |middle )?name(?:'s| is)|(?:first|last|full|middle|sur|maiden|real|legal) ?name(?: is|:)|your name\??|call me|surname is|it's spelled|spelled)|(mr|mrs|ms|miss|mister|dr|prof|name|names|named|called|dear|under|assistant to)|(this is|speaking with|talking to|spoke (?:to|with)|ask for))(?![\p{L}])[.:,]?[ ]*(?:(?:uh|um|er|it's|its)[ ,]+)?/giu;
 const NAME_LIST_NEXT_RE = /^(?:,[ ]*(?:and[ ]+)?|[ ]+and[ ]+|[ ]*&[ ]*)([\p{Lu}][\p{L}'’-]+)(?![\p{L}])/u;
 const NAME_LIST_PREV_RE = /([\p{Lu}][\p{L}'’-]+)(?:,[ ]*|[ ]+and[ ]+|[ ]*&[ ]*)$/u;
 /** Words that make a capitalised sequence a company, not a person. */
@@ -603,6 +603,7 @@ export function createDetector(options: DetectOptions): Detector {
     places(text, f, push);
     if (f.nameHint) triggeredNames(text, push);
     if (f.upper && out.length > 0) nameLists(text);
+    if (out.length > 0) nameRepeats();
     if (f.spelledRun && (f.upper || f.nameHint)) spelled(text, push);
     return resolve(text, out);
   }
@@ -807,6 +808,12 @@ export function createDetector(options: DetectOptions): Detector {
           // A lone capitalised word with letters from outside ASCII ("Kónya") in English text is a foreign proper noun.
           push('PERSON', ts[k]!, end, 0.55);
           k++;
+        } else if (!ambiguous && rest === 0 && te[k]! - ts[k]! > 3 && (info & L_SUR) === 0 && !isAllCaps(text, k) && unknownWord(info, word(k)) && !ORG_WORDS.has(k + 1 < ntok ? word(k + 1) : '')) {
+          // A lone capitalised word that no lexicon or dictionary knows ("Tomomi is from…", "leave me Mette"):
+          // in English text that is a proper noun, often a person, as often a brand. Below the default
+          // threshold (0.5): reported under a recall-first policy (minScore ≤ 0.45) and by the validator.
+          push('PERSON', ts[k]!, end, 0.45);
+          k++;
         } else if (!ambiguous && rest === 0 && (ts[k] === 0 || text.charCodeAt(ts[k]! - 1) === 10) && text.charCodeAt(te[k]!) === 58 && (isFirst || unknownWord(info, word(k))) && !isAllCaps(text, k)) {
           // A speaker label at the start of a line: "Nicole: Remember…".
           push('PERSON', ts[k]!, end, 0.7);
@@ -861,6 +868,32 @@ export function createDetector(options: DetectOptions): Detector {
     }
   }
 
+  /** A name found once ("Maciej Borkowski") is the same name when a word of it comes back ("starring Borkowski"). */
+  function nameRepeats(): void {
+    let names: Set<string> | undefined;
+    for (const c of out) {
+      if (c.type !== 'PERSON' || c.score < 0.6) continue;
+      for (let k = tokenIndexAt(c.start); k < ntok && ts[k]! < c.end; k++) {
+        if (te[k]! - ts[k]! > 2 && (ti[k]! & (L_COMMON | L_ENGLISH)) === 0) (names ??= new Set()).add(word(k));
+      }
+    }
+    if (!names) return;
+    for (let k = 0; k < ntok; k++) {
+      if (te[k]! - ts[k]! > 2 && names.has(word(k))) push('PERSON', ts[k]!, te[k]!, 0.7);
+    }
+  }
+
+  function tokenIndexAt(pos: number): number {
+    let lo = 0;
+    let hi = ntok;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (te[mid]! <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
   function triggeredNames(text: string, push: (t: EntityType, s: number, e: number, score: number) => void): void {
     for (let m = first(NAME_TRIGGER_RE, text); m !== null; m = NAME_TRIGGER_RE.exec(text)) {
       const strong = m[1] !== undefined;
@@ -903,8 +936,12 @@ export function createDetector(options: DetectOptions): Detector {
   function lowerNames(text: string, push: (t: EntityType, s: number, e: number, score: number) => void): void {
     for (let i = 0; i + 1 < ntok; i++) {
       if ((ti[i]! & (L_FIRST | L_COMMON)) !== L_FIRST) continue;
-      if (te[i]! + 1 !== ts[i + 1] || (ti[i + 1]! & (L_SUR | L_COMMON)) !== L_SUR) continue;
-      push('PERSON', ts[i]!, te[i + 1]!, 0.75);
+      if (te[i]! + 1 !== ts[i + 1]) continue;
+      const next = ti[i + 1]!;
+      // "maria lopez", or a known first name before a word no dictionary knows ("olga krylova").
+      const surname = (next & (L_SUR | L_COMMON)) === L_SUR;
+      if (!surname && !((ti[i]! & L_ENGLISH) === 0 && te[i + 1]! - ts[i + 1]! > 2 && unknownWord(next, word(i + 1)))) continue;
+      push('PERSON', ts[i]!, te[i + 1]!, surname ? 0.75 : 0.6);
       i++;
     }
     void text;
