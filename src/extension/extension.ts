@@ -29,13 +29,7 @@ export function activate(extension: vscode.ExtensionContext): { activationMs: nu
   extension.subscriptions.push(log, config, engine);
 
   // A changed store location means a different store: close the open one, views re-read.
-  let storePath = config.settings['store.path'];
-  const onConfig = config.onDidChange((s) => {
-    if (s['store.path'] !== storePath) {
-      storePath = s['store.path'];
-      void engine.close().then(() => engine.refresh());
-    }
-  });
+  const onConfig = config.onDidChange(() => void engine.reopenIfMoved());
   extension.subscriptions.push(new vscode.Disposable(() => onConfig.dispose()));
 
   const tree = <T>(name: string, provider: vscode.TreeDataProvider<T> & vscode.Disposable) =>

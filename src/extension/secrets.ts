@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
 import type { SecretStore } from '../engine/ports';
-import type { SecretKey } from '../shared/settings';
-import { SecretKeys } from '../shared/settings';
+import type { SecretKey } from '../shared/secretKeys';
+import { SecretKeys } from '../shared/secretKeys';
 
 /**
  * Secrets live only in VS Code's SecretStorage (the OS keychain), under the typed keys of

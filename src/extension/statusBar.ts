@@ -6,6 +6,7 @@ export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('kaizen.status', vscode.StatusBarAlignment.Left, 10);
   private readonly subs: Array<{ dispose(): void }> = [];
   private calls: number | undefined;
+  private readonly firstRefresh: ReturnType<typeof setTimeout>;
 
   constructor(private readonly ctx: KaizenContext) {
     this.item.name = 'Kaizen';
@@ -15,7 +16,10 @@ export class StatusBar implements vscode.Disposable {
       ctx.engine.onDidChangeState(() => this.render()),
       ctx.config.onDidChange(() => this.render()),
     );
-    void this.refresh();
+    this.item.text = '$(pulse) Kaizen';
+    this.item.show();
+    // The count needs the store (sql.js): read it once the window has settled, never during activation.
+    this.firstRefresh = setTimeout(() => void this.refresh(), 2000);
   }
 
   private async refresh(): Promise<void> {
@@ -38,6 +42,7 @@ export class StatusBar implements vscode.Disposable {
   }
 
   dispose(): void {
+    clearTimeout(this.firstRefresh);
     for (const s of this.subs.splice(0)) s.dispose();
     this.item.dispose();
   }

@@ -27,9 +27,5 @@ export function parseSettings(raw: Partial<Record<SettingKey, unknown>>): Settin
   return SettingsSchema.parse(raw);
 }
 
-/** Secrets live only in SecretStorage, under these typed keys. */
-export const SecretKeys = {
-  anthropicApiKey: 'kaizen.anthropicApiKey',
-  workspaceHmacKey: 'kaizen.hmacKey',
-} as const;
-export type SecretKey = (typeof SecretKeys)[keyof typeof SecretKeys];
+export { SecretKeys } from './secretKeys';
+export type { SecretKey } from './secretKeys';

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { KaizenContext } from '../context';
 import { errorMessage, requireTrust } from '../context';
+import { loadEngine } from '../engine/load';
 
 /**
  * Import Calls: a file picker (or URIs passed by a caller such as the Explorer context menu or a
@@ -152,7 +153,7 @@ export function generateSamples(ctx: KaizenContext) {
       if (!answer) return undefined;
       count = Number(answer);
     }
-    const { iterateSampleCalls } = await import('../../engine/samples');
+    const { iterateSampleCalls } = loadEngine();
     // Not *.calls.jsonl: these are data to learn from, not recorded-call tests with expectations.
     const target = vscode.Uri.joinPath(folder.uri, 'kaizen-samples', `sample-${count}.jsonl`);
     const lines: string[] = [];

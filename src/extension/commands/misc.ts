@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { KaizenContext } from '../context';
 import { requireTrust } from '../context';
-import { SecretKeys } from '../../shared/settings';
+import { SecretKeys } from '../../shared/secretKeys';
 import { callUri } from '../callDocument';
 
 /** Stores the Anthropic API key in SecretStorage only, asked with a password box. */

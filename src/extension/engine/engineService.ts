@@ -6,8 +6,9 @@ import type { Redactor } from '../../engine/privacy/types';
 import type { LearningStore } from '../../engine/store/learningStore';
 import type { ImportReport, ImportProgress } from '../../engine/ingest/importer';
 import type { Settings } from '../../shared/settings';
-import { SecretKeys } from '../../shared/settings';
+import { SecretKeys } from '../../shared/secretKeys';
 import type { AnalyzeSummary } from './analyzeStore';
+import { loadEngine } from './load';
 
 export type EngineState = 'idle' | 'importing' | 'analyzing';
 
@@ -31,6 +32,7 @@ export class EngineService {
   private readonly stateChanged = new Emitter<EngineState>();
   readonly onDidChangeState: Event<EngineState> = this.stateChanged.event;
   private _state: EngineState = 'idle';
+  private openedPath: string | undefined;
 
   constructor(private readonly options: EngineServiceOptions) {}
 
@@ -48,10 +50,21 @@ export class EngineService {
     return this.storePromise !== undefined || (await this.options.ports.fs.exists(this.storePath));
   }
 
+  /** After a settings change: a store opened at another path is closed, and the views re-read. */
+  async reopenIfMoved(): Promise<void> {
+    if (this.openedPath !== undefined && this.openedPath !== this.storePath) await this.close();
+    this.changed.fire();
+  }
+
+  get isOpen(): boolean {
+    return this.storePromise !== undefined;
+  }
+
   store(): Promise<LearningStore> {
     if (!this.storePromise) {
+      this.openedPath = this.storePath;
       const opening = (async () => {
-        const { openSqlStore } = await import('../../engine/store');
+        const { openSqlStore } = loadEngine();
         return openSqlStore({ path: this.storePath, ports: this.options.ports });
       })();
       this.storePromise = opening;
@@ -65,7 +78,7 @@ export class EngineService {
   redactor(): Promise<Redactor> {
     if (!this.redactorPromise) {
       const creating = (async () => {
-        const { createRedactor } = await import('../../engine/privacy');
+        const { createRedactor } = loadEngine();
         return createRedactor({ hmacKey: await this.hmacKey(), hashing: this.options.ports.hashing });
       })();
       this.redactorPromise = creating;
@@ -92,7 +105,7 @@ export class EngineService {
   }
 
   async importFile(file: string, options: { signal?: AbortSignal; onProgress?: (p: ImportProgress) => void } = {}): Promise<ImportReport> {
-    const { importFile } = await import('../../engine/ingest/importer');
+    const { importFile } = loadEngine();
     const [store, redactor] = await Promise.all([this.store(), this.redactor()]);
     this.setState('importing');
     try {
@@ -109,7 +122,7 @@ export class EngineService {
   }
 
   async analyze(options: { signal?: AbortSignal; onProgress?: (calls: number) => void } = {}): Promise<AnalyzeSummary> {
-    const { analyzeWholeStore } = await import('./analyzeStore');
+    const { analyzeWholeStore } = loadEngine();
     const store = await this.store();
     this.setState('analyzing');
     try {
@@ -151,6 +164,7 @@ export class EngineService {
   async close(): Promise<void> {
     const pending = this.storePromise;
     this.storePromise = undefined;
+    this.openedPath = undefined;
     if (pending) await (await pending.catch(() => undefined))?.close();
   }
 

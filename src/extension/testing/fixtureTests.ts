@@ -3,6 +3,7 @@ import type { Fixture } from '../../engine/replay/fixture';
 import type { CallResult } from '../../engine/replay/replay';
 import type { KaizenContext } from '../context';
 import { errorMessage } from '../context';
+import { loadEngine } from '../engine/load';
 
 /**
  * Recorded calls as tests: every `*.calls.jsonl` in the workspace (setting kaizen.tests.fixtureGlob)
@@ -16,14 +17,17 @@ export class FixtureTests implements vscode.Disposable {
   private watcher: vscode.FileSystemWatcher | undefined;
 
   constructor(private readonly ctx: KaizenContext) {
+    // Discovery starts when Test Explorer first asks (resolveHandler with no item), not at activation.
     this.controller.resolveHandler = async (item) => {
-      if (!item) await this.discover();
+      if (!item) {
+        if (!this.watcher) this.watch();
+        await this.discover();
+      }
       else if (item.uri) await this.load(item.uri);
     };
     this.controller.refreshHandler = () => this.discover();
     this.controller.createRunProfile('Replay', vscode.TestRunProfileKind.Run, (request, token) => this.run(request, token), true);
-    this.watch();
-    this.subs.push(ctx.config.onDidChange ? toVs(ctx.config.onDidChange(() => this.watch())) : new vscode.Disposable(() => undefined));
+    this.subs.push(toVs(ctx.config.onDidChange(() => this.watcher && this.watch())));
   }
 
   private watch(): void {
@@ -43,7 +47,7 @@ export class FixtureTests implements vscode.Disposable {
   }
 
   private async load(uri: vscode.Uri): Promise<Fixture | undefined> {
-    const { parseFixture, sidecarPathFor } = await import('../../engine/replay/fixture');
+    const { parseFixture, sidecarPathFor } = loadEngine();
     const id = uri.toString();
     let file = this.controller.items.get(id);
     if (!file) {
@@ -100,7 +104,7 @@ export class FixtureTests implements vscode.Disposable {
         for (const { calls } of byFile.values()) for (const c of calls) run.errored(c, new vscode.TestMessage('Replaying recorded calls runs the engine on workspace files; trust this workspace to run them.'));
         return;
       }
-      const { replayFixture } = await import('../../engine/replay/replay');
+      const { replayFixture } = loadEngine();
       const [redactor, knownFingerprints] = await Promise.all([this.ctx.engine.redactor(), this.ctx.engine.knownFingerprints()]);
       for (const [fileId, { file, calls }] of byFile) {
         if (token.isCancellationRequested) break;

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { KaizenContext } from '../context';
 import { errorMessage } from '../context';
-import { experimentView } from './experimentView';
+import { loadEngine } from '../engine/load';
 import { WebviewHost } from './webviewHost';
 
 /** Experiment Statistics: one panel per window; shows the chosen (or first) experiment of the store. */
@@ -62,7 +62,7 @@ export class ExperimentPanel {
         await this.host.post({ type: 'experiment', data: null, experiments: [] });
         return;
       }
-      const [{ ExperimentService }, { decide }] = await Promise.all([import('../../engine/experiments/service'), import('../../engine/experiments/policy')]);
+      const { ExperimentService, decide, experimentView } = loadEngine();
       const analysis = await new ExperimentService(store, this.ctx.ports.clock).analyze(e.id);
       const decision = e.status === 'running' ? decide(e, analysis, this.ctx.ports.clock.now()) : undefined;
       await this.host.post({ type: 'experiment', data: experimentView(e, analysis, decision), experiments: experiments.map((x) => ({ id: x.id, name: x.name })) });

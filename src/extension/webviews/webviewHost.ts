@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { HandlerMap, HostToWebviewInput, WebviewApp, WebviewToHost } from '../../shared/protocol';
-import { HostToWebviewSchema, dispatch, parseWebviewMessage } from '../../shared/protocol';
 import { renderWebviewHtml } from '../../shared/webviewHtml';
 import type { KaizenContext } from '../context';
+import { loadEngine } from '../engine/load';
 
 /**
  * One webview panel speaking the shared protocol. Every inbound message is parsed with zod and
@@ -40,6 +40,7 @@ export class WebviewHost implements vscode.Disposable {
     };
     this.subscriptions.push(
       this.panel.webview.onDidReceiveMessage((raw: unknown) => {
+        const { parseWebviewMessage, dispatch } = loadEngine();
         const parsed = parseWebviewMessage(raw);
         if (!parsed.ok) {
           this.ctx.log.warn(`webview ${this.app}: dropped a message (${parsed.reason})`);
@@ -69,7 +70,7 @@ export class WebviewHost implements vscode.Disposable {
 
   /** Posts after the handshake; earlier messages wait in a queue. Invalid messages are a bug: logged, not sent. */
   async post(message: HostToWebviewInput): Promise<void> {
-    const checked = HostToWebviewSchema.safeParse(message);
+    const checked = loadEngine().HostToWebviewSchema.safeParse(message);
     if (!checked.success) {
       this.ctx.log.error(`webview ${this.app}: refusing to send an invalid ${message.type} message: ${checked.error.message}`);
       return;
