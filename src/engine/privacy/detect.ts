@@ -84,7 +84,7 @@ const SUFFIX_ANY_CASE = STREET_SUFFIX.split('|')
   .map((x) => `${x}s?|${x[0]!.toUpperCase()}${x.slice(1)}s?|${x.toUpperCase()}S?`)
   .join('|');
 const ADDRESS_RE = new RegExp(
-  `\\b\\d{1,6}[A-Za-z]?(?:[ ]+${CAP_WORD}){1,4}[ ]+(?:${SUFFIX_ANY_CASE})\\b\\.?${UNIT}?|\\b\\d{1,5}[ ]+${EURO_STREET}(?:[ ]+\\d{1,5}[A-Za-z]?)?\\b${UNIT}?|\\b${EURO_STREET}[ ]+\\d{1,5}[A-Za-z]?\\b${UNIT}?|\\b(?:via|rue|calle|avenida|rua|avenue|ulica|piazza|plaza|chemin|boulevard)[ ]+(?:(?:de|del|la|le|des|da|do|dos)[ ]+)?${CAP_WORD}(?:[ ]+${CAP_WORD}){0,2},?[ ]+\\d{1,5}\\b${UNIT}?`,
+  `\\b(?:\\d{1,6}[ ]+)?\\d{1,6}[A-Za-z]?(?:[ ]+${CAP_WORD}){1,4}[ ]+(?:${SUFFIX_ANY_CASE})\\b\\.?${UNIT}?|\\b\\d{1,5}[ ]+${EURO_STREET}(?:[ ]+\\d{1,5}[A-Za-z]?)?\\b${UNIT}?|\\b${EURO_STREET}[ ]+\\d{1,5}[A-Za-z]?\\b${UNIT}?|(?:\\b(?:[Vv]ia|[Rr]ue|[Cc]alle|[Aa]venida|[Rr]ua|[Aa]venue|[Uu]lica|[Pp]iazza|[Pp]laza|[Cc]hemin|[Bb]oulevard|[Cc]orso|[Vv]iale|[Ll]argo|[Pp]asseig|[Cc]arrer)|\\bC\\/)[ ]+(?:(?:de|del|dei|della|delle|degli|di|la|le|des|da|do|dos|das)[ ]+)?${CAP_WORD}(?:[ ]+${CAP_WORD}){0,2},?[ ]+\\d{1,5}\\b${UNIT}?`,
   'gu',
 );
 /**
@@ -93,7 +93,8 @@ const ADDRESS_RE = new RegExp(
  */
 const ADDR_NUM_RE = new RegExp(`\\b\\d{1,6}[ ]+${STREET_WORD}(?:[ ]+${STREET_WORD}){0,3}[ ]+\\d{1,5}[A-Za-z]?\\b\\.?${UNIT}?`, 'gu');
 const ADDR_UNIT_RE = new RegExp(`(?<![\\p{L}\\d.])${STREET_WORD}(?:[ ]+${STREET_WORD}){0,2}[ ]+\\d{1,5}[A-Za-z]?\\b\\.?${UNIT}`, 'gu');
-const ADDR_BOX_RE = /\b(?:P\.?[ ]?O\.?[ ]?Box|PSC[ ]+\d{1,5},?[ ]+Box|Unit[ ]+\d{1,5},?[ ]+Box)[ ]+\d{1,6}(?:[,\n ]+(?:APO|FPO|DPO)[ ]+(?:AA|AE|AP)[ ]+\d{5})?/g;
+const ADDR_BOX_RE =
+  /\b(?:(?:P\.?[ ]?O\.?[ ]?Box|PSC[ ]+\d{1,5},?[ ]+Box|Unit[ ]+\d{1,5},?[ ]+Box)[ ]+\d{1,6}(?:[,\n ]+(?:APO|FPO|DPO)[ ]+(?:AA|AE|AP)[ ]+\d{5})?|(?:USS|USNS|USNV|USCGC)[ ]+[A-Z][\w'-]*(?:[ ]+[A-Z][\w'-]*)?[,\n ]+(?:APO|FPO|DPO)[ ]+(?:AA|AE|AP)[ ]+\d{5})/gi;
 const ADDR_CTX_RE = new RegExp(
   `\\b(?:live at|lives at|living at|address is|located at|office is at|off at|meet me at|send it to|ship it to|deliver it to|mail it to|it is at|it's at)[ ]+(${STREET_WORD}(?:[ ]+${STREET_WORD}){0,3}[ ]+\\d{1,5}[A-Za-z]?\\b)`,
   'gu',
@@ -107,7 +108,8 @@ const SPOKEN_ADDRESS_RE = new RegExp(
 const UNIT_ONLY_RE = /\b(?:Apt|Apartment|Suite|Ste|Unit|Flat)\.?[ ]*#?\d{1,5}[A-Za-z]?\b/g;
 // What follows an address line: ", City, ST 12345", "\nCity\n, ST\n Country 12345" (form-filled text).
 // Segments must start with a capital or a digit and are not "Label:" lines, so prose and speaker turns stop it.
-const ADDRESS_TAIL_RE = /^(?:[ \t]*(?:,|\n)[ \t\n,]*(?![\p{L}\d'.-]*:)(?:\p{Lu}|\d)[\p{L}\d'.-]*(?:[ ]+(?:\p{Lu}|\d)[\p{L}\d'.-]*){0,3}){0,4}/u;
+const ADDRESS_TAIL_RE =
+  /^(?:[ \t]*(?:,|\n)[ \t\n,]*(?![\p{L}\d'.-]*:)(?:\p{Lu}|\d)[\p{L}\d'.-]*(?:[ ]+(?:(?:de|del|la|le|do|da|di|dos|das|van|von|der|na|nad|e|y|am|an)[ ]+)?(?:\p{Lu}|\d|\()[\p{L}\d'.()-]*){0,3}){0,4}/u;
 const STATE_ZIP_RE = /\b([A-Z]{2})[ ]+(\d{5}(?:-\d{4})?)\b/g;
 
 // Group 1: the next words are the name whatever their case; group 2: the next capitalised words are;
@@ -159,7 +161,7 @@ for (const w of ['at']) KEYWORD_FLAGS.set(w, 1);
 for (const w of ['dot']) KEYWORD_FLAGS.set(w, 2);
 for (const w of 'jan january feb february mar march apr april may june jun july jul aug august sep sept september oct october nov november dec december'.split(' ')) KEYWORD_FLAGS.set(w, 3);
 for (const w of NUMBER_WORDS) KEYWORD_FLAGS.set(w, 4);
-for (const w of [...STREET_SUFFIX.split('|').flatMap((x) => [x, `${x}s`]), 'via', 'rue', 'calle', 'avenida', 'rua', 'ulica', 'piazza', 'chemin', 'box', 'psc']) KEYWORD_FLAGS.set(w, 5);
+for (const w of [...STREET_SUFFIX.split('|').flatMap((x) => [x, `${x}s`]), 'via', 'rue', 'calle', 'avenida', 'rua', 'ulica', 'piazza', 'chemin', 'box', 'psc', 'fpo', 'apo', 'dpo', 'uss', 'usns', 'usnv', 'corso', 'viale', 'largo', 'carrer', 'c']) KEYWORD_FLAGS.set(w, 5);
 for (const w of ['apt', 'apartment', 'suite', 'ste', 'unit', 'flat', 'floor', 'room', 'bldg', 'building']) KEYWORD_FLAGS.set(w, 12);
 for (const w of ['dollar', 'dollars', 'bucks', 'usd', 'euro', 'euros', 'pounds', 'eur', 'gbp', 'cents']) KEYWORD_FLAGS.set(w, 6);
 for (const w of ['name', 'names', 'spell', 'spelled', 'spelling', 'surname', 'named', 'called', 'call', 'mr', 'mrs', 'ms', 'miss', 'mister', 'dr', 'prof', 'dear', 'under', 'assistant', 'speaking', 'talking', 'spoke', 'ask']) KEYWORD_FLAGS.set(w, 7);
@@ -169,7 +171,7 @@ for (const w of TLD.slice(3, -1).split('|')) if (!KEYWORD_FLAGS.has(w)) KEYWORD_
 for (const w of ['may']) KEYWORD_FLAGS.set(w, 3);
 
 /** Street words that mean an address in lower case too ("main street"); the rest count only capitalised ("Lake"). */
-const STRONG_ADDRESS_WORDS = new Set(['street', 'st', 'avenue', 'ave', 'road', 'rd', 'boulevard', 'blvd', 'lane', 'ln', 'drive', 'dr', 'court', 'ct', 'highway', 'hwy', 'parkway', 'pkwy', 'terrace', 'box', 'psc', 'rue', 'calle', 'avenida', 'rua', 'ulica', 'via']);
+const STRONG_ADDRESS_WORDS = new Set(['fpo', 'apo', 'dpo', 'uss', 'usns', 'usnv', 'street', 'st', 'avenue', 'ave', 'road', 'rd', 'boulevard', 'blvd', 'lane', 'ln', 'drive', 'dr', 'court', 'ct', 'highway', 'hwy', 'parkway', 'pkwy', 'terrace', 'box', 'psc', 'rue', 'calle', 'avenida', 'rua', 'ulica', 'via']);
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'to', 'from', 'near']);
 
 /**
