@@ -12,9 +12,9 @@ import binomialFactory from '@stdlib/random-base-binomial';
 import chisquareFactory from '@stdlib/random-base-chisquare';
 import normalFactory from '@stdlib/random-base-normal';
 import { ExperimentService } from '../src/engine/experiments/service';
-import { SampleCallPool, simulateExperiment } from '../src/engine/experiments/simulation';
+import { runPlaybookScenario } from '../src/engine/experiments/scenario';
+import { SampleCallPool } from '../src/engine/experiments/simulation';
 import { binaryPower, msprtLook, twoProportionZTest, welchTTest } from '../src/engine/experiments/stats';
-import { SeededRandom } from '../src/engine/samples';
 import { openSqlStore } from '../src/engine/store';
 import { wilsonInterval } from '../src/shared/stats';
 import { createNodePorts } from '../src/node/nodePorts';
@@ -195,35 +195,19 @@ async function endToEnd(): Promise<void> {
   const t0 = performance.now();
   const pool = new SampleCallPool(7, 6000);
   console.log(`\n## 3. End to end: sample-call generator (${pool.size} generated calls, seed 7), store ${file}`);
-  const stages = [1, 5, 25, 50, 100];
   for (const scenario of [
     { id: 'playbook', regression: undefined as number | undefined },
     { id: 'playbook-regressed', regression: 25 },
   ]) {
-    const target = `prompts/${scenario.id}.md`;
-    const v1 = await store.saveArtifact({ payload: { kind: 'prompt', target, text: 'Help the customer as you see fit.' }, status: 'rolled-out', title: scenario.id });
-    const v2 = await store.saveArtifact({ artifactId: v1.artifactId, payload: { kind: 'prompt', target, text: 'Use the strategy that works in each situation (playbook).' }, status: 'testing' });
-    await svc.create({
+    const run = await runPlaybookScenario(store, clock, {
       id: scenario.id,
-      salt: `${scenario.id}:7`,
-      variants: [
-        { name: 'control', weight: 1, artifactId: v1.artifactId, artifactVersion: v1.version },
-        { name: 'playbook', weight: 1, artifactId: v2.artifactId, artifactVersion: v2.version },
-      ],
-      primaryMetric: 'resolution',
-      guardrails: [
-        { metric: 'escalation', maxRelativeDegradation: -0.1, direction: 'lower-is-better' },
-        { metric: 'csat', maxRelativeDegradation: -0.05, direction: 'higher-is-better' },
-      ],
-      policy: { minSamplePerVariant: 500, minSamplePerStage: 100, mixingSd: 0.05, stages },
+      seed: 7,
+      pool,
+      trafficSeed: scenario.id.length * 1000 + 7,
+      regressionStage: scenario.regression,
     });
-    const steps = await simulateExperiment(svc, clock, scenario.id, pool, new SeededRandom(scenario.id.length * 1000 + 7), {
-      behaviours: { playbook: { playbook: true } },
-      ...(scenario.regression !== undefined ? { regression: { fromStageIndex: stages.indexOf(scenario.regression), behaviour: { playbook: true, breakRate: 0.35 } } } : {}),
-      callsPerBatch: 400,
-      maxBatches: 200,
-      batchMs: 3_600_000,
-    });
+    const steps = run.steps;
+    const v1 = run.artifact[0]!;
     const e = await svc.get(scenario.id);
     const calls = steps.reduce((n, s) => n + s.calls, 0);
     console.log(

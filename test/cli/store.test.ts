@@ -46,7 +46,8 @@ describe('cli: demo, export / import-bundle, retention, stats', function () {
     assert.equal((await box.run('demo', '--count', '60', '--out', 'demo')).code, 0);
     assert.equal((await box.run('export', '--store', 'demo/learning.db', '--out', 'b.zip')).code, 0);
     const bytes = readFileSync(path.join(box.cwd, 'b.zip'));
-    bytes[Math.floor(bytes.length / 2)] ^= 0xff;
+    const middle = Math.floor(bytes.length / 2);
+    bytes[middle] = bytes[middle]! ^ 0xff;
     writeFileSync(path.join(box.cwd, 'bad.zip'), bytes);
     const r = await box.run('import-bundle', 'bad.zip', '--store', 'copy.db');
     assert.equal(r.code, 3);

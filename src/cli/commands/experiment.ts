@@ -6,13 +6,12 @@ import { ZodError } from 'zod';
 import type { ExperimentAnalysis } from '../../engine/experiments/analysis';
 import { ExperimentNotFoundError, ExperimentService, ExperimentStateError } from '../../engine/experiments/service';
 import type { ExperimentInput } from '../../engine/experiments/service';
-import { SampleCallPool, simulateExperiment } from '../../engine/experiments/simulation';
+import { PLAYBOOK_STAGES, runPlaybookScenario } from '../../engine/experiments/scenario';
 import { SummaryInputError, analyzeSummary } from '../../engine/experiments/summaryAnalysis';
 import { buildExperimentView } from '../../engine/experiments/viewModel';
 import { LayerFullError } from '../../engine/experiments/allocation';
 import { CallObservationSchema } from '../../engine/experiments/metrics';
 import type { CallObservation } from '../../engine/experiments/metrics';
-import { SeededRandom } from '../../engine/samples';
 import { StoreFileError, openSqlStore } from '../../engine/store';
 import type { LearningStore } from '../../engine/store';
 import type { Clock } from '../../engine/ports';
@@ -394,45 +393,27 @@ export const register: RegisterCommand = (program, ctx) => {
     await withService(
       ctx,
       opts.store,
-      async (svc, store) => {
-        const stages = [1, 5, 25, 50, 100];
-        if (opts.regressionStage !== undefined && !stages.includes(opts.regressionStage)) throw new CliError(`--regression-stage must be one of ${stages.join(', ')}`);
+      async (_svc, store) => {
+        if (opts.regressionStage !== undefined && !(PLAYBOOK_STAGES as readonly number[]).includes(opts.regressionStage)) {
+          throw new CliError(`--regression-stage must be one of ${PLAYBOOK_STAGES.join(', ')}`);
+        }
         // The two prompt versions under test live in the store as versions 1 and 2 of one artifact, so a
         // rollback is a new version with version 1's text and the whole history stays visible.
-        const target = `prompts/${opts.id}.md`;
-        const v1 = await store.saveArtifact({ payload: { kind: 'prompt', target, text: 'Help the customer. Choose how to respond as you see fit.' }, status: 'rolled-out', title: `${opts.id} agent prompt` });
-        const v2 = await store.saveArtifact({
-          artifactId: v1.artifactId,
-          payload: { kind: 'prompt', target, text: 'Help the customer. Price objection: reframe the value. Refund request: empathise and offer options. Locked out: verify identity first. Cancel request: offer a discount.' },
-          status: 'testing',
-          note: 'playbook from the planted winning strategies',
-        });
-        await svc.create({
+        const run = await runPlaybookScenario(store, clock, {
           id: opts.id,
-          name: 'Playbook prompt: use the strategy that works in each situation',
-          salt: `${opts.id}:${opts.seed}`,
-          variants: [
-            { name: 'control', weight: 1, artifactId: v1.artifactId, artifactVersion: v1.version },
-            { name: 'playbook', weight: 1, artifactId: v2.artifactId, artifactVersion: v2.version },
-          ],
-          primaryMetric: 'resolution',
-          guardrails: [
-            { metric: 'escalation', maxRelativeDegradation: -0.1, direction: 'lower-is-better' },
-            { metric: 'csat', maxRelativeDegradation: -0.05, direction: 'higher-is-better' },
-          ],
-          policy: { minSamplePerVariant: 500, minSamplePerStage: opts.minStageSample, mixingSd: 0.05, stages },
-        });
-        const pool = new SampleCallPool(opts.seed, opts.pool);
-        const steps = await simulateExperiment(svc, clock, opts.id, pool, new SeededRandom(opts.seed + 1), {
-          behaviours: { playbook: { playbook: true } },
-          ...(opts.regressionStage !== undefined ? { regression: { fromStageIndex: stages.indexOf(opts.regressionStage), behaviour: { playbook: true, breakRate: opts.breakRate } } } : {}),
+          seed: opts.seed,
           callsPerBatch: opts.callsPerBatch,
           maxBatches: opts.maxBatches,
-          batchMs: 3_600_000,
+          regressionStage: opts.regressionStage,
+          breakRate: opts.breakRate,
+          minStageSample: opts.minStageSample,
+          poolSize: opts.pool,
         });
-        const e = await svc.get(opts.id);
-        const history = await svc.history(opts.id);
-        const artifact = (await store.artifactHistory(v1.artifactId)).map((a) => ({ version: a.version, status: a.status, note: a.note ?? null }));
+        const e = run.experiment;
+        const steps = run.steps;
+        const history = run.history;
+        const v1 = run.artifact[0]!;
+        const artifact = run.artifact.map((a) => ({ version: a.version, status: a.status, note: a.note ?? null }));
         if (opts.json) {
           writeJsonLine(ctx.stdout, { experiment: e.id, status: e.status, rollout: e.rollout ?? null, artifact, batches: steps.length, calls: steps.reduce((n, s) => n + s.calls, 0), events: history.map((h) => ({ kind: h.kind, ts: h.ts, reason: (h.payload as { reason?: string }).reason ?? null })) });
           return;

@@ -24,7 +24,7 @@ export async function writeSampleFiles(options: { outDir: string; count: number;
     for (const e of call.events) chunk += `${JSON.stringify(e)}\n`;
     events += call.events.length;
     truths.push(call.truth);
-    if (!out.write(chunk)) await new Promise((resolve) => out.once('drain', resolve));
+    if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   }
   await new Promise<void>((resolve, reject) => {
     out.once('error', reject);

@@ -20,3 +20,5 @@ export { ExperimentStatisticsViewSchema, buildExperimentView } from './viewModel
 export type { ExperimentStatisticsView } from './viewModel';
 export { SampleCallPool, simulateExperiment } from './simulation';
 export type { ArmBehaviour, PooledCall, SimulationPlan, SimulationStep, SteppableClock } from './simulation';
+export { PLAYBOOK_STAGES, runPlaybookScenario } from './scenario';
+export type { PlaybookScenarioOptions, PlaybookScenarioResult } from './scenario';
