@@ -984,11 +984,13 @@ export function createDetector(options: DetectOptions): Detector {
     const start = ts[i]!;
     const before = lowerWindow(text, start - 32, start);
     const strongCtx = CTX_PLACE_STRONG_RE.test(before);
-    if (!strongCtx && !(CTX_PLACE_WEAK_RE.test(before) && (isAllCaps(text, i) || NON_ASCII_RE.test(word(i))))) return;
+    if (!strongCtx && !CTX_PLACE_WEAK_RE.test(before)) return;
+    // After a bare "in"/"from", capitals or non-ASCII letters ("in TROMSØ") are strong signs; a plain unknown word is weaker.
+    const weakScore = isAllCaps(text, i) || NON_ASCII_RE.test(word(i)) ? 0.6 : 0.5;
     let last = i;
     if (i + 1 < ntok && tc[i + 1] && te[i]! + 1 === ts[i + 1] && unknownWord(ti[i + 1]!, word(i + 1)) && !ORG_WORDS.has(word(i + 1))) last = i + 1;
     if (last + 1 < ntok && ORG_WORDS.has(word(last + 1))) return;
-    push('LOCATION', start, te[last]!, strongCtx ? 0.65 : 0.6);
+    push('LOCATION', start, te[last]!, strongCtx ? 0.65 : weakScore);
   }
 
   function spelled(text: string, push: (t: EntityType, s: number, e: number, score: number) => void): void {
