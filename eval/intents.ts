@@ -3,6 +3,7 @@
 // from test) and HWU64 (10-fold cross-validation on its published folds). Hyperparameters are the
 // classifier's defaults, chosen on a validation split carved from Banking77 train (see the README).
 import { existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { IntentExample, IntentModel } from '../src/engine/analysis/intent';
@@ -25,10 +26,12 @@ export interface IntentEvalResult {
     accuracy: number;
     macroF1: number;
     trainSeconds: number;
+    trainCpuSeconds: number;
     modelBytes: number;
     features: number;
-    /** Classifications per second, one text at a time, on one core. */
+    /** Classifications per second, one text at a time, on one core: per CPU-second and per wall-second. */
     throughput: number;
+    throughputWall: number;
     /** With the threshold the model learned from its own held-out share: share answered, accuracy of those. */
     coverage: number;
     selectiveAccuracy: number;
@@ -52,6 +55,11 @@ export interface IntentEvalResult {
 }
 
 const seconds = (start: number): number => (performance.now() - start) / 1000;
+/** CPU seconds of this process since `since`: on a shared machine the wall clock also counts other processes. */
+const cpuSeconds = (since: NodeJS.CpuUsage): number => {
+  const u = process.cpuUsage(since);
+  return (u.user + u.system) / 1e6;
+};
 
 function readCsv(file: string): Record<string, string>[] {
   return parse(readFileSync(file), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
@@ -61,15 +69,16 @@ function predictAll(model: IntentModel, texts: readonly string[], threshold: num
   return texts.map((t) => classify(model, t, { threshold }).intent);
 }
 
-function measureThroughput(model: IntentModel, texts: readonly string[]): number {
+function measureThroughput(model: IntentModel, texts: readonly string[]): { cpu: number; wall: number } {
   for (const t of texts.slice(0, 500)) classify(model, t); // warm the JIT
   let n = 0;
+  const cpu = process.cpuUsage();
   const start = performance.now();
   while (performance.now() - start < 2000) {
     for (const t of texts) classify(model, t);
     n += texts.length;
   }
-  return n / seconds(start);
+  return { wall: n / seconds(start), cpu: n / cpuSeconds(cpu) };
 }
 
 function evalBanking77(dir: string): IntentEvalResult['banking77'] {
@@ -77,12 +86,15 @@ function evalBanking77(dir: string): IntentEvalResult['banking77'] {
   const train = readCsv(path.join(dir, 'train.csv')).map(toExample);
   const test = readCsv(path.join(dir, 'test.csv')).map(toExample);
   const start = performance.now();
+  const cpu = process.cpuUsage();
   const model = trainIntentClassifier(train);
   const trainSeconds = seconds(start);
+  const trainCpuSeconds = cpuSeconds(cpu);
   const gold = test.map((e) => e.intent);
   const texts = test.map((e) => e.text);
   const forced = predictAll(model, texts, 0);
   const selective = predictAll(model, texts, model.threshold);
+  const speed = measureThroughput(model, texts);
   const answered = selective.map((p, i) => ({ p, g: gold[i] })).filter(({ p }) => p !== UNKNOWN_INTENT);
   return {
     train: train.length,
@@ -91,9 +103,11 @@ function evalBanking77(dir: string): IntentEvalResult['banking77'] {
     accuracy: accuracy(gold, forced),
     macroF1: macroF1(gold, forced),
     trainSeconds,
+    trainCpuSeconds,
     modelBytes: JSON.stringify(serializeIntentModel(model)).length,
     features: model.space.keys.length,
-    throughput: measureThroughput(model, texts),
+    throughput: speed.cpu,
+    throughputWall: speed.wall,
     coverage: answered.length / test.length,
     selectiveAccuracy: answered.filter(({ p, g }) => p === g).length / Math.max(1, answered.length),
   };
@@ -198,9 +212,9 @@ export function formatIntentEvalTable(r: IntentEvalResult): string {
     rows.push([`Banking77 accuracy (train ${b.train} → test ${b.test}, ${b.intents} intents)`, pct(b.accuracy), 'BERT-class fine-tuned ~93% (Casanueva et al. 2020); natural BayesClassifier 43.6% here']);
     rows.push(['Banking77 macro-F1', pct(b.macroF1), '']);
     rows.push(['Banking77 with learned unknown threshold: answered / accuracy of answered', `${pct(b.coverage)} / ${pct(b.selectiveAccuracy)}`, '']);
-    rows.push(['Banking77 training time (incl. held-out calibration refit)', `${b.trainSeconds.toFixed(1)} s`, 'target < 60 s']);
+    rows.push(['Banking77 training time, CPU (wall), incl. held-out calibration refit', `${b.trainCpuSeconds.toFixed(1)} s (${b.trainSeconds.toFixed(1)} s)`, 'target < 60 s']);
     rows.push(['Banking77 model size (JSON) / features', `${(b.modelBytes / 1e6).toFixed(1)} MB / ${b.features}`, '']);
-    rows.push(['Classification throughput (one text per call, one core)', `${Math.round(b.throughput).toLocaleString('en-US')} utt/s`, 'target ≥ 20,000 utt/s']);
+    rows.push(['Classification throughput per CPU-second (wall), one text per call', `${Math.round(b.throughput).toLocaleString('en-US')} (${Math.round(b.throughputWall).toLocaleString('en-US')}) utt/s`, 'target ≥ 20,000 utt/s']);
   }
   if (r.clinc150) {
     const c = r.clinc150;
@@ -219,7 +233,7 @@ export function formatIntentEvalTable(r: IntentEvalResult): string {
   const out = ['Intent classifier (hashed word+char n-gram TF-IDF, one-vs-rest linear SVM, in-process)', line('measure', 'ours', 'reference'), line('-'.repeat(w0), '-'.repeat(w1), '---------')];
   for (const [a, b, c] of rows) out.push(line(a, b, c));
   for (const m of r.missing) out.push(`(missing: ${m}; that row is not measured)`);
-  out.push(`total ${r.totalSeconds.toFixed(0)} s`);
+  out.push(`total ${r.totalSeconds.toFixed(0)} s wall (load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores)`);
   return out.join('\n');
 }
 

@@ -82,7 +82,7 @@ const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64');
 export const IntentModelSchema = z.object({
   format: z.literal(INTENT_MODEL_FORMAT),
   version: z.literal(INTENT_MODEL_VERSION),
-  labels: z.array(z.string().min(1)).min(2, 'a model needs at least two intents'),
+  labels: z.array(z.string().min(1)).min(2, 'a model needs at least two intents').max(65535),
   features: FeatureConfigSchema,
   /** Int32: the hashed key of each kept feature (group in the top bit above hashBits). */
   keys: base64,
