@@ -21,7 +21,7 @@ const nodeBase = { ...base, platform: 'node', format: 'cjs', target: 'node20' };
 
 const targets = [];
 if (existsSync('src/extension/extension.ts')) {
-    // The engine is a second bundle the extension requires on first use, so activation stays light.
+  // The engine is a second bundle the extension requires on first use, so activation stays light.
   const engineEntry = existsSync('src/extension/engine/heavy.ts') ? { 'extension-engine': 'src/extension/engine/heavy.ts' } : {};
   targets.push({ ...nodeBase, entryPoints: { extension: 'src/extension/extension.ts', ...engineEntry }, outdir: 'dist', external: ['vscode'] });
 }

@@ -60,6 +60,12 @@ cpSync('test/fixtures/replay/support.calls.jsonl', path.join(ws.dir, 'tests', 's
 cpSync('test/fixtures/replay/support.expect.json', path.join(ws.dir, 'tests', 'support.expect.json'));
 mkdirSync('test-results/screenshots', { recursive: true });
 
+// A real experiment (and its artifact versions) in the workspace store, made by the CLI's own
+// end-to-end experiment demo, so the Experiments view and the statistics webview show engine output.
+const sim = spawnSync('node', ['dist/cli.js', 'experiment', 'simulate', '--store', path.join(ws.dir, '.kaizen', 'learning.db'), '--pool', '2000'], { encoding: 'utf8', timeout: 120000 });
+if (sim.status !== 0) fail(`kaizen experiment simulate failed:\n${sim.stdout}\n${sim.stderr}`);
+console.log(`e2e: workspace store seeded by kaizen experiment simulate: ${sim.stdout.trim().split('\n').slice(-2).join(' ')}`);
+
 const extensionsDir = path.join(runDir, 'extensions');
 console.log(`e2e: ${installExtension(vsix, extensionsDir).split('\n').pop()}`);
 const baseSettings = {

@@ -33,8 +33,8 @@ test('import: "Kaizen: Import Calls" from the palette with the file picker', asy
   const text = await wb.notification(/Kaizen: imported \d+ new calls \(\d+ in the store\)/, 180000);
   log(text.replace(/\s+/g, ' '));
   const [, inserted, total] = /imported (\d+) new calls \((\d+) in the store\)/.exec(text);
-  assert.equal(Number(total), ws.sampleCalls);
   assert.equal(Number(inserted), ws.sampleCalls);
+  assert.ok(Number(total) >= ws.sampleCalls);
   assert.match(text, /\d+ patterns/);
 });
 
@@ -42,7 +42,7 @@ test('views: Calls and Patterns fill; status bar counts calls', async ({ wb, log
   await wb.openViewContainer('Kaizen');
   const calls = wb.viewRows('Calls');
   await calls.filter({ hasText: 'acme-support.jsonl' }).first().waitFor({ timeout: 30000 });
-  assert.match(await calls.first().innerText(), /200 calls/);
+  assert.match(await calls.filter({ hasText: 'acme-support.jsonl' }).first().innerText(), /200 calls/);
   const patterns = wb.viewRows('Patterns');
   await patterns.first().waitFor({ timeout: 30000 });
   const intents = await patterns.allInnerTexts();
@@ -54,7 +54,7 @@ test('views: Calls and Patterns fill; status bar counts calls', async ({ wb, log
   await child.waitFor({ timeout: 10000 });
   assert.match(await child.innerText(), /\d+%\s*\[\d+%–\d+%\].*n=\d+/s);
   const status = wb.page.locator('.statusbar-item', { hasText: 'Kaizen:' }).first();
-  assert.match(await status.innerText(), /Kaizen: 200 calls/);
+  assert.match(await status.innerText(), /Kaizen: \d+ calls/);
   log(`screenshot ${await wb.screenshot('e2e-kaizen-views')}`);
 });
 
@@ -62,7 +62,7 @@ test('pattern explorer: webview content, evidence, open the call', async ({ wb, 
   await wb.runCommand('Kaizen: Open Pattern Explorer');
   const frame = wb.webviewFrame();
   const summary = frame.locator('#summary');
-  await summary.filter({ hasText: /patterns from 200 calls/ }).waitFor({ timeout: 30000 });
+  await summary.filter({ hasText: /patterns from \d+ calls/ }).waitFor({ timeout: 30000 });
   log(`webview: ${await summary.innerText()}`);
   const rows = frame.locator('.vl .row');
   await rows.first().waitFor({ timeout: 10000 });
@@ -82,12 +82,24 @@ test('pattern explorer: webview content, evidence, open the call', async ({ wb, 
   log(`screenshot ${await wb.screenshot('e2e-call-transcript')}`);
 });
 
-test('experiment statistics: an honest empty state with no experiments', async ({ wb, log }) => {
-  await wb.runCommand('Kaizen: Open Experiment');
-  const empty = wb.webviewFrame().locator('#empty-state');
-  await empty.waitFor({ timeout: 30000 });
-  assert.match(await empty.innerText(), /No experiments yet/);
-  log(`experiment webview: ${await empty.innerText()}`);
+test('experiments and artifacts: the store experiment in the view and the statistics webview', async ({ wb, log }) => {
+  await wb.openViewContainer('Kaizen');
+  const exp = wb.viewRows('Experiments').first();
+  await exp.waitFor({ timeout: 30000 });
+  log(`experiments view: ${(await exp.innerText()).replace(/\s+/g, ' ')}`);
+  const artifacts = await wb.viewRows('Artifacts').allInnerTexts();
+  log(`artifacts view: ${artifacts.map((t) => t.replace(/\s+/g, ' ')).join(' | ')}`);
+  assert.ok(artifacts.some((t) => /v\d+/.test(t)), 'artifacts show their versions');
+  await exp.click();
+  const frame = wb.webviewFrame();
+  const name = frame.locator('#experiment-name');
+  await name.waitFor({ timeout: 30000 });
+  const rows = await frame.locator('#variants tr').allInnerTexts();
+  log(`experiment webview: ${await name.innerText()} — ${(await frame.locator('#verdict').innerText()).replace(/\s+/g, ' ')}`);
+  assert.ok(rows.length >= 3, 'a header row and one row per variant');
+  assert.match(rows[1], /\d+\.\d% \[\d+\.\d% – \d+\.\d%\]/, 'rates with 95% intervals');
+  assert.match(await frame.locator('#srm').innerText(), /Sample ratio (OK|mismatch)/);
+  log(`screenshot ${await wb.screenshot('e2e-experiment-statistics')}`);
   await wb.runCommand('View: Close Editor');
 });
 

@@ -56,7 +56,7 @@ export function importCalls(ctx: KaizenContext) {
           progress.report({ message: 'Analyzing…' });
           const summary = await ctx.engine.analyze({ signal: abort.signal });
           const total = await (await ctx.engine.store()).countCalls();
-          const msg = `Kaizen: imported ${inserted} new calls (${total} in the store)${rejected ? `, ${rejected} records rejected — see the Kaizen output` : ''}; ${summary.patterns} patterns, ${summary.significant} significant.`;
+          const msg = `Kaizen: imported ${inserted} new calls (${total} in the store)${rejected ? `, ${rejected} records rejected — see the Kaizen output` : ''}; ${summary.patterns} patterns, ${summary.significant} significant, ${summary.artifacts} artifacts.`;
           void vscode.window.showInformationMessage(msg, 'Open Pattern Explorer').then((pick) => {
             if (pick) void vscode.commands.executeCommand('kaizen.openPatternExplorer');
           });

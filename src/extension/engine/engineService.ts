@@ -126,7 +126,7 @@ export class EngineService {
     const store = await this.store();
     this.setState('analyzing');
     try {
-      return await analyzeWholeStore(store, { now: () => this.options.ports.clock.now(), ...options });
+      return await analyzeWholeStore(store, { ports: this.options.ports, ...options });
     } finally {
       this.setState('idle');
       this.changed.fire();

@@ -10,8 +10,7 @@ export { analyzeWholeStore } from './analyzeStore';
 export { parseFixture, sidecarPathFor } from '../../engine/replay/fixture';
 export { replayFixture } from '../../engine/replay/replay';
 export { ExperimentService } from '../../engine/experiments/service';
-export { decide } from '../../engine/experiments/policy';
-export { experimentView } from '../webviews/experimentView';
+export { buildExperimentView } from '../../engine/experiments/viewModel';
 export { iterateSampleCalls } from '../../engine/samples';
 // zod and everything parsed with it (settings, the webview protocol) load here too, not at activation.
 export { SETTING_KEYS, parseSettings } from '../../shared/settings';

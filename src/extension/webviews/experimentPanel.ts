@@ -62,10 +62,10 @@ export class ExperimentPanel {
         await this.host.post({ type: 'experiment', data: null, experiments: [] });
         return;
       }
-      const { ExperimentService, decide, experimentView } = loadEngine();
-      const analysis = await new ExperimentService(store, this.ctx.ports.clock).analyze(e.id);
-      const decision = e.status === 'running' ? decide(e, analysis, this.ctx.ports.clock.now()) : undefined;
-      await this.host.post({ type: 'experiment', data: experimentView(e, analysis, decision), experiments: experiments.map((x) => ({ id: x.id, name: x.name })) });
+      const { ExperimentService, buildExperimentView } = loadEngine();
+      const service = new ExperimentService(store, this.ctx.ports.clock);
+      const view = buildExperimentView(e, await service.analyze(e.id), await service.history(e.id));
+      await this.host.post({ type: 'experiment', data: view, experiments: experiments.map((x) => ({ id: x.id, name: x.name })) });
     } catch (err) {
       await this.host.post({ type: 'error', message: `Could not analyze the experiment: ${errorMessage(err)}` });
     }

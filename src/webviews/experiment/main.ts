@@ -55,7 +55,7 @@ function render(v: ExperimentView | null, experiments: Array<{ id: string; name:
       'p',
       { class: 'muted' },
       `${v.status} · primary metric: ${v.primaryMetric}`,
-      v.rollout ? h('span', { class: 'rollout', id: 'rollout' }, ' · rollout ', h('vscode-badge', {}, `${v.rollout.stage} ${v.rollout.percent}%`)) : null,
+      v.rollout ? h('span', { class: 'rollout', id: 'rollout' }, ' · rollout ', h('vscode-badge', {}, /%/.test(v.rollout.stage) ? v.rollout.stage : `${v.rollout.stage} ${v.rollout.percent}%`)) : null,
     ),
     picker(experiments, v.id),
   );

@@ -87,7 +87,9 @@ export function intervalChart(canvas: HTMLCanvasElement, points: IntervalPoint[]
 /** A line over time with its interval band drawn as two thin lines. */
 export function bandChart(canvas: HTMLCanvasElement, series: Array<{ ts: number; value: number; low: number; high: number }>, yLabel: string): Chart {
   const c = colors();
-  const labels = series.map((s) => new Date(s.ts).toISOString().slice(0, 10));
+  // Days when the series spans days; hours and minutes when it all happened within two days.
+  const span = series.length > 1 ? series[series.length - 1]!.ts - series[0]!.ts : 0;
+  const labels = series.map((s) => (span > 2 * 86400000 ? new Date(s.ts).toISOString().slice(0, 10) : new Date(s.ts).toISOString().slice(5, 16).replace('T', ' ')));
   const thin = { borderWidth: 1, pointRadius: 0, borderDash: [4, 3], borderColor: c.grid };
   return new Chart(canvas, {
     type: 'line',
