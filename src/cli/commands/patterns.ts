@@ -34,7 +34,7 @@ export const register: RegisterCommand = (program, ctx) => {
     .option('--intent <intent>', 'only this intent')
     .option('--strategy <strategy>', 'only this agent move')
     .option('--min-support <n>', 'only patterns seen in at least n calls', positiveInt)
-    .option('--sort <key>', 'lift | confidence | support', sortKey, 'lift')
+    .option('--sort <key>', 'lift (size of the effect, better or worse) | confidence (Wilson lower bound) | support', sortKey, 'lift')
     .option('--significant', 'only patterns significant at FDR 5%')
     .option('--limit <n>', 'at most n rows', positiveInt)
     .option('--json', 'one JSON line per pattern')
