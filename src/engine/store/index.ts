@@ -5,7 +5,7 @@ import type { LearningStore } from './learningStore';
 import { acquireStoreLock, hostProcess } from './lock';
 import type { StoreLock, StoreProcess } from './lock';
 import { joinPath, splitPath, staleTempPattern } from './paths';
-import { migrate } from './schema';
+import { migrate, tuneConnection } from './schema';
 import { loadSqlModule } from './sqlModule';
 import { SqlLearningStore } from './sqlStore';
 
@@ -45,6 +45,7 @@ export async function openSqlStore(options: OpenSqlStoreOptions): Promise<Learni
   const saveDebounceMs = options.saveDebounceMs ?? 2000;
   if (path === undefined) {
     const db = new SQL.Database();
+    tuneConnection(db);
     migrate(db);
     return new SqlLearningStore({ db, ports, saveDebounceMs, codec: options.codec, dirty: false });
   }
@@ -62,6 +63,7 @@ export async function openSqlStore(options: OpenSqlStoreOptions): Promise<Learni
     }
     if (!(await ports.fs.exists(path))) {
       const db = new SQL.Database();
+      tuneConnection(db);
       migrate(db);
       // Written at once, so a second process sees a store (and its lock) rather than nothing.
       const store = new SqlLearningStore({ db, ports, path, lock, saveDebounceMs, codec: options.codec, dirty: true });
@@ -73,6 +75,7 @@ export async function openSqlStore(options: OpenSqlStoreOptions): Promise<Learni
     const db = openStoreBytes(SQL, bytes, path);
     let migrated: { from: number; to: number };
     try {
+      tuneConnection(db);
       migrated = migrate(db);
     } catch (err) {
       db.close();
