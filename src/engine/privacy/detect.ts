@@ -83,15 +83,21 @@ const STREET_WORD = `(?:${CAP_WORD}|ul\\.|u\\.)`;
 const SUFFIX_ANY_CASE = STREET_SUFFIX.split('|')
   .map((x) => `${x}s?|${x[0]!.toUpperCase()}${x.slice(1)}s?|${x.toUpperCase()}S?`)
   .join('|');
-const ADDRESS_RE = new RegExp(
-  `\\b(?:\\d{1,6}[ ]+)?\\d{1,6}[A-Za-z]?(?:[ ]+${CAP_WORD}){1,4}[ ]+(?:${SUFFIX_ANY_CASE})\\b\\.?${UNIT}?|\\b\\d{1,5}[ ]+${EURO_STREET}(?:[ ]+\\d{1,5}[A-Za-z]?)?\\b${UNIT}?|\\b${EURO_STREET}[ ]+\\d{1,5}[A-Za-z]?\\b${UNIT}?|(?:\\b(?:[Vv]ia|[Rr]ue|[Cc]alle|[Aa]venida|[Rr]ua|[Aa]venue|[Uu]lica|[Pp]iazza|[Pp]laza|[Cc]hemin|[Bb]oulevard|[Cc]orso|[Vv]iale|[Ll]argo|[Pp]asseig|[Cc]arrer)|\\bC\\/)[ ]+(?:(?:de|del|dei|della|delle|degli|di|la|le|des|da|do|dos|das)[ ]+)?${CAP_WORD}(?:[ ]+${CAP_WORD}){0,2},?[ ]+\\d{1,5}\\b${UNIT}?`,
+/** Street addresses that start with the house number; run sticky at digit groups the tokenizer found. */
+const ADDRESS_DIGIT_Y = new RegExp(
+  `(?:\\d{1,6}[ ]+)?\\d{1,6}[A-Za-z]?(?:[ ]+${CAP_WORD}){1,4}[ ]+(?:${SUFFIX_ANY_CASE})\\b\\.?${UNIT}?|\\d{1,5}[ ]+${EURO_STREET}(?:[ ]+\\d{1,5}[A-Za-z]?)?\\b${UNIT}?`,
+  'uy',
+);
+/** Street addresses that start with the street word ("Koskikatu 25", "Via Tasso 129"). */
+const ADDRESS_WORD_RE = new RegExp(
+  `\\b${EURO_STREET}[ ]+\\d{1,5}[A-Za-z]?\\b${UNIT}?|(?:\\b(?:[Vv]ia|[Rr]ue|[Cc]alle|[Aa]venida|[Rr]ua|[Aa]venue|[Uu]lica|[Pp]iazza|[Pp]laza|[Cc]hemin|[Bb]oulevard|[Cc]orso|[Vv]iale|[Ll]argo|[Pp]asseig|[Cc]arrer)|\\bC\\/)[ ]+(?:(?:de|del|dei|della|delle|degli|di|la|le|des|da|do|dos|das)[ ]+)?${CAP_WORD}(?:[ ]+${CAP_WORD}){0,2},?[ ]+\\d{1,5}\\b${UNIT}?`,
   'gu',
 );
 /**
  * Addresses without a street-type word: "20789 Allika 46", "Edeby 55\n Apt. 297", "P.O. Box 242",
  * "PSC 0413, Box 8144\nAPO AA 42323", and "<words> <number>" right after "live at" / "address is".
  */
-const ADDR_NUM_RE = new RegExp(`\\b\\d{1,6}[ ]+${STREET_WORD}(?:[ ]+${STREET_WORD}){0,3}[ ]+\\d{1,5}[A-Za-z]?\\b\\.?${UNIT}?`, 'gu');
+const ADDR_NUM_Y = new RegExp(`\\d{1,6}[ ]+${STREET_WORD}(?:[ ]+${STREET_WORD}){0,3}[ ]+\\d{1,5}[A-Za-z]?\\b\\.?${UNIT}?`, 'uy');
 const ADDR_UNIT_RE = new RegExp(`(?<![\\p{L}\\d.])${STREET_WORD}(?:[ ]+${STREET_WORD}){0,2}[ ]+\\d{1,5}[A-Za-z]?\\b\\.?${UNIT}`, 'gu');
 const ADDR_BOX_RE =
   /\b(?:(?:P\.?[ ]?O\.?[ ]?Box|PSC[ ]+\d{1,5},?[ ]+Box|Unit[ ]+\d{1,5},?[ ]+Box)[ ]+\d{1,6}(?:[,\n ]+(?:APO|FPO|DPO)[ ]+(?:AA|AE|AP)[ ]+\d{5})?|(?:USS|USNS|USNV|USCGC)[ ]+[A-Z][\w'-]*(?:[ ]+[A-Z][\w'-]*)?[,\n ]+(?:APO|FPO|DPO)[ ]+(?:AA|AE|AP)[ ]+\d{5})/gi;
@@ -363,6 +369,10 @@ function listJoinBefore(text: string, start: number): boolean {
   return c === 44 || c === 38 || (c === 100 && text.startsWith(' and', i - 3));
 }
 
+function isAsciiUpper(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
 function isAsciiLower(c: number): boolean {
   return c >= 97 && c <= 122;
 }
@@ -428,12 +438,13 @@ export function createDetector(options: DetectOptions): Detector {
     nameHint: boolean;
     placeHint: boolean;
     unit: boolean;
+    iban: boolean;
   }
 
   function tokenize(text: string, lower: string): Flags {
     const f: Flags = {
       digit: false, upper: false, at: false, atWord: false, dotWord: false, month: false, numberWord: false, address: false,
-      stateCode: false, url: false, money: false, spelledRun: false, nameHint: false, placeHint: false, unit: false,
+      stateCode: false, url: false, money: false, spelledRun: false, nameHint: false, placeHint: false, unit: false, iban: false,
     };
     ntok = 0;
     nd = 0;
@@ -503,7 +514,10 @@ export function createDetector(options: DetectOptions): Detector {
           case 11: f.month = true; f.nameHint = true; break;
         }
       } else if (cap && i - start > 4 && EURO_STREET_TAILS.has(lower.slice(i - 3, i)) && EURO_STREET_END_RE.test(lower.slice(start, i))) f.address = true;
-      if (cap && i - start === 2 && text.charCodeAt(start + 1) < 91 && US_STATE_CODES.has(text.slice(start, i))) f.stateCode = true;
+      if (cap && i - start === 2 && text.charCodeAt(start + 1) < 91) {
+        if (US_STATE_CODES.has(text.slice(start, i))) f.stateCode = true;
+        if (isDigitCode(text.charCodeAt(i))) f.iban = true;
+      }
     }
     return f;
   }
@@ -550,18 +564,11 @@ export function createDetector(options: DetectOptions): Detector {
     }
     if (f.digit) {
       if (f.upper) {
-        for (let m = first(IBAN_RE, text); m !== null; m = IBAN_RE.exec(text)) if (ibanValid(m[0])) push('IBAN', m.index, m.index + m[0].length, 0.99);
+        if (f.iban) for (let m = first(IBAN_RE, text); m !== null; m = IBAN_RE.exec(text)) if (ibanValid(m[0])) push('IBAN', m.index, m.index + m[0].length, 0.99);
+        digitAddresses(text, f.address);
         if (f.address) {
-          for (let m = first(ADDRESS_RE, text); m !== null; m = ADDRESS_RE.exec(text)) {
-            let end = m.index + m[0].length;
-            const tail = ADDRESS_TAIL_RE.exec(text.slice(end, end + 120));
-            if (tail && tail[0].length > 0) end += tail[0].length;
-            push('ADDRESS', m.index, end, 0.85);
-          }
-          for (let m = first(UNIT_ONLY_RE, text); m !== null; m = UNIT_ONLY_RE.exec(text)) push('ADDRESS', m.index, m.index + m[0].length, 0.6);
-        }
-        for (let m = first(ADDR_NUM_RE, text); m !== null; m = ADDR_NUM_RE.exec(text)) addressWithTail(text, m.index, m.index + m[0].length, 0.7);
-        if (f.address) {
+          for (let m = first(ADDRESS_WORD_RE, text); m !== null; m = ADDRESS_WORD_RE.exec(text)) addressWithTail(text, m.index, m.index + m[0].length, 0.85);
+          if (f.unit) for (let m = first(UNIT_ONLY_RE, text); m !== null; m = UNIT_ONLY_RE.exec(text)) push('ADDRESS', m.index, m.index + m[0].length, 0.6);
           if (f.unit) for (let m = first(ADDR_UNIT_RE, text); m !== null; m = ADDR_UNIT_RE.exec(text)) addressWithTail(text, m.index, m.index + m[0].length, 0.7);
           for (let m = first(ADDR_BOX_RE, text); m !== null; m = ADDR_BOX_RE.exec(text)) addressWithTail(text, m.index, m.index + m[0].length, 0.7);
         }
@@ -609,6 +616,38 @@ export function createDetector(options: DetectOptions): Detector {
     if (f.spelledRun && (f.upper || f.nameHint)) spelled(text, push);
     return resolve(text, out);
   }
+  /**
+   * Addresses that begin with a number, tried only where the tokenizer saw a digit group at a word
+   * boundary followed by a space and a capital or another number (sticky regexes, no scan of the text).
+   */
+  function digitAddresses(text: string, streetWord: boolean): void {
+    let covered = -1;
+    for (let g = 0; g < nd; g++) {
+      const s0 = dS[g]!;
+      if (s0 < covered || dE[g]! - s0 > 6) continue;
+      if (s0 > 0 && isWordCode(text.charCodeAt(s0 - 1))) continue;
+      if (text.charCodeAt(dE[g]!) !== 32 && !isAsciiUpper(text.charCodeAt(dE[g]!))) continue;
+      const next = text.charCodeAt(dE[g]! + 1);
+      if (!(isAsciiUpper(next) || isDigitCode(next) || next > 127 || next === 117)) continue;
+      let m: RegExpExecArray | null = null;
+      if (streetWord) {
+        ADDRESS_DIGIT_Y.lastIndex = s0;
+        m = ADDRESS_DIGIT_Y.exec(text);
+        if (m) {
+          addressWithTail(text, s0, s0 + m[0].length, 0.85);
+          covered = s0 + m[0].length;
+          continue;
+        }
+      }
+      ADDR_NUM_Y.lastIndex = s0;
+      m = ADDR_NUM_Y.exec(text);
+      if (m) {
+        addressWithTail(text, s0, s0 + m[0].length, 0.7);
+        covered = s0 + m[0].length;
+      }
+    }
+  }
+
   function addressWithTail(text: string, start: number, end: number, score: number): void {
     const tail = ADDRESS_TAIL_RE.exec(text.slice(end, end + 120));
     push('ADDRESS', start, tail ? end + tail[0].length : end, score);
@@ -655,9 +694,22 @@ export function createDetector(options: DetectOptions): Detector {
       }
       let start = s0;
       if (start > 0 && text.charCodeAt(start - 1) === 43 && (start < 2 || !isWordOrDot(text.charCodeAt(start - 2)))) start--;
-      runFound(text, lower, readDigitRun(text, dS, dE, g, last), start, dE[last]!, paren, push);
+      // Fewer than four digits is only ever an amount or an age: skip the run unless money or age words are beside it.
+      let digits = 0;
+      for (let k = g; k <= last; k++) digits += dE[k]! - dS[k]!;
+      if (digits >= 4 || shortNumberMatters(text, start, dE[last]!)) runFound(text, lower, readDigitRun(text, dS, dE, g, last), start, dE[last]!, paren, push);
       g = last + 1;
     }
+  }
+
+  function shortNumberMatters(text: string, start: number, end: number): boolean {
+    if ((contextBefore(start) & C_AGE) !== 0) return true;
+    let i = start - 1;
+    while (i >= 0 && text.charCodeAt(i) === 32) i--;
+    const c = i >= 0 ? text.charCodeAt(i) : 0;
+    if (c === 36 || c === 8364 || c === 163 || (i >= 2 && moneyBefore(curLower.slice(Math.max(0, i - 3), i + 1)))) return true;
+    const after = curLower.slice(end, end + 12);
+    return /^[ -]?(?:dollars?|bucks|usd|euros?|pounds|cents|years?|yrs?|yo\b|y\/o)/.test(after);
   }
 
   /** Context classes of the words that end within 48 characters before `at`. */
