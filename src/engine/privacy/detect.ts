@@ -415,6 +415,9 @@ export function createDetector(options: DetectOptions): Detector {
   const ti: number[] = [];
   let ntok = 0;
   let curLower = '';
+  // Where the first number word and the last street word are: a spoken address needs the first before the second.
+  let firstNumberWord = -1;
+  let lastStreetWord = -1;
   /** The lower-cased word of token k (sliced on demand: most tokens are never needed as strings). */
   const word = (k: number): string => curLower.slice(ts[k], te[k]);
   // Digit groups (maximal runs of 0-9), for the number-run reader.
@@ -448,6 +451,8 @@ export function createDetector(options: DetectOptions): Detector {
     };
     ntok = 0;
     nd = 0;
+    firstNumberWord = -1;
+    lastStreetWord = -1;
     let singles = 0;
     const n = text.length;
     let i = 0;
@@ -503,8 +508,11 @@ export function createDetector(options: DetectOptions): Detector {
           case 1: f.atWord = true; break;
           case 2: f.dotWord = true; break;
           case 3: f.month = true; break;
-          case 4: f.numberWord = true; break;
-          case 5: if (cap || STRONG_ADDRESS_WORDS.has(lower.slice(start, i))) f.address = true; break;
+          case 4: f.numberWord = true; if (firstNumberWord < 0) firstNumberWord = start; break;
+          case 5:
+            lastStreetWord = start;
+            if (cap || STRONG_ADDRESS_WORDS.has(lower.slice(start, i))) f.address = true;
+            break;
           case 12: f.address = true; f.unit = true; break;
           case 6: f.money = true; break;
           case 7: f.nameHint = true; break;
@@ -559,7 +567,7 @@ export function createDetector(options: DetectOptions): Detector {
     }
     if (f.dotWord) for (let m = first(SPOKEN_URL_RE, text); m !== null; m = SPOKEN_URL_RE.exec(text)) push('URL', m.index, m.index + m[0].length, 0.7);
 
-    if (f.numberWord && f.address) {
+    if (f.numberWord && f.address && firstNumberWord >= 0 && lastStreetWord > firstNumberWord) {
       for (let m = first(SPOKEN_ADDRESS_RE, text); m !== null; m = SPOKEN_ADDRESS_RE.exec(text)) addressWithTail(text, m.index, m.index + m[0].length, 0.75);
     }
     if (f.digit) {
