@@ -119,6 +119,16 @@ test('test explorer: a recorded-call fixture replays and passes', async ({ wb, l
   log(`screenshot ${await wb.screenshot('e2e-test-explorer')}`);
 });
 
+test('generate sample calls: the new-user path writes generated calls and imports them', async ({ wb, log }) => {
+  await wb.runCommand('Kaizen: Generate Sample Calls');
+  const input = wb.page.locator('.quick-input-widget input.input');
+  await input.waitFor({ timeout: 15000 });
+  await input.fill('300');
+  await input.press('Enter');
+  const text = await wb.notification(/Kaizen: imported 300 new calls \(\d+ in the store\)/, 180000);
+  log(text.replace(/\s+/g, ' '));
+});
+
 export const restrictedTests = [];
 restrictedTests.push({
   name: 'restricted mode: executing commands are hidden, the views say why',

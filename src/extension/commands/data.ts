@@ -157,7 +157,8 @@ export function generateSamples(ctx: KaizenContext) {
     // Not *.calls.jsonl: these are data to learn from, not recorded-call tests with expectations.
     const target = vscode.Uri.joinPath(folder.uri, 'kaizen-samples', `sample-${count}.jsonl`);
     const lines: string[] = [];
-    for (const call of iterateSampleCalls({ count, seed: 7 })) for (const e of call.events) lines.push(JSON.stringify(e));
+    // Seed 11: a different set from the bundled samples/acme-support.jsonl (seed 7), so both can be imported.
+    for (const call of iterateSampleCalls({ count, seed: 11 })) for (const e of call.events) lines.push(JSON.stringify(e));
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(`${lines.join('\n')}\n`));
     ctx.log.info(`samples: wrote ${count} calls to ${target.fsPath}`);
     return vscode.commands.executeCommand('kaizen.importCalls', target);
