@@ -99,13 +99,14 @@ export function topKey(map: Record<string, number>): string | undefined {
 
 /**
  * Scores every cell: success rate with a Wilson interval, lift over the same intent and trigger
- * answered with the other strategies, a two-sided test of that difference (Fisher exact for small
- * counts, else the pooled z test) and BH control of the false-discovery rate across all cells.
+ * answered with the situation's ordinary moves, a two-sided test of that difference (Fisher exact for
+ * small counts, else the pooled z test) and Benjamini–Hochberg control of the false-discovery rate.
  *
- * Two stages, because one strong strategy drags the one-vs-rest baseline of its siblings: a situation
- * where one move succeeds 80 % and the rest 55 % would otherwise also flag every ordinary move as
- * "worse than baseline". Stage 1 tests one-vs-rest; stage 2 retests every cell against the situation's
- * other cells minus those stage 1 flagged (they are effects of their own, not the baseline).
+ * "Ordinary moves" matters: one strong move drags a one-vs-rest baseline, so with enough calls every
+ * ordinary sibling would also look "worse than baseline". Per situation, moves that stand out are
+ * therefore peeled off one at a time (the most extreme first, while its p-value against the remaining
+ * moves passes a Bonferroni bar over all cells tested); each cell is then tested against the moves
+ * that were not peeled off, and BH runs over those final p-values.
  */
 export function scorePatterns(counts: PatternCounts, options: PatternOptions = {}): ScoredPattern[] {
   const level = options.level ?? 0.95;
@@ -119,32 +120,48 @@ export function scorePatterns(counts: PatternCounts, options: PatternOptions = {
     list.push({ key, c });
     bySituation.set(sk, list);
   }
-  const baseline = (key: string, exclude: ReadonlySet<string>) => {
-    const [intent, trigger] = splitKey(key);
+  const tested = Object.entries(counts.cells).filter(([, c]) => c.n >= minSupport);
+  const bar = alpha / Math.max(1, tested.length);
+  const pool = (cells: ReadonlyArray<{ key: string; c: CellCount }>, except: string) => {
     let n = 0;
     let s = 0;
-    for (const o of bySituation.get(`${intent}${SEP}${trigger}`) ?? []) {
-      if (o.key === key || exclude.has(o.key)) continue;
+    for (const o of cells) {
+      if (o.key === except) continue;
       n += o.c.n;
       s += o.c.s;
     }
     return { n, s };
   };
-  const tested = Object.entries(counts.cells).filter(([, c]) => c.n >= minSupport);
-  const stage = (exclude: ReadonlySet<string>) => {
-    const res = tested.map(([key, c]) => {
-      let b = baseline(key, exclude);
-      if (b.n === 0) b = baseline(key, new Set());
-      const t = b.n > 0 ? compareProportions(c.s, c.n, b.s, b.n) : { p: 1, method: 'z' as const };
-      return { key, c, b, t };
-    });
-    const q = benjaminiHochberg(res.map((r) => r.t.p));
-    return res.map((r, i) => ({ ...r, q: q[i]!, significant: q[i]! < alpha && r.b.n > 0 }));
-  };
-  const first = stage(new Set());
-  const flagged = new Set(first.filter((r) => r.significant).map((r) => r.key));
-  const second = stage(flagged);
-  return second.map(({ key, c, b, t, q, significant }) => {
+  // Peel off the moves that stand out, per situation.
+  const outliers = new Set<string>();
+  for (const cells of bySituation.values()) {
+    const ordinary = [...cells];
+    for (;;) {
+      const candidates = ordinary.filter((o) => o.c.n >= minSupport);
+      if (candidates.length < 2 || ordinary.length < 3) break;
+      let bestKey = '';
+      let bestP = 1;
+      for (const o of candidates) {
+        const b = pool(ordinary, o.key);
+        const p = compareProportions(o.c.s, o.c.n, b.s, b.n).p;
+        if (p < bestP) [bestKey, bestP] = [o.key, p];
+      }
+      if (bestP >= bar) break;
+      outliers.add(bestKey);
+      ordinary.splice(ordinary.findIndex((o) => o.key === bestKey), 1);
+    }
+  }
+  const rows = tested.map(([key, c]) => {
+    const [intent, trigger] = splitKey(key);
+    const cells = bySituation.get(`${intent}${SEP}${trigger}`)!;
+    const ordinary = cells.filter((o) => !outliers.has(o.key));
+    let b = pool(ordinary, key);
+    if (b.n === 0) b = pool(cells, key);
+    const t = b.n > 0 ? compareProportions(c.s, c.n, b.s, b.n) : { p: 1, method: 'z' as const };
+    return { key, c, b, t };
+  });
+  const q = benjaminiHochberg(rows.map((r) => r.t.p));
+  return rows.map(({ key, c, b, t }, i) => {
     const [intent, trigger, strategy] = splitKey(key);
     const rate = c.s / c.n;
     const baselineRate = b.n > 0 ? b.s / b.n : rate;
@@ -162,10 +179,10 @@ export function scorePatterns(counts: PatternCounts, options: PatternOptions = {
       successRate: rate,
       confidence: { low: ci.low, high: ci.high, level, method: 'wilson' as const },
       lift: rate - baselineRate,
-      liftPValue: q,
+      liftPValue: q[i]!,
       rawPValue: t.p,
       test: t.method,
-      significant,
+      significant: q[i]! < alpha && b.n > 0,
       baselineRate,
       baselineSupport: b.n,
       exampleCallIds: [...c.examples],

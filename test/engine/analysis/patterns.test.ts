@@ -34,12 +34,24 @@ describe('patterns', () => {
     PatternSchema.parse(toStoredPattern(p));
   });
 
-  it('does not flag the ordinary siblings of a strong move (two-stage baseline)', () => {
+  it('does not flag the ordinary siblings of a strong move (they are the baseline)', () => {
     // One-vs-rest alone would call discount-offer (53 %) "worse than baseline" (62 % including the planted cell).
     const ps = scorePatterns(planted);
     const discount = ps.find((p) => p.strategy === 'discount-offer')!;
     assert.equal(discount.significant, false);
     assert.ok(Math.abs(discount.baselineRate - 134 / 240) < 1e-12, 'baseline excludes the flagged move');
+  });
+
+  it('stays precise with many calls, when one-vs-rest would flag every sibling', () => {
+    const big = counts([
+      ['shipping', 'late-delivery', 'policy-citation', 1000, 250],
+      ['shipping', 'late-delivery', 'apology', 1000, 605],
+      ['shipping', 'late-delivery', 'empathy', 1000, 590],
+      ['shipping', 'late-delivery', 'clarifying-question', 1000, 598],
+    ]);
+    const sig = scorePatterns(big).filter((p) => p.significant);
+    assert.deepEqual(sig.map((p) => p.id), ['shipping|late-delivery|policy-citation']);
+    assert.ok(Math.abs(sig[0]!.baselineRate - 1793 / 3000) < 1e-12);
   });
 
   it('uses Fisher exact for small cells and respects min support', () => {
