@@ -27,6 +27,21 @@ if (existsSync('src/extension/extension.ts')) {
 }
 targets.push({ ...nodeBase, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist' });
 
+// zod re-exports its ~40 message locales through the `z` namespace (~250 KB minified); the webviews
+// show English messages only, so their bundles get just `en`.
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(build) {
+    build.onResolve({ filter: /[\\/]locales[\\/]index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales-en', namespace: 'zod-locales' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, () => ({
+      contents: `export { default as en } from ${JSON.stringify(path.resolve('node_modules/zod/v4/locales/en.js'))};`,
+      resolveDir: process.cwd(),
+    }));
+  },
+};
+
 const webviewRoot = 'src/webviews';
 if (existsSync(webviewRoot)) {
   const apps = readdirSync(webviewRoot).filter(
@@ -41,6 +56,7 @@ if (existsSync(webviewRoot)) {
       entryPoints: Object.fromEntries(apps.map((app) => [app, path.join(webviewRoot, app, 'main.ts')])),
       outdir: 'dist/webviews',
       loader: { '.css': 'text' },
+      plugins: [zodEnglishOnly],
     });
   }
 }
