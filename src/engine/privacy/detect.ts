@@ -111,6 +111,10 @@ const SPOKEN_ADDRESS_RE = new RegExp(
   `\\b(?:(?:${NUMBER_WORDS.filter((w) => w !== 'double' && w !== 'triple').join('|')})[ -]+){1,6}(?:[A-Za-z][\\p{L}'’.-]*[ ]+){1,3}(?:${STREET_SUFFIX})\\b`,
   'giu',
 );
+/** Identifiers with letters ("F162823540116", "AB-12345") right after the word that names them. */
+const CONTEXT_ID_RE =
+  /\b(driver'?s? licen[cs]e|driving licen[cs]e|licen[cs]e|passport|member(?:ship)?|account|acct|order|confirmation|reference|booking|policy|ticket|tracking|customer|invoice|claim|case|reservation)(?:[ ]+(?:number|no\.?|#|id|code))?(?:[ ]+is|:)?[ ]+(?:#[ ]?)?([A-Za-z]{0,3}-?[0-9][A-Za-z0-9-]{3,19})\b/gi;
+const IBAN_CI_RE = /\b[a-z]{2}\d{2}(?:[ ]?[a-z0-9]){11,30}\b/gi;
 const UNIT_ONLY_RE = /\b(?:Apt|Apartment|Suite|Ste|Unit|Flat)\.?[ ]*#?\d{1,5}[A-Za-z]?\b/g;
 // What follows an address line: ", City, ST 12345", "\nCity\n, ST\n Country 12345" (form-filled text).
 // Segments must start with a capital or a digit and are not "Label:" lines, so prose and speaker turns stop it.
@@ -138,7 +142,7 @@ const SPELLED_RE = /(?<![\p{L}\d])(?:[A-Za-z][ ]*[.,-]?[ ]+){2,}[A-Za-z](?![\p{L
 const SPELL_CONTEXT_RE = /\b(?:spell(?:ed|s|ing)?|name|that's|thats|it's|its|letters?|as in)\b/i;
 
 const AGE_AFTER_RE = /^[ ]*(?:-|[ ])?(?:years?|yrs?)(?:[ -]old|[ ]of[ ]age)\b|^[ ]*(?:-year-old|yo\b|y\/o\b)/i;
-const AGE_BEFORE_RE = /\b(?:aged?|age is|i'm|i am|he's|she's|he is|she is|turned|turning)[ ]*(?:of[ ]+)?$/i;
+const AGE_BEFORE_RE = /\b(?:aged?|age is|i'm|i am|he's|she's|he is|she is|turned|turning|(?:when|since|until) (?:i|he|she|they|we) (?:was|were|turned))[ ]*(?:of[ ]+)?$/i;
 const MONEY_AFTER_RE = /^[ ]*(?:dollars?|bucks|usd|euros?|pounds|cents)\b/i;
 
 const CTX_CARD = /\b(?:card|credit|debit|visa|mastercard|amex|american express|discover|cc)\b/i;
@@ -204,7 +208,7 @@ const CONTEXT_WORDS: [number, string][] = [
   [C_ZIP, 'zip postal post postcode zipcode code'],
   [C_DOB, 'born birth dob d birthday bday'],
   [C_YEAR, 'born since in from year of until till by during around circa'],
-  [C_AGE, "aged age i'm am he she is turned turning"],
+  [C_AGE, "aged age i'm am he she is turned turning was were"],
 ];
 
 /** Multi-word place names by their first word, longest first. */
@@ -442,12 +446,13 @@ export function createDetector(options: DetectOptions): Detector {
     placeHint: boolean;
     unit: boolean;
     iban: boolean;
+    idContext: boolean;
   }
 
   function tokenize(text: string, lower: string): Flags {
     const f: Flags = {
       digit: false, upper: false, at: false, atWord: false, dotWord: false, month: false, numberWord: false, address: false,
-      stateCode: false, url: false, money: false, spelledRun: false, nameHint: false, placeHint: false, unit: false, iban: false,
+      stateCode: false, url: false, money: false, spelledRun: false, nameHint: false, placeHint: false, unit: false, iban: false, idContext: false,
     };
     ntok = 0;
     nd = 0;
@@ -502,6 +507,7 @@ export function createDetector(options: DetectOptions): Detector {
       const info = lookupWord(lower, start, i, h);
       ti[ntok] = info;
       ntok++;
+      if ((info & (C_ACCOUNT | C_DL)) !== 0) f.idContext = true;
       const flag = (info >>> 8) & 0xff;
       if (flag !== 0) {
         switch (flag) {
@@ -591,6 +597,17 @@ export function createDetector(options: DetectOptions): Detector {
             if (US_STATE_CODES.has(m[1]!)) push('ZIP', m.index + m[0].length - m[2]!.length, m.index + m[0].length, 0.8);
           }
         }
+      }
+      if (f.idContext) {
+        for (let m = first(CONTEXT_ID_RE, text); m !== null; m = CONTEXT_ID_RE.exec(text)) {
+          const id = m[2]!;
+          if (!/[A-Za-z]/.test(id) && !/-/.test(id)) continue; // plain digit runs are read by numberRuns
+          const s0 = m.index + m[0].length - id.length;
+          push(/licen[cs]e/i.test(m[1]!) ? 'DRIVER_LICENSE' : 'ACCOUNT_NUMBER', s0, s0 + id.length, 0.85);
+        }
+      }
+      if (!f.upper && lower.includes('iban')) {
+        for (let m = first(IBAN_CI_RE, text); m !== null; m = IBAN_CI_RE.exec(text)) if (ibanValid(m[0])) push('IBAN', m.index, m.index + m[0].length, 0.95);
       }
       if (text.includes(':') && IPV6_HINT_RE.test(text)) for (let m = first(IPV6_RE, text); m !== null; m = IPV6_RE.exec(text)) if (m[0].split(':').length >= 4) push('IP_ADDRESS', m.index, m.index + m[0].length, 0.8);
       if (f.money) {
@@ -781,10 +798,12 @@ export function createDetector(options: DetectOptions): Detector {
       if (ipv4Valid(shape)) push('IP_ADDRESS', start, end, 0.95);
       return;
     }
-    if (/^\d{4}-\d{2}-\d{2}/.test(shape)) {
+    if (/^\d{4}-\d{2}-\d{2}(?!\d)/.test(shape)) {
       const [y, mo, d] = shape.slice(0, 10).split('-').map(Number) as [number, number, number];
-      if (dateValid(y, mo, d)) push(((cx & C_DOB) !== 0 && CTX_DOB.test(before)) ? 'DATE_OF_BIRTH' : 'DATE', start, start + 10, 0.9);
-      return;
+      if (dateValid(y, mo, d)) {
+        push(((cx & C_DOB) !== 0 && CTX_DOB.test(before)) ? 'DATE_OF_BIRTH' : 'DATE', start, start + 10, 0.9);
+        return;
+      }
     }
     if (/^\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(shape) && numericDateValid(shape) && !/^\d{3}-\d{2}-\d{4}$/.test(shape)) {
       push(((cx & C_DOB) !== 0 && CTX_DOB.test(before)) ? 'DATE_OF_BIRTH' : 'DATE', start, end, 0.9);

@@ -32,6 +32,7 @@ const CASES: [string, EntityType, string][] = [
   ['my social is five two four, three one, seven seven eight two', 'SSN', 'five two four, three one, seven seven eight two'],
   // IBAN
   ['IBAN GB82 WEST 1234 5698 7654 32 please', 'IBAN', 'GB82 WEST 1234 5698 7654 32'],
+  ['my iban is gb82west12345698765432', 'IBAN', 'gb82west12345698765432'],
   // Account / order / member numbers
   ['my account number is 88213904', 'ACCOUNT_NUMBER', '88213904'],
   ['the confirmation number is eight three seven two nine one five', 'ACCOUNT_NUMBER', 'eight three seven two nine one five'],
@@ -53,12 +54,15 @@ const CASES: [string, EntityType, string][] = [
   // Ages
   ["I'm 72 years old", 'AGE', '72'],
   ["I'm seventy two years old", 'AGE', 'seventy two'],
+  ['Written when he was 78.', 'AGE', '78'],
   // IPs
   ['my IP is 73.22.181.9', 'IP_ADDRESS', '73.22.181.9'],
   ['the router says one nine two dot one six eight dot one dot twenty', 'IP_ADDRESS', 'one nine two dot one six eight dot one dot twenty'],
   // Driver's licences
   ["driver's license 4829173", 'DRIVER_LICENSE', '4829173'],
   ["my driver's license number is four eight two nine one seven three", 'DRIVER_LICENSE', 'four eight two nine one seven three'],
+  ["My driver's license number is F162823540116", 'DRIVER_LICENSE', 'F162823540116'],
+  ['my order number is AB-99812 thanks', 'ACCOUNT_NUMBER', 'AB-99812'],
   // URLs
   ['the link was https://pay.example.com/inv/88213.', 'URL', 'https://pay.example.com/inv/88213'],
   ['go to w w w dot acme-shop dot com slash account', 'URL', 'w w w dot acme-shop dot com slash account'],
