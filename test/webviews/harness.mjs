@@ -1,4 +1,4 @@
-/* global window, document, console, setTimeout, clearTimeout, URL -- Node + page code (page.evaluate) */
+/* global window, document -- page code (addInitScript, page.evaluate) */
 // The webview test harness: serves dist/webviews/<app>.js and a page built by the SAME
 // renderWebviewHtml the extension host uses (same CSP, nonce, ready handshake), opens it in
 // headless Debian Chromium with playwright-core, and plays the host: it receives what the webview

@@ -1,4 +1,4 @@
-/* global document, Event -- page code inside page.evaluate */
+/* global document -- page code inside page.evaluate */
 // Webview tests: each bundle in headless Chromium, driven by protocol messages from the harness host.
 import assert from 'node:assert/strict';
 import { HarnessPage } from './harness.mjs';
