@@ -29,8 +29,13 @@ export interface AnalyzeStoreOptions {
   outcomeModel?: OutcomeModel;
   /** Labelled calls needed of each class before a fitted model replaces the prior (default 20). */
   minLabelsPerClass?: number;
-  /** At most this many labelled examples fit the model, and at most this many calls wait for it (default 20,000). */
+  /** At most this many labelled examples fit the outcome model (default 20,000). */
   maxCalibrationExamples?: number;
+  /**
+   * At most this many calls without an explicit outcome wait for the model (default 10,000, a few tens
+   * of MB); when the buffer fills, the model is fitted on the labels seen so far and used from then on.
+   */
+  maxDeferred?: number;
   batchSize?: number;
   /** Calls a cell needs before it is scored as a pattern (default 5). */
   minSupport?: number;
@@ -98,6 +103,7 @@ export async function analyzeStore(store: LearningStore, options: AnalyzeStoreOp
   const base = { taxonomy: options.taxonomy, intentPredictor: predictor };
   const progress = options.onProgress ?? (() => {});
   const cap = options.maxCalibrationExamples ?? 20_000;
+  const deferCap = options.maxDeferred ?? 10_000;
   const need = options.minLabelsPerClass ?? 20;
 
   let model: OutcomeModel | undefined = options.outcomeModel;
@@ -165,7 +171,7 @@ export async function analyzeStore(store: LearningStore, options: AnalyzeStoreOp
     } else if (model) await accept(a);
     else {
       deferred.push(a);
-      if (deferred.length >= cap) await flushDeferred();
+      if (deferred.length >= deferCap) await flushDeferred();
     }
     if (++done % 200 === 0) progress({ phase: 'analyze', done, total });
   }

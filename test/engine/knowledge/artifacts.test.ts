@@ -37,6 +37,30 @@ describe('analyzeStore and versioned knowledge artifacts', () => {
     assert.equal((await store.artifactHistory('knowledge-graph')).length, 1);
   });
 
+  it('fits the outcome model on explicitly labelled calls and applies it to the rest, however small the buffer', async () => {
+    // 30 labelled successes, 30 labelled failures, then 10 unlabelled calls that must wait for the model.
+    const base = fixtureCalls();
+    const make = (id: string, from: string, outcome: Record<string, unknown> | undefined) =>
+      assembleConversation(
+        base.get(from)!.map((e) => ({
+          ...e,
+          callId: id,
+          eventId: `${id}:${e.eventId}`,
+          ...(e.type === 'call.ended' ? { outcome: { endReason: 'unknown', ...(outcome ?? {}) } } : {}),
+        })) as ConversationEvent[],
+      );
+    const convs = [];
+    for (let i = 0; i < 30; i++) convs.push(make(`ok-${i}`, 'call-thanks', { resolved: true }), make(`bad-${i}`, 'call-angry', { resolved: false }));
+    for (let i = 0; i < 10; i++) convs.push(make(`open-${i}`, i % 2 ? 'call-thanks' : 'call-angry', undefined));
+    await store.putConversations(convs);
+    const summary = await analyzeStore(store, { ports, maxDeferred: 4 });
+    assert.equal(summary.calls, 73);
+    assert.equal(summary.outcomeModel.kind, 'fitted');
+    assert.equal(summary.outcomeSources.signals, 10 + 2, 'the ten open calls and the two unlabelled fixture calls are inferred');
+    assert.equal((await store.getCallAnalysis('open-1'))?.outcome.label, 'success');
+    assert.equal((await store.getCallAnalysis('open-0'))?.outcome.label, 'failure');
+  });
+
   it('a new call changes some artifacts: they get version 2, the others stay at 1', async () => {
     await analyzeStore(store, { ports, minSupport: 1 });
     const extra = fixtureCalls()
