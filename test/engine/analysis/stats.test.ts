@@ -3,10 +3,22 @@ import { benjaminiHochberg, compareProportions, fisherExactTwoSided, rocAuc, two
 
 const close = (a: number, b: number, tol = 1e-9) => assert.ok(Math.abs(a - b) <= tol, `${a} ≠ ${b} (±${tol})`);
 
-// Reference values from scipy 1.17 (python3):
-//   z = norm.ppf(1 - a/2); p = x/n
-//   c = (p + z*z/(2n)) / (1 + z*z/n); h = z*sqrt(p(1-p)/n + z*z/(4n²)) / (1 + z*z/n); (c - h, c + h)
-//   fisher_exact(table)[1]; false_discovery_control(ps); two-proportion pooled z with 2*norm.sf(|z|)
+// Reference values from scipy 1.17, printed by:
+// python3 -c "
+// from scipy.stats import norm, fisher_exact, false_discovery_control
+// import math
+// def wilson(x,n,a=0.05):
+//     z=norm.ppf(1-a/2); p=x/n
+//     c=(p+z*z/(2*n))/(1+z*z/n); h=z*math.sqrt(p*(1-p)/n+z*z/(4*n*n))/(1+z*z/n)
+//     return (c-h,c+h)
+// for x,n in [(0,10),(7,10),(81,100),(50,50),(1,3)]: print('wilson',x,n,'%.12f %.12f'%wilson(x,n))
+// print('wilson90 7/10 %.12f %.12f'%wilson(7,10,0.10))
+// for t in [((3,7),(9,1)),((12,5),(3,14)),((0,10),(5,5)),((20,80),(35,65))]: print('fisher',t,'%.12g'%fisher_exact(t)[1])
+// def z2(x1,n1,x2,n2):
+//     p=(x1+x2)/(n1+n2); se=math.sqrt(p*(1-p)*(1/n1+1/n2)); z=(x1/n1-x2/n2)/se; return z, 2*norm.sf(abs(z))
+// print('z', z2(82,100,55,100)); print('z', z2(30,120,70,130))
+// print('bh', list(false_discovery_control([0.01,0.04,0.03,0.20,0.001])))"
+// (The Wilson formula is statsmodels' proportion_confint(method='wilson'); statsmodels is not installed here.)
 describe('analysis stats', () => {
   it('Wilson interval matches the scipy-computed reference', () => {
     const ref: Array<[number, number, number, number, number]> = [
