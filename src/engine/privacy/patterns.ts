@@ -1,0 +1,127 @@
+import { NUMBER_WORDS } from './spoken';
+
+/** The regular expressions of the detectors, compiled once at load. Detect.ts decides when each runs. */
+
+
+export const EMAIL_RE = /[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}/g;
+export const TLD = '(?:com|net|org|edu|gov|io|co|us|uk|de|fr|es|it|nl|be|ch|at|se|no|dk|fi|pl|cz|ee|cy|ca|au|info|biz|me|ai|app)';
+export const SPOKEN_EMAIL_RE = new RegExp(
+  `\\b(?:[a-z0-9]+(?:[ ]+|[ ]*(?:dot|underscore|dash|hyphen|period)[ ]+|[._-]))*?[a-z0-9]+[ ]*(?:\\bat\\b|@)[ ]*[a-z0-9-]+(?:[ ]*(?:\\bdot\\b|\\.)[ ]*[a-z0-9-]+)*?[ ]*(?:\\bdot\\b|\\.)[ ]*${TLD}\\b`,
+  'gi',
+);
+export const URL_RE = new RegExp(
+  `\\b(?:https?:\\/\\/|www\\.)[^\\s<>"'()\\[\\]]+|\\b[a-z0-9][a-z0-9-]*(?:\\.[a-z0-9-]+)*\\.${TLD}\\b(?:\\/[^\\s<>"'()\\[\\]]*)?`,
+  'gi',
+);
+export const NUM_WORD_ALT = `(?:${NUMBER_WORDS.filter((w) => w !== 'double' && w !== 'triple').join('|')}|\\d+)`;
+export const SPOKEN_URL_RE = new RegExp(
+  `\\b(?:w w w|www)[ ]+dot[ ]+[a-z0-9-]+(?:[ ]+dot[ ]+[a-z0-9-]+)*(?:[ ]+slash[ ]+[a-z0-9-]+(?:[ ]+${NUM_WORD_ALT}\\b)*)*|\\b[a-z0-9-]+[ ]+dot[ ]+${TLD}\\b(?:[ ]+slash[ ]+[a-z0-9-]+(?:[ ]+${NUM_WORD_ALT}\\b)*)*`,
+  'gi',
+);
+export const IBAN_RE = /\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}\b/g;
+export const IPV6_RE = /\b(?:[0-9a-f]{1,4}:){3,7}[0-9a-f]{1,4}\b|\b(?:[0-9a-f]{1,4}:){1,6}:[0-9a-f]{1,4}\b/gi;
+export const MONEY_RE = /(?:[$€£]|\b(?:USD|EUR|GBP)\s?)\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|K|m|M|million|thousand|bn|billion)\b)?|\b\d[\d,]*(?:\.\d+)?\s?(?:dollars?|bucks|usd|euros?|pounds)\b/g;
+
+export const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+export const ORDINAL_WORDS =
+  'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth|thirty[- ]first';
+export const YEAR_WORDS = '(?:nineteen|twenty)(?:[ -](?:oh[ -])?(?:[a-z]+)(?:[ -][a-z]+)?)?|two thousand(?:[ -](?:and[ -])?[a-z]+(?:[ -][a-z]+)?)?';
+export const DAY = `\\d{1,2}(?:st|nd|rd|th)?|${ORDINAL_WORDS}`;
+export const WRITTEN_DATE_RE = new RegExp(
+  `\\b(?:(?:${MONTHS})\\.?[ ]+(?:the[ ]+)?(?:${DAY})(?:,?[ ]+(?:\\d{4}|${YEAR_WORDS}))?|(?:the[ ]+)?(?:${DAY})[ ]+(?:of[ ]+)?(?:${MONTHS})\\.?(?:,?[ ]+(?:\\d{4}|${YEAR_WORDS}))?|(?:${MONTHS})\\.?,?[ ]+\\d{4})\\b`,
+  'gi',
+);
+export const ISO_DATETIME_RE = /\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?\b/g;
+
+// USPS Publication 28 street suffixes (and common abbreviations); plurals are matched too.
+export const STREET_SUFFIX =
+  'alley|annex|arcade|bayou|beach|bend|bluff|bottom|branch|bridge|brook|burg|bypass|camp|canyon|cape|causeway|center|centre|cliff|club|common|corner|course|cove|creek|crest|crossroad|curve|dale|dam|divide|estate|extension|fall|ferry|field|flat|ford|forest|forge|fork|fort|garden|gateway|glen|green|harbor|harbour|haven|hollow|inlet|island|isle|junction|key|knoll|lake|land|light|lock|lodge|mall|manor|meadow|mill|mission|motorway|mount|mountain|neck|orchard|oval|overpass|pass|passage|pine|plain|port|prairie|ranch|rapid|rest|river|shoal|shore|skyway|spring|spur|stream|trace|tunnel|underpass|union|village|ville|wall|well|street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|ter|circle|cir|parkway|pkwy|highway|hwy|square|sq|trail|trl|crescent|close|row|alley|plaza|loop|pike|route|rte|expressway|freeway|fwy|junction|ridge|heights|hts|gardens|grove|mews|walk|wharf|park|point|pointe|crossing|view|hill|hills|landing|valley|vista|station|summit|track|turnpike|via|camino';
+export const EURO_STREET = '[\\p{Lu}][\\p{L}]*(?:katu|tie|gatan|vägen|vagen|gata|straße|strasse|str\\.?|weg|gasse|platz|laan|straat|gracht|vej|vei|veien|allee|ulica|utca|tér|ut|út)';
+export const UNIT = '(?:[,\\n ]*(?:[Aa]pt|APT|[Aa]partment|[Ss]uite|SUITE|[Ss]te|[Uu]nit|UNIT|[Ff]lat|[Ff]loor|[Ff]l|[Rr]oom|[Rr]m|[Bb]ldg|[Bb]uilding|#)\\.?[ ]*#?[A-Za-z0-9-]*\\d[A-Za-z0-9-]*)';
+export const CAP_WORD = "[\\p{Lu}][\\p{L}'’.-]*";
+// Street words: capitalised, or the Hungarian/Polish abbreviations "u." and "ul." that precede or follow a name.
+export const STREET_WORD = `(?:${CAP_WORD}|ul\\.|u\\.)`;
+export const SUFFIX_ANY_CASE = STREET_SUFFIX.split('|')
+  .map((x) => `${x}s?|${x[0]!.toUpperCase()}${x.slice(1)}s?|${x.toUpperCase()}S?`)
+  .join('|');
+/** Street addresses that start with the house number; run sticky at digit groups the tokenizer found. */
+export const ADDRESS_DIGIT_Y = new RegExp(
+  `(?:\\d{1,6}[ ]+)?\\d{1,6}[A-Za-z]?(?:[ ]+${CAP_WORD}){1,4}[ ]+(?:${SUFFIX_ANY_CASE})\\b\\.?${UNIT}?|\\d{1,5}[ ]+${EURO_STREET}(?:[ ]+\\d{1,5}[A-Za-z]?)?\\b${UNIT}?`,
+  'uy',
+);
+/** Street addresses that start with the street word ("Koskikatu 25", "Via Tasso 129"). */
+export const ADDRESS_WORD_RE = new RegExp(
+  `\\b${EURO_STREET}[ ]+\\d{1,5}[A-Za-z]?\\b${UNIT}?|(?:\\b(?:[Vv]ia|[Rr]ue|[Cc]alle|[Aa]venida|[Rr]ua|[Aa]venue|[Uu]lica|[Pp]iazza|[Pp]laza|[Cc]hemin|[Bb]oulevard|[Cc]orso|[Vv]iale|[Ll]argo|[Pp]asseig|[Cc]arrer)|\\bC\\/)[ ]+(?:(?:de|del|dei|della|delle|degli|di|la|le|des|da|do|dos|das)[ ]+)?${CAP_WORD}(?:[ ]+${CAP_WORD}){0,2},?[ ]+\\d{1,5}\\b${UNIT}?`,
+  'gu',
+);
+/**
+ * Addresses without a street-type word: "20789 Allika 46", "Edeby 55\n Apt. 297", "P.O. Box 242",
+ * "PSC 0413, Box 8144\nAPO AA 42323", and "<words> <number>" right after "live at" / "address is".
+ */
+export const ADDR_NUM_Y = new RegExp(`\\d{1,6}[ ]+${STREET_WORD}(?:[ ]+${STREET_WORD}){0,3}[ ]+\\d{1,5}[A-Za-z]?\\b\\.?${UNIT}?`, 'uy');
+export const ADDR_UNIT_RE = new RegExp(`(?<![\\p{L}\\d.])${STREET_WORD}(?:[ ]+${STREET_WORD}){0,2}[ ]+\\d{1,5}[A-Za-z]?\\b\\.?${UNIT}`, 'gu');
+export const ADDR_BOX_RE =
+  /\b(?:(?:P\.?[ ]?O\.?[ ]?Box|PSC[ ]+\d{1,5},?[ ]+Box|Unit[ ]+\d{1,5},?[ ]+Box)[ ]+\d{1,6}(?:[,\n ]+(?:APO|FPO|DPO)[ ]+(?:AA|AE|AP)[ ]+\d{5})?|(?:USS|USNS|USNV|USCGC)[ ]+[A-Z][\w'-]*(?:[ ]+[A-Z][\w'-]*)?[,\n ]+(?:APO|FPO|DPO)[ ]+(?:AA|AE|AP)[ ]+\d{5})/gi;
+export const ADDR_CTX_RE = new RegExp(
+  `\\b(?:live at|lives at|living at|address is|located at|office is at|off at|meet me at|send it to|ship it to|deliver it to|mail it to|it is at|it's at)[ ]+(${STREET_WORD}(?:[ ]+${STREET_WORD}){0,3}[ ]+\\d{1,5}[A-Za-z]?\\b)`,
+  'gu',
+);
+export const ADDR_CTX_HINT_RE = /\b(?:at|address is|to)[ ]+\p{Lu}/u;
+/** "four twenty two Elm Street", "one two three main street": a spoken house number before a street name. */
+export const SPOKEN_ADDRESS_RE = new RegExp(
+  `\\b(?:(?:${NUMBER_WORDS.filter((w) => w !== 'double' && w !== 'triple').join('|')})[ -]+){1,6}(?:[A-Za-z][\\p{L}'’.-]*[ ]+){1,3}(?:${STREET_SUFFIX})\\b`,
+  'giu',
+);
+/** Identifiers with letters ("F162823540116", "AB-12345") right after the word that names them. */
+export const CONTEXT_ID_RE =
+  /\b(driver'?s? licen[cs]e|driving licen[cs]e|licen[cs]e|passport|member(?:ship)?|account|acct|order|confirmation|reference|booking|policy|ticket|tracking|customer|invoice|claim|case|reservation)(?:[ ]+(?:number|no\.?|#|id|code))?(?:[ ]+is|:)?[ ]+(?:#[ ]?)?([A-Za-z]{0,3}-?[0-9][A-Za-z0-9-]{3,19})\b/gi;
+export const IBAN_CI_RE = /\b[a-z]{2}\d{2}(?:[ ]?[a-z0-9]){11,30}\b/gi;
+export const UNIT_ONLY_RE = /\b(?:Apt|Apartment|Suite|Ste|Unit|Flat)\.?[ ]*#?\d{1,5}[A-Za-z]?\b/g;
+// What follows an address line: ", City, ST 12345", "\nCity\n, ST\n Country 12345" (form-filled text).
+// Segments must start with a capital or a digit and are not "Label:" lines, so prose and speaker turns stop it.
+export const ADDRESS_TAIL_RE =
+  /^(?:[ \t]*(?:,|\n)[ \t\n,]*(?![\p{L}\d'.-]*:)(?:\p{Lu}|\d)[\p{L}\d'.-]*(?:[ ]+(?:(?:de|del|la|le|do|da|di|dos|das|van|von|der|na|nad|e|y|am|an)[ ]+)?(?:\p{Lu}|\d|\()[\p{L}\d'.()-]*){0,3}){0,4}/u;
+export const STATE_ZIP_RE = /\b([A-Z]{2})[ ]+(\d{5}(?:-\d{4})?)\b/g;
+
+// Group 1: the next words are the name whatever their case; group 2: the next capitalised words are;
+// group 3: the next capitalised words are when the lexicon knows one of them.
+export const NAME_TRIGGER_RE =
+  /\b(?:(my (?:full |first |last |middle )?name(?:'s| is)|(?:first|last|full|middle|sur|maiden|real|legal) ?name(?: is|:)|your name\??|call me|surname is|it's spelled|spelled)|(mr|mrs|ms|miss|mister|dr|prof|name|names|named|called|dear|under|assistant to)|(this is|speaking with|talking to|spoke (?:to|with)|ask for))(?![\p{L}])[.:,]?[ ]*(?:(?:uh|um|er|it's|its)[ ,]+)?/giu;
+export const NAME_LIST_NEXT_RE = /^(?:,[ ]*(?:and[ ]+)?|[ ]+and[ ]+|[ ]*&[ ]*)([\p{Lu}][\p{L}'’-]+)(?![\p{L}])/u;
+export const NAME_LIST_PREV_RE = /([\p{Lu}][\p{L}'’-]+)(?:,[ ]*|[ ]+and[ ]+|[ ]*&[ ]*)$/u;
+/** Words that make a capitalised sequence a company, not a person. */
+export const ORG_WORDS = new Set(
+  'inc inc. llc ltd ltd. corp corporation company co group holdings bank insurance university college hospital clinic foundation associates partners technologies technology systems solutions services media labs studio studios airlines airways motors industries enterprises consulting capital ventures international global network networks software gmbh ag sa plc'.split(' '),
+);
+export const NON_ASCII_RE = /[^\u0020-\u007e]/;
+// Unknown capitalised words count as places only after a verb of living or travelling ("based in X"),
+// or after a bare "in"/"from" when written in capitals or with non-ASCII letters ("in TROMSØ").
+export const CTX_PLACE_STRONG_RE = /\b(?:live|living|lives|lived|reside|resides|resided|based|located|moved|move|born|originally|arrived|returned|travel(?:l?ing|l?ed)?|visit(?:ing|ed)?|stay(?:ing|ed)?|here|back)[ ]+(?:in|at|to|from|near|here from)[ ]+$|\b(?:i am|i'm|we are|we're) in[ ]+$/i;
+export const CTX_PLACE_WEAK_RE = /\b(?:in|from)[ ]+$/i;
+export const NAME_TOKEN_RE = /[\p{L}][\p{L}'’-]*/uy;
+export const SPELLED_RE = /(?<![\p{L}\d])(?:[A-Za-z][ ]*[.,-]?[ ]+){2,}[A-Za-z](?![\p{L}\d])\.?/gu;
+export const SPELL_CONTEXT_RE = /\b(?:spell(?:ed|s|ing)?|name|that's|thats|it's|its|letters?|as in)\b/i;
+
+export const AGE_AFTER_RE = /^[ ]*(?:-|[ ])?(?:years?|yrs?)(?:[ -]old|[ ]of[ ]age)\b|^[ ]*(?:-year-old|yo\b|y\/o\b)/i;
+export const AGE_BEFORE_RE = /\b(?:aged?|age is|i'm|i am|he's|she's|he is|she is|turned|turning|(?:when|since|until) (?:i|he|she|they|we) (?:was|were|turned))[ ]*(?:of[ ]+)?$/i;
+export const MONEY_AFTER_RE = /^[ ]*(?:dollars?|bucks|usd|euros?|pounds|cents)\b/i;
+
+export const CTX_CARD = /\b(?:card|credit|debit|visa|mastercard|amex|american express|discover|cc)\b/i;
+export const CTX_CARD_TAIL = /\b(?:ending(?: in| with)?|ends (?:in|with)|last (?:four|4)(?: digits)?(?: (?:of|on) (?:the|my|your) (?:card|credit card|debit card|visa|mastercard|amex))?(?: (?:is|are|of))?)[ :]*$/i;
+export const CTX_SSN = /\b(?:ssn|social security|social|ss#|tax id|tin)\b/i;
+export const CTX_PHONE = /\b(?:phone|number|call|reach|cell|mobile|tel|telephone|text|contact|fax|dial|line)\b/i;
+/** Words that mean a phone even beside "account": "call me at", "my cell is". */
+export const CTX_PHONE_STRONG = /\b(?:phone|call|reach|cell|mobile|tel|telephone|text|fax|dial)\b/i;
+export const CTX_ACCOUNT =
+  /\b(?:account|acct|order|member(?:ship)?|policy|confirmation|reference|ref|booking|ticket|invoice|tracking|customer (?:id|number)|routing|case|claim|reservation|loyalty|pin|passcode|passport|id|license|licence|serial|record|mrn|patient)\b/i;
+export const CTX_DL = /\b(?:driver'?s? licen[cs]e|driving licen[cs]e|licen[cs]e (?:number|no|#)|dl(?: number| no| #)?)\b/i;
+export const CTX_ZIP = /\b(?:zip|postal|post ?code|zipcode)\b/i;
+export const CTX_DOB = /\b(?:born|birth|dob|d\.o\.b|birthday|bday)\b/i;
+export const CTX_YEAR_BEFORE = /\b(?:born in|since|in|from|year|of|until|till|by|during|around|circa)[ ]*$/i;
+export const CTX_LOCATION_BEFORE = /\b(?:live|living|lives|lived|reside|resides|based|located|moved|move|from|in|to|near|at|visit|visiting|born)[ ]+(?:in[ ]+|to[ ]+|at[ ]+|near[ ]+)?(?:the[ ]+)?$/i;
+export const PLACEHOLDER_RE = /\[[A-Z][A-Z0-9_]*(?::[^\]\s]*)?\]/g;
+
+export const NUMBER_WORD_SET = new Set(NUMBER_WORDS);
+export const EURO_STREET_END_RE = /(?:katu|tie|gatan|vägen|vagen|gata|straße|strasse|str|weg|gasse|platz|laan|straat|gracht|vej|vei|veien|allee|ulica|utca)$/;
+export const EURO_STREET_TAILS = new Set(['atu', 'tie', 'tan', 'gen', 'ata', 'aße', 'sse', 'str', 'weg', 'atz', 'aan', 'aat', 'cht', 'vej', 'vei', 'ien', 'lee', 'ica', 'tca']);
+export const IPV6_HINT_RE = /[0-9a-f]:[0-9a-f]{0,4}:/i;
