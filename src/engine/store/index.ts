@@ -67,7 +67,13 @@ export async function openSqlStore(options: OpenSqlStoreOptions): Promise<Learni
       migrate(db);
       // Written at once, so a second process sees a store (and its lock) rather than nothing.
       const store = new SqlLearningStore({ db, ports, path, lock, saveDebounceMs, codec: options.codec, dirty: true });
-      await store.save();
+      try {
+        await store.save();
+      } catch (err) {
+        // Frees the WASM memory; its own save fails the same way and is ignored.
+        await store.close().catch(() => undefined);
+        throw err;
+      }
       return store;
     }
     const onDisk = await ports.fs.stat(path);
@@ -83,7 +89,12 @@ export async function openSqlStore(options: OpenSqlStoreOptions): Promise<Learni
     }
     if (migrated.from !== migrated.to) {
       const backup = `${path}.schema-v${migrated.from}.bak`;
-      if (!(await ports.fs.exists(backup))) await ports.fs.writeFileAtomic(backup, bytes);
+      try {
+        if (!(await ports.fs.exists(backup))) await ports.fs.writeFileAtomic(backup, bytes);
+      } catch (err) {
+        db.close();
+        throw err;
+      }
       ports.logger.info(`migrated the learning store from schema v${migrated.from} to v${migrated.to}`, { path, backup });
     }
     return new SqlLearningStore({ db, ports, path, lock, saveDebounceMs, codec: options.codec, dirty: migrated.from !== migrated.to, onDisk });
