@@ -6,9 +6,14 @@ import { NUMBER_RUN_RE, readDigitRun, readNumberRun } from './spoken';
 import type { NumberRun } from './spoken';
 import type { DetectedEntity, EntityType } from './types';
 import { cardValid, dateValid, ibanValid, ipv4Valid, numericDateValid, ssnValid } from './validators';
-import { ADDRESS_DIGIT_Y, ADDRESS_TAIL_RE, ADDRESS_WORD_RE, ADDR_BOX_RE, ADDR_CTX_HINT_RE, ADDR_CTX_RE, ADDR_NUM_Y, ADDR_UNIT_RE, AGE_AFTER_RE, AGE_BEFORE_RE, CONTEXT_ID_RE, CTX_ACCOUNT, CTX_CARD, CTX_CARD_TAIL, CTX_DL, CTX_DOB, CTX_LOCATION_BEFORE, CTX_PHONE, CTX_PHONE_STRONG, CTX_PLACE_STRONG_RE, CTX_PLACE_WEAK_RE, CTX_SSN, CTX_YEAR_BEFORE, CTX_ZIP, EMAIL_RE, EURO_STREET_END_RE, EURO_STREET_TAILS, IBAN_CI_RE, IBAN_RE, IPV6_HINT_RE, IPV6_RE, ISO_DATETIME_RE, MONEY_AFTER_RE, MONEY_RE, NAME_LIST_NEXT_RE, NAME_LIST_PREV_RE, NAME_TOKEN_RE, NAME_TRIGGER_RE, NON_ASCII_RE, ORG_WORDS, PLACEHOLDER_RE, SPELLED_RE, SPELL_CONTEXT_RE, SPOKEN_ADDRESS_RE, SPOKEN_EMAIL_RE, SPOKEN_URL_RE, STATE_ZIP_RE, UNIT_ONLY_RE, URL_RE, WRITTEN_DATE_RE } from './patterns';
-import { C_ACCOUNT, C_AGE, C_CARD, C_DL, C_DOB, C_PHONE, C_SSN, C_TAIL, C_YEAR, C_ZIP, LEXICON, L_COMMON, L_ENGLISH, L_FIRST, L_MULTI, L_PLACE, L_PREP, L_SUR, MULTI_PLACE_FIRST, STRONG_ADDRESS_WORDS, hashStep, lookupWord, unknownWord } from './wordTable';
-import { first, gapKind, gluedAfter, isAsciiLower, isAsciiUpper, isDigitCode, isNameToken, isNonAsciiLetter, isUpper, isWordCode, isWordOrDot, listJoinAfter, listJoinBefore, lowerSameLength, lowerWindow, moneyBefore } from './textScan';
+import * as P from './patterns';
+import * as W from './wordTable';
+import * as T from './textScan';
+
+// Local bindings: a transpiled import is read through a getter on every use, too slow in the per-character loops.
+const { ADDRESS_DIGIT_Y, ADDRESS_TAIL_RE, ADDRESS_WORD_RE, ADDR_BOX_RE, ADDR_CTX_HINT_RE, ADDR_CTX_RE, ADDR_NUM_Y, ADDR_UNIT_RE, AGE_AFTER_RE, AGE_BEFORE_RE, CONTEXT_ID_RE, CTX_ACCOUNT, CTX_CARD, CTX_CARD_TAIL, CTX_DL, CTX_DOB, CTX_LOCATION_BEFORE, CTX_PHONE, CTX_PHONE_STRONG, CTX_PLACE_STRONG_RE, CTX_PLACE_WEAK_RE, CTX_SSN, CTX_YEAR_BEFORE, CTX_ZIP, EMAIL_RE, EURO_STREET_END_RE, EURO_STREET_TAILS, IBAN_CI_RE, IBAN_RE, IPV6_HINT_RE, IPV6_RE, ISO_DATETIME_RE, MONEY_AFTER_RE, MONEY_RE, NAME_LIST_NEXT_RE, NAME_LIST_PREV_RE, NAME_TOKEN_RE, NAME_TRIGGER_RE, NON_ASCII_RE, ORG_WORDS, PLACEHOLDER_RE, SPELLED_RE, SPELL_CONTEXT_RE, SPOKEN_ADDRESS_RE, SPOKEN_EMAIL_RE, SPOKEN_URL_RE, STATE_ZIP_RE, POSTCODE_RE, UNIT_ONLY_RE, URL_RE, WRITTEN_DATE_RE } = P;
+const { C_ACCOUNT, C_AGE, C_CARD, C_DL, C_DOB, C_PHONE, C_SSN, C_TAIL, C_YEAR, C_ZIP, LEXICON, L_COMMON, L_ENGLISH, L_FIRST, L_MULTI, L_PLACE, L_PREP, L_SUR, MULTI_PLACE_FIRST, STRONG_ADDRESS_WORDS, hashStep, lookupWord, unknownWord } = W;
+const { first, gapKind, gluedAfter, isAsciiLower, isAsciiUpper, isDigitCode, isNameToken, isNonAsciiLetter, isUpper, isWordCode, isWordOrDot, listJoinAfter, listJoinBefore, lowerSameLength, lowerWindow, moneyBefore } = T;
 /**
  * The detectors. One call scans a text with a handful of precompiled regular expressions, each behind
  * a cheap prefilter, reads every run of digits or number words once, and resolves overlaps by score.
@@ -232,6 +237,7 @@ export function createDetector(options: DetectOptions): Detector {
             addressWithTail(text, s0, m.index + m[0].length, 0.7);
           }
         }
+        for (let m = first(POSTCODE_RE, text); m !== null; m = POSTCODE_RE.exec(text)) if (/[A-Z]\d|\d[A-Z]/.test(m[0])) push('ZIP', m.index, m.index + m[0].length, 0.7);
         if (f.stateCode) {
           for (let m = first(STATE_ZIP_RE, text); m !== null; m = STATE_ZIP_RE.exec(text)) {
             if (US_STATE_CODES.has(m[1]!)) push('ZIP', m.index + m[0].length - m[2]!.length, m.index + m[0].length, 0.8);
@@ -377,6 +383,17 @@ export function createDetector(options: DetectOptions): Detector {
     return /^[ -]?(?:dollars?|bucks|usd|euros?|pounds|cents|years?|yrs?|yo\b|y\/o)/.test(after);
   }
 
+  /** Whether the word right before `at` (spaces or a comma between) is a capitalised place: "Uruguay 64677", "Austin, 78701". */
+  function afterPlaceName(at: number): boolean {
+    const k = tokenIndexAt(at) - 1;
+    if (k < 0 || !tc[k] || (ti[k]! & L_PLACE) === 0) return false;
+    for (let i = te[k]!; i < at; i++) {
+      const c = curLower.charCodeAt(i);
+      if (c !== 32 && c !== 44) return false;
+    }
+    return true;
+  }
+
   /** Context classes of the words that end within 48 characters before `at`. */
   function contextBefore(at: number): number {
     let lo = 0;
@@ -462,6 +479,7 @@ export function createDetector(options: DetectOptions): Detector {
     if (n === 4 && ssnCtx && /last (?:four|4)/.test(before)) return push('SSN', start, end, 0.8);
     if (n >= 5 && (cx & C_DL) !== 0 && CTX_DL.test(before)) return push('DRIVER_LICENSE', start, end, 0.85);
     if (n >= 4 && n <= 9 && (cx & C_ZIP) !== 0 && CTX_ZIP.test(before)) return push('ZIP', start, end, 0.9);
+    if ((n === 4 || n === 5 || (n <= 9 && /^\d{5}-\d{3,4}$/.test(shape))) && !run.spoken && afterPlaceName(start)) return push('ZIP', start, end, 0.7);
     if (n === 4 && /^(?:19|20)\d\d$/.test(digits) && !run.spoken) {
       if (((cx & C_DOB) !== 0 && CTX_DOB.test(before))) return push('DATE_OF_BIRTH', start, end, 0.8);
       if ((cx & C_YEAR) !== 0 && CTX_YEAR_BEFORE.test(before)) return push('DATE', start, end, 0.55);
@@ -728,14 +746,14 @@ export function createDetector(options: DetectOptions): Detector {
       for (let m = first(PLACEHOLDER_RE, text); m !== null; m = PLACEHOLDER_RE.exec(text)) (blocked ??= []).push([m.index, m.index + m[0].length]);
     }
     if (allowRe) for (let m = first(allowRe, text); m !== null; m = allowRe.exec(text)) (blocked ??= []).push([m.index, m.index + m[0].length]);
-    const kept = cands.filter((c) => {
+    const kept = cands.length === 1 && !blocked && allowSet.size === 0 ? (cands[0]!.score >= options.minScore ? cands : []) : cands.filter((c) => {
       if (c.score < options.minScore) return false;
       if (allowSet.size > 0 && allowSet.has(text.slice(c.start, c.end).toLowerCase())) return false;
       if (blocked) for (const [s, e] of blocked) if (c.start >= s && c.end <= e) return false;
       if (blocked) for (const [s, e] of blocked) if (c.start < e && c.end > s && PRIORITY[c.type] < 3) return false;
       return true;
     });
-    kept.sort((a, b) => PRIORITY[b.type] - PRIORITY[a.type] || b.score - a.score || b.end - b.start - (a.end - a.start));
+    if (kept.length > 1) kept.sort((a, b) => PRIORITY[b.type] - PRIORITY[a.type] || b.score - a.score || b.end - b.start - (a.end - a.start));
     const chosen: Candidate[] = [];
     for (const c of kept) {
       let overlap = false;

@@ -81,6 +81,8 @@ export const UNIT_ONLY_RE = /\b(?:Apt|Apartment|Suite|Ste|Unit|Flat)\.?[ ]*#?\d{
 // Segments must start with a capital or a digit and are not "Label:" lines, so prose and speaker turns stop it.
 export const ADDRESS_TAIL_RE =
   /^(?:[ \t]*(?:,|\n)[ \t\n,]*(?![\p{L}\d'.-]*:)(?:\p{Lu}|\d)[\p{L}\d'.-]*(?:[ ]+(?:(?:de|del|la|le|do|da|di|dos|das|van|von|der|na|nad|e|y|am|an)[ ]+)?(?:\p{Lu}|\d|\()[\p{L}\d'.()-]*){0,3}){0,4}/u;
+/** UK ("SW1A 1AA") and Canadian ("K1A 0B1") postcodes: formats specific enough to need no context. */
+export const POSTCODE_RE = /\b(?:[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[ABD-HJLNP-UW-Z]{2}|[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ ]?\d[ABCEGHJ-NPRSTV-Z]\d)\b/g;
 export const STATE_ZIP_RE = /\b([A-Z]{2})[ ]+(\d{5}(?:-\d{4})?)\b/g;
 
 // Group 1: the next words are the name whatever their case; group 2: the next capitalised words are;
