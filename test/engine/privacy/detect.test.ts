@@ -43,6 +43,8 @@ const CASES: [string, EntityType, string][] = [
   // ZIP
   ['Austin, TX 78701', 'ZIP', '78701'],
   ['the zip code is nine four one oh seven', 'ZIP', 'nine four one oh seven'],
+  ['post it to London SW1A 1AA', 'ZIP', 'SW1A 1AA'],
+  ['Montevideo, Uruguay 64677', 'ZIP', '64677'],
   // Locations
   ['I moved to Denver last year', 'LOCATION', 'Denver'],
   ['we are based in New York', 'LOCATION', 'New York'],
