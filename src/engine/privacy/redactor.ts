@@ -242,7 +242,8 @@ export function createRedactor(options: RedactorOptions): KaizenRedactor {
    * that spans the seam is split between the two turns (same placeholder in both).
    */
   function joinAcrossTurns(ai: number, a: string, bi: number, b: string, entities: Map<number, DetectedEntity[]>): void {
-    if (!ENDS_WITH_NUMBER_RE.test(a) || !STARTS_WITH_NUMBER_RE.test(b)) return;
+    // The end test looks at the tail only: a $-anchored regex would otherwise be tried at every position.
+    if (!STARTS_WITH_NUMBER_RE.test(b) || !ENDS_WITH_NUMBER_RE.test(a.length > 40 ? a.slice(-40) : a)) return;
     const joined = `${a}\n${b}`;
     const seam = a.length;
     for (const e of detector.detect(joined)) {
