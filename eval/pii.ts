@@ -256,7 +256,8 @@ export function printTable(title: string, scores: { name: string; sc: Score; ms:
   line('char leak rate', (s) => pct(s.leakChars / Math.max(1, s.goldChars)));
   line('non-PII words lost', (s) => `${pct(s.nonPiiWordsLost / Math.max(1, s.nonPiiWords))} (${s.nonPiiWordsLost}/${s.nonPiiWords})`);
   line('on out-of-scope gold', (s) => String(s.outOfScopeHits));
-  line('MB/s (this run)', (s, ms) => (chars / 1e6 / (ms / 1000)).toFixed(1));
+  line('MB/s, one cold pass*', (s, ms) => (chars / 1e6 / (ms / 1000)).toFixed(1));
+  console.log('* one pass including JIT warm-up; throughput figures come from npm run bench -- privacy');
 }
 
 // ---------------------------------------------------------------- data
