@@ -58,6 +58,9 @@ cpSync('samples/acme-support.jsonl', ws.samplesFile);
 ws.sampleCalls = readFileSync(ws.samplesFile, 'utf8').split('\n').filter((l) => l.includes('"call.started"')).length;
 cpSync('test/fixtures/replay/support.calls.jsonl', path.join(ws.dir, 'tests', 'support.calls.jsonl'));
 cpSync('test/fixtures/replay/support.expect.json', path.join(ws.dir, 'tests', 'support.expect.json'));
+// A fixture whose expectations do not hold (and with two bad lines): Test Explorer must show the failure as a diff.
+cpSync('test/fixtures/replay/regression.calls.jsonl', path.join(ws.dir, 'tests', 'regression.calls.jsonl'));
+cpSync('test/fixtures/replay/regression.expect.json', path.join(ws.dir, 'tests', 'regression.expect.json'));
 mkdirSync('test-results/screenshots', { recursive: true });
 
 // A real experiment (and its artifact versions) in the workspace store, made by the CLI's own

@@ -9,6 +9,7 @@ export const trustedTests = [];
 const test = (name, fn) => trustedTests.push({ name, fn });
 
 test('activation: lazy, measured, readable from the palette', async ({ wb, log, metrics }) => {
+  if (process.env.KAIZEN_E2E_SETTLE_MS) await wb.page.waitForTimeout(Number(process.env.KAIZEN_E2E_SETTLE_MS));
   await wb.runCommand('Kaizen: Show Activation Time', { timeout: 30000 });
   const text = await wb.notification(/Kaizen activated in [\d.]+ ms/, 30000);
   const ms = Number(/activated in ([\d.]+) ms/.exec(text)[1]);
@@ -103,7 +104,7 @@ test('experiments and artifacts: the store experiment in the view and the statis
   await wb.runCommand('View: Close Editor');
 });
 
-test('test explorer: a recorded-call fixture replays and passes', async ({ wb, log }) => {
+test('test explorer: recorded-call fixtures replay; a failing expectation shows as a diff', async ({ wb, log }) => {
   await wb.runCommand('Testing: Focus on Test Explorer View');
   await wb.page.locator('.test-explorer .monaco-list-row', { hasText: 'support.calls.jsonl' }).first().waitFor({ timeout: 30000 });
   await wb.runCommand('Test: Run All Tests');
@@ -113,9 +114,15 @@ test('test explorer: a recorded-call fixture replays and passes', async ({ wb, l
   await wb.page.waitForFunction(() => !document.querySelector('.codicon-testing-loading-icon, .codicon-loading'), null, { timeout: 60000 });
   const text = (await summary.innerText()).trim();
   log(`test explorer: ${text} tests passed`);
-  assert.equal(text, '3/3');
-  const file = wb.page.locator('.test-explorer .monaco-list-row', { hasText: 'support.calls.jsonl' }).first();
-  assert.equal(await file.locator('.codicon-testing-passed-icon').count(), 1, 'the fixture file is marked passed');
+  assert.equal(text, '3/4', 'support: 3 calls pass; regression: its one call fails');
+  const support = wb.page.locator('.test-explorer .monaco-list-row', { hasText: 'support.calls.jsonl' }).first();
+  assert.equal(await support.locator('.codicon-testing-passed-icon').count(), 1, 'the passing fixture is marked passed');
+  const regression = wb.page.locator('.test-explorer .monaco-list-row', { hasText: 'regression.calls.jsonl' }).first();
+  assert.equal(await regression.locator('.codicon-testing-failed-icon').count(), 1, 'the failing fixture is marked failed');
+  // The failure message (expected vs actual) is listed under the failed call in Test Results.
+  const message = wb.page.locator('.monaco-list-row', { hasText: /intent: expected account_access, got subscription_inquiry/ }).first();
+  await message.waitFor({ timeout: 20000 });
+  log(`test results: ${(await message.innerText()).replace(/\s+/g, ' ')}`);
   log(`screenshot ${await wb.screenshot('e2e-test-explorer')}`);
 });
 
