@@ -11,7 +11,7 @@ import * as W from './wordTable';
 import * as T from './textScan';
 
 // Local bindings: a transpiled import is read through a getter on every use, too slow in the per-character loops.
-const { ADDRESS_DIGIT_Y, ADDRESS_TAIL_RE, ADDRESS_WORD_RE, ADDR_BOX_RE, ADDR_CTX_HINT_RE, ADDR_CTX_RE, ADDR_NUM_Y, ADDR_UNIT_RE, AGE_AFTER_RE, AGE_BEFORE_RE, CONTEXT_ID_RE, CTX_ACCOUNT, CTX_CARD, CTX_CARD_TAIL, CTX_DL, CTX_DOB, CTX_LOCATION_BEFORE, CTX_PHONE, CTX_PHONE_STRONG, CTX_PLACE_STRONG_RE, CTX_PLACE_WEAK_RE, CTX_SSN, CTX_YEAR_BEFORE, CTX_ZIP, EMAIL_RE, EURO_STREET_END_RE, EURO_STREET_TAILS, IBAN_CI_RE, IBAN_RE, IPV6_HINT_RE, IPV6_RE, ISO_DATETIME_RE, MONEY_AFTER_RE, MONEY_RE, NAME_LIST_NEXT_RE, NAME_LIST_PREV_RE, NAME_TOKEN_RE, NAME_TRIGGER_RE, NON_ASCII_RE, ORG_WORDS, PLACEHOLDER_RE, SPELLED_RE, SPELL_CONTEXT_RE, SPOKEN_ADDRESS_RE, SPOKEN_EMAIL_RE, SPOKEN_URL_RE, STATE_ZIP_RE, POSTCODE_RE, UNIT_ONLY_RE, URL_RE, WRITTEN_DATE_RE } = P;
+const { ADDRESS_DIGIT_Y, ADDRESS_TAIL_RE, ADDRESS_WORD_RE, ADDR_BOX_RE, ADDR_CTX_HINT_RE, ADDR_CTX_RE, ADDR_NUM_Y, ADDR_UNIT_RE, AGE_AFTER_RE, AGE_BEFORE_RE, CONTEXT_ID_RE, CTX_ACCOUNT, CTX_CARD, CTX_CARD_TAIL, CTX_DL, CTX_DOB, CTX_LOCATION_BEFORE, CTX_PHONE, CTX_PHONE_STRONG, CTX_PLACE_STRONG_RE, CTX_PLACE_WEAK_RE, CTX_SSN, CTX_YEAR_BEFORE, CTX_ZIP, EMAIL_RE, EURO_STREET_END_RE, EURO_STREET_TAILS, IBAN_CI_RE, IBAN_RE, IPV6_HINT_RE, IPV6_RE, ISO_DATETIME_RE, MONEY_AFTER_RE, MONEY_RE, NAME_LIST_NEXT_RE, NAME_LIST_PREV_RE, NAME_TOKEN_RE, NAME_TRIGGER_RE, NON_ASCII_RE, ORG_WORDS, PLACEHOLDER_RE, SPELLED_RE, SPELL_CONTEXT_RE, SPOKEN_ADDRESS_RE, SPOKEN_EMAIL_RE, SPOKEN_URL_RE, STATE_ZIP_RE, SUBJECT_VERBS, POSTCODE_RE, UNIT_ONLY_RE, URL_RE, WRITTEN_DATE_RE } = P;
 const { C_ACCOUNT, C_AGE, C_CARD, C_DL, C_DOB, C_PHONE, C_SSN, C_TAIL, C_YEAR, C_ZIP, LEXICON, L_COMMON, L_ENGLISH, L_FIRST, L_MULTI, L_PLACE, L_PREP, L_SUR, MULTI_PLACE_FIRST, STRONG_ADDRESS_WORDS, hashStep, lookupWord, unknownWord } = W;
 const { first, gapKind, gluedAfter, isAsciiLower, isAsciiUpper, isDigitCode, isNameToken, isNonAsciiLetter, isUpper, isWordCode, isWordOrDot, listJoinAfter, listJoinBefore, lowerSameLength, lowerWindow, moneyBefore } = T;
 /**
@@ -279,7 +279,7 @@ export function createDetector(options: DetectOptions): Detector {
     }
     if (hasNumber) numberRuns(text, lower, f.numberWord, push);
     if (f.upper) names(text, push);
-    else lowerNames(text, push);
+    lowerNames(text, push);
     places(text, f, push);
     if (f.nameHint) triggeredNames(text, push);
     if (f.upper && out.length > 0) nameLists(text);
@@ -547,20 +547,31 @@ export function createDetector(options: DetectOptions): Detector {
           // A lone capitalised word with letters from outside ASCII ("Kónya") in English text is a foreign proper noun.
           push('PERSON', ts[k]!, end, 0.55);
           k++;
-        } else if (!ambiguous && rest === 0 && te[k]! - ts[k]! > 3 && (info & L_SUR) === 0 && !isAllCaps(text, k) && unknownWord(info, word(k)) && !ORG_WORDS.has(k + 1 < ntok ? word(k + 1) : '')) {
-          // A lone capitalised word that no lexicon or dictionary knows ("Tomomi is from…", "leave me Mette"):
-          // in English text that is a proper noun, often a person, as often a brand. Below the default
-          // threshold (0.5): reported under a recall-first policy (minScore ≤ 0.45) and by the validator.
-          push('PERSON', ts[k]!, end, 0.45);
-          k++;
         } else if (!ambiguous && rest === 0 && (ts[k] === 0 || text.charCodeAt(ts[k]! - 1) === 10) && text.charCodeAt(te[k]!) === 58 && (isFirst || unknownWord(info, word(k))) && !isAllCaps(text, k)) {
           // A speaker label at the start of a line: "Nicole: Remember…".
           push('PERSON', ts[k]!, end, 0.7);
+          k++;
+        } else if (!ambiguous && rest === 0 && te[k]! - ts[k]! > 3 && (info & L_SUR) === 0 && !isAllCaps(text, k) && unknownWord(info, word(k)) && !ORG_WORDS.has(k + 1 < ntok ? word(k + 1) : '')) {
+          // A lone capitalised word that no lexicon or dictionary knows. Addressed ("Warrane, can I…") or the
+          // subject of a sentence about someone ("Tomomi is from…", "Timotea lives on…"): a name.
+          // Otherwise ("leave me Mette") as often a brand: below the default threshold (0.5), reported
+          // under a recall-first policy (minScore ≤ 0.45) and by the validator.
+          push('PERSON', ts[k]!, end, sentenceSubject(text, k) ? 0.6 : 0.45);
           k++;
         } else k++;
       }
       i = endRun;
     }
+  }
+
+  /** Token k starts a sentence and is addressed ("X, …") or followed by a verb about a person ("X lives …"). */
+  function sentenceSubject(text: string, k: number): boolean {
+    let i = ts[k]! - 1;
+    while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 34)) i--;
+    const c = i < 0 ? 46 : text.charCodeAt(i);
+    if (c !== 46 && c !== 33 && c !== 63 && c !== 10) return false;
+    if (text.charCodeAt(te[k]!) === 44) return true;
+    return k + 1 < ntok && te[k]! + 1 === ts[k + 1] && SUBJECT_VERBS.has(word(k + 1));
   }
 
   function isAllCaps(text: string, k: number): boolean {
@@ -674,7 +685,7 @@ export function createDetector(options: DetectOptions): Detector {
   /** Lower-cased transcripts: a lexicon first name followed by a lexicon surname ("maria lopez"). */
   function lowerNames(text: string, push: (t: EntityType, s: number, e: number, score: number) => void): void {
     for (let i = 0; i + 1 < ntok; i++) {
-      if ((ti[i]! & (L_FIRST | L_COMMON)) !== L_FIRST) continue;
+      if ((ti[i]! & (L_FIRST | L_COMMON)) !== L_FIRST || tc[i] || tc[i + 1]) continue;
       if (te[i]! + 1 !== ts[i + 1]) continue;
       const next = ti[i + 1]!;
       // "maria lopez", or a known first name before a word no dictionary knows ("olga krylova").

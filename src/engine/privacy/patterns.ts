@@ -95,6 +95,10 @@ export const NAME_LIST_PREV_RE = /([\p{Lu}][\p{L}'’-]+)(?:,[ ]*|[ ]+and[ ]+|[ 
 export const ORG_WORDS = new Set(
   'inc inc. llc ltd ltd. corp corporation company co group holdings bank insurance university college hospital clinic foundation associates partners technologies technology systems solutions services media labs studio studios airlines airways motors industries enterprises consulting capital ventures international global network networks software gmbh ag sa plc'.split(' '),
 );
+/** Verbs that, right after a sentence-initial unknown word, make it the name of a person. */
+export const SUBJECT_VERBS = new Set(
+  'is was lives lived spent works worked said says called calls went has had wrote writes told asked wants wanted joined left moved'.split(' '),
+);
 export const NON_ASCII_RE = /[^\u0020-\u007e]/;
 // Unknown capitalised words count as places only after a verb of living or travelling ("based in X"),
 // or after a bare "in"/"from" when written in capitals or with non-ASCII letters ("in TROMSØ").

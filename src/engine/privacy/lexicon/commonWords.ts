@@ -41,6 +41,7 @@ bank insurance university college hospital foundation associates partners techno
 media labs studio airlines motors industries enterprises consulting capital ventures network software
 english spanish french german italian chinese japanese russian polish dutch swedish american british
 film movie song album book show series episode chapter volume edition version update release
-street avenue road boulevard lane drive court suite apt apartment unit floor box`;
+street avenue road boulevard lane drive court suite apt apartment unit floor box
+e-mail c'mon labor memorial independence veterans presidents royal princess`;
 
 export const COMMON_WORD_SET: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filter(Boolean));
