@@ -7,7 +7,7 @@
 // Writes {"passed","failed"} to $KAIZEN_TEST_SUMMARY; exits non-zero on failure. Every wait is bounded;
 // code-server is stopped by the pid this script started.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -23,16 +23,24 @@ const fail = (message) => {
   process.exit(1);
 };
 
+// Several engineers (or CI jobs) may run this at once on one machine: installs and packaging take a
+// lock, and each run works in its own folder.
+const hasFlock = spawnSync('flock', ['--version']).status === 0;
+const locked = (lock, cmd, args, opts) => (hasFlock ? spawnSync('flock', [`/tmp/kaizen-${lock}.lock`, cmd, ...args], opts) : spawnSync(cmd, args, opts));
+
 // ---- 1. dependencies -----------------------------------------------------------------------------
-const deps = spawnSync('bash', ['scripts/install-e2e-deps.sh'], { stdio: 'inherit' });
+const deps = locked('e2e-deps', 'bash', ['scripts/install-e2e-deps.sh'], { stdio: 'inherit' });
 if (deps.status !== 0) fail('the e2e dependencies are missing (see the message above for the command to run)');
 
 // ---- 2. package ------------------------------------------------------------------------------------
-const pack = spawnSync('npm', ['run', '--silent', 'package'], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
-if (pack.status !== 0) fail(`npm run package failed:\n${pack.stdout}`);
-const vsix = path.join(root, 'dist', 'kaizen.vsix');
-const sizes = ['dist/extension.js', 'dist/webviews/patternExplorer.js', 'dist/webviews/experiment.js', 'dist/sql-wasm.wasm', 'dist/kaizen.vsix'].map((f) => `${f} ${(readFileSync(f).length / 1024).toFixed(0)} KB`);
-console.log(`e2e: packaged ${path.relative(root, vsix)}; bundle sizes: ${sizes.join(', ')}`);
+const runDir = path.join(root, '.cache', `e2e-run-${process.pid}`);
+rmSync(runDir, { recursive: true, force: true });
+mkdirSync(runDir, { recursive: true });
+const vsix = path.join(runDir, 'kaizen.vsix');
+const pack = locked('e2e-package', 'sh', ['-c', `npm run --silent package && cp dist/kaizen.vsix ${JSON.stringify(vsix)}`], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+if (pack.status !== 0 || !existsSync(vsix)) fail(`npm run package failed:\n${pack.stdout}`);
+const sizes = ['dist/extension.js', 'dist/extension-engine.js', 'dist/webviews/patternExplorer.js', 'dist/webviews/experiment.js', 'dist/sql-wasm.wasm', 'dist/kaizen.vsix'].map((f) => `${f} ${(readFileSync(f).length / 1024).toFixed(0)} KB`);
+console.log(`e2e: packaged dist/kaizen.vsix; bundle sizes: ${sizes.join(', ')}`);
 
 const { chromium } = await import('playwright-core');
 const { freePort, installExtension, startCodeServer, stopCodeServer, writeUserSettings, vscodeVersion } = await import('../test/e2e/codeServer.mjs');
@@ -48,8 +56,6 @@ const [emaj, emin] = engines.replace(/^\^/, '').split('.').map(Number);
 if (maj !== emaj || min < emin) fail(`VS Code ${version} does not satisfy engines.vscode ${engines}`);
 
 // ---- 3. workspace, install, run ------------------------------------------------------------------
-const runDir = path.join(root, '.cache', 'e2e-run');
-rmSync(runDir, { recursive: true, force: true });
 const ws = { dir: path.join(runDir, 'workspace') };
 mkdirSync(path.join(ws.dir, 'calls'), { recursive: true });
 mkdirSync(path.join(ws.dir, 'tests'), { recursive: true });
@@ -137,6 +143,8 @@ try {
   await session('restricted', { trust: true }, restrictedTests);
 } finally {
   await browser.close();
+  // Keep the folder (logs, store) after a failure for diagnosis; remove it after a clean run.
+  if (failed === 0) rmSync(runDir, { recursive: true, force: true });
 }
 if (metrics.activationMs !== undefined) console.log(`e2e: activation in real VS Code ${version}: activate() ${metrics.activationMs} ms; VS Code's running-extensions figure ${metrics.vscodeActivationMs ?? '?'} ms (code load + activate)`);
 console.log(`e2e: ${passed} passed, ${failed} failed`);
