@@ -50,8 +50,13 @@ export const ADDRESS_DIGIT_Y = new RegExp(
   'uy',
 );
 /** Street addresses that start with the street word ("Koskikatu 25", "Via Tasso 129"). */
+/** A street named without a house number: "shows on Tarsicio Isle Street" (group 1). */
+export const STREET_NAME_RE = new RegExp(
+  `\\b(?:on|at|in|along|off)[ ]+(${CAP_WORD}(?:[ ]+${CAP_WORD}){0,2}[ ]+(?:Street|Avenue|Road|Boulevard|Lane|Drive|Terrace|Crescent|Parkway|Place|Court|Way)\\b)`,
+  'gu',
+);
 export const ADDRESS_WORD_RE = new RegExp(
-  `\\b${EURO_STREET}[ ]+\\d{1,5}[A-Za-z]?\\b${UNIT}?|(?:\\b\\d{1,6}[ ]+)?(?:\\b(?:[Vv]ia|[Rr]ue|[Cc]alle|[Aa]venida|[Rr]ua|[Aa]venue|[Uu]lica|[Pp]iazza|[Pp]laza|[Cc]hemin|[Bb]oulevard|[Cc]orso|[Vv]iale|[Ll]argo|[Pp]asseig|[Cc]arrer)|\\bC\\/)[ ]+(?:(?:de|del|dei|della|delle|degli|di|la|le|des|da|do|dos|das)[ ]+)?${CAP_WORD}(?:[ ]+${CAP_WORD}){0,2},?[ ]+\\d{1,5}\\b${UNIT}?|\\b\\d{1,5},?[ ]+(?:[Aa]venue|[Rr]ue|[Bb]oulevard|[Cc]hemin|[Pp]lace|[Aa]ll[ée]e|[Ii]mpasse|[Qq]uai)[ ]+(?:(?:de la|de|du|des|d')[ ]*)?${CAP_WORD}(?:[ ]+${CAP_WORD}){0,2}|(?<=\\b(?:on|at|in|along|off)[ ]+)${CAP_WORD}(?:[ ]+${CAP_WORD}){0,2}[ ]+(?:Street|Avenue|Road|Boulevard|Lane|Drive|Terrace|Crescent|Parkway|Place|Court|Way)\\b`,
+  `\\b${EURO_STREET}[ ]+\\d{1,5}[A-Za-z]?\\b${UNIT}?|(?:\\b\\d{1,6}[ ]+)?(?:\\b(?:[Vv]ia|[Rr]ue|[Cc]alle|[Aa]venida|[Rr]ua|[Aa]venue|[Uu]lica|[Pp]iazza|[Pp]laza|[Cc]hemin|[Bb]oulevard|[Cc]orso|[Vv]iale|[Ll]argo|[Pp]asseig|[Cc]arrer)|\\bC\\/)[ ]+(?:(?:de|del|dei|della|delle|degli|di|la|le|des|da|do|dos|das)[ ]+)?${CAP_WORD}(?:[ ]+${CAP_WORD}){0,2},?[ ]+\\d{1,5}\\b${UNIT}?|\\b\\d{1,5},?[ ]+(?:[Aa]venue|[Rr]ue|[Bb]oulevard|[Cc]hemin|[Pp]lace|[Aa]ll[ée]e|[Ii]mpasse|[Qq]uai)[ ]+(?:(?:de la|de|du|des|d')[ ]*)?${CAP_WORD}(?:[ ]+${CAP_WORD}){0,2}`,
   'gu',
 );
 /**
