@@ -123,8 +123,8 @@ export class CallAnalyzer {
         break;
       case 'feedback':
         if (event.rating !== undefined) {
-          // Ratings are 1–5 unless they are fractions.
-          const r = event.rating <= 1 && event.rating >= 0 ? 1 + 4 * event.rating : event.rating;
+          // Ratings are 1–5; a value in [0, 1) is read as a fraction of the scale (a bare 1 is the worst of 1–5).
+          const r = event.rating < 1 && event.rating >= 0 ? 1 + 4 * event.rating : event.rating;
           if (r >= 4) this.signal('positive-feedback', 0.8, `${event.from} rating ${event.rating}`);
           else if (r <= 2) this.signal('negative-feedback', 0.8, `${event.from} rating ${event.rating}`);
         } else if (event.label) {

@@ -73,9 +73,13 @@ describe('CallAnalyzer', () => {
     assert.throws(() => analyzer.push(events[1]!), /only feedback may follow/);
   });
 
-  it('late feedback after call.ended still counts', () => {
+  it('late feedback after call.ended still counts; a rating of 1 is the worst of 1–5', () => {
     const a = analyzeEvents(calls.get('call-thanks')!);
     assert.ok(a.signals.some((s) => s.kind === 'positive-feedback' && s.evidence.includes('rating 5')));
+    const one = calls.get('call-thanks')!.map((e) => (e.type === 'feedback' ? { ...e, rating: 1 } : e));
+    assert.ok(analyzeEvents(one).signals.some((s) => s.kind === 'negative-feedback' && s.evidence.includes('rating 1')));
+    const frac = calls.get('call-thanks')!.map((e) => (e.type === 'feedback' ? { ...e, rating: 0.9 } : e));
+    assert.ok(analyzeEvents(frac).signals.some((s) => s.kind === 'positive-feedback'));
   });
 
   it('detects the situation and the move that answered it, as slot templates', () => {
