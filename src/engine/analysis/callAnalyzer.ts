@@ -187,6 +187,7 @@ export class CallAnalyzer {
   private onUserTurn(turn: Turn, idx: number): void {
     const text = turn.text;
     this.lastUserTurn = idx;
+    if (turn.interrupted) this.signal('interruption', 0.4, 'caller cut off by the agent');
     for (const s of textSignals(text, USER_CUES)) this.signal(s.kind, s.strength, s.evidence);
     const toks = new Set(tokens(text));
     if (toks.size >= REPEAT_MIN_TOKENS) {
