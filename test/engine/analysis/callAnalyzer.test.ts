@@ -78,6 +78,11 @@ describe('CallAnalyzer', () => {
     assert.ok(a.signals.some((s) => s.kind === 'positive-feedback' && s.evidence.includes('rating 5')));
     const one = calls.get('call-thanks')!.map((e) => (e.type === 'feedback' ? { ...e, rating: 1 } : e));
     assert.ok(analyzeEvents(one).signals.some((s) => s.kind === 'negative-feedback' && s.evidence.includes('rating 1')));
+    const low = calls.get('call-thanks')!.map((e) => (e.type === 'call.ended' ? { ...e, outcome: { ...e.outcome, csat: 2 } } : e));
+    const lowA = analyzeEvents(low);
+    assert.ok(lowA.signals.some((s) => s.kind === 'csat-low'));
+    assert.equal(lowA.outcome.source, 'explicit', 'a CSAT of 2 is an explicit outcome');
+    assert.equal(lowA.outcome.label, 'failure');
     const frac = calls.get('call-thanks')!.map((e) => (e.type === 'feedback' ? { ...e, rating: 0.9 } : e));
     assert.ok(analyzeEvents(frac).signals.some((s) => s.kind === 'positive-feedback'));
   });
