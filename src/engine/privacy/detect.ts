@@ -754,6 +754,23 @@ export function createDetector(options: DetectOptions): Detector {
       else if (letters.length >= 4 && upper && !/^[A-Z]{2,4}$/.test(m[0])) push('PERSON', m.index, m.index + m[0].length, 0.55);
     }
   }
+  /** Overlapping address candidates are one address: keep their union (detectors see different parts of it). */
+  function mergeAddresses(cands: Candidate[]): void {
+    for (let i = 0; i < cands.length; i++) {
+      const a = cands[i]!;
+      if (a.type !== 'ADDRESS') continue;
+      for (let j = i + 1; j < cands.length; j++) {
+        const b = cands[j]!;
+        if (b.type !== 'ADDRESS' || b.start >= a.end || b.end <= a.start) continue;
+        a.start = Math.min(a.start, b.start);
+        a.end = Math.max(a.end, b.end);
+        a.score = Math.max(a.score, b.score);
+        cands.splice(j, 1);
+        j = i; // the grown span may now overlap earlier ones
+      }
+    }
+  }
+
   function resolve(text: string, cands: Candidate[]): DetectedEntity[] {
     if (cands.length === 0) return [];
     let blocked: [number, number][] | undefined;
@@ -768,6 +785,7 @@ export function createDetector(options: DetectOptions): Detector {
       if (blocked) for (const [s, e] of blocked) if (c.start < e && c.end > s && PRIORITY[c.type] < 3) return false;
       return true;
     });
+    if (kept.length > 1) mergeAddresses(kept);
     if (kept.length > 1) kept.sort((a, b) => PRIORITY[b.type] - PRIORITY[a.type] || b.score - a.score || b.end - b.start - (a.end - a.start));
     const chosen: Candidate[] = [];
     for (const c of kept) {
