@@ -98,6 +98,12 @@ export const ExperimentViewSchema = z.object({
   }),
   cumulative: z.array(z.object({ ts: z.number(), lift: z.number(), low: z.number(), high: z.number() })),
   rollout: z.object({ stage: z.string(), percent: z.number().min(0).max(100) }).optional(),
+  /** Guardrail checks per test variant: relative change (negative is worse) with its interval and the limit. */
+  guardrails: z
+    .array(z.object({ variant: z.string(), metric: z.string(), change: z.number(), ci: z.tuple([z.number(), z.number()]), threshold: z.number(), breached: z.boolean(), reason: z.string() }))
+    .default([]),
+  /** Decisions and transitions, oldest first, in plain words. */
+  timeline: z.array(z.object({ ts: z.number(), kind: z.string(), percent: z.number().nullable(), reason: z.string() })).default([]),
 });
 export type ExperimentView = z.output<typeof ExperimentViewSchema>;
 export type ExperimentViewInput = z.input<typeof ExperimentViewSchema>;

@@ -100,6 +100,9 @@ test('experiments and artifacts: the store experiment in the view and the statis
   assert.ok(rows.length >= 3, 'a header row and one row per variant');
   assert.match(rows[1], /\d+\.\d% \[\d+\.\d% – \d+\.\d%\]/, 'rates with 95% intervals');
   assert.match(await frame.locator('#srm').innerText(), /Sample ratio (OK|mismatch)/);
+  const history = await frame.locator('#timeline li').allInnerTexts();
+  log(`experiment history: ${history.length} entries, last: ${history[history.length - 1]}`);
+  assert.ok(history.some((t) => /rollout/.test(t)), 'the rollout history from the journal is shown');
   log(`screenshot ${await wb.screenshot('e2e-experiment-statistics')}`);
   await wb.runCommand('View: Close Editor');
 });

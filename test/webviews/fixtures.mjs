@@ -82,6 +82,11 @@ export function experimentView(overrides = {}) {
     srm: { ok: true, pValue: 0.81, expectedShares: [0.5, 0.5], observedCounts: [5012, 4988] },
     cumulative: Array.from({ length: 14 }, (_, d) => ({ ts: Date.UTC(2026, 10, 1) + d * day, lift: 0.04 + 0.02 / (d + 1), low: 0.04 - 0.3 / (d + 3), high: 0.04 + 0.3 / (d + 3) })),
     rollout: { stage: 'canary', percent: 10 },
+    guardrails: [{ variant: 'treatment', metric: 'escalation', change: 0.045, ci: [-0.02, 0.11], threshold: -0.1, breached: false, reason: 'escalation 4.5 % better, limit -10.0 %' }],
+    timeline: [
+      { ts: Date.UTC(2026, 10, 1), kind: 'started', percent: null, reason: 'traffic split 50/50' },
+      { ts: Date.UTC(2026, 10, 14), kind: 'rollout.advanced', percent: 10, reason: 'Stage 5 % passed: guardrails held. Moving to 10 %.' },
+    ],
     ...overrides,
   });
 }

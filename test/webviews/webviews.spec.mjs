@@ -151,6 +151,10 @@ test('experiment: per-variant intervals, verdict, SRM, cumulative lift, rollout'
     assert.match(await h.page.textContent('#srm'), /Sample ratio OK/);
     assert.match(await h.page.textContent('#rollout'), /canary 10%/);
     assert.equal(await h.page.locator('canvas#lift-chart').count(), 1);
+    assert.match(await h.page.textContent('#guardrails'), /escalation.*4\.5% \[-2\.0% – 11\.0%\].*-10\.0%.*held/);
+    const history = await h.page.locator('#timeline li').allTextContents();
+    assert.equal(history.length, 2);
+    assert.match(history[1], /rollout\.advanced · 10% — Stage 5 % passed/);
     env.log(`screenshot ${await h.screenshot('experiment-statistics')}`);
     await h.page.locator('#experiment-picker').evaluate((el) => {
       el.value = 'exp-2';

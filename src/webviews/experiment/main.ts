@@ -111,6 +111,40 @@ function render(v: ExperimentView | null, experiments: Array<{ id: string; name:
       ),
     ),
   );
+  if (v.guardrails.length > 0) {
+    root.append(
+      h('h2', {}, 'Guardrails'),
+      h(
+        'table',
+        { class: 'stats', id: 'guardrails' },
+        h('caption', { class: 'sr-only' }, 'Guardrail checks: relative change against control (negative is worse) with 95% interval and the limit'),
+        h('tr', {}, ...['Variant', 'Metric', 'Change [95% CI]', 'Limit', 'Status'].map((t) => h('th', { scope: 'col' }, t))),
+        ...v.guardrails.map((g) =>
+          h(
+            'tr',
+            { title: g.reason },
+            h('td', {}, g.variant),
+            h('td', {}, g.metric),
+            h('td', {}, `${(g.change * 100).toFixed(1)}% [${(g.ci[0] * 100).toFixed(1)}% – ${(g.ci[1] * 100).toFixed(1)}%]`),
+            h('td', {}, `${(g.threshold * 100).toFixed(1)}%`),
+            h('td', { class: g.breached ? 'failure' : 'success' }, g.breached ? 'breached' : 'held'),
+          ),
+        ),
+      ),
+    );
+  }
+  if (v.timeline.length > 0) {
+    root.append(
+      h('h2', {}, 'History'),
+      h(
+        'ol',
+        { class: 'timeline', id: 'timeline' },
+        ...v.timeline.map((t) =>
+          h('li', {}, h('span', { class: 'muted' }, `${new Date(t.ts).toISOString().slice(0, 16).replace('T', ' ')} · ${t.kind}${t.percent !== null ? ` · ${t.percent}%` : ''} — `), t.reason),
+        ),
+      ),
+    );
+  }
   charts.push(intervalChart(rateCanvas, v.variants.map((x) => ({ label: x.name, value: x.rate, low: x.ciLow, high: x.ciHigh })), { percent: true, yLabel: v.primaryMetric }));
   if (v.cumulative.length > 1) charts.push(bandChart(liftCanvas, v.cumulative.map((c) => ({ ts: c.ts, value: c.lift, low: c.low, high: c.high })), 'Lift'));
   return v.variants.length;
