@@ -62,6 +62,7 @@ export function createDetector(options: DetectOptions): Detector {
   const te: number[] = [];
   const tc: boolean[] = [];
   const ti: number[] = [];
+  const th: number[] = [];
   let ntok = 0;
   let curLower = '';
   // Where the first number word and the last street word are: a spoken address needs the first before the second.
@@ -151,6 +152,7 @@ export function createDetector(options: DetectOptions): Detector {
       } else singles = 0;
       const info = lookupWord(lower, start, i, h);
       ti[ntok] = info;
+      th[ntok] = h;
       ntok++;
       if ((info & (C_ACCOUNT | C_DL)) !== 0) f.idContext = true;
       const flag = (info >>> 8) & 0xff;
@@ -624,17 +626,32 @@ export function createDetector(options: DetectOptions): Detector {
 
   /** A name found once ("Maciej Borkowski") is the same name when a word of it comes back ("starring Borkowski"). */
   function nameRepeats(): void {
-    let names: Set<string> | undefined;
+    // Compared by the tokenizer's hash first, so only words that may repeat a name are sliced.
+    let hashes: Set<number> | undefined;
     for (const c of out) {
       if (c.type !== 'PERSON' || c.score < 0.6) continue;
       for (let k = tokenIndexAt(c.start); k < ntok && ts[k]! < c.end; k++) {
-        if (te[k]! - ts[k]! > 2 && (ti[k]! & (L_COMMON | L_ENGLISH)) === 0) (names ??= new Set()).add(word(k));
+        if (te[k]! - ts[k]! > 2 && (ti[k]! & (L_COMMON | L_ENGLISH)) === 0) (hashes ??= new Set()).add(th[k]!);
       }
     }
-    if (!names) return;
+    if (!hashes) return;
+    let names: Set<string> | undefined;
     for (let k = 0; k < ntok; k++) {
-      if (te[k]! - ts[k]! > 2 && names.has(word(k))) push('PERSON', ts[k]!, te[k]!, 0.7);
+      if (te[k]! - ts[k]! <= 2 || !hashes.has(th[k]!)) continue;
+      names ??= collectNames();
+      if (names.has(word(k))) push('PERSON', ts[k]!, te[k]!, 0.7);
     }
+  }
+
+  function collectNames(): Set<string> {
+    const names = new Set<string>();
+    for (const c of out) {
+      if (c.type !== 'PERSON' || c.score < 0.6) continue;
+      for (let k = tokenIndexAt(c.start); k < ntok && ts[k]! < c.end; k++) {
+        if (te[k]! - ts[k]! > 2 && (ti[k]! & (L_COMMON | L_ENGLISH)) === 0) names.add(word(k));
+      }
+    }
+    return names;
   }
 
   function tokenIndexAt(pos: number): number {

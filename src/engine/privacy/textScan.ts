@@ -89,9 +89,18 @@ export function isAsciiLower(c: number): boolean {
   return c >= 97 && c <= 122;
 }
 
+/** Letter-ness of every code unit below U+3000, computed once (no string allocation per character). */
+const LETTER_BELOW_3000 = new Uint8Array(0x3000);
+for (let c = 128; c < 0x3000; c++) {
+  const ch = String.fromCharCode(c);
+  LETTER_BELOW_3000[c] = ch.toLowerCase() !== ch.toUpperCase() || /\p{L}/u.test(ch) ? 1 : 0;
+}
+
 export function isNonAsciiLetter(ch: string): boolean {
-  // Cased scripts answer by case; scripts without case (CJK and beyond) by the Unicode property.
-  return ch.toLowerCase() !== ch.toUpperCase() || (ch.charCodeAt(0) >= 0x3000 && /\p{L}/u.test(ch));
+  const c = ch.charCodeAt(0);
+  if (c < 0x3000) return LETTER_BELOW_3000[c] === 1;
+  // Surrogates and scripts above U+3000 (CJK and beyond): ask the Unicode property.
+  return /\p{L}/u.test(ch) || (c >= 0xd800 && c <= 0xdfff);
 }
 
 export function lowerWindow(text: string, from: number, to: number): string {
