@@ -89,6 +89,8 @@ type SectionName = keyof typeof SECTIONS;
 const SECTIONS_BY_VERSION: Record<number, readonly SectionName[]> = {
   1: ['calls', 'analyses', 'patterns', 'artifacts', 'experiments', 'journal', 'errorFingerprints'],
   2: Object.keys(SECTIONS) as SectionName[],
+  // v3 moved old transcripts into archive files; a bundle carries them inline as before.
+  3: Object.keys(SECTIONS) as SectionName[],
 };
 
 /**
@@ -109,14 +111,14 @@ const RECORD_UPGRADES: Record<number, Partial<Record<SectionName, (record: Recor
  * the same checksum; calls are written as stored, because sorting every event's keys costs more than
  * the rest of the export (and events that came through zod are already in one stable order).
  */
-function ndjson(records: Iterable<unknown>, canonical: boolean): { bytes: Uint8Array; count: number } {
+async function ndjson(records: Iterable<unknown> | AsyncIterable<unknown>, canonical: boolean): Promise<{ bytes: Uint8Array; count: number }> {
   const lines: string[] = [];
-  for (const r of records) lines.push(canonical ? canonicalJson(r) : JSON.stringify(r));
+  for await (const r of records) lines.push(canonical ? canonicalJson(r) : JSON.stringify(r));
   return { bytes: strToU8(lines.length ? `${lines.join('\n')}\n` : ''), count: lines.length };
 }
 
 export async function exportStoreBundle(store: SqlLearningStore, ports: EnginePorts): Promise<Uint8Array> {
-  const records: Record<SectionName, Iterable<unknown>> = {
+  const records: Record<SectionName, Iterable<unknown> | AsyncIterable<unknown>> = {
     calls: store.allCallRows(),
     analyses: store.allAnalyses(),
     patterns: await store.listPatterns(),
@@ -129,7 +131,7 @@ export async function exportStoreBundle(store: SqlLearningStore, ports: EnginePo
   const files: Record<string, Uint8Array> = {};
   const manifest: BundleManifest = { format: BUNDLE_FORMAT, schemaVersion: CURRENT_SCHEMA_VERSION, createdAt: ports.clock.now(), sections: {} };
   for (const name of Object.keys(SECTIONS) as SectionName[]) {
-    const { bytes, count } = ndjson(records[name], name !== 'calls');
+    const { bytes, count } = await ndjson(records[name], name !== 'calls');
     const file = `${name}.ndjson`;
     files[file] = bytes;
     manifest.sections[name] = { file, sha256: ports.hashing.sha256(bytes), count };
@@ -249,7 +251,7 @@ function describeRecord(raw: unknown): string {
   return '';
 }
 
-export function importStoreBundle(store: SqlLearningStore, ports: EnginePorts, bytes: Uint8Array): BundleImportResult {
+export async function importStoreBundle(store: SqlLearningStore, ports: EnginePorts, bytes: Uint8Array): Promise<BundleImportResult> {
   const { records, schemaVersion } = readBundle(bytes, ports);
   return store.mergeBundle(records, schemaVersion);
 }

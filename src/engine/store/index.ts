@@ -7,12 +7,14 @@ import type { StoreLock, StoreProcess } from './lock';
 import { joinPath, splitPath, staleTempPattern } from './paths';
 import { migrate, tuneConnection } from './schema';
 import { loadSqlModule } from './sqlModule';
-import { SqlLearningStore } from './sqlStore';
+import { DEFAULT_ARCHIVE_POLICY, SqlLearningStore } from './sqlStore';
+import type { ArchivePolicy } from './sqlStore';
+import { TranscriptArchives } from './archive';
 
 export * from './learningStore';
 export { CURRENT_SCHEMA_VERSION, MIGRATIONS } from './schema';
 export type { StoreProcess } from './lock';
-export type { SqlLearningStore } from './sqlStore';
+export type { SqlLearningStore, ArchivePolicy } from './sqlStore';
 export { fflateCodec } from './codec';
 export type { DeflateCodec } from './codec';
 export { BUNDLE_FORMAT, BundleManifestSchema } from './bundleIo';
@@ -30,6 +32,8 @@ export interface OpenSqlStoreOptions {
    * inflateRaw: (d, _size, dictionary) => zlib.inflateRawSync(d, { dictionary }) }`.
    */
   codec?: DeflateCodec;
+  /** When old transcripts move to archive files beside the store (file-backed stores only). */
+  archive?: Partial<ArchivePolicy>;
   /** Who holds the lock file; defaults to the host process (none in a browser, where nothing can race). */
   process?: StoreProcess;
 }
@@ -52,6 +56,8 @@ export async function openSqlStore(options: OpenSqlStoreOptions): Promise<Learni
 
   const { dir, base } = splitPath(path);
   await ports.fs.mkdirp(dir);
+  const archives = new TranscriptArchives(SQL, ports, `${path}.archive`);
+  const archivePolicy = { ...DEFAULT_ARCHIVE_POLICY, ...options.archive };
   const proc = options.process ?? hostProcess();
   let lock: StoreLock | undefined;
   if (proc) lock = await acquireStoreLock(path, ports, proc);
@@ -66,7 +72,10 @@ export async function openSqlStore(options: OpenSqlStoreOptions): Promise<Learni
       tuneConnection(db);
       migrate(db);
       // Written at once, so a second process sees a store (and its lock) rather than nothing.
-      const store = new SqlLearningStore({ db, ports, path, lock, saveDebounceMs, codec: options.codec, dirty: true });
+      // Archives of an earlier store at this path that is gone are not ours to read.
+      const removed = await archives.removeOrphans(new Set());
+      if (removed.length) ports.logger.warn(`removed ${removed.length} transcript archive file(s) left without their store file`, { path, removed });
+      const store = new SqlLearningStore({ db, ports, path, lock, saveDebounceMs, codec: options.codec, archives, archivePolicy, dirty: true });
       try {
         await store.save();
       } catch (err) {
@@ -97,7 +106,16 @@ export async function openSqlStore(options: OpenSqlStoreOptions): Promise<Learni
       }
       ports.logger.info(`migrated the learning store from schema v${migrated.from} to v${migrated.to}`, { path, backup });
     }
-    return new SqlLearningStore({ db, ports, path, lock, saveDebounceMs, codec: options.codec, dirty: migrated.from !== migrated.to, onDisk });
+    try {
+      // Archives the file does not list were written by a save that died before the main file.
+      const live = new Set(db.exec('SELECT id FROM archives')[0]?.values.map((v) => String(v[0])) ?? []);
+      const removed = await archives.removeOrphans(live);
+      if (removed.length) ports.logger.warn(`removed ${removed.length} unlisted transcript archive file(s)`, { path, removed });
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+    return new SqlLearningStore({ db, ports, path, lock, saveDebounceMs, codec: options.codec, archives, archivePolicy, dirty: migrated.from !== migrated.to, onDisk });
   } catch (err) {
     await lock?.release();
     throw err;

@@ -127,6 +127,23 @@ export const MIGRATIONS: readonly Migration[] = [
       }
     },
   },
+  {
+    version: 3,
+    description: 'old transcripts can live in immutable archive files beside the store',
+    up(db) {
+      db.exec(`
+        ALTER TABLE calls ADD COLUMN archive_id TEXT;
+        CREATE INDEX calls_archive ON calls(archive_id) WHERE archive_id IS NOT NULL;
+        CREATE TABLE archives (
+          id TEXT PRIMARY KEY,
+          calls INTEGER NOT NULL,
+          first_started REAL NOT NULL,
+          last_started REAL NOT NULL,
+          created_at REAL NOT NULL
+        );
+      `);
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

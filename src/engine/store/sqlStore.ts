@@ -35,6 +35,7 @@ import { StoreFileError } from './learningStore';
 import type { StoreLock } from './lock';
 import { CURRENT_SCHEMA_VERSION } from './schema';
 import { exportStoreBundle, importStoreBundle } from './bundleIo';
+import type { TranscriptArchives } from './archive';
 
 const DAY_MS = 86_400_000;
 const PAGE_SIZE = 256;
@@ -68,10 +69,28 @@ export interface SqlStoreInit {
   /** Size and mtime of the file as read, to notice a file replaced behind our back. */
   onDisk?: FileStat;
   codec?: DeflateCodec;
+  /** Archive files for old transcripts (file-backed stores only). */
+  archives?: TranscriptArchives;
+  archivePolicy?: ArchivePolicy;
 }
 
+/** When transcripts leave the main file for an archive file (checked on each save). */
+export interface ArchivePolicy {
+  /** Transcripts of calls that started more than this many days ago may be archived (default 14). */
+  afterDays: number;
+  /** ...once at least this many of them are in the main file (default 2000), so archives are not tiny. */
+  minCalls: number;
+  /** At most this many calls per archive file (default 50,000). */
+  maxCalls: number;
+}
+
+export const DEFAULT_ARCHIVE_POLICY: ArchivePolicy = { afterDays: 14, minCalls: 2000, maxCalls: 50_000 };
+
 const CALL_COLUMNS =
-  'call_id, agent_id, started_at, ended_at, source_json, outcome_json, turn_count, event_count, error_count, intent, outcome_label, events IS NOT NULL';
+  'call_id, agent_id, started_at, ended_at, source_json, outcome_json, turn_count, event_count, error_count, intent, outcome_label, (events IS NOT NULL OR archive_id IS NOT NULL)';
+/** The columns `toConversation` reads, in its order. */
+const CONVERSATION_COLUMNS = 'call_id, agent_id, started_at, ended_at, source_json, outcome_json, events, archive_id';
+const HAS_TRANSCRIPT = '(events IS NOT NULL OR archive_id IS NOT NULL)';
 
 function opt<T>(v: SqlValue | undefined, map: (v: SqlValue) => T): T | undefined {
   return v === null || v === undefined ? undefined : map(v);
@@ -124,6 +143,10 @@ export class SqlLearningStore implements LearningStore {
   private onDisk: FileStat | undefined;
   private lastSaveMs = 0;
   private readonly codec: DeflateCodec;
+  private readonly archives: TranscriptArchives | undefined;
+  private readonly archivePolicy: ArchivePolicy;
+  /** Archives no longer listed; their files go once a save has recorded that. */
+  private pendingRemovals: string[] = [];
 
   constructor(init: SqlStoreInit) {
     this.db = init.db;
@@ -134,6 +157,8 @@ export class SqlLearningStore implements LearningStore {
     this.dirty = init.dirty;
     this.onDisk = init.onDisk;
     this.codec = init.codec ?? fflateCodec;
+    this.archives = init.archives;
+    this.archivePolicy = init.archivePolicy ?? DEFAULT_ARCHIVE_POLICY;
     if (this.dirty) this.scheduleSave();
   }
 
@@ -182,6 +207,11 @@ export class SqlLearningStore implements LearningStore {
   /** All-or-nothing: a throw rolls every statement of `fn` back. */
   private transaction<T>(fn: () => T): T {
     this.assertOpen();
+    return this.inTransaction(fn);
+  }
+
+  /** For the save path, which also runs while `close()` flushes. */
+  private inTransaction<T>(fn: () => T): T {
     this.db.exec('BEGIN');
     try {
       const result = fn();
@@ -220,11 +250,33 @@ export class SqlLearningStore implements LearningStore {
     const result: PutConversationsResult = { callsInserted: 0, callsMerged: 0, callsUnchanged: 0, eventsInserted: 0, eventsDuplicate: 0 };
     if (conversations.length === 0) return result;
     const now = this.ports.clock.now();
+    await this.loadArchivesOf(conversations.map((c) => c.callId));
     this.transaction(() => {
       for (const conv of conversations) this.putOne(conv, now, result);
     });
+    this.archives?.trim();
     this.markDirty();
     return result;
+  }
+
+  /** Loads the archives holding these calls' transcripts, so a merge inside a transaction can read them. */
+  private async loadArchivesOf(callIds: readonly string[]): Promise<void> {
+    if (!this.archives || this.scalar('SELECT 1 FROM archives LIMIT 1') === undefined) return;
+    const ids = new Set<string>();
+    for (const callId of callIds) {
+      const id = this.scalar('SELECT archive_id FROM calls WHERE call_id = ? AND archive_id IS NOT NULL', [callId]);
+      if (id !== undefined) ids.add(id as string);
+    }
+    for (const id of ids) await this.archives.load(id);
+  }
+
+  /** The transcript blob of a call, from the main file or its (loaded) archive. */
+  private blobOf(callId: string, events: SqlValue, archiveId: SqlValue): Uint8Array | undefined {
+    if (events !== null) return events as Uint8Array;
+    if (archiveId === null || !this.archives) return undefined;
+    const blob = this.archives.blob(archiveId as string, callId);
+    if (!blob) throw new Error(`The transcript of ${callId} is missing from archive ${archiveId as string}.`);
+    return blob;
   }
 
   private putOne(conv: Conversation, now: number, result: PutConversationsResult): void {
@@ -259,15 +311,16 @@ export class SqlLearningStore implements LearningStore {
   }
 
   private mergeInto(conv: Conversation, incoming: ConversationEvent[], result: PutConversationsResult): void {
-    const row = this.rows('SELECT events, started_at, ended_at, source_json, outcome_json FROM calls WHERE call_id = ?', [conv.callId])[0]!;
-    const [blob, startedAt, endedAt, sourceJson, outcomeJson] = row;
-    if (blob === null) {
+    const row = this.rows('SELECT events, started_at, ended_at, source_json, outcome_json, archive_id FROM calls WHERE call_id = ?', [conv.callId])[0]!;
+    const [events, startedAt, endedAt, sourceJson, outcomeJson, archiveId] = row;
+    const blob = this.blobOf(conv.callId, events!, archiveId!);
+    if (blob === undefined) {
       // Retention deleted this transcript on purpose; a re-import must not bring it back.
       result.callsUnchanged++;
       result.eventsDuplicate += conv.events.length;
       return;
     }
-    const stored = unpackJson<ConversationEvent[]>(blob as Uint8Array, this.codec);
+    const stored = unpackJson<ConversationEvent[]>(blob, this.codec);
     const seen = new Set(stored.map((e) => e.eventId));
     const fresh = uniqueEvents(incoming, seen);
     result.eventsDuplicate += conv.events.length - fresh.length;
@@ -282,7 +335,7 @@ export class SqlLearningStore implements LearningStore {
     const ended = Math.max(Number(endedAt ?? -Infinity), conv.endedAt ?? -Infinity);
     this.run(
       `UPDATE calls SET started_at = ?, ended_at = ?, source_file = COALESCE(source_file, ?), source_json = ?, outcome_json = ?,
-         turn_count = ?, event_count = ?, error_count = ?, events = ? WHERE call_id = ?`,
+         turn_count = ?, event_count = ?, error_count = ?, events = ?, archive_id = NULL WHERE call_id = ?`,
       [
         Math.min(Number(startedAt), conv.startedAt),
         Number.isFinite(ended) ? ended : null,
@@ -302,17 +355,22 @@ export class SqlLearningStore implements LearningStore {
 
   async getConversation(callId: string): Promise<Conversation | undefined> {
     this.assertOpen();
-    const row = this.rows('SELECT call_id, agent_id, started_at, ended_at, source_json, outcome_json, events FROM calls WHERE call_id = ?', [callId])[0];
-    return row ? this.toConversation(row) : undefined;
+    const row = this.rows(`SELECT ${CONVERSATION_COLUMNS} FROM calls WHERE call_id = ?`, [callId])[0];
+    if (!row) return undefined;
+    if (row[6] === null && row[7] !== null && this.archives) await this.archives.load(row[7] as string);
+    const conv = this.toConversation(row);
+    this.archives?.trim();
+    return conv;
   }
 
   private toConversation(row: SqlValue[]): Conversation {
-    const [callId, agentId, startedAt, endedAt, sourceJson, outcomeJson, blob] = row;
+    const [callId, agentId, startedAt, endedAt, sourceJson, outcomeJson, events, archiveId] = row;
+    const blob = this.blobOf(callId as string, events!, archiveId!);
     const conv: Conversation = { callId: callId as string, agentId: agentId as string, startedAt: Number(startedAt), events: [] };
     if (endedAt !== null) conv.endedAt = Number(endedAt);
     if (sourceJson !== null) conv.source = JSON.parse(sourceJson as string) as CallSource;
     if (outcomeJson !== null) conv.outcome = JSON.parse(outcomeJson as string) as CallOutcome;
-    if (blob !== null) conv.events = unpackJson<ConversationEvent[]>(blob as Uint8Array, this.codec);
+    if (blob !== undefined) conv.events = unpackJson<ConversationEvent[]>(blob, this.codec);
     return conv;
   }
 
@@ -385,7 +443,7 @@ export class SqlLearningStore implements LearningStore {
   async *iterateConversations(filter: CallFilter = {}): AsyncIterable<Conversation> {
     this.assertOpen();
     const { sql, params } = this.where(filter);
-    const base = `${sql ? `${sql} AND` : 'WHERE'} events IS NOT NULL`;
+    const base = `${sql ? `${sql} AND` : 'WHERE'} ${HAS_TRANSCRIPT}`;
     let remaining = filter.limit ?? Infinity;
     let offset = filter.offset ?? 0;
     let cursor: [number, string] | undefined;
@@ -394,7 +452,7 @@ export class SqlLearningStore implements LearningStore {
       const page = Math.min(PAGE_SIZE, remaining);
       const keyset = cursor ? 'AND (started_at > ? OR (started_at = ? AND call_id > ?))' : '';
       const rows = this.rows(
-        `SELECT call_id, agent_id, started_at, ended_at, source_json, outcome_json, events FROM calls ${base} ${keyset}
+        `SELECT ${CONVERSATION_COLUMNS} FROM calls ${base} ${keyset}
          ORDER BY started_at, call_id LIMIT ? OFFSET ?`,
         [...params, ...(cursor ? [cursor[0], cursor[0], cursor[1]] : []), page, offset],
       );
@@ -402,9 +460,15 @@ export class SqlLearningStore implements LearningStore {
       if (rows.length === 0) return;
       const last = rows[rows.length - 1]!;
       cursor = [Number(last[2]), last[0] as string];
-      for (const row of rows) {
+      const pageConvs: Conversation[] = [];
+      if (this.archives) {
+        for (const id of new Set(rows.filter((r) => r[6] === null && r[7] !== null).map((r) => r[7] as string))) await this.archives.load(id);
+      }
+      for (const row of rows) pageConvs.push(this.toConversation(row));
+      this.archives?.trim();
+      for (const conv of pageConvs) {
         remaining--;
-        yield this.toConversation(row);
+        yield conv;
       }
       if (rows.length < page) return;
     }
@@ -771,7 +835,7 @@ export class SqlLearningStore implements LearningStore {
       let transcriptsDeleted = 0;
       let journalEntriesDeleted = 0;
       if (policy.transcriptDays !== undefined) {
-        transcriptsDeleted = this.run('UPDATE calls SET events = NULL, transcript_purged_at = ? WHERE events IS NOT NULL AND started_at < ?', [
+        transcriptsDeleted = this.run(`UPDATE calls SET events = NULL, archive_id = NULL, transcript_purged_at = ? WHERE ${HAS_TRANSCRIPT} AND started_at < ?`, [
           now,
           now - policy.transcriptDays * DAY_MS,
         ]);
@@ -781,12 +845,81 @@ export class SqlLearningStore implements LearningStore {
       }
       return { transcriptsDeleted, journalEntriesDeleted };
     });
+    if (policy.transcriptDays !== undefined) await this.pruneArchives(now - policy.transcriptDays * DAY_MS);
     if (result.transcriptsDeleted || result.journalEntriesDeleted) {
       // Freed pages would otherwise stay in the file: sql.js saves every page it has.
       this.db.exec('VACUUM');
       this.markDirty();
     }
     return result;
+  }
+
+  /**
+   * Archives are immutable, so an archive that holds any call older than the cutoff is replaced by a
+   * new one with only the transcripts still referenced (none: it just goes). Old files are deleted
+   * only after a save has recorded the change, so a crash never leaves the main file pointing at a
+   * missing archive.
+   */
+  private async pruneArchives(cutoff: number): Promise<void> {
+    if (!this.archives) return;
+    const archives = this.archives;
+    const affected = this.rows('SELECT id FROM archives WHERE first_started < ?', [cutoff]).map((r) => r[0] as string);
+    for (const id of affected) {
+      const keep = this.rows('SELECT call_id FROM calls WHERE archive_id = ?', [id]).map((r) => r[0] as string);
+      let replacement: string | undefined;
+      if (keep.length > 0) {
+        await archives.load(id);
+        replacement = await archives.write(keep.map((callId) => [callId, archives.blob(id, callId)!] as const));
+      }
+      this.transaction(() => {
+        if (replacement) {
+          this.run('UPDATE calls SET archive_id = ? WHERE archive_id = ?', [replacement, id]);
+          this.recordArchive(replacement);
+        }
+        this.run('DELETE FROM archives WHERE id = ?', [id]);
+      });
+      this.pendingRemovals.push(id);
+      this.markDirty();
+    }
+    archives.trim();
+  }
+
+  private recordArchive(id: string): number {
+    const [count, first, last] = this.rows('SELECT COUNT(*), MIN(started_at), MAX(started_at) FROM calls WHERE archive_id = ?', [id])[0]!;
+    if (Number(count) === 0) return 0;
+    this.run('INSERT OR REPLACE INTO archives (id, calls, first_started, last_started, created_at) VALUES (?, ?, ?, ?, ?)', [
+      id,
+      count!,
+      first!,
+      last!,
+      this.ports.clock.now(),
+    ]);
+    return Number(count);
+  }
+
+  /**
+   * Moves transcripts of calls older than the policy's cutoff out of the main file into a new
+   * archive, once there are enough of them. Runs inside the save queue, before the export.
+   */
+  private async archiveOldTranscripts(): Promise<void> {
+    if (!this.archives) return;
+    const { afterDays, minCalls, maxCalls } = this.archivePolicy;
+    const cutoff = this.ports.clock.now() - afterDays * DAY_MS;
+    const waiting = Number(this.scalar('SELECT COUNT(*) FROM calls WHERE events IS NOT NULL AND started_at < ?', [cutoff]));
+    if (waiting < minCalls) return;
+    const rows = this.rows('SELECT call_id, events FROM calls WHERE events IS NOT NULL AND started_at < ? ORDER BY started_at LIMIT ?', [cutoff, maxCalls]).map(
+      (r) => [r[0] as string, r[1] as Uint8Array] as const,
+    );
+    const id = await this.archives.write(rows);
+    // Writes may have landed while the archive was written: only a transcript that is still the
+    // archived one leaves the main file (a merged one stays, and the archive's copy is never read).
+    const moved = this.inTransaction(() => {
+      for (const [callId, blob] of rows) this.run('UPDATE calls SET events = NULL, archive_id = ? WHERE call_id = ? AND events = ?', [id, callId, blob]);
+      return this.recordArchive(id);
+    });
+    if (moved === 0) await this.archives.remove(id);
+    else this.db.exec('VACUUM');
+    this.ports.logger.info(`archived ${moved} transcripts`, { path: this.path, archive: id });
   }
 
   async exportBundle(): Promise<Uint8Array> {
@@ -796,7 +929,7 @@ export class SqlLearningStore implements LearningStore {
 
   async importBundle(bundle: Uint8Array): Promise<BundleImportResult> {
     this.assertOpen();
-    const result = importStoreBundle(this, this.ports, bundle);
+    const result = await importStoreBundle(this, this.ports, bundle);
     this.markDirty();
     return result;
   }
@@ -808,7 +941,7 @@ export class SqlLearningStore implements LearningStore {
       schemaVersion: CURRENT_SCHEMA_VERSION,
       calls: n('SELECT COUNT(*) FROM calls'),
       events: n('SELECT COALESCE(SUM(event_count), 0) FROM calls'),
-      transcriptsRetained: n('SELECT COUNT(*) FROM calls WHERE events IS NOT NULL'),
+      transcriptsRetained: n(`SELECT COUNT(*) FROM calls WHERE ${HAS_TRANSCRIPT}`),
       analyses: n('SELECT COUNT(*) FROM analyses'),
       patterns: n('SELECT COUNT(*) FROM patterns'),
       artifacts: n('SELECT COUNT(DISTINCT artifact_id) FROM artifact_versions'),
@@ -827,14 +960,18 @@ export class SqlLearningStore implements LearningStore {
   // ---- bundle access (used by bundleIo.ts) -------------------------------------------------
 
   /** @internal */
-  *allCallRows(): Iterable<CallRow> {
+  async *allCallRows(): AsyncIterable<CallRow> {
     let cursor = '';
     for (;;) {
       const rows = this.rows(
-        `SELECT call_id, agent_id, started_at, ended_at, source_json, outcome_json, turn_count, event_count, error_count, imported_at, transcript_purged_at, events
+        `SELECT call_id, agent_id, started_at, ended_at, source_json, outcome_json, turn_count, event_count, error_count, imported_at, transcript_purged_at, events, archive_id
          FROM calls WHERE call_id > ? ORDER BY call_id LIMIT ${PAGE_SIZE}`,
         [cursor],
       );
+      if (this.archives) {
+        for (const id of new Set(rows.filter((r) => r[11] === null && r[12] !== null).map((r) => r[12] as string))) await this.archives.load(id);
+      }
+      const page: CallRow[] = [];
       for (const r of rows) {
         const row: CallRow = {
           callId: r[0] as string,
@@ -849,9 +986,12 @@ export class SqlLearningStore implements LearningStore {
         if (r[4] !== null) row.source = JSON.parse(r[4] as string) as CallSource;
         if (r[5] !== null) row.outcome = JSON.parse(r[5] as string) as CallOutcome;
         if (r[10] !== null) row.transcriptPurgedAt = Number(r[10]);
-        if (r[11] !== null) row.events = unpackJson<ConversationEvent[]>(r[11] as Uint8Array, this.codec);
-        yield row;
+        const blob = this.blobOf(row.callId, r[11]!, r[12]!);
+        if (blob !== undefined) row.events = unpackJson<ConversationEvent[]>(blob, this.codec);
+        page.push(row);
       }
+      this.archives?.trim();
+      yield* page;
       if (rows.length < PAGE_SIZE) return;
       cursor = rows[rows.length - 1]![0] as string;
     }
@@ -882,7 +1022,8 @@ export class SqlLearningStore implements LearningStore {
   }
 
   /** @internal Merges validated bundle records in one transaction; see bundleIo.ts for the rules. */
-  mergeBundle(records: BundleRecords, fromSchemaVersion: number): BundleImportResult {
+  async mergeBundle(records: BundleRecords, fromSchemaVersion: number): Promise<BundleImportResult> {
+    await this.loadArchivesOf(records.calls.filter((c) => c.events).map((c) => c.callId));
     const result: BundleImportResult = {
       fromSchemaVersion,
       callsInserted: 0,
@@ -962,6 +1103,7 @@ export class SqlLearningStore implements LearningStore {
         this.run('INSERT OR IGNORE INTO call_fingerprints (fingerprint, call_id) VALUES (?, ?)', [link.fingerprint, link.callId]);
       }
     });
+    this.archives?.trim();
     return result;
   }
 
@@ -1022,8 +1164,9 @@ export class SqlLearningStore implements LearningStore {
         );
       }
     }
-    this.dirty = false;
     const started = this.ports.clock.now();
+    await this.archiveOldTranscripts();
+    this.dirty = false;
     const bytes = this.db.export();
     try {
       await this.ports.fs.writeFileAtomic(this.path, bytes);
@@ -1033,6 +1176,8 @@ export class SqlLearningStore implements LearningStore {
     }
     this.lastSaveMs = Math.max(0, this.ports.clock.now() - started);
     this.onDisk = await this.ports.fs.stat(this.path);
+    // The saved file no longer lists these archives: now their files can go.
+    for (const id of this.pendingRemovals.splice(0)) await this.archives?.remove(id);
     // Writes that landed while the file was being written wait for the next save.
     if (this.dirty) this.scheduleSave();
   }
@@ -1048,6 +1193,7 @@ export class SqlLearningStore implements LearningStore {
           this.closed = true;
           for (const s of this.statements.values()) s.free();
           this.statements.clear();
+          this.archives?.closeAll();
           this.db.close();
           await this.lock?.release();
         }

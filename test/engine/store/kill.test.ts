@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
 import initSqlJs from 'sql.js';
+import type { SqlJsStatic } from 'sql.js';
 import { StoreFileError, openSqlStore } from '../../../src/engine/store';
 import { createNodePorts, locateSqlWasm } from '../../../src/node/nodePorts';
 import { tempDir } from './builders';
@@ -61,6 +62,15 @@ function runAndKill(script: string, storePath: string, killAfterMs: number, aimA
   });
 }
 
+function rawIds(storePath: string, SQL: SqlJsStatic): string[] {
+  const db = new SQL.Database(fs.readFileSync(storePath));
+  try {
+    return (db.exec('SELECT id FROM archives')[0]?.values ?? []).map((v) => String(v[0]));
+  } finally {
+    db.close();
+  }
+}
+
 describe('store: SIGKILL during saves', function () {
   this.timeout(120_000);
   let tmp: ReturnType<typeof tempDir>;
@@ -112,13 +122,16 @@ describe('store: SIGKILL during saves', function () {
       const storePath = path.join(tmp.dir, 'learning.db');
       let previous = 0;
       let killedMidWrite = 0;
+      const archivesSeen = new Set<string>();
       // A seeded generator: a failure replays with the same kill times.
       let seed = 12345;
       const random = (): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
       for (let i = 0; i < ITERATIONS; i++) {
         const aim = i % 2 === 1;
         const run = await runAndKill(script, storePath, Math.floor(random() * (aim ? 25 : 250)), aim, i + 1);
-        if (fs.readdirSync(tmp.dir).some((f) => f.endsWith('.tmp'))) killedMidWrite++;
+        const archiveDir = `${storePath}.archive`;
+        const temps = [...fs.readdirSync(tmp.dir), ...(fs.existsSync(archiveDir) ? fs.readdirSync(archiveDir) : [])];
+        if (temps.some((f) => f.endsWith('.tmp'))) killedMidWrite++;
         assert.ok(run.sawReady, `iteration ${i}: the child never opened the store: ${run.stderr}`);
 
         // The raw file, before Kaizen touches it: a whole SQLite database with a complete batch.
@@ -134,6 +147,16 @@ describe('store: SIGKILL during saves', function () {
           const floor = Math.max(run.lastReported, previous);
           assert.ok(n >= floor && n <= floor + 1, `iteration ${i}: file has batch ${n}, child reported ${run.lastReported}, before it ${previous}`);
           assert.ok(n >= previous, `iteration ${i}: went back from ${previous} to ${n}`);
+          // Every transcript is in the file or in an archive the file lists, and that archive has it.
+          assert.deepEqual(db.exec('SELECT COUNT(*) FROM calls WHERE events IS NULL AND archive_id IS NULL')[0]!.values[0], [0], `iteration ${i}: lost transcripts`);
+          for (const [id, count] of db.exec('SELECT archive_id, COUNT(*) FROM calls WHERE archive_id IS NOT NULL GROUP BY archive_id')[0]?.values ?? []) {
+            assert.equal(db.exec(`SELECT COUNT(*) FROM archives WHERE id = '${String(id)}'`)[0]!.values[0]![0], 1, `iteration ${i}: archive ${String(id)} not listed`);
+            const archive = new SQL.Database(fs.readFileSync(path.join(`${storePath}.archive`, `${String(id)}.sqlite`)));
+            const missing = archive.exec(`SELECT COUNT(*) FROM transcripts`)[0]!.values[0]![0];
+            archive.close();
+            assert.ok(Number(missing) >= Number(count), `iteration ${i}: archive ${String(id)} holds ${String(missing)} of ${String(count)} transcripts`);
+            archivesSeen.add(String(id));
+          }
           previous = n;
         } finally {
           db.close();
@@ -147,9 +170,12 @@ describe('store: SIGKILL during saves', function () {
       } finally {
         await store.close();
       }
-      assert.deepEqual(fs.readdirSync(tmp.dir).filter((f) => f.startsWith('learning.db') && f !== 'learning.db'), [], 'no lock or temp left');
+      assert.deepEqual(fs.readdirSync(tmp.dir).filter((f) => f.startsWith('learning.db') && f !== 'learning.db' && f !== 'learning.db.archive'), [], 'no lock or temp left');
+      const listed = new Set(rawIds(storePath, SQL));
+      assert.deepEqual(fs.readdirSync(`${storePath}.archive`).filter((f) => !listed.has(f.replace(/\.sqlite$/, ''))), [], 'no unlisted archive or temp left');
       assert.ok(previous > ITERATIONS / 2, `the child made progress (${previous} batches)`);
-      if (process.env.KAIZEN_TEST_VERBOSE) console.log(`      ${killedMidWrite} of ${ITERATIONS} kills left a temp file (died between temp write and rename)`);
+      assert.ok(archivesSeen.size > 1, 'saves moved transcripts to archives along the way');
+      if (process.env.KAIZEN_TEST_VERBOSE) console.log(`      ${killedMidWrite} of ${ITERATIONS} kills left a temp file (died between temp write and rename); ${archivesSeen.size} archives`);
     }
   });
 });
