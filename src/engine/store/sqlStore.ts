@@ -961,12 +961,13 @@ export class SqlLearningStore implements LearningStore {
 
   /** @internal */
   async *allCallRows(): AsyncIterable<CallRow> {
-    let cursor = '';
+    // In start-time order, as archives are cut: a page touches one or two archives, not all of them.
+    let cursor: [number, string] = [-Infinity, ''];
     for (;;) {
       const rows = this.rows(
         `SELECT call_id, agent_id, started_at, ended_at, source_json, outcome_json, turn_count, event_count, error_count, imported_at, transcript_purged_at, events, archive_id
-         FROM calls WHERE call_id > ? ORDER BY call_id LIMIT ${PAGE_SIZE}`,
-        [cursor],
+         FROM calls WHERE started_at > ? OR (started_at = ? AND call_id > ?) ORDER BY started_at, call_id LIMIT ${PAGE_SIZE}`,
+        [cursor[0], cursor[0], cursor[1]],
       );
       if (this.archives) {
         for (const id of new Set(rows.filter((r) => r[11] === null && r[12] !== null).map((r) => r[12] as string))) await this.archives.load(id);
@@ -993,7 +994,8 @@ export class SqlLearningStore implements LearningStore {
       this.archives?.trim();
       yield* page;
       if (rows.length < PAGE_SIZE) return;
-      cursor = rows[rows.length - 1]![0] as string;
+      const last = rows[rows.length - 1]!;
+      cursor = [Number(last[2]), last[0] as string];
     }
   }
 
