@@ -151,6 +151,19 @@ export function emitFeatures(text: string, config: FeatureConfig, sink: FeatureS
       const content = words.filter((w) => !STOPWORDS.has(w)).map((w) => hashToken(w, SEED_WORD));
       for (let i = 0; i + 1 < content.length; i++) sink(finalMix((Math.imul(content[i]!, 41) ^ content[i + 1]! ^ SEED_CHAR ^ 7) >>> 0) & mask);
     }
+    if (config.wordPairs) {
+      // Every unordered pair of distinct content words (stemmed): "fee … transfer" at any distance.
+      const content = [...new Set(tokens.filter((w) => !STOPWORDS.has(w) && w !== '<num>' && w !== '<cur>').map(stem))].map((w) => hashToken(w, SEED_WORD));
+      for (let i = 0; i < content.length; i++) {
+        for (let j = i + 1; j < content.length; j++) {
+          const a = content[i]!;
+          const b = content[j]!;
+          const lo = a < b ? a : b;
+          const hi = a < b ? b : a;
+          sink(finalMix((Math.imul(lo, 0x27d4eb2d) ^ hi ^ 0x165667b1) >>> 0) & mask);
+        }
+      }
+    }
     if (config.skipBigrams) {
       // "card ... arrived": pairs one word apart, robust to an inserted word.
       for (let i = 0; i + 2 < hashes.length; i++) sink(finalMix((Math.imul(hashes[i]!, 37) ^ hashes[i + 2]! ^ SEED_CHAR) >>> 0) & mask);

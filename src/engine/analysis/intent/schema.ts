@@ -18,6 +18,8 @@ export const FeatureConfigSchema = z.object({
   stem: z.boolean(),
   /** Extra bigrams over the words left after dropping function words. */
   contentBigrams: z.boolean(),
+  /** Unordered pairs of content words anywhere in the text. */
+  wordPairs: z.boolean(),
   /** Word pairs with one word between them. */
   skipBigrams: z.boolean(),
   /** Character n-gram lengths inside word boundaries; charMax 0 turns them off. */
@@ -60,16 +62,21 @@ export const TrainOptionsSchema = z.object({
 export type TrainOptions = z.input<typeof TrainOptionsSchema>;
 export type ResolvedTrainOptions = z.output<typeof TrainOptionsSchema>;
 
+/**
+ * Chosen on Banking77 train only (4-fold CV; see README): content-word pairs gave +0.5 point;
+ * dropping char 2-grams cost 0.1 point and bought back the pairs' classification time.
+ */
 export const DEFAULT_FEATURES: FeatureConfig = {
   hashBits: 18,
   wordNgrams: 2,
   skipBigrams: false,
+  wordPairs: true,
   stem: false,
   contentBigrams: false,
-  charMin: 2,
+  charMin: 3,
   charMax: 5,
   charSpan: false,
-  wordWeight: 1,
+  wordWeight: 1.3,
   charWeight: 1,
 };
 
