@@ -67,6 +67,9 @@ cpSync('test/fixtures/replay/support.expect.json', path.join(ws.dir, 'tests', 's
 // A fixture whose expectations do not hold (and with two bad lines): Test Explorer must show the failure as a diff.
 cpSync('test/fixtures/replay/regression.calls.jsonl', path.join(ws.dir, 'tests', 'regression.calls.jsonl'));
 cpSync('test/fixtures/replay/regression.expect.json', path.join(ws.dir, 'tests', 'regression.expect.json'));
+// A workspace setting the engine must honour: the business name stays readable in redacted text.
+mkdirSync(path.join(ws.dir, '.vscode'), { recursive: true });
+writeFileSync(path.join(ws.dir, '.vscode', 'settings.json'), JSON.stringify({ 'kaizen.privacy.allowlist': ['Acme Outfitters'] }, null, 2));
 mkdirSync('test-results/screenshots', { recursive: true });
 
 // A real experiment (and its artifact versions) in the workspace store, made by the CLI's own

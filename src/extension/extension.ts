@@ -29,7 +29,7 @@ export function activate(extension: vscode.ExtensionContext): { activationMs: nu
   extension.subscriptions.push(log, config, engine);
 
   // A changed store location means a different store: close the open one, views re-read.
-  const onConfig = config.onDidChange(() => void engine.reopenIfMoved());
+  const onConfig = config.onDidChange(() => void engine.onSettingsChanged());
   extension.subscriptions.push(new vscode.Disposable(() => onConfig.dispose()));
 
   const tree = <T>(name: string, provider: vscode.TreeDataProvider<T> & vscode.Disposable) =>

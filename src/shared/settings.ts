@@ -8,8 +8,9 @@ import { z } from 'zod';
  */
 export const SettingsSchema = z.object({
   'store.path': z.string().min(1).catch('.kaizen/learning.db').default('.kaizen/learning.db'),
-  'privacy.redactPii': z.boolean().catch(true).default(true),
-  'privacy.hashIdentifiers': z.boolean().catch(true).default(true),
+  /** Terms never redacted (business, product and agent names); redaction itself cannot be switched off. */
+  'privacy.allowlist': z.array(z.string().trim().min(1)).catch([]).default([]),
+  'privacy.minScore': z.number().min(0).max(1).catch(0.5).default(0.5),
   'privacy.transcriptRetentionDays': z.number().int().positive().nullable().catch(null).default(null),
   'agent.endpointUrl': z.string().catch('').default(''),
   'claude.enabled': z.boolean().catch(false).default(false),

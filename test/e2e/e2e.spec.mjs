@@ -79,7 +79,9 @@ test('pattern explorer: webview content, evidence, open the call', async ({ wb, 
   const editor = wb.page.locator('.editor-instance .view-lines').first();
   await wb.page.locator('.tab', { hasText: /sample-7-\d+\.md/ }).first().waitFor({ timeout: 15000 });
   await editor.waitFor({ timeout: 15000 });
-  assert.match(await editor.innerText(), /#\s+Call\s+sample-7-\d+/);
+  const transcript = await editor.innerText();
+  assert.match(transcript, /#\s+Call\s+sample-7-\d+/);
+  assert.match(transcript, /Acme\s+Outfitters/, 'kaizen.privacy.allowlist (workspace setting) reached the redactor');
   log(`screenshot ${await wb.screenshot('e2e-call-transcript')}`);
 });
 

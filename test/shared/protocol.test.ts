@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import type { HandlerMap, HostToWebview, WebviewToHost } from '../../src/shared/protocol';
 import { dispatch, parseHostMessage, parseWebviewMessage } from '../../src/shared/protocol';
-import { parseSettings } from '../../src/shared/settings';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { SETTING_KEYS, parseSettings } from '../../src/shared/settings';
 
 const row = {
   id: 'p1',
@@ -89,7 +91,24 @@ describe('shared/settings', () => {
     assert.equal(s['store.path'], '.kaizen/learning.db');
     assert.equal(s['claude.thinkingBudget'], 4096);
     assert.equal(s['agent.endpointUrl'], 'ws://127.0.0.1:7070');
-    assert.equal(s['privacy.redactPii'], true);
+    assert.deepEqual(s['privacy.allowlist'], []);
+    assert.deepEqual(parseSettings({ 'privacy.allowlist': ['Acme Outfitters', ''] })['privacy.allowlist'], [], 'a bad entry falls back to the default');
     assert.equal(s['privacy.transcriptRetentionDays'], null);
+  });
+});
+
+describe('shared/settings ↔ manifest', () => {
+  it('declares exactly the schema keys, each with description, scope, order and the same default', () => {
+    const pkg = JSON.parse(readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8')) as {
+      contributes: { configuration: { properties: Record<string, { default: unknown; markdownDescription?: string; scope?: string; order?: number }> } };
+    };
+    const props = pkg.contributes.configuration.properties;
+    assert.deepEqual(Object.keys(props).sort(), SETTING_KEYS.map((k) => `kaizen.${k}`).sort());
+    const defaults = parseSettings({});
+    for (const key of SETTING_KEYS) {
+      const p = props[`kaizen.${key}`]!;
+      assert.ok(p.markdownDescription && p.scope && typeof p.order === 'number', `kaizen.${key} has description, scope and order`);
+      assert.deepEqual(p.default, defaults[key], `kaizen.${key} default`);
+    }
   });
 });

@@ -50,8 +50,9 @@ export class EngineService {
     return this.storePromise !== undefined || (await this.options.ports.fs.exists(this.storePath));
   }
 
-  /** After a settings change: a store opened at another path is closed, and the views re-read. */
-  async reopenIfMoved(): Promise<void> {
+  /** After a settings change: a store opened at another path is closed, the redactor takes the new policy, views re-read. */
+  async onSettingsChanged(): Promise<void> {
+    this.redactorPromise = undefined;
     if (this.openedPath !== undefined && this.openedPath !== this.storePath) await this.close();
     this.changed.fire();
   }
@@ -78,8 +79,10 @@ export class EngineService {
   redactor(): Promise<Redactor> {
     if (!this.redactorPromise) {
       const creating = (async () => {
-        const { createRedactor } = loadEngine();
-        return createRedactor({ hmacKey: await this.hmacKey(), hashing: this.options.ports.hashing });
+        const { createRedactor, parsePolicy } = loadEngine();
+        const s = this.options.settings();
+        const policy = parsePolicy({ allowlist: s['privacy.allowlist'], minScore: s['privacy.minScore'] });
+        return createRedactor({ hmacKey: await this.hmacKey(), hashing: this.options.ports.hashing, policy });
       })();
       this.redactorPromise = creating;
       creating.catch(() => {
@@ -113,6 +116,11 @@ export class EngineService {
       const rel = path.relative(base, file);
       const sourceName = (rel && !rel.startsWith('..') ? rel : file).split(path.sep).join('/');
       const report = await importFile(file, { ports: this.options.ports, store, redactor, signal: options.signal, onProgress: options.onProgress, sourceName });
+      const days = this.options.settings()['privacy.transcriptRetentionDays'];
+      if (days !== null) {
+        const r = await store.applyRetention({ transcriptDays: days }, this.options.ports.clock.now());
+        if (r.transcriptsDeleted > 0) this.options.ports.logger.info(`retention: deleted ${r.transcriptsDeleted} transcripts older than ${days} days`);
+      }
       await store.save();
       return report;
     } finally {
