@@ -131,6 +131,23 @@ test('test explorer: recorded-call fixtures replay; a failing expectation shows 
   log(`screenshot ${await wb.screenshot('e2e-test-explorer')}`);
 });
 
+test('learning store: export a bundle through the save dialog and merge it back', async ({ wb, ws, log }) => {
+  const { existsSync, statSync } = await import('node:fs');
+  const path = await import('node:path');
+  const target = path.join(ws.dir, 'exported.kaizen');
+  await wb.runCommand('Kaizen: Export Learning Store');
+  await wb.pickFile(target);
+  const exported = await wb.notification(/Kaizen: exported the learning store \(\d+ KB\)/, 60000);
+  log(exported.replace(/\s+/g, ' '));
+  assert.ok(existsSync(target) && statSync(target).size > 1000, 'the bundle file was written');
+  await wb.clearNotifications();
+  await wb.runCommand('Kaizen: Import Learning Store');
+  await wb.pickFile(target);
+  const merged = await wb.notification(/Kaizen: merged \d+ new calls/, 60000);
+  log(merged.replace(/\s+/g, ' '));
+  assert.match(merged, /merged 0 new calls/, 'merging a store into itself adds nothing');
+});
+
 test('generate sample calls: the new-user path writes generated calls and imports them', async ({ wb, log }) => {
   await wb.runCommand('Kaizen: Generate Sample Calls');
   const input = wb.page.locator('.quick-input-widget input.input');
