@@ -64,7 +64,8 @@ export class TranscriptArchives {
     const id = `t${this.ports.clock.now().toString(36)}-${[...this.ports.hashing.randomBytes(4)].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
     const db = new this.SQL.Database();
     try {
-      db.exec('PRAGMA journal_mode = MEMORY; CREATE TABLE transcripts (call_id TEXT PRIMARY KEY, events BLOB NOT NULL) WITHOUT ROWID; BEGIN');
+      // A rowid table: ~1 KB blobs would spill into overflow pages in a WITHOUT ROWID b-tree.
+      db.exec('PRAGMA journal_mode = MEMORY; CREATE TABLE transcripts (call_id TEXT PRIMARY KEY, events BLOB NOT NULL); BEGIN');
       const insert = db.prepare('INSERT OR REPLACE INTO transcripts (call_id, events) VALUES (?, ?)');
       try {
         for (const [callId, blob] of rows) insert.run([callId, blob]);
