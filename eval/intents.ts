@@ -202,7 +202,7 @@ export async function runIntentEval(dataDir: string): Promise<IntentEvalResult> 
   return result;
 }
 
-const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
+const pct = (x: number): string => `${(100 * x).toFixed(2)}%`;
 
 /** The table `npm run eval` prints; published figures beside ours where a source is certain. */
 export function formatIntentEvalTable(r: IntentEvalResult): string {

@@ -8,13 +8,22 @@ for (let i = 0; i < ALPHABET.length; i++) DECODE[ALPHABET.charCodeAt(i)] = i;
 
 const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
-function bytesOf(view: ArrayBufferView): Uint8Array {
+/** Reverses each `size`-byte word in place (big-endian hosts only). */
+function swapWords(bytes: Uint8Array, size: number): void {
+  for (let i = 0; i + size <= bytes.length; i += size) {
+    for (let a = i, b = i + size - 1; a < b; a++, b--) {
+      const t = bytes[a]!;
+      bytes[a] = bytes[b]!;
+      bytes[b] = t;
+    }
+  }
+}
+
+function bytesOf(view: ArrayBufferView, size: number): Uint8Array {
   const bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
   if (littleEndian) return bytes;
   const copy = new Uint8Array(bytes);
-  for (let i = 0; i + 3 < copy.length; i += 4) {
-    [copy[i], copy[i + 1], copy[i + 2], copy[i + 3]] = [copy[i + 3]!, copy[i + 2]!, copy[i + 1]!, copy[i]!];
-  }
+  swapWords(copy, size);
   return copy;
 }
 
@@ -58,25 +67,28 @@ export function decodeBase64(text: string): Uint8Array {
   return out;
 }
 
-function wordsFrom(text: string, field: string): Uint8Array {
+function wordsFrom(text: string, field: string, size: number): Uint8Array {
   const bytes = decodeBase64(text);
-  if (bytes.length % 4 !== 0) throw new Error(`${field}: byte length ${bytes.length} is not a multiple of 4`);
-  if (littleEndian) return bytes;
-  for (let i = 0; i + 3 < bytes.length; i += 4) {
-    [bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]] = [bytes[i + 3]!, bytes[i + 2]!, bytes[i + 1]!, bytes[i]!];
-  }
+  if (bytes.length % size !== 0) throw new Error(`${field}: byte length ${bytes.length} is not a multiple of ${size}`);
+  if (!littleEndian) swapWords(bytes, size);
   return bytes;
 }
 
-export const encodeFloat32 = (a: Float32Array): string => encodeBase64(bytesOf(a));
-export const encodeInt32 = (a: Int32Array): string => encodeBase64(bytesOf(a));
+export const encodeFloat32 = (a: Float32Array): string => encodeBase64(bytesOf(a, 4));
+export const encodeInt32 = (a: Int32Array): string => encodeBase64(bytesOf(a, 4));
+export const encodeUint16 = (a: Uint16Array): string => encodeBase64(bytesOf(a, 2));
+
+export function decodeUint16(text: string, field: string): Uint16Array {
+  const bytes = wordsFrom(text, field, 2);
+  return new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.length / 2);
+}
 
 export function decodeFloat32(text: string, field: string): Float32Array {
-  const bytes = wordsFrom(text, field);
+  const bytes = wordsFrom(text, field, 4);
   return new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
 }
 
 export function decodeInt32(text: string, field: string): Int32Array {
-  const bytes = wordsFrom(text, field);
+  const bytes = wordsFrom(text, field, 4);
   return new Int32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
 }

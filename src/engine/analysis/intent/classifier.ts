@@ -7,7 +7,7 @@ import type { HashedCounts } from './features';
 import { hashFeatures } from './features';
 import type { FeatureSpace } from './featureSpace';
 import { fitFeatureSpace, makeFeatureSpace, vectorizeHashed, vectorizeInto } from './featureSpace';
-import { decodeFloat32, decodeInt32, encodeFloat32, encodeInt32 } from './binary';
+import { decodeFloat32, decodeInt32, decodeUint16, encodeFloat32, encodeInt32, encodeUint16 } from './binary';
 import type { LinearModel } from './linearSvm';
 import { scoreInto, scoreSparseInto, seededRandom, trainOneVsRest } from './linearSvm';
 import type {
@@ -197,7 +197,7 @@ export function serializeIntentModel(model: IntentModel): IntentModelJson {
     keys: encodeInt32(model.space.keys),
     idf: encodeFloat32(model.space.idf),
     rowStart: encodeInt32(model.linear.rowStart),
-    classes: encodeInt32(Int32Array.from(model.linear.classes)),
+    classes: encodeUint16(model.linear.classes),
     weights: encodeFloat32(model.linear.values),
     bias: [...model.linear.bias],
     temperature: model.temperature,
@@ -225,12 +225,12 @@ export function loadIntentModel(json: unknown): IntentModel {
   }
   const m = parsed.data;
   const k = m.labels.length;
-  let keys: Int32Array, idf: Float32Array, rowStart: Int32Array, classes32: Int32Array, values: Float32Array;
+  let keys: Int32Array, idf: Float32Array, rowStart: Int32Array, classes: Uint16Array, values: Float32Array;
   try {
     keys = decodeInt32(m.keys, 'keys');
     idf = decodeFloat32(m.idf, 'idf');
     rowStart = decodeInt32(m.rowStart, 'rowStart');
-    classes32 = decodeInt32(m.classes, 'classes');
+    classes = decodeUint16(m.classes, 'classes');
     values = decodeFloat32(m.weights, 'weights');
   } catch (err) {
     throw new IntentModelError(`intent model arrays are corrupt: ${(err as Error).message}`, 'corrupt');
@@ -238,16 +238,16 @@ export function loadIntentModel(json: unknown): IntentModel {
   const limit = 1 << (m.features.hashBits + 1);
   if (idf.length !== keys.length) throw new IntentModelError(`idf has ${idf.length} entries, keys ${keys.length}`, 'corrupt');
   if (rowStart.length !== keys.length + 1) throw new IntentModelError(`rowStart has ${rowStart.length} entries, expected ${keys.length + 1}`, 'corrupt');
-  if (classes32.length !== values.length || rowStart[0] !== 0 || rowStart[keys.length] !== values.length) {
+  if (classes.length !== values.length || rowStart[0] !== 0 || rowStart[keys.length] !== values.length) {
     throw new IntentModelError('rowStart, classes and weights do not agree', 'corrupt');
   }
   for (let f = 0; f < keys.length; f++) if (rowStart[f + 1]! < rowStart[f]!) throw new IntentModelError(`rowStart decreases at feature ${f}`, 'corrupt');
-  for (const c of classes32) if (c < 0 || c >= k) throw new IntentModelError(`weight class ${c} is outside 0..${k - 1}`, 'corrupt');
+  for (const c of classes) if (c >= k) throw new IntentModelError(`weight class ${c} is outside 0..${k - 1}`, 'corrupt');
   if (m.bias.length !== k) throw new IntentModelError(`bias has ${m.bias.length} entries, expected ${k}`, 'corrupt');
   keys.forEach((key, i) => {
     if (key < 0 || key >= limit) throw new IntentModelError(`feature key ${key} is outside 2^${m.features.hashBits + 1}`, 'corrupt');
     if (i > 0 && key <= keys[i - 1]!) throw new IntentModelError('feature keys must be strictly ascending', 'corrupt');
   });
   const space = makeFeatureSpace(m.features, keys, idf);
-  return makeModel(m.labels, { space, linear: { rowStart, classes: Uint16Array.from(classes32), values, bias: Float32Array.from(m.bias) } }, m.temperature, m.threshold, m.training);
+  return makeModel(m.labels, { space, linear: { rowStart, classes, values, bias: Float32Array.from(m.bias) } }, m.temperature, m.threshold, m.training);
 }

@@ -27,7 +27,7 @@ export interface SvmOptions {
  */
 export interface LinearModel {
   rowStart: Int32Array;
-  /** Uint16 in memory (half the cache footprint of Int32); saved as Int32. */
+  /** Uint16: half the cache footprint and file size of Int32 (so at most 65,535 intents). */
   classes: Uint16Array;
   values: Float32Array;
   bias: Float32Array;

@@ -95,7 +95,7 @@ export const IntentModelSchema = z.object({
   keys: base64,
   /** Float32 per feature. */
   idf: base64,
-  /** Sparse weights by feature (CSR): Int32 row starts (features + 1), Int32 class of each weight, Float32 weights. */
+  /** Sparse weights by feature (CSR): Int32 row starts (features + 1), Uint16 class of each weight, Float32 weights. */
   rowStart: base64,
   classes: base64,
   weights: base64,

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { decodeBase64, decodeFloat32, decodeInt32, encodeBase64, encodeFloat32, encodeInt32 } from '../../../../src/engine/analysis/intent/binary';
+import { decodeBase64, decodeFloat32, decodeInt32, decodeUint16, encodeBase64, encodeFloat32, encodeInt32, encodeUint16 } from '../../../../src/engine/analysis/intent/binary';
 import { chooseThreshold, fitTemperature, softmaxInto } from '../../../../src/engine/analysis/intent/calibration';
 import { stem, tokenize } from '../../../../src/engine/analysis/intent/features';
 import { accuracy, macroF1, meanAndSd } from '../../../../src/engine/analysis/intent';
@@ -26,6 +26,9 @@ describe('intent classifier parts', () => {
     assert.deepEqual([...decodeFloat32(encodeFloat32(floats), 'x')], [...floats]);
     const ints = Int32Array.from([0, -1, 2 ** 31 - 1, 123456]);
     assert.deepEqual([...decodeInt32(encodeInt32(ints), 'x')], [...ints]);
+    const shorts = Uint16Array.from([0, 1, 65535, 300]);
+    assert.equal(encodeUint16(shorts), Buffer.from(Uint8Array.from([0, 0, 1, 0, 255, 255, 44, 1])).toString('base64'), 'little-endian');
+    assert.deepEqual([...decodeUint16(encodeUint16(shorts), 'x')], [...shorts]);
     assert.throws(() => decodeBase64('abc'), /multiple of 4/);
     assert.throws(() => decodeFloat32(encodeBase64(Uint8Array.from([1, 2])), 'weights'), /weights/);
   });
