@@ -83,3 +83,20 @@ const heapBefore = process.memoryUsage().heapUsed;
 console.log(
   `redactConversation: ${calls.length} calls of ~8 turns + 1 tool call: ${Math.round(calls.length / (conv.cpuMs / 1000))} calls/s cpu (${Math.round(calls.length / (conv.wallMs / 1000))} wall); heap ${(heapBefore / 1e6).toFixed(0)} MB`,
 );
+
+// Pathological inputs: every detector must stay linear (a backtracking regex here is a denial of service).
+const adversarial: Record<string, string> = {
+  'words with at/dot': `${'word '.repeat(5000)} at dot ${'word '.repeat(5000)}`,
+  'repeated spoken emails': 'john dot smith at '.repeat(2000),
+  'a.a.a.…@': `${'a.'.repeat(20000)}@`,
+  'spelled letters': 'A B C D E F G '.repeat(3000),
+  'capitalised words': 'Alpha Beta Gamma '.repeat(3000),
+  'spoken digits': 'one two three four five six seven eight nine zero '.repeat(1000),
+  'addresses': '123 Main Street, Springfield, '.repeat(2000),
+};
+for (const [name, text] of Object.entries(adversarial)) {
+  const c0 = process.cpuUsage();
+  kaizen.detect(text);
+  const c = process.cpuUsage(c0);
+  console.log(`adversarial ${name.padEnd(24)} ${String(text.length).padStart(6)} chars: ${((c.user + c.system) / 1000).toFixed(0)} ms`);
+}

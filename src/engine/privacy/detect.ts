@@ -11,9 +11,9 @@ import * as W from './wordTable';
 import * as T from './textScan';
 
 // Local bindings: a transpiled import is read through a getter on every use, too slow in the per-character loops.
-const { ADDRESS_DIGIT_Y, ADDRESS_TAIL_RE, ADDRESS_WORD_RE, ADDR_BOX_RE, ADDR_CTX_HINT_RE, ADDR_CTX_RE, ADDR_NUM_Y, ADDR_UNIT_RE, AGE_AFTER_RE, AGE_BEFORE_RE, CONTEXT_ID_RE, CTX_ACCOUNT, CTX_CARD, CTX_CARD_TAIL, CTX_DL, CTX_DOB, CTX_LOCATION_BEFORE, CTX_PHONE, CTX_PHONE_STRONG, CTX_PLACE_STRONG_RE, CTX_PLACE_WEAK_RE, CTX_SSN, CTX_YEAR_BEFORE, CTX_ZIP, EMAIL_RE, EURO_STREET_END_RE, EURO_STREET_TAILS, IBAN_CI_RE, IBAN_RE, IPV6_HINT_RE, IPV6_RE, ISO_DATETIME_RE, MONEY_AFTER_RE, MONEY_RE, NAME_LIST_NEXT_RE, NAME_LIST_PREV_RE, NAME_TOKEN_RE, NAME_TRIGGER_RE, NON_ASCII_RE, ORG_WORDS, PLACEHOLDER_RE, SPELLED_RE, SPELL_CONTEXT_RE, SPOKEN_ADDRESS_RE, SPOKEN_EMAIL_RE, SPOKEN_URL_RE, STATE_ZIP_RE, STREET_NAME_RE, SUBJECT_VERBS, POSTCODE_RE, UNIT_ONLY_RE, URL_RE, WRITTEN_DATE_RE } = P;
+const { ADDRESS_DIGIT_Y, ADDRESS_TAIL_RE, ADDRESS_WORD_RE, ADDR_BOX_RE, ADDR_CTX_HINT_RE, ADDR_CTX_RE, ADDR_NUM_Y, ADDR_UNIT_RE, AGE_AFTER_RE, AGE_BEFORE_RE, CONTEXT_ID_RE, CTX_ACCOUNT, CTX_CARD, CTX_CARD_TAIL, CTX_DL, CTX_DOB, CTX_LOCATION_BEFORE, CTX_PHONE, CTX_PHONE_STRONG, CTX_PLACE_STRONG_RE, CTX_PLACE_WEAK_RE, CTX_SSN, CTX_YEAR_BEFORE, CTX_ZIP, EMAIL_RE, EURO_STREET_END_RE, EURO_STREET_TAILS, IBAN_CI_RE, IBAN_RE, IPV6_HINT_RE, IPV6_RE, ISO_DATETIME_RE, MONEY_AFTER_RE, MONEY_RE, NAME_LIST_NEXT_RE, NAME_LIST_PREV_RE, NAME_TOKEN_RE, NAME_TRIGGER_RE, NON_ASCII_RE, ORG_WORDS, PLACEHOLDER_RE, SPELLED_RE, SPELL_CONTEXT_RE, SPOKEN_ADDRESS_RE, SPOKEN_URL_RE, STATE_ZIP_RE, STREET_NAME_RE, TLD_WORDS, EMAIL_SEPARATORS, EMAIL_LEAD_IN, SUBJECT_VERBS, POSTCODE_RE, UNIT_ONLY_RE, URL_RE, WRITTEN_DATE_RE } = P;
 const { C_ACCOUNT, C_AGE, C_CARD, C_DL, C_DOB, C_PHONE, C_SSN, C_TAIL, C_YEAR, C_ZIP, LEXICON, L_COMMON, L_ENGLISH, L_FIRST, L_MULTI, L_PLACE, L_PREP, L_SUR, MULTI_PLACE_FIRST, STRONG_ADDRESS_WORDS, hashStep, lookupWord, unknownWord } = W;
-const { first, gapKind, gluedAfter, isAsciiLower, isAsciiUpper, isDigitCode, isNameToken, isNonAsciiLetter, isUpper, isWordCode, isWordOrDot, listJoinAfter, listJoinBefore, lowerSameLength, lowerWindow, moneyBefore } = T;
+const { first, gapKind, gluedAfter, isAsciiLower, isAsciiUpper, isDigitCode, isNameToken, isNonAsciiLetter, isUpper, isWordCode, isWordOrDot, listJoinAfter, listJoinBefore, lowerSameLength, lowerWindow, moneyBefore, onlySpaces, gapHas, localJoin, localGap } = T;
 /**
  * The detectors. One call scans a text with a handful of precompiled regular expressions, each behind
  * a cheap prefilter, reads every run of digits or number words once, and resolves overlaps by score.
@@ -198,16 +198,7 @@ export function createDetector(options: DetectOptions): Detector {
 
     // Emails, written and spoken.
     if (f.at) for (let m = first(EMAIL_RE, text); m !== null; m = EMAIL_RE.exec(text)) push('EMAIL', m.index, m.index + m[0].length, 0.99);
-    if (f.atWord && (f.dotWord || f.url)) {
-      for (let m = first(SPOKEN_EMAIL_RE, text); m !== null; m = SPOKEN_EMAIL_RE.exec(text)) {
-        if (m[0].includes('@') && !/\s/.test(m[0])) continue;
-        let start = m.index;
-        // Skip the lead-in words ("my email is john dot smith at …" starts at "john").
-        const lead = /^(?:(?:my|email|e-mail|address|is|it's|its|the|send|to|it|at|please|use|write|down|yeah|yes|so|and|uh|um|ok|okay)[ ]+)+/i.exec(m[0]);
-        if (lead) start += lead[0].length;
-        push('EMAIL', start, m.index + m[0].length, 0.9);
-      }
-    }
+    if ((f.atWord || f.at) && (f.dotWord || f.url)) spokenEmails(text);
     if (f.url) {
       for (let m = first(URL_RE, text); m !== null; m = URL_RE.exec(text)) {
         let end = m.index + m[0].length;
@@ -293,6 +284,56 @@ export function createDetector(options: DetectOptions): Detector {
     if (f.spelledRun && (f.upper || f.nameHint)) spelled(text, push);
     return resolve(text, out);
   }
+  /**
+   * Spoken emails from the token stream, in one linear pass (a regex for "words … at … dot com" backtracks
+   * quadratically on long texts full of "at"): around each "at" (or "@" between words), a domain of labels
+   * joined by "dot"/"." ending in a known TLD on the right, and a local part on the left joined by
+   * "dot"/"underscore"/"dash", by ".", "_", "-" or digits, or by spelled letters ("j o h n").
+   */
+  function spokenEmails(text: string): void {
+    for (let k = 1; k < ntok; k++) {
+      let left: number;
+      let right: number;
+      if (((ti[k]! >>> 8) & 0xff) === 1) {
+        left = k - 1;
+        right = k + 1;
+      } else if (gapHas(text, te[k - 1]!, ts[k]!, 64)) {
+        left = k - 1;
+        right = k;
+      } else continue;
+      if (right >= ntok || (right !== k && !onlySpaces(text, te[k]!, ts[right]!, 0))) continue;
+      // Domain: label (sep label)* ending in a TLD.
+      let end = -1;
+      let j = right;
+      for (let labels = 0; labels < 6 && j < ntok && !isEmailSeparator(j); labels++) {
+        let next = -1;
+        if (j + 2 < ntok && ((ti[j + 1]! >>> 8) & 0xff) === 2 && onlySpaces(text, te[j]!, ts[j + 1]!, 0) && onlySpaces(text, te[j + 1]!, ts[j + 2]!, 0)) next = j + 2;
+        else if (j + 1 < ntok && ts[j + 1] === te[j]! + 1 && text.charCodeAt(te[j]!) === 46) next = j + 1;
+        if (next < 0) break;
+        if (TLD_WORDS.has(word(next))) end = te[next]!;
+        j = next;
+      }
+      if (end < 0) continue;
+      // Local part.
+      let i = left;
+      if (i < 0 || isEmailSeparator(i) || EMAIL_LEAD_IN.has(word(i))) continue;
+      if (!localGap(text, te[i]!, ts[k]!)) continue;
+      for (let n = 0; n < 12 && i > 0; n++) {
+        const p = i - 1;
+        if (localJoin(text, te[p]!, ts[i]!) && !EMAIL_LEAD_IN.has(word(p))) i = p;
+        else if (p > 0 && isEmailSeparator(p) && onlySpaces(text, te[p]!, ts[i]!, 0) && onlySpaces(text, te[p - 1]!, ts[p]!, 0) && !EMAIL_LEAD_IN.has(word(p - 1)) && !isEmailSeparator(p - 1)) i = p - 1;
+        else if (te[i]! - ts[i]! === 1 && te[p]! - ts[p]! === 1 && onlySpaces(text, te[p]!, ts[i]!, 0)) i = p;
+        else break;
+      }
+      push('EMAIL', ts[i]!, end, 0.9);
+      k = j;
+    }
+  }
+
+  function isEmailSeparator(k: number): boolean {
+    return ((ti[k]! >>> 8) & 0xff) === 2 || EMAIL_SEPARATORS.has(word(k));
+  }
+
   /**
    * Addresses that begin with a number, tried only where the tokenizer saw a digit group at a word
    * boundary followed by a space and a capital or another number (sticky regexes, no scan of the text).

@@ -3,11 +3,16 @@ import { NUMBER_WORDS } from './spoken';
 /** The regular expressions of the detectors, compiled once at load. Detect.ts decides when each runs. */
 
 
-export const EMAIL_RE = /[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}/g;
+// Bounded like RFC 5321 (local part ≤ 64, labels ≤ 63): unbounded repeats make "a.a.a.…@" quadratic.
+export const EMAIL_RE = /[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,24}/g;
 export const TLD = '(?:com|net|org|edu|gov|io|co|us|uk|de|fr|es|it|nl|be|ch|at|se|no|dk|fi|pl|cz|ee|cy|ca|au|info|biz|me|ai|app)';
-export const SPOKEN_EMAIL_RE = new RegExp(
-  `\\b(?:[a-z0-9]+(?:[ ]+|[ ]*(?:dot|underscore|dash|hyphen|period)[ ]+|[._-]))*?[a-z0-9]+[ ]*(?:\\bat\\b|@)[ ]*[a-z0-9-]+(?:[ ]*(?:\\bdot\\b|\\.)[ ]*[a-z0-9-]+)*?[ ]*(?:\\bdot\\b|\\.)[ ]*${TLD}\\b`,
-  'gi',
+/** Top-level domains a spoken email or URL ends in. */
+export const TLD_WORDS: ReadonlySet<string> = new Set(TLD.slice(3, -1).split('|'));
+/** Words that join the pieces of a spoken email ("john dot smith", "mary underscore lee"). */
+export const EMAIL_SEPARATORS: ReadonlySet<string> = new Set(['dot', 'underscore', 'dash', 'hyphen', 'period']);
+/** Words that lead into an email and are never part of it ("my email is …"). */
+export const EMAIL_LEAD_IN: ReadonlySet<string> = new Set(
+  "my email e-mail mail address is it's its the send to it at please use write down yeah yes so and uh um ok okay me on try".split(' '),
 );
 export const URL_RE = new RegExp(
   `\\b(?:https?:\\/\\/|www\\.)[^\\s<>"'()\\[\\]]+|\\b[a-z0-9][a-z0-9-]*(?:\\.[a-z0-9-]+)*\\.${TLD}\\b(?:\\/[^\\s<>"'()\\[\\]]*)?`,
@@ -110,7 +115,7 @@ export const NON_ASCII_RE = /[^\u0020-\u007e]/;
 export const CTX_PLACE_STRONG_RE = /\b(?:live|living|lives|lived|reside|resides|resided|based|located|moved|move|born|originally|arrived|returned|travel(?:l?ing|l?ed)?|visit(?:ing|ed)?|stay(?:ing|ed)?|here|back)[ ]+(?:in|at|to|from|near|here from)[ ]+$|\b(?:i am|i'm|we are|we're) in[ ]+$/i;
 export const CTX_PLACE_WEAK_RE = /\b(?:in|from)[ ]+$/i;
 export const NAME_TOKEN_RE = /[\p{L}][\p{L}'’-]*/uy;
-export const SPELLED_RE = /(?<![\p{L}\d])(?:[A-Za-z][ ]*[.,-]?[ ]+){2,}[A-Za-z](?![\p{L}\d])\.?/gu;
+export const SPELLED_RE = /(?<![\p{L}\d])(?:[A-Za-z][ ]*[.,-]?[ ]+){2,40}[A-Za-z](?![\p{L}\d])\.?/gu;
 export const SPELL_CONTEXT_RE = /\b(?:spell(?:ed|s|ing)?|name|that's|thats|it's|its|letters?|as in)\b/i;
 
 export const AGE_AFTER_RE = /^[ ]*(?:-|[ ])?(?:years?|yrs?)(?:[ -]old|[ ]of[ ]age)\b|^[ ]*(?:-year-old|yo\b|y\/o\b)/i;

@@ -85,6 +85,50 @@ export function isAsciiUpper(c: number): boolean {
   return c >= 65 && c <= 90;
 }
 
+/** Whether text[from, to) holds only spaces, plus at most one character `extra` (0: none). */
+export function onlySpaces(text: string, from: number, to: number, extra: number): boolean {
+  if (to <= from) return false;
+  let extras = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) continue;
+    if (extra !== 0 && c === extra && ++extras === 1) continue;
+    return false;
+  }
+  return true;
+}
+
+/** Whether text[from, to) is spaces around exactly one `ch` ("john @ gmail"). */
+export function gapHas(text: string, from: number, to: number, ch: number): boolean {
+  let seen = false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === ch && !seen) seen = true;
+    else if (c !== 32) return false;
+  }
+  return seen;
+}
+
+const isLocalChar = (c: number) => c === 46 || c === 95 || c === 45 || (c >= 48 && c <= 57);
+
+/** Between two pieces of an email's local part written together: ".", "_", "-" or digits, no spaces. */
+export function localJoin(text: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let i = from; i < to; i++) if (!isLocalChar(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** Between the local part and "at" (or "@"): characters written on (digits . _ -), then spaces or "@". */
+export function localGap(text: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to && isLocalChar(text.charCodeAt(i))) i++;
+  for (; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 64) return false;
+  }
+  return true;
+}
+
 export function isAsciiLower(c: number): boolean {
   return c >= 97 && c <= 122;
 }
