@@ -814,19 +814,24 @@ export function createDetector(options: DetectOptions): Detector {
   }
   /** Overlapping address candidates are one address: keep their union (detectors see different parts of it). */
   function mergeAddresses(cands: Candidate[]): void {
-    for (let i = 0; i < cands.length; i++) {
-      const a = cands[i]!;
-      if (a.type !== 'ADDRESS') continue;
-      for (let j = i + 1; j < cands.length; j++) {
-        const b = cands[j]!;
-        if (b.type !== 'ADDRESS' || b.start >= a.end || b.end <= a.start) continue;
-        a.start = Math.min(a.start, b.start);
-        a.end = Math.max(a.end, b.end);
-        a.score = Math.max(a.score, b.score);
-        cands.splice(j, 1);
-        j = i; // the grown span may now overlap earlier ones
-      }
+    let n = 0;
+    for (const c of cands) if (c.type === 'ADDRESS') n++;
+    if (n < 2) return;
+    const addresses = cands.filter((c) => c.type === 'ADDRESS').sort((x, y) => x.start - y.start);
+    const merged: Candidate[] = [addresses[0]!];
+    for (let i = 1; i < addresses.length; i++) {
+      const c = addresses[i]!;
+      const last = merged[merged.length - 1]!;
+      if (c.start < last.end) {
+        last.end = Math.max(last.end, c.end);
+        last.score = Math.max(last.score, c.score);
+      } else merged.push(c);
     }
+    if (merged.length === addresses.length) return;
+    let w = 0;
+    for (const c of cands) if (c.type !== 'ADDRESS') cands[w++] = c;
+    for (const c of merged) cands[w++] = c;
+    cands.length = w;
   }
 
   function resolve(text: string, cands: Candidate[]): DetectedEntity[] {
@@ -846,15 +851,32 @@ export function createDetector(options: DetectOptions): Detector {
     if (kept.length > 1) mergeAddresses(kept);
     if (kept.length > 1) kept.sort((a, b) => PRIORITY[b.type] - PRIORITY[a.type] || b.score - a.score || b.end - b.start - (a.end - a.start));
     const chosen: Candidate[] = [];
-    for (const c of kept) {
-      let overlap = false;
-      for (const d of chosen) {
-        if (c.start < d.end && c.end > d.start) {
-          overlap = true;
-          break;
+    if (kept.length > 32) {
+      // Many candidates (a long transcript): a mask of taken characters keeps the choice linear.
+      const taken = new Uint8Array(text.length);
+      for (const c of kept) {
+        let free = true;
+        for (let i = c.start; i < c.end; i++) {
+          if (taken[i] === 1) {
+            free = false;
+            break;
+          }
         }
+        if (!free) continue;
+        taken.fill(1, c.start, c.end);
+        chosen.push(c);
       }
-      if (!overlap) chosen.push(c);
+    } else {
+      for (const c of kept) {
+        let overlap = false;
+        for (const d of chosen) {
+          if (c.start < d.end && c.end > d.start) {
+            overlap = true;
+            break;
+          }
+        }
+        if (!overlap) chosen.push(c);
+      }
     }
     chosen.sort((a, b) => a.start - b.start);
     return chosen.map((c) => (c.value !== undefined ? { type: c.type, start: c.start, end: c.end, score: c.score, value: c.value } : { type: c.type, start: c.start, end: c.end, score: c.score }));
