@@ -312,6 +312,8 @@ function main(): void {
   const systems = [kaizenSystem(), kaizenSystem(0.4), redactPiiSystem(), redactPiiNodeSystem()];
   console.log('Matching: gold found if ≥50% of its characters are covered by predictions of a compatible type;');
   console.log('prediction correct if ≥50% of its characters lie in gold of a compatible type. Out of scope: ORGANIZATION, TITLE, NRP.');
+  console.log(`Type map (Presidio → Kaizen): ${Object.entries(PRESIDIO_TO_KAIZEN).map(([k, v]) => `${k}→${v ?? 'out of scope'}`).join(', ')}.`);
+  console.log('Compatible types: ADDRESS⇄ZIP/LOCATION, DATE⇄DATE_OF_BIRTH, DRIVER_LICENSE⇄ACCOUNT_NUMBER.');
   console.log('Columns per system: precision recall F2 (number of predictions).');
   let presidio: Case[] | undefined;
   try {
