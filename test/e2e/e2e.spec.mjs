@@ -65,6 +65,8 @@ test('pattern explorer: webview content, evidence, open the call', async ({ wb, 
   const summary = frame.locator('#summary');
   await summary.filter({ hasText: /patterns from \d+ calls/ }).waitFor({ timeout: 30000 });
   log(`webview: ${await summary.innerText()}`);
+  const paint = await frame.locator('body').getAttribute('data-first-paint-ms');
+  log(`Pattern Explorer first paint inside real VS Code: ${paint} ms (message received → rendered → next frame)`);
   const rows = frame.locator('.vl .row');
   await rows.first().waitFor({ timeout: 10000 });
   assert.ok((await rows.count()) > 3);
