@@ -213,7 +213,7 @@ export function formatIntentEvalTable(r: IntentEvalResult): string {
     rows.push(['Banking77 macro-F1', pct(b.macroF1), '']);
     rows.push(['Banking77 with learned unknown threshold: answered / accuracy of answered', `${pct(b.coverage)} / ${pct(b.selectiveAccuracy)}`, '']);
     rows.push(['Banking77 training time, CPU (wall), incl. held-out calibration refit', `${b.trainCpuSeconds.toFixed(1)} s (${b.trainSeconds.toFixed(1)} s)`, 'target < 60 s']);
-    rows.push(['Banking77 model size (JSON) / features', `${(b.modelBytes / 1e6).toFixed(1)} MB / ${b.features}`, '']);
+    rows.push(['Banking77 model size (JSON) / features', `${(b.modelBytes / 1048576).toFixed(1)} MB / ${b.features}`, '']);
     rows.push(['Classification throughput per CPU-second (wall), one text per call', `${Math.round(b.throughput).toLocaleString('en-US')} (${Math.round(b.throughputWall).toLocaleString('en-US')}) utt/s`, 'target ≥ 20,000 utt/s']);
   }
   if (r.clinc150) {
