@@ -186,7 +186,9 @@ export function createDetector(options: DetectOptions): Detector {
   // Candidates of the current call; one function object for every detector (no closure per call).
   let out: Candidate[] = [];
   function push(type: EntityType, start: number, end: number, score: number, value?: number): void {
-    if (end > start && on(type)) out.push({ type, start, end, score, value });
+    // Below the threshold nothing is reported, so nothing is kept; `value` only where there is one (amounts, ages).
+    if (end <= start || score < options.minScore || !on(type)) return;
+    out.push(value === undefined ? { type, start, end, score } : { type, start, end, score, value });
   }
 
   function detect(text: string): DetectedEntity[] {
@@ -841,8 +843,7 @@ export function createDetector(options: DetectOptions): Detector {
       for (let m = first(PLACEHOLDER_RE, text); m !== null; m = PLACEHOLDER_RE.exec(text)) (blocked ??= []).push([m.index, m.index + m[0].length]);
     }
     if (allowRe) for (let m = first(allowRe, text); m !== null; m = allowRe.exec(text)) (blocked ??= []).push([m.index, m.index + m[0].length]);
-    const kept = cands.length === 1 && !blocked && allowSet.size === 0 ? (cands[0]!.score >= options.minScore ? cands : []) : cands.filter((c) => {
-      if (c.score < options.minScore) return false;
+    const kept = !blocked && allowSet.size === 0 ? cands : cands.filter((c) => {
       if (allowSet.size > 0 && allowSet.has(text.slice(c.start, c.end).toLowerCase())) return false;
       if (blocked) for (const [s, e] of blocked) if (c.start >= s && c.end <= e) return false;
       if (blocked) for (const [s, e] of blocked) if (c.start < e && c.end > s && PRIORITY[c.type] < 3) return false;
@@ -878,8 +879,8 @@ export function createDetector(options: DetectOptions): Detector {
         if (!overlap) chosen.push(c);
       }
     }
-    chosen.sort((a, b) => a.start - b.start);
-    return chosen.map((c) => (c.value !== undefined ? { type: c.type, start: c.start, end: c.end, score: c.score, value: c.value } : { type: c.type, start: c.start, end: c.end, score: c.score }));
+    if (chosen.length > 1) chosen.sort((a, b) => a.start - b.start);
+    return chosen;
   }
 
   return { detect };
