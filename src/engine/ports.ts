@@ -46,6 +46,16 @@ export interface SecretStore {
   delete(key: string): Promise<void>;
 }
 
+/**
+ * Raw DEFLATE (RFC 1951) with a preset dictionary. The engine ships a pure-JS default (fflate); a
+ * Node host passes zlib, about twice as fast. Both write the same format.
+ */
+export interface DeflateCodec {
+  deflateRaw(data: Uint8Array, dictionary: Uint8Array): Uint8Array;
+  /** `size` is the exact inflated length, known from the blob header. */
+  inflateRaw(data: Uint8Array, size: number, dictionary: Uint8Array): Uint8Array;
+}
+
 export interface EnginePorts {
   clock: Clock;
   logger: Logger;
@@ -54,6 +64,8 @@ export interface EnginePorts {
   secrets: SecretStore;
   /** The bytes of sql.js's `sql-wasm.wasm`. */
   loadSqlWasm(): Promise<Uint8Array>;
+  /** A faster DEFLATE than the engine's pure-JS default, where the host has one. */
+  deflate?: DeflateCodec;
 }
 
 export const silentLogger: Logger = {

@@ -3,7 +3,8 @@ import { createReadStream, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
-import type { EnginePorts, FileSystem, Hashing, Logger, SecretStore } from '../engine/ports';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import type { DeflateCodec, EnginePorts, FileSystem, Hashing, Logger, SecretStore } from '../engine/ports';
 import { silentLogger, systemClock } from '../engine/ports';
 
 export const nodeFileSystem: FileSystem = {
@@ -137,6 +138,12 @@ export function locateSqlWasm(): string {
   return createRequire(__filename).resolve('sql.js/dist/sql-wasm.wasm');
 }
 
+/** Node's zlib: the same raw DEFLATE as the engine's fflate default, about twice as fast. */
+export const zlibCodec: DeflateCodec = {
+  deflateRaw: (data, dictionary) => deflateRawSync(data, { level: 1, dictionary }),
+  inflateRaw: (data, _size, dictionary) => inflateRawSync(data, { dictionary }),
+};
+
 export const stderrLogger: Logger = {
   debug: () => {},
   info: (m) => process.stderr.write(`${m}\n`),
@@ -158,5 +165,6 @@ export function createNodePorts(options: NodePortsOptions = {}): EnginePorts {
     hashing: nodeHashing,
     secrets: options.secrets ?? memorySecretStore(),
     loadSqlWasm: async () => new Uint8Array(await fsp.readFile(locateSqlWasm())),
+    deflate: zlibCodec,
   };
 }

@@ -1,15 +1,13 @@
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 
+import type { DeflateCodec } from '../ports';
+
 /**
- * Raw DEFLATE (RFC 1951) both ways. The default is fflate (pure JS, runs anywhere); a Node host can
- * pass `zlib.deflateRawSync`/`inflateRawSync`, ~2.5× faster (bench/store.bench.ts). Both write the
- * same format, so a file written with one reads with the other.
+ * Raw DEFLATE (RFC 1951) both ways. The default is fflate (pure JS, runs anywhere); a Node host passes
+ * `zlib.deflateRawSync`/`inflateRawSync` through `EnginePorts.deflate`, ~2× faster (bench/store.bench.ts).
+ * Both write the same format, so a file written with one reads with the other.
  */
-export interface DeflateCodec {
-  deflateRaw(data: Uint8Array, dictionary: Uint8Array): Uint8Array;
-  /** `size` is the exact inflated length, known from the blob header. */
-  inflateRaw(data: Uint8Array, size: number, dictionary: Uint8Array): Uint8Array;
-}
+export type { DeflateCodec };
 
 /** Level 1: on 3–4 KB transcripts it keeps ~95 % of level 6's saving and is the cheapest fflate level. */
 export const fflateCodec: DeflateCodec = {

@@ -51,7 +51,7 @@ export async function openSqlStore(options: OpenSqlStoreOptions): Promise<Learni
     const db = new SQL.Database();
     tuneConnection(db);
     migrate(db);
-    return new SqlLearningStore({ db, ports, saveDebounceMs, codec: options.codec, dirty: false });
+    return new SqlLearningStore({ db, ports, saveDebounceMs, codec: options.codec ?? ports.deflate, dirty: false });
   }
 
   const { dir, base } = splitPath(path);
@@ -75,7 +75,7 @@ export async function openSqlStore(options: OpenSqlStoreOptions): Promise<Learni
       // Archives of an earlier store at this path that is gone are not ours to read.
       const removed = await archives.removeOrphans(new Set());
       if (removed.length) ports.logger.warn(`removed ${removed.length} transcript archive file(s) left without their store file`, { path, removed });
-      const store = new SqlLearningStore({ db, ports, path, lock, saveDebounceMs, codec: options.codec, archives, archivePolicy, dirty: true });
+      const store = new SqlLearningStore({ db, ports, path, lock, saveDebounceMs, codec: options.codec ?? ports.deflate, archives, archivePolicy, dirty: true });
       try {
         await store.save();
       } catch (err) {
@@ -115,7 +115,7 @@ export async function openSqlStore(options: OpenSqlStoreOptions): Promise<Learni
       db.close();
       throw err;
     }
-    return new SqlLearningStore({ db, ports, path, lock, saveDebounceMs, codec: options.codec, archives, archivePolicy, dirty: migrated.from !== migrated.to, onDisk });
+    return new SqlLearningStore({ db, ports, path, lock, saveDebounceMs, codec: options.codec ?? ports.deflate, archives, archivePolicy, dirty: migrated.from !== migrated.to, onDisk });
   } catch (err) {
     await lock?.release();
     throw err;
