@@ -74,4 +74,10 @@ export default tseslint.config(
     files: ['test/**/*.{ts,mjs,cjs}', 'bench/**/*.ts', 'eval/**/*.ts', 'scripts/**/*.{ts,mjs,cjs}', 'esbuild.mjs', 'src/extension/**/*.ts'],
     languageOptions: { globals: { ...globals.node, ...globals.mocha } },
   },
+  {
+    // CommonJS entry points (VS Code's test host and mocha load these with require).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node, ...globals.mocha } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );
