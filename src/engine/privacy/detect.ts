@@ -93,12 +93,13 @@ export function createDetector(options: DetectOptions): Detector {
     unit: boolean;
     iban: boolean;
     idContext: boolean;
+    letterDigit: boolean;
   }
 
   function tokenize(text: string, lower: string): Flags {
     const f: Flags = {
       digit: false, upper: false, at: false, atWord: false, dotWord: false, month: false, numberWord: false, address: false,
-      stateCode: false, url: false, money: false, spelledRun: false, nameHint: false, placeHint: false, unit: false, iban: false, idContext: false,
+      stateCode: false, url: false, money: false, spelledRun: false, nameHint: false, placeHint: false, unit: false, iban: false, idContext: false, letterDigit: false,
     };
     ntok = 0;
     nd = 0;
@@ -179,6 +180,8 @@ export function createDetector(options: DetectOptions): Detector {
         if (US_STATE_CODES.has(text.slice(start, i))) f.stateCode = true;
         if (isDigitCode(text.charCodeAt(i))) f.iban = true;
       }
+      // "SW1A 1AA", "K1A 0B1": one or two capitals glued to a digit start every UK or Canadian postcode.
+      if (cap && i - start <= 2 && isDigitCode(text.charCodeAt(i)) && (i - start === 1 || text.charCodeAt(start + 1) < 91)) f.letterDigit = true;
     }
     return f;
   }
@@ -236,7 +239,7 @@ export function createDetector(options: DetectOptions): Detector {
             addressWithTail(text, s0, m.index + m[0].length, 0.7);
           }
         }
-        for (let m = first(POSTCODE_RE, text); m !== null; m = POSTCODE_RE.exec(text)) if (/[A-Z]\d|\d[A-Z]/.test(m[0])) push('ZIP', m.index, m.index + m[0].length, 0.7);
+        if (f.letterDigit) for (let m = first(POSTCODE_RE, text); m !== null; m = POSTCODE_RE.exec(text)) if (/[A-Z]\d|\d[A-Z]/.test(m[0])) push('ZIP', m.index, m.index + m[0].length, 0.7);
         if (f.stateCode) {
           for (let m = first(STATE_ZIP_RE, text); m !== null; m = STATE_ZIP_RE.exec(text)) {
             if (US_STATE_CODES.has(m[1]!)) push('ZIP', m.index + m[0].length - m[2]!.length, m.index + m[0].length, 0.8);
