@@ -13,6 +13,7 @@ import {
   classify,
   macroF1,
   meanAndSd,
+  proposeNewIntents,
   serializeIntentModel,
   trainIntentClassifier,
 } from '../src/engine/analysis/intent';
@@ -48,6 +49,20 @@ export interface IntentEvalResult {
     modelInScopeAccuracy: number;
     modelOosRecall: number;
     trainSeconds: number;
+  };
+  /**
+   * New-intent discovery: five CLINC150 intents (fixed list) left out of training; their test texts
+   * plus the out-of-scope test texts go to `proposeNewIntents`. Per held-out intent, the proposal
+   * with the best F1 against that intent's texts.
+   */
+  discovery?: {
+    heldOut: string[];
+    texts: number;
+    unknownShareOfHeldOut: number;
+    proposals: number;
+    bestF1: Record<string, number>;
+    recovered: number;
+    seconds: number;
   };
   hwu64?: { folds: number; accuracies: number[]; mean: number; sd: number; seconds: number };
   missing: string[];
@@ -171,6 +186,38 @@ function evalClinc150(file: string): IntentEvalResult['clinc150'] {
   };
 }
 
+const DISCOVERY_INTENTS = ['book_flight', 'pay_bill', 'recipe', 'translate', 'weather'];
+
+function evalDiscovery(file: string): IntentEvalResult['discovery'] {
+  const data = JSON.parse(readFileSync(file, 'utf8')) as Record<string, [string, string][]>;
+  const held = new Set(DISCOVERY_INTENTS);
+  const model = trainIntentClassifier((data.train ?? []).filter(([, i]) => !held.has(i)).map(([text, intent]) => ({ text, intent })));
+  const pool = [...(data.test ?? []).filter(([, i]) => held.has(i)), ...(data.oos_test ?? [])];
+  const texts = pool.map(([t]) => t);
+  const start = performance.now();
+  const proposals = proposeNewIntents(model, texts);
+  const seconds = (performance.now() - start) / 1000;
+  const heldIdx = pool.map(([, i], k) => (held.has(i) ? k : -1)).filter((k) => k >= 0);
+  const unknown = heldIdx.filter((k) => classify(model, texts[k]!).intent === UNKNOWN_INTENT).length;
+  const bestF1: Record<string, number> = {};
+  for (const intent of DISCOVERY_INTENTS) {
+    const truth = new Set(pool.map(([, i], k) => (i === intent ? k : -1)).filter((k) => k >= 0));
+    bestF1[intent] = Math.max(0, ...proposals.map((p) => {
+      const hit = p.members.filter((k) => truth.has(k)).length;
+      return hit === 0 ? 0 : (2 * hit) / (p.members.length + truth.size);
+    }));
+  }
+  return {
+    heldOut: DISCOVERY_INTENTS,
+    texts: texts.length,
+    unknownShareOfHeldOut: unknown / heldIdx.length,
+    proposals: proposals.length,
+    bestF1,
+    recovered: Object.values(bestF1).filter((f) => f >= 0.5).length,
+    seconds,
+  };
+}
+
 function evalHwu64(file: string): IntentEvalResult['hwu64'] {
   const rows = readCsv(file).map((r) => ({ fold: r.fold!, text: r.text!, intent: r.intent! }));
   const folds = [...new Set(rows.map((r) => r.fold))].sort((a, b) => Number(a) - Number(b));
@@ -194,8 +241,10 @@ export async function runIntentEval(dataDir: string): Promise<IntentEvalResult> 
   const hwu = path.join(root, 'hwu64', 'hwu64_10fold_testsets.csv');
   if (existsSync(path.join(banking, 'train.csv')) && existsSync(path.join(banking, 'test.csv'))) result.banking77 = evalBanking77(banking);
   else result.missing.push(banking);
-  if (existsSync(clinc)) result.clinc150 = evalClinc150(clinc);
-  else result.missing.push(clinc);
+  if (existsSync(clinc)) {
+    result.clinc150 = evalClinc150(clinc);
+    result.discovery = evalDiscovery(clinc);
+  } else result.missing.push(clinc);
   if (existsSync(hwu)) result.hwu64 = evalHwu64(hwu);
   else result.missing.push(hwu);
   result.totalSeconds = seconds(start);
@@ -222,6 +271,12 @@ export function formatIntentEvalTable(r: IntentEvalResult): string {
     rows.push([`CLINC150 in-scope accuracy, threshold ${c.threshold.toFixed(3)} from val/oos_val`, pct(c.inScopeAccuracy), 'BERT ~96% in-scope (Larson et al. 2019)']);
     rows.push(['CLINC150 out-of-scope recall, same threshold', pct(c.oosRecall), '']);
     rows.push([`CLINC150 in-scope / oos recall, model's own threshold ${c.modelThreshold.toFixed(3)} (no oos data)`, `${pct(c.modelInScopeAccuracy)} / ${pct(c.modelOosRecall)}`, '']);
+  }
+  if (r.discovery) {
+    const d = r.discovery;
+    const f1 = Object.entries(d.bestF1).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ');
+    rows.push([`New-intent discovery: 5 CLINC150 intents left out, ${d.texts} texts (with oos_test)`, `${d.recovered}/5 found`, `best-match F1 ≥ 0.5; ${d.proposals} groups proposed in ${d.seconds.toFixed(1)} s`]);
+    rows.push([`  best-match F1 per left-out intent (${pct(d.unknownShareOfHeldOut)} of their texts unknown)`, '', f1]);
   }
   if (r.hwu64) {
     const h = r.hwu64;

@@ -205,8 +205,12 @@ function topTerms(members: readonly number[], vectors: readonly Vec[], count: nu
 
 /** Classifies `texts`, clusters those that come out `unknown`, and proposes each large group as an intent. */
 export function proposeNewIntents(model: IntentModel, texts: readonly string[], options: ProposeOptions = {}): ProposedIntent[] {
-  const unknown = texts.filter((t) => classify(model, t, options.threshold === undefined ? {} : { threshold: options.threshold }).intent === UNKNOWN_INTENT);
-  return proposeFromUnknown(unknown, options);
+  const at: number[] = [];
+  texts.forEach((t, i) => {
+    if (classify(model, t, options.threshold === undefined ? {} : { threshold: options.threshold }).intent === UNKNOWN_INTENT) at.push(i);
+  });
+  // Members are reported as indices into `texts`, not into the unknown subset.
+  return proposeFromUnknown(at.map((i) => texts[i]!), options).map((p) => ({ ...p, members: p.members.map((j) => at[j]!) }));
 }
 
 /** The clustering half of `proposeNewIntents`, for texts already known to be unknown. */
@@ -226,6 +230,7 @@ export function proposeFromUnknown(unknown: readonly string[], options: ProposeO
         terms: top,
         size: g.length,
         examples: nearest.slice(0, options.examplesPerIntent ?? 5).map((i) => unknown[i]!),
+        members: [...g].sort((a, b) => a - b),
       };
     })
     .sort((a, b) => b.size - a.size || (a.label < b.label ? -1 : 1));

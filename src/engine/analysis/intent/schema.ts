@@ -139,5 +139,7 @@ export const ProposedIntentSchema = z.object({
   terms: z.array(z.string()),
   size: z.number().int().positive(),
   examples: z.array(z.string()),
+  /** Indices (into the texts given) of every text in the group, ascending. */
+  members: z.array(z.number().int().nonnegative()),
 });
 export type ProposedIntent = z.output<typeof ProposedIntentSchema>;

@@ -13,6 +13,8 @@ describe('proposing new intents from unknown texts', () => {
     assert.ok(luggage!.size >= 4, `size ${luggage!.size}`);
     const planted = new Set(texts.slice(0, 6));
     for (const e of luggage!.examples) assert.ok(planted.has(e), `${e} is not a planted luggage text`);
+    assert.equal(luggage!.members.length, luggage!.size);
+    assert.ok(luggage!.members.every((i) => i < 6), `members ${luggage!.members} are indices of planted texts`);
   });
 
   it('separates two topics and leaves texts that resemble nothing alone', () => {
