@@ -503,18 +503,20 @@ export function createDetector(options: DetectOptions): Detector {
       }
     }
     if (n < 4) return;
-    if (/^\d{1,3}(?:\.\d{1,3}){3}$/.test(shape)) {
+    // IPs and dates need punctuation between the groups; a run of bare digit groups skips their regexes.
+    const punctuated = shape.length !== n && (shape.includes('.') || shape.includes('-') || shape.includes('/'));
+    if (punctuated && /^\d{1,3}(?:\.\d{1,3}){3}$/.test(shape)) {
       if (ipv4Valid(shape)) push('IP_ADDRESS', start, end, 0.95);
       return;
     }
-    if (/^\d{4}-\d{2}-\d{2}(?!\d)/.test(shape)) {
+    if (punctuated && /^\d{4}-\d{2}-\d{2}(?!\d)/.test(shape)) {
       const [y, mo, d] = shape.slice(0, 10).split('-').map(Number) as [number, number, number];
       if (dateValid(y, mo, d)) {
         push(((cx & C_DOB) !== 0 && CTX_DOB.test(before)) ? 'DATE_OF_BIRTH' : 'DATE', start, start + 10, 0.9);
         return;
       }
     }
-    if (/^\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(shape) && numericDateValid(shape) && !/^\d{3}-\d{2}-\d{4}$/.test(shape)) {
+    if (punctuated && /^\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(shape) && numericDateValid(shape) && !/^\d{3}-\d{2}-\d{4}$/.test(shape)) {
       push(((cx & C_DOB) !== 0 && CTX_DOB.test(before)) ? 'DATE_OF_BIRTH' : 'DATE', start, end, 0.9);
       return;
     }

@@ -150,7 +150,14 @@ function finish(parts: (string | number)[], spoken: boolean): NumberRun {
     }
     shape += String(p);
   }
-  return { shape, digits: shape.replace(/\D+/g, ''), value: quantity(parts), spoken, tokens };
+  let digits = '';
+  if (shape.length > 0) {
+    // Only separators and spaces are not digits: strip them without a regex when there are none.
+    let plain = true;
+    for (let i = 0; i < shape.length && plain; i++) plain = isDigitCode(shape.charCodeAt(i));
+    digits = plain ? shape : shape.replace(/\D+/g, '');
+  }
+  return { shape, digits, value: quantity(parts), spoken, tokens };
 }
 
 function isDigitCode(c: number): boolean {
