@@ -8,7 +8,9 @@ if (!fs.existsSync(bundle)) {
   process.stderr.write('kaizen: dist/cli.js is missing; run `npm run build` first.\n');
   process.exit(2);
 }
-require(bundle)
+const cli = require(bundle);
+cli.exitQuietlyOnClosedPipe(process.stdout);
+cli
   .runCli(process.argv.slice(2))
   .then((code) => {
     process.exitCode = code;

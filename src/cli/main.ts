@@ -40,7 +40,19 @@ export async function runCli(argv: string[], overrides: Partial<CliContext> = {}
   }
 }
 
+/**
+ * `kaizen … | head` closes the pipe early: that is the reader saying "enough", not an error, so the
+ * process ends quietly instead of crashing with an unhandled EPIPE.
+ */
+export function exitQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
+
 if (require.main === module) {
+  exitQuietlyOnClosedPipe(process.stdout);
   void runCli(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -4,6 +4,7 @@ import { analyzeStore } from '../../engine/analysis';
 import { renderReportHtml, renderReportMarkdown } from '../../engine/analytics/report';
 import type { RunReportInput } from '../../engine/analytics/report';
 import { importFile } from '../../engine/ingest/importer';
+import { treeToText } from '../../engine/knowledge';
 import { scorePatternRecovery } from '../../engine/samples';
 import type { SampleTruth } from '../../engine/samples';
 import { ExitCode } from '../context';
@@ -37,6 +38,12 @@ async function countRedactions(store: Awaited<ReturnType<typeof openWorkspace>>[
     }
   }
   return { total, byType };
+}
+
+/** The decision trees of the intents with the most calls, as text (all of them are in the report). */
+function demoTrees(trees: ReadonlyArray<{ intent: string; tree: Parameters<typeof treeToText>[0] }>): string[] {
+  const shown = [...trees].sort((a, b) => b.tree.n - a.tree.n).slice(0, 2);
+  return ['  Decision trees (which move to make in which situation; all intents in the report):', ...shown.flatMap((t) => [`    ${t.intent}:`, ...treeToText(t.tree, '      ')])];
 }
 
 /**
@@ -160,6 +167,8 @@ export async function runDemo(ctx: CliContext, opts: DemoOptions): Promise<numbe
           '',
           '  Tool-usage patterns:',
           ...analysis.knowledge.toolPatterns.slice(0, 4).map((t) => `    ${t.intent ?? ''}: ${t.sequence.join(' → ')} — success ${(100 * t.successRate).toFixed(0)} %, lift ${t.lift >= 0 ? '+' : ''}${(100 * t.lift).toFixed(0)} pts`),
+          '',
+          ...demoTrees(analysis.knowledge.trees),
           '',
           `  experiment ${experiment.name}: ${experiment.decision} — ${experiment.reason}`,
           `             rollout ${experiment.stages.join(' → ')}: ${experiment.outcome}`,

@@ -124,7 +124,9 @@ export function treeToMermaid(tree: TreeNode, title?: string): string {
     const me = `n${id++}`;
     if (node.type === 'leaf') {
       const pct = Math.round(node.bestRate * 100);
-      lines.push(`  ${me}["${esc(node.best || 'no data')}<br/>${pct}% success, n=${node.n}"]`);
+      // n of the move itself, then of the situation: "80% of 20" reads as evidence, "n=83" alone misleads.
+      const used = node.actions.find((a) => a.action === node.best)?.n ?? 0;
+      lines.push(`  ${me}["${esc(node.best || 'no data')}<br/>${pct}% success in ${used} of ${node.n} calls"]`);
     } else {
       lines.push(`  ${me}{"${esc(node.feature)}?"}`);
       for (const b of node.branches) {
@@ -137,4 +139,13 @@ export function treeToMermaid(tree: TreeNode, title?: string): string {
   if (title) lines.push(`  %% ${title}`);
   walk(tree);
   return lines.join('\n');
+}
+
+/** The tree as indented text for a terminal: one line per question branch and per recommended move. */
+export function treeToText(tree: TreeNode, indent = ''): string[] {
+  if (tree.type === 'leaf') {
+    const used = tree.actions.find((a) => a.action === tree.best)?.n ?? 0;
+    return [`${indent}→ ${tree.best || 'no data'} (${Math.round(tree.bestRate * 100)} % success in ${used} of ${tree.n} calls)`];
+  }
+  return tree.branches.flatMap((b) => [`${indent}${tree.feature} = ${b.value}`, ...treeToText(b.node, `${indent}  `)]);
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { learnTree, recommend, treeToMermaid } from '../../../src/engine/knowledge/decisionTree';
+import { learnTree, recommend, treeToMermaid, treeToText } from '../../../src/engine/knowledge/decisionTree';
 import type { TreeExample } from '../../../src/engine/knowledge/decisionTree';
 
 describe('decision tree', () => {
@@ -48,7 +48,37 @@ describe('decision tree', () => {
     const m = treeToMermaid(learnTree(ex, { minLeaf: 40 }));
     assert.match(m, /^flowchart TD/);
     assert.match(m, /n0\{"trigger\?"\}/);
-    assert.match(m, /n1\["value-reframing<br\/>80% success, n=240"\]/);
+    assert.match(m, /n1\["value-reframing<br\/>80% success in 120 of 240 calls"\]/);
     assert.match(m, /n0 -->\|price-objection\| n1/);
+  });
+});
+
+describe('decision tree as text', () => {
+  it('prints one line per branch and per recommended move with its evidence', () => {
+    const leaf = (best: string, n: number, used: number, rate: number) => ({
+      type: 'leaf' as const,
+      n,
+      best,
+      bestRate: rate,
+      bestLow: 0,
+      actions: [{ action: best, n: used, s: Math.round(rate * used), rate, low: 0, high: 1 }],
+    });
+    const tree = {
+      type: 'split' as const,
+      n: 100,
+      feature: 'trigger',
+      best: 'empathy',
+      bestRate: 0.7,
+      branches: [
+        { value: 'locked-out', node: leaf('verification-first', 60, 20, 0.85) },
+        { value: 'frustration', node: leaf('empathy', 40, 15, 0.8) },
+      ],
+    };
+    assert.deepEqual(treeToText(tree), [
+      'trigger = locked-out',
+      '  → verification-first (85 % success in 20 of 60 calls)',
+      'trigger = frustration',
+      '  → empathy (80 % success in 15 of 40 calls)',
+    ]);
   });
 });
