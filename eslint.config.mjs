@@ -76,7 +76,7 @@ export default tseslint.config(
   },
   {
     // CommonJS entry points (VS Code's test host and mocha load these with require).
-    files: ['**/*.cjs'],
+    files: ['**/*.cjs', 'bin/**/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: { ...globals.node, ...globals.mocha } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -13,7 +13,7 @@ mkdirSync(resultsDir, { recursive: true });
 /** Each suite writes a JSON summary {passed, failed} to test-results/<name>.json. */
 const suites = [
   { name: 'typecheck', cmd: 'npm', args: ['run', '--silent', 'typecheck'], counts: false },
-  { name: 'lint', cmd: 'npx', args: ['eslint', 'src', 'test'], counts: false },
+  { name: 'lint', cmd: 'npm', args: ['run', '--silent', 'lint'], counts: false },
   { name: 'build', cmd: 'node', args: ['esbuild.mjs'], counts: false },
   { name: 'unit', cmd: 'npx', args: ['mocha', '--reporter', path.resolve('scripts/mocha-summary-reporter.cjs')], counts: true, json: 'unit' },
   { name: 'webviews', cmd: 'node', args: ['scripts/run-webview-tests.mjs'], counts: true, json: 'webviews', when: 'scripts/run-webview-tests.mjs' },
