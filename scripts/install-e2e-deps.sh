@@ -30,9 +30,15 @@ if [ "${#need_apt[@]}" -gt 0 ]; then
 fi
 
 NODE24="$CACHE/node24/node_modules/node/bin/node"
-if [ ! -x "$NODE24" ]; then
+node24_ok() { [ -x "$NODE24" ] && "$NODE24" --version 2>/dev/null | grep -q '^v24\.'; }
+if ! node24_ok; then
   echo "[e2e-deps] npm install node@24 into .cache/node24"
-  npm install --no-save --no-audit --no-fund --prefix "$CACHE/node24" node@24
+  rm -rf "$CACHE/node24"
+  # The node package fetches its platform binary in a preinstall script, which npm >= 11 blocks by
+  # default: allow scripts for this cache-only install.
+  npm_config_dangerously_allow_all_scripts=true \
+    npm install --no-save --no-audit --no-fund --prefix "$CACHE/node24" node@24
+  node24_ok || { echo "[e2e-deps] node@24 did not install a working Node 24 at $NODE24" >&2; exit 1; }
 fi
 HDR="$CACHE/nodehdr"
 if [ ! -d "$HDR/include/node" ]; then
