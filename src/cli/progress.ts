@@ -1,32 +1,55 @@
 import type { CliContext } from './context';
 
-export interface ProgressLine {
-  update(done: number, total: number, detail?: string): void;
+export interface StatusLine {
+  /** Redraws the line; throttled to every 100 ms unless `final`. */
+  show(text: string, final?: boolean): void;
+  /** Clears the line (call before printing anything else). */
   done(): void;
 }
 
 /**
- * A one-line progress bar on stderr, redrawn at most every 100 ms, and only when stderr is a terminal
- * (a log file or CI gets no carriage-return noise).
+ * One redrawn line on stderr, only when stderr is a terminal (a log file or CI gets no
+ * carriage-return noise).
  */
-export function createProgress(ctx: CliContext, label: string): ProgressLine {
+export function createStatusLine(ctx: CliContext): StatusLine {
   let last = 0;
   let drawn = false;
   return {
-    update(done, total, detail) {
+    show(text, final = false) {
       if (!ctx.interactive) return;
       const now = ctx.ports.clock.now();
-      if (now - last < 100 && done < total) return;
+      if (now - last < 100 && !final) return;
       last = now;
       drawn = true;
-      const ratio = total > 0 ? Math.min(1, done / total) : 1;
-      const width = 24;
-      const filled = Math.round(ratio * width);
-      ctx.stderr.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.floor(ratio * 100)}%${detail ? ` ${detail}` : ''}\x1b[K`);
+      ctx.stderr.write(`\r${text}\x1b[K`);
     },
     done() {
       if (drawn) ctx.stderr.write('\r\x1b[K');
       drawn = false;
     },
+  };
+}
+
+/** `[#####.....]` for a fraction of `width` cells. */
+export function bar(done: number, total: number, width = 24): string {
+  const ratio = total > 0 ? Math.min(1, done / total) : 1;
+  const filled = Math.round(ratio * width);
+  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}]`;
+}
+
+export interface ProgressLine {
+  update(done: number, total: number, detail?: string): void;
+  done(): void;
+}
+
+/** A labelled progress bar with a percentage on a status line. */
+export function createProgress(ctx: CliContext, label: string): ProgressLine {
+  const line = createStatusLine(ctx);
+  return {
+    update(done, total, detail) {
+      const pct = total > 0 ? Math.floor((100 * Math.min(done, total)) / total) : 100;
+      line.show(`${label} ${bar(done, total)} ${pct}%${detail ? ` ${detail}` : ''}`, done >= total);
+    },
+    done: () => line.done(),
   };
 }

@@ -2,18 +2,12 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { runCli } from '../../src/cli/main';
+import { capture } from './helpers';
 import { createNodePorts, memorySecretStore } from '../../src/node/nodePorts';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures/analysis');
 
-function capture(): { stream: PassThrough; text: () => string } {
-  const stream = new PassThrough();
-  let out = '';
-  stream.on('data', (d: Buffer) => (out += d.toString('utf8')));
-  return { stream, text: () => out };
-}
 
 describe('cli: kaizen analyze / patterns / graph / tree', () => {
   let cwd: string;

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { runCli } from '../../src/cli/main';
+import { capture } from './helpers';
 import { assign } from '../../src/engine/experiments/allocation';
 import { ExperimentSchema } from '../../src/engine/model';
 import { SeededRandom } from '../../src/engine/samples';
@@ -14,12 +14,6 @@ const FIXTURES = path.resolve(__dirname, '../fixtures/experiments');
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const expected: any = JSON.parse(readFileSync(path.join(FIXTURES, 'summary_expected.json'), 'utf8'));
 
-function capture(): { stream: PassThrough; text: () => string } {
-  const stream = new PassThrough();
-  let out = '';
-  stream.on('data', (d: Buffer) => (out += d.toString('utf8')));
-  return { stream, text: () => out };
-}
 
 const near = (a: number, b: number, label: string) => assert.ok(Math.abs(a - b) <= 1e-6, `${label}: ${a} vs ${b}`);
 

@@ -2,19 +2,14 @@ import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { runCli } from '../../src/cli/main';
+import { capture } from './helpers';
 import { createNodePorts, memorySecretStore } from '../../src/node/nodePorts';
 import { IntentModelSchema } from '../../src/engine/analysis/intent';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures/intent');
 
-function capture(): { stream: PassThrough; text: () => string } {
-  const stream = new PassThrough();
-  let out = '';
-  stream.on('data', (d: Buffer) => (out += d.toString('utf8')));
-  return { stream, text: () => out };
-}
 
 describe('cli: kaizen intents', () => {
   let cwd: string;

@@ -10,6 +10,7 @@ import type { TreeNode } from '../../engine/knowledge';
 import type { CliContext } from '../context';
 import { CliError, DEFAULT_STORE, ExitCode, writeJsonLine } from '../context';
 import { openWorkspace } from '../workspace';
+import { bar, createStatusLine } from '../progress';
 import type { RegisterCommand } from './index';
 
 interface AnalyzeOpts {
@@ -52,24 +53,10 @@ function loadModel(ctx: CliContext, file: string): IntentModel {
 }
 
 function progressBar(ctx: CliContext): { draw: (p: AnalyzeProgress) => void; done: () => void } {
-  let last = 0;
-  let drawn = false;
+  const line = createStatusLine(ctx);
   return {
-    draw(p) {
-      if (!ctx.interactive) return;
-      const now = ctx.ports.clock.now();
-      if (now - last < 100 && p.done < p.total) return;
-      last = now;
-      drawn = true;
-      const frac = p.total > 0 ? Math.min(1, p.done / p.total) : 1;
-      const width = 30;
-      const fill = Math.round(frac * width);
-      ctx.stderr.write(`\r${p.phase.padEnd(10)} [${'#'.repeat(fill)}${'.'.repeat(width - fill)}] ${p.done}/${p.total}\x1b[K`);
-    },
-    done() {
-      if (drawn) ctx.stderr.write('\r\x1b[K');
-      drawn = false;
-    },
+    draw: (p) => line.show(`${p.phase.padEnd(10)} ${bar(p.done, p.total, 30)} ${p.done}/${p.total}`, p.done >= p.total),
+    done: () => line.done(),
   };
 }
 

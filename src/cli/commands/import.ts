@@ -8,6 +8,7 @@ import type { IngestFormat } from '../../engine/model';
 import type { CliContext } from '../context';
 import { CliError, DEFAULT_STORE, ExitCode } from '../context';
 import { openWorkspace, sourceName } from '../workspace';
+import { createStatusLine } from '../progress';
 import type { RegisterCommand } from './index';
 
 /** Rejections printed per file in the human summary; `--json` has them all (up to the report's cap). */
@@ -32,22 +33,13 @@ interface FileFailure {
 }
 
 function progressDrawer(ctx: CliContext): { draw: (p: ImportProgress) => void; done: () => void } {
-  let last = 0;
-  let drawn = false;
+  const line = createStatusLine(ctx);
   return {
     draw(p) {
-      if (!ctx.interactive) return;
-      const now = ctx.ports.clock.now();
-      if (now - last < 100 && p.bytesRead < p.bytesTotal) return;
-      last = now;
-      drawn = true;
       const pct = p.bytesTotal > 0 ? Math.floor((100 * p.bytesRead) / p.bytesTotal) : 100;
-      ctx.stderr.write(`\r${p.file}: ${pct}% (${mb(p.bytesRead)} of ${mb(p.bytesTotal)}), ${p.calls} calls, ${p.rejected} rejected\x1b[K`);
+      line.show(`${p.file}: ${pct}% (${mb(p.bytesRead)} of ${mb(p.bytesTotal)}), ${p.calls} calls, ${p.rejected} rejected`, p.bytesRead >= p.bytesTotal);
     },
-    done() {
-      if (drawn) ctx.stderr.write('\r\x1b[K');
-      drawn = false;
-    },
+    done: () => line.done(),
   };
 }
 
