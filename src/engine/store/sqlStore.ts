@@ -375,24 +375,17 @@ export class SqlLearningStore implements LearningStore {
   }
 
   private where(filter: CallFilter = {}): { sql: string; params: SqlValue[] } {
-    const clauses: string[] = [];
-    const params: SqlValue[] = [];
-    const add = (clause: string, value: SqlValue): void => {
-      clauses.push(clause);
-      params.push(value);
-    };
-    if (filter.agentId !== undefined) add('agent_id = ?', filter.agentId);
-    if (filter.intent !== undefined) add('intent = ?', filter.intent);
-    if (filter.outcome !== undefined) add('outcome_label = ?', filter.outcome);
-    if (filter.sourceFile !== undefined) add('source_file = ?', filter.sourceFile);
-    if (filter.since !== undefined) add('started_at >= ?', filter.since);
-    if (filter.until !== undefined) add('started_at < ?', filter.until);
-    if (filter.fingerprint !== undefined) {
-      clauses.push('call_id IN (SELECT call_id FROM call_fingerprints WHERE fingerprint = ?)');
-      params.push(filter.fingerprint);
-    }
-    return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+    const w = whereClause();
+    if (filter.agentId !== undefined) w.add('agent_id = ?', filter.agentId);
+    if (filter.intent !== undefined) w.add('intent = ?', filter.intent);
+    if (filter.outcome !== undefined) w.add('outcome_label = ?', filter.outcome);
+    if (filter.sourceFile !== undefined) w.add('source_file = ?', filter.sourceFile);
+    if (filter.since !== undefined) w.add('started_at >= ?', filter.since);
+    if (filter.until !== undefined) w.add('started_at < ?', filter.until);
+    if (filter.fingerprint !== undefined) w.add('call_id IN (SELECT call_id FROM call_fingerprints WHERE fingerprint = ?)', filter.fingerprint);
+    return { sql: w.sql(), params: w.params };
   }
+
 
   private listSql(filter: CallFilter): { sql: string; params: SqlValue[] } {
     const { sql, params } = this.where(filter);
@@ -561,20 +554,15 @@ export class SqlLearningStore implements LearningStore {
 
   async listPatterns(filter: PatternFilter = {}): Promise<Pattern[]> {
     this.assertOpen();
-    const clauses: string[] = [];
-    const params: SqlValue[] = [];
-    const add = (clause: string, value: SqlValue): void => {
-      clauses.push(clause);
-      params.push(value);
-    };
-    if (filter.intent !== undefined) add('intent = ?', filter.intent);
-    if (filter.strategy !== undefined) add('strategy = ?', filter.strategy);
-    if (filter.minSupport !== undefined) add('support >= ?', filter.minSupport);
+    const w = whereClause();
+    if (filter.intent !== undefined) w.add('intent = ?', filter.intent);
+    if (filter.strategy !== undefined) w.add('strategy = ?', filter.strategy);
+    if (filter.minSupport !== undefined) w.add('support >= ?', filter.minSupport);
     // "confidence" ranks by the interval's lower bound: a pattern we are sure of beats a lucky one.
     const order = { lift: 'lift', confidence: 'confidence_low', support: 'support', successRate: 'success_rate' }[filter.sortBy ?? 'lift'];
     const rows = this.rows(
-      `SELECT json FROM patterns ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} ORDER BY ${order} DESC, support DESC, id LIMIT ?`,
-      [...params, filter.limit ?? -1],
+      `SELECT json FROM patterns ${w.sql()} ORDER BY ${order} DESC, support DESC, id LIMIT ?`,
+      [...w.params, filter.limit ?? -1],
     );
     return rows.map((r) => JSON.parse(r[0] as string) as Pattern);
   }
@@ -694,19 +682,14 @@ export class SqlLearningStore implements LearningStore {
 
   async listArtifacts(filter: ArtifactFilter = {}): Promise<LearningArtifact[]> {
     this.assertOpen();
-    const clauses: string[] = [];
-    const params: SqlValue[] = [];
-    const add = (clause: string, value: SqlValue): void => {
-      clauses.push(clause);
-      params.push(value);
-    };
-    if (filter.latestOnly ?? true) clauses.push('version = (SELECT MAX(version) FROM artifact_versions v WHERE v.artifact_id = a.artifact_id)');
-    if (filter.kind !== undefined) add('kind = ?', filter.kind);
-    if (filter.status !== undefined) add('status = ?', filter.status);
-    if (filter.agentId !== undefined) add('agent_id = ?', filter.agentId);
+    const w = whereClause();
+    if (filter.latestOnly ?? true) w.add('version = (SELECT MAX(version) FROM artifact_versions v WHERE v.artifact_id = a.artifact_id)');
+    if (filter.kind !== undefined) w.add('kind = ?', filter.kind);
+    if (filter.status !== undefined) w.add('status = ?', filter.status);
+    if (filter.agentId !== undefined) w.add('agent_id = ?', filter.agentId);
     return this.rows(
-      `SELECT ${SqlLearningStore.ARTIFACT_COLUMNS} FROM artifact_versions a ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} ORDER BY artifact_id, version`,
-      params,
+      `SELECT ${SqlLearningStore.ARTIFACT_COLUMNS} FROM artifact_versions a ${w.sql()} ORDER BY artifact_id, version`,
+      w.params,
     ).map((r) => this.toArtifact(r));
   }
 
@@ -1230,3 +1213,18 @@ function mergeFingerprint(a: ErrorFingerprint, b: ErrorFingerprint): ErrorFinger
   };
   return merged;
 }
+
+/** Collects `AND`-ed conditions with their parameters, in order, for a WHERE clause. */
+function whereClause(): { add(clause: string, ...values: SqlValue[]): void; sql(): string; params: SqlValue[] } {
+  const clauses: string[] = [];
+  const params: SqlValue[] = [];
+  return {
+    add(clause, ...values) {
+      clauses.push(clause);
+      params.push(...values);
+    },
+    sql: () => (clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''),
+    params,
+  };
+}
+
