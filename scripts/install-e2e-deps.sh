@@ -7,6 +7,11 @@
 # (no root for apt-get), it prints the exact command to run and exits non-zero.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Run from `npm test`, this script inherits the outer npm's npm_* variables; npm_config_user_agent names
+# the outer Node (20), and code-server's postinstall reads its Node version from there. Start clean.
+while IFS='=' read -r name _; do
+  case "$name" in npm_*) unset "$name" ;; esac
+done < <(env)
 ROOT="$PWD"
 CODE_SERVER_VERSION="${KAIZEN_CODE_SERVER_VERSION:-4.139.1}"
 CACHE="$ROOT/.cache"
