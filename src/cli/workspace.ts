@@ -1,6 +1,7 @@
 import * as path from 'node:path';
-import { createRedactor } from '../engine/privacy';
-import type { KaizenRedactor } from '../engine/privacy';
+import * as fs from 'node:fs';
+import { PolicyError, createComplianceValidator, createRedactor, parsePolicy, withCompliance } from '../engine/privacy';
+import type { KaizenRedactor, PrivacyPolicy } from '../engine/privacy';
 import { StoreFileError, openSqlStore } from '../engine/store';
 import type { LearningStore } from '../engine/store';
 import type { CliContext } from './context';
@@ -9,8 +10,13 @@ import { CliError, DEFAULT_STORE, ExitCode } from './context';
 /** The secret under which identifiers are hashed; one per workspace, never leaves the machine. */
 export const HMAC_KEY_NAME = 'kaizen.hmacKey';
 
+/** The workspace privacy policy, beside the store: `.kaizen/privacy.json` (allowlist, types, threshold). */
+export const POLICY_FILE = 'privacy.json';
+
 export interface Workspace {
+  /** The store behind the compliance gate: every write and every bundle in or out is validated first. */
   store: LearningStore;
+  policy: PrivacyPolicy;
   redactor: KaizenRedactor;
   /** Absolute path of the store file. */
   storePath: string;
@@ -35,17 +41,37 @@ export async function workspaceHmacKey(ctx: CliContext): Promise<Uint8Array> {
 export async function openWorkspace(ctx: CliContext, storePath: string = DEFAULT_STORE): Promise<Workspace> {
   const abs = path.resolve(ctx.cwd, storePath);
   const hmacKey = await workspaceHmacKey(ctx);
-  const redactor = createRedactor({ hmacKey, hashing: ctx.ports.hashing });
+  const policy = readWorkspacePolicy(ctx, path.join(path.dirname(abs), POLICY_FILE));
+  const redactor = createRedactor({ hmacKey, hashing: ctx.ports.hashing, policy });
   let store: LearningStore;
   try {
-    store = await openSqlStore({ path: abs, ports: ctx.ports });
+    const raw = await openSqlStore({ path: abs, ports: ctx.ports });
+    store = withCompliance(raw, createComplianceValidator({ policy }), { ports: ctx.ports, policy });
   } catch (err) {
     if (err instanceof StoreFileError) {
       throw new CliError(`${path.relative(ctx.cwd, abs) || abs}: ${err.message}`, err.reason === 'locked' ? ExitCode.problems : ExitCode.dataError);
     }
     throw err;
   }
-  return { store, redactor, storePath: abs, close: () => store.close() };
+  return { store, redactor, policy, storePath: abs, close: () => store.close() };
+}
+
+/** The policy file when there is one, else the defaults; a bad file is a usage error naming the field. */
+function readWorkspacePolicy(ctx: CliContext, file: string): PrivacyPolicy {
+  if (!fs.existsSync(file)) return parsePolicy({});
+  const shown = path.relative(ctx.cwd, file) || file;
+  let json: unknown;
+  try {
+    json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new CliError(`${shown} is not JSON (${(err as Error).message}); fix it or remove it to use the default privacy policy`, ExitCode.usage);
+  }
+  try {
+    return parsePolicy(json);
+  } catch (err) {
+    if (err instanceof PolicyError) throw new CliError(`${shown}: ${err.message}`, ExitCode.usage);
+    throw err;
+  }
 }
 
 /**

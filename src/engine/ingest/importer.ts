@@ -3,11 +3,12 @@ import type { Conversation, IngestFormat } from '../model';
 import { IngestFormatSchema, assembleConversation } from '../model';
 import type { EnginePorts } from '../ports';
 import type { Redactor } from '../privacy/types';
-import type { LearningStore } from '../store/learningStore';
+import type { LearningStore, PutConversationsResult } from '../store/learningStore';
 import type { ParseOptions } from './parse';
 import { SourceReader } from './parse';
 import type { ConversationEvent, Rejection } from './types';
 import { RejectionSchema } from './types';
+import { PrivacyViolationError } from '../privacy/compliance';
 
 export const ImportReportSchema = z.object({
   file: z.string(),
@@ -113,12 +114,28 @@ export async function importFile(path: string, options: ImportOptions): Promise<
   let batch: Conversation[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
-    const result = await store.putConversations(batch);
-    report.callsInserted += result.callsInserted;
-    report.callsMerged += result.callsMerged;
-    report.callsUnchanged += result.callsUnchanged;
-    report.eventsInserted += result.eventsInserted;
-    report.duplicates += result.eventsDuplicate;
+    const add = (result: PutConversationsResult) => {
+      report.callsInserted += result.callsInserted;
+      report.callsMerged += result.callsMerged;
+      report.callsUnchanged += result.callsUnchanged;
+      report.eventsInserted += result.eventsInserted;
+      report.duplicates += result.eventsDuplicate;
+    };
+    try {
+      add(await store.putConversations(batch));
+    } catch (err) {
+      if (!(err instanceof PrivacyViolationError)) throw err;
+      // A compliance store refused the batch (nothing of it was stored): store the calls one by one,
+      // and a call that still holds PII becomes a rejection naming its fields, not the end of the import.
+      for (const conversation of batch) {
+        try {
+          add(await store.putConversations([conversation]));
+        } catch (one) {
+          if (!(one instanceof PrivacyViolationError)) throw one;
+          reject({ file, field: one.findings.map((f) => `${f.field} (${f.entityType})`).join(', '), reason: one.message });
+        }
+      }
+    }
     batch = [];
   };
   const reject = (r: Rejection) => {

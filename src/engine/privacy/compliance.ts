@@ -34,9 +34,10 @@ export class PrivacyViolationError extends Error {
 
 /** Field names whose non-placeholder value is PII on its own. */
 const PII_FIELD_RE =
-  /^(?:e-?mail|email_?address|phone|phone_?number|mobile|cell|ssn|social_?security_?number|card_?number|credit_?card|iban|first_?name|last_?name|full_?name|customer_?name|caller_?name|date_?of_?birth|dob|birth_?date|street|street_?address|home_?address|zip|zip_?code|postal_?code|ip_?address|drivers?_?licen[cs]e)$/i;
+  /^(?:e-?mail|email_?address|phone|phone_?number|mobile|cell|ssn|social_?security_?number|card_?number|credit_?card|iban|first_?name|last_?name|full_?name|customer_?name|caller_?name|date_?of_?birth|dob|birth_?date|street|street_?address|home_?address|zip|zip_?code|postal_?code|ip_?address|drivers?_?licen[cs]e|account_?(?:no|num|number)|member_?(?:no|num|number))$/i;
 const PLACEHOLDER_ONLY_RE = /^(?:\[[A-Z][A-Z0-9_]*(?::[^\]\s]*)?\]|id_[0-9a-f]{16,64}|[0-9a-f]{64})$/;
 const FIELD_TYPE: [RegExp, EntityType][] = [
+  [/account|member/i, 'ACCOUNT_NUMBER'],
   [/mail/i, 'EMAIL'],
   [/phone|mobile|cell/i, 'PHONE'],
   [/ssn|social/i, 'SSN'],
@@ -51,21 +52,60 @@ const FIELD_TYPE: [RegExp, EntityType][] = [
 ];
 
 /**
+ * Structural fields: identifiers, hashes, versions, timestamps and enums. Their values are made by
+ * software, not said by a caller, and their shapes (`sample-7-000000:0`, `2026.09`, an HMAC) look like
+ * phones and account numbers to a text scanner, so they are skipped by name.
+ */
+const STRUCTURAL_FIELD_RE =
+  /^(?:id|ids|eventId|callId|agentId|toolCallId|artifactId|experimentId|variantId|patternId|contentHash|hash|sha256|fingerprint|fingerprints|errorFingerprints|salt|callerKey|version|schemaVersion|fromSchemaVersion|agentVersion|promptVersion|ts|seq|type|kind|status|role|format|stage|channel|polarity|code|endReason|decision|mode|outcomeLabel|stream|from|to)$|(?:[a-z0-9]Ids?|_ids?|Version|At|Ms|Hash)$/;
+/** An HMAC / sha digest or an `id_<hmac>` hashed identifier: safe by construction. */
+const DIGEST_RE = /^(?:id_)?[0-9a-f]{32,128}$/;
+/** A map key shaped like a machine identifier (`sample-7-000000:0`, `call_12`), never scanned. */
+const ID_KEY_RE = /^[A-Za-z][A-Za-z0-9]*(?:[-_:.][A-Za-z0-9]+)+$/;
+
+/** The high-precision structured types: a residual one of these in redacted text is a leak, never a judgement call. */
+export const RESIDUAL_TYPES: readonly EntityType[] = ['EMAIL', 'PHONE', 'CARD_NUMBER', 'SSN', 'IBAN', 'IP_ADDRESS'];
+
+export interface ComplianceValidatorOptions {
+  policy?: PrivacyPolicy;
+  /**
+   * `strict` (default): the gate for learned artifacts, patterns, analyses: every enabled type except
+   * amounts, plain dates and locations, at the recall-first threshold. `residual`: the gate for
+   * transcripts the redactor already processed: only `RESIDUAL_TYPES`, at the policy's threshold, so a
+   * redacted transcript is not re-judged on names and dates the redactor decided to keep (that would
+   * block legitimate text and double the cost), while a raw email, phone, card, SSN, IBAN or IP left in
+   * it still blocks.
+   */
+  mode?: 'strict' | 'residual';
+}
+
+/**
  * The last gate before anything is stored or shared. It re-scans with the detectors in strict mode
  * (lower threshold, bare long digit runs, capitalised name pairs without context) plus field-name rules,
  * and reports field paths and types only, so the report itself is safe to log.
+ *
+ * It is schema-aware: numbers and booleans are not scanned unless the field name says PII
+ * (`phone: 4155550199`); identifier, hash, version, timestamp and enum fields are skipped by name
+ * (`STRUCTURAL_FIELD_RE`); every other string (text, template, message, result, note, arguments…) is
+ * scanned.
  */
-export function createComplianceValidator(options: { policy?: PrivacyPolicy } = {}): ComplianceValidator {
+export function createComplianceValidator(options: ComplianceValidatorOptions = {}): ComplianceValidator {
   const policy = options.policy ?? DEFAULT_POLICY;
   const rules = resolveRules(policy);
+  const residual = options.mode === 'residual';
   // Amounts, plain dates and locations are kept by policy in learned artifacts; everything else blocks.
-  const enabled = new Set(ENTITY_TYPES.filter((t) => rules[t].enabled && t !== 'DOLLAR_AMOUNT' && t !== 'DATE' && t !== 'LOCATION'));
-  const detector = createDetector({ enabled, allowlist: policy.allowlist, minScore: Math.min(policy.minScore, 0.45), strict: true });
+  const enabled = new Set(
+    ENTITY_TYPES.filter((t) => rules[t].enabled && (residual ? RESIDUAL_TYPES.includes(t) : t !== 'DOLLAR_AMOUNT' && t !== 'DATE' && t !== 'LOCATION')),
+  );
+  const detector = residual
+    ? createDetector({ enabled, allowlist: policy.allowlist, minScore: policy.minScore })
+    : createDetector({ enabled, allowlist: policy.allowlist, minScore: Math.min(policy.minScore, 0.45), strict: true });
 
   function validate(value: unknown, fieldPath = ''): ComplianceReport {
     const findings: ComplianceFinding[] = [];
     const seen = new Set<string>();
     const add = (field: string, entityType: EntityType) => {
+      if (!enabled.has(entityType) && !(rules[entityType].enabled && !residual)) return;
       const k = `${field}\u0000${entityType}`;
       if (!seen.has(k)) {
         seen.add(k);
@@ -75,24 +115,26 @@ export function createComplianceValidator(options: { policy?: PrivacyPolicy } = 
     const scan = (text: string, field: string) => {
       for (const e of detector.detect(text)) add(field, e.type);
     };
+    const fieldType = (key: string): EntityType => FIELD_TYPE.find(([re]) => re.test(key))?.[1] ?? 'PERSON';
     const walk = (v: unknown, field: string, key: string | undefined, depth: number) => {
       if (depth > 64) return;
+      if (key !== undefined && STRUCTURAL_FIELD_RE.test(key)) return;
+      const piiField = key !== undefined && PII_FIELD_RE.test(key);
       if (typeof v === 'string') {
-        if (key !== undefined && PII_FIELD_RE.test(key) && v.trim().length > 0 && !PLACEHOLDER_ONLY_RE.test(v.trim())) {
-          const t = FIELD_TYPE.find(([re]) => re.test(key))?.[1] ?? 'PERSON';
-          if (rules[t].enabled) add(field, t);
-        }
+        const trimmed = v.trim();
+        if (trimmed.length === 0 || DIGEST_RE.test(trimmed)) return;
+        if (piiField && !PLACEHOLDER_ONLY_RE.test(trimmed)) add(field, fieldType(key));
         scan(v, field);
-      } else if (typeof v === 'number') {
-        if (Number.isInteger(v) && Math.abs(v) >= 1e6) scan(String(v), field);
-        else if (key !== undefined && PII_FIELD_RE.test(key) && Number.isInteger(v)) add(field, FIELD_TYPE.find(([re]) => re.test(key))?.[1] ?? 'ACCOUNT_NUMBER');
+      } else if (typeof v === 'number' || typeof v === 'bigint') {
+        // A number is data only when its field says so (`phone: 4155550199`); counts, scores and times are not.
+        if (piiField) add(field, FIELD_TYPE.find(([re]) => re.test(key))?.[1] ?? 'ACCOUNT_NUMBER');
       } else if (Array.isArray(v)) {
         v.forEach((x, i) => walk(x, `${field}[${i}]`, key, depth + 1));
       } else if (v !== null && typeof v === 'object') {
         for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
           const path = field ? `${field}.${k}` : k;
-          // Keys can carry PII too (a map keyed by email address).
-          if (/[\d@]/.test(k)) for (const e of detector.detect(k)) add(`${path} (key)`, e.type);
+          // Keys can carry PII too (a map keyed by email address); id-shaped keys are machine-made.
+          if (/[\d@]/.test(k) && !ID_KEY_RE.test(k) && !DIGEST_RE.test(k)) for (const e of detector.detect(k)) add(`${path} (key)`, e.type);
           walk(x, path, k, depth + 1);
         }
       }

@@ -12,7 +12,9 @@ export {
 export type { EntityRule, PrivacyPolicy, PrivacyPolicyInput } from './policy';
 export { createRedactor } from './redactor';
 export type { KaizenRedactor, RedactorOptions } from './redactor';
-export { PrivacyViolationError, createComplianceValidator } from './compliance';
-export type { ComplianceFinding, ComplianceReport, ComplianceValidator } from './compliance';
+export { PrivacyViolationError, RESIDUAL_TYPES, createComplianceValidator } from './compliance';
+export type { ComplianceFinding, ComplianceReport, ComplianceValidator, ComplianceValidatorOptions } from './compliance';
+export { withCompliance } from './compliantStore';
+export type { ComplianceOptions } from './compliantStore';
 export { cardValid, dateValid, ibanValid, ipv4Public, ipv4Valid, luhnValid, numericDateValid, ssnValid } from './validators';
 export { readNumberRun } from './spoken';

@@ -141,3 +141,20 @@ export const NUMBER_WORD_SET = new Set(NUMBER_WORDS);
 export const EURO_STREET_END_RE = /(?:katu|tie|gatan|vägen|vagen|gata|straße|strasse|str|weg|gasse|platz|laan|straat|gracht|vej|vei|veien|allee|ulica|utca)$/;
 export const EURO_STREET_TAILS = new Set(['atu', 'tie', 'tan', 'gen', 'ata', 'aße', 'sse', 'str', 'weg', 'atz', 'aan', 'aat', 'cht', 'vej', 'vei', 'ien', 'lee', 'ica', 'tca']);
 export const IPV6_HINT_RE = /[0-9a-f]:[0-9a-f]{0,4}:/i;
+
+/**
+ * Company contexts: the capitalised run after "thank you for calling", "you have reached", "welcome to",
+ * "for choosing", or before "support"/"customer service"/"help desk", names a business. Organizations are
+ * not data about the caller (Presidio's ORGANIZATION is out of scope too), so these are never redacted.
+ */
+export const ORG_BEFORE_RE =
+  /\b(?:for calling|you(?:'ve| have)? reached|welcome to|for choosing|for contacting)[ ]+([\p{Lu}][\p{L}\d&'’.-]*(?:[ ]+(?:&[ ]+)?[\p{Lu}][\p{L}\d&'’.-]*){0,3})/gu;
+export const ORG_AFTER_RE =
+  /(?<![\p{L}])([\p{Lu}][\p{L}\d&'’.-]*(?:[ ]+[\p{Lu}][\p{L}\d&'’.-]*){0,3})[ ]+(?:support|customer (?:service|care|support)|help ?desk|helpline)\b/gu;
+/** A speaker naming themself: "Grace Mensah here", "Riley speaking", "Maria Lopez calling". */
+export const SELF_NAME_RE =
+  /(?:^|[.!?,;:\n][ ]*|\b(?:hi|hello|hey|yes|yeah|yep|oh|and)[ ]+)([\p{Lu}][\p{L}'’-]+(?:[ ]+[\p{Lu}][\p{L}'’-]+){0,2})[ ]+(?:here|speaking|calling)(?![\p{L}])/gu;
+/** Lower-case words after which a sentence-initial everyday word is a word, not a name ("Glad we", "Happy to", "Per our"). */
+export const FUNCTION_WORDS = new Set(
+  'we to our the you your i it that this for with a an about of and but if as so there my me us they them he she his her its at on in by from'.split(' '),
+);

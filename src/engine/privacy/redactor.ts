@@ -4,6 +4,7 @@ import { createDetector } from './detect';
 import type { Detector } from './detect';
 import { DEFAULT_POLICY, ENTITY_TYPES, resolveRules } from './policy';
 import type { PrivacyPolicy, ResolvedRule } from './policy';
+import { FIRST_NAME_SET } from './lexicon/firstNames';
 import { NUMBER_WORDS } from './spoken';
 import type { DetectedEntity, EntityType, RedactionResult, Redactor } from './types';
 
@@ -42,7 +43,11 @@ const PII_FIELD: [RegExp, EntityType][] = [
 const NEUTRAL_FIELD_RE = /^(?:tool_?name|function|intent|status|type|kind|action|role|model|event|category|airline|product|plan|currency)$/i;
 const SHA_HEX_RE = /^[0-9a-f]{64}$/;
 const ENDS_WITH_NUMBER_RE = new RegExp(`(?:\\d|\\b(?:${NUMBER_WORDS.join('|')}))[ ,.-]*$`, 'i');
-const STARTS_WITH_NUMBER_RE = new RegExp(`^[ ,.-]*(?:(?:uh|um|er|and|yes|yeah|so|it's|its)[ ,]+)*(?:\\d|(?:${NUMBER_WORDS.join('|')})\\b)`, 'i');
+// A lone "oh" ("Oh okay, that makes sense") is an interjection: it starts a number only before another number word.
+const STARTS_WITH_NUMBER_RE = new RegExp(
+  `^[ ,.-]*(?:(?:uh|um|er|and|yes|yeah|so|it's|its)[ ,]+)*(?:\\d|(?:${NUMBER_WORDS.filter((w) => w !== 'oh').join('|')})\\b|oh[ ]+(?:${NUMBER_WORDS.join('|')})\\b)`,
+  'i',
+);
 
 function fieldType(key: string): EntityType | undefined {
   if (NEUTRAL_FIELD_RE.test(key)) return undefined;
@@ -120,13 +125,21 @@ function bucket(value: number, edges: readonly number[]): string {
 
 /** The whole value of an entity split across two turns, so both halves get one placeholder. */
 const splitKey = new WeakMap<DetectedEntity, string>();
+/** Names the agent gave as its own: still PII, but not the customer's, so `[AGENT_NAME]`. */
+const agentEntity = new WeakSet<DetectedEntity>();
+export const AGENT_NAME_PLACEHOLDER = '[AGENT_NAME]';
+
+/** An agent introducing itself: "my name is Ava", "this is Jordan", "I'm Sam", "Riley speaking", "Riley here". */
+const AGENT_INTRO_RE = /\b(?:my name is|my name's|name's|this is|i'm|i am)[ ]+([\p{Lu}][\p{L}'’-]+)|(?:^|[.!?,;:][ ]*)([\p{Lu}][\p{L}'’-]+)[ ]+(?:speaking|here)(?![\p{L}])/gu;
+/** "Good morning, Acme Outfitters, my name is Ava": the business greeting of an agent turn. */
+const AGENT_GREETING_ORG_RE = /^(?:good (?:morning|afternoon|evening|day)|hello|hi)[ ]*,[ ]+([\p{Lu}][\p{L}\d&'’.-]*(?:[ ]+[\p{Lu}][\p{L}\d&'’.-]*){0,3})[ ]*,[ ]+(?:my name is|this is)\b/iu;
 
 function render(text: string, entities: readonly DetectedEntity[], book: PlaceholderBook): string {
   if (entities.length === 0) return text;
   let out = '';
   let at = 0;
   for (const e of entities) {
-    out += text.slice(at, e.start) + book.label(e.type, splitKey.get(e) ?? text.slice(e.start, e.end), e.value);
+    out += text.slice(at, e.start) + (agentEntity.has(e) ? AGENT_NAME_PLACEHOLDER : book.label(e.type, splitKey.get(e) ?? text.slice(e.start, e.end), e.value));
     at = e.end;
   }
   return out + text.slice(at);
@@ -196,15 +209,36 @@ export function createRedactor(options: RedactorOptions): KaizenRedactor {
     const events = conversation.events;
     // Detect every turn first so a number spoken across two turns can be joined before rendering.
     const turnEntities = new Map<number, DetectedEntity[]>();
+    // Business names the call names in company contexts ("thank you for calling Acme Outfitters") are not
+    // redacted in any of its turns; organizations are not data about the caller.
+    let orgs: string[] | undefined;
+    for (const e of events) {
+      if (e.type !== 'turn') continue;
+      for (const name of detector.orgNames(e.text)) (orgs ??= []).includes(name) || orgs.push(name);
+      if (e.role === 'agent') {
+        const g = AGENT_GREETING_ORG_RE.exec(e.text);
+        if (g && !g[1]!.split(/[ ]+/).some((w) => FIRST_NAME_SET.has(w.toLowerCase()))) (orgs ??= []).includes(g[1]!) || orgs.push(g[1]!);
+      }
+    }
+    const agentNames = new Set<string>();
     let prevTurn = -1;
     for (let i = 0; i < events.length; i++) {
       const e = events[i]!;
       if (e.type !== 'turn') continue;
-      turnEntities.set(i, detector.detect(e.text));
+      const found = detector.detect(e.text, orgs);
+      if (e.role === 'agent') markAgentNames(e.text, found, agentNames);
+      turnEntities.set(i, found);
       if (e.role === 'user' || e.role === 'agent') {
         const prev = prevTurn >= 0 ? events[prevTurn] : undefined;
         if (prev && prev.type === 'turn' && prev.role === e.role) joinAcrossTurns(prevTurn, prev.text, i, e.text, turnEntities);
         if (e.role === 'user') prevTurn = i;
+      }
+    }
+    if (agentNames.size > 0) {
+      // "thanks Ava" from the customer is the agent's name too.
+      for (const [i, list] of turnEntities) {
+        const text = (events[i] as { text: string }).text;
+        for (const x of list) if (x.type === 'PERSON' && agentNames.has(normalizeKey('PERSON', text.slice(x.start, x.end)))) agentEntity.add(x);
       }
     }
     const out: ConversationEvent[] = events.map((e, i): ConversationEvent => {
@@ -234,6 +268,39 @@ export function createRedactor(options: RedactorOptions): KaizenRedactor {
       }
     });
     return { ...conversation, events: out };
+  }
+
+  /**
+   * In an agent turn, the name after "my name is" / "this is" or before "speaking" is the agent's own:
+   * the entity there (a name, or a place when the name is also one: "Jordan") becomes `[AGENT_NAME]`;
+   * a known first name the detectors left alone is added.
+   */
+  function markAgentNames(text: string, found: DetectedEntity[], agentNames: Set<string>): void {
+    if (!rules.PERSON.enabled) return;
+    AGENT_INTRO_RE.lastIndex = 0;
+    for (let m = AGENT_INTRO_RE.exec(text); m !== null; m = AGENT_INTRO_RE.exec(text)) {
+      const name = (m[1] ?? m[2])!;
+      const end = m[1] !== undefined ? m.index + m[0].length : m.index + m[0].lastIndexOf(name) + name.length;
+      const start = end - name.length;
+      let hit = false;
+      for (let k = 0; k < found.length; k++) {
+        const x = found[k]!;
+        if (x.start < end && x.end > start && (x.type === 'PERSON' || x.type === 'LOCATION')) {
+          const as: DetectedEntity = { ...x, type: 'PERSON' };
+          found[k] = as;
+          agentEntity.add(as);
+          agentNames.add(normalizeKey('PERSON', text.slice(x.start, x.end)));
+          hit = true;
+        }
+      }
+      if (!hit && FIRST_NAME_SET.has(name.toLowerCase()) && !found.some((x) => x.start < end && x.end > start)) {
+        const as: DetectedEntity = { type: 'PERSON', start, end, score: 0.8 };
+        agentEntity.add(as);
+        agentNames.add(normalizeKey('PERSON', name));
+        found.push(as);
+        found.sort((a, b) => a.start - b.start);
+      }
+    }
   }
 
   /**

@@ -20,7 +20,7 @@ for (const w of NUMBER_WORDS) KEYWORD_FLAGS.set(w, 4);
 for (const w of [...STREET_SUFFIX.split('|').flatMap((x) => [x, `${x}s`]), 'via', 'rue', 'calle', 'avenida', 'rua', 'ulica', 'piazza', 'chemin', 'box', 'psc', 'fpo', 'apo', 'dpo', 'uss', 'usns', 'usnv', 'corso', 'viale', 'largo', 'carrer', 'c']) KEYWORD_FLAGS.set(w, 5);
 for (const w of ['apt', 'apartment', 'suite', 'ste', 'unit', 'flat', 'floor', 'room', 'bldg', 'building']) KEYWORD_FLAGS.set(w, 12);
 for (const w of ['dollar', 'dollars', 'bucks', 'usd', 'euro', 'euros', 'pounds', 'eur', 'gbp', 'cents']) KEYWORD_FLAGS.set(w, 6);
-for (const w of ['name', 'names', 'spell', 'spelled', 'spelling', 'surname', 'named', 'called', 'call', 'mr', 'mrs', 'ms', 'miss', 'mister', 'dr', 'prof', 'dear', 'under', 'assistant', 'speaking', 'talking', 'spoke', 'ask']) KEYWORD_FLAGS.set(w, 7);
+for (const w of ['name', 'names', 'spell', 'spelled', 'spelling', 'surname', 'named', 'called', 'call', 'mr', 'mrs', 'ms', 'miss', 'mister', 'dr', 'prof', 'dear', 'under', 'assistant', 'speaking', 'this', 'talking', 'spoke', 'ask']) KEYWORD_FLAGS.set(w, 7);
 for (const w of ['live', 'living', 'lives', 'lived', 'reside', 'resides', 'moved', 'based', 'located', 'born', 'from']) KEYWORD_FLAGS.set(w, 8);
 for (const w of ['http', 'https', 'www']) KEYWORD_FLAGS.set(w, 9);
 for (const w of TLD.slice(3, -1).split('|')) if (!KEYWORD_FLAGS.has(w)) KEYWORD_FLAGS.set(w, 10);

@@ -65,8 +65,12 @@ export class EngineService {
     if (!this.storePromise) {
       this.openedPath = this.storePath;
       const opening = (async () => {
-        const { openSqlStore } = loadEngine();
-        return openSqlStore({ path: this.storePath, ports: this.options.ports });
+        const { openSqlStore, withCompliance, createComplianceValidator, parsePolicy } = loadEngine();
+        const s = this.options.settings();
+        // Every write and bundle passes the compliance gate under the workspace allowlist.
+        const policy = parsePolicy({ allowlist: s['privacy.allowlist'], minScore: s['privacy.minScore'] });
+        const raw = await openSqlStore({ path: this.storePath, ports: this.options.ports });
+        return withCompliance(raw, createComplianceValidator({ policy }), { ports: this.options.ports, policy });
       })();
       this.storePromise = opening;
       opening.catch(() => {
