@@ -211,15 +211,16 @@ export function createRedactor(options: RedactorOptions): KaizenRedactor {
     const turnEntities = new Map<number, DetectedEntity[]>();
     // Business names the call names in company contexts ("thank you for calling Acme Outfitters") are not
     // redacted in any of its turns; organizations are not data about the caller.
-    let orgs: string[] | undefined;
+    let orgSet: Set<string> | undefined;
     for (const e of events) {
       if (e.type !== 'turn') continue;
-      for (const name of detector.orgNames(e.text)) (orgs ??= []).includes(name) || orgs.push(name);
+      for (const name of detector.orgNames(e.text)) (orgSet ??= new Set()).add(name);
       if (e.role === 'agent') {
         const g = AGENT_GREETING_ORG_RE.exec(e.text);
-        if (g && !g[1]!.split(/[ ]+/).some((w) => FIRST_NAME_SET.has(w.toLowerCase()))) (orgs ??= []).includes(g[1]!) || orgs.push(g[1]!);
+        if (g && !g[1]!.split(/[ ]+/).some((w) => FIRST_NAME_SET.has(w.toLowerCase()))) (orgSet ??= new Set()).add(g[1]!);
       }
     }
+    const orgs = orgSet ? [...orgSet] : undefined;
     const agentNames = new Set<string>();
     let prevTurn = -1;
     for (let i = 0; i < events.length; i++) {

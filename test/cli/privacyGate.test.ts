@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { cliSandbox } from './helpers';
+
+describe('cli: the compliance gate on the whole pipeline', () => {
+  let box: ReturnType<typeof cliSandbox>;
+  beforeEach(() => (box = cliSandbox('kaizen-privacy-gate-')));
+  afterEach(() => box.dispose());
+
+  it('runs demo (import → analyze → synthesize → experiment), export and import-bundle with no false block', async () => {
+    const demo = await box.run('demo', '--count', '300', '--out', 'demo');
+    assert.equal(demo.code, 0, demo.stderr);
+    assert.doesNotMatch(demo.stderr, /blocked/);
+    const exp = await box.run('export', '--store', 'demo/learning.db', '--out', 'b.zip');
+    assert.equal(exp.code, 0, exp.stderr);
+    const imp = await box.run('import-bundle', 'b.zip', '--store', 'copy.db', '--json');
+    assert.equal(imp.code, 0, imp.stderr);
+    const stats = JSON.parse((await box.run('stats', '--store', 'copy.db', '--json')).stdout) as { calls: number; artifacts: number };
+    assert.equal(stats.calls, 300);
+    assert.ok(stats.artifacts > 0);
+  });
+
+  it('imports a call with an email through redactor + gate (no rejection, no email out), and refuses a bad workspace policy file', async () => {
+    const e = (i: number, extra: Record<string, unknown>) => JSON.stringify({ eventId: `leak:${i}`, callId: 'leak', agentId: 'a', ts: 1790000000000 + i, ...extra });
+    // The redactor takes the email out, so the gate behind it has nothing to block.
+    writeFileSync(path.join(box.cwd, 'calls.jsonl'), [e(0, { type: 'call.started' }), e(1, { type: 'turn', role: 'user', text: 'my email is jane.roe@example.org' }), e(2, { type: 'call.ended', outcome: {} })].join('\n'));
+    const ok = await box.run('import', 'calls.jsonl', '--store', 'k.db', '--json');
+    assert.equal(ok.code, 0, ok.stderr);
+    assert.equal(ok.stdout.includes('jane.roe'), false);
+    const shown = await box.run('calls', '--store', 'k.db', '--json');
+    assert.equal(shown.stdout.includes('jane.roe'), false);
+    mkdirSync(path.join(box.cwd, '.kaizen'), { recursive: true });
+    writeFileSync(path.join(box.cwd, '.kaizen', 'privacy.json'), JSON.stringify({ allowlist: [''] }));
+    const bad = await box.run('stats');
+    assert.equal(bad.code, 2, bad.stderr);
+    assert.match(bad.stderr, /privacy\.json.*allowlist/);
+  });
+});
