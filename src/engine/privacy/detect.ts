@@ -97,12 +97,14 @@ export function createDetector(options: DetectOptions): Detector {
     iban: boolean;
     idContext: boolean;
     letterDigit: boolean;
+    orgHint: boolean;
+    selfHint: boolean;
   }
 
   function tokenize(text: string, lower: string): Flags {
     const f: Flags = {
       digit: false, upper: false, at: false, atWord: false, dotWord: false, month: false, numberWord: false, address: false,
-      stateCode: false, url: false, money: false, spelledRun: false, nameHint: false, placeHint: false, unit: false, iban: false, idContext: false, letterDigit: false,
+      stateCode: false, url: false, money: false, spelledRun: false, nameHint: false, placeHint: false, unit: false, iban: false, idContext: false, letterDigit: false, orgHint: false, selfHint: false,
     };
     ntok = 0;
     nd = 0;
@@ -177,6 +179,8 @@ export function createDetector(options: DetectOptions): Detector {
           case 9: f.url = true; break;
           case 10: if (start > 0 && text.charCodeAt(start - 1) === 46) f.url = true; break;
           case 11: f.month = true; f.nameHint = true; break;
+          case 13: f.orgHint = true; break;
+          case 14: f.selfHint = true; break;
         }
       } else if (cap && i - start > 4 && EURO_STREET_TAILS.has(lower.slice(i - 3, i)) && EURO_STREET_END_RE.test(lower.slice(start, i))) f.address = true;
       if (cap && i - start === 2 && text.charCodeAt(start + 1) < 91) {
@@ -192,17 +196,19 @@ export function createDetector(options: DetectOptions): Detector {
   // Candidates of the current call; one function object for every detector (no closure per call).
   let out: Candidate[] = [];
   let curOrgs: readonly string[] | undefined;
+  let curOrgHint = false;
 
   /** Spans of business names: company contexts in this text, and names the caller already saw as businesses. */
-  function orgSpans(text: string, lower: string): [number, number][] | undefined {
+  function orgSpans(text: string): [number, number][] | undefined {
     let spans: [number, number][] | undefined;
-    if (lower.includes('calling') || lower.includes('reached') || lower.includes('welcome') || lower.includes('choosing') || lower.includes('contacting')) {
+    if (!curOrgHint && !curOrgs) return undefined;
+    if (curOrgHint) {
       for (let m = first(ORG_BEFORE_RE, text); m !== null; m = ORG_BEFORE_RE.exec(text)) {
         const s0 = m.index + m[0].length - m[1]!.length;
         (spans ??= []).push([s0, s0 + trimOrg(m[1]!).length]);
       }
     }
-    if (lower.includes('support') || lower.includes('customer') || lower.includes('help')) {
+    if (curOrgHint) {
       for (let m = first(ORG_AFTER_RE, text); m !== null; m = ORG_AFTER_RE.exec(text)) {
         const name = orgStart(m[1]!);
         const e0 = m.index + m[1]!.length;
@@ -218,11 +224,13 @@ export function createDetector(options: DetectOptions): Detector {
   }
 
   function orgNames(text: string): string[] {
-    const lower = lowerSameLength(text);
     const saved = curOrgs;
+    const savedHint = curOrgHint;
     curOrgs = undefined;
-    const spans = orgSpans(text, lower) ?? [];
+    curOrgHint = /calling|reached|welcome|choosing|contacting|support|customer|help/i.test(text);
+    const spans = orgSpans(text) ?? [];
     curOrgs = saved;
+    curOrgHint = savedHint;
     return spans.map(([s0, e0]) => text.slice(s0, e0)).filter((n) => n.length > 1);
   }
   function push(type: EntityType, start: number, end: number, score: number, value?: number): void {
@@ -322,7 +330,8 @@ export function createDetector(options: DetectOptions): Detector {
     lowerNames(text, push);
     places(text, f, push);
     if (f.nameHint) triggeredNames(text, push);
-    if (f.upper && (lower.includes(' here') || lower.includes(' speaking') || lower.includes(' calling'))) selfNames(text);
+    curOrgHint = f.orgHint;
+    if (f.upper && (f.selfHint || f.orgHint || f.nameHint)) selfNames(text);
     if (f.upper && out.length > 0) nameLists(text);
     if (out.length > 0) nameRepeats();
     if (f.spelledRun && (f.upper || f.nameHint)) spelled(text, push);
@@ -438,6 +447,16 @@ export function createDetector(options: DetectOptions): Detector {
         const tail = OH_TAIL_RE.exec(s);
         if (tail && !(/^[ ]+$/.test(tail[1]!) && ENDS_SPOKEN_RE.test(s.slice(0, tail.index)))) s = s.slice(0, tail.index);
         if (s.length === 0 || /^(?:oh|o)$/i.test(s)) continue;
+      }
+      // "ORD-48213, two payments": written digits and a spoken number across a comma are two numbers.
+      const cut = s.includes(',') ? MIXED_COMMA_RE.exec(s) : null;
+      if (cut) {
+        const head = s.slice(0, cut.index);
+        const tailStart = cut.index + cut[0].length;
+        runFound(text, lower, readNumberRun(head), start, start + head.length, head.includes(')'), push);
+        const rest = s.slice(tailStart);
+        runFound(text, lower, readNumberRun(rest), start + tailStart, start + s.length, rest.includes(')'), push);
+        continue;
       }
       const run = readNumberRun(s);
       runFound(text, lower, run, start, start + s.length, s.includes(')'), push);
@@ -939,7 +958,7 @@ export function createDetector(options: DetectOptions): Detector {
       for (let m = first(PLACEHOLDER_RE, text); m !== null; m = PLACEHOLDER_RE.exec(text)) (blocked ??= []).push([m.index, m.index + m[0].length]);
     }
     if (allowRe) for (let m = first(allowRe, text); m !== null; m = allowRe.exec(text)) (blocked ??= []).push([m.index, m.index + m[0].length]);
-    const orgs = orgSpans(text, curLower);
+    const orgs = orgSpans(text);
     if (orgs) {
       // A business name is not data about the caller: names and places inside it are dropped.
       cands = cands.filter((c) => !((c.type === 'PERSON' || c.type === 'LOCATION') && orgs.some(([s, e]) => c.start >= s && c.end <= e)));
@@ -1000,6 +1019,7 @@ function orgStart(run: string): string {
   return dot >= 0 ? run.slice(dot + 2) : run;
 }
 
+const MIXED_COMMA_RE = /(?<=\d)[ ]*,[ ]*(?=[a-z])|(?<=[a-z])[ ]*,[ ]*(?=\d)/i;
 const DECIMAL_RE = /^(?:0\.\d+|\d{1,3}\.\d{1,2})$/;
 
 /** A number run that starts or ends with "oh"/"o" (cheap gate for the trims below). */
