@@ -1,4 +1,5 @@
 import { createDetector } from './detect';
+import { HAS_NUMBER_RE } from './spoken';
 import { DEFAULT_POLICY, ENTITY_TYPES, resolveRules } from './policy';
 import type { PrivacyPolicy } from './policy';
 import type { EntityType } from './types';
@@ -63,6 +64,23 @@ const DIGEST_RE = /^(?:id_)?[0-9a-f]{32,128}$/;
 /** A map key shaped like a machine identifier (`sample-7-000000:0`, `call_12`), never scanned. */
 const ID_KEY_RE = /^[A-Za-z][A-Za-z0-9]*(?:[-_:.][A-Za-z0-9]+)+$/;
 
+const PLACEHOLDERS_G = /\[[A-Z][A-Z0-9_]*(?::[^\]\s]*)?\]/g;
+const SPOKEN_AT_RE = /\bat\b[^]*\bdot\b/i;
+
+const KEY_PLAIN = 0;
+const KEY_STRUCTURAL = 1;
+const KEY_PII = 2;
+/** Field names repeat in every record (`eventId`, `ts`, `text`…): their kind is computed once. */
+const keyKinds = new Map<string, number>();
+function keyKind(key: string): number {
+  let k = keyKinds.get(key);
+  if (k === undefined) {
+    k = STRUCTURAL_FIELD_RE.test(key) ? KEY_STRUCTURAL : PII_FIELD_RE.test(key) ? KEY_PII : KEY_PLAIN;
+    if (keyKinds.size < 10_000) keyKinds.set(key, k);
+  }
+  return k;
+}
+
 /** The high-precision structured types: a residual one of these in redacted text is a leak, never a judgement call. */
 export const RESIDUAL_TYPES: readonly EntityType[] = ['EMAIL', 'PHONE', 'CARD_NUMBER', 'SSN', 'IBAN', 'IP_ADDRESS'];
 
@@ -112,34 +130,48 @@ export function createComplianceValidator(options: ComplianceValidatorOptions = 
         findings.push({ field: field || '(root)', entityType });
       }
     };
-    const scan = (text: string, field: string) => {
-      for (const e of detector.detect(text)) add(field, e.type);
+    const scan = (text: string, parent: string, seg: string | number | undefined) => {
+      // Every residual type needs a digit, a number word or an "@"/"at": most turns are skipped without a detector pass.
+      if (residual) {
+        // Placeholders carry digits ("[PHONE_1]", "[DOLLAR_AMOUNT:100-500]"): they do not count.
+        const bare = text.includes('[') ? text.replace(PLACEHOLDERS_G, ' ') : text;
+        if (!bare.includes('@') && !HAS_NUMBER_RE.test(bare) && !SPOKEN_AT_RE.test(bare)) return;
+      }
+      const found = detector.detect(text);
+      if (found.length === 0) return;
+      const field = pathOf(parent, seg);
+      for (const e of found) add(field, e.type);
     };
     const fieldType = (key: string): EntityType => FIELD_TYPE.find(([re]) => re.test(key))?.[1] ?? 'PERSON';
-    const walk = (v: unknown, field: string, key: string | undefined, depth: number) => {
+    // The path of a leaf is built only when it is reported; containers build theirs for their children.
+    const pathOf = (parent: string, seg: string | number | undefined): string =>
+      seg === undefined ? parent : typeof seg === 'number' ? `${parent}[${seg}]` : parent ? `${parent}.${seg}` : seg;
+    const walk = (v: unknown, parent: string, seg: string | number | undefined, key: string | undefined, depth: number) => {
       if (depth > 64) return;
-      if (key !== undefined && STRUCTURAL_FIELD_RE.test(key)) return;
-      const piiField = key !== undefined && PII_FIELD_RE.test(key);
+      const kind = key === undefined ? KEY_PLAIN : keyKind(key);
+      if (kind === KEY_STRUCTURAL) return;
       if (typeof v === 'string') {
-        const trimmed = v.trim();
-        if (trimmed.length === 0 || DIGEST_RE.test(trimmed)) return;
-        if (piiField && !PLACEHOLDER_ONLY_RE.test(trimmed)) add(field, fieldType(key));
-        scan(v, field);
+        if (v.length === 0 || (v.length <= 131 && DIGEST_RE.test(v.trim()))) return;
+        if (kind === KEY_PII && v.trim().length > 0 && !PLACEHOLDER_ONLY_RE.test(v.trim())) add(pathOf(parent, seg), fieldType(key!));
+        scan(v, parent, seg);
       } else if (typeof v === 'number' || typeof v === 'bigint') {
         // A number is data only when its field says so (`phone: 4155550199`); counts, scores and times are not.
-        if (piiField) add(field, FIELD_TYPE.find(([re]) => re.test(key))?.[1] ?? 'ACCOUNT_NUMBER');
+        if (kind === KEY_PII) add(pathOf(parent, seg), FIELD_TYPE.find(([re]) => re.test(key!))?.[1] ?? 'ACCOUNT_NUMBER');
       } else if (Array.isArray(v)) {
-        v.forEach((x, i) => walk(x, `${field}[${i}]`, key, depth + 1));
+        const here = pathOf(parent, seg);
+        for (let i = 0; i < v.length; i++) walk(v[i], here, i, key, depth + 1);
       } else if (v !== null && typeof v === 'object') {
-        for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
-          const path = field ? `${field}.${k}` : k;
+        const here = pathOf(parent, seg);
+        const obj = v as Record<string, unknown>;
+        for (const k in obj) {
+          if (!Object.prototype.hasOwnProperty.call(obj, k)) continue;
           // Keys can carry PII too (a map keyed by email address); id-shaped keys are machine-made.
-          if (/[\d@]/.test(k) && !ID_KEY_RE.test(k) && !DIGEST_RE.test(k)) for (const e of detector.detect(k)) add(`${path} (key)`, e.type);
-          walk(x, path, k, depth + 1);
+          if (/[\d@]/.test(k) && !ID_KEY_RE.test(k) && !DIGEST_RE.test(k)) for (const e of detector.detect(k)) add(`${pathOf(here, k)} (key)`, e.type);
+          walk(obj[k], here, k, k, depth + 1);
         }
       }
     };
-    walk(value, fieldPath, undefined, 0);
+    walk(value, fieldPath, undefined, undefined, 0);
     return { ok: findings.length === 0, findings };
   }
 

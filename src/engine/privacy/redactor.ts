@@ -212,13 +212,12 @@ export function createRedactor(options: RedactorOptions): KaizenRedactor {
     // Business names the call names in company contexts ("thank you for calling Acme Outfitters") are not
     // redacted in any of its turns; organizations are not data about the caller.
     let orgSet: Set<string> | undefined;
+    // The agent names the business ("thank you for calling…"); a caller's own company context is handled inside its turn.
     for (const e of events) {
-      if (e.type !== 'turn') continue;
+      if (e.type !== 'turn' || e.role !== 'agent') continue;
       for (const name of detector.orgNames(e.text)) (orgSet ??= new Set()).add(name);
-      if (e.role === 'agent') {
-        const g = AGENT_GREETING_ORG_RE.exec(e.text);
-        if (g && !g[1]!.split(/[ ]+/).some((w) => FIRST_NAME_SET.has(w.toLowerCase()))) (orgSet ??= new Set()).add(g[1]!);
-      }
+      const g = AGENT_GREETING_ORG_RE.exec(e.text);
+      if (g && !g[1]!.split(/[ ]+/).some((w) => FIRST_NAME_SET.has(w.toLowerCase()))) (orgSet ??= new Set()).add(g[1]!);
     }
     const orgs = orgSet ? [...orgSet] : undefined;
     const agentNames = new Set<string>();

@@ -105,6 +105,13 @@ describe('privacy: over-redaction in call transcripts', () => {
     ]);
   });
 
+  it('keeps "two" out of a written order number before it, and placeholders do not trip the residual gate', () => {
+    const [t] = texts([['user', 'I was charged twice for the same order, ORD-48213, two payments of $120.']]);
+    assert.equal(t, 'I was charged twice for the same order, ORD-[ACCOUNT_NUMBER_1], two payments of [DOLLAR_AMOUNT:100-500].');
+    assert.equal(residual.validate({ text: t }).ok, true);
+    assert.deepEqual(residual.validate({ text: `${t} or 415 555 0199` }).findings, [{ field: 'text', entityType: 'PHONE' }]);
+  });
+
   it('still redacts a customer greeted by name, and a name in a company context that is a person', () => {
     const out = texts([
       ['agent', 'Good morning, Maria Lopez, this is Sam.'],
