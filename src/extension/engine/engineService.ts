@@ -3,6 +3,7 @@ import type { Event } from '../../engine/lifecycle';
 import { Emitter } from '../../engine/lifecycle';
 import type { EnginePorts } from '../../engine/ports';
 import type { Redactor } from '../../engine/privacy/types';
+import type { ComplianceValidator } from '../../engine/privacy/compliance';
 import type { LearningStore } from '../../engine/store/learningStore';
 import type { ImportReport, ImportProgress } from '../../engine/ingest/importer';
 import type { Settings } from '../../shared/settings';
@@ -33,6 +34,7 @@ export class EngineService {
   readonly onDidChangeState: Event<EngineState> = this.stateChanged.event;
   private _state: EngineState = 'idle';
   private openedPath: string | undefined;
+  private gateCache: { key: string; learned: ComplianceValidator; transcripts: ComplianceValidator } | undefined;
 
   constructor(private readonly options: EngineServiceOptions) {}
 
@@ -65,12 +67,12 @@ export class EngineService {
     if (!this.storePromise) {
       this.openedPath = this.storePath;
       const opening = (async () => {
-        const { openSqlStore, withCompliance, createComplianceValidator, parsePolicy } = loadEngine();
-        const s = this.options.settings();
-        // Every write and bundle passes the compliance gate under the workspace allowlist.
-        const policy = parsePolicy({ allowlist: s['privacy.allowlist'], minScore: s['privacy.minScore'] });
+        const { openSqlStore, withCompliance } = loadEngine();
         const raw = await openSqlStore({ path: this.storePath, ports: this.options.ports });
-        return withCompliance(raw, createComplianceValidator({ policy }), { ports: this.options.ports, policy });
+        // Every write and bundle passes the compliance gate, under the allowlist of the current settings.
+        const learned: ComplianceValidator = { validate: (v, f) => this.gate().learned.validate(v, f), assertCompliant: (v, f) => this.gate().learned.assertCompliant(v, f) };
+        const transcripts: ComplianceValidator = { validate: (v, f) => this.gate().transcripts.validate(v, f), assertCompliant: (v, f) => this.gate().transcripts.assertCompliant(v, f) };
+        return withCompliance(raw, learned, { ports: this.options.ports, transcriptValidator: transcripts });
       })();
       this.storePromise = opening;
       opening.catch(() => {
@@ -78,6 +80,18 @@ export class EngineService {
       });
     }
     return this.storePromise;
+  }
+
+  /** The compliance validators for the current privacy settings, rebuilt when they change. */
+  private gate(): { learned: ComplianceValidator; transcripts: ComplianceValidator } {
+    const s = this.options.settings();
+    const key = JSON.stringify([s['privacy.allowlist'], s['privacy.minScore']]);
+    if (this.gateCache?.key !== key) {
+      const { createComplianceValidator, parsePolicy } = loadEngine();
+      const policy = parsePolicy({ allowlist: s['privacy.allowlist'], minScore: s['privacy.minScore'] });
+      this.gateCache = { key, learned: createComplianceValidator({ policy }), transcripts: createComplianceValidator({ policy, mode: 'residual' }) };
+    }
+    return this.gateCache;
   }
 
   redactor(): Promise<Redactor> {
