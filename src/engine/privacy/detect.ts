@@ -11,7 +11,7 @@ import * as W from './wordTable';
 import * as T from './textScan';
 
 // Local bindings: a transpiled import is read through a getter on every use, too slow in the per-character loops.
-const { ADDRESS_DIGIT_Y, ADDRESS_TAIL_RE, ADDRESS_WORD_RE, ADDR_BOX_RE, ADDR_CTX_HINT_RE, ADDR_CTX_RE, ADDR_NUM_Y, ADDR_UNIT_RE, AGE_AFTER_RE, AGE_BEFORE_RE, CONTEXT_ID_RE, CTX_ACCOUNT, CTX_CARD, CTX_CARD_TAIL, CTX_DL, CTX_DOB, CTX_LOCATION_BEFORE, CTX_PHONE, CTX_PHONE_STRONG, CTX_PLACE_STRONG_RE, CTX_PLACE_WEAK_RE, CTX_SSN, CTX_YEAR_BEFORE, CTX_ZIP, EMAIL_RE, EURO_STREET_END_RE, EURO_STREET_TAILS, IBAN_CI_RE, IBAN_RE, IPV6_HINT_RE, IPV6_RE, ISO_DATETIME_RE, MONEY_AFTER_RE, MONEY_RE, NAME_LIST_NEXT_RE, NAME_LIST_PREV_RE, NAME_TOKEN_RE, NAME_TRIGGER_RE, NON_ASCII_RE, ORG_AFTER_RE, ORG_BEFORE_RE, ORG_WORDS, SELF_NAME_RE, FUNCTION_WORDS, PLACEHOLDER_RE, SPELLED_RE, SPELL_CONTEXT_RE, SPOKEN_ADDRESS_RE, SPOKEN_URL_RE, STATE_ZIP_RE, STREET_NAME_RE, TLD_WORDS, EMAIL_SEPARATORS, EMAIL_LEAD_IN, SUBJECT_VERBS, POSTCODE_RE, UNIT_ONLY_RE, URL_RE, WRITTEN_DATE_RE } = P;
+const { ADDRESS_DIGIT_Y, ADDRESS_TAIL_RE, ADDRESS_WORD_RE, ADDR_BOX_RE, ADDR_CTX_HINT_RE, ADDR_CTX_RE, ADDR_NUM_Y, ADDR_UNIT_RE, AGE_AFTER_RE, AGE_BEFORE_RE, CONTEXT_ID_RE, CTX_ACCOUNT, CTX_CARD, CTX_CARD_TAIL, CTX_DL, CTX_DOB, CTX_LOCATION_BEFORE, CTX_PHONE, CTX_PHONE_STRONG, CTX_PLACE_STRONG_RE, CTX_PLACE_WEAK_RE, CTX_SSN, CTX_YEAR_BEFORE, CTX_ZIP, EMAIL_RE, EURO_STREET_END_RE, EURO_STREET_TAILS, IBAN_CI_RE, IBAN_RE, IPV6_HINT_RE, IPV6_RE, ISO_DATETIME_RE, MONEY_AFTER_RE, MONEY_RE, NAME_LIST_NEXT_RE, NAME_LIST_PREV_RE, NAME_TOKEN_RE, NAME_TRIGGER_RE, NON_ASCII_RE, THIS_IS_NAME_RE, ORG_AFTER_RE, ORG_BEFORE_RE, ORG_WORDS, SELF_NAME_RE, FUNCTION_WORDS, PLACEHOLDER_RE, SPELLED_RE, SPELL_CONTEXT_RE, SPOKEN_ADDRESS_RE, SPOKEN_URL_RE, STATE_ZIP_RE, STREET_NAME_RE, TLD_WORDS, EMAIL_SEPARATORS, EMAIL_LEAD_IN, SUBJECT_VERBS, POSTCODE_RE, UNIT_ONLY_RE, URL_RE, WRITTEN_DATE_RE } = P;
 const { C_ACCOUNT, C_AGE, C_CARD, C_DL, C_DOB, C_PHONE, C_SSN, C_TAIL, C_YEAR, C_ZIP, LEXICON, L_COMMON, L_ENGLISH, L_FIRST, L_MULTI, L_PLACE, L_PREP, L_SUR, MULTI_PLACE_FIRST, STRONG_ADDRESS_WORDS, hashStep, lookupWord, unknownWord } = W;
 const { first, gapKind, gluedAfter, isAsciiLower, isAsciiUpper, isDigitCode, isNameToken, isNonAsciiLetter, isUpper, isWordCode, isWordOrDot, listJoinAfter, listJoinBefore, lowerSameLength, lowerWindow, moneyBefore, onlySpaces, gapHas, localJoin, localGap } = T;
 /**
@@ -99,12 +99,13 @@ export function createDetector(options: DetectOptions): Detector {
     letterDigit: boolean;
     orgHint: boolean;
     selfHint: boolean;
+    thisHint: boolean;
   }
 
   function tokenize(text: string, lower: string): Flags {
     const f: Flags = {
       digit: false, upper: false, at: false, atWord: false, dotWord: false, month: false, numberWord: false, address: false,
-      stateCode: false, url: false, money: false, spelledRun: false, nameHint: false, placeHint: false, unit: false, iban: false, idContext: false, letterDigit: false, orgHint: false, selfHint: false,
+      stateCode: false, url: false, money: false, spelledRun: false, nameHint: false, placeHint: false, unit: false, iban: false, idContext: false, letterDigit: false, orgHint: false, selfHint: false, thisHint: false,
     };
     ntok = 0;
     nd = 0;
@@ -181,6 +182,7 @@ export function createDetector(options: DetectOptions): Detector {
           case 11: f.month = true; f.nameHint = true; break;
           case 13: f.orgHint = true; break;
           case 14: f.selfHint = true; break;
+          case 15: f.thisHint = true; break;
         }
       } else if (cap && i - start > 4 && EURO_STREET_TAILS.has(lower.slice(i - 3, i)) && EURO_STREET_END_RE.test(lower.slice(start, i))) f.address = true;
       if (cap && i - start === 2 && text.charCodeAt(start + 1) < 91) {
@@ -199,16 +201,16 @@ export function createDetector(options: DetectOptions): Detector {
   let curOrgHint = false;
 
   /** Spans of business names: company contexts in this text, and names the caller already saw as businesses. */
-  function orgSpans(text: string): [number, number][] | undefined {
+  function orgSpans(text: string, lower: string): [number, number][] | undefined {
     let spans: [number, number][] | undefined;
     if (!curOrgHint && !curOrgs) return undefined;
-    if (curOrgHint) {
+    if (curOrgHint && (lower.includes('for calling') || lower.includes('reached') || lower.includes('welcome to') || lower.includes('for choosing') || lower.includes('for contacting'))) {
       for (let m = first(ORG_BEFORE_RE, text); m !== null; m = ORG_BEFORE_RE.exec(text)) {
         const s0 = m.index + m[0].length - m[1]!.length;
         (spans ??= []).push([s0, s0 + trimOrg(m[1]!).length]);
       }
     }
-    if (curOrgHint) {
+    if (curOrgHint && (lower.includes(' support') || lower.includes('customer ') || lower.includes(' help desk') || lower.includes(' helpdesk') || lower.includes(' helpline'))) {
       for (let m = first(ORG_AFTER_RE, text); m !== null; m = ORG_AFTER_RE.exec(text)) {
         const name = orgStart(m[1]!);
         const e0 = m.index + m[1]!.length;
@@ -228,7 +230,7 @@ export function createDetector(options: DetectOptions): Detector {
     const savedHint = curOrgHint;
     curOrgs = undefined;
     curOrgHint = /calling|reached|welcome|choosing|contacting|support|customer|help/i.test(text);
-    const spans = orgSpans(text) ?? [];
+    const spans = orgSpans(text, lowerSameLength(text)) ?? [];
     curOrgs = saved;
     curOrgHint = savedHint;
     return spans.map(([s0, e0]) => text.slice(s0, e0)).filter((n) => n.length > 1);
@@ -330,8 +332,9 @@ export function createDetector(options: DetectOptions): Detector {
     lowerNames(text, push);
     places(text, f, push);
     if (f.nameHint) triggeredNames(text, push);
+    else if (f.thisHint && f.upper) thisIsName(text);
     curOrgHint = f.orgHint;
-    if (f.upper && (f.selfHint || f.orgHint || f.nameHint)) selfNames(text);
+    if (f.upper && (f.selfHint || ((f.nameHint || f.orgHint) && (lower.includes(' speaking') || lower.includes(' calling'))))) selfNames(text);
     if (f.upper && out.length > 0) nameLists(text);
     if (out.length > 0) nameRepeats();
     if (f.spelledRun && (f.upper || f.nameHint)) spelled(text, push);
@@ -708,6 +711,21 @@ export function createDetector(options: DetectOptions): Detector {
     return k + 1 < ntok && te[k]! + 1 === ts[k + 1] && text.charCodeAt(te[k]!) === 32 && !tc[k + 1] && FUNCTION_WORDS.has(word(k + 1));
   }
 
+  /** "This is Grace Mensah": a known first name or surname after "this is" (the trigger pass does this when it runs). */
+  function thisIsName(text: string): void {
+    for (let m = first(THIS_IS_NAME_RE, text); m !== null; m = THIS_IS_NAME_RE.exec(text)) {
+      const w1 = m[1]!.toLowerCase();
+      if (!(FIRST_NAME_SET.has(w1) || SURNAME_SET.has(w1))) continue;
+      let end = m.index + m[0].length;
+      if (m[2] !== undefined) {
+        const w2 = m[2].toLowerCase();
+        const info = LEXICON.get(w2) ?? 0;
+        if (!(FIRST_NAME_SET.has(w2) || SURNAME_SET.has(w2) || unknownWord(info, w2))) end -= m[2].length + 1;
+      }
+      push('PERSON', m.index + m[0].indexOf(m[1]!), end, 0.8);
+    }
+  }
+
   /** "Grace Mensah here", "Riley speaking": a capitalised run naming the speaker, when a word of it is a name or no dictionary word. */
   function selfNames(text: string): void {
     for (let m = first(SELF_NAME_RE, text); m !== null; m = SELF_NAME_RE.exec(text)) {
@@ -958,7 +976,7 @@ export function createDetector(options: DetectOptions): Detector {
       for (let m = first(PLACEHOLDER_RE, text); m !== null; m = PLACEHOLDER_RE.exec(text)) (blocked ??= []).push([m.index, m.index + m[0].length]);
     }
     if (allowRe) for (let m = first(allowRe, text); m !== null; m = allowRe.exec(text)) (blocked ??= []).push([m.index, m.index + m[0].length]);
-    const orgs = orgSpans(text);
+    const orgs = orgSpans(text, curLower);
     if (orgs) {
       // A business name is not data about the caller: names and places inside it are dropped.
       cands = cands.filter((c) => !((c.type === 'PERSON' || c.type === 'LOCATION') && orgs.some(([s, e]) => c.start >= s && c.end <= e)));

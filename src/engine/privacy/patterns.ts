@@ -158,3 +158,5 @@ export const SELF_NAME_RE =
 export const FUNCTION_WORDS = new Set(
   'we to our the you your i it that this for with a an about of and but if as so there my me us they them he she his her its at on in by from'.split(' '),
 );
+/** "This is Grace Mensah" (no i flag: it would make \p{Lu} match lower case too). */
+export const THIS_IS_NAME_RE = /\b[Tt]his is ([\p{Lu}][\p{L}'’-]+)(?: ([\p{Lu}][\p{L}'’-]+))?/gu;

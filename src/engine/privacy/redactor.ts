@@ -131,6 +131,8 @@ export const AGENT_NAME_PLACEHOLDER = '[AGENT_NAME]';
 
 /** An agent introducing itself: "my name is Ava", "this is Jordan", "I'm Sam", "Riley speaking", "Riley here". */
 const AGENT_INTRO_RE = /\b(?:my name is|my name's|name's|this is|i'm|i am)[ ]+([\p{Lu}][\p{L}'’-]+)|(?:^|[.!?,;:][ ]*)([\p{Lu}][\p{L}'’-]+)[ ]+(?:speaking|here)(?![\p{L}])/gu;
+/** Cheap gate: the words every introduction above needs. */
+const AGENT_INTRO_HINT_RE = /name|this is|i'm|i am|speaking|here/i;
 /** "Good morning, Acme Outfitters, my name is Ava": the business greeting of an agent turn. */
 const AGENT_GREETING_ORG_RE = /^(?:good (?:morning|afternoon|evening|day)|hello|hi)[ ]*,[ ]+([\p{Lu}][\p{L}\d&'’.-]*(?:[ ]+[\p{Lu}][\p{L}\d&'’.-]*){0,3})[ ]*,[ ]+(?:my name is|this is)\b/iu;
 
@@ -276,7 +278,7 @@ export function createRedactor(options: RedactorOptions): KaizenRedactor {
    * a known first name the detectors left alone is added.
    */
   function markAgentNames(text: string, found: DetectedEntity[], agentNames: Set<string>): void {
-    if (!rules.PERSON.enabled) return;
+    if (!rules.PERSON.enabled || !AGENT_INTRO_HINT_RE.test(text)) return;
     AGENT_INTRO_RE.lastIndex = 0;
     for (let m = AGENT_INTRO_RE.exec(text); m !== null; m = AGENT_INTRO_RE.exec(text)) {
       const name = (m[1] ?? m[2])!;

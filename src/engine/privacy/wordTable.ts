@@ -11,7 +11,7 @@ import { STREET_SUFFIX, TLD } from './patterns';
  * context class), as a Map and as an open-addressing hash table the tokenizer probes without slicing.
  */
 
-/** Words that switch detectors on: 1 "at", 2 "dot", 3 month, 4 number word, 5 street word, 6 money word, 7 name hint, 8 place hint, 9 url, 10 TLD after a dot, 11 month + name, 12 unit, 13 company context, 14 self-naming. */
+/** Words that switch detectors on: 1 "at", 2 "dot", 3 month, 4 number word, 5 street word, 6 money word, 7 name hint, 8 place hint, 9 url, 10 TLD after a dot, 11 month + name, 12 unit, 13 company context, 14 self-naming, 15 "this". */
 export const KEYWORD_FLAGS = new Map<string, number>();
 for (const w of ['at']) KEYWORD_FLAGS.set(w, 1);
 for (const w of ['dot']) KEYWORD_FLAGS.set(w, 2);
@@ -20,10 +20,12 @@ for (const w of NUMBER_WORDS) KEYWORD_FLAGS.set(w, 4);
 for (const w of [...STREET_SUFFIX.split('|').flatMap((x) => [x, `${x}s`]), 'via', 'rue', 'calle', 'avenida', 'rua', 'ulica', 'piazza', 'chemin', 'box', 'psc', 'fpo', 'apo', 'dpo', 'uss', 'usns', 'usnv', 'corso', 'viale', 'largo', 'carrer', 'c']) KEYWORD_FLAGS.set(w, 5);
 for (const w of ['apt', 'apartment', 'suite', 'ste', 'unit', 'flat', 'floor', 'room', 'bldg', 'building']) KEYWORD_FLAGS.set(w, 12);
 for (const w of ['dollar', 'dollars', 'bucks', 'usd', 'euro', 'euros', 'pounds', 'eur', 'gbp', 'cents']) KEYWORD_FLAGS.set(w, 6);
-for (const w of ['name', 'names', 'spell', 'spelled', 'spelling', 'surname', 'named', 'called', 'call', 'mr', 'mrs', 'ms', 'miss', 'mister', 'dr', 'prof', 'dear', 'under', 'assistant', 'speaking', 'this', 'talking', 'spoke', 'ask']) KEYWORD_FLAGS.set(w, 7);
+for (const w of ['name', 'names', 'spell', 'spelled', 'spelling', 'surname', 'named', 'called', 'call', 'mr', 'mrs', 'ms', 'miss', 'mister', 'dr', 'prof', 'dear', 'under', 'assistant', 'speaking', 'talking', 'spoke', 'ask']) KEYWORD_FLAGS.set(w, 7);
 // 13: company contexts ("thank you for calling X", "X support"); 14: a speaker naming themself ("Grace here").
 for (const w of ['calling', 'reached', 'welcome', 'choosing', 'contacting', 'support', 'customer', 'help', 'helpdesk', 'helpline']) KEYWORD_FLAGS.set(w, 13);
 for (const w of ['here']) KEYWORD_FLAGS.set(w, 14);
+// 15: "this is <Name>" (its own cheap pass; the trigger regex would run on every text with "this").
+for (const w of ['this']) KEYWORD_FLAGS.set(w, 15);
 for (const w of ['live', 'living', 'lives', 'lived', 'reside', 'resides', 'moved', 'based', 'located', 'born', 'from']) KEYWORD_FLAGS.set(w, 8);
 for (const w of ['http', 'https', 'www']) KEYWORD_FLAGS.set(w, 9);
 for (const w of TLD.slice(3, -1).split('|')) if (!KEYWORD_FLAGS.has(w)) KEYWORD_FLAGS.set(w, 10);
