@@ -56,6 +56,16 @@ export async function openWorkspace(ctx: CliContext, storePath: string = DEFAULT
   return { store, redactor, policy, storePath: abs, close: () => store.close() };
 }
 
+/**
+ * Puts a store a command opened itself behind the workspace compliance gate (the policy file beside it),
+ * for commands that need their own ports (a simulated clock) and so do not use `openWorkspace`.
+ */
+export function withWorkspaceGate(ctx: CliContext, store: LearningStore, storePath: string): LearningStore {
+  const abs = path.resolve(ctx.cwd, storePath);
+  const policy = readWorkspacePolicy(ctx, path.join(path.dirname(abs), POLICY_FILE));
+  return withCompliance(store, createComplianceValidator({ policy }), { ports: ctx.ports, policy });
+}
+
 /** The policy file when there is one, else the defaults; a bad file is a usage error naming the field. */
 function readWorkspacePolicy(ctx: CliContext, file: string): PrivacyPolicy {
   if (!fs.existsSync(file)) return parsePolicy({});

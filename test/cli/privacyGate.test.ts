@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { PrivacyViolationError } from '../../src/engine/privacy';
+import { openSqlStore } from '../../src/engine/store';
+import { createNodePorts } from '../../src/node/nodePorts';
+import type { CliContext } from '../../src/cli/context';
+import { withWorkspaceGate } from '../../src/cli/workspace';
 import { cliSandbox } from './helpers';
 
 describe('cli: the compliance gate on the whole pipeline', () => {
@@ -35,5 +40,20 @@ describe('cli: the compliance gate on the whole pipeline', () => {
     const bad = await box.run('stats');
     assert.equal(bad.code, 2, bad.stderr);
     assert.match(bad.stderr, /privacy\.json.*allowlist/);
+  });
+
+  it('gates a store a command opened itself (withWorkspaceGate), under the workspace allowlist', async () => {
+    mkdirSync(path.join(box.cwd, '.kaizen'), { recursive: true });
+    writeFileSync(path.join(box.cwd, '.kaizen', 'privacy.json'), JSON.stringify({ allowlist: ['Zorbix Kowalczyk'] }));
+    const ports = createNodePorts();
+    const ctx = { cwd: box.cwd, ports } as unknown as CliContext;
+    const store = withWorkspaceGate(ctx, await openSqlStore({ ports }), '.kaizen/learning.db');
+    try {
+      await assert.rejects(store.appendJournal([{ stream: 's', kind: 'k', ts: 1, payload: { note: 'mail jane.roe@example.org' } }]), PrivacyViolationError);
+      await store.appendJournal([{ stream: 's', kind: 'k', ts: 1, payload: { note: 'agreed with Zorbix Kowalczyk' } }]);
+      assert.equal((await store.readJournal('s')).length, 1);
+    } finally {
+      await store.close();
+    }
   });
 });
