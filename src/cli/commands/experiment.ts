@@ -17,6 +17,7 @@ import type { LearningStore } from '../../engine/store';
 import type { Clock } from '../../engine/ports';
 import type { CliContext } from '../context';
 import { CliError, DEFAULT_STORE, ExitCode, writeJsonLine } from '../context';
+import { withWorkspaceGate } from '../workspace';
 import type { RegisterCommand } from './index';
 
 interface StoreOpts {
@@ -28,7 +29,8 @@ async function withService<T>(ctx: CliContext, storePath: string, fn: (svc: Expe
   const abs = path.resolve(ctx.cwd, storePath);
   let store: LearningStore;
   try {
-    store = await openSqlStore({ path: abs, ports: { ...ctx.ports, clock } });
+    // The privacy gate checks every experiment, journal entry and artifact this command writes.
+    store = withWorkspaceGate(ctx, await openSqlStore({ path: abs, ports: { ...ctx.ports, clock } }), storePath);
   } catch (err) {
     if (err instanceof StoreFileError) throw new CliError(`${storePath}: ${err.message}`, err.reason === 'locked' ? ExitCode.problems : ExitCode.dataError);
     throw err;

@@ -94,11 +94,28 @@ for (const [bit, words] of CONTEXT_WORDS) for (const w of words.split(' ')) addB
 
 /** Whether a word not found as is is an everyday English word in plural or possessive form ("pleasures"). */
 export function englishForm(lw: string): boolean {
+  // -tion/-sion nouns (escalation, regression) are not names; the dictionary has only the common ones.
+  if (lw.length >= 7 && (lw.endsWith('tion') || lw.endsWith('sion'))) return true;
+  if (lw.length >= 6 && derivedFromEnglish(lw)) return true;
   if (lw.length < 4 || lw.charCodeAt(lw.length - 1) !== 115) return false;
   const stem = lw.slice(0, -1);
   if (((LEXICON.get(stem) ?? 0) & L_ENGLISH) !== 0) return true;
   if (lw.endsWith('es') && ((LEXICON.get(lw.slice(0, -2)) ?? 0) & L_ENGLISH) !== 0) return true;
   return lw.endsWith('ies') && ((LEXICON.get(`${lw.slice(0, -3)}y`) ?? 0) & L_ENGLISH) !== 0;
+}
+
+const isEnglish = (w: string) => ((LEXICON.get(w) ?? 0) & L_ENGLISH) !== 0;
+
+/** An inflected or derived form of a dictionary word: "rolled", "escalating", "enrollment", "fairness". */
+function derivedFromEnglish(lw: string): boolean {
+  for (const suffix of ['ing', 'ed', 'ment', 'ness']) {
+    if (!lw.endsWith(suffix)) continue;
+    const stem = lw.slice(0, -suffix.length);
+    if (stem.length < 3) return false;
+    // roll+ed, escalat(e)+ing, stop(p)+ed
+    if (isEnglish(stem) || isEnglish(`${stem}e`) || (stem.at(-1) === stem.at(-2) && isEnglish(stem.slice(0, -1)))) return true;
+  }
+  return false;
 }
 
 /** Not a word of the lexicons: no everyday word, place, or English dictionary word (any case). */

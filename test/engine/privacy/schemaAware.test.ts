@@ -120,3 +120,12 @@ describe('privacy: over-redaction in call transcripts', () => {
     assert.deepEqual(out, ['Good morning, [CUSTOMER_NAME_1], this is [AGENT_NAME].', 'This is [CUSTOMER_NAME_2].']);
   });
 });
+
+describe('strict check: derived English words are not names', () => {
+  it('lets the experiment decisions through and still blocks a real name', () => {
+    const v = createComplianceValidator();
+    assert.deepEqual(v.validate({ note: 'held (Escalation rate 0.3 % worse); Rolled back at the 25 % stage' }, 'a').findings, []);
+    assert.deepEqual(v.validate({ note: 'The Regression was Escalating, then Improvement followed' }, 'a').findings, []);
+    assert.deepEqual(v.validate({ note: 'call Maria Lopez now' }, 'a').findings, [{ field: 'a.note', entityType: 'PERSON' }]);
+  });
+});
