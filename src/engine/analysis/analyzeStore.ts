@@ -10,7 +10,8 @@ import { classify } from './intent/classifier';
 import type { IntentModel } from './intent/classifier';
 import { fitOutcomeModel, priorOutcomeModel } from './outcomeModel';
 import type { OutcomeModel } from './outcomeModel';
-import { addCall, emptyPatternCounts, scorePatterns, toStoredPattern } from './patterns';
+import { putAnalysesGuarded, replacePatternsGuarded } from './guardedWrites';
+import { addCall, emptyPatternCounts, scorePatterns } from './patterns';
 import type { ScoredPattern } from './patterns';
 import type { CallAnalysis } from './schema';
 import type { Taxonomy } from './taxonomy';
@@ -62,6 +63,8 @@ export interface AnalyzeSummary {
   /** Every scored pattern. */
   allPatterns: ScoredPattern[];
   knowledge: Knowledge;
+  /** What the privacy gate refused: calls stored without their text, patterns without their templates. */
+  privacy: { callsWithheld: number; patternsWithoutTemplates: number };
 }
 
 export function intentPredictor(model: IntentModel): IntentPredictor {
@@ -130,6 +133,7 @@ export async function analyzeStore(store: LearningStore, options: AnalyzeStoreOp
   const outcomeSources = { explicit: 0, signals: 0, none: 0 };
   const intents: Record<string, number> = {};
   const batchSize = options.batchSize ?? 500;
+  const withheld = new Set<string>();
   let batch: CallAnalysisRecord[] = [];
   let done = 0;
   const deferred: CallAnalysis[] = [];
@@ -145,7 +149,7 @@ export async function analyzeStore(store: LearningStore, options: AnalyzeStoreOp
     options.onCall?.(a);
     batch.push(toRecord(a, options.ports.clock.now()));
     if (batch.length >= batchSize) {
-      await store.putCallAnalyses(batch);
+      await putAnalysesGuarded(store, batch, withheld);
       batch = [];
     }
   };
@@ -176,13 +180,13 @@ export async function analyzeStore(store: LearningStore, options: AnalyzeStoreOp
     if (++done % 200 === 0) progress({ phase: 'analyze', done, total });
   }
   await flushDeferred();
-  if (batch.length > 0) await store.putCallAnalyses(batch);
+  if (batch.length > 0) await putAnalysesGuarded(store, batch, withheld);
   progress({ phase: 'analyze', done, total });
 
   progress({ phase: 'synthesize', done, total });
   const now = options.ports.clock.now();
   const scored = scorePatterns(patterns, { now, minSupport: options.minSupport });
-  await store.replacePatterns(scored.map(toStoredPattern));
+  const patternsWithoutTemplates = await replacePatternsGuarded(store, scored);
   const knowledge = synthesize({ patterns: scored, tools, trees, graph });
   const artifacts = await saveKnowledge(store, knowledgeArtifacts(knowledge));
   const significant = scored.filter((p) => p.significant);
@@ -201,5 +205,6 @@ export async function analyzeStore(store: LearningStore, options: AnalyzeStoreOp
     significantPatternsList: significant,
     allPatterns: scored,
     knowledge,
+    privacy: { callsWithheld: withheld.size, patternsWithoutTemplates },
   };
 }

@@ -24,6 +24,9 @@ export interface KaizenRedactor extends Redactor {
   redactValue<T>(value: T): T;
 }
 
+const CAPITALISED_RE = /^\p{Lu}/u;
+const WORD_CHAR_RE = /[\p{L}\p{N}_]/u;
+
 /** Tool-argument fields whose values are identifiers used as join keys: hashed, never shown. */
 const ID_FIELD_RE = /(?:^|[_-]|[a-z])(?:user|customer|caller|member|account|client|patient|subscriber|contact)[_-]?(?:id|number|no|key)$/i;
 /** Fields whose whole value is PII whatever it looks like. */
@@ -236,11 +239,12 @@ export function createRedactor(options: RedactorOptions): KaizenRedactor {
         if (e.role === 'user') prevTurn = i;
       }
     }
+    backfillNames(events, turnEntities);
     if (agentNames.size > 0) {
       // "thanks Ava" from the customer is the agent's name too.
       for (const [i, list] of turnEntities) {
         const text = (events[i] as { text: string }).text;
-        for (const x of list) if (x.type === 'PERSON' && agentNames.has(normalizeKey('PERSON', text.slice(x.start, x.end)))) agentEntity.add(x);
+        for (const x of list) if ((x.type === 'PERSON' || x.type === 'LOCATION') && agentNames.has(normalizeKey('PERSON', text.slice(x.start, x.end)))) agentEntity.add(x);
       }
     }
     const out: ConversationEvent[] = events.map((e, i): ConversationEvent => {
@@ -270,6 +274,40 @@ export function createRedactor(options: RedactorOptions): KaizenRedactor {
       }
     });
     return { ...conversation, events: out };
+  }
+
+  /**
+   * A name found anywhere in a call is a name everywhere in it, earlier turns included: "Hi, Grace
+   * Ivanova." has no context word, but "the account is under Grace Ivanova" two turns later does. The
+   * full name and its capitalised parts ("Grace") are matched whole-word, case-sensitively.
+   */
+  function backfillNames(events: readonly ConversationEvent[], turnEntities: Map<number, DetectedEntity[]>): void {
+    if (!rules.PERSON.enabled) return;
+    const names = new Set<string>();
+    for (const [i, list] of turnEntities) {
+      const text = (events[i] as { text: string }).text;
+      for (const x of list) {
+        if (x.type !== 'PERSON') continue;
+        const surface = text.slice(x.start, x.end);
+        names.add(surface);
+        for (const part of surface.split(/\s+/)) if (part.length >= 3 && CAPITALISED_RE.test(part)) names.add(part);
+      }
+    }
+    if (names.size === 0) return;
+    const longestFirst = [...names].sort((a, b) => b.length - a.length);
+    for (const [i, list] of turnEntities) {
+      const text = (events[i] as { text: string }).text;
+      let spans = list;
+      for (const name of longestFirst) {
+        for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+          const end = at + name.length;
+          if (WORD_CHAR_RE.test(text.charAt(at - 1)) || WORD_CHAR_RE.test(text.charAt(end))) continue;
+          if (spans.some((x) => x.start < end && x.end > at)) continue;
+          spans = mergeSpan(spans, { type: 'PERSON', start: at, end, score: 0.9 });
+        }
+      }
+      if (spans !== list) turnEntities.set(i, spans);
+    }
   }
 
   /**
