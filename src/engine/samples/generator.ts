@@ -74,6 +74,10 @@ const TOOL_ERRORS = [
   { tool: 'shipping_status', code: 'CARRIER_UNAVAILABLE', message: (r: SeededRandom) => `Carrier API returned 503 for tracking ${r.digits(12)}`, rate: 0.05, penalty: 0.2 },
 ];
 
+const SITUATIONS: ReadonlyArray<readonly [SampleIntent, SampleTrigger]> = SAMPLE_INTENTS.flatMap((intent) =>
+  INTENT_TRIGGERS[intent].map((trigger) => [intent, trigger] as const),
+);
+
 const clamp = (p: number) => Math.min(0.97, Math.max(0.03, p));
 
 function plantedRate(intent: SampleIntent, trigger: SampleTrigger, strategy: SampleStrategy): number {
@@ -105,8 +109,9 @@ export function* iterateSampleCalls(options: SampleOptions = {}): Generator<Gene
 
   for (let i = 0; i < count; i++) {
     const callId = `sample-${seed}-${String(i).padStart(6, '0')}`;
-    const intent = r.pick(SAMPLE_INTENTS);
-    const trigger = r.pick(INTENT_TRIGGERS[intent]);
+    // Every (intent, situation) pair is equally likely, so each planted cell gets enough calls for its
+    // effect to be detectable at the demo's 5,000 calls (an intent with three situations has more calls).
+    const [intent, trigger] = r.pick(SITUATIONS);
     const strategy = r.pick(TRIGGER_STRATEGIES[trigger]);
     const first = r.pick(CUSTOMER_FIRST_NAMES);
     const last = r.pick(CUSTOMER_LAST_NAMES);
