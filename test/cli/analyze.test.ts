@@ -1,33 +1,24 @@
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { runCli } from '../../src/cli/main';
-import { capture } from './helpers';
-import { createNodePorts, memorySecretStore } from '../../src/node/nodePorts';
+import { cliSandbox } from './helpers';
+import type { CliSandbox } from './helpers';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures/analysis');
 
 
 describe('cli: kaizen analyze / patterns / graph / tree', () => {
+  let box: CliSandbox;
   let cwd: string;
-  let secrets: ReturnType<typeof memorySecretStore>;
   beforeEach(() => {
-    cwd = mkdtempSync(path.join(os.tmpdir(), 'kaizen-cli-analyze-'));
+    box = cliSandbox('kaizen-cli-analyze-');
+    ({ cwd } = box);
     copyFileSync(path.join(FIXTURES, 'calls.jsonl'), path.join(cwd, 'calls.jsonl'));
-    secrets = memorySecretStore();
   });
-  afterEach(() => rmSync(cwd, { recursive: true, force: true }));
+  afterEach(() => box.dispose());
 
-  async function run(...argv: string[]) {
-    return runWith(false, ...argv);
-  }
-  async function runWith(interactive: boolean, ...argv: string[]) {
-    const out = capture();
-    const err = capture();
-    const code = await runCli(argv, { cwd, stdout: out.stream, stderr: err.stream, interactive, ports: createNodePorts({ secrets }) });
-    return { code, stdout: out.text(), stderr: err.text() };
-  }
+  const run = (...argv: string[]) => box.run(...argv);
+  const runWith = (interactive: boolean, ...argv: string[]) => box.runWith({ interactive }, ...argv);
 
   it('--json writes exactly one line per call with the documented shape', async () => {
     assert.equal((await run('import', 'calls.jsonl', '--store', 'k.db')).code, 0);

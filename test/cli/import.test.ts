@@ -1,35 +1,27 @@
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { runCli } from '../../src/cli/main';
-import { capture } from './helpers';
+import { cliSandbox } from './helpers';
+import type { CliSandbox } from './helpers';
 import { HMAC_KEY_NAME } from '../../src/cli/workspace';
-import { createNodePorts, memorySecretStore } from '../../src/node/nodePorts';
+import type { SecretStore } from '../../src/engine/ports';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures/ingest');
 
 
 describe('cli: kaizen import / kaizen calls', () => {
+  let box: CliSandbox;
   let cwd: string;
-  let secrets: ReturnType<typeof memorySecretStore>;
-
+  let secrets: SecretStore;
   beforeEach(() => {
-    cwd = mkdtempSync(path.join(os.tmpdir(), 'kaizen-cli-import-'));
+    box = cliSandbox('kaizen-cli-import-');
+    ({ cwd, secrets } = box);
     for (const f of ['tau.json', 'uss.txt', 'bad.jsonl', 'unknown.csv', 'vapi.json']) copyFileSync(path.join(FIXTURES, f), path.join(cwd, f));
-    secrets = memorySecretStore();
   });
-  afterEach(() => rmSync(cwd, { recursive: true, force: true }));
+  afterEach(() => box.dispose());
 
-  async function run(...argv: string[]) {
-    return runWith(false, ...argv);
-  }
-  async function runWith(interactive: boolean, ...argv: string[]) {
-    const out = capture();
-    const err = capture();
-    const code = await runCli(argv, { cwd, stdout: out.stream, stderr: err.stream, interactive, ports: createNodePorts({ secrets }) });
-    return { code, stdout: out.text(), stderr: err.text() };
-  }
+  const run = (...argv: string[]) => box.run(...argv);
+  const runWith = (interactive: boolean, ...argv: string[]) => box.runWith({ interactive }, ...argv);
 
   it('draws progress on stderr only when it is a terminal', async () => {
     const tty = await runWith(true, 'import', 'tau.json', '--store', 'k.db');
