@@ -1,31 +1,16 @@
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
+import gammaln from '@stdlib/math-base-special-gammaln';
+import { wilsonInterval as wilsonWithZ } from '../../shared/stats';
 
 /** Wilson score interval for a binomial proportion (no continuity correction), as statsmodels' `wilson`. */
 export function wilsonInterval(successes: number, n: number, level = 0.95): { low: number; high: number } {
-  if (n <= 0) return { low: 0, high: 1 };
-  const z = normalQuantile(1 - (1 - level) / 2, 0, 1);
-  const p = successes / n;
-  const z2 = z * z;
-  const denom = 1 + z2 / n;
-  const centre = (p + z2 / (2 * n)) / denom;
-  const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denom;
-  return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+  const { low, high } = wilsonWithZ(successes, n, normalQuantile(1 - (1 - level) / 2, 0, 1));
+  return { low, high };
 }
 
-// Lanczos approximation (g = 7, n = 9); accurate to ~1e-15 relative for x > 0.
-const LANCZOS = [
-  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-  12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
-];
-export function logGamma(x: number): number {
-  if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
-  const xx = x - 1;
-  let a = LANCZOS[0]!;
-  const t = xx + 7.5;
-  for (let i = 1; i < 9; i++) a += LANCZOS[i]! / (xx + i);
-  return 0.5 * Math.log(2 * Math.PI) + (xx + 0.5) * Math.log(t) - t + Math.log(a);
-}
+/** ln Γ(x), from stdlib (no hand-written special functions). */
+export const logGamma: (x: number) => number = gammaln;
 
 function logChoose(n: number, k: number): number {
   return logGamma(n + 1) - logGamma(k + 1) - logGamma(n - k + 1);
