@@ -42,16 +42,8 @@ const PAGE_SIZE = 256;
 const SAVE_BUDGET = 10;
 
 /** What the store keeps per call besides the transcript: the row a bundle carries for a purged call. */
-export interface CallRow {
-  callId: string;
-  agentId: string;
-  startedAt: number;
-  endedAt?: number;
-  source?: CallSource;
-  outcome?: CallOutcome;
-  turnCount: number;
-  eventCount: number;
-  errorCount: number;
+export interface CallRow
+  extends Pick<CallSummary, 'callId' | 'agentId' | 'startedAt' | 'endedAt' | 'source' | 'outcome' | 'turnCount' | 'eventCount' | 'errorCount'> {
   importedAt: number;
   transcriptPurgedAt?: number;
   /** `undefined` once retention deleted the transcript. */
