@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeStore } from '../../engine/analysis';
+import { analyzeStore } from '../../engine/pipeline';
 import { renderReportHtml, renderReportMarkdown } from '../../engine/analytics/report';
 import type { RunReportInput } from '../../engine/analytics/report';
 import { importFile } from '../../engine/ingest/importer';

@@ -6,5 +6,3 @@ export * from './patterns';
 export * from './stats';
 export * from './taxonomy';
 export { toTemplate } from './template';
-export { analyzeStore, intentPredictor, toRecord } from './analyzeStore';
-export type { AnalyzeProgress, AnalyzeStoreOptions, AnalyzeSummary } from './analyzeStore';

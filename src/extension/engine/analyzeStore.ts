@@ -1,4 +1,4 @@
-import { analyzeStore } from '../../engine/analysis';
+import { analyzeStore } from '../../engine/pipeline';
 import type { Clock, Logger } from '../../engine/ports';
 import type { LearningStore } from '../../engine/store';
 
