@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzeStore } from '../../engine/pipeline';
-import { renderReportHtml, renderReportMarkdown } from '../../engine/analytics/report';
-import type { RunReportInput } from '../../engine/analytics/report';
-import { importFile } from '../../engine/ingest/importer';
+import { renderReportHtml, renderReportMarkdown } from '../../engine/analytics';
+import type { RunReportInput } from '../../engine/analytics';
+import { importFile } from '../../engine/ingest';
 import { treeToText } from '../../engine/knowledge';
 import { scorePatternRecovery } from '../../engine/samples';
 import type { SampleTruth } from '../../engine/samples';

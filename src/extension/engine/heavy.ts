@@ -5,12 +5,12 @@
  */
 export { openSqlStore } from '../../engine/store';
 export { createComplianceValidator, createRedactor, parsePolicy, withCompliance } from '../../engine/privacy';
-export { importFile } from '../../engine/ingest/importer';
+export { importFile } from '../../engine/ingest';
 export { analyzeWholeStore } from './analyzeStore';
-export { parseFixture, sidecarPathFor } from '../../engine/replay/fixture';
-export { replayFixture } from '../../engine/replay/replay';
-export { ExperimentService } from '../../engine/experiments/service';
-export { buildExperimentView } from '../../engine/experiments/viewModel';
+export { parseFixture, sidecarPathFor } from '../../engine/replay';
+export { replayFixture } from '../../engine/replay';
+export { ExperimentService } from '../../engine/experiments';
+export { buildExperimentView } from '../../engine/experiments';
 export { iterateSampleCalls } from '../../engine/samples';
 // zod and everything parsed with it (settings, the webview protocol) load here too, not at activation.
 export { SETTING_KEYS, parseSettings } from '../../shared/settings';
