@@ -11,11 +11,47 @@ import {
   LearningArtifactSchema,
   PatternSchema,
 } from '../model';
+import type { ConversationEvent, ErrorFingerprint, Experiment, LearningArtifact, Pattern } from '../model';
 import { canonicalJson } from './codec';
-import type { BundleImportResult } from './learningStore';
+import type { BundleImportResult, CallAnalysisRecord, CallSummary, JournalEntry } from './learningStore';
 import { BundleError } from './learningStore';
 import { CURRENT_SCHEMA_VERSION } from './schema';
-import type { BundleRecords, SqlLearningStore } from './sqlStore';
+
+/** What the store keeps per call besides the transcript: the row a bundle carries for a purged call. */
+export interface CallRow
+  extends Pick<CallSummary, 'callId' | 'agentId' | 'startedAt' | 'endedAt' | 'source' | 'outcome' | 'turnCount' | 'eventCount' | 'errorCount'> {
+  importedAt: number;
+  transcriptPurgedAt?: number;
+  /** `undefined` once retention deleted the transcript. */
+  events?: ConversationEvent[];
+}
+
+export interface BundleRecords {
+  calls: CallRow[];
+  analyses: CallAnalysisRecord[];
+  patterns: Pattern[];
+  artifacts: LearningArtifact[];
+  experiments: Experiment[];
+  journal: JournalEntry[];
+  errorFingerprints: ErrorFingerprint[];
+  callFingerprints: Array<{ fingerprint: string; callId: string }>;
+}
+
+/**
+ * What bundle I/O needs from a store, one narrow interface (the store implements it; this file never
+ * imports the store, so the two do not depend on each other): read every table family, merge records.
+ */
+export interface BundleTables {
+  allCallRows(): AsyncIterable<CallRow>;
+  allAnalyses(): Iterable<CallAnalysisRecord>;
+  listPatterns(): Promise<Pattern[]>;
+  allArtifactVersions(): Iterable<LearningArtifact>;
+  listExperiments(): Promise<Experiment[]>;
+  allJournal(): Iterable<JournalEntry>;
+  listErrorFingerprints(): Promise<ErrorFingerprint[]>;
+  allCallFingerprints(): Iterable<{ fingerprint: string; callId: string }>;
+  mergeBundle(records: BundleRecords, fromSchemaVersion: number): Promise<BundleImportResult>;
+}
 
 /**
  * A bundle is a zip (fflate) of `manifest.json` and one NDJSON file per section. The manifest names
@@ -117,7 +153,7 @@ async function ndjson(records: Iterable<unknown> | AsyncIterable<unknown>, canon
   return { bytes: strToU8(lines.length ? `${lines.join('\n')}\n` : ''), count: lines.length };
 }
 
-export async function exportStoreBundle(store: SqlLearningStore, ports: EnginePorts): Promise<Uint8Array> {
+export async function exportStoreBundle(store: BundleTables, ports: EnginePorts): Promise<Uint8Array> {
   const records: Record<SectionName, Iterable<unknown> | AsyncIterable<unknown>> = {
     calls: store.allCallRows(),
     analyses: store.allAnalyses(),
@@ -251,7 +287,7 @@ function describeRecord(raw: unknown): string {
   return '';
 }
 
-export async function importStoreBundle(store: SqlLearningStore, ports: EnginePorts, bytes: Uint8Array): Promise<BundleImportResult> {
+export async function importStoreBundle(store: BundleTables, ports: EnginePorts, bytes: Uint8Array): Promise<BundleImportResult> {
   const { records, schemaVersion } = readBundle(bytes, ports);
   return store.mergeBundle(records, schemaVersion);
 }

@@ -35,20 +35,14 @@ import { StoreFileError } from './learningStore';
 import type { StoreLock } from './lock';
 import { CURRENT_SCHEMA_VERSION } from './schema';
 import { exportStoreBundle, importStoreBundle } from './bundleIo';
+import type { BundleRecords, CallRow } from './bundleIo';
+
+export type { BundleRecords, CallRow } from './bundleIo';
 import type { TranscriptArchives } from './archive';
 
 const DAY_MS = 86_400_000;
 const PAGE_SIZE = 256;
 const SAVE_BUDGET = 10;
-
-/** What the store keeps per call besides the transcript: the row a bundle carries for a purged call. */
-export interface CallRow
-  extends Pick<CallSummary, 'callId' | 'agentId' | 'startedAt' | 'endedAt' | 'source' | 'outcome' | 'turnCount' | 'eventCount' | 'errorCount'> {
-  importedAt: number;
-  transcriptPurgedAt?: number;
-  /** `undefined` once retention deleted the transcript. */
-  events?: ConversationEvent[];
-}
 
 export interface SqlStoreInit {
   db: Database;
@@ -377,7 +371,6 @@ export class SqlLearningStore implements LearningStore {
     if (filter.fingerprint !== undefined) w.add('call_id IN (SELECT call_id FROM call_fingerprints WHERE fingerprint = ?)', filter.fingerprint);
     return { sql: w.sql(), params: w.params };
   }
-
 
   private listSql(filter: CallFilter): { sql: string; params: SqlValue[] } {
     const { sql, params } = this.where(filter);
@@ -1182,17 +1175,6 @@ export class SqlLearningStore implements LearningStore {
   dispose(): void {
     this.close().catch((err: unknown) => this.ports.logger.error(`closing the learning store failed: ${(err as Error).message}`, { path: this.path }));
   }
-}
-
-export interface BundleRecords {
-  calls: CallRow[];
-  analyses: CallAnalysisRecord[];
-  patterns: Pattern[];
-  artifacts: LearningArtifact[];
-  experiments: Experiment[];
-  journal: JournalEntry[];
-  errorFingerprints: ErrorFingerprint[];
-  callFingerprints: Array<{ fingerprint: string; callId: string }>;
 }
 
 function mergeFingerprint(a: ErrorFingerprint, b: ErrorFingerprint): ErrorFingerprint {
