@@ -12,12 +12,11 @@ import { buildExperimentView } from '../../engine/experiments';
 import { LayerFullError } from '../../engine/experiments';
 import { CallObservationSchema } from '../../engine/experiments';
 import type { CallObservation } from '../../engine/experiments';
-import { StoreFileError, openSqlStore } from '../../engine/store';
 import type { LearningStore } from '../../engine/store';
 import type { Clock } from '../../engine/ports';
 import type { CliContext } from '../context';
 import { CliError, DEFAULT_STORE, ExitCode, writeJsonLine } from '../context';
-import { withWorkspaceGate } from '../workspace';
+import { openGatedStore } from '../workspace';
 import type { RegisterCommand } from './index';
 
 interface StoreOpts {
@@ -26,15 +25,8 @@ interface StoreOpts {
 }
 
 async function withService<T>(ctx: CliContext, storePath: string, fn: (svc: ExperimentService, store: LearningStore) => Promise<T>, clock: Clock = ctx.ports.clock): Promise<T> {
-  const abs = path.resolve(ctx.cwd, storePath);
-  let store: LearningStore;
-  try {
-    // The privacy gate checks every experiment, journal entry and artifact this command writes.
-    store = withWorkspaceGate(ctx, await openSqlStore({ path: abs, ports: { ...ctx.ports, clock } }), storePath);
-  } catch (err) {
-    if (err instanceof StoreFileError) throw new CliError(`${storePath}: ${err.message}`, err.reason === 'locked' ? ExitCode.problems : ExitCode.dataError);
-    throw err;
-  }
+  // The privacy gate checks every experiment, journal entry and artifact this command writes.
+  const store = await openGatedStore(ctx, storePath, { clock });
   try {
     return await fn(new ExperimentService(store, clock), store);
   } catch (err) {

@@ -10,6 +10,8 @@ export {
   parsePolicy,
 } from './policy';
 export type { EntityRule, PrivacyPolicy, PrivacyPolicyInput } from './policy';
+export { resolvePolicy } from './resolvePolicy';
+export type { PolicySources, PrivacySettings } from './resolvePolicy';
 export { createRedactor } from './redactor';
 export type { KaizenRedactor, RedactorOptions } from './redactor';
 export { PrivacyViolationError, RESIDUAL_TYPES, createComplianceValidator } from './compliance';

@@ -3,8 +3,7 @@
  * required on first use, so activation compiles only the light host bundle: sql.js, the redactor's
  * lexicons, the analyzer, experiments and replay load when a command or view first needs them.
  */
-export { openSqlStore } from '../../engine/store';
-export { createComplianceValidator, createRedactor, parsePolicy, withCompliance } from '../../engine/privacy';
+export { createWorkspace } from '../../engine/workspace';
 export { importFile } from '../../engine/ingest';
 export { analyzeWholeStore } from './analyzeStore';
 export { parseFixture, sidecarPathFor } from '../../engine/replay';
