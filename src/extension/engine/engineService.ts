@@ -79,6 +79,7 @@ export class EngineService {
         },
       });
       this.workspacePromise = { path: storePath, workspace };
+      this.options.ports.logger.info(`learning store: ${storePath}`);
     }
     return this.workspacePromise.workspace;
   }
