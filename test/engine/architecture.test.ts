@@ -11,6 +11,7 @@ import ts from 'typescript';
  */
 export const STAGE_ORDER: readonly string[] = [
   'model',
+  'stats',
   'store',
   'privacy',
   'llm',

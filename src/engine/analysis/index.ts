@@ -3,7 +3,6 @@ export { CallAnalyzer, analyzeEvents } from './callAnalyzer';
 export type { AnalyzerOptions, IntentPredictor } from './callAnalyzer';
 export * from './outcomeModel';
 export * from './patterns';
-export * from './stats';
 export * from './taxonomy';
 export { toTemplate } from './template';
 export * from './intent';

@@ -8,3 +8,4 @@ export * from './bayes';
 export * from './power';
 export * from './cuped';
 export * from './ratio';
+export * from './proportions';
