@@ -9,3 +9,4 @@ export * from './power';
 export * from './cuped';
 export * from './ratio';
 export * from './proportions';
+export { fmix32, murmurhash3 } from './hash';
