@@ -2,9 +2,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { z } from 'zod';
 import type { EnginePorts } from '../ports';
 import {
-  CallOutcomeSchema,
-  CallSourceSchema,
-  ConversationEventSchema,
+  ConversationSchema,
   ErrorFingerprintSchema,
   ExperimentSchema,
   IdSchema,
@@ -69,21 +67,16 @@ export const BundleManifestSchema = z.object({
 });
 export type BundleManifest = z.output<typeof BundleManifestSchema>;
 
-const CallRecordSchema = z
-  .object({
-    callId: IdSchema,
-    agentId: IdSchema,
-    startedAt: z.number(),
-    endedAt: z.number().optional(),
-    source: CallSourceSchema.optional(),
-    outcome: CallOutcomeSchema.optional(),
-    turnCount: z.number().int().nonnegative(),
-    eventCount: z.number().int().nonnegative(),
-    errorCount: z.number().int().nonnegative(),
-    importedAt: z.number(),
-    transcriptPurgedAt: z.number().optional(),
-    events: z.array(ConversationEventSchema).optional(),
-  })
+// The call's own fields are the model's (ConversationSchema); a bundle adds the store's bookkeeping,
+// and `events` is absent once retention deleted the transcript.
+const CallRecordSchema = ConversationSchema.extend({
+  turnCount: z.number().int().nonnegative(),
+  eventCount: z.number().int().nonnegative(),
+  errorCount: z.number().int().nonnegative(),
+  importedAt: z.number(),
+  transcriptPurgedAt: z.number().optional(),
+  events: ConversationSchema.shape.events.optional(),
+})
   .refine((c) => !c.events || c.events.every((e) => e.callId === c.callId), { message: 'every event must carry the call\u2019s callId', path: ['events'] });
 
 const CallAnalysisRecordSchema = z.object({
