@@ -13,4 +13,5 @@ export { buildExperimentView } from '../../engine/experiments';
 export { iterateSampleCalls } from '../../engine/samples';
 // zod and everything parsed with it (settings, the webview protocol) load here too, not at activation.
 export { SETTING_KEYS, parseSettings } from '../../shared/settings';
-export { HostToWebviewSchema, dispatch, parseWebviewMessage } from '../../shared/protocol';
+export { dispatch, parseMessage } from '../../shared/protocol';
+export { WEBVIEW_PROTOCOLS } from './webviewProtocols';
