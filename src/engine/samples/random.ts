@@ -1,22 +1,35 @@
-import mt19937 from '@stdlib/random-base-mt19937';
+import { fmix32 } from '../stats/hash';
 
 /**
- * A seeded generator (stdlib's Mersenne Twister, MT19937) so the same seed gives the same calls on
- * every machine and every Node version; Math.random cannot be seeded.
+ * A small seeded PRNG (sfc32, from PractRand's test suite: passes BigCrush) so the same seed gives the
+ * same calls on every machine and every Node version; Math.random cannot be seeded.
  */
 export class SeededRandom {
-  private readonly uniform: () => number;
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
 
   constructor(seed: number) {
-    // MT19937 takes a seed in [1, 2³²−1]; 0 maps to 1 so every 32-bit seed is accepted.
-    // `normalized` (53-bit uniform in [0, 1)) is on the generator at runtime; its published types omit it.
-    const generator = mt19937.factory({ seed: seed >>> 0 || 1 }) as ReturnType<typeof mt19937.factory> & { normalized: () => number };
-    this.uniform = generator.normalized;
+    // splitmix32 (a golden-ratio counter through MurmurHash3's finaliser) spreads a small integer seed over the 128-bit state.
+    let s = seed >>> 0;
+    const next = () => fmix32((s = (s + 0x9e3779b9) >>> 0));
+    this.a = next();
+    this.b = next();
+    this.c = next();
+    this.d = next();
+    for (let i = 0; i < 12; i++) this.next();
   }
 
   /** Uniform in [0, 1). */
   next(): number {
-    return this.uniform();
+    const t = (((this.a + this.b) >>> 0) + this.d) >>> 0;
+    this.d = (this.d + 1) >>> 0;
+    this.a = this.b ^ (this.b >>> 9);
+    this.b = (this.c + (this.c << 3)) >>> 0;
+    this.c = ((this.c << 21) | (this.c >>> 11)) >>> 0;
+    this.c = (this.c + t) >>> 0;
+    return t / 4294967296;
   }
 
   chance(p: number): boolean {
