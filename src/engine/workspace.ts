@@ -10,6 +10,8 @@ import { importFile } from './ingest';
 import type { ImportOptions, ImportReport } from './ingest';
 import { createComplianceValidator, createRedactor, resolvePolicy, withCompliance } from './privacy';
 import type { ComplianceValidator, KaizenRedactor, PrivacyPolicy, PrivacySettings } from './privacy';
+import { analyzeStore } from './pipeline';
+import type { AnalyzeStoreOptions, AnalyzeSummary } from './pipeline';
 import { openSqlStore } from './store';
 import type { LearningStore, OpenSqlStoreOptions, RetentionResult } from './store';
 import { joinPath, splitPath } from './store/paths';
@@ -79,6 +81,8 @@ export interface Workspace {
   redactor(): Promise<KaizenRedactor>;
   /** Imports one file (redacted, gated), applies retention from the settings, and saves. */
   importFile(file: string, options?: Omit<ImportOptions, 'ports' | 'store' | 'redactor'>): Promise<ImportReport>;
+  /** Analyzes every stored call and synthesizes knowledge (the pipeline), then saves at once. */
+  analyze(options?: Omit<AnalyzeStoreOptions, 'ports'>): Promise<AnalyzeSummary>;
   /** Deletes transcripts older than the retention setting; `undefined` when none is set. */
   applyRetention(): Promise<RetentionResult | undefined>;
   /** The policy file or settings changed: the next write, redaction and bundle use the new policy. */
@@ -157,6 +161,13 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
       await workspace.applyRetention();
       await store.save();
       return report;
+    },
+    async analyze(analyzeOptions = {}) {
+      const store = await workspace.store();
+      const summary = await analyzeStore(store, { ...analyzeOptions, ports });
+      // Saved at once, so a crash right after keeps the result.
+      await store.save();
+      return summary;
     },
     async applyRetention() {
       const days = settings().transcriptRetentionDays;

@@ -89,6 +89,9 @@ describe('engine workspace (the composition root of every host)', () => {
     const kept = await keep.importFile(calls, { sourceName: 'calls.jsonl' });
     assert.equal(kept.callsInserted, 1);
     assert.equal((await (await keep.store()).getConversation('old'))?.events.length, 3);
+    const analyzed = await keep.analyze({ minSupport: 1 });
+    assert.equal(analyzed.calls, 1, 'the pipeline runs on the workspace store');
+    assert.equal((await (await keep.store()).getCallAnalysis('old'))?.callId, 'old');
     await keep.close();
 
     const purge = createWorkspace({ ports: createNodePorts({ clock }), storePath: path.join(dir, 'purge.db'), settings: () => ({ transcriptRetentionDays: 7 }) });

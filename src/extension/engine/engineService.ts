@@ -8,6 +8,7 @@ import type { ImportReport, ImportProgress } from '../../engine/ingest';
 import type { Settings } from '../../shared/settings';
 import type { Workspace } from '../../engine/workspace';
 import type { AnalyzeSummary } from './analyzeStore';
+import { toAnalyzeSummary } from './analyzeStore';
 import { loadEngine } from './load';
 
 export type EngineState = 'idle' | 'importing' | 'analyzing';
@@ -114,11 +115,17 @@ export class EngineService {
   }
 
   async analyze(options: { signal?: AbortSignal; onProgress?: (calls: number) => void } = {}): Promise<AnalyzeSummary> {
-    const { analyzeWholeStore } = loadEngine();
-    const store = await this.store();
+    const workspace = this.workspace();
+    await workspace.store();
     this.setState('analyzing');
     try {
-      return await analyzeWholeStore(store, { ports: this.options.ports, ...options });
+      const summary = await workspace.analyze({
+        signal: options.signal,
+        onProgress: (p) => {
+          if (p.phase === 'analyze') options.onProgress?.(p.done);
+        },
+      });
+      return toAnalyzeSummary(summary);
     } finally {
       this.setState('idle');
       this.changed.fire();

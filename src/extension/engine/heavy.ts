@@ -5,7 +5,6 @@
  */
 export { createWorkspace } from '../../engine/workspace';
 export { importFile } from '../../engine/ingest';
-export { analyzeWholeStore } from './analyzeStore';
 export { parseFixture, sidecarPathFor } from '../../engine/replay';
 export { replayFixture } from '../../engine/replay';
 export { ExperimentService } from '../../engine/experiments';
