@@ -13,7 +13,8 @@ export interface Workspace {
   /** The store behind the compliance gate: every write and every bundle in or out is validated first. */
   store: LearningStore;
   policy: PrivacyPolicy;
-  redactor: KaizenRedactor;
+  /** The redactor, built (and the key created) on first call: read-only commands never pay for it. */
+  redactor(): Promise<KaizenRedactor>;
   /** Absolute path of the store file. */
   storePath: string;
   /** The engine's workspace (import with retention, policy refresh) the fields above come from. */
@@ -43,10 +44,9 @@ export async function workspaceHmacKey(ctx: CliContext): Promise<Uint8Array> {
 export async function openWorkspace(ctx: CliContext, storePath: string = DEFAULT_STORE, options: OpenWorkspaceOptions = {}): Promise<Workspace> {
   const { abs, engine } = cliWorkspace(ctx, storePath, options);
   return cliErrors(ctx, abs, async () => {
-    const redactor = await engine.redactor();
     const policy = await engine.policy();
     const store = await engine.store();
-    return { store, redactor, policy, storePath: abs, engine, close: () => engine.close() };
+    return { store, redactor: () => cliErrors(ctx, abs, () => engine.redactor()), policy, storePath: abs, engine, close: () => engine.close() };
   });
 }
 

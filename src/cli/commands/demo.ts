@@ -73,11 +73,12 @@ export async function runDemo(ctx: CliContext, opts: DemoOptions): Promise<numbe
   try {
     log('Importing (redacting PII before anything is stored)…');
     const progress = createProgress(ctx, 'import');
+    const redactor = await ws.redactor();
     const imported = await time('import + redact + store', () =>
       importFile(samples.callsFile, {
         ports: ctx.ports,
         store: ws.store,
-        redactor: ws.redactor,
+        redactor,
         sourceName: path.relative(ctx.cwd, samples.callsFile),
         onProgress: (p) => progress.update(p.bytesRead, p.bytesTotal, `${p.calls} calls`),
       }),
