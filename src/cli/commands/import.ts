@@ -53,6 +53,8 @@ function summaryLine(r: ImportReport): string {
     `${r.rejected} rejected`,
     `${r.duplicates} duplicate events`,
   ];
+  if (r.conflicted) parts.push(`${r.conflicted} in conflict with the store (left as stored)`);
+  if (r.saveError) parts.push(`NOT SAVED: ${r.saveError}`);
   if (r.skipped) parts.push(`${r.skipped} skipped`);
   return `${r.file} [${r.format ?? '?'}]: ${parts.join(', ')}${r.cancelled ? ' (cancelled: batches written before stay; run again to finish)' : ''}`;
 }
@@ -110,6 +112,8 @@ export const register: RegisterCommand = (program, ctx) => {
                 ctx.stderr.write(`  ${r.file}${r.line !== undefined ? `:${r.line}` : ''} ${r.field}: ${r.reason}\n`);
               }
               if (report.rejected > SHOWN_REJECTIONS) ctx.stderr.write(`  … and ${report.rejected - SHOWN_REJECTIONS} more (--json lists them)\n`);
+              for (const c of report.conflicts.slice(0, SHOWN_REJECTIONS)) ctx.stderr.write(`  ${c.file} conflict: call ${c.callId} ${c.field}: ${c.reason}\n`);
+              if (report.conflicted > SHOWN_REJECTIONS) ctx.stderr.write(`  … and ${report.conflicted - SHOWN_REJECTIONS} more conflicts (--json lists them)\n`);
             }
           } catch (err) {
             progress.done();
@@ -120,13 +124,18 @@ export const register: RegisterCommand = (program, ctx) => {
         }
       } finally {
         process.removeListener('SIGINT', onSigint);
-        await ws.close();
+        await ws.close().catch((err: unknown) => {
+          // The import's own save already failed and is in its report; a failing close adds nothing new.
+          if (!reports.some((r) => r.saveError)) throw err;
+        });
       }
       const totals = {
         files: files.length,
         calls: sum(reports, 'calls'),
         callsInserted: sum(reports, 'callsInserted'),
         rejected: sum(reports, 'rejected'),
+        conflicted: sum(reports, 'conflicted'),
+        unsaved: reports.filter((r) => r.saveError).length,
         duplicates: sum(reports, 'duplicates'),
         failedFiles: failures.length,
       };
@@ -135,18 +144,25 @@ export const register: RegisterCommand = (program, ctx) => {
       } else if (!ctx.interactive || files.length > 1) {
         ctx.stderr.write(
           `imported ${totals.calls} calls from ${reports.length} of ${files.length} files; ${totals.rejected} records rejected, ${totals.duplicates} duplicate events` +
+            `${totals.conflicted ? `, ${totals.conflicted} calls in conflict with the store` : ''}` +
             `${failures.length ? `, ${failures.length} files in no known format` : ''}\n`,
         );
       }
-      if (totals.rejected > 0 || failures.length > 0) {
-        throw new CliError(
-          `${totals.rejected} records rejected${failures.length ? ` and ${failures.length} files not imported` : ''}; the rest was imported`,
-          ExitCode.problems,
-        );
+      if (totals.unsaved > 0) {
+        const why = reports.find((r) => r.saveError)!.saveError!;
+        throw new CliError(`the store could not be saved (${why}); nothing of this import was stored. Free space or fix the folder's permissions and import again`, ExitCode.dataError);
+      }
+      if (totals.rejected > 0 || failures.length > 0 || totals.conflicted > 0) {
+        const problems = [
+          totals.rejected ? `${totals.rejected} records rejected` : '',
+          totals.conflicted ? `${totals.conflicted} calls in conflict with the store (left as stored)` : '',
+          failures.length ? `${failures.length} files not imported` : '',
+        ].filter(Boolean);
+        throw new CliError(`${problems.join(', ')}; the rest was imported`, ExitCode.problems);
       }
     });
 };
 
-function sum(reports: ImportReport[], key: 'calls' | 'callsInserted' | 'rejected' | 'duplicates'): number {
+function sum(reports: ImportReport[], key: 'calls' | 'callsInserted' | 'rejected' | 'duplicates' | 'conflicted'): number {
   return reports.reduce((n, r) => n + r[key], 0);
 }

@@ -13,7 +13,10 @@ import type { Rejection, SourceRecord } from './types';
  */
 export type Container = 'jsonl' | 'json-array' | 'json-values' | 'uss-text';
 
-export type RecordItem = { kind: 'record'; record: SourceRecord; raw: string } | { kind: 'reject'; rejection: Omit<Rejection, 'file'> };
+/** A record as read, before the reader gives it its identity (`key`). */
+export type RawRecord = Omit<SourceRecord, 'key'>;
+
+export type RecordItem = { kind: 'record'; record: RawRecord; raw: string } | { kind: 'reject'; rejection: Omit<Rejection, 'file'> };
 
 const USS_LINE = /^(USER|SYSTEM)\t/i;
 

@@ -16,6 +16,7 @@ export { CURRENT_SCHEMA_VERSION, MIGRATIONS } from './schema';
 export type { StoreProcess } from './lock';
 export type { SqlLearningStore, ArchivePolicy } from './sqlStore';
 export { fflateCodec } from './codec';
+export type { CallConflict } from './callMerge';
 export type { DeflateCodec } from './codec';
 export { BUNDLE_FORMAT, BundleManifestSchema } from './bundleIo';
 export type { BundleManifest } from './bundleIo';

@@ -1,4 +1,5 @@
 import type { Disposable } from '../lifecycle';
+import type { CallConflict } from './callMerge';
 import type {
   ArtifactPayload,
   ArtifactStatus,
@@ -77,6 +78,8 @@ export interface PutConversationsResult {
   callsUnchanged: number;
   eventsInserted: number;
   eventsDuplicate: number;
+  /** Calls left as stored because the incoming version changes a stored event (see callMerge.ts). */
+  conflicts?: CallConflict[];
 }
 
 export type OutcomeLabel = 'success' | 'failure' | 'unknown';
@@ -196,7 +199,9 @@ export interface BundleImportResult {
   conflicts: BundleConflict[];
 }
 
-export interface BundleConflict {
+export type BundleConflict = ArtifactVersionConflict | ({ kind: 'call' } & CallConflict);
+
+export interface ArtifactVersionConflict {
   kind: 'artifact-version';
   artifactId: string;
   version: number;

@@ -36,6 +36,7 @@ import type { StoreLock } from './lock';
 import { CURRENT_SCHEMA_VERSION } from './schema';
 import { exportStoreBundle, importStoreBundle } from './bundleIo';
 import type { TranscriptArchives } from './archive';
+import { findMergeConflict, mergedOutcome } from './callMerge';
 
 const DAY_MS = 86_400_000;
 const PAGE_SIZE = 256;
@@ -313,6 +314,12 @@ export class SqlLearningStore implements LearningStore {
       return;
     }
     const stored = unpackJson<ConversationEvent[]>(blob, this.codec);
+    const conflict = findMergeConflict(conv.callId, stored, incoming);
+    if (conflict) {
+      // Never applied silently: the stored call stays as it was and the caller reports the conflict.
+      (result.conflicts ??= []).push(conflict);
+      return;
+    }
     const seen = new Set(stored.map((e) => e.eventId));
     const fresh = uniqueEvents(incoming, seen);
     result.eventsDuplicate += conv.events.length - fresh.length;
@@ -323,7 +330,8 @@ export class SqlLearningStore implements LearningStore {
     const merged = byTime([...stored, ...fresh]);
     const { turns, errors } = digest(merged);
     const source = sourceJson !== null ? (sourceJson as string) : conv.source ? JSON.stringify(conv.source) : null;
-    const outcome = conv.outcome ? JSON.stringify(conv.outcome) : (outcomeJson as string | null);
+    const latest = mergedOutcome(merged);
+    const outcome = latest ? JSON.stringify(latest) : (outcomeJson as string | null);
     const ended = Math.max(Number(endedAt ?? -Infinity), conv.endedAt ?? -Infinity);
     this.run(
       `UPDATE calls SET started_at = ?, ended_at = ?, source_file = COALESCE(source_file, ?), source_json = ?, outcome_json = ?,
@@ -1031,6 +1039,7 @@ export class SqlLearningStore implements LearningStore {
         }
       }
       result.callsMerged = puts.callsMerged;
+      for (const c of puts.conflicts ?? []) result.conflicts.push({ kind: 'call', ...c });
       for (const a of records.analyses) {
         const storedAt = this.scalar('SELECT analyzed_at FROM analyses WHERE call_id = ?', [a.callId]);
         if (storedAt !== undefined && Number(storedAt) >= a.analyzedAt) continue;

@@ -30,6 +30,7 @@ export function importCalls(ctx: KaizenContext) {
           let calls = 0;
           let inserted = 0;
           let rejected = 0;
+          let conflicted = 0;
           for (const [i, uri] of uris.entries()) {
             const name = path.basename(uri.fsPath);
             let lastPct = 0;
@@ -42,9 +43,13 @@ export function importCalls(ctx: KaizenContext) {
                 lastPct = pct;
               },
             });
+            // The report counts what is durably stored (after the privacy gate and the save), as the CLI does.
+            if (report.saveError) throw new Error(`the store could not be saved (${report.saveError}); nothing of ${name} was stored`);
             calls += report.calls;
             inserted += report.callsInserted;
             rejected += report.rejected;
+            conflicted += report.conflicted;
+            for (const c of report.conflicts.slice(0, 20)) ctx.log.warn(`import ${name}: conflict ${JSON.stringify(c)}`);
             ctx.log.info(`import ${uri.fsPath}: ${report.calls} calls (${report.callsInserted} new, ${report.callsMerged} merged), ${report.rejected} rejected, ${report.durationMs.toFixed(0)} ms`);
             for (const r of report.rejections.slice(0, 20)) ctx.log.warn(`import ${name}: ${JSON.stringify(r)}`);
             if (report.cancelled) break;
@@ -56,7 +61,7 @@ export function importCalls(ctx: KaizenContext) {
           progress.report({ message: 'Analyzing…' });
           const summary = await ctx.engine.analyze({ signal: abort.signal });
           const total = await (await ctx.engine.store()).countCalls();
-          const msg = `Kaizen: imported ${inserted} new calls (${total} in the store)${rejected ? `, ${rejected} records rejected — see the Kaizen output` : ''}; ${summary.patterns} patterns, ${summary.significant} significant, ${summary.artifacts} artifacts.`;
+          const msg = `Kaizen: imported ${inserted} new calls (${total} in the store)${rejected ? `, ${rejected} records rejected — see the Kaizen output` : ''}${conflicted ? `, ${conflicted} calls in conflict with stored ones (left as stored)` : ''}; ${summary.patterns} patterns, ${summary.significant} significant, ${summary.artifacts} artifacts.`;
           void vscode.window.showInformationMessage(msg, 'Open Pattern Explorer').then((pick) => {
             if (pick) void vscode.commands.executeCommand('kaizen.openPatternExplorer');
           });
