@@ -177,7 +177,16 @@ export async function importFile(path: string, options: ImportOptions): Promise<
         reject(item.rejection);
         continue;
       }
-      batch.push(redactor.redactConversation(assembleConversation(item.events)));
+      let conversation: Conversation;
+      try {
+        conversation = redactor.redactConversation(assembleConversation(item.events));
+      } catch (err) {
+        if (!(err instanceof RangeError)) throw err;
+        const first = item.events[0]!;
+        reject({ file, field: '(call)', reason: `call ${first.callId} could not be redacted (${err.message}); it was skipped` });
+        continue;
+      }
+      batch.push(conversation);
       if (batch.length >= batchSize) {
         if (signal?.aborted) throw signal.reason;
         await flush();

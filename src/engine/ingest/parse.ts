@@ -5,6 +5,8 @@ import { FORMATS, formatDefinition, sniffFormat } from './adapters';
 import type { Container, RawRecord, RecordItem } from './records';
 import type { TextLine } from './lines';
 import { canonicalJson } from '../store/codec';
+import type { IngestLimits } from './limits';
+import { resolveLimits } from './limits';
 import { readRecords, sniffContainer } from './records';
 import type { AdapterContext, ConversationEvent, FormatAdapter, Rejection } from './types';
 
@@ -33,6 +35,8 @@ export interface ParseOptions {
   signal?: AbortSignal;
   /** Called as bytes are read (cumulative). */
   onBytes?: (bytesRead: number) => void;
+  /** Per-record limits; only raising them has an effect (see limits.ts). */
+  limits?: Partial<IngestLimits>;
 }
 
 export type ParsedItem = { kind: 'call'; events: ConversationEvent[] } | { kind: 'reject'; rejection: Rejection };
@@ -150,7 +154,7 @@ export class SourceReader {
       return formatDefinition(this.format!).create(ctx);
     };
 
-    for await (const item of readRecords(counted(), this.container)) {
+    for await (const item of readRecords(counted(), this.container, resolveLimits(this.options.limits))) {
       if (item.kind === 'record' || item.rejection.record !== undefined) stats.records++;
       if (adapter) {
         yield* this.feed(adapter, item);
@@ -178,7 +182,18 @@ export class SourceReader {
 
   private *feed(adapter: FormatAdapter, item: RecordItem): Generator<ParsedItem> {
     if (item.kind === 'reject') yield { kind: 'reject', rejection: { file: this.file, ...item.rejection } };
-    else yield* this.translate(adapter.push({ ...item.record, key: this.keyOf(item.record) }));
+    else {
+      const record = { ...item.record, key: this.keyOf(item.record) };
+      let outputs: ReturnType<FormatAdapter['push']>;
+      try {
+        outputs = adapter.push(record);
+      } catch (err) {
+        // The limits keep records shallow; should a record still overflow the stack, it alone is lost.
+        if (!(err instanceof RangeError)) throw err;
+        outputs = [{ kind: 'reject', rejection: { file: this.file, line: record.line, record: record.index, field: '(record)', reason: `the record could not be read (${err.message}); it was skipped` } }];
+      }
+      yield* this.translate(outputs);
+    }
   }
 
   /**
