@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InvalidArgumentError } from 'commander';
-import { IngestFormatError, importFile } from '../../engine/ingest';
+import { IngestFormatError, MAX_RECORD_CHARS, importFile } from '../../engine/ingest';
 import type { ImportProgress, ImportReport } from '../../engine/ingest';
 import { IngestFormatSchema } from '../../engine/model';
 import type { IngestFormat } from '../../engine/model';
@@ -25,6 +25,13 @@ interface ImportOpts {
   store: string;
   agent?: string;
   json?: boolean;
+  maxRecordMb?: number;
+}
+
+function parseMegabytes(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`"${value}" is not a positive number of megabytes`);
+  return n;
 }
 
 interface FileFailure {
@@ -71,6 +78,11 @@ export const register: RegisterCommand = (program, ctx) => {
     .option('--store <path>', 'learning store file', DEFAULT_STORE)
     .option('--agent <id>', 'agent id for calls whose file names none', undefined)
     .option('--json', 'print the import reports as JSON')
+    .option(
+      '--max-record-mb <n>',
+      `raise the size limit of one record (default ${MAX_RECORD_CHARS / (1024 * 1024)} MB; a smaller value is ignored)`,
+      parseMegabytes,
+    )
     .action(async (files: string[], opts: ImportOpts) => {
       for (const f of files) {
         const abs = path.resolve(ctx.cwd, f);
@@ -103,6 +115,7 @@ export const register: RegisterCommand = (program, ctx) => {
               sourceName: name,
               signal: controller.signal,
               onProgress: progress.draw,
+              limits: opts.maxRecordMb !== undefined ? { maxRecordChars: opts.maxRecordMb * 1024 * 1024 } : undefined,
             });
             progress.done();
             reports.push(report);

@@ -130,6 +130,7 @@ export async function importFile(path: string, options: ImportOptions): Promise<
     baseTs: options.baseTs,
     signal,
     onBytes: progress,
+    limits: options.limits,
   });
 
   let batch: Conversation[] = [];
