@@ -22,7 +22,8 @@ export function bundleDecompressedLimit(compressedBytes: number): number {
   return Math.min(MAX_BUNDLE_DECOMPRESSED_BYTES, Math.max(MIN_BUNDLE_DECOMPRESSED_BYTES, compressedBytes * MAX_BUNDLE_EXPANSION));
 }
 
-export function unzipBounded(bytes: Uint8Array, limit = bundleDecompressedLimit(bytes.byteLength)): Record<string, Uint8Array> {
+/** `only`: inflate just this entry (the others are skipped unread). */
+export function unzipBounded(bytes: Uint8Array, limit = bundleDecompressedLimit(bytes.byteLength), only?: string): Record<string, Uint8Array> {
   const isZip = bytes.byteLength >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && ((bytes[2] === 3 && bytes[3] === 4) || (bytes[2] === 5 && bytes[3] === 6));
   if (!isZip) throw new BundleError('This file is not a Kaizen bundle (not a readable zip: it does not start with a zip header).', 'format');
   const files: Record<string, Uint8Array> = {};
@@ -32,6 +33,7 @@ export function unzipBounded(bytes: Uint8Array, limit = bundleDecompressedLimit(
     if (++entries > MAX_BUNDLE_ENTRIES) {
       throw new BundleError(`This bundle has more than ${MAX_BUNDLE_ENTRIES} files; a Kaizen bundle has ${MAX_BUNDLE_ENTRIES} at most. Nothing was imported.`, 'format');
     }
+    if (only !== undefined && file.name !== only) return;
     const parts: Uint8Array[] = [];
     file.ondata = (err, chunk, final) => {
       if (err) throw err;

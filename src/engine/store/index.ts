@@ -122,3 +122,5 @@ export async function openSqlStore(options: OpenSqlStoreOptions): Promise<Learni
     throw err;
   }
 }
+export { bundleKeyId, bundleTrustDecision, signBundle, verifyBundle } from './bundleSignature';
+export type { BundleSigner, BundleTrustOptions, BundleVerification } from './bundleSignature';

@@ -241,7 +241,7 @@ export class StoreFileError extends Error {
 export class BundleError extends Error {
   constructor(
     message: string,
-    readonly reason: 'format' | 'checksum' | 'record' | 'too-new',
+    readonly reason: 'format' | 'checksum' | 'record' | 'too-new' | 'signature',
     readonly section?: string,
     readonly record?: number,
   ) {

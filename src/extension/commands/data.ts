@@ -128,7 +128,15 @@ export function importStore(ctx: KaizenContext) {
     const uri = source ?? (await vscode.window.showOpenDialog({ title: 'Kaizen: Import Learning Store', filters: { 'Kaizen bundle': ['kaizen'] }, canSelectMany: false }))?.[0];
     if (!uri) return;
     try {
-      const r = await ctx.engine.importBundle(uri.fsPath);
+      let r = await ctx.engine.importBundle(uri.fsPath);
+      if ('refused' in r) {
+        const flag = r.refused === 'unsigned' ? { allowUnsigned: true } : { trustUnknownKey: true };
+        const what = r.refused === 'unsigned' ? 'carries no signature' : 'is signed by another workspace’s key (it cannot be verified here)';
+        const pick = await vscode.window.showWarningMessage(`Kaizen: this bundle ${what}. Import it only if you trust where it came from.`, { modal: true }, 'Import anyway');
+        if (pick !== 'Import anyway') return;
+        r = await ctx.engine.importBundle(uri.fsPath, flag);
+        if ('refused' in r) return;
+      }
       void vscode.window.showInformationMessage(
         `Kaizen: merged ${r.callsInserted} new calls, ${r.artifactVersionsInserted} artifact versions, ${r.patternsImported} patterns, ${r.experimentsImported} experiments.`,
       );
