@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import { DEFAULT_STORE, ExitCode, CliError, writeJsonLine } from '../context';
-import { openWorkspace, workspaceHmacKey } from '../workspace';
+import { openWorkspace, reportUnreadableRows, workspaceHmacKey } from '../workspace';
 import { BundleError, bundleTrustDecision, signBundle, verifyBundle } from '../../engine/store';
 import type { BundleSigner } from '../../engine/store';
 import type { RegisterCommand } from './index';
@@ -31,6 +31,7 @@ export const register: RegisterCommand = (program, ctx) => {
         const stats = await ws.store.stats();
         if (opts.json) writeJsonLine(ctx.stdout, { bundle: out, bytes: bytes.length, ...stats });
         else ctx.stdout.write(`Wrote ${path.relative(ctx.cwd, out)} (${(bytes.length / 1e6).toFixed(2)} MB): ${stats.calls} calls, ${stats.artifactVersions} artifact versions, ${stats.patterns} patterns, ${stats.experiments} experiments.\n`);
+        reportUnreadableRows(ctx, ws.store);
       } finally {
         await ws.close();
       }

@@ -1,5 +1,6 @@
 import type { Disposable } from '../lifecycle';
 import type { CallConflict } from './callMerge';
+import type { UnreadableRow } from './rowGuard';
 import type {
   ArtifactPayload,
   ArtifactStatus,
@@ -66,6 +67,11 @@ export interface LearningStore extends Disposable {
   exportBundle(): Promise<Uint8Array>;
   importBundle(bundle: Uint8Array): Promise<BundleImportResult>;
   stats(): Promise<StoreStats>;
+  /**
+   * Stored rows readers skipped since the store was opened because they cannot be decoded (see
+   * rowGuard.ts): listed by `calls`, `export` and `analyze`; `kaizen doctor` finds and quarantines them.
+   */
+  unreadableRows?(): UnreadableRow[];
   /** Persists now (atomically). Writes are also saved on a debounce and on dispose. */
   save(): Promise<void>;
   close(): Promise<void>;
