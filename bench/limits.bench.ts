@@ -29,9 +29,9 @@ async function hugeLine(dir: string): Promise<void> {
   out.write(ev('a', 0, '"type":"call.started"') + ev('a', 1, '"type":"call.ended","outcome":{"endReason":"completed"}'));
   out.write('{"eventId":"x:0","callId":"x","agentId":"a","ts":1,"type":"turn","role":"user","text":"');
   const chunk = 'y'.repeat(1024 * 1024);
-  for (let i = 0; i < 200; i++) if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
+  for (let i = 0; i < 200; i++) if (!out.write(chunk)) await new Promise<void>((r) => out.once("drain", () => r()));
   out.write('"}\n' + ev('b', 0, '"type":"call.started"') + ev('b', 1, '"type":"call.ended","outcome":{"endReason":"completed"}'));
-  await new Promise((r) => out.end(r));
+  await new Promise<void>((r) => out.end(() => r()));
   const ports = createNodePorts();
   const store = await openSqlStore({ ports });
   global.gc?.();

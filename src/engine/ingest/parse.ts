@@ -52,6 +52,8 @@ export interface ParseStats {
 /** How many records may fail to sniff before a file is declared to be in no known format. */
 const SNIFF_RECORDS = 10;
 const HEAD_BYTES = 64 * 1024;
+/** Formats whose synthetic call ids are built from `SourceRecord.key`. */
+const CONTENT_ID_FORMATS: ReadonlySet<IngestFormat> = new Set(['openai-messages', 'uss', 'openai-realtime']);
 /** Hex digits of a record's content hash in call ids (64 bits: no collision in any realistic store). */
 const CALL_KEY_HEX = 16;
 
@@ -183,7 +185,7 @@ export class SourceReader {
   private *feed(adapter: FormatAdapter, item: RecordItem): Generator<ParsedItem> {
     if (item.kind === 'reject') yield { kind: 'reject', rejection: { file: this.file, ...item.rejection } };
     else {
-      const record = { ...item.record, key: this.keyOf(item.record) };
+      const record = { ...item.record, key: this.keyOf(item.record, item.raw) };
       let outputs: ReturnType<FormatAdapter['push']>;
       try {
         outputs = adapter.push(record);
@@ -200,7 +202,11 @@ export class SourceReader {
    * A record's identity: the hash of its whole content (so a call's id never depends on another
    * record, e.g. the file's first), plus `-n` for its n-th repeat in this file (a repeated run stays a call).
    */
-  private keyOf(record: RawRecord): string {
+  private keyOf(record: RawRecord, raw: string): string {
+    // Formats whose calls carry platform ids (or their own, Kaizen JSONL) do not use the key: not computed.
+    if (!CONTENT_ID_FORMATS.has(this.format!)) return '';
+    // A Realtime session is named by the keys of all its events: the raw line is enough, and no repeat count.
+    if (this.format === 'openai-realtime') return this.options.hashing.sha256(raw).slice(0, CALL_KEY_HEX);
     const content = Array.isArray(record.value) && this.container === 'uss-text' ? (record.value as TextLine[]).map((l) => l.text).join('\n') : canonicalJson(record.value);
     const key = this.options.hashing.sha256(content).slice(0, CALL_KEY_HEX);
     const seen = this.keysSeen.get(key) ?? 0;

@@ -26,6 +26,7 @@ export interface SourceRecord {
    * The record's identity: a hash of its whole content (canonical JSON, or the dialogue's lines), with
    * `-2`, `-3`… for a repeat inside the same file. Synthetic call ids are built from it, so two files that
    * share a first record no longer give different calls the same id, and re-reading a file gives the same ids.
+   * Empty for formats whose calls carry their own ids (Kaizen JSONL, Vapi, Retell).
    */
   key: string;
 }
