@@ -95,3 +95,15 @@ export function sourceName(ctx: CliContext, file: string): string {
   const name = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
   return name.split(path.sep).join('/');
 }
+
+/**
+ * After a command read the store: rows it had to skip because they are damaged are listed on stderr and
+ * the command exits 1 (what it printed covers every other call). `kaizen doctor --quarantine` sets them aside.
+ */
+export function reportUnreadableRows(ctx: CliContext, store: LearningStore): void {
+  const rows = store.unreadableRows?.() ?? [];
+  if (rows.length === 0) return;
+  for (const r of rows.slice(0, 20)) ctx.stderr.write(`kaizen: skipped a damaged row: call ${r.callId} ${r.column}: ${r.reason}\n`);
+  if (rows.length > 20) ctx.stderr.write(`kaizen: … and ${rows.length - 20} more damaged rows\n`);
+  throw new CliError(`${rows.length} damaged rows were skipped (everything else was read); run \`kaizen doctor --quarantine\` to set them aside`, ExitCode.problems);
+}

@@ -79,7 +79,7 @@ export interface Workspace {
   store(): Promise<LearningStore>;
   /** The redactor under the current policy and the workspace key (created on first use). */
   redactor(): Promise<KaizenRedactor>;
-  /** Imports one file (redacted, gated), applies retention from the settings, and saves. */
+  /** Imports one file (redacted, gated, saved by the importer), then applies retention from the settings and saves that. */
   importFile(file: string, options?: Omit<ImportOptions, 'ports' | 'store' | 'redactor'>): Promise<ImportReport>;
   /** Analyzes every stored call and synthesizes knowledge (the pipeline), then saves at once. */
   analyze(options?: Omit<AnalyzeStoreOptions, 'ports'>): Promise<AnalyzeSummary>;
@@ -157,9 +157,11 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
     async importFile(file, importOptions = {}) {
       const [store, redactor] = await Promise.all([workspace.store(), workspace.redactor()]);
       await policyState();
+      // The importer saves what it stored (a failed save is in its report, and retention then waits).
       const report = await importFile(file, { ...importOptions, ports, store, redactor });
-      await workspace.applyRetention();
-      await store.save();
+      if (report.saveError !== undefined) return report;
+      const retention = await workspace.applyRetention();
+      if (retention && retention.transcriptsDeleted + retention.journalEntriesDeleted > 0) await store.save();
       return report;
     },
     async analyze(analyzeOptions = {}) {

@@ -31,6 +31,7 @@ export const COMMAND_MODULES = {
   graph: () => load(() => require('./graph') as CommandModule),
   redact: () => load(() => require('./redact') as CommandModule),
   intents: () => load(() => require('./intents') as CommandModule),
+  doctor: () => load(() => require('./doctor') as CommandModule),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

@@ -28,4 +28,5 @@ export const COMMAND_MANIFEST: readonly CommandManifestEntry[] = [
   { name: 'graph', module: 'graph', term: "graph [options]", description: "The knowledge graph (intents, situations, moves, tools, errors; weighted edges) from the last `kaizen analyze`." },
   { name: 'redact', module: 'redact', term: "redact [options] [file]", description: "Redact PII from plain text (one text per line) or JSONL with a \"text\" field; writes the same shape." },
   { name: 'intents', module: 'intents', term: "intents", description: "Train, run and extend an intent classifier on your own taxonomy (in-process, no downloaded model)." },
+  { name: 'doctor', module: 'doctor', term: "doctor [options]", description: "Check every stored call row (JSON columns and transcripts). Damaged rows are listed; --quarantine moves them into the quarantined_calls table (nothing is deleted) so calls, export and analyze read the rest cleanly. Exit code 1 when damaged rows remain." },
 ];

@@ -1,4 +1,4 @@
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, strToU8, zipSync } from 'fflate';
 import { z } from 'zod';
 import type { EnginePorts } from '../ports';
 import {
@@ -11,6 +11,7 @@ import {
 } from '../model';
 import type { ConversationEvent, ErrorFingerprint, Experiment, LearningArtifact, Pattern } from '../model';
 import { canonicalJson } from './codec';
+import { unzipBounded } from './bundleZip';
 import type { BundleImportResult, CallAnalysisRecord, CallSummary, JournalEntry } from './learningStore';
 import { BundleError } from './learningStore';
 import { CURRENT_SCHEMA_VERSION } from './schema';
@@ -179,12 +180,7 @@ function issueText(error: z.ZodError): string {
 
 /** Reads and checks a whole bundle; throws `BundleError` before the store is touched. */
 export function readBundle(bytes: Uint8Array, ports: EnginePorts): { records: BundleRecords; schemaVersion: number } {
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes);
-  } catch (err) {
-    throw new BundleError(`This file is not a Kaizen bundle (not a readable zip: ${(err as Error).message}).`, 'format');
-  }
+  const files = unzipBounded(bytes);
   const manifestBytes = files['manifest.json'];
   if (!manifestBytes) throw new BundleError('This zip is not a Kaizen bundle: it has no manifest.json.', 'format');
   let manifestJson: unknown;

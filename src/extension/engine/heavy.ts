@@ -3,7 +3,8 @@
  * required on first use, so activation compiles only the light host bundle: sql.js, the redactor's
  * lexicons, the analyzer, experiments and replay load when a command or view first needs them.
  */
-export { createWorkspace } from '../../engine/workspace';
+export { createWorkspace, workspaceHmacKey } from '../../engine/workspace';
+export { bundleTrustDecision, signBundle, verifyBundle } from '../../engine/store';
 export { importFile } from '../../engine/ingest';
 export { parseFixture, sidecarPathFor } from '../../engine/replay';
 export { replayFixture } from '../../engine/replay';
