@@ -9,6 +9,10 @@ import { cardValid, dateValid, ibanValid, ipv4Valid, numericDateValid, ssnValid 
 import * as P from './patterns';
 import * as W from './wordTable';
 import * as T from './textScan';
+import { nameSlots } from './nameSlots';
+import type { TurnHint } from './nameSlots';
+import { spokenContacts } from './spokenContacts';
+import { normalizeSpoken } from './spokenForms';
 
 // Local bindings: a transpiled import is read through a getter on every use, too slow in the per-character loops.
 const { ADDRESS_DIGIT_Y, ADDRESS_TAIL_RE, ADDRESS_WORD_RE, ADDR_BOX_RE, ADDR_CTX_HINT_RE, ADDR_CTX_RE, ADDR_NUM_Y, ADDR_UNIT_RE, AGE_AFTER_RE, AGE_BEFORE_RE, CONTEXT_ID_RE, CTX_ACCOUNT, CTX_CARD, CTX_CARD_TAIL, CTX_DL, CTX_DOB, CTX_LOCATION_BEFORE, CTX_PHONE, CTX_PHONE_STRONG, CTX_PLACE_STRONG_RE, CTX_PLACE_WEAK_RE, CTX_SSN, CTX_YEAR_BEFORE, CTX_ZIP, EMAIL_RE, EURO_STREET_END_RE, EURO_STREET_TAILS, IBAN_CI_RE, IBAN_RE, IPV6_HINT_RE, IPV6_RE, ISO_DATETIME_RE, MONEY_AFTER_RE, MONEY_RE, NAME_LIST_NEXT_RE, NAME_LIST_PREV_RE, NAME_TOKEN_RE, NAME_TRIGGER_RE, NON_ASCII_RE, THIS_IS_NAME_RE, ORG_AFTER_RE, ORG_BEFORE_RE, ORG_WORDS, SELF_NAME_RE, FUNCTION_WORDS, PLACEHOLDER_RE, SPELLED_RE, SPELL_CONTEXT_RE, SPOKEN_ADDRESS_RE, SPOKEN_URL_RE, STATE_ZIP_RE, STREET_NAME_RE, TLD_WORDS, EMAIL_SEPARATORS, EMAIL_LEAD_IN, SUBJECT_VERBS, POSTCODE_RE, UNIT_ONLY_RE, URL_RE, WRITTEN_DATE_RE } = P;
@@ -35,7 +39,7 @@ export interface DetectOptions {
 
 export interface Detector {
   /** `orgNames`: business names seen in company contexts elsewhere in the same call; never reported as names or places. */
-  detect(text: string, orgNames?: readonly string[]): DetectedEntity[];
+  detect(text: string, orgNames?: readonly string[], hint?: TurnHint): DetectedEntity[];
   /** Business names in company contexts of `text` ("thank you for calling Acme Outfitters"). */
   orgNames(text: string): string[];
 }
@@ -241,7 +245,9 @@ export function createDetector(options: DetectOptions): Detector {
     out.push(value === undefined ? { type, start, end, score } : { type, start, end, score, value });
   }
 
-  function detect(text: string, orgNames?: readonly string[]): DetectedEntity[] {
+  function detect(original: string, orgNames?: readonly string[], hint?: TurnHint): DetectedEntity[] {
+    // Same-length rewrite ("nine-one-seven" → "nine one seven"): offsets stay those of the original.
+    const text = normalizeSpoken(original);
     out = [];
     curOrgs = orgNames;
     const lower = lowerSameLength(text);
@@ -338,6 +344,10 @@ export function createDetector(options: DetectOptions): Detector {
     if (f.upper && out.length > 0) nameLists(text);
     if (out.length > 0) nameRepeats();
     if (f.spelledRun && (f.upper || f.nameHint)) spelled(text, push);
+    // Families that read the text as speech: names in their slots whatever the case, spelled letters,
+    // spoken emails and street addresses.
+    if (on('PERSON')) nameSlots(text, lower, hint, push);
+    if (on('EMAIL') || on('ADDRESS')) spokenContacts(text, lower, hint, push);
     return resolve(text, out);
   }
   /**

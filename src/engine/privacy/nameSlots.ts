@@ -1,0 +1,180 @@
+import { COMMON_WORD_SET } from './lexicon/commonWords';
+import { ENGLISH_WORD_SET } from './lexicon/englishWords';
+import { FIRST_NAME_SET } from './lexicon/firstNames';
+import { SURNAME_SET } from './lexicon/surnames';
+import { NUMBER_WORDS } from './spoken';
+import type { EntityType } from './types';
+
+/**
+ * Names in the slots a speaker puts them in, whatever their case or script: after "my name is", "this is",
+ * "i'm", "called", "under"; before "speaking"/"here"; and as the answer to "what's your name?" (the
+ * conversation passes `hint: 'name'`). Case says nothing in transcripts ("this is jean-luc picard
+ * speaking"), so a word is judged by what it is not: not an everyday word, not a dictionary word unless
+ * a name lexicon knows it. Also spelled-out names: runs of single letters ("S M I T H", "o k o n k w o",
+ * "d as in delta, u, b, o, i, s").
+ */
+export type Push = (type: EntityType, start: number, end: number, score: number) => void;
+/** What the other side just asked for, when the caller's turn answers a question. */
+export type TurnHint = 'name' | 'spell' | 'number' | 'address' | 'email';
+
+const PARTICLES = new Set(['van', 'der', 'den', 'de', 'del', 'della', 'la', 'le', 'da', 'di', 'dos', 'das', 'von', 'bin', 'binti', 'al', 'el', 'ní', 'ni', 'nic', 'mac', 'ben', 'bint', 'ter', 'ten', 'st']);
+const FILLERS = new Set(['uh', 'um', 'er', 'erm', 'ah', 'eh', 'hmm', 'mm', 'oh', 'yeah', 'yes', 'yep', 'sure', 'ok', 'okay', 'so', 'well', 'its', "it's", 'it', 'is', 'that', "that's", 'thats', 'the', 'name', 'my', 'first', 'last', 'full', 'surname', 'um,', 'right', 'hi', 'hello', 'hey', 'and', 'mister', 'mr', 'mrs', 'ms', 'miss', 'dr', 'doctor', 'prof', 'professor', 'sir', 'madam', 'spelled', 'spell', 'as', 'in', 'like']);
+const INFORMAL = new Set(['gonna', 'wanna', 'gotta', 'kinda', 'sorta', 'tryna', 'lemme', 'gimme', 'dunno', 'calling', 'speaking', 'here', 'back', 'again', 'still', 'only']);
+const NUMBER_WORD_SET = new Set(NUMBER_WORDS);
+
+const WORD_RE = /[\p{L}][\p{L}'’-]*/guy;
+const STRONG_RE = /\b(?:my (?:full |first |last |middle |sur)?name(?:'s| is)|(?:first|last|full|middle|sur|maiden|legal|passenger|caller|customer)[ ]?name(?: is|'s|:)?|name's|call me|surname is|name is|name on the (?:account|reservation|booking|card|order) is|(?:account|reservation|booking|order) is under|under the name(?: of)?)[ ,:]+/giu;
+const WEAK_RE = /\b(?:this is|i'm|i am|it's|it is|im|called|under|speaking with|talking to|spoke (?:to|with)|ask for|mr\.?|mrs\.?|ms\.?|dr\.?)[ ,:]+/giu;
+const SELF_BEFORE_RE = /[ ]+(?:speaking|here|calling)\b/giu;
+
+type Kind = 'name' | 'particle' | 'no';
+
+/** How a lower-cased word reads in a name slot. `strong`: the slot is a name whatever the word. */
+function judge(w: string, strong: boolean): Kind {
+  if (w.length < 2) return 'no';
+  if (PARTICLES.has(w)) return 'particle';
+  if (NUMBER_WORD_SET.has(w) || FILLERS.has(w) || INFORMAL.has(w)) return 'no';
+  if (w.includes('-')) {
+    const parts = w.split('-');
+    // "jean-luc", "mokoena-dlamini": no everyday part, and a name lexicon knows a part or a part is no dictionary word.
+    if (parts.some((p) => p.length < 2 || COMMON_WORD_SET.has(p) || NUMBER_WORD_SET.has(p))) return 'no';
+    return strong || parts.some((p) => FIRST_NAME_SET.has(p) || SURNAME_SET.has(p) || !ENGLISH_WORD_SET.has(p)) ? 'name' : 'no';
+  }
+  const lexName = FIRST_NAME_SET.has(w) || SURNAME_SET.has(w);
+  if (COMMON_WORD_SET.has(w)) return strong && lexName ? 'name' : 'no';
+  if (lexName) return 'name';
+  if (!ENGLISH_WORD_SET.has(w)) return 'name';
+  return strong && !w.endsWith('ing') && !w.endsWith('ed') ? 'name' : 'no';
+}
+
+/** Whether a name-lexicon word is also an everyday English word ("happy", "grace"): weak on its own. */
+const ambiguous = (w: string) => ENGLISH_WORD_SET.has(w) || COMMON_WORD_SET.has(w);
+
+/** Reads up to four name words from `pos`; returns [start, end, count, allAmbiguous] of the accepted run. */
+function readForward(text: string, lower: string, pos: number, strong: boolean): [number, number, number, boolean] | undefined {
+  let start = -1;
+  let end = -1;
+  let count = 0;
+  let allAmbiguous = true;
+  let at = pos;
+  for (let n = 0; n < 6 && count < 4; n++) {
+    WORD_RE.lastIndex = at;
+    const m = WORD_RE.exec(lower);
+    if (!m) break;
+    let w = m[0];
+    if (w.endsWith("'s") || w.endsWith('’s')) w = w.slice(0, -2);
+    const k = judge(w, strong && count === 0);
+    if (k === 'no') break;
+    if (k === 'particle') {
+      if (count === 0 && !strong) break;
+      if (start < 0) start = m.index;
+    } else {
+      if (start < 0) start = m.index;
+      end = m.index + w.length;
+      count++;
+      if (!ambiguous(w.split('-')[0]!)) allAmbiguous = false;
+    }
+    at = m.index + m[0].length;
+    // Name words follow each other with single spaces; any punctuation ends the name.
+    if (text.charCodeAt(at) !== 32 || text.charCodeAt(at + 1) === 32) break;
+    at++;
+  }
+  return count > 0 ? [start, end, count, allAmbiguous] : undefined;
+}
+
+export function nameSlots(text: string, lower: string, hint: TurnHint | undefined, push: Push): void {
+  const hasStrong = lower.includes('name') || lower.includes('call me') || lower.includes('under');
+  if (hasStrong) {
+    STRONG_RE.lastIndex = 0;
+    for (let m = STRONG_RE.exec(lower); m !== null; m = STRONG_RE.exec(lower)) {
+      const r = readForward(text, lower, skipFillers(lower, m.index + m[0].length), true);
+      if (r) push('PERSON', r[0], r[1], 0.9);
+    }
+  }
+  if (lower.includes('is ') || lower.includes("'m ") || lower.includes('im ') || lower.includes('am ') || lower.includes("'s ") || lower.includes('called') || lower.includes('under') || lower.includes(' with') || lower.includes(' to') || lower.includes(' for') || lower.includes('r ') || lower.includes('s ')) {
+    WEAK_RE.lastIndex = 0;
+    for (let m = WEAK_RE.exec(lower); m !== null; m = WEAK_RE.exec(lower)) {
+      const r = readForward(text, lower, skipFillers(lower, m.index + m[0].length), false);
+      // "i'm happy to help": a lone name-lexicon word that is also an everyday word needs a second name word.
+      if (r && (r[2] >= 2 || !r[3])) push('PERSON', r[0], r[1], r[2] >= 2 ? 0.85 : 0.75);
+    }
+  }
+  if (lower.includes('speaking') || lower.includes('here') || lower.includes('calling')) {
+    SELF_BEFORE_RE.lastIndex = 0;
+    for (let m = SELF_BEFORE_RE.exec(lower); m !== null; m = SELF_BEFORE_RE.exec(lower)) {
+      const r = readBackward(lower, m.index);
+      if (r && (r[2] >= 2 || !r[3])) push('PERSON', r[0], r[1], r[2] >= 2 ? 0.85 : 0.7);
+    }
+  }
+  if (hint === 'name' || hint === 'spell') {
+    // The answer to "what's your name?": the name words wherever they stand in a short answer.
+    let at = 0;
+    let words = 0;
+    for (WORD_RE.lastIndex = 0; words < 12; words++) {
+      WORD_RE.lastIndex = at;
+      const m = WORD_RE.exec(lower);
+      if (!m) break;
+      at = m.index + m[0].length;
+      if (judge(m[0], false) !== 'name' && !(FIRST_NAME_SET.has(m[0]) && !COMMON_WORD_SET.has(m[0]))) continue;
+      const r = readForward(text, lower, m.index, true);
+      if (r) {
+        push('PERSON', r[0], r[1], 0.8);
+        at = Math.max(at, r[1]);
+      }
+    }
+  }
+  if (hint === 'name' || hint === 'spell' || SPELL_HINT_RE.test(lower) || hasStrong) spelledRuns(text, lower, hint !== undefined, push);
+  else if (lower.includes(' as in ')) spelledRuns(text, lower, true, push);
+}
+
+function skipFillers(lower: string, pos: number): number {
+  let at = pos;
+  for (let n = 0; n < 4; n++) {
+    WORD_RE.lastIndex = at;
+    const m = WORD_RE.exec(lower);
+    if (!m || !['uh', 'um', 'er', 'erm', 'it', 'is', "it's", 'its', 'mister', 'mr', 'mrs', 'ms', 'miss', 'dr', 'doctor', 'like', 'just'].includes(m[0])) break;
+    at = m.index + m[0].length;
+    while (at < lower.length && /[ ,.]/.test(lower[at]!)) at++;
+  }
+  return at;
+}
+
+function readBackward(lower: string, endAt: number): [number, number, number, boolean] | undefined {
+  let start = -1;
+  let count = 0;
+  let allAmbiguous = true;
+  let at = endAt;
+  for (let n = 0; n < 4; n++) {
+    let s = at;
+    while (s > 0 && /[\p{L}'’-]/u.test(lower[s - 1]!)) s--;
+    if (s === at) break;
+    const w = lower.slice(s, at);
+    const k = judge(w, false);
+    if (k === 'no') break;
+    if (k === 'name') {
+      start = s;
+      count++;
+      if (!ambiguous(w.split('-')[0]!)) allAmbiguous = false;
+    }
+    if (s === 0 || lower.charCodeAt(s - 1) !== 32) break;
+    at = s - 1;
+  }
+  return count > 0 ? [start, endAt, count, allAmbiguous] : undefined;
+}
+
+const SPELL_HINT_RE = /spell|letters?|that's|thats|it's|as in/;
+/** A spelled letter: one letter, or "d as in delta". */
+const LETTER = `(?:[a-z](?:[ ]+as[ ]+in[ ]+[a-z]+)?)`;
+const SPELLED_RUN_RE = new RegExp(`(?<![\\p{L}\\d'’])${LETTER}(?:[ ]*[.,-]?[ ]+${LETTER}|[.-]${LETTER}){2,40}(?![\\p{L}\\d])\\.?`, 'giu');
+
+/** Three or more single letters in a row ("S M I T H", "p. a. t"): a spelled name or code. */
+function spelledRuns(text: string, lower: string, context: boolean, push: Push): void {
+  SPELLED_RUN_RE.lastIndex = 0;
+  for (let m = SPELLED_RUN_RE.exec(lower); m !== null; m = SPELLED_RUN_RE.exec(lower)) {
+    const letters = m[0].replace(/[ ]+as[ ]+in[ ]+[a-z]+/g, '').replace(/[^a-z]/g, '');
+    // "i a m", "a b c": too short or the alphabet itself is no name.
+    if (letters.length < 3 || 'abcdefghijklmnopqrstuvwxyz'.includes(letters)) continue;
+    push('PERSON', m.index, m.index + m[0].length, context || letters.length >= 4 ? 0.85 : 0.6);
+  }
+  void text;
+}
