@@ -242,6 +242,11 @@ export function createDetector(options: DetectOptions): Detector {
   function push(type: EntityType, start: number, end: number, score: number, value?: number): void {
     // Below the threshold nothing is reported, so nothing is kept; `value` only where there is one (amounts, ages).
     if (end <= start || score < options.minScore || !on(type)) return;
+    // "2025-10" is a month, never an account or phone number.
+    if ((type === 'ACCOUNT_NUMBER' || type === 'PHONE' || type === 'ZIP') && end - start === 7 && YEAR_MONTH_RE.test(curLower.slice(start, end))) {
+      if (on('DATE')) out.push({ type: 'DATE', start, end, score: 0.6 });
+      return;
+    }
     out.push(value === undefined ? { type, start, end, score } : { type, start, end, score, value });
   }
 
@@ -1047,6 +1052,7 @@ function orgStart(run: string): string {
   return dot >= 0 ? run.slice(dot + 2) : run;
 }
 
+const YEAR_MONTH_RE = /^(?:19|20)\d{2}-(?:0[1-9]|1[0-2])$/;
 const MIXED_COMMA_RE = /(?<=\d)[ ]*,[ ]*(?=[a-z])|(?<=[a-z])[ ]*,[ ]*(?=\d)/i;
 const DECIMAL_RE = /^(?:0\.\d+|\d{1,3}\.\d{1,2})$/;
 

@@ -7,8 +7,13 @@ import type { DetectedEntity, EntityType } from './types';
  * unhashed. Machine-made ids ("call_8f3a…", UUIDs, "sample-7-000000", "support-bot") pass unchanged.
  */
 const EMAIL_IN_ID_RE = /[\p{L}0-9._%+-]+@[\p{L}0-9-]+(?:\.[\p{L}0-9-]+)+/u;
-/** Seven or more digits in one phone-like run, not glued to letters (hex digests and UUIDs are stripped first). */
-const PHONE_IN_ID_RE = /(?<![\p{L}0-9])\+?\(?\d(?:[\d ().-]{5,20})\d(?![\p{L}0-9])/u;
+/**
+ * A phone number inside an id, not glued to letters or other digits (hex digests and UUIDs are stripped
+ * first): written like one ("+1 415 555 0199", "(415) 555-0199", "555-0199") or ten/eleven bare digits
+ * that are not an epoch timestamp. "sample-7-000000" and "call-1790000000000" are not phones.
+ */
+const PHONE_IN_ID_RE = /(?<![\p{L}0-9])(?:\+\d{1,3}[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{4}(?![\p{L}0-9])|(?<![\p{L}0-9])\d{3}[ .-]\d{4}(?![\p{L}0-9])|(?<![\p{L}0-9])\+\d[\d ().-]{8,18}\d(?![\p{L}0-9])|(?<![\p{L}0-9])1?[2-9]\d{9}(?![\p{L}0-9])/u;
+const EPOCH_RE = /^1[5-9]\d{8}$/;
 const MACHINE_TOKEN_RE = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{16,}|[0-9A-Za-z_-]{20,}/gi;
 /** Already hashed by us: `id_<hex>` or a bare 64-hex HMAC. */
 export const HASHED_ID_RE = /^(?:id_[0-9a-f]{16,64}|[0-9a-f]{64})$/;
@@ -22,7 +27,7 @@ export function personalIdType(id: string, probe?: NameProbe): EntityType | unde
   if (id.includes('@') && EMAIL_IN_ID_RE.test(id)) return 'EMAIL';
   const stripped = id.replace(MACHINE_TOKEN_RE, ' ');
   const phone = PHONE_IN_ID_RE.exec(stripped);
-  if (phone && phone[0].replace(/\D/g, '').length >= 7) return 'PHONE';
+  if (phone && !EPOCH_RE.test(phone[0])) return 'PHONE';
   if (probe && /\p{L}{2,}[ ._-]+\p{L}{2,}|^\p{Lu}\p{Ll}+$/u.test(stripped)) {
     const words = stripped.replace(/[._-]+/g, ' ');
     for (const e of probe(words)) if ((e.type === 'PERSON' && e.score >= 0.6) || e.type === 'EMAIL' || e.type === 'PHONE' || e.type === 'SSN') return e.type;

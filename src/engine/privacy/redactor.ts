@@ -339,6 +339,13 @@ export function createRedactor(options: RedactorOptions): KaizenRedactor {
       }
     }
     const agentNames = new Set<string>();
+    // The system prompt names the agent ("You are Ava, the receptionist at Brightside Dental"): [AGENT_NAME] there and in every turn.
+    for (const e of events) {
+      if (e.type !== 'call.started' || e.systemPrompt === undefined) continue;
+      SYSTEM_AGENT_RE.lastIndex = 0;
+      for (let m = SYSTEM_AGENT_RE.exec(e.systemPrompt); m !== null; m = SYSTEM_AGENT_RE.exec(e.systemPrompt)) agentNames.add(normalizeKey('PERSON', m[1]!));
+      for (const name of detector.orgNames(e.systemPrompt)) (orgSet ??= new Set()).add(name);
+    }
     let prevTurn = -1;
     // What the agent last asked for ("what's your name?"): the caller's next turns are read as answers to it.
     let hint: TurnHint | undefined;
@@ -385,7 +392,7 @@ export function createRedactor(options: RedactorOptions): KaizenRedactor {
             ...ids(e),
             ...(e.source ? { source: safeSource(e.source) } : {}),
             ...(e.callerKey !== undefined ? { callerKey: SHA_HEX_RE.test(e.callerKey) ? e.callerKey : hashIdentifier(e.callerKey) } : {}),
-            ...(e.systemPrompt !== undefined ? { systemPrompt: redactWith(book, e.systemPrompt) } : {}),
+            ...(e.systemPrompt !== undefined ? { systemPrompt: redactPrompt(book, e.systemPrompt, agentNames, orgs) } : {}),
           };
         case 'turn': {
           const found = turnEntities.get(i) ?? [];
@@ -506,6 +513,21 @@ export function createRedactor(options: RedactorOptions): KaizenRedactor {
     }
   }
 
+  /** The system prompt: the agent's own name is `[AGENT_NAME]`, the business it names is kept. */
+  function redactPrompt(book: PlaceholderBook, text: string, agentNames: ReadonlySet<string>, orgs: readonly string[] | undefined): string {
+    let found = orgs ? detector.detect(text, orgs) : detectCached(text);
+    if (agentNames.size > 0) {
+      // Cached detections are shared between calls: mark copies, never the cached objects.
+      found = found.map((x) => {
+        if ((x.type !== 'PERSON' && x.type !== 'LOCATION') || !agentNames.has(normalizeKey('PERSON', text.slice(x.start, x.end)))) return x;
+        const copy: DetectedEntity = { ...x, type: 'PERSON' };
+        agentEntity.add(copy);
+        return copy;
+      });
+    }
+    return render(text, book.known.size > 0 ? withKnownCodes(text, found, book) : found, book);
+  }
+
   function redactResult(book: PlaceholderBook, result: string): string {
     if (/^\s*[[{]/.test(result)) {
       const parsed = parseJson(result);
@@ -523,6 +545,8 @@ export function createRedactor(options: RedactorOptions): KaizenRedactor {
   };
 }
 
+/** "You are Ava", "Your name is Sam": how a system prompt names the agent. */
+const SYSTEM_AGENT_RE = /\b(?:[Yy]ou are|[Yy]ou're|[Yy]our name is|[Aa]ct as|introduce yourself as|[Yy]ou will be)[ ]+([\p{Lu}][\p{L}'’-]+)(?=[ ]*[,.;:!]|[ ]+(?:the|a|an|from|at|of|with|who)\b)/gu;
 const MONTH_RE = /^\d{4}-(?:0[1-9]|1[0-2])$/;
 /** "What's your name?", "how do you spell that?", "the delivery address?": what the caller's next turn answers. */
 const NAME_QUESTION_RE = /\b(?:(?:your|the|first|last|full|sur|middle|passenger|caller|account holder'?s?) ?name|name (?:please|on the)|who (?:am i|do i have|is this|is calling|'s calling)|who's calling|speaking (?:with|to)|with whom)\b/i;
