@@ -2,41 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { loadSqlModule } from '../../src/engine/store/sqlModule';
-import { unpackJson } from '../../src/engine/store/codec';
-import { createNodePorts } from '../../src/node/nodePorts';
 import { caseEvents, findSecret, loadLeakCases } from '../engine/privacy/handmadeCases';
-import { cliSandbox } from './helpers';
-
-/** Every value of every row of every table, blobs unpacked (transcripts are compressed), as one text per table. */
-async function storedText(dbFile: string): Promise<Map<string, string>> {
-  const SQL = await loadSqlModule(createNodePorts());
-  const db = new SQL.Database(readFileSync(dbFile));
-  const out = new Map<string, string>();
-  try {
-    const tables = db.exec("SELECT name FROM sqlite_master WHERE type = 'table'")[0]!.values.map((r) => String(r[0]));
-    for (const table of tables) {
-      const parts: string[] = [];
-      for (const res of db.exec(`SELECT * FROM "${table}"`)) {
-        for (const row of res.values) {
-          for (const v of row) {
-            if (v instanceof Uint8Array) {
-              try {
-                parts.push(JSON.stringify(unpackJson(v)));
-              } catch {
-                parts.push(Buffer.from(v).toString('utf8'));
-              }
-            } else if (v !== null) parts.push(String(v));
-          }
-        }
-      }
-      out.set(table, parts.join('\n'));
-    }
-  } finally {
-    db.close();
-  }
-  return out;
-}
+import { cliSandbox, storedText } from './helpers';
 
 describe('cli: no hand-made PII reaches any stored or exported field', function () {
   this.timeout(120_000);
