@@ -104,12 +104,14 @@ export function createDetector(options: DetectOptions): Detector {
     orgHint: boolean;
     selfHint: boolean;
     thisHint: boolean;
+    /** A street word written in lower case ("wallaby way"): speech-to-text, the spoken-address family's cue. */
+    lowerStreet: boolean;
   }
 
   function tokenize(text: string, lower: string): Flags {
     const f: Flags = {
       digit: false, upper: false, at: false, atWord: false, dotWord: false, month: false, numberWord: false, address: false,
-      stateCode: false, url: false, money: false, spelledRun: false, nameHint: false, placeHint: false, unit: false, iban: false, idContext: false, letterDigit: false, orgHint: false, selfHint: false, thisHint: false,
+      stateCode: false, url: false, money: false, spelledRun: false, nameHint: false, placeHint: false, unit: false, iban: false, idContext: false, letterDigit: false, orgHint: false, selfHint: false, thisHint: false, lowerStreet: false,
     };
     ntok = 0;
     nd = 0;
@@ -175,6 +177,7 @@ export function createDetector(options: DetectOptions): Detector {
           case 4: f.numberWord = true; if (firstNumberWord < 0) firstNumberWord = start; break;
           case 5:
             lastStreetWord = start;
+            if (!cap) f.lowerStreet = true;
             if (cap || STRONG_ADDRESS_WORDS.has(lower.slice(start, i))) f.address = true;
             break;
           case 12: f.address = true; f.unit = true; break;
@@ -351,8 +354,11 @@ export function createDetector(options: DetectOptions): Detector {
     if (f.spelledRun && (f.upper || f.nameHint)) spelled(text, push);
     // Families that read the text as speech: names in their slots whatever the case, spelled letters,
     // spoken emails and street addresses.
-    if (on('PERSON')) nameSlots(text, lower, hint, push);
-    if (on('EMAIL') || on('ADDRESS')) spokenContacts(text, lower, hint, push);
+    if (on('PERSON')) nameSlots(text, lower, hint, f.spelledRun, f.nameHint || f.thisHint || f.selfHint, push);
+    // Spoken emails need "at" and "dot"/"."; spoken streets need a number and a street word.
+    const email = on('EMAIL') && (f.atWord || f.at) && (f.dotWord || f.url || text.includes('.'));
+    const street = on('ADDRESS') && hasNumber && f.lowerStreet;
+    if (email || street) spokenContacts(text, lower, hint, email, street, push);
     return resolve(text, out);
   }
   /**

@@ -24,8 +24,13 @@ const NUMBER_WORD_SET = new Set(NUMBER_WORDS);
 
 const WORD_RE = /[\p{L}][\p{L}'’-]*/guy;
 const STRONG_RE = /\b(?:my (?:full |first |last |middle |sur)?name(?:'s| is)|(?:first|last|full|middle|sur|maiden|legal|passenger|caller|customer)[ ]?name(?: is|'s|:)?|name's|call me|surname is|name is|name on the (?:account|reservation|booking|card|order) is|(?:account|reservation|booking|order) is under|under the name(?: of)?)[ ,:]+/giu;
-const WEAK_RE = /\b(?:this is|i'm|i am|it's|it is|im|called|under|speaking with|talking to|spoke (?:to|with)|ask for|mr\.?|mrs\.?|ms\.?|dr\.?)[ ,:]+/giu;
-const SELF_BEFORE_RE = /[ ]+(?:speaking|here|calling)\b/giu;
+// Titles ("dr. kwame") are skipped after these (skipFillers); capitalised "Dr. Kwame" is the trigger pass's in detect.ts.
+const WEAK_TRIGGERS = ['this is', "i'm", 'i am', "it's", 'it is', 'called', 'under', 'speaking with', 'talking to', 'spoke to', 'spoke with', 'ask for'];
+const nameCode = (c: number) => (c >= 97 && c <= 122) || c === 39 || c === 8217 || c === 45 || (c > 127 && c !== 8220 && c !== 8221 && c !== 8212 && c !== 8211);
+const gapCode = (c: number) => c === 32 || c === 44 || c === 58;
+const wordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39 || c === 8217 || c > 127;
+/** "priya raghunathan speaking", "søren bjørnstad here": the name stands right before these. */
+const SELF_AFTER = [' speaking', ' here', ' calling'];
 
 type Kind = 'name' | 'particle' | 'no';
 
@@ -82,28 +87,49 @@ function readForward(text: string, lower: string, pos: number, strong: boolean):
   return count > 0 ? [start, end, count, allAmbiguous] : undefined;
 }
 
-export function nameSlots(text: string, lower: string, hint: TurnHint | undefined, push: Push): void {
-  const hasStrong = lower.includes('name') || lower.includes('call me') || lower.includes('under');
+/** Cheap gate for the weak slots: the trigger words, found with one scan. */
+const selfWords = (lower: string) => lower.includes("i'm") || lower.includes('i am') || lower.includes("it's") || lower.includes('it is') || lower.includes('im ');
+
+/**
+ * `spelledRun`: the tokenizer saw three single letters in a row; `triggerWord`: it saw "name", "called",
+ * "under", "mr", "speaking", "this", "here"… (the other triggers are checked here with `includes`).
+ */
+export function nameSlots(text: string, lower: string, hint: TurnHint | undefined, spelledRun: boolean, triggerWord: boolean, push: Push): void {
+  const weak = triggerWord || selfWords(lower);
+  if (!weak && hint === undefined && !spelledRun && !lower.includes(' as in ')) return;
+  const hasStrong = triggerWord && (lower.includes('name') || lower.includes('call me') || lower.includes('under'));
   if (hasStrong) {
-    STRONG_RE.lastIndex = 0;
+    // Start the scan near the first cue word; everything before it cannot match.
+    const cue = Math.min(...['name', 'call me', 'under'].map((w) => lower.indexOf(w)).filter((i) => i >= 0));
+    STRONG_RE.lastIndex = Math.max(0, cue - 40);
     for (let m = STRONG_RE.exec(lower); m !== null; m = STRONG_RE.exec(lower)) {
       const r = readForward(text, lower, skipFillers(lower, m.index + m[0].length), true);
       if (r) push('PERSON', r[0], r[1], 0.9);
     }
   }
-  if (lower.includes('is ') || lower.includes("'m ") || lower.includes('im ') || lower.includes('am ') || lower.includes("'s ") || lower.includes('called') || lower.includes('under') || lower.includes(' with') || lower.includes(' to') || lower.includes(' for') || lower.includes('r ') || lower.includes('s ')) {
-    WEAK_RE.lastIndex = 0;
-    for (let m = WEAK_RE.exec(lower); m !== null; m = WEAK_RE.exec(lower)) {
-      const r = readForward(text, lower, skipFillers(lower, m.index + m[0].length), false);
+  if (weak) {
+    // indexOf per trigger phrase: a case-insensitive alternation tried at every position cost more than all the rest.
+    for (const phrase of WEAK_TRIGGERS) {
+      for (let at = lower.indexOf(phrase); at >= 0; at = lower.indexOf(phrase, at + phrase.length)) {
+        if (at > 0 && wordCode(lower.charCodeAt(at - 1))) continue;
+        let pos = at + phrase.length;
+        if (!gapCode(lower.charCodeAt(pos))) continue;
+        while (pos < lower.length && gapCode(lower.charCodeAt(pos))) pos++;
+        const r = readForward(text, lower, skipFillers(lower, pos), false);
       // "i'm happy to help": a lone name-lexicon word that is also an everyday word needs a second name word.
-      if (r && (r[2] >= 2 || !r[3])) push('PERSON', r[0], r[1], r[2] >= 2 ? 0.85 : 0.75);
+        if (r && (r[2] >= 2 || !r[3])) push('PERSON', r[0], r[1], r[2] >= 2 ? 0.85 : 0.75);
+      }
     }
   }
-  if (lower.includes('speaking') || lower.includes('here') || lower.includes('calling')) {
-    SELF_BEFORE_RE.lastIndex = 0;
-    for (let m = SELF_BEFORE_RE.exec(lower); m !== null; m = SELF_BEFORE_RE.exec(lower)) {
-      const r = readBackward(lower, m.index);
-      if (r && (r[2] >= 2 || !r[3])) push('PERSON', r[0], r[1], r[2] >= 2 ? 0.85 : 0.7);
+  if (triggerWord) {
+    for (const word of SELF_AFTER) {
+      for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + word.length)) {
+        if (wordCode(lower.charCodeAt(at + word.length))) continue;
+        let end = at;
+        while (end > 0 && lower.charCodeAt(end - 1) === 32) end--;
+        const r = readBackward(lower, end);
+        if (r && (r[2] >= 2 || !r[3])) push('PERSON', r[0], r[1], r[2] >= 2 ? 0.85 : 0.7);
+      }
     }
   }
   if (hint === 'name' || hint === 'spell') {
@@ -123,8 +149,7 @@ export function nameSlots(text: string, lower: string, hint: TurnHint | undefine
       }
     }
   }
-  if (hint === 'name' || hint === 'spell' || SPELL_HINT_RE.test(lower) || hasStrong) spelledRuns(text, lower, hint !== undefined, push);
-  else if (lower.includes(' as in ')) spelledRuns(text, lower, true, push);
+  if (spelledRun || lower.includes(' as in ')) spelledRuns(text, lower, hint !== undefined || lower.includes(' as in ') || SPELL_HINT_RE.test(lower) || hasStrong, push);
 }
 
 function skipFillers(lower: string, pos: number): number {
@@ -146,7 +171,7 @@ function readBackward(lower: string, endAt: number): [number, number, number, bo
   let at = endAt;
   for (let n = 0; n < 4; n++) {
     let s = at;
-    while (s > 0 && /[\p{L}'’-]/u.test(lower[s - 1]!)) s--;
+    while (s > 0 && nameCode(lower.charCodeAt(s - 1))) s--;
     if (s === at) break;
     const w = lower.slice(s, at);
     const k = judge(w, false);

@@ -29,8 +29,9 @@ const SPOKEN_STREET_RE = new RegExp(`(?<![\\p{L}\\d])${HOUSE_NUMBER}[ ]+(?:${STR
 const WEAK_SUFFIX_RE = /(?:^|[ ])(?:way|place|close|row|square|circle|court|drive|dr|st|grove|plaza)$/;
 const ADDRESS_CONTEXT_RE = /\b(?:address|live|living|lives|moved|move|ship|send|deliver|delivery|mail|located|house|home|street|apartment|unit|at)\b/;
 
-export function spokenContacts(text: string, lower: string, hint: TurnHint | undefined, push: Push): void {
-  if ((lower.includes(' at ') || lower.includes(' @ ')) && (lower.includes(' dot ') || lower.includes('.'))) {
+/** `email` / `street`: the tokenizer saw what each needs ("at" and "dot"; a number and a street word). */
+export function spokenContacts(text: string, lower: string, hint: TurnHint | undefined, email: boolean, street: boolean, push: Push): void {
+  if (email && (lower.includes(' at ') || lower.includes(' @ ')) && (lower.includes(' dot ') || lower.includes('.'))) {
     SPOKEN_EMAIL_RE.lastIndex = 0;
     for (let m = SPOKEN_EMAIL_RE.exec(lower); m !== null; m = SPOKEN_EMAIL_RE.exec(lower)) {
       let start = m.index;
@@ -44,7 +45,7 @@ export function spokenContacts(text: string, lower: string, hint: TurnHint | und
       push('EMAIL', start, m.index + m[0].length, 0.9);
     }
   }
-  if (/\d|one|two|three|four|five|six|seven|eight|nine|ten|twelve|teen|ty|hundred/.test(lower)) {
+  if (street) {
     SPOKEN_STREET_RE.lastIndex = 0;
     for (let m = SPOKEN_STREET_RE.exec(lower); m !== null; m = SPOKEN_STREET_RE.exec(lower)) {
       const weak = WEAK_SUFFIX_RE.test(m[0]);
