@@ -384,7 +384,8 @@ export function createRedactor(options: RedactorOptions): KaizenRedactor {
         for (const x of list) if ((x.type === 'PERSON' || x.type === 'LOCATION') && agentNames.has(normalizeKey('PERSON', text.slice(x.start, x.end)))) agentEntity.add(x);
       }
     }
-    const out: ConversationEvent[] = events.map((e, i): ConversationEvent => {
+    const out: ConversationEvent[] = events.map((e, i): ConversationEvent => withUnknownFieldsRedacted(redactEvent(e, i), EVENT_FIELDS, book));
+    function redactEvent(e: ConversationEvent, i: number): ConversationEvent {
       switch (e.type) {
         case 'call.started':
           return {
@@ -414,14 +415,34 @@ export function createRedactor(options: RedactorOptions): KaizenRedactor {
         default:
           return { ...e, ...ids(e) };
       }
-    });
-    return {
-      ...conversation,
-      callId,
-      agentId,
-      ...(conversation.source ? { source: safeSource(conversation.source) } : {}),
-      events: out,
-    };
+    }
+    return withUnknownFieldsRedacted(
+      {
+        ...conversation,
+        callId,
+        agentId,
+        ...(conversation.source ? { source: safeSource(conversation.source) } : {}),
+        events: out,
+      },
+      CONVERSATION_FIELDS,
+      book,
+    );
+  }
+
+  /**
+   * Fields this redactor does not know (a platform's summary, metadata, analysis, URLs added by an
+   * adapter) are free text by default: redacted like tool arguments (strings scanned, id- and PII-named
+   * fields hashed or replaced), never passed through raw.
+   */
+  function withUnknownFieldsRedacted<T extends object>(value: T, known: ReadonlySet<string>, book: PlaceholderBook): T {
+    let out: Record<string, unknown> | undefined;
+    for (const k in value) {
+      if (known.has(k) || !Object.prototype.hasOwnProperty.call(value, k)) continue;
+      const v = (value as Record<string, unknown>)[k];
+      if (v === undefined || typeof v === 'boolean' || (typeof v === 'number' && !/(?:phone|number|ssn|card|account|zip|postal)/i.test(k))) continue;
+      (out ??= { ...(value as Record<string, unknown>) })[k] = redactAny(v, k, book);
+    }
+    return (out ?? value) as T;
   }
 
   /**
@@ -547,6 +568,13 @@ export function createRedactor(options: RedactorOptions): KaizenRedactor {
 
 /** "You are Ava", "Your name is Sam": how a system prompt names the agent. */
 const SYSTEM_AGENT_RE = /\b(?:[Yy]ou are|[Yy]ou're|[Yy]our name is|[Aa]ct as|introduce yourself as|[Yy]ou will be)[ ]+([\p{Lu}][\p{L}'’-]+)(?=[ ]*[,.;:!]|[ ]+(?:the|a|an|from|at|of|with|who)\b)/gu;
+/** Fields of events and conversations the redactor handles by name (or that are structural); any other field is free text. */
+const EVENT_FIELDS: ReadonlySet<string> = new Set([
+  'eventId', 'callId', 'agentId', 'ts', 'type', 'role', 'text', 'startMs', 'endMs', 'interrupted', 'annotations', 'channel', 'callerKey',
+  'agentVersion', 'source', 'systemPrompt', 'toolCallId', 'name', 'arguments', 'ok', 'result', 'error', 'code', 'message', 'stage', 'toolName',
+  'outcome', 'from', 'rating', 'label', 'comment',
+]);
+const CONVERSATION_FIELDS: ReadonlySet<string> = new Set(['callId', 'agentId', 'startedAt', 'endedAt', 'source', 'outcome', 'events']);
 const MONTH_RE = /^\d{4}-(?:0[1-9]|1[0-2])$/;
 /** "What's your name?", "how do you spell that?", "the delivery address?": what the caller's next turn answers. */
 const NAME_QUESTION_RE = /\b(?:(?:your|the|first|last|full|sur|middle|passenger|caller|account holder'?s?) ?name|name (?:please|on the)|who (?:am i|do i have|is this|is calling|'s calling)|who's calling|speaking (?:with|to)|with whom)\b/i;

@@ -70,6 +70,17 @@ describe('privacy: labels on real calls (issue 12)', () => {
     for (const id of ['sample-7-000000', 'sample-7-000000:3', 'call-1790000000000', 'tau-airline-12-3', 'acme-support', 'leak:0']) assert.equal(personalIdType(id), undefined, id);
   });
 
+  it('redacts fields it does not know (a platform summary, metadata) as free text instead of passing them raw', () => {
+    const conv = call([{ type: 'turn', role: 'user', text: 'hi', summary: 'Maria Lopez asked for a callback on 415-555-0199' }]) as Conversation & Record<string, unknown>;
+    conv.summary = 'Caller Maria Lopez (maria.lopez@example.com) wants a refund';
+    conv.metadata = { customerEmail: 'maria.lopez@example.com', note: 'ssn 078-05-1120', customer_id: 'cus_8812', priority: 2 };
+    const out = redactor.redactConversation(conv) as Conversation & Record<string, unknown>;
+    const json = JSON.stringify(out);
+    for (const raw of ['Maria', 'Lopez', 'maria.lopez', '555-0199', '078-05-1120', 'cus_8812']) assert.ok(!json.includes(raw), `${raw} leaked: ${json}`);
+    assert.equal(out.summary, 'Caller [CUSTOMER_NAME_1] ([EMAIL_1]) wants a refund');
+    assert.equal((out.metadata as Record<string, unknown>).priority, 2);
+  });
+
   it('the gate refuses a raw personal id in any id field and accepts hashed and machine ids', () => {
     const gate = createComplianceValidator({ mode: 'residual' });
     const bad = gate.validate({ callId: '(415) 555-0199', agentId: 'jean.picard@example.fr', source: { externalId: 'Priya Raghunathan' }, events: [{ eventId: 'maria@example.org:1' }] });
