@@ -23,7 +23,7 @@ const INFORMAL = new Set(['gonna', 'wanna', 'gotta', 'kinda', 'sorta', 'tryna', 
 const NUMBER_WORD_SET = new Set(NUMBER_WORDS);
 
 const WORD_RE = /[\p{L}][\p{L}'’-]*/guy;
-const STRONG_RE = /\b(?:my (?:full |first |last |middle |sur)?name(?:'s| is)|(?:first|last|full|middle|sur|maiden|legal|passenger|caller|customer)[ ]?name(?: is|'s|:)?|name's|call me|surname is|name is|name on the (?:account|reservation|booking|card|order) is|(?:account|reservation|booking|order) is under|under the name(?: of)?)[ ,:]+/giu;
+const STRONG_RE = /\b(?:my (?:full |first |last |middle |sur)?name(?:'s| is)|(?:first|last|full|middle|sur|maiden|legal|passenger|caller|customer)[ ]?name(?: is|'s|:)?|name's|call me|surname is|name is|name on the (?:account|reservation|booking|card|order) is|(?:account|reservation|booking|order) is under(?! the name)|under the name(?: of)?)[ ,:]+/giu;
 // Titles ("dr. kwame") are skipped after these (skipFillers); capitalised "Dr. Kwame" is the trigger pass's in detect.ts.
 const WEAK_TRIGGERS = ['this is', "i'm", 'i am', "it's", 'it is', 'called', 'under', 'speaking with', 'talking to', 'spoke to', 'spoke with', 'ask for'];
 const nameCode = (c: number) => (c >= 97 && c <= 122) || c === 39 || c === 8217 || c === 45 || (c > 127 && c !== 8220 && c !== 8221 && c !== 8212 && c !== 8211);

@@ -5,7 +5,7 @@ import type { Detector } from './detect';
 import { DEFAULT_POLICY, ENTITY_TYPES, resolveRules } from './policy';
 import type { PrivacyPolicy, ResolvedRule } from './policy';
 import { FIRST_NAME_SET } from './lexicon/firstNames';
-import { NUMBER_WORDS, readNumberRun } from './spoken';
+import { NUMBER_RUN_RE, NUMBER_WORDS, readNumberRun } from './spoken';
 import { personalIdType } from './identifiers';
 import type { TurnHint } from './nameSlots';
 import type { DetectedEntity, EntityType, RedactionResult, Redactor } from './types';
@@ -350,14 +350,19 @@ export function createRedactor(options: RedactorOptions): KaizenRedactor {
     // What the agent last asked for ("what's your name?"): the caller's next turns are read as answers to it.
     let hint: TurnHint | undefined;
     let trailing: TurnHint | undefined;
+    let numberType: EntityType | undefined;
     for (let i = 0; i < events.length; i++) {
       const e = events[i]!;
       if (e.type !== 'turn') continue;
       if (e.role === 'agent') {
         hint = questionHint(e.text);
+        numberType = hint === 'number' ? numberQuestionType(e.text) : undefined;
         trailing = undefined;
       }
       const found = detector.detect(e.text, orgs, e.role === 'user' ? (trailing ?? hint) : undefined);
+      // Answering "your social security number?" in pieces ("one two three" / "four five" / …): every spoken or written
+      // digit group of the answer is part of the number asked for.
+      if (e.role === 'user' && numberType !== undefined && rules[numberType].enabled) addNumberFragments(e.text, found, numberType);
       if (e.role === 'user') {
         trailing = NAME_TAIL_RE.test(e.text) ? 'name' : undefined;
         for (const x of found) {
@@ -549,6 +554,17 @@ export function createRedactor(options: RedactorOptions): KaizenRedactor {
     return render(text, book.known.size > 0 ? withKnownCodes(text, found, book) : found, book);
   }
 
+  function addNumberFragments(text: string, found: DetectedEntity[], type: EntityType): void {
+    NUMBER_RUN_RE.lastIndex = 0;
+    for (let m = NUMBER_RUN_RE.exec(text); m !== null; m = NUMBER_RUN_RE.exec(text)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (readNumberRun(m[0]).digits.length < 2 || found.some((x) => x.start < end && x.end > start)) continue;
+      found.push({ type, start, end, score: 0.8 });
+    }
+    found.sort((a, b) => a.start - b.start);
+  }
+
   function redactResult(book: PlaceholderBook, result: string): string {
     if (/^\s*[[{]/.test(result)) {
       const parsed = parseJson(result);
@@ -592,6 +608,15 @@ function questionHint(text: string): TurnHint | undefined {
   if (ADDRESS_QUESTION_RE.test(text)) return 'address';
   if (NUMBER_QUESTION_RE.test(text)) return 'number';
   return undefined;
+}
+
+/** What kind of number the agent asked for. */
+function numberQuestionType(text: string): EntityType {
+  if (/social|ssn/i.test(text)) return 'SSN';
+  if (/card/i.test(text)) return 'CARD_NUMBER';
+  if (/birth/i.test(text)) return 'DATE_OF_BIRTH';
+  if (/phone|call ?back|reach you|mobile|cell/i.test(text)) return 'PHONE';
+  return 'ACCOUNT_NUMBER';
 }
 
 function isCodeField(key: string, value: string): boolean {
