@@ -4,6 +4,7 @@ import { FIRST_NAME_SET } from './lexicon/firstNames';
 import { SURNAME_SET } from './lexicon/surnames';
 import { NUMBER_WORDS } from './spoken';
 import type { EntityType } from './types';
+import type { DetectContext } from './tokens';
 
 /**
  * Names in the slots a speaker puts them in, whatever their case or script: after "my name is", "this is",
@@ -91,10 +92,14 @@ function readForward(text: string, lower: string, pos: number, strong: boolean):
 const selfWords = (lower: string) => lower.includes("i'm") || lower.includes('i am') || lower.includes("it's") || lower.includes('it is') || lower.includes('im ');
 
 /**
- * `spelledRun`: the tokenizer saw three single letters in a row; `triggerWord`: it saw "name", "called",
- * "under", "mr", "speaking", "this", "here"… (the other triggers are checked here with `includes`).
+ * Runs on the shared token buffer's flags: spelled runs only when the tokenizer saw three single letters
+ * in a row; the slots only when it saw a trigger word ("name", "called", "under", "speaking", "this",
+ * "here"…; "i'm" / "it's" are checked here with `includes`).
  */
-export function nameSlots(text: string, lower: string, hint: TurnHint | undefined, spelledRun: boolean, triggerWord: boolean, push: Push): void {
+export function nameSlots(ctx: DetectContext): void {
+  const { text, lower, hint, push } = ctx;
+  const spelledRun = ctx.flags.spelledRun;
+  const triggerWord = ctx.flags.nameHint || ctx.flags.thisHint || ctx.flags.selfHint;
   const weak = triggerWord || selfWords(lower);
   if (!weak && hint === undefined && !spelledRun && !lower.includes(' as in ')) return;
   const hasStrong = triggerWord && (lower.includes('name') || lower.includes('call me') || lower.includes('under'));

@@ -1,5 +1,5 @@
 import { NUMBER_WORDS } from './spoken';
-import type { Push, TurnHint } from './nameSlots';
+import type { DetectContext } from './tokens';
 
 /**
  * Emails and street addresses as speech-to-text writes them, lower-case and with the pieces spoken:
@@ -29,8 +29,11 @@ const SPOKEN_STREET_RE = new RegExp(`(?<![\\p{L}\\d])${HOUSE_NUMBER}[ ]+(?:${STR
 const WEAK_SUFFIX_RE = /(?:^|[ ])(?:way|place|close|row|square|circle|court|drive|dr|st|grove|plaza)$/;
 const ADDRESS_CONTEXT_RE = /\b(?:address|live|living|lives|moved|move|ship|send|deliver|delivery|mail|located|house|home|street|apartment|unit|at)\b/;
 
-/** `email` / `street`: the tokenizer saw what each needs ("at" and "dot"; a number and a street word). */
-export function spokenContacts(text: string, lower: string, hint: TurnHint | undefined, email: boolean, street: boolean, push: Push): void {
+/** Each half runs only when the shared tokens show what it needs ("at" and "dot"; a number and a lower-case street word). */
+export function spokenContacts(ctx: DetectContext, emails: boolean, streets: boolean): void {
+  const { text, lower, hint, push, flags: f } = ctx;
+  const email = emails && (f.atWord || f.at) && (f.dotWord || f.url || text.includes('.'));
+  const street = streets && (f.digit || f.numberWord) && f.lowerStreet;
   if (email && (lower.includes(' at ') || lower.includes(' @ ')) && (lower.includes(' dot ') || lower.includes('.'))) {
     SPOKEN_EMAIL_RE.lastIndex = 0;
     for (let m = SPOKEN_EMAIL_RE.exec(lower); m !== null; m = SPOKEN_EMAIL_RE.exec(lower)) {
@@ -54,5 +57,4 @@ export function spokenContacts(text: string, lower: string, hint: TurnHint | und
       push('ADDRESS', m.index, m.index + m[0].length, context ? 0.85 : 0.7);
     }
   }
-  void text;
 }
