@@ -67,6 +67,15 @@ export type EntityRule = z.output<typeof EntityRuleSchema>;
 
 const DEFAULT_MIN_SCORE = 0.5;
 
+function compiles(pattern: string): boolean {
+  try {
+    new RegExp(pattern, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** A privacy policy is data: a JSON file a team reviews, not code. */
 export const PrivacyPolicySchema = z
   .object({
@@ -75,6 +84,26 @@ export const PrivacyPolicySchema = z
     entities: z.partialRecord(EntityTypeSchema, EntityRuleSchema).default({}),
     /** Terms never redacted, matched case-insensitively as whole words: business names, product names, agent names. */
     allowlist: z.array(z.string().trim().min(1, 'allowlist entries must be non-empty strings')).default([]),
+    /**
+     * Types a team adds: a name (becomes the placeholder, `[MEMBER_ID_1]`) and a regular expression for its
+     * values. Matched in every text and tool argument, after the built-in detectors, as identifiers.
+     */
+    customTypes: z
+      .array(
+        z
+          .object({
+            name: z.string().regex(/^[A-Z][A-Z0-9_]{1,39}$/, 'name must be UPPER_SNAKE_CASE, e.g. "MEMBER_ID"'),
+            pattern: z
+              .string()
+              .min(3, 'pattern must be a regular expression of at least 3 characters')
+              .max(200, 'pattern must be at most 200 characters')
+              .refine((p) => compiles(p), 'pattern must be a valid JavaScript regular expression')
+              .refine((p) => !compiles(p) || !new RegExp(`^(?:${p})$`, 'u').test(''), 'pattern must not match the empty string'),
+          })
+          .strict(),
+      )
+      .max(20, 'at most 20 custom types')
+      .default([]),
     /** Detections scoring below this are left alone (0–1). The compliance validator uses its own, stricter threshold. */
     minScore: z.number().min(0).max(1).default(DEFAULT_MIN_SCORE),
   })

@@ -91,6 +91,19 @@ class PlaceholderBook {
     return this.byValue.get(valueKey(original));
   }
 
+  private readonly customCounters = new Map<string, number>();
+  /** A policy-defined type: numbered per call, one placeholder per value (shared with identifier types). */
+  custom(stem: string, original: string): string {
+    const vk = `${stem}\u0000${valueKey(original)}`;
+    const seen = this.byValue.get(vk);
+    if (seen !== undefined) return seen;
+    const n = (this.customCounters.get(stem) ?? 0) + 1;
+    this.customCounters.set(stem, n);
+    const label = `[${stem}_${n}]`;
+    this.byValue.set(vk, label);
+    return label;
+  }
+
   label(type: EntityType, original: string, value: number | undefined): string {
     const rule = this.rules[type];
     if (VALUE_TYPES.has(type) && rule.mode !== 'plain') {
@@ -173,6 +186,8 @@ const splitKey = new WeakMap<DetectedEntity, string>();
 /** Names the agent gave as its own: still PII, but not the customer's, so `[AGENT_NAME]`. */
 const agentEntity = new WeakSet<DetectedEntity>();
 export const AGENT_NAME_PLACEHOLDER = '[AGENT_NAME]';
+/** Entities of a policy's custom type: the placeholder stem (`MEMBER_ID`). */
+const customStem = new WeakMap<DetectedEntity, string>();
 
 /** An agent introducing itself: "my name is Ava", "this is Jordan", "I'm Sam", "Riley speaking", "Riley here". */
 const AGENT_INTRO_RE = /\b(?:my name is|my name's|name's|this is|i'm|i am)[ ]+([\p{Lu}][\p{L}'’-]+)|(?:^|[.!?,;:][ ]*)([\p{Lu}][\p{L}'’-]+)[ ]+(?:speaking|here)(?![\p{L}])/gu;
@@ -186,7 +201,9 @@ function render(text: string, entities: readonly DetectedEntity[], book: Placeho
   let out = '';
   let at = 0;
   for (const e of entities) {
-    out += text.slice(at, e.start) + (agentEntity.has(e) ? AGENT_NAME_PLACEHOLDER : book.label(e.type, splitKey.get(e) ?? text.slice(e.start, e.end), e.value));
+    const stem = customStem.get(e);
+    const surface = splitKey.get(e) ?? text.slice(e.start, e.end);
+    out += text.slice(at, e.start) + (agentEntity.has(e) ? AGENT_NAME_PLACEHOLDER : stem !== undefined ? book.custom(stem, surface) : book.label(e.type, surface, e.value));
     at = e.end;
   }
   return out + text.slice(at);
@@ -211,7 +228,7 @@ export function createRedactor(options: RedactorOptions): KaizenRedactor {
   }
 
   function redactText(text: string): RedactionResult {
-    const entities = detector.detect(text);
+    const entities = withCustomTypes(text, detector.detect(text));
     return { text: render(text, entities, new PlaceholderBook(rules)), entities };
   }
 
@@ -231,8 +248,28 @@ export function createRedactor(options: RedactorOptions): KaizenRedactor {
   }
 
   function redactWith(book: PlaceholderBook, text: string): string {
-    const found = detectCached(text);
+    const found = withCustomTypes(text, detectCached(text));
     return render(text, book.known.size > 0 ? withKnownCodes(text, found, book) : found, book);
+  }
+
+  // Types a policy adds (`customTypes`): their matches replace whatever overlaps them, as identifiers.
+  const custom = policy.customTypes.map((c) => ({ stem: c.name, re: new RegExp(c.pattern, 'gu') }));
+  function withCustomTypes(text: string, found: DetectedEntity[]): DetectedEntity[] {
+    if (custom.length === 0) return found;
+    let spans = found;
+    for (const { stem, re } of custom) {
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+        if (m[0].length === 0) {
+          re.lastIndex++;
+          continue;
+        }
+        const span: DetectedEntity = { type: 'ACCOUNT_NUMBER', start: m.index, end: m.index + m[0].length, score: 0.95 };
+        customStem.set(span, stem);
+        spans = mergeSpan(spans, span);
+      }
+    }
+    return spans;
   }
 
   /** A code the call holds (a tool argument's PNR, a spoken account number) is redacted wherever it appears. */
@@ -359,7 +396,7 @@ export function createRedactor(options: RedactorOptions): KaizenRedactor {
         numberType = hint === 'number' ? numberQuestionType(e.text) : undefined;
         trailing = undefined;
       }
-      const found = detector.detect(e.text, orgs, e.role === 'user' ? (trailing ?? hint) : undefined);
+      const found = withCustomTypes(e.text, detector.detect(e.text, orgs, e.role === 'user' ? (trailing ?? hint) : undefined));
       // Answering "your social security number?" in pieces ("one two three" / "four five" / …): every spoken or written
       // digit group of the answer is part of the number asked for.
       if (e.role === 'user' && numberType !== undefined && rules[numberType].enabled) addNumberFragments(e.text, found, numberType);
@@ -541,7 +578,7 @@ export function createRedactor(options: RedactorOptions): KaizenRedactor {
 
   /** The system prompt: the agent's own name is `[AGENT_NAME]`, the business it names is kept. */
   function redactPrompt(book: PlaceholderBook, text: string, agentNames: ReadonlySet<string>, orgs: readonly string[] | undefined): string {
-    let found = orgs ? detector.detect(text, orgs) : detectCached(text);
+    let found = withCustomTypes(text, orgs ? detector.detect(text, orgs) : detectCached(text));
     if (agentNames.size > 0) {
       // Cached detections are shared between calls: mark copies, never the cached objects.
       found = found.map((x) => {

@@ -32,6 +32,28 @@ describe('privacy: what a workspace policy can and cannot change', () => {
     assert.throws(() => readPolicy({ minScore: 'high' }), (e: unknown) => e instanceof PolicyError && /minScore/.test(e.message));
   });
 
+  it('adds a type: its matches get their own placeholder, one per value across text and tool arguments', () => {
+    const { policy, warnings } = readPolicy({ customTypes: [{ name: 'MEMBER_ID', pattern: 'MB-\\d{6}' }] });
+    assert.deepEqual(warnings, []);
+    const r = createRedactor({ hmacKey: new Uint8Array(32).fill(1), hashing: createNodePorts().hashing, policy });
+    assert.equal(r.redactText('member MB-123456 and MB-654321, again MB-123456').text, 'member [MEMBER_ID_1] and [MEMBER_ID_2], again [MEMBER_ID_1]');
+    const base = { callId: 'c', agentId: 'a' };
+    const out = r.redactConversation({
+      ...base,
+      startedAt: 0,
+      events: [
+        { ...base, eventId: 'e0', ts: 0, type: 'turn', role: 'user', text: 'my member id is MB-123456' },
+        { ...base, eventId: 'e1', ts: 1, type: 'tool.called', toolCallId: 't', name: 'lookup', arguments: { query: 'MB-123456' } },
+      ],
+    });
+    const [turn, tool] = out.events;
+    assert.equal(turn!.type === 'turn' && turn!.text, 'my member id is [MEMBER_ID_1]');
+    assert.equal(tool!.type === 'tool.called' && (tool!.arguments as { query: string }).query, '[MEMBER_ID_1]');
+    assert.throws(() => readPolicy({ customTypes: [{ name: 'MEMBER_ID', pattern: '(' }] }), (e: unknown) => e instanceof PolicyError && /customTypes\.0\.pattern/.test(e.message));
+    assert.throws(() => readPolicy({ customTypes: [{ name: 'member', pattern: 'x+y' }] }), (e: unknown) => e instanceof PolicyError && /customTypes\.0\.name/.test(e.message));
+    assert.throws(() => readPolicy({ customTypes: [{ name: 'EMPTY', pattern: 'a*b*' }] }), (e: unknown) => e instanceof PolicyError && /empty string/.test(e.message));
+  });
+
   it('protects the structured types and names', () => {
     for (const t of ['SSN', 'CARD_NUMBER', 'EMAIL', 'PHONE', 'IBAN', 'IP_ADDRESS', 'PERSON', 'ADDRESS'] as const) assert.ok(PROTECTED_TYPES.includes(t), t);
   });
