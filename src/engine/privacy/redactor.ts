@@ -454,8 +454,10 @@ export function createRedactor(options: RedactorOptions): KaizenRedactor {
           return { ...e, ...ids(e), message: redactWith(book, e.message) };
         case 'feedback':
           return { ...e, ...ids(e), ...(e.comment !== undefined ? { comment: redactWith(book, e.comment) } : {}) };
+        case 'call.ended':
+          return { ...e, ...ids(e), outcome: withUnknownFieldsRedacted(e.outcome, OUTCOME_FIELDS, book) };
         default:
-          return { ...e, ...ids(e) };
+          return e;
       }
     }
     return withUnknownFieldsRedacted(
@@ -464,6 +466,7 @@ export function createRedactor(options: RedactorOptions): KaizenRedactor {
         callId,
         agentId,
         ...(conversation.source ? { source: safeSource(conversation.source) } : {}),
+        ...(conversation.outcome ? { outcome: withUnknownFieldsRedacted(conversation.outcome, OUTCOME_FIELDS, book) } : {}),
         events: out,
       },
       CONVERSATION_FIELDS,
@@ -627,6 +630,7 @@ const EVENT_FIELDS: ReadonlySet<string> = new Set([
   'agentVersion', 'source', 'systemPrompt', 'toolCallId', 'name', 'arguments', 'ok', 'result', 'error', 'code', 'message', 'stage', 'toolName',
   'outcome', 'from', 'rating', 'label', 'comment',
 ]);
+const OUTCOME_FIELDS: ReadonlySet<string> = new Set(['resolved', 'escalated', 'transferred', 'abandoned', 'csat', 'durationMs', 'endReason', 'endReasonRaw', 'reward']);
 const CONVERSATION_FIELDS: ReadonlySet<string> = new Set(['callId', 'agentId', 'startedAt', 'endedAt', 'source', 'outcome', 'events']);
 const MONTH_RE = /^\d{4}-(?:0[1-9]|1[0-2])$/;
 /** "What's your name?", "how do you spell that?", "the delivery address?": what the caller's next turn answers. */

@@ -74,6 +74,7 @@ describe('privacy: labels on real calls (issue 12)', () => {
     const conv = call([{ type: 'turn', role: 'user', text: 'hi', summary: 'Maria Lopez asked for a callback on 415-555-0199' }]) as Conversation & Record<string, unknown>;
     conv.summary = 'Caller Maria Lopez (maria.lopez@example.com) wants a refund';
     conv.metadata = { customerEmail: 'maria.lopez@example.com', note: 'ssn 078-05-1120', customer_id: 'cus_8812', priority: 2 };
+    conv.outcome = { endReason: 'completed', summary: 'Maria Lopez was refunded' } as Conversation['outcome'];
     const out = redactor.redactConversation(conv) as Conversation & Record<string, unknown>;
     const json = JSON.stringify(out);
     for (const raw of ['Maria', 'Lopez', 'maria.lopez', '555-0199', '078-05-1120', 'cus_8812']) assert.ok(!json.includes(raw), `${raw} leaked: ${json}`);
