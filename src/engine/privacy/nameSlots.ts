@@ -24,9 +24,13 @@ const INFORMAL = new Set(['gonna', 'wanna', 'gotta', 'kinda', 'sorta', 'tryna', 
 const NUMBER_WORD_SET = new Set(NUMBER_WORDS);
 
 const WORD_RE = /[\p{L}][\p{L}'’-]*/guy;
-const STRONG_RE = /\b(?:my (?:full |first |last |middle |sur)?name(?:'s| is)|(?:first|last|full|middle|sur|maiden|legal|passenger|caller|customer)[ ]?name(?: is|'s|:)?|name's|call me|surname is|name is|name on the (?:account|reservation|booking|card|order) is|(?:account|reservation|booking|order) is under(?! the name)|under the name(?: of)?)[ ,:]+/giu;
+const STRONG_RE = /\b(?:my (?:full |first |last |middle |sur)?name(?:'s| is)|(?:first|last|full|middle|sur|maiden|legal|passenger|caller|customer)[ ]?name(?: is|'s|:)?|name's|call me|surname is|name is|name on the (?:account|reservation|booking|card|order) is|(?:account|reservation|booking|order) is under(?! the name)|under the name(?: of)?|(?:account|card|policy)[ ]?holder(?:'s name)?(?: is|:))[ ,:]+/giu;
 // Titles ("dr. kwame") are skipped after these (skipFillers); capitalised "Dr. Kwame" is the trigger pass's in detect.ts.
-const WEAK_TRIGGERS = ['this is', "i'm", 'i am', "it's", 'it is', 'called', 'under', 'speaking with', 'talking to', 'spoke to', 'spoke with', 'ask for'];
+const WEAK_TRIGGERS = [
+  'this is', "i'm", 'i am', "it's", 'it is', 'called', 'under', 'speaking with', 'talking to', 'spoke to', 'spoke with', 'ask for',
+  // Relatives and colleagues are named right after the relation ("my father, rajendra prasad iyer").
+  'my father', 'my mother', 'my dad', 'my mom', 'my mum', 'my wife', 'my husband', 'my son', 'my daughter', 'my brother', 'my sister', 'my partner', 'my friend', 'my colleague', 'my boss', 'my manager',
+];
 const nameCode = (c: number) => (c >= 97 && c <= 122) || c === 39 || c === 8217 || c === 45 || (c > 127 && c !== 8220 && c !== 8221 && c !== 8212 && c !== 8211);
 const gapCode = (c: number) => c === 32 || c === 44 || c === 58;
 const wordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39 || c === 8217 || c > 127;
@@ -69,7 +73,8 @@ function readForward(text: string, lower: string, pos: number, strong: boolean):
     if (!m) break;
     let w = m[0];
     if (w.endsWith("'s") || w.endsWith('’s')) w = w.slice(0, -2);
-    const k = judge(w, strong && count === 0);
+    // After a first name word, the next ones are judged as in a strong slot ("rajendra prasad iyer").
+    const k = judge(w, strong || count > 0);
     if (k === 'no') break;
     if (k === 'particle') {
       if (count === 0 && !strong) break;
@@ -89,7 +94,7 @@ function readForward(text: string, lower: string, pos: number, strong: boolean):
 }
 
 /** Cheap gate for the weak slots: the trigger words, found with one scan. */
-const selfWords = (lower: string) => lower.includes("i'm") || lower.includes('i am') || lower.includes("it's") || lower.includes('it is') || lower.includes('im ');
+const selfWords = (lower: string) => lower.includes("i'm") || lower.includes('i am') || lower.includes("it's") || lower.includes('it is') || lower.includes('im ') || lower.includes('my ');
 
 /**
  * Runs on the shared token buffer's flags: spelled runs only when the tokenizer saw three single letters
@@ -121,8 +126,9 @@ export function nameSlots(ctx: DetectContext): void {
         if (!gapCode(lower.charCodeAt(pos))) continue;
         while (pos < lower.length && gapCode(lower.charCodeAt(pos))) pos++;
         const r = readForward(text, lower, skipFillers(lower, pos), false);
-      // "i'm happy to help": a lone name-lexicon word that is also an everyday word needs a second name word.
-        if (r && (r[2] >= 2 || !r[3])) push('PERSON', r[0], r[1], r[2] >= 2 ? 0.85 : 0.75);
+        // "i'm happy to help": a lone name-lexicon word that is also an everyday word needs a second name word,
+        // or to end the clause ("i'm dolores, …").
+        if (r && (r[2] >= 2 || !r[3] || /^[ ]*(?:[,.!?;]|$)/.test(lower.slice(r[1], r[1] + 2)))) push('PERSON', r[0], r[1], r[2] >= 2 ? 0.85 : 0.75);
       }
     }
   }
@@ -205,6 +211,14 @@ function spelledRuns(text: string, lower: string, context: boolean, push: Push):
     // "i a m", "a b c": too short or the alphabet itself is no name.
     if (letters.length < 3 || 'abcdefghijklmnopqrstuvwxyz'.includes(letters)) continue;
     push('PERSON', m.index, m.index + m[0].length, context || letters.length >= 4 ? 0.85 : 0.6);
+    // "it's nakamura, n a k a m u r a": the word the letters spell is the name too, wherever it stands in the turn.
+    if (letters.length >= 3) {
+      for (let at = lower.indexOf(letters); at >= 0; at = lower.indexOf(letters, at + letters.length)) {
+        const end = at + letters.length;
+        if ((at > 0 && /[\p{L}\d]/u.test(lower[at - 1]!)) || (end < lower.length && /[\p{L}\d]/u.test(lower[end]!))) continue;
+        push('PERSON', at, end, 0.85);
+      }
+    }
   }
   void text;
 }

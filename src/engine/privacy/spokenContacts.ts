@@ -16,6 +16,8 @@ const SPOKEN_EMAIL_RE = new RegExp(
   `(?<![\\p{L}0-9._-])${LOCAL_WORD}(?:${SEP}${LOCAL_WORD}){0,6}[ ]+(?:at|@)[ ]+${LABEL}(?:${DOT}${LABEL}){0,4}${DOT}(?:${TLDS})(?![\\p{L}0-9])`,
   'giu',
 );
+const SPOKEN_LOCAL_RE = new RegExp(`(?<![\\p{L}0-9._-])${LOCAL_WORD}(?:[ ]+(?:underscore|dot|dash|hyphen)[ ]+${LOCAL_WORD}){1,6}[ ]+(?:at|@)[ ]+`, 'giu');
+const TAIL_TO_TLD_RE = new RegExp(`^[\\p{L}0-9 -]{1,40}?(?:[ ]+dot[ ]+|\\.)(?:${TLDS})(?![\\p{L}0-9])`, 'u');
 /** Words that lead into an email and are never its first piece ("my email is …"). */
 const LEAD_IN = new Set("my email e-mail mail address is it's its the send to it at please use write down yeah yes so and uh um ok okay me on try contact reach me you can".split(' '));
 
@@ -46,6 +48,14 @@ export function spokenContacts(ctx: DetectContext, emails: boolean, streets: boo
         start += first.length + (/^[ ]+\S+[ ]+/.exec(rest)?.[0].length ?? 0);
       }
       push('EMAIL', start, m.index + m[0].length, 0.9);
+    }
+    // "bartek underscore nowak at o two dot pl": a local part joined by "underscore"/"dot"/"dash" before "at" is an
+    // email whatever the domain looks like; the email runs to the TLD when one follows soon, else one word on.
+    SPOKEN_LOCAL_RE.lastIndex = 0;
+    for (let m = SPOKEN_LOCAL_RE.exec(lower); m !== null; m = SPOKEN_LOCAL_RE.exec(lower)) {
+      const from = m.index + m[0].length;
+      const tail = TAIL_TO_TLD_RE.exec(lower.slice(from, from + 48)) ?? /^[\p{L}0-9-]+/u.exec(lower.slice(from));
+      push('EMAIL', m.index, from + (tail ? tail[0].length : 0), 0.85);
     }
   }
   if (street) {
