@@ -66,6 +66,7 @@ function cliWorkspace(ctx: CliContext, storePath: string, options: OpenWorkspace
     storePath: abs,
     settings: () => options.settings ?? {},
     describePath: (p) => path.relative(ctx.cwd, p) || p,
+    onPolicyWarning: (line) => ctx.stderr.write(`kaizen: warning: ${line}\n`),
   });
   return { abs, engine };
 }

@@ -66,6 +66,8 @@ export interface WorkspaceOptions {
   settings?: () => WorkspaceSettings;
   /** How a file is named in error messages (the CLI names it relative to its working folder). */
   describePath?: (path: string) => string;
+  /** Where policy warnings go (a field the policy may not change, ignored); default `ports.logger.warn`. */
+  onPolicyWarning?: (line: string) => void;
   /** Passed to `openSqlStore` (debounce, codec, archive policy, lock holder). */
   storeOptions?: Omit<OpenSqlStoreOptions, 'path' | 'ports'>;
 }
@@ -111,7 +113,8 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
     const privacy = settings().privacy;
     const key = JSON.stringify([text, privacy?.allowlist, privacy?.minScore]);
     if (current?.key !== key) {
-      const policy = resolvePolicy({ file: text === undefined ? undefined : { name: describe(policyFile), text }, settings: privacy });
+      const { policy, warnings } = resolvePolicy({ file: text === undefined ? undefined : { name: describe(policyFile), text }, settings: privacy });
+      for (const line of warnings) (options.onPolicyWarning ?? ((l: string) => ports.logger.warn(l)))(line);
       current = { key, policy, learned: createComplianceValidator({ policy }), transcripts: createComplianceValidator({ policy, mode: 'residual' }) };
     }
     return current;

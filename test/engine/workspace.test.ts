@@ -48,7 +48,9 @@ describe('engine workspace (the composition root of every host)', () => {
     assert.equal(layered.minScore, 0.6, 'a laxer minScore in the settings does not override the file');
     settings = { privacy: { minScore: 0.3 } };
     assert.equal((await ws.policy()).minScore, 0.3, 'a stricter one does');
-    assert.deepEqual(resolvePolicy({ settings: { allowlist: ['Acme'] } }).allowlist, ['Acme']);
+    assert.deepEqual(resolvePolicy({ settings: { allowlist: ['Acme'] } }).policy.allowlist, ['Acme']);
+    const hostile = resolvePolicy({ file: { name: 'p.json', text: JSON.stringify({ minScore: 1 }) }, settings: { minScore: 1 } });
+    assert.ok(hostile.policy.minScore < 1, 'neither source may raise minScore to 1');
   });
 
   it('refuses a bad policy file with an error naming the file and the field, in every use', async () => {

@@ -1,4 +1,4 @@
-import { PolicyError, parsePolicy } from './policy';
+import { PolicyError, formatPolicyWarnings, readPolicy } from './policy';
 import type { PrivacyPolicy } from './policy';
 
 /** A host's privacy settings (VS Code `kaizen.privacy.*`); the CLI has none. */
@@ -19,18 +19,27 @@ export interface PolicySources {
  * layered over it through the same parser: their allowlist terms are added to the file's, and their
  * `minScore` applies only where it is stricter (lower) than the file's.
  */
-export function resolvePolicy(sources: PolicySources): PrivacyPolicy {
-  const base = sources.file ? parsePolicyFile(sources.file) : parsePolicy({});
+export interface ResolvedPolicy {
+  policy: PrivacyPolicy;
+  /** Fields a source set that the policy may not change (ignored, one line each, naming the source). */
+  warnings: string[];
+}
+
+export function resolvePolicy(sources: PolicySources): ResolvedPolicy {
+  const warnings: string[] = [];
+  const base = sources.file ? parsePolicyFile(sources.file, warnings) : readPolicy({}).policy;
   const s = sources.settings;
-  if (!s) return base;
-  return parsePolicy({
+  if (!s) return { policy: base, warnings };
+  const layered = readPolicy({
     ...base,
     allowlist: [...new Set([...base.allowlist, ...(s.allowlist ?? [])])],
     minScore: s.minScore === undefined ? base.minScore : Math.min(base.minScore, s.minScore),
   });
+  warnings.push(...formatPolicyWarnings('kaizen.privacy settings', layered.warnings));
+  return { policy: layered.policy, warnings };
 }
 
-function parsePolicyFile(file: { name: string; text: string }): PrivacyPolicy {
+function parsePolicyFile(file: { name: string; text: string }, warnings: string[]): PrivacyPolicy {
   let json: unknown;
   try {
     json = JSON.parse(file.text);
@@ -38,7 +47,10 @@ function parsePolicyFile(file: { name: string; text: string }): PrivacyPolicy {
     throw new PolicyError(`${file.name} is not JSON (${(err as Error).message}); fix it or remove it to use the default privacy policy`, [{ field: '(root)', message: 'not JSON' }]);
   }
   try {
-    return parsePolicy(json);
+    // A file that tries to switch protection off keeps its safe parts; each ignored field is a warning.
+    const read = readPolicy(json);
+    warnings.push(...formatPolicyWarnings(file.name, read.warnings));
+    return read.policy;
   } catch (err) {
     if (err instanceof PolicyError) throw new PolicyError(`${file.name}: ${err.message}`, err.issues);
     throw err;
