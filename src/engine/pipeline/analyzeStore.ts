@@ -15,6 +15,8 @@ import { addCall, emptyPatternCounts, scorePatterns } from '../analysis/patterns
 import type { ScoredPattern } from '../analysis/patterns';
 import type { CallAnalysis } from '../analysis/schema';
 import type { Taxonomy } from '../analysis/taxonomy';
+import { ErrorCatalogBuilder, extractOccurrences } from '../errors';
+import type { FingerprintRule } from '../errors';
 
 export interface AnalyzeProgress {
   phase: 'analyze' | 'synthesize';
@@ -23,7 +25,9 @@ export interface AnalyzeProgress {
 }
 
 export interface AnalyzeStoreOptions {
-  ports: Pick<EnginePorts, 'clock' | 'logger'>;
+  ports: Pick<EnginePorts, 'clock' | 'logger' | 'hashing'>;
+  /** User fingerprint rules (errors/rules.ts): they override or refine the mined fingerprints. */
+  fingerprintRules?: readonly FingerprintRule[];
   intentModel?: IntentModel;
   taxonomy?: Taxonomy;
   /** A fixed outcome model; otherwise one is fitted on the store's calls that carry explicit outcomes. */
@@ -55,6 +59,8 @@ export interface AnalyzeSummary {
   patterns: number;
   significantPatterns: number;
   toolPatterns: number;
+  /** The error catalog stored by this run: occurrences seen and distinct fingerprints. */
+  errors: { occurrences: number; fingerprints: number };
   artifacts: { saved: number; unchanged: number };
   elapsedMs: number;
   topPatterns: ScoredPattern[];
@@ -137,6 +143,9 @@ export async function analyzeStore(store: LearningStore, options: AnalyzeStoreOp
   let batch: CallAnalysisRecord[] = [];
   let done = 0;
   const deferred: CallAnalysis[] = [];
+  const catalog = new ErrorCatalogBuilder((text) => options.ports.hashing.sha256(text), options.fingerprintRules);
+  const callFingerprints = new Map<string, string[]>();
+  let occurrences = 0;
 
   const accept = async (a: CallAnalysis) => {
     outcomes[a.outcome.label]++;
@@ -147,7 +156,13 @@ export async function analyzeStore(store: LearningStore, options: AnalyzeStoreOp
     addTreeCall(trees, a);
     addGraphCall(graph, a);
     options.onCall?.(a);
-    batch.push(toRecord(a, options.ports.clock.now()));
+    const record = toRecord(a, options.ports.clock.now());
+    const fps = callFingerprints.get(a.callId);
+    if (fps) {
+      record.errorFingerprints = fps;
+      callFingerprints.delete(a.callId);
+    }
+    batch.push(record);
     if (batch.length >= batchSize) {
       await putAnalysesGuarded(store, batch, withheld);
       batch = [];
@@ -166,6 +181,12 @@ export async function analyzeStore(store: LearningStore, options: AnalyzeStoreOp
     options.signal?.throwIfAborted();
     const a = analyzeEvents(conv.events, { ...base, outcomeModel: model });
     a.source ??= conv.source;
+    // The catalog reads the stored (redacted) events; the call's fingerprints go into its analysis record.
+    const found = extractOccurrences(conv.events, { intent: a.intent }).map((o) => catalog.add(o));
+    if (found.length > 0) {
+      occurrences += found.length;
+      callFingerprints.set(a.callId, [...new Set(found)].sort());
+    }
     if (a.outcome.source === 'explicit') {
       if (!model && xs.length < cap) {
         xs.push(a.features);
@@ -189,6 +210,8 @@ export async function analyzeStore(store: LearningStore, options: AnalyzeStoreOp
   const patternsWithoutTemplates = await replacePatternsGuarded(store, scored);
   const knowledge = synthesize({ patterns: scored, tools, trees, graph });
   const artifacts = await saveKnowledge(store, knowledgeArtifacts(knowledge));
+  const fingerprints = catalog.fingerprints();
+  await store.upsertErrorFingerprints(fingerprints);
   const significant = scored.filter((p) => p.significant);
   return {
     calls: done,
@@ -199,6 +222,7 @@ export async function analyzeStore(store: LearningStore, options: AnalyzeStoreOp
     patterns: scored.length,
     significantPatterns: significant.length,
     toolPatterns: knowledge.toolPatterns.length,
+    errors: { occurrences, fingerprints: fingerprints.length },
     artifacts,
     elapsedMs: options.ports.clock.now() - t0,
     topPatterns: [...significant].sort((a, b) => Math.abs(b.lift) - Math.abs(a.lift)).slice(0, 10),
