@@ -17,8 +17,8 @@ import { ClientFrameSchema, describeIssue, modelToWire } from '../engine/realtim
 export interface ReplayFaults {
   /** Uniform [0,1) source, seeded by the tests. */
   random: () => number;
-  /** Share of connections cut (terminated) partway through. */
-  cutConnections?: number;
+  /** Chance, per event frame, that the connection is cut (terminated) instead of sending it. */
+  cutRate?: number;
   /** Share of event frames sent twice (the same frame again). */
   duplicateRate?: number;
   /** Share of events swapped with the next event of the same call in the schedule (out of `seq` order). */
@@ -171,7 +171,6 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
   /** Drives one connection's replay from `from` (exclusive index). `write` returns false when the peer is slow. */
   const replay = (from: number, out: { write(frame: string, s?: Scheduled): void; slow(): boolean; end(lastId: string | null): void; cut(): void; alive(): boolean }) => {
     let next = from + 1;
-    const cutAt = faults?.cutConnections && faults.random() < faults.cutConnections ? next + Math.floor(faults.random() * Math.max(1, schedule.length - next)) : -1;
     let heldTool: Scheduled | undefined;
     const pump = () => {
       if (!out.alive()) return;
@@ -182,7 +181,7 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
         heldTool = undefined;
         const s = schedule[next]!;
         if (s.atMs > now) return void setTimeout(pump, Math.max(1, s.atMs - now));
-        if (next === cutAt) {
+        if (faults?.cutRate && faults.random() < faults.cutRate) {
           out.cut();
           return;
         }

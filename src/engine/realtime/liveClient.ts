@@ -201,6 +201,7 @@ export class LiveClient {
     for (const c of this.unackedCorrections.values()) this.conn!.send(c.frame);
     this.sendAck();
     if (this.paused) this.conn!.pause();
+    this.maybeFinish();
   }
 
   private closed(reason: string): void {
@@ -441,7 +442,8 @@ export class LiveClient {
 
   private maybeFinish(): void {
     if (!this.o.untilEnd || !this.endSeen || this.finished || !this.eventsDone()) return;
-    if (this.connected && this.lastAckSent !== this.acks.acked) return;
+    // The final ack must reach the agent: wait for a connection if there is none.
+    if (!this.connected || this.lastAckSent !== this.acks.acked) return;
     if (this.unackedCorrections.size === 0) {
       void this.finish('ended');
       return;
