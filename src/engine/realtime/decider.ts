@@ -39,17 +39,26 @@ export class CorrectionDecider {
   /** Corrections the buckets or the per-call cap held back. */
   throttled = 0;
 
-  constructor(private readonly options: DeciderOptions) {}
+  private rules: readonly CorrectionRule[];
+
+  constructor(private readonly options: DeciderOptions) {
+    this.rules = options.rules;
+  }
 
   get ruleCount(): number {
-    return this.options.rules.length;
+    return this.rules.length;
+  }
+
+  /** Swaps the rule set (relearned rules); calls in progress keep their counters and buckets. */
+  setRules(rules: readonly CorrectionRule[]): void {
+    this.rules = rules;
   }
 
   decide(event: ConversationEvent): Decision | undefined {
     const call = this.callState(event);
     let decision: Decision | undefined;
     if (!call.ended) {
-      for (const rule of this.options.rules) {
+      for (const rule of this.rules) {
         if (!rule.repeatable && call.fired.has(rule.id)) continue;
         const firing = rule.evaluate(event, call);
         if (!firing) continue;

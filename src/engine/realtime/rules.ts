@@ -90,11 +90,11 @@ export function userRules(rules: readonly UserRule[]): CorrectionRule[] {
  * Rules from learned tool-usage patterns: a sequence `A → B` that goes with success (lift > 0) means
  * "B without A first" should be stopped and A suggested. Only approved or rolled-out artifacts count.
  */
-export function toolPatternRules(artifacts: readonly LearningArtifact[]): CorrectionRule[] {
+export function toolPatternRules(artifacts: readonly LearningArtifact[], options: { includeDrafts?: boolean } = {}): CorrectionRule[] {
   const rules: CorrectionRule[] = [];
   for (const a of artifacts) {
     if (a.payload.kind !== 'tool-pattern' || a.payload.lift <= 0 || a.payload.sequence.length < 2) continue;
-    if (a.status !== 'approved' && a.status !== 'rolled-out') continue;
+    if (a.status !== 'approved' && a.status !== 'rolled-out' && !(options.includeDrafts && a.status === 'draft')) continue;
     const seq = a.payload.sequence;
     const last = seq[seq.length - 1]!;
     const before = seq.slice(0, -1);
