@@ -34,7 +34,7 @@ export interface LiveClientOptions {
   resumeFrom?: string | null;
   /** Events received but not yet stored before the socket is paused (backpressure). Default 2,000. */
   maxPending?: number;
-  /** How long to gather events into one store write. Default 5 ms. */
+  /** How long to gather events into one store write (corrections never wait for it). Default 20 ms. */
   flushDelayMs?: number;
   backoff?: BackoffOptions;
   /** After the events are done, how long to wait for outstanding correction acks. Default 2 s. */
@@ -124,7 +124,7 @@ export class LiveClient {
   private status: LiveStatus = 'connecting';
 
   constructor(options: LiveClientOptions) {
-    this.o = { maxPending: 2000, flushDelayMs: 5, correctionAckWaitMs: 2000, ...options };
+    this.o = { maxPending: 2000, flushDelayMs: 20, correctionAckWaitMs: 2000, ...options };
     this.logger = options.logger ?? silentLogger;
     this.acks = new AckTracker(options.resumeFrom ?? null);
     this.lastAckSent = options.resumeFrom ?? null;
@@ -132,6 +132,9 @@ export class LiveClient {
 
   /** Runs until stopped (or, with `untilEnd`, until the replay is fully stored); resolves with the summary. */
   run(): Promise<LiveSummary> {
+    // The redactor builds its word tables on first use (hundreds of ms): pay that before the first
+    // event, not while a call waits for a correction.
+    this.o.redactor.redactText('Warm-up: call Ada Lovelace at 555-0100 about order 12345.');
     return new Promise((resolve, reject) => {
       this.resolveRun = resolve;
       this.rejectRun = reject;
@@ -385,6 +388,9 @@ export class LiveClient {
       const conversations = [];
       const ended: string[] = [];
       for (const [callId, items] of byCall) {
+        // Redaction is the costly part: yield between calls so frames (and the corrections they
+        // trigger) are handled while a large batch is being redacted.
+        if (conversations.length > 0) await this.yieldToFrames();
         const history = this.rawByCall.get(callId) ?? [];
         history.push(...items.map((i) => i.event));
         this.rawByCall.set(callId, history);
@@ -426,6 +432,10 @@ export class LiveClient {
       this.paused = false;
       this.conn?.resume();
     }
+  }
+
+  private yieldToFrames(): Promise<void> {
+    return new Promise((resolve) => this.o.timers.setTimeout(resolve, 0));
   }
 
   private sendAck(): void {
