@@ -15,3 +15,4 @@ export { UserRuleSchema, UserRulesFileSchema, toolPatternRules, userRules } from
 export type { CorrectionRule, LiveCallView, RuleFiring, UserRule } from './rules';
 export { LiveClient } from './liveClient';
 export type { LiveClientOptions, LiveStatus, LiveSummary } from './liveClient';
+export * from './publish';
