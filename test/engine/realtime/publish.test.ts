@@ -37,7 +37,7 @@ describe('publishers against loopback fakes of Vapi, Retell and a Kaizen endpoin
     const vapi = await startVapiFake();
     try {
       const target: PublishTarget = { kind: 'vapi', url: vapi.url, apiKey: 'test', assistantId: 'asst_kaizen' };
-      const out = await publishArtifact(store, ports.clock, publisherFor(nodeHttpClient, target), target, 'prompt:support', { validator });
+      const out = await publishArtifact(store, ports, publisherFor(nodeHttpClient, target), target, 'prompt:support', { validator });
       assert.equal(out.publication, undefined);
       assert.equal(out.gates.find((g) => g.name === 'approved')?.ok, false);
       assert.equal(vapi.requests.length, 0, 'nothing reached the platform');
@@ -49,11 +49,11 @@ describe('publishers against loopback fakes of Vapi, Retell and a Kaizen endpoin
 
   it('the privacy gate stops a prompt holding PII', async () => {
     store = await storeWithPrompt('Call Grace Mensah back on 415-555-0132 about her refund.');
-    await approveArtifact(store, ports.clock, 'prompt:support');
+    await approveArtifact(store, ports, 'prompt:support');
     const vapi = await startVapiFake();
     try {
       const target: PublishTarget = { kind: 'vapi', url: vapi.url, apiKey: 'test', assistantId: 'asst_kaizen' };
-      const out = await publishArtifact(store, ports.clock, publisherFor(nodeHttpClient, target), target, 'prompt:support', { validator });
+      const out = await publishArtifact(store, ports, publisherFor(nodeHttpClient, target), target, 'prompt:support', { validator });
       assert.equal(out.gates.find((g) => g.name === 'privacy')?.ok, false);
       assert.equal(vapi.requests.length, 0);
     } finally {
@@ -63,20 +63,20 @@ describe('publishers against loopback fakes of Vapi, Retell and a Kaizen endpoin
 
   it('Vapi: approve → draft → publish → live version, then one rollback restores the previous version', async () => {
     store = await storeWithPrompt('Always validate the purchase before offering a refund.');
-    const approved = await approveArtifact(store, ports.clock, 'prompt:support');
+    const approved = await approveArtifact(store, ports, 'prompt:support');
     assert.equal(approved.status, 'approved');
     const vapi = await startVapiFake();
     try {
       const target: PublishTarget = { kind: 'vapi', url: vapi.url, apiKey: 'test', assistantId: 'asst_kaizen' };
       const publisher = publisherFor(nodeHttpClient, target);
-      const out = await publishArtifact(store, ports.clock, publisher, target, 'prompt:support', { validator });
+      const out = await publishArtifact(store, ports, publisher, target, 'prompt:support', { validator });
       assert.ok(out.gates.every((g) => g.ok), JSON.stringify(out.gates));
       assert.equal(out.publication?.liveVersion, '2');
       assert.equal(vapi.assistant.current, 2);
       assert.equal(vapi.assistant.versions[1]!.prompt, 'Always validate the purchase before offering a refund.');
       assert.equal((await store.getArtifact('prompt:support'))?.status, 'rolled-out');
 
-      const back = await rollbackArtifact(store, ports.clock, publisher, target, 'prompt:support');
+      const back = await rollbackArtifact(store, ports, publisher, target, 'prompt:support');
       assert.equal(back.liveVersion, '3', 'a restore is a new current version');
       assert.equal(vapi.assistant.current, 3);
       assert.equal(vapi.assistant.versions[2]!.prompt, 'You are Acme support.');
@@ -94,22 +94,22 @@ describe('publishers against loopback fakes of Vapi, Retell and a Kaizen endpoin
 
   it('Retell: update the LLM prompt, publish the agent, re-point the phone number; rollback re-points it to the earlier version', async () => {
     store = await storeWithPrompt('Version A: verify identity first.');
-    await approveArtifact(store, ports.clock, 'prompt:support');
+    await approveArtifact(store, ports, 'prompt:support');
     const retell = await startRetellFake();
     try {
       const target: PublishTarget = { kind: 'retell', url: retell.url, apiKey: 'test', agentId: 'agent_kaizen', llmId: 'llm_kaizen', phoneNumber: '+14155550100' };
       const publisher = publisherFor(nodeHttpClient, target);
-      const first = await publishArtifact(store, ports.clock, publisher, target, 'prompt:support', { validator });
+      const first = await publishArtifact(store, ports, publisher, target, 'prompt:support', { validator });
       assert.equal(first.publication?.liveVersion, '0');
       // A second approved version of the same artifact goes live as the next agent version.
       await store.saveArtifact({ artifactId: 'prompt:support', payload: { kind: 'prompt', target: 'system', text: 'Version B: verify identity, then pull up the account.' } });
-      await approveArtifact(store, ports.clock, 'prompt:support');
-      const second = await publishArtifact(store, ports.clock, publisher, target, 'prompt:support', { validator });
+      await approveArtifact(store, ports, 'prompt:support');
+      const second = await publishArtifact(store, ports, publisher, target, 'prompt:support', { validator });
       assert.equal(second.publication?.liveVersion, '1');
       assert.equal(retell.phone.agentVersion, 1);
       assert.equal(retell.agent.published[1]!.prompt, 'Version B: verify identity, then pull up the account.');
 
-      const back = await rollbackArtifact(store, ports.clock, publisher, target, 'prompt:support');
+      const back = await rollbackArtifact(store, ports, publisher, target, 'prompt:support');
       assert.equal(back.liveVersion, '0');
       assert.equal(retell.phone.agentVersion, 0);
 
@@ -122,11 +122,11 @@ describe('publishers against loopback fakes of Vapi, Retell and a Kaizen endpoin
 
   it('a platform error is a PublishError naming the request and the answer', async () => {
     store = await storeWithPrompt('Always validate the purchase before offering a refund.');
-    await approveArtifact(store, ports.clock, 'prompt:support');
+    await approveArtifact(store, ports, 'prompt:support');
     const vapi = await startVapiFake();
     try {
       const target: PublishTarget = { kind: 'vapi', url: vapi.url, apiKey: 'test', assistantId: 'no_such_assistant' };
-      await assert.rejects(publishArtifact(store, ports.clock, publisherFor(nodeHttpClient, target), target, 'prompt:support', { validator }), (err: unknown) => {
+      await assert.rejects(publishArtifact(store, ports, publisherFor(nodeHttpClient, target), target, 'prompt:support', { validator }), (err: unknown) => {
         assert.ok(err instanceof PublishError);
         assert.match(err.message, /PATCH .*\/assistant\/no_such_assistant answered 404/);
         return true;
@@ -139,11 +139,11 @@ describe('publishers against loopback fakes of Vapi, Retell and a Kaizen endpoin
 
   it('Kaizen protocol: kaizen serve takes the artifact and reports its live version', async () => {
     store = await storeWithPrompt('Always validate the purchase before offering a refund.');
-    await approveArtifact(store, ports.clock, 'prompt:support');
+    await approveArtifact(store, ports, 'prompt:support');
     const server = await startAgentServer({ calls: [], speed: 0 });
     try {
       const target: PublishTarget = { kind: 'kaizen', url: server.urls.http };
-      const out = await publishArtifact(store, ports.clock, publisherFor(nodeHttpClient, target), target, 'prompt:support', { validator });
+      const out = await publishArtifact(store, ports, publisherFor(nodeHttpClient, target), target, 'prompt:support', { validator });
       assert.equal(out.publication?.liveVersion, '1');
       assert.equal(server.artifacts[0]?.text, 'Always validate the purchase before offering a refund.');
     } finally {

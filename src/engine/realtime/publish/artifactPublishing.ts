@@ -1,4 +1,4 @@
-import type { Clock } from '../../ports';
+import type { Clock, Hashing } from '../../ports';
 import type { LearningArtifact } from '../../model';
 import type { ComplianceValidator } from '../../privacy/compliance';
 import type { LearningStore } from '../../store/learningStore';
@@ -74,10 +74,21 @@ export interface Publication {
   artifactId: string;
   artifactVersion: number;
   target: PublishTarget['kind'];
-  targetUrl: string;
+  /** sha-256 of the target's URL and ids (16 hex): which endpoint, without storing a host name or IP. */
+  targetKey: string;
   liveVersion: string;
   action: 'published' | 'rolled-back';
   ts: number;
+}
+
+/** Publishing needs a clock (journal times) and hashing (target keys). */
+export interface PublishingPorts {
+  clock: Clock;
+  hashing: Hashing;
+}
+
+export function targetKey(hashing: Hashing, target: PublishTarget): string {
+  return hashing.sha256([target.kind, target.url, target.assistantId ?? '', target.agentId ?? '', target.phoneNumber ?? ''].join('\n')).slice(0, 16);
 }
 
 /** Every publication of an artifact (or all), oldest first, from the journal. */
@@ -89,7 +100,7 @@ export async function publicationHistory(store: LearningStore, artifactId?: stri
     .filter((p) => artifactId === undefined || p.artifactId === artifactId);
 }
 
-export async function approveArtifact(store: LearningStore, clock: Clock, artifactId: string, note?: string): Promise<LearningArtifact> {
+export async function approveArtifact(store: LearningStore, { clock }: Pick<PublishingPorts, 'clock'>, artifactId: string, note?: string): Promise<LearningArtifact> {
   const current = await store.getArtifact(artifactId);
   if (!current) throw new PublishError(`no artifact "${artifactId}" (kaizen artifact list shows them)`, 'kaizen');
   const approved = await store.setArtifactStatus(artifactId, 'approved', note ?? 'approved for publishing');
@@ -103,7 +114,7 @@ export interface PublishOutcome {
 }
 
 /** Publishes the artifact's latest version if every gate passes; journaled, and the artifact becomes rolled-out. */
-export async function publishArtifact(store: LearningStore, clock: Clock, publisher: Publisher, target: PublishTarget, artifactId: string, options: GateOptions): Promise<PublishOutcome> {
+export async function publishArtifact(store: LearningStore, { clock, hashing }: PublishingPorts, publisher: Publisher, target: PublishTarget, artifactId: string, options: GateOptions): Promise<PublishOutcome> {
   const artifact = await store.getArtifact(artifactId);
   if (!artifact) throw new PublishError(`no artifact "${artifactId}" (kaizen artifact list shows them)`, target.kind);
   const gates = await publishingGates(store, artifact, options);
@@ -112,7 +123,7 @@ export async function publishArtifact(store: LearningStore, clock: Clock, publis
     return { gates };
   }
   const result = await publisher.publish({ artifactId, version: artifact.version, contentHash: artifact.contentHash, text: artifactText(artifact) });
-  const publication: Publication = { artifactId, artifactVersion: artifact.version, target: target.kind, targetUrl: target.url, liveVersion: result.liveVersion, action: 'published', ts: clock.now() };
+  const publication: Publication = { artifactId, artifactVersion: artifact.version, target: target.kind, targetKey: targetKey(hashing, target), liveVersion: result.liveVersion, action: 'published', ts: clock.now() };
   await store.appendJournal([{ stream: PUBLISHING_STREAM, kind: 'published', ts: publication.ts, payload: publication }]);
   if (artifact.status !== 'rolled-out') await store.setArtifactStatus(artifactId, 'rolled-out', `published to ${target.kind} as ${result.liveVersion}`);
   return { gates, publication };
@@ -122,10 +133,11 @@ export async function publishArtifact(store: LearningStore, clock: Clock, publis
  * Makes the platform version that was live before the current one live again (or `toLiveVersion`).
  * The artifact's own history is untouched; the rollback is one more journal entry.
  */
-export async function rollbackArtifact(store: LearningStore, clock: Clock, publisher: Publisher, target: PublishTarget, artifactId: string, toLiveVersion?: string): Promise<Publication> {
-  const history = (await publicationHistory(store)).filter((p) => p.target === target.kind && p.targetUrl === target.url);
+export async function rollbackArtifact(store: LearningStore, { clock, hashing }: PublishingPorts, publisher: Publisher, target: PublishTarget, artifactId: string, toLiveVersion?: string): Promise<Publication> {
+  const key = targetKey(hashing, target);
+  const history = (await publicationHistory(store)).filter((p) => p.targetKey === key);
   const current = history[history.length - 1];
-  if (!current || current.artifactId !== artifactId) throw new PublishError(`"${artifactId}" is not what is live on ${target.kind} ${target.url}; nothing to roll back`, target.kind);
+  if (!current || current.artifactId !== artifactId) throw new PublishError(`"${artifactId}" is not what is live on that ${target.kind} target; nothing to roll back`, target.kind);
   let to = toLiveVersion;
   if (to === undefined) {
     // The version live before the current one; a Vapi assistant's first version is its pre-Kaizen prompt.
@@ -135,7 +147,7 @@ export async function rollbackArtifact(store: LearningStore, clock: Clock, publi
   if (to === undefined) throw new PublishError(`no earlier version on ${target.kind} to roll back to; pass --to <version>`, target.kind);
   const artifact = await store.getArtifact(artifactId);
   const result = await publisher.rollback(to, { artifactId, version: artifact?.version ?? 0, contentHash: artifact?.contentHash ?? '', text: artifact ? artifactText(artifact) : '' });
-  const publication: Publication = { artifactId, artifactVersion: artifact?.version ?? 0, target: target.kind, targetUrl: target.url, liveVersion: result.liveVersion, action: 'rolled-back', ts: clock.now() };
+  const publication: Publication = { artifactId, artifactVersion: artifact?.version ?? 0, target: target.kind, targetKey: targetKey(hashing, target), liveVersion: result.liveVersion, action: 'rolled-back', ts: clock.now() };
   await store.appendJournal([{ stream: PUBLISHING_STREAM, kind: 'rolled-back', ts: publication.ts, payload: { ...publication, from: current.liveVersion, to } }]);
   return publication;
 }
