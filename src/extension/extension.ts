@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { createNodePorts } from '../node/nodePorts';
 import { CALL_SCHEME, CallDocumentProvider } from './callDocument';
 import { analyze, exportStore, generateSamples, importCalls, importStore } from './commands/data';
-import { connectEndpoint, openCall, setApiKey, showActivation } from './commands/misc';
+import { connectEndpoint, disconnectEndpoint, openCall, setApiKey, showActivation } from './commands/misc';
+import { LiveSession } from './live/liveSession';
 import { Config } from './config';
 import type { KaizenContext } from './context';
 import { workspaceBaseDir } from './context';
@@ -25,8 +26,9 @@ export function activate(extension: vscode.ExtensionContext): { activationMs: nu
   const config = new Config();
   const ports = createNodePorts({ logger: outputLogger(log), secrets: secretStorePort(extension.secrets) });
   const engine = new EngineService({ ports, settings: () => config.settings, baseDir: () => workspaceBaseDir(extension) });
-  const ctx: KaizenContext = { extension, config, engine, ports, log, activationMs: 0 };
-  extension.subscriptions.push(log, config, engine);
+  const live = new LiveSession({ engine, ports });
+  const ctx: KaizenContext = { extension, config, engine, ports, log, live, activationMs: 0 };
+  extension.subscriptions.push(log, config, engine, live);
 
   // A changed store location means a different store: close the open one, views re-read.
   const onConfig = config.onDidChange(() => void engine.onSettingsChanged());
@@ -48,6 +50,7 @@ export function activate(extension: vscode.ExtensionContext): { activationMs: nu
     'kaizen.importStore': importStore(ctx),
     'kaizen.setAnthropicApiKey': setApiKey(ctx),
     'kaizen.connectEndpoint': connectEndpoint(ctx),
+    'kaizen.disconnectEndpoint': disconnectEndpoint(ctx),
     'kaizen.generateSamples': generateSamples(ctx),
     'kaizen.openCall': openCall(),
     'kaizen.showActivationTime': showActivation(ctx),

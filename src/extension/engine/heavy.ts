@@ -15,3 +15,6 @@ export { iterateSampleCalls } from '../../engine/samples';
 // zod and everything parsed with it (settings, the webview protocol) load here too, not at activation.
 export { SETTING_KEYS, parseSettings } from '../../shared/settings';
 export { HostToWebviewSchema, dispatch, parseWebviewMessage } from '../../shared/protocol';
+export { LiveClient, CorrectionDecider, toolPatternRules, userRules, UserRulesFileSchema } from '../../engine/realtime';
+export { approveArtifact, artifactText, publicationHistory, publishArtifact, publisherFor, publishingGates, rollbackArtifact } from '../../engine/realtime/publish';
+export { nodeHttpClient, nodeTimers, transportFor } from '../../node/liveTransports';
