@@ -15,6 +15,7 @@ import { FixtureTests } from './testing/fixtureTests';
 import { ArtifactsTree, CallsTree, ExperimentsTree, PatternsTree } from './views/trees';
 import { ExperimentPanel } from './webviews/experimentPanel';
 import { PatternExplorerPanel } from './webviews/patternExplorerPanel';
+import { PublishingPanel } from './webviews/publishingPanel';
 
 /**
  * Wiring only: config, secrets, the engine (lazy: nothing heavy loads until a command or view asks),
@@ -51,6 +52,7 @@ export function activate(extension: vscode.ExtensionContext): { activationMs: nu
     'kaizen.setAnthropicApiKey': setApiKey(ctx),
     'kaizen.connectEndpoint': connectEndpoint(ctx),
     'kaizen.disconnectEndpoint': disconnectEndpoint(ctx),
+    'kaizen.openPublishing': () => PublishingPanel.show(ctx) && undefined,
     'kaizen.generateSamples': generateSamples(ctx),
     'kaizen.openCall': openCall(),
     'kaizen.showActivationTime': showActivation(ctx),

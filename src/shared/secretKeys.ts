@@ -3,5 +3,9 @@ export const SecretKeys = {
   anthropicApiKey: 'kaizen.anthropicApiKey',
   /** Same name the CLI uses for its workspace key (src/cli/workspace.ts HMAC_KEY_NAME). */
   workspaceHmacKey: 'kaizen.hmacKey',
+  /** Publishing targets' API keys (Vapi, Retell; a Kaizen endpoint may take one too). */
+  vapiApiKey: 'kaizen.vapiApiKey',
+  retellApiKey: 'kaizen.retellApiKey',
+  kaizenEndpointKey: 'kaizen.endpointKey',
 } as const;
 export type SecretKey = (typeof SecretKeys)[keyof typeof SecretKeys];

@@ -73,15 +73,24 @@ describe('shared/protocol', () => {
       openCall: (m) => void seen.push(`open:${m.callId}`),
       selectExperiment: (m) => void seen.push(`exp:${m.experimentId}`),
       rendered: (m) => void seen.push(`rendered:${m.rows}`),
+      approveArtifact: (m) => void seen.push(`approve:${m.artifactId}`),
+      publishArtifact: (m) => void seen.push(`publish:${m.target.kind}`),
+      rollbackArtifact: (m) => void seen.push(`rollback:${m.target.kind}`),
     };
-    for (const raw of [{ type: 'ready', app: 'experiment' }, { type: 'getEvidence', id: 7, patternId: 'p' }, { type: 'openCall', callId: 'c9' }]) {
+    for (const raw of [
+      { type: 'ready', app: 'experiment' },
+      { type: 'getEvidence', id: 7, patternId: 'p' },
+      { type: 'openCall', callId: 'c9' },
+      { type: 'publishArtifact', artifactId: 'a', target: { kind: 'vapi', url: 'http://127.0.0.1:1', assistantId: 'x' } },
+    ]) {
       const r = parseWebviewMessage(raw);
       assert.ok(r.ok);
       await dispatch(handlers, r.message);
     }
-    assert.deepEqual(seen, ['ready:experiment', 'evidence:7', 'open:c9']);
-    const _typed: HostToWebview['type'][] = ['patterns', 'experiment', 'evidence', 'error', 'busy'];
-    assert.equal(_typed.length, 5);
+    assert.deepEqual(seen, ['ready:experiment', 'evidence:7', 'open:c9', 'publish:vapi']);
+    assert.equal(parseWebviewMessage({ type: 'publishArtifact', artifactId: 'a', target: { kind: 'fax', url: 'x' } }).ok, false);
+    const _typed: HostToWebview['type'][] = ['patterns', 'experiment', 'evidence', 'error', 'busy', 'publishing', 'published'];
+    assert.equal(_typed.length, 7);
   });
 });
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { HandlerMap, HostToWebviewInput, WebviewApp, WebviewToHost } from '../../shared/protocol';
+import type { AppHandlerMap, HandlerMap, HostToWebviewInput, PublishingOnlyToHost, WebviewApp, WebviewToHost } from '../../shared/protocol';
 import { renderWebviewHtml } from '../../shared/webviewHtml';
 import type { KaizenContext } from '../context';
 import { loadEngine } from '../engine/load';
@@ -20,7 +20,7 @@ export class WebviewHost implements vscode.Disposable {
     private readonly ctx: KaizenContext,
     private readonly app: WebviewApp,
     title: string,
-    handlers: Omit<HandlerMap<WebviewToHost>, 'ready' | 'rendered'> & { ready: () => void | Promise<void> },
+    handlers: Omit<AppHandlerMap<WebviewToHost, PublishingOnlyToHost>, 'ready' | 'rendered'> & { ready: () => void | Promise<void> },
   ) {
     const distWebviews = vscode.Uri.joinPath(ctx.extension.extensionUri, 'dist', 'webviews');
     this.panel = vscode.window.createWebviewPanel(`kaizen.${app}`, title, vscode.ViewColumn.Active, {
@@ -29,7 +29,11 @@ export class WebviewHost implements vscode.Disposable {
       retainContextWhenHidden: false,
     });
     this.panel.iconPath = vscode.Uri.joinPath(ctx.extension.extensionUri, 'media', 'kaizen.svg');
+    const notForThisPanel = (m: { type: string }) => this.ctx.log.warn(`webview ${this.app}: ignored a ${m.type} message meant for another panel`);
     const all: HandlerMap<WebviewToHost> = {
+      approveArtifact: notForThisPanel,
+      publishArtifact: notForThisPanel,
+      rollbackArtifact: notForThisPanel,
       ...handlers,
       ready: async () => {
         this.ready = true;

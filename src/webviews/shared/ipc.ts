@@ -1,6 +1,6 @@
 import './zodConfig';
-import type { HandlerMap, HostToWebview, WebviewApp, WebviewToHostInput } from '../../shared/protocol';
-import { WebviewToHostSchema, dispatch, parseHostMessage } from '../../shared/protocol';
+import type { AppHandlerMap, HostToWebview, PublishingOnlyToWebview, WebviewApp, WebviewToHostInput } from '../../shared/protocol';
+import { WebviewToHostSchema, dispatchIfHandled, parseHostMessage } from '../../shared/protocol';
 
 /** The VS Code webview API; `acquireVsCodeApi` may be called once per page, so only this file calls it. */
 interface VsCodeApi {
@@ -38,7 +38,7 @@ export function newRequestId(): number {
  * Listens to host messages, drops what does not parse, dispatches the rest through an exhaustive
  * handler map, then says `ready` (the handshake: the host sends data only after it).
  */
-export function connect(app: WebviewApp, handlers: HandlerMap<HostToWebview>): void {
+export function connect(app: WebviewApp, handlers: AppHandlerMap<HostToWebview, PublishingOnlyToWebview>): void {
   window.addEventListener('message', (event: MessageEvent) => {
     receivedAt = performance.now();
     const parsed = parseHostMessage(event.data);
@@ -46,7 +46,7 @@ export function connect(app: WebviewApp, handlers: HandlerMap<HostToWebview>): v
       console.warn(`kaizen webview: dropped a host message (${parsed.reason})`);
       return;
     }
-    void dispatch(handlers, parsed.message);
+    void dispatchIfHandled(handlers, parsed.message);
   });
   post({ type: 'ready', app });
 }
