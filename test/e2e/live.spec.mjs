@@ -31,7 +31,7 @@ function startPeer(args, label, timeout = 60000) {
       clearTimeout(timer);
       try {
         resolve(JSON.parse(out.slice(0, nl)));
-      } catch (e) {
+      } catch {
         reject(new Error(`${label}: first line is not JSON: ${out.slice(0, nl)}`));
       }
     });
