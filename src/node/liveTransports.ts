@@ -105,13 +105,31 @@ export const sseTransport: LiveTransport = {
         r.end(JSON.stringify(body));
       });
     };
+    // Acks are cumulative: one POST in flight at a time, and only the newest waiting one is sent next.
+    let ackInFlight = false;
+    let ackWaiting: string | undefined;
+    const sendAck = (id: string) => {
+      if (ackInFlight) {
+        ackWaiting = id;
+        return;
+      }
+      ackInFlight = true;
+      void post('/v1/acks', { lastEventId: id })
+        .catch(() => undefined)
+        .finally(() => {
+          ackInFlight = false;
+          const next = ackWaiting;
+          ackWaiting = undefined;
+          if (next !== undefined && !closed) sendAck(next);
+        });
+    };
     return {
       send(frame) {
         if (closed) return;
         const parsed = ClientFrameSchema.safeParse(JSON.parse(frame));
         if (!parsed.success) return;
         const f = parsed.data;
-        if (f.type === 'ack') void post('/v1/acks', { lastEventId: f.lastEventId }).catch(() => undefined);
+        if (f.type === 'ack') sendAck(f.lastEventId);
         else if (f.type === 'correction') {
           void post('/v1/corrections', f.correction)
             .then((reply) => {

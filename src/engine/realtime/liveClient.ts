@@ -387,10 +387,14 @@ export class LiveClient {
       }
       const conversations = [];
       const ended: string[] = [];
+      let sliceStart = this.o.timers.monotonicNow();
       for (const [callId, items] of byCall) {
-        // Redaction is the costly part: yield between calls so frames (and the corrections they
-        // trigger) are handled while a large batch is being redacted.
-        if (conversations.length > 0) await this.yieldToFrames();
+        // Redaction is the costly part: after a few ms of it, yield so frames (and the corrections
+        // they trigger) are handled while a large batch is being redacted.
+        if (this.o.timers.monotonicNow() - sliceStart > 4) {
+          await this.yieldToFrames();
+          sliceStart = this.o.timers.monotonicNow();
+        }
         const history = this.rawByCall.get(callId) ?? [];
         history.push(...items.map((i) => i.event));
         this.rawByCall.set(callId, history);
