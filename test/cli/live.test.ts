@@ -69,6 +69,19 @@ describe('kaizen serve | live | events', function () {
     });
   }
 
+  it('live --learn relearns rules from the calls as they end (analysis in the loop)', async () => {
+    const server = serve(sb, '--count', '120', '--speed', '0', '--until-acked');
+    const urls = await server.urls;
+    const live = await sb.run('live', '--endpoint', urls.stream, '--until-end', '--learn', '--max-corrections-per-call', '1');
+    assert.equal(live.code, 0, live.stderr);
+    assert.match(live.stderr, /learn: \d+ rules after relearning/);
+    const summary = JSON.parse(live.stdout.trim().split('\n').pop()!) as { stored: number; received: number };
+    assert.equal(summary.stored, summary.received);
+    assert.equal(await server.exit, 0);
+    const patterns = await sb.run('patterns', '--json');
+    assert.ok(patterns.stdout.trim().length > 0, 'the unattended loop analysed the stored calls');
+  });
+
   it('live refuses an endpoint of another scheme, naming the fix', async () => {
     const r = await sb.run('live', '--endpoint', 'ftp://x/v1/stream');
     assert.equal(r.code, 2);
