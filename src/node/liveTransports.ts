@@ -120,7 +120,8 @@ export const sseTransport: LiveTransport = {
           ackInFlight = false;
           const next = ackWaiting;
           ackWaiting = undefined;
-          if (next !== undefined && !closed) sendAck(next);
+          // Even after close: the newest ack still goes out (acks are idempotent), so the agent learns the final one.
+          if (next !== undefined) sendAck(next);
         });
     };
     return {

@@ -13,7 +13,7 @@ describe('realtime building blocks', () => {
     let now = 0;
     const clock = { now: () => now };
     const perCall = new CorrectionDecider({ rules: everyTurn, clock, perCall: { capacity: 2, refillPerSecond: 1 }, perAgent: { capacity: 100, refillPerSecond: 0 } });
-    const fired = (d: CorrectionDecider, e: ConversationEvent) => (d.decide(e) ? 1 : 0);
+    const fired = (d: CorrectionDecider, e: ConversationEvent): number => (d.decide(e) ? 1 : 0);
     assert.equal([0, 1, 2, 3].map((s) => fired(perCall, turn('c1', s))).reduce((a, b) => a + b), 2);
     assert.equal(perCall.throttled, 2);
     now += 1000; // one token back
