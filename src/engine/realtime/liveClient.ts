@@ -60,6 +60,8 @@ export interface LiveSummary {
   serverErrors: number;
   /** Events released out of order at the end because an earlier `seq` never came. */
   gapsReleased: number;
+  /** Times the socket was paused because `maxPending` events waited for storage (backpressure). */
+  pauses: number;
   lastEventId: string | null;
 }
 
@@ -102,6 +104,7 @@ export class LiveClient {
     malformedFrames: 0,
     serverErrors: 0,
     gapsReleased: 0,
+    pauses: 0,
     sent: 0,
     acked: 0,
     applied: 0,
@@ -173,6 +176,7 @@ export class LiveClient {
       malformedFrames: c.malformedFrames,
       serverErrors: c.serverErrors,
       gapsReleased: c.gapsReleased,
+      pauses: c.pauses,
       lastEventId: this.acks.acked,
     };
   }
@@ -294,6 +298,7 @@ export class LiveClient {
     }
     if (!this.paused && this.pending.length + this.orderer.heldCount >= this.o.maxPending) {
       this.paused = true;
+      this.counts.pauses++;
       this.conn?.pause();
     }
     this.scheduleFlush();

@@ -84,6 +84,17 @@ describe('live client against a scripted agent endpoint (faults)', function () {
     await waitFor(() => second.ackedIndex === second.totalEvents - 1, 30_000, 'the last ack to cover the whole stream');
   });
 
+  it('backpressure: a small pending bound pauses the socket while the store catches up; nothing lost', async () => {
+    const calls = sampleCalls(40, 13);
+    const server = await startAgentServer({ calls, speed: 0 });
+    servers.push(server);
+    const run = await startClient(server.urls.stream, { maxPending: 16 });
+    runs.push(run);
+    const summary = await run.done;
+    assert.ok(summary.pauses > 0, 'the socket was paused');
+    await assertExactlyOnce(run, calls);
+  });
+
   it('a correction that stops a pending tool call names that tool.called and arrives before the ack covering it', async () => {
     const calls = sampleCalls(150, 7);
     const log: AgentLogEntry[] = [];
