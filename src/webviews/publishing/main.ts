@@ -11,6 +11,8 @@ const root = document.getElementById('app')!;
 let view: PublishingView = { artifacts: [], history: [] };
 let firstPaintReported = false;
 let busy = false;
+/** The last outcome shown; kept across re-renders (a publish is followed by fresh data). */
+let lastResult: { text: string; error: boolean } | undefined;
 
 function field(label: string, id: string, value: string | undefined, placeholder: string): HTMLElement[] {
   const input = h('input', { id, type: 'text', value: value ?? '', placeholder, 'aria-label': label });
@@ -82,7 +84,7 @@ function history(): HTMLElement {
 function render(): void {
   const keep = view.artifacts.length ? readTargetSafe() : undefined;
   clear(root);
-  root.append(h('h1', {}, 'Publishing'), h('div', { id: 'result', role: 'status' }), targetForm());
+  root.append(h('h1', {}, 'Publishing'), h('div', { id: 'result', role: 'status', class: lastResult?.error ? 'error' : undefined }, lastResult?.text ?? ''), targetForm());
   if (keep) restoreTarget(keep);
   if (view.artifacts.length === 0) root.append(h('p', { class: 'empty', id: 'empty-state' }, 'No artifacts yet — run Kaizen: Analyze to learn some, or save a prompt artifact.'));
   root.append(h('h2', {}, 'Artifacts'), ...view.artifacts.map(artifactCard), h('h2', {}, 'History'), history());
@@ -106,6 +108,7 @@ function restoreTarget(t: PublishTargetForm): void {
 }
 
 function showResult(text: string, error = false): void {
+  lastResult = { text, error };
   const el = document.getElementById('result');
   if (!el) return;
   el.textContent = text;
