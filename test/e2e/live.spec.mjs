@@ -107,6 +107,8 @@ test('publishing: approve → gates → Vapi (loopback fake) → live version �
   const after = await (await fetch(`${peers.fakes.vapi}/assistant/asst_kaizen/versions`, { headers: { authorization: 'Bearer e2e' } })).json();
   const current = after.find((v) => v.current);
   assert.equal(current.prompt, after[0].prompt, 'the pre-Kaizen prompt is live again');
+  // History: a header row, the publication and the rollback (the list refreshes after the action).
+  await frame.locator('#history tr', { hasText: 'rolled-back' }).first().waitFor({ timeout: 30000 });
   assert.ok((await frame.locator('#history tr').count()) >= 3, 'history lists the publication and the rollback');
   log(`screenshot ${await wb.screenshot('e2e-live-rolled-back')}`);
   stopLivePeers();
