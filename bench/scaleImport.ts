@@ -1,0 +1,28 @@
+// The end-to-end paths `scale.bench.ts` compares: each imports a file and leaves every call analyzed.
+import { importFile } from '../src/engine/ingest';
+import type { ImportOptions } from '../src/engine/ingest';
+import type { analyzeStore } from '../src/engine/analysis';
+import { createNodePorts } from '../src/node/nodePorts';
+
+export interface EndToEndMode {
+  name: string;
+  /** The one run that is profiled. */
+  profile?: boolean;
+  run(file: string, options: ImportOptions, analyze: typeof analyzeStore): Promise<{ calls: number }>;
+}
+
+const ports = createNodePorts();
+
+export function modes(): EndToEndMode[] {
+  return [
+    {
+      name: 'import, then analyzeStore (re-reads every call)',
+      profile: true,
+      async run(file, options, analyze) {
+        const report = await importFile(file, options);
+        await analyze(options.store, { ports });
+        return { calls: report.calls };
+      },
+    },
+  ];
+}
