@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { Session } from 'node:inspector/promises';
 import type { Conversation, ConversationEvent } from '../src/engine/model';
 import { assembleConversation } from '../src/engine/model';
-import { SourceReader, importFile } from '../src/engine/ingest';
+import { SourceReader } from '../src/engine/ingest';
 import type { ImportOptions } from '../src/engine/ingest';
 import { createRedactor } from '../src/engine/privacy';
 import { openSqlStore } from '../src/engine/store';

@@ -33,13 +33,13 @@ export interface BundleRecords {
 /** What an export reads from a store: each section's records (calls streamed, the rest small). */
 export interface BundleSource {
   calls(): AsyncIterable<CallRow>;
-  analyses(): CallAnalysisRecord[];
+  analyses(): CallAnalysisRecord[] | Promise<CallAnalysisRecord[]>;
   patterns(): Pattern[];
   artifacts(): LearningArtifact[];
   experiments(): Experiment[];
   journal(): JournalEntry[];
   errorFingerprints(): ErrorFingerprint[];
-  callFingerprints(): Array<{ fingerprint: string; callId: string }>;
+  callFingerprints(): Array<{ fingerprint: string; callId: string }> | Promise<Array<{ fingerprint: string; callId: string }>>;
 }
 
 /** What an import writes into a store: the checked records, merged all-or-nothing. */
@@ -121,6 +121,8 @@ const SECTIONS_BY_VERSION: Record<number, readonly SectionName[]> = {
   2: Object.keys(SECTIONS) as SectionName[],
   // v3 moved old transcripts into archive files; a bundle carries them inline as before.
   3: Object.keys(SECTIONS) as SectionName[],
+  // v4 sealed old calls into segment files; a bundle carries them like any other call.
+  4: Object.keys(SECTIONS) as SectionName[],
 };
 
 /**
@@ -150,13 +152,13 @@ async function ndjson(records: Iterable<unknown> | AsyncIterable<unknown>, canon
 export async function exportStoreBundle(store: BundleSource, ports: EnginePorts): Promise<Uint8Array> {
   const records: Record<SectionName, Iterable<unknown> | AsyncIterable<unknown>> = {
     calls: store.calls(),
-    analyses: store.analyses(),
+    analyses: await store.analyses(),
     patterns: store.patterns(),
     artifacts: store.artifacts(),
     experiments: store.experiments(),
     journal: store.journal(),
     errorFingerprints: store.errorFingerprints(),
-    callFingerprints: store.callFingerprints(),
+    callFingerprints: await store.callFingerprints(),
   };
   const files: Record<string, Uint8Array> = {};
   const manifest: BundleManifest = { format: BUNDLE_FORMAT, schemaVersion: CURRENT_SCHEMA_VERSION, createdAt: ports.clock.now(), sections: {} };

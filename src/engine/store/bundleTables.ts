@@ -11,6 +11,7 @@ import type { JournalTable } from './journalTable';
 import type { BundleImportResult } from './learningStore';
 import type { PatternTable } from './patternTable';
 import type { SqlDb } from './sqlDb';
+import type { CallSegments } from './callSegments';
 
 export interface StoreTables {
   calls: CallTable;
@@ -30,14 +31,15 @@ export class BundleTables implements BundleSource, BundleSink {
   constructor(
     private readonly sql: SqlDb,
     private readonly t: StoreTables,
+    private readonly segments: CallSegments,
     private readonly ports: Pick<EnginePorts, 'clock'>,
   ) {}
 
   calls(): AsyncIterable<CallRow> {
-    return this.t.calls.allRows();
+    return this.segments.allRows(this.t.calls);
   }
-  analyses() {
-    return this.t.analyses.all();
+  async analyses() {
+    return [...this.t.analyses.all(), ...(await this.segments.analyses())].sort((a, b) => (a.callId < b.callId ? -1 : a.callId > b.callId ? 1 : 0));
   }
   patterns() {
     return this.t.patterns.list();
@@ -54,8 +56,9 @@ export class BundleTables implements BundleSource, BundleSink {
   errorFingerprints() {
     return this.t.errors.list();
   }
-  callFingerprints() {
-    return this.t.analyses.allFingerprintLinks();
+  async callFingerprints() {
+    const links = [...this.t.analyses.allFingerprintLinks(), ...(await this.segments.fingerprintLinks())];
+    return links.sort((a, b) => (a.fingerprint < b.fingerprint ? -1 : a.fingerprint > b.fingerprint ? 1 : a.callId < b.callId ? -1 : a.callId > b.callId ? 1 : 0));
   }
 
   /**
@@ -65,6 +68,8 @@ export class BundleTables implements BundleSource, BundleSink {
    */
   async merge(records: BundleRecords, fromSchemaVersion: number): Promise<BundleImportResult> {
     const { calls, analyses, patterns, artifacts, experiments, journal, errors } = this.t;
+    // Sealed calls the bundle touches come back to the hot file first, where the merge can change them.
+    await this.segments.unseal([...records.calls.map((c) => c.callId), ...records.analyses.map((a) => a.callId), ...records.callFingerprints.map((l) => l.callId)]);
     await calls.loadArchivesOf(records.calls.filter((c) => c.events).map((c) => c.callId));
     const result: BundleImportResult = {
       fromSchemaVersion,

@@ -35,11 +35,14 @@ import { ErrorTable } from './errorTable';
 import { DEFAULT_ARCHIVE_POLICY, TranscriptHousekeeping } from './transcriptHousekeeping';
 import type { ArchivePolicy } from './transcriptHousekeeping';
 import { BundleTables } from './bundleTables';
+import { CallSegments, DEFAULT_SEGMENT_POLICY } from './callSegments';
+import type { SegmentPolicy } from './callSegments';
+import type { SegmentFiles } from './segmentFiles';
 
 export type { CallRow } from './callTable';
 export type { BundleRecords } from './bundleIo';
-export { DEFAULT_ARCHIVE_POLICY };
-export type { ArchivePolicy };
+export { DEFAULT_ARCHIVE_POLICY, DEFAULT_SEGMENT_POLICY };
+export type { ArchivePolicy, SegmentPolicy };
 
 const DAY_MS = 86_400_000;
 const SAVE_BUDGET = 10;
@@ -58,6 +61,9 @@ export interface SqlStoreInit {
   /** Archive files for old transcripts (file-backed stores only). */
   archives?: TranscriptArchives;
   archivePolicy?: ArchivePolicy;
+  /** Segment files for sealed old calls (file-backed stores only). */
+  segments?: SegmentFiles;
+  segmentPolicy?: SegmentPolicy;
 }
 
 /**
@@ -89,6 +95,12 @@ export class SqlLearningStore implements LearningStore {
   private readonly errors: ErrorTable;
   private readonly transcripts: TranscriptHousekeeping;
   private readonly bundles: BundleTables;
+  private readonly segments: CallSegments;
+  private readonly archives: TranscriptArchives | undefined;
+  /** Writes to calls and sealing take turns (a seal awaits a file write between its two halves). */
+  private callWrites: Promise<unknown> = Promise.resolve();
+  /** Iterations under way; sealing waits for the next save while any is open, so none misses a call. */
+  private openIterations = 0;
 
   constructor(init: SqlStoreInit) {
     this.sql = new SqlDb(init.db);
@@ -107,9 +119,12 @@ export class SqlLearningStore implements LearningStore {
     this.journal = new JournalTable(this.sql);
     this.errors = new ErrorTable(this.sql);
     this.transcripts = new TranscriptHousekeeping(this.sql, init.archives, init.archivePolicy ?? DEFAULT_ARCHIVE_POLICY, init.ports, init.path);
+    this.archives = init.archives;
+    this.segments = new CallSegments(this.sql, init.segments, init.segmentPolicy ?? DEFAULT_SEGMENT_POLICY, codec, init.ports);
     this.bundles = new BundleTables(
       this.sql,
       { calls: this.calls, analyses: this.analyses, patterns: this.patterns, artifacts: this.artifacts, experiments: this.experiments, journal: this.journal, errors: this.errors },
+      this.segments,
       init.ports,
     );
     if (this.dirty) this.scheduleSave();
@@ -125,6 +140,13 @@ export class SqlLearningStore implements LearningStore {
   private transaction<T>(fn: () => T): T {
     this.assertOpen();
     return this.sql.transaction(fn);
+  }
+
+  /** Runs `fn` after every earlier call write or seal has finished, and before any later one starts. */
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.callWrites.then(fn);
+    this.callWrites = run.catch(() => undefined);
+    return run;
   }
 
   private markDirty(): void {
@@ -153,19 +175,24 @@ export class SqlLearningStore implements LearningStore {
   async putConversations(conversations: readonly Conversation[]): Promise<PutConversationsResult> {
     const result = emptyPutResult();
     if (conversations.length === 0) return result;
-    const now = this.ports.clock.now();
-    await this.calls.loadArchivesOf(conversations.map((c) => c.callId));
-    this.transaction(() => {
-      for (const conv of conversations) this.calls.put(conv, now, result);
+    this.assertOpen();
+    await this.exclusive(async () => {
+      const now = this.ports.clock.now();
+      const ids = conversations.map((c) => c.callId);
+      await this.segments.unseal(ids);
+      await this.calls.loadArchivesOf(ids);
+      this.transaction(() => {
+        for (const conv of conversations) this.calls.put(conv, now, result);
+      });
+      this.calls.trimArchives();
     });
-    this.calls.trimArchives();
     this.markDirty();
     return result;
   }
 
   async getConversation(callId: string): Promise<Conversation | undefined> {
     this.assertOpen();
-    return this.calls.get(callId);
+    return (await this.calls.get(callId)) ?? this.segments.get(callId);
   }
 
   /** SQLite's plan for `listCalls(filter)`: which index answers it (for tests and `--explain`). */
@@ -176,31 +203,41 @@ export class SqlLearningStore implements LearningStore {
 
   async listCalls(filter: CallFilter = {}): Promise<CallSummary[]> {
     this.assertOpen();
-    return this.calls.list(filter);
+    return this.segments.list(filter, this.calls);
   }
 
   async countCalls(filter: CallFilter = {}): Promise<number> {
     this.assertOpen();
-    return this.calls.count(filter);
+    return this.segments.count(filter, this.calls);
   }
 
-  iterateConversations(filter: CallFilter = {}): AsyncIterable<Conversation> {
-    return this.calls.iterate(filter, () => this.assertOpen());
+  async *iterateConversations(filter: CallFilter = {}): AsyncIterable<Conversation> {
+    this.assertOpen();
+    this.openIterations++;
+    try {
+      yield* this.segments.iterate(filter, this.calls, () => this.assertOpen());
+    } finally {
+      this.openIterations--;
+    }
   }
 
   // ---- analysis results --------------------------------------------------------------------
 
   async putCallAnalyses(analyses: readonly CallAnalysisRecord[]): Promise<void> {
     if (analyses.length === 0) return;
-    this.transaction(() => {
-      for (const a of analyses) this.analyses.put(a);
+    this.assertOpen();
+    await this.exclusive(async () => {
+      await this.segments.unseal(analyses.map((a) => a.callId));
+      this.transaction(() => {
+        for (const a of analyses) this.analyses.put(a);
+      });
     });
     this.markDirty();
   }
 
   async getCallAnalysis(callId: string): Promise<CallAnalysisRecord | undefined> {
     this.assertOpen();
-    return this.analyses.get(callId);
+    return this.analyses.get(callId) ?? this.segments.getAnalysis(callId);
   }
 
   async replacePatterns(patterns: readonly Pattern[]): Promise<void> {
@@ -287,8 +324,13 @@ export class SqlLearningStore implements LearningStore {
 
   async upsertErrorFingerprints(fingerprints: readonly ErrorFingerprint[]): Promise<void> {
     if (fingerprints.length === 0) return;
-    this.transaction(() => {
-      for (const f of fingerprints) this.errors.put(f);
+    this.assertOpen();
+    await this.exclusive(async () => {
+      // The example calls' links live beside the calls: sealed examples come back to the hot file.
+      await this.segments.unseal(fingerprints.flatMap((f) => f.exampleCallIds));
+      this.transaction(() => {
+        for (const f of fingerprints) this.errors.put(f);
+      });
     });
     this.markDirty();
   }
@@ -301,12 +343,22 @@ export class SqlLearningStore implements LearningStore {
   // ---- housekeeping ------------------------------------------------------------------------
 
   async applyRetention(policy: RetentionPolicy, now: number): Promise<RetentionResult> {
-    const result = this.transaction(() => {
-      const transcriptsDeleted = policy.transcriptDays !== undefined ? this.transcripts.purgeBefore(now - policy.transcriptDays * DAY_MS, now) : 0;
-      const journalEntriesDeleted = policy.journalDays !== undefined ? this.journal.expire(policy.journalDays, now) : 0;
-      return { transcriptsDeleted, journalEntriesDeleted };
+    this.assertOpen();
+    const result = await this.exclusive(async () => {
+      const cutoff = policy.transcriptDays !== undefined ? now - policy.transcriptDays * DAY_MS : undefined;
+      const r = this.transaction(() => {
+        const transcriptsDeleted = cutoff !== undefined ? this.transcripts.purgeBefore(cutoff, now) : 0;
+        const journalEntriesDeleted = policy.journalDays !== undefined ? this.journal.expire(policy.journalDays, now) : 0;
+        return { transcriptsDeleted, journalEntriesDeleted };
+      });
+      if (cutoff !== undefined) {
+        if ((await this.transcripts.pruneArchives(cutoff)) > 0) this.markDirty();
+        const sealed = await this.segments.purgeTranscripts(cutoff, now);
+        if (sealed > 0) this.markDirty();
+        r.transcriptsDeleted += sealed;
+      }
+      return r;
     });
-    if (policy.transcriptDays !== undefined && (await this.transcripts.pruneArchives(now - policy.transcriptDays * DAY_MS)) > 0) this.markDirty();
     if (result.transcriptsDeleted || result.journalEntriesDeleted) {
       // Freed pages would otherwise stay in the file: sql.js saves every page it has.
       this.sql.exec('VACUUM');
@@ -322,7 +374,7 @@ export class SqlLearningStore implements LearningStore {
 
   async importBundle(bundle: Uint8Array): Promise<BundleImportResult> {
     this.assertOpen();
-    const result = await importStoreBundle(this.bundles, this.ports, bundle);
+    const result = await this.exclusive(() => importStoreBundle(this.bundles, this.ports, bundle));
     this.markDirty();
     return result;
   }
@@ -331,12 +383,13 @@ export class SqlLearningStore implements LearningStore {
     this.assertOpen();
     const counts = this.sql.rows('SELECT COUNT(*), COALESCE(SUM(event_count), 0) FROM calls')[0]!;
     const artifacts = this.artifacts.counts();
+    const sealed = this.segments.totals();
     const stats: StoreStats = {
       schemaVersion: CURRENT_SCHEMA_VERSION,
-      calls: Number(counts[0]),
-      events: Number(counts[1]),
-      transcriptsRetained: this.transcripts.retainedCount(),
-      analyses: this.analyses.count(),
+      calls: Number(counts[0]) + sealed.calls,
+      events: Number(counts[1]) + sealed.events,
+      transcriptsRetained: this.transcripts.retainedCount() + sealed.transcripts,
+      analyses: this.analyses.count() + sealed.analyses,
       patterns: this.patterns.count(),
       artifacts: artifacts.artifacts,
       artifactVersions: artifacts.versions,
@@ -384,6 +437,10 @@ export class SqlLearningStore implements LearningStore {
       }
     }
     const started = this.ports.clock.now();
+    if (this.openIterations === 0) {
+      const { emptiedArchives } = await this.exclusive(() => this.segments.seal(this.archives));
+      this.transcripts.dropArchives(emptiedArchives);
+    }
     await this.transcripts.archiveOld();
     this.dirty = false;
     const bytes = this.sql.export();
@@ -397,6 +454,7 @@ export class SqlLearningStore implements LearningStore {
     this.onDisk = await this.ports.fs.stat(this.path);
     // The saved file no longer lists these archives: now their files can go.
     await this.transcripts.removeUnlisted();
+    await this.segments.removeUnlisted();
     // Writes that landed while the file was being written wait for the next save.
     if (this.dirty) this.scheduleSave();
   }
@@ -411,6 +469,7 @@ export class SqlLearningStore implements LearningStore {
         } finally {
           this.closed = true;
           this.transcripts.closeAll();
+          this.segments.closeAll();
           this.sql.close();
           await this.lock?.release();
         }

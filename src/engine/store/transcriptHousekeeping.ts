@@ -111,6 +111,11 @@ export class TranscriptHousekeeping {
     this.ports.logger.info(`archived ${moved} transcripts`, { path: this.path, archive: id });
   }
 
+  /** Archives sealing emptied (already unlisted): their files go after the next save. */
+  dropArchives(ids: readonly string[]): void {
+    this.pendingRemovals.push(...ids);
+  }
+
   /** After a save: deletes the files of archives the saved file no longer lists. */
   async removeUnlisted(): Promise<void> {
     for (const id of this.pendingRemovals.splice(0)) await this.archives?.remove(id);
