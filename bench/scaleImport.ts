@@ -1,6 +1,7 @@
 // The end-to-end paths `scale.bench.ts` compares: each imports a file and leaves every call analyzed.
 import { importFile } from '../src/engine/ingest';
 import type { ImportOptions } from '../src/engine/ingest';
+import { createImportAnalysis } from '../src/engine/analysis';
 import type { analyzeStore } from '../src/engine/analysis';
 import { createNodePorts } from '../src/node/nodePorts';
 
@@ -21,6 +22,16 @@ export function modes(): EndToEndMode[] {
       async run(file, options, analyze) {
         const report = await importFile(file, options);
         await analyze(options.store, { ports });
+        return { calls: report.calls };
+      },
+    },
+    {
+      name: 'import with analysis in the import (analyzeBatch)',
+      profile: true,
+      async run(file, options) {
+        const analysis = createImportAnalysis({ ports });
+        const report = await importFile(file, { ...options, analyzeBatch: analysis.analyzeBatch });
+        await analysis.finish(options.store);
         return { calls: report.calls };
       },
     },

@@ -8,3 +8,5 @@ export * from './taxonomy';
 export { toTemplate } from './template';
 export { analyzeStore, intentPredictor, toRecord } from './analyzeStore';
 export type { AnalyzeProgress, AnalyzeStoreOptions, AnalyzeSummary } from './analyzeStore';
+export { createImportAnalysis } from './importAnalysis';
+export type { ImportAnalysis, ImportAnalysisOptions } from './importAnalysis';

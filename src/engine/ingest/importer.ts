@@ -37,6 +37,8 @@ export const ImportReportSchema = z.object({
   rejected: z.number().int().nonnegative(),
   /** The first `maxRejections` rejections (all are counted in `rejected`). */
   rejections: z.array(RejectionSchema),
+  /** With `analyzeBatch`: calls stored but not analyzed during the import (merges, re-imports). */
+  callsNotAnalyzed: z.number().int().nonnegative().optional(),
   /** Stopped by the signal: batches committed before it stay in the store; the rest of the file was not read. */
   cancelled: z.boolean(),
   durationMs: z.number().nonnegative(),
@@ -62,6 +64,13 @@ export interface ImportOptions extends Omit<ParseOptions, 'fs' | 'hashing' | 'on
   maxRejections?: number;
   onProgress?: (progress: ImportProgress) => void;
   format?: IngestFormat;
+  /**
+   * Called with each batch of new calls once the store holds them (redacted, still in memory), e.g.
+   * the analysis's `createImportAnalysis().analyzeBatch`, so nothing is read back to be analyzed. A
+   * batch that merged into or repeated stored calls is not passed (its calls need the whole stored
+   * transcript: `kaizen analyze` does them); `report.callsNotAnalyzed` counts them.
+   */
+  analyzeBatch?: (store: LearningStore, calls: readonly Conversation[]) => Promise<void>;
 }
 
 /**
@@ -122,14 +131,24 @@ export async function importFile(path: string, options: ImportOptions): Promise<
       report.duplicates += result.eventsDuplicate;
     };
     try {
-      add(await store.putConversations(batch));
+      const result = await store.putConversations(batch);
+      add(result);
+      if (options.analyzeBatch) {
+        if (result.callsInserted === batch.length) await options.analyzeBatch(store, batch);
+        else report.callsNotAnalyzed = (report.callsNotAnalyzed ?? 0) + batch.length;
+      }
     } catch (err) {
       if (!(err instanceof PrivacyViolationError)) throw err;
       // A compliance store refused the batch (nothing of it was stored): store the calls one by one,
       // and a call that still holds PII becomes a rejection naming its fields, not the end of the import.
       for (const conversation of batch) {
         try {
-          add(await store.putConversations([conversation]));
+          const result = await store.putConversations([conversation]);
+          add(result);
+          if (options.analyzeBatch) {
+            if (result.callsInserted === 1) await options.analyzeBatch(store, [conversation]);
+            else report.callsNotAnalyzed = (report.callsNotAnalyzed ?? 0) + 1;
+          }
         } catch (one) {
           if (!(one instanceof PrivacyViolationError)) throw one;
           reject({ file, field: one.findings.map((f) => `${f.field} (${f.entityType})`).join(', '), reason: one.message });
