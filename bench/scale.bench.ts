@@ -154,7 +154,7 @@ async function profiled<T>(fn: () => Promise<T>): Promise<{ value: T; profile: P
     total += hits;
     const f = node.callFrame;
     const name = f.functionName || '(anonymous)';
-    const where = f.url ? `${path.basename(f.url)}:${f.lineNumber + 1}` : '';
+    const where = f.url ? path.basename(f.url) : '';
     const key = where && !name.startsWith('(') ? `${name} ${where}` : name;
     self.set(key, (self.get(key) ?? 0) + hits);
   }
@@ -170,8 +170,8 @@ async function endToEnd(n: number): Promise<void> {
   const file = path.join(dir, 'calls.jsonl');
   const bytes = await writeJsonl(file, n);
   const rows: string[][] = [];
-  let profile: Profiled | undefined;
-  for (const mode of importPath.modes()) {
+  const profiles: Array<[string, Profiled]> = [];
+  for (const mode of importPath.modes(hmacKey)) {
     const storeFile = path.join(dir, `e2e-${mode.name.replace(/\W+/g, '-')}.db`);
     gc();
     const run = await cpu(async () => {
@@ -180,11 +180,11 @@ async function endToEnd(n: number): Promise<void> {
       const options: ImportOptions = { ports, store, redactor };
       const job = () => mode.run(file, options, analyzeStore);
       const out = mode.profile ? await profiled(job) : { value: await job(), profile: undefined };
-      if (out.profile) profile = out.profile;
+      if (out.profile) profiles.push([mode.name, out.profile]);
       await store.close();
       return out.value;
     });
-    // Workers' CPU is not in process.cpuUsage of this thread only: cpuUsage covers the whole process.
+    // process.cpuUsage covers every thread of the process, workers included.
     rows.push([mode.name, fmt(run.value.calls), fmt(run.ms), fmt(run.cpuMs), fmt((run.value.calls / run.cpuMs) * 1000), fmt((run.value.calls / run.ms) * 1000)]);
     fs.rmSync(storeFile, { force: true });
   }
@@ -220,8 +220,8 @@ async function endToEnd(n: number): Promise<void> {
   await store.close();
   table(`2. per stage, ${fmt(convs.length)} calls (CPU µs per call)`, ['stage', 'µs/call'], stage.map(([s, ms]) => [s, fmt((ms * 1000) / convs.length, 1)]));
 
-  if (profile) {
-    table('3. CPU profile of the end-to-end run (single process), top self time', ['function', '% of samples'], profile.top.map((t) => [t.name, fmt(t.pct, 1)]));
+  for (const [name, profile] of profiles) {
+    table(`3. CPU profile, top self time: ${name}`, ['function', '% of samples'], profile.top.map((t) => [t.name, fmt(t.pct, 1)]));
   }
   fs.rmSync(file, { force: true });
 }

@@ -71,6 +71,14 @@ export interface ImportOptions extends Omit<ParseOptions, 'fs' | 'hashing' | 'on
    * transcript: `kaizen analyze` does them); `report.callsNotAnalyzed` counts them.
    */
   analyzeBatch?: (store: LearningStore, calls: readonly Conversation[]) => Promise<void>;
+  /**
+   * Redacts whole batches elsewhere (a Node host passes a worker-thread pool: `createRedactionPool`),
+   * instead of `redactor.redactConversation` on this thread. Up to `parallelBatches` batches are in
+   * flight while this thread reads the next ones; they reach the store in file order, one writer.
+   */
+  redactBatch?: (calls: Conversation[]) => Promise<Conversation[]>;
+  /** Batches in flight with `redactBatch` (default 4). */
+  parallelBatches?: number;
 }
 
 /**
@@ -121,7 +129,29 @@ export async function importFile(path: string, options: ImportOptions): Promise<
   });
 
   let batch: Conversation[] = [];
+  const redactBatch = options.redactBatch;
+  const inFlight: Array<Promise<Conversation[]>> = [];
+  const maxInFlight = Math.max(1, options.parallelBatches ?? 4);
+  /** Hands the batch read so far on: to the store now, or to the pool (stored in order as it comes back). */
   const flush = async () => {
+    if (redactBatch) {
+      if (batch.length > 0) {
+        const sent = redactBatch(batch);
+        sent.catch(() => undefined); // awaited below, in order; no unhandled rejection meanwhile
+        inFlight.push(sent);
+      }
+      batch = [];
+      while (inFlight.length >= maxInFlight) await store1(await inFlight.shift()!);
+      return;
+    }
+    await store1(batch);
+    batch = [];
+  };
+  const drain = async () => {
+    await flush();
+    while (inFlight.length > 0) await store1(await inFlight.shift()!);
+  };
+  const store1 = async (batch: Conversation[]) => {
     if (batch.length === 0) return;
     const add = (result: PutConversationsResult) => {
       report.callsInserted += result.callsInserted;
@@ -155,7 +185,6 @@ export async function importFile(path: string, options: ImportOptions): Promise<
         }
       }
     }
-    batch = [];
   };
   const reject = (r: Rejection) => {
     report.rejected++;
@@ -169,7 +198,8 @@ export async function importFile(path: string, options: ImportOptions): Promise<
         continue;
       }
       count(report, item.events);
-      batch.push(redactor.redactConversation(assembleConversation(item.events)));
+      const conversation = assembleConversation(item.events);
+      batch.push(redactBatch ? conversation : redactor.redactConversation(conversation));
       if (batch.length >= batchSize) {
         if (signal?.aborted) throw signal.reason;
         await flush();
@@ -177,7 +207,7 @@ export async function importFile(path: string, options: ImportOptions): Promise<
       }
     }
     if (signal?.aborted) throw signal.reason;
-    await flush();
+    await drain();
   } catch (err) {
     if (!signal?.aborted) throw err;
     report.cancelled = true;
