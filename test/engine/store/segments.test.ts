@@ -134,6 +134,25 @@ describe('store: sealed call segments', () => {
     assert.deepEqual(await store.getConversation('c-0001'), await reference.getConversation('c-0001'));
   });
 
+  it('migrates a single-file v1 store transparently: its calls are sealed on the first save and read back the same', async () => {
+    fs.writeFileSync(file, fs.readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'store', 'v1-store.sqlite')));
+    const tiny = async () => {
+      const s = await openSqlStore({ path: file, ports: testPorts(clock), saveDebounceMs: 60_000, segment: { hotMaxCalls: 1, sealCalls: 1 } });
+      stores.push(s);
+      return s;
+    };
+    const store = await tiny();
+    const before = await store.listCalls();
+    const conversations = await Promise.all(before.map((c) => store.getConversation(c.callId)));
+    assert.equal(before.length, 3);
+    await store.close();
+    const again = await tiny();
+    assert.equal(segmentFiles().length, 2, 'two of the three calls sealed, one call left hot');
+    assert.deepEqual(await again.listCalls(), before);
+    assert.deepEqual(await Promise.all(before.map((c) => again.getConversation(c.callId))), conversations);
+    assert.equal((await again.getArtifact('art-v1'))!.status, 'approved');
+  });
+
   it('deletes a segment file its store file does not list (a seal whose save never landed)', async () => {
     const { store } = await filled(60);
     await store.close();
