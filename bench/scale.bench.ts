@@ -273,13 +273,13 @@ async function storeGrowth(sizes: number[]): Promise<void> {
     });
     if (reopen.value.length !== 50) throw new Error(`query returned ${reopen.value.length} calls, expected 50`);
     const rssAfter = process.memoryUsage().rss / MB;
-    rows.push([fmt(target), fmt(hot / MB, 1), fmt(cold / MB, 1), fmt(save.ms), fmt(rss), fmt(peakRss), fmt(reopen.ms), fmt(rssAfter), fmt((performance.now() - started) / 1000)]);
+    rows.push([fmt(target), fmt(hot / MB, 1), fmt(cold / MB, 1), `${fmt(save.ms)} / ${fmt(save.cpuMs)}`, fmt(rss), fmt(peakRss), `${fmt(reopen.ms)} / ${fmt(reopen.cpuMs)}`, fmt(rssAfter), fmt((performance.now() - started) / 1000)]);
     console.log(`  ... ${rows[rows.length - 1]!.join('  ')}`);
   }
   await store.close();
   table(
     '4. file-backed store (zlib), grown in one process; save = a 100-call write then save(); query = close, reopen, listCalls({ intent, limit: 50 })',
-    ['calls', 'hot file MB', 'segments+archives MB', 'save ms', 'RSS MB', 'peak RSS MB', 'reopen + query ms', 'RSS after reopen MB', 'elapsed s'],
+    ['calls', 'hot file MB', 'segments+archives MB', 'save ms wall / CPU', 'RSS MB', 'peak RSS MB', 'reopen + query ms wall / CPU', 'RSS after reopen MB', 'elapsed s'],
     rows,
   );
 }
