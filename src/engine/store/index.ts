@@ -33,7 +33,10 @@ export interface OpenSqlStoreOptions {
    * inflateRaw: (d, _size, dictionary) => zlib.inflateRawSync(d, { dictionary }) }`.
    */
   codec?: DeflateCodec;
-  /** When old transcripts move to archive files beside the store (file-backed stores only). */
+  /**
+   * When old transcripts move to archive files beside the store (file-backed stores only). Off unless
+   * given (segments keep the hot file small); existing archives are always read.
+   */
   archive?: Partial<ArchivePolicy>;
   /** When old calls are sealed into segment files beside the store (file-backed stores only). */
   segment?: Partial<SegmentPolicy>;
@@ -60,7 +63,9 @@ export async function openSqlStore(options: OpenSqlStoreOptions): Promise<Learni
   const { dir, base } = splitPath(path);
   await ports.fs.mkdirp(dir);
   const archives = new TranscriptArchives(SQL, ports, `${path}.archive`);
-  const archivePolicy = { ...DEFAULT_ARCHIVE_POLICY, ...options.archive };
+  // Segments bound the hot file, so transcripts are archived only when asked for: archiving a
+  // transcript that the next seal copies back out of its archive would only cost time.
+  const archivePolicy = options.archive ? { ...DEFAULT_ARCHIVE_POLICY, ...options.archive } : { ...DEFAULT_ARCHIVE_POLICY, minCalls: Number.POSITIVE_INFINITY };
   const segments = new SegmentFiles(SQL, ports, `${path}.segments`);
   const segmentPolicy = { ...DEFAULT_SEGMENT_POLICY, ...options.segment };
   const proc = options.process ?? hostProcess();
