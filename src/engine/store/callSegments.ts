@@ -182,6 +182,7 @@ export class CallSegments {
   async seal(archives: TranscriptArchives | undefined): Promise<{ emptiedArchives: string[] }> {
     if (!this.files) return { emptiedArchives: [] };
     const emptied = new Set<string>();
+    let sealedAny = false;
     for (;;) {
       const hotCalls = Number(this.hot.scalar('SELECT COUNT(*) FROM calls'));
       if (hotCalls <= this.policy.hotMaxCalls) break;
@@ -251,13 +252,15 @@ export class CallSegments {
           }
         }
       });
+      sealedAny = true;
       this.ports.logger.info(`sealed ${sealable.length} calls into segment ${id}`);
     }
     // Dead segments (every call moved back) go once the saved hot file no longer lists them.
     const dead = this.all().filter((s) => s.summary.live === 0);
     if (dead.length) this.hot.transaction(() => dead.forEach((s) => this.hot.run('DELETE FROM segments WHERE num = ?', [s.num])));
     this.pendingRemovals.push(...dead.map((s) => s.id));
-    if (emptied.size || dead.length) this.hot.exec('VACUUM');
+    // sql.js saves every page it holds, free ones too: without this the hot file would stay at its peak size.
+    if (sealedAny || emptied.size || dead.length) this.hot.exec('VACUUM');
     return { emptiedArchives: [...emptied] };
   }
 
