@@ -10,13 +10,27 @@ import type { ConversationEvent, Rejection } from './types';
 import { RejectionSchema } from './types';
 import { PrivacyViolationError } from '../privacy/compliance';
 
+/** A call this import would have changed: reported, never applied (see store/callMerge.ts). */
+export const ImportConflictSchema = z.object({
+  file: z.string(),
+  callId: z.string(),
+  eventId: z.string(),
+  /** Where the stored and the incoming versions first differ. */
+  field: z.string(),
+  reason: z.string(),
+});
+export type ImportConflict = z.output<typeof ImportConflictSchema>;
+
 export const ImportReportSchema = z.object({
   file: z.string(),
   format: IngestFormatSchema.optional(),
   bytes: z.number().int().nonnegative(),
   /** Records read from the file (lines, array elements, dialogues), good or bad. */
   records: z.number().int().nonnegative(),
-  /** Calls read and validated (inserted + merged + unchanged). */
+  /**
+   * Calls durably stored: past the privacy gate and saved (inserted + merged + unchanged). A call the
+   * gate refused is a rejection; a call in conflict with a stored one is a conflict; a failed save leaves 0.
+   */
   calls: z.number().int().nonnegative(),
   callsInserted: z.number().int().nonnegative(),
   /** Calls that already existed and gained events. */
@@ -39,6 +53,11 @@ export const ImportReportSchema = z.object({
   rejections: z.array(RejectionSchema),
   /** With `analyzeBatch`: calls stored but not analyzed during the import (merges, re-imports). */
   callsNotAnalyzed: z.number().int().nonnegative().optional(),
+  /** Calls whose stored version differs from this file's (same id, different content): left as stored. */
+  conflicted: z.number().int().nonnegative(),
+  conflicts: z.array(ImportConflictSchema),
+  /** Why the store could not be saved (then nothing of this import counts as stored). */
+  saveError: z.string().optional(),
   /** Stopped by the signal: batches committed before it stay in the store; the rest of the file was not read. */
   cancelled: z.boolean(),
   durationMs: z.number().nonnegative(),
@@ -112,6 +131,8 @@ export async function importFile(path: string, options: ImportOptions): Promise<
     skipped: 0,
     rejected: 0,
     rejections: [],
+    conflicted: 0,
+    conflicts: [],
     cancelled: false,
     durationMs: 0,
   };
@@ -126,9 +147,24 @@ export async function importFile(path: string, options: ImportOptions): Promise<
     baseTs: options.baseTs,
     signal,
     onBytes: progress,
+    limits: options.limits,
   });
 
   let batch: Conversation[] = [];
+  const stored = (conversations: readonly Conversation[], result: PutConversationsResult) => {
+    const conflicted = new Set<string>();
+    for (const c of result.conflicts ?? []) {
+      conflicted.add(c.callId);
+      report.conflicted++;
+      if (report.conflicts.length < maxRejections) report.conflicts.push({ file, ...c });
+    }
+    report.callsInserted += result.callsInserted;
+    report.callsMerged += result.callsMerged;
+    report.callsUnchanged += result.callsUnchanged;
+    report.eventsInserted += result.eventsInserted;
+    report.duplicates += result.eventsDuplicate;
+    for (const conversation of conversations) if (!conflicted.has(conversation.callId)) count(report, conversation.events);
+  };
   const redactBatch = options.redactBatch;
   const inFlight: Array<Promise<Conversation[]>> = [];
   const maxInFlight = Math.max(1, options.parallelBatches ?? 4);
@@ -153,16 +189,9 @@ export async function importFile(path: string, options: ImportOptions): Promise<
   };
   const store1 = async (batch: Conversation[]) => {
     if (batch.length === 0) return;
-    const add = (result: PutConversationsResult) => {
-      report.callsInserted += result.callsInserted;
-      report.callsMerged += result.callsMerged;
-      report.callsUnchanged += result.callsUnchanged;
-      report.eventsInserted += result.eventsInserted;
-      report.duplicates += result.eventsDuplicate;
-    };
     try {
       const result = await store.putConversations(batch);
-      add(result);
+      stored(batch, result);
       if (options.analyzeBatch) {
         if (result.callsInserted === batch.length) await options.analyzeBatch(store, batch);
         else report.callsNotAnalyzed = (report.callsNotAnalyzed ?? 0) + batch.length;
@@ -174,7 +203,7 @@ export async function importFile(path: string, options: ImportOptions): Promise<
       for (const conversation of batch) {
         try {
           const result = await store.putConversations([conversation]);
-          add(result);
+          stored([conversation], result);
           if (options.analyzeBatch) {
             if (result.callsInserted === 1) await options.analyzeBatch(store, [conversation]);
             else report.callsNotAnalyzed = (report.callsNotAnalyzed ?? 0) + 1;
@@ -197,9 +226,18 @@ export async function importFile(path: string, options: ImportOptions): Promise<
         reject(item.rejection);
         continue;
       }
-      count(report, item.events);
-      const conversation = assembleConversation(item.events);
-      batch.push(redactBatch ? conversation : redactor.redactConversation(conversation));
+      let conversation: Conversation;
+      try {
+        const assembled = assembleConversation(item.events);
+        // With a pool, redaction happens in the workers (a call they cannot redact fails its batch).
+        conversation = redactBatch ? assembled : redactor.redactConversation(assembled);
+      } catch (err) {
+        if (!(err instanceof RangeError)) throw err;
+        const first = item.events[0]!;
+        reject({ file, field: '(call)', reason: `call ${first.callId} could not be redacted (${err.message}); it was skipped` });
+        continue;
+      }
+      batch.push(conversation);
       if (batch.length >= batchSize) {
         if (signal?.aborted) throw signal.reason;
         await flush();
@@ -212,6 +250,7 @@ export async function importFile(path: string, options: ImportOptions): Promise<
     if (!signal?.aborted) throw err;
     report.cancelled = true;
   } finally {
+    await saveOrReport(store, report);
     report.format = reader.format;
     report.bytes = reader.stats.bytes;
     report.records = reader.stats.records;
@@ -221,6 +260,22 @@ export async function importFile(path: string, options: ImportOptions): Promise<
   }
   progress(report.bytes);
   return report;
+}
+
+/**
+ * Counts are of what is durably stored: the import ends with a save, and when it fails nothing this
+ * import added counts (the calls stay in memory only; the error is in the report and the caller fails).
+ */
+async function saveOrReport(store: LearningStore, report: ImportReport): Promise<void> {
+  try {
+    await store.save();
+  } catch (err) {
+    report.saveError = err instanceof Error ? err.message : String(err);
+    report.calls = report.callsUnchanged;
+    report.callsInserted = 0;
+    report.callsMerged = 0;
+    report.eventsInserted = 0;
+  }
 }
 
 function count(report: ImportReport, events: readonly ConversationEvent[]): void {

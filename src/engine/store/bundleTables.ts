@@ -100,6 +100,7 @@ export class BundleTables implements BundleSource, BundleSink {
         }
       }
       result.callsMerged = puts.callsMerged;
+      for (const c of puts.conflicts ?? []) result.conflicts.push({ kind: 'call', ...c });
       for (const a of records.analyses) {
         const storedAt = analyses.analyzedAt(a.callId);
         if (storedAt !== undefined && storedAt >= a.analyzedAt) continue;

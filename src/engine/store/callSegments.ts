@@ -11,6 +11,7 @@ import type { CallAnalysisRecord, CallFilter, CallSummary } from './learningStor
 import { migrate, tuneConnection } from './schema';
 import type { SegmentFiles } from './segmentFiles';
 import type { SqlDb } from './sqlDb';
+import type { UnreadableRows } from './rowGuard';
 
 /** When calls leave the hot file for a segment file (checked on each save of a file-backed store). */
 export interface SegmentPolicy {
@@ -81,6 +82,7 @@ export class CallSegments {
     private readonly policy: SegmentPolicy,
     private readonly codec: DeflateCodec,
     private readonly ports: Pick<EnginePorts, 'clock' | 'logger'>,
+    private readonly unreadable: UnreadableRows,
   ) {}
 
   private all(): Segment[] {
@@ -99,7 +101,7 @@ export class CallSegments {
     const db = await this.files!.get(s.id);
     let t = this.tables.get(db);
     if (!t) {
-      const calls = new CallTable(db, this.codec, undefined);
+      const calls = new CallTable(db, this.codec, undefined, this.unreadable);
       t = { calls, analyses: new AnalysisTable(db, calls) };
       this.tables.set(db, t);
     }

@@ -6,6 +6,9 @@ import type { CallFilter, CallSummary, OutcomeLabel, PutConversationsResult } fr
 import type { TranscriptArchives } from './archive';
 import type { SqlDb } from './sqlDb';
 import { nul, opt, whereClause } from './sqlDb';
+import { findMergeConflict, mergedOutcome } from './callMerge';
+import { checkEvents, decodeColumn, jsonObjectColumn } from './rowGuard';
+import type { UnreadableRows } from './rowGuard';
 
 export const PAGE_SIZE = 256;
 
@@ -67,6 +70,8 @@ export class CallTable {
     private readonly sql: SqlDb,
     private readonly codec: DeflateCodec,
     private readonly archives: TranscriptArchives | undefined,
+    /** Rows readers skipped because they cannot be decoded (see rowGuard.ts). */
+    private readonly unreadable: UnreadableRows,
   ) {}
 
   /** Loads the archives holding these calls' transcripts, so a merge inside a transaction can read them. */
@@ -145,7 +150,25 @@ export class CallTable {
       result.eventsDuplicate += conv.events.length;
       return;
     }
-    const stored = unpackJson<ConversationEvent[]>(blob, this.codec);
+    let stored: ConversationEvent[];
+    try {
+      stored = decodeColumn('events', () => checkEvents(conv.callId, unpackJson<unknown>(blob, this.codec)));
+    } catch (err) {
+      this.unreadable.note(conv.callId, err);
+      (result.conflicts ??= []).push({
+        callId: conv.callId,
+        eventId: '(stored row)',
+        field: 'events',
+        reason: 'the stored row of this call is damaged, so nothing was merged into it; run `kaizen doctor --quarantine`, then import again',
+      });
+      return;
+    }
+    const conflict = findMergeConflict(conv.callId, stored, incoming);
+    if (conflict) {
+      // Never applied silently: the stored call stays as it was and the caller reports the conflict.
+      (result.conflicts ??= []).push(conflict);
+      return;
+    }
     const seen = new Set(stored.map((e) => e.eventId));
     const fresh = uniqueEvents(incoming, seen);
     result.eventsDuplicate += conv.events.length - fresh.length;
@@ -156,7 +179,8 @@ export class CallTable {
     const merged = byTime([...stored, ...fresh]);
     const { turns, errors } = digest(merged);
     const source = sourceJson !== null ? (sourceJson as string) : conv.source ? JSON.stringify(conv.source) : null;
-    const outcome = conv.outcome ? JSON.stringify(conv.outcome) : (outcomeJson as string | null);
+    const latest = mergedOutcome(merged);
+    const outcome = latest ? JSON.stringify(latest) : (outcomeJson as string | null);
     const ended = Math.max(Number(endedAt ?? -Infinity), conv.endedAt ?? -Infinity);
     this.sql.run(
       `UPDATE calls SET started_at = ?, ended_at = ?, source_file = COALESCE(source_file, ?), source_json = ?, outcome_json = ?,
@@ -192,14 +216,15 @@ export class CallTable {
     return conv;
   }
 
-  private toConversation(row: SqlValue[]): Conversation {
+  /** Decodes one `CONVERSATION_COLUMNS` row, throwing RowDecodeError for a damaged one (the doctor uses it). */
+  toConversation(row: SqlValue[]): Conversation {
     const [callId, agentId, startedAt, endedAt, sourceJson, outcomeJson, events, archiveId] = row;
     const blob = this.blobOf(callId as string, events!, archiveId!);
     const conv: Conversation = { callId: callId as string, agentId: agentId as string, startedAt: Number(startedAt), events: [] };
     if (endedAt !== null) conv.endedAt = Number(endedAt);
-    if (sourceJson !== null) conv.source = JSON.parse(sourceJson as string) as CallSource;
-    if (outcomeJson !== null) conv.outcome = JSON.parse(outcomeJson as string) as CallOutcome;
-    if (blob !== undefined) conv.events = unpackJson<ConversationEvent[]>(blob, this.codec);
+    if (sourceJson !== null) conv.source = jsonObjectColumn<CallSource>('source_json', sourceJson);
+    if (outcomeJson !== null) conv.outcome = jsonObjectColumn<CallOutcome>('outcome_json', outcomeJson);
+    if (blob !== undefined) conv.events = decodeColumn('events', () => checkEvents(conv.callId, unpackJson<unknown>(blob, this.codec)));
     return conv;
   }
 
@@ -228,23 +253,13 @@ export class CallTable {
 
   list(filter: CallFilter = {}): CallSummary[] {
     const { sql, params } = this.listSql(filter);
-    return this.sql.rows(sql, params).map((r) => {
-      const summary: CallSummary = {
-        callId: r[0] as string,
-        agentId: r[1] as string,
-        startedAt: Number(r[2]),
-        turnCount: Number(r[6]),
-        eventCount: Number(r[7]),
-        errorCount: Number(r[8]),
-        hasTranscript: r[11] === 1,
-      };
-      const endedAt = opt(r[3], Number);
-      if (endedAt !== undefined) summary.endedAt = endedAt;
-      if (r[4] !== null) summary.source = JSON.parse(r[4] as string) as CallSource;
-      if (r[5] !== null) summary.outcome = JSON.parse(r[5] as string) as CallOutcome;
-      if (r[9] !== null) summary.intent = r[9] as string;
-      if (r[10] !== null) summary.outcomeLabel = r[10] as OutcomeLabel;
-      return summary;
+    return this.sql.rows(sql, params).flatMap((r) => {
+      try {
+        return [toSummary(r)];
+      } catch (err) {
+        this.unreadable.note(r[0] as string, err);
+        return [];
+      }
     });
   }
 
@@ -278,7 +293,14 @@ export class CallTable {
       const last = rows[rows.length - 1]!;
       cursor = [Number(last[2]), last[0] as string];
       await this.loadArchivesOfRows(rows, 6, 7);
-      const pageConvs = rows.map((row) => this.toConversation(row));
+      const pageConvs: Conversation[] = [];
+      for (const row of rows) {
+        try {
+          pageConvs.push(this.toConversation(row));
+        } catch (err) {
+          this.unreadable.note(row[0] as string, err);
+        }
+      }
       this.archives?.trim();
       for (const conv of pageConvs) {
         remaining--;
@@ -311,11 +333,17 @@ export class CallTable {
           importedAt: Number(r[9]),
         };
         if (r[3] !== null) row.endedAt = Number(r[3]);
-        if (r[4] !== null) row.source = JSON.parse(r[4] as string) as CallSource;
-        if (r[5] !== null) row.outcome = JSON.parse(r[5] as string) as CallOutcome;
-        if (r[10] !== null) row.transcriptPurgedAt = Number(r[10]);
-        const blob = this.blobOf(row.callId, r[11]!, r[12]!);
-        if (blob !== undefined) row.events = unpackJson<ConversationEvent[]>(blob, this.codec);
+        try {
+          if (r[4] !== null) row.source = jsonObjectColumn<CallSource>('source_json', r[4]);
+          if (r[5] !== null) row.outcome = jsonObjectColumn<CallOutcome>('outcome_json', r[5]);
+          if (r[10] !== null) row.transcriptPurgedAt = Number(r[10]);
+          const blob = this.blobOf(row.callId, r[11]!, r[12]!);
+          if (blob !== undefined) row.events = decodeColumn('events', () => checkEvents(row.callId, unpackJson<unknown>(blob, this.codec)));
+        } catch (err) {
+          // A damaged row is left out of the bundle and reported, not exported as garbage.
+          this.unreadable.note(row.callId, err);
+          continue;
+        }
         page.push(row);
       }
       this.archives?.trim();
@@ -351,4 +379,23 @@ export class CallTable {
       ],
     );
   }
+}
+
+function toSummary(r: SqlValue[]): CallSummary {
+  const summary: CallSummary = {
+    callId: r[0] as string,
+    agentId: r[1] as string,
+    startedAt: Number(r[2]),
+    turnCount: Number(r[6]),
+    eventCount: Number(r[7]),
+    errorCount: Number(r[8]),
+    hasTranscript: r[11] === 1,
+  };
+  const endedAt = opt(r[3], Number);
+  if (endedAt !== undefined) summary.endedAt = endedAt;
+  if (r[4] !== null) summary.source = jsonObjectColumn<CallSource>('source_json', r[4]);
+  if (r[5] !== null) summary.outcome = jsonObjectColumn<CallOutcome>('outcome_json', r[5]);
+  if (r[9] !== null) summary.intent = r[9] as string;
+  if (r[10] !== null) summary.outcomeLabel = r[10] as OutcomeLabel;
+  return summary;
 }

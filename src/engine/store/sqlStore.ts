@@ -1,4 +1,4 @@
-import type { Database } from 'sql.js';
+import type { Database, SqlValue } from 'sql.js';
 import type { EnginePorts, FileStat } from '../ports';
 import type { ArtifactStatus, Conversation, ErrorFingerprint, Experiment, LearningArtifact, Pattern } from '../model';
 import { fflateCodec } from './codec';
@@ -38,6 +38,8 @@ import { BundleTables } from './bundleTables';
 import { CallSegments, DEFAULT_SEGMENT_POLICY } from './callSegments';
 import type { SegmentPolicy } from './callSegments';
 import type { SegmentFiles } from './segmentFiles';
+import { UnreadableRows } from './rowGuard';
+import type { UnreadableRow } from './rowGuard';
 
 export type { CallRow } from './callTable';
 export type { BundleRecords } from './bundleIo';
@@ -101,6 +103,7 @@ export class SqlLearningStore implements LearningStore {
   private callWrites: Promise<unknown> = Promise.resolve();
   /** Iterations under way; sealing waits for the next save while any is open, so none misses a call. */
   private openIterations = 0;
+  private readonly unreadable = new UnreadableRows();
 
   constructor(init: SqlStoreInit) {
     this.sql = new SqlDb(init.db);
@@ -111,7 +114,7 @@ export class SqlLearningStore implements LearningStore {
     this.dirty = init.dirty;
     this.onDisk = init.onDisk;
     const codec = init.codec ?? fflateCodec;
-    this.calls = new CallTable(this.sql, codec, init.archives);
+    this.calls = new CallTable(this.sql, codec, init.archives, this.unreadable);
     this.analyses = new AnalysisTable(this.sql, this.calls);
     this.patterns = new PatternTable(this.sql);
     this.artifacts = new ArtifactTable(this.sql, init.ports, codec, init.path);
@@ -120,7 +123,7 @@ export class SqlLearningStore implements LearningStore {
     this.errors = new ErrorTable(this.sql);
     this.transcripts = new TranscriptHousekeeping(this.sql, init.archives, init.archivePolicy ?? DEFAULT_ARCHIVE_POLICY, init.ports, init.path);
     this.archives = init.archives;
-    this.segments = new CallSegments(this.sql, init.segments, init.segmentPolicy ?? DEFAULT_SEGMENT_POLICY, codec, init.ports);
+    this.segments = new CallSegments(this.sql, init.segments, init.segmentPolicy ?? DEFAULT_SEGMENT_POLICY, codec, init.ports, this.unreadable);
     this.bundles = new BundleTables(
       this.sql,
       { calls: this.calls, analyses: this.analyses, patterns: this.patterns, artifacts: this.artifacts, experiments: this.experiments, journal: this.journal, errors: this.errors },
@@ -204,6 +207,27 @@ export class SqlLearningStore implements LearningStore {
   async listCalls(filter: CallFilter = {}): Promise<CallSummary[]> {
     this.assertOpen();
     return this.segments.list(filter, this.calls);
+  }
+
+  /** Rows skipped by readers since the store was opened (see rowGuard.ts; `kaizen doctor` finds them all). */
+  unreadableRows(): UnreadableRow[] {
+    return this.unreadable.list();
+  }
+
+  /** @internal For `store/doctor.ts`, which scans and quarantines rows of the hot file. */
+  get database(): Database {
+    this.assertOpen();
+    return this.sql.db;
+  }
+
+  /** @internal Decodes one conversation row (call_id, agent_id, started_at, ended_at, source_json, outcome_json, events, archive_id), throwing RowDecodeError (for the doctor). */
+  decodeConversationRow(row: SqlValue[]): Conversation {
+    return this.calls.toConversation(row);
+  }
+
+  /** @internal */
+  markChanged(): void {
+    this.markDirty();
   }
 
   async countCalls(filter: CallFilter = {}): Promise<number> {
