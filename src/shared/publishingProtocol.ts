@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { CORE_TO_HOST, CORE_TO_WEBVIEW } from './protocol';
+import type { WebviewProtocol } from './protocol';
 
 /**
- * The Publishing webview's own messages (the per-app part of the host ↔ webview protocol; the core —
- * ready, refresh, error, busy — lives in protocol.ts). Approved artifact → gates → target → publish →
- * live version, history, rollback.
+ * The Publishing webview's protocol: the core messages (protocol.ts) plus its own. Approved artifact →
+ * gates → target → publish → live version, history, rollback.
  */
 export const PublishTargetKindSchema = z.enum(['kaizen', 'vapi', 'retell']);
 
@@ -37,13 +38,24 @@ export const PublishingViewSchema = z.object({
 });
 export type PublishingView = z.output<typeof PublishingViewSchema>;
 
-export const PublishingToHostMessages = [
+export const PublishingToHostSchema = z.discriminatedUnion('type', [
+  ...CORE_TO_HOST,
   z.object({ type: z.literal('approveArtifact'), artifactId: z.string().min(1) }),
   z.object({ type: z.literal('publishArtifact'), artifactId: z.string().min(1), target: PublishTargetFormSchema }),
   z.object({ type: z.literal('rollbackArtifact'), artifactId: z.string().min(1), target: PublishTargetFormSchema }),
-] as const;
+]);
+export type PublishingToHost = z.output<typeof PublishingToHostSchema>;
 
-export const HostToPublishingMessages = [
+export const HostToPublishingSchema = z.discriminatedUnion('type', [
+  ...CORE_TO_WEBVIEW,
   z.object({ type: z.literal('publishing'), data: PublishingViewSchema }),
-  z.object({ type: z.literal('published'), artifactId: z.string(), liveVersion: z.string(), action: z.enum(['published', 'rolled-back', 'refused']), message: z.string() }),
-] as const;
+  z.object({ type: z.literal('published'), artifactId: z.string(), liveVersion: z.string(), action: z.enum(['published', 'rolled-back', 'refused', 'approved']), message: z.string() }),
+]);
+export type HostToPublishing = z.output<typeof HostToPublishingSchema>;
+
+export const publishingProtocol = {
+  app: 'publishing',
+  toHost: PublishingToHostSchema,
+  toWebview: HostToPublishingSchema,
+} satisfies WebviewProtocol<PublishingToHost, z.input<typeof PublishingToHostSchema>, HostToPublishing, z.input<typeof HostToPublishingSchema>>;
+export type PublishingProtocol = typeof publishingProtocol;

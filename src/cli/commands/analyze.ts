@@ -1,11 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ZodError } from 'zod';
-import { analyzeStore, buildTaxonomy } from '../../engine/analysis';
+import { buildTaxonomy } from '../../engine/analysis';
+import { analyzeStore } from '../../engine/pipeline';
 import type { Taxonomy } from '../../engine/analysis';
-import type { AnalyzeProgress, AnalyzeSummary } from '../../engine/analysis';
-import { IntentModelError, loadIntentModel } from '../../engine/analysis/intent/classifier';
-import type { IntentModel } from '../../engine/analysis/intent/classifier';
+import type { AnalyzeProgress, AnalyzeSummary } from '../../engine/pipeline';
+import { IntentModelError, loadIntentModel } from '../../engine/analysis';
+import type { IntentModel } from '../../engine/analysis';
 import type { TreeNode } from '../../engine/knowledge';
 import type { CliContext } from '../context';
 import { CliError, DEFAULT_STORE, ExitCode, writeJsonLine } from '../context';

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InvalidArgumentError } from 'commander';
-import { analyzeStore } from '../../engine/analysis';
+import { analyzeStore } from '../../engine/pipeline';
 import { IngestFormatError, SourceReader } from '../../engine/ingest';
 import type { ConversationEvent } from '../../engine/model';
 import { ConversationEventSchema, assembleConversation } from '../../engine/model';
@@ -219,7 +219,7 @@ export const register: RegisterCommand = (program, ctx) => {
           random: Math.random,
           clock: ctx.ports.clock,
           store: ws.store,
-          redactor: ws.redactor,
+          redactor: await ws.redactor(),
           decider,
           logger: ctx.ports.logger,
           untilEnd: Boolean(opts.untilEnd),

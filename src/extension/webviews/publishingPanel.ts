@@ -18,7 +18,7 @@ const ENV_FOR = { vapi: 'VAPI_API_KEY', retell: 'RETELL_API_KEY', kaizen: 'KAIZE
  */
 export class PublishingPanel {
   private static current: PublishingPanel | undefined;
-  private readonly host: WebviewHost;
+  private readonly host: WebviewHost<'publishing'>;
   private readonly subscriptions: vscode.Disposable[] = [];
 
   static show(ctx: KaizenContext): PublishingPanel {
@@ -35,20 +35,18 @@ export class PublishingPanel {
     this.host = new WebviewHost(ctx, 'publishing', 'Kaizen: Publishing', {
       ready: () => this.send(),
       refresh: () => this.send(),
-      getEvidence: (m) => this.host.post({ type: 'error', id: m.id, message: 'evidence is a Pattern Explorer request' }),
       openCall: async (m) => {
         await vscode.commands.executeCommand('kaizen.openCall', m.callId);
       },
-      selectExperiment: () => undefined,
       approveArtifact: (m) => this.guard(m.artifactId, async () => {
         const { approveArtifact } = loadEngine();
         const a = await approveArtifact(await ctx.engine.store(), ctx.ports, m.artifactId);
-        await this.host.post({ type: 'published', artifactId: m.artifactId, liveVersion: '', action: 'refused', message: `Approved ${m.artifactId} (v${a.version}).` });
+        await this.host.post({ type: 'published', artifactId: m.artifactId, liveVersion: '', action: 'approved', message: `Approved ${m.artifactId} (v${a.version}).` });
       }),
       publishArtifact: (m) => this.guard(m.artifactId, async () => {
         const { publishArtifact, publisherFor, nodeHttpClient } = loadEngine();
         const target = await this.target(m.target);
-        const out = await publishArtifact(await ctx.engine.store(), ctx.ports, publisherFor(nodeHttpClient, target), target, m.artifactId, { validator: this.validator() });
+        const out = await publishArtifact(await ctx.engine.store(), ctx.ports, publisherFor(nodeHttpClient, target), target, m.artifactId, { validator: await this.validator() });
         const failed = out.gates.filter((g) => !g.ok);
         await this.host.post(
           out.publication
@@ -72,10 +70,10 @@ export class PublishingPanel {
     });
   }
 
-  private validator() {
-    const { createComplianceValidator, parsePolicy } = loadEngine();
-    const s = this.ctx.config.settings;
-    return createComplianceValidator({ policy: parsePolicy({ allowlist: s['privacy.allowlist'], minScore: s['privacy.minScore'] }) });
+  /** The compliance validator under the workspace policy (the same gate the store applies to learned data). */
+  private async validator() {
+    const { createComplianceValidator } = loadEngine();
+    return createComplianceValidator({ policy: await this.ctx.engine.policy() });
   }
 
   /** The form's target plus its API key (SecretStorage, else the environment, else asked once with a password box). */
@@ -113,7 +111,7 @@ export class PublishingPanel {
       }
       const { artifactText, publicationHistory, publishingGates } = loadEngine();
       const store = await this.ctx.engine.store();
-      const validator = this.validator();
+      const validator = await this.validator();
       const artifacts = (await store.listArtifacts()).filter((a) => ['prompt', 'prompt-enhancement', 'tool-pattern', 'avoidance-rule', 'strategy', 'template'].includes(a.payload.kind));
       const data: PublishingView = {
         artifacts: await Promise.all(

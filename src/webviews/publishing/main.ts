@@ -3,7 +3,10 @@ import baseCss from '../shared/base.css';
 import css from './style.css';
 import type { PublishTargetForm, PublishingView } from '../../shared/publishingProtocol';
 import { adoptStyles, clear, h } from '../shared/dom';
-import { connect, messageReceivedAt, post } from '../shared/ipc';
+import { publishingProtocol } from '../../shared/publishingProtocol';
+import { createIpc, messageReceivedAt } from '../shared/ipc';
+
+const { connect, post } = createIpc(publishingProtocol);
 
 adoptStyles(baseCss, css);
 
@@ -115,7 +118,7 @@ function showResult(text: string, error = false): void {
   el.className = error ? 'error' : '';
 }
 
-connect('publishing', {
+connect({
   publishing: (m) => {
     view = m.data;
     render();
@@ -126,10 +129,6 @@ connect('publishing', {
   },
   published: (m) => showResult(m.message, m.action === 'refused' && m.message.startsWith('Not published')),
   error: (m) => showResult(m.message, true),
-  // Other panels' data: never sent to this one.
-  patterns: () => undefined,
-  experiment: () => undefined,
-  evidence: () => undefined,
   busy: (m) => {
     busy = m.busy;
     for (const b of document.querySelectorAll('button')) (b as HTMLButtonElement).disabled = busy || b.hasAttribute('data-off');

@@ -4,17 +4,17 @@ import { addGraphCall, emptyGraphCounts } from '../knowledge/graph';
 import { addTreeCall, emptyTreeCounts, knowledgeArtifacts, saveKnowledge, synthesize } from '../knowledge/synthesize';
 import type { Knowledge } from '../knowledge/synthesize';
 import { addToolCall, emptyToolCounts } from '../knowledge/toolPatterns';
-import { analyzeEvents, inferOutcome } from './callAnalyzer';
-import type { IntentPredictor } from './callAnalyzer';
-import { classify } from './intent/classifier';
-import type { IntentModel } from './intent/classifier';
-import { fitOutcomeModel, priorOutcomeModel } from './outcomeModel';
-import type { OutcomeModel } from './outcomeModel';
-import { putAnalysesGuarded, replacePatternsGuarded } from './guardedWrites';
-import { addCall, emptyPatternCounts, scorePatterns } from './patterns';
-import type { ScoredPattern } from './patterns';
-import type { CallAnalysis } from './schema';
-import type { Taxonomy } from './taxonomy';
+import { analyzeEvents, inferOutcome } from '../analysis/callAnalyzer';
+import type { IntentPredictor } from '../analysis/callAnalyzer';
+import { classify } from '../analysis/intent/classifier';
+import type { IntentModel } from '../analysis/intent/classifier';
+import { fitOutcomeModel, priorOutcomeModel } from '../analysis/outcomeModel';
+import type { OutcomeModel } from '../analysis/outcomeModel';
+import { putAnalysesGuarded, replacePatternsGuarded } from '../analysis/guardedWrites';
+import { addCall, emptyPatternCounts, scorePatterns } from '../analysis/patterns';
+import type { ScoredPattern } from '../analysis/patterns';
+import type { CallAnalysis } from '../analysis/schema';
+import type { Taxonomy } from '../analysis/taxonomy';
 
 export interface AnalyzeProgress {
   phase: 'analyze' | 'synthesize';
