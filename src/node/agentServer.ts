@@ -5,8 +5,8 @@ import { WebSocketServer } from 'ws';
 import type WebSocket from 'ws';
 import type { ConversationEvent } from '../engine/model';
 import { CorrectionSchema } from '../engine/model';
-import type { CorrectionStatus, WireEvent } from '../engine/realtime/protocol';
-import { ClientFrameSchema, describeIssue, modelToWire } from '../engine/realtime/protocol';
+import type { CorrectionStatus, WireEvent } from '../engine/realtime';
+import { ClientFrameSchema, describeIssue, modelToWire } from '../engine/realtime';
 
 /**
  * The agent side of the Kaizen protocol as a real peer (`kaizen serve`): replays recorded calls as a

@@ -2,9 +2,8 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
-import type { HttpClient, LiveConnection, LiveConnectionHandlers, LiveTransport, Timers } from '../engine/realtime/ports';
-import { SseParser } from '../engine/realtime/sse';
-import { ClientFrameSchema } from '../engine/realtime/protocol';
+import type { HttpClient, LiveConnection, LiveConnectionHandlers, LiveTransport, Timers } from '../engine/realtime';
+import { ClientFrameSchema, SseParser } from '../engine/realtime';
 
 export const nodeTimers: Timers = {
   setTimeout(fn, ms) {

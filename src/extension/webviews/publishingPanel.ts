@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { PublishTarget } from '../../engine/realtime/publish';
+import type { PublishTarget } from '../../engine/realtime';
 import type { PublishTargetForm, PublishingView } from '../../shared/publishingProtocol';
 import { SecretKeys } from '../../shared/secretKeys';
 import type { KaizenContext } from '../context';
