@@ -150,7 +150,7 @@ export async function saveKnowledge(store: LearningStore, drafts: readonly Artif
   let unchanged = 0;
   for (const d of drafts) {
     const current = await store.getArtifact(d.artifactId);
-    if (current && stable(current.payload) === stable(d.payload)) {
+    if (current && current.status !== 'retired' && stable(current.payload) === stable(d.payload)) {
       unchanged++;
       continue;
     }

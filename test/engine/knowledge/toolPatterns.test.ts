@@ -6,7 +6,7 @@ function call(id: number, intent: string, tools: string[], success: boolean): Ca
   return {
     callId: `c${id}`, agentId: 'a', intent, intentConfidence: 1, intentSource: 'taxonomy',
     outcome: { label: success ? 'success' : 'failure', probability: success ? 0.9 : 0.1, source: 'explicit' },
-    signals: [], triggers: [], strategies: [], fragments: [], cells: [], toolSequence: tools, errors: [], turnCount: 4, features: [], ended: true,
+    signals: [], triggers: [], strategies: [], situations: [], moves: [], fragments: [], cells: [], toolSequence: tools, errors: [], turnCount: 4, features: [], ended: true,
   };
 }
 
