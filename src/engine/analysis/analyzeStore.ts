@@ -1,4 +1,5 @@
 import type { EnginePorts } from '../ports';
+import type { ConversationEvent } from '../model';
 import type { CallAnalysisRecord, LearningStore } from '../store/learningStore';
 import { addGraphCall, emptyGraphCounts } from '../knowledge/graph';
 import { addTreeCall, emptyTreeCounts, knowledgeArtifacts, saveKnowledge, synthesize } from '../knowledge/synthesize';
@@ -262,7 +263,7 @@ async function induceFromStore(
   for await (const conv of store.iterateConversations()) {
     options.signal?.throwIfAborted();
     const d = callDocs(conv.callId, conv.events);
-    if (matchCategories(d.goal, builtin.intents).length > 0) covered++;
+    if (builtinCovers(builtin, conv.events, d.tools)) covered++;
     seen++;
     // Reservoir sample: every call equally likely to be read, memory bounded.
     if (docs.length < MAX_INDUCTION_CALLS) docs.push(d);
@@ -277,6 +278,17 @@ async function induceFromStore(
   const vocabulary = induceVocabulary(docs, { previous, ...(options.minInducedSize ? { minSize: options.minInducedSize } : {}) });
   progress({ phase: 'induce', done: seen, total });
   return { labeler: vocabularyLabeler(vocabulary), summary: summarizeVocabulary(vocabulary), coverage: seen ? covered / seen : 1 };
+}
+
+/** Whether the built-in intents name this call the way the analyzer reads it (first user turns and tools). */
+function builtinCovers(builtin: Taxonomy, events: readonly ConversationEvent[], tools: readonly string[]): boolean {
+  const userText = events
+    .filter((e): e is Extract<ConversationEvent, { type: 'turn' }> => e.type === 'turn' && e.role === 'user')
+    .slice(0, 3)
+    .map((e) => e.text)
+    .join(' ');
+  if (matchCategories(userText, builtin.intents).length > 0) return true;
+  return builtin.intents.some((c) => c.tools.some((tc) => tools.some((t) => tc.re.test(t))));
 }
 
 const DERIVED_KINDS = new Set(['template', 'decision-tree', 'strategy', 'tool-pattern']);
