@@ -126,7 +126,7 @@ export async function analyzeStore(store: LearningStore, options: AnalyzeStoreOp
   const total = await store.countCalls();
   const predictor = options.intentModel ? intentPredictor(options.intentModel) : undefined;
   const progress = options.onProgress ?? (() => {});
-  const induced = options.induce === false || total === 0 ? undefined : await induceFromStore(store, total, options, progress);
+  const induced = options.induce === false || total === 0 || options.seeds === 'on' ? undefined : await induceFromStore(store, total, options, progress);
   const seedsUsed = options.seeds === 'on' || (options.seeds !== 'off' && (induced?.coverage ?? 1) >= SEED_COVERAGE);
   const base = { taxonomy: options.taxonomy, intentPredictor: predictor, seeds: seedsUsed, labeler: induced?.labeler };
   const cap = options.maxCalibrationExamples ?? 20_000;
@@ -213,7 +213,7 @@ export async function analyzeStore(store: LearningStore, options: AnalyzeStoreOp
   const patternsWithoutTemplates = await replacePatternsGuarded(store, scored);
   const knowledge = synthesize({ patterns: scored, tools, trees, graph });
   const drafts = knowledgeArtifacts(knowledge);
-  if (induced) drafts.push({ artifactId: 'vocabulary', title: 'Induced vocabulary', payload: { kind: 'vocabulary', ...induced.summary } });
+  if (induced?.summary) drafts.push({ artifactId: 'vocabulary', title: 'Induced vocabulary', payload: { kind: 'vocabulary', ...induced.summary } });
   const artifacts = await saveKnowledge(store, drafts);
   const retired = await retireStaleKnowledge(store, drafts);
   const significant = scored.filter((p) => p.significant);
@@ -254,7 +254,7 @@ async function induceFromStore(
   total: number,
   options: AnalyzeStoreOptions,
   progress: (p: AnalyzeProgress) => void,
-): Promise<{ labeler: VocabularyLabeler; summary: VocabularySummary; coverage: number }> {
+): Promise<{ labeler?: VocabularyLabeler; summary?: VocabularySummary; coverage: number }> {
   const builtin = buildTaxonomy();
   const rand = seededRandom(17);
   const docs: CallDocs[] = [];
@@ -273,11 +273,14 @@ async function induceFromStore(
     }
     if (seen % 500 === 0) progress({ phase: 'induce', done: seen, total });
   }
+  const coverage = seen ? covered / seen : 1;
+  // A store the built-in taxonomy names (auto mode) needs no induced vocabulary: skip the fitting.
+  if (options.seeds !== 'off' && coverage >= SEED_COVERAGE) return { coverage };
   const prev = await store.getArtifact('vocabulary');
   const previous = prev?.payload.kind === 'vocabulary' ? prev.payload : undefined;
   const vocabulary = induceVocabulary(docs, { previous, ...(options.minInducedSize ? { minSize: options.minInducedSize } : {}) });
   progress({ phase: 'induce', done: seen, total });
-  return { labeler: vocabularyLabeler(vocabulary), summary: summarizeVocabulary(vocabulary), coverage: seen ? covered / seen : 1 };
+  return { labeler: vocabularyLabeler(vocabulary), summary: summarizeVocabulary(vocabulary), coverage };
 }
 
 /** Whether the built-in intents name this call the way the analyzer reads it (first user turns and tools). */

@@ -29,7 +29,7 @@ export interface InduceOptions {
   /** k-means is fitted on at most this many texts; the others are assigned to the nearest centre. */
   fitSample?: number;
   silhouetteSample?: number;
-  /** k is chosen by clustering at most this many texts (default 3,000). */
+  /** k is chosen by clustering at most this many texts (default 1,000). */
   selectionSample?: number;
   seed?: number;
   terms?: TermOptions;
@@ -134,7 +134,7 @@ export function induceGroups(inputs: readonly InduceInput[], options: InduceOpti
   const docs = inputs.map((x) => [...textTerms(x.text, termOptions, surfaces), ...(x.extraTerms ?? [])]);
   const n = docs.length;
   const minSize = options.minSize ?? Math.max(3, Math.round(n * 0.002));
-  const fitIdx = sampleIndices(n, options.fitSample ?? 8000, rand);
+  const fitIdx = sampleIndices(n, options.fitSample ?? 5000, rand);
   const vocabulary = fitVocabulary(fitIdx.map((i) => docs[i]!));
   const index = vocabularyIndex(vocabulary);
   const rows = docs.map((d) => tfidfRow(d, vocabulary, index));
@@ -150,7 +150,7 @@ export function induceGroups(inputs: readonly InduceInput[], options: InduceOpti
     if (options.k) centroids = kMeans(fitPoints, options.k, rand).centroids;
     else {
       // k is chosen on a subsample (the silhouette curve's shape needs few points), then fitted on all.
-      const selection = sampleIndices(fitPoints.length, options.selectionSample ?? 1500, rand).map((i) => fitPoints[i]!);
+      const selection = sampleIndices(fitPoints.length, options.selectionSample ?? 1000, rand).map((i) => fitPoints[i]!);
       const maxK = options.maxK ?? Math.min(200, Math.floor(fitPoints.length / minSize));
       const r = chooseK(selection, { minK: options.minK, maxK: Math.min(maxK, Math.floor(selection.length / 2)), rand, silhouetteSample: options.silhouetteSample ?? 1500 });
       centroids = selection.length === fitPoints.length ? r.best.centroids : kMeans(fitPoints, r.best.k, rand).centroids;

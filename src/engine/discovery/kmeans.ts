@@ -141,7 +141,7 @@ export function chooseK(points: readonly Float64Array[], options: ChooseKOptions
   const minK = Math.max(2, options.minK ?? 2);
   const maxK = Math.max(minK, Math.min(options.maxK ?? 200, Math.floor(n / 2)));
   const ks: number[] = [];
-  for (let k = minK; k <= maxK; k = Math.max(k + 1, Math.round(k * (options.step ?? 1.3)))) ks.push(k);
+  for (let k = minK; k <= maxK; k = Math.max(k + 1, Math.round(k * (options.step ?? 1.4)))) ks.push(k);
   if (ks[ks.length - 1] !== maxK) ks.push(maxK);
   const sample = sampleIndices(n, options.silhouetteSample ?? 2000, options.rand);
   const m = sample.length;
@@ -155,7 +155,7 @@ export function chooseK(points: readonly Float64Array[], options: ChooseKOptions
   const scores: Array<{ k: number; silhouette: number }> = [];
   for (const k of ks) {
     if (n < 2 * k) break;
-    const r = kMeans(points, k, options.rand, 12);
+    const r = kMeans(points, k, options.rand, 10);
     results.push(r);
     scores.push({ k, silhouette: silhouette(dist, m, sample.map((i) => r.labels[i]!), r.k) });
   }

@@ -27,7 +27,7 @@ export const TOOL_WEIGHT = 1.5;
 
 export function fitVocabulary(docs: readonly (readonly string[])[], options: VocabularyOptions = {}): Vocabulary {
   const minDf = options.minDf ?? 2;
-  const maxDf = Math.max(minDf, Math.floor((options.maxDfShare ?? 0.5) * docs.length));
+  const maxDf = Math.max(minDf, Math.floor((options.maxDfShare ?? 0.8) * docs.length));
   const df = new Map<string, number>();
   for (const d of docs) for (const t of new Set(d)) df.set(t, (df.get(t) ?? 0) + 1);
   const kept = [...df.entries()]
