@@ -137,6 +137,14 @@ describe('cli: kaizen intents', () => {
     const rows = jsonLines(p.stdout) as Array<{ support: number; callIds: string[] }>;
     assert.ok(rows.length > 0);
     for (const row of rows) assert.equal(row.callIds.length, row.support, 'every supporting call is listed');
+    const induced = calls[0]!.intent;
+    assert.equal((await run('', 'tree', '--intent', induced, '--store', 'air.db')).code, 0, 'a tree per induced intent');
+    const seeded = await run('', 'analyze', '--store', 'air.db', '--seeds', 'on');
+    assert.equal(seeded.code, 0, seeded.stderr);
+    assert.match(seeded.stdout, /knowledge artifact\(s\) retired/);
+    const gone = await run('', 'tree', '--intent', induced, '--store', 'air.db');
+    assert.equal(gone.code, 1, 'the tree of an intent that no longer has calls is gone');
+    assert.equal((await run('', 'analyze', '--store', 'air.db', '--seeds', 'off')).code, 0);
     const prop = await run('', 'intents', 'propose', '--store', 'air.db');
     assert.equal(prop.code, 0, prop.stderr);
     assert.match(prop.stdout, /0 call goal\(s\) without an intent in the store/);

@@ -164,8 +164,12 @@ export const register: RegisterCommand = (program, ctx) => {
       const ws = await openWorkspace(ctx, opts.store);
       try {
         const art = await ws.store.getArtifact(`decision-tree:${opts.intent}`);
-        if (!art || art.payload.kind !== 'decision-tree') {
-          const known = (await ws.store.listArtifacts({ kind: 'decision-tree' })).map((a) => (a.payload.kind === 'decision-tree' ? a.payload.intent : '')).filter(Boolean);
+        // A retired tree (its intent has no calls any more) is history, not a recommendation.
+        if (!art || art.payload.kind !== 'decision-tree' || art.status === 'retired') {
+          const known = (await ws.store.listArtifacts({ kind: 'decision-tree' }))
+            .filter((a) => a.status !== 'retired')
+            .map((a) => (a.payload.kind === 'decision-tree' ? a.payload.intent : ''))
+            .filter(Boolean);
           throw new CliError(
             `no decision tree for intent "${opts.intent}"; ${known.length ? `known intents: ${known.join(', ')}` : 'run `kaizen analyze` first'}`,
             ExitCode.problems,
