@@ -44,6 +44,9 @@ export function callDocs(callId: string, events: Iterable<ConversationEvent>): C
   return { callId, goal: tracker.goalText, tools: [...tracker.tools], situation: ex?.situation.text, move: ex?.move.text };
 }
 
+/** See `InduceOptions.mergeSimilarity`: one meaning phrased many ways stays one group. */
+const CALL_MERGE_SIMILARITY = 0.3;
+
 export interface InduceVocabularyOptions {
   /** Smallest intent (calls); smaller groups fold into their nearest neighbour. */
   minSize?: number;
@@ -52,7 +55,7 @@ export interface InduceVocabularyOptions {
 }
 
 export function induceVocabulary(docs: readonly CallDocs[], options: InduceVocabularyOptions = {}): InducedVocabulary {
-  const base: InduceOptions = { seed: options.seed ?? 1, ...(options.minSize ? { minSize: options.minSize } : {}) };
+  const base: InduceOptions = { seed: options.seed ?? 1, mergeSimilarity: CALL_MERGE_SIMILARITY, ...(options.minSize ? { minSize: options.minSize } : {}) };
   const intents = induceGroups(
     docs.map((d) => ({ text: d.goal, extraTerms: toolTerms(d.tools) })),
     { ...base, kind: 'intent', terms: TOPIC_TERMS, previous: options.previous?.intents },
