@@ -16,7 +16,7 @@ import {
   trainIntentClassifier,
   UNKNOWN_INTENT,
 } from '../../engine/analysis/intent';
-import { callDocs, induceGroups, toolTerms } from '../../engine/discovery';
+import { CALL_MERGE_SIMILARITY, callDocs, induceGroups, toolTerms } from '../../engine/discovery';
 import type { CallDocs } from '../../engine/discovery';
 import type { CliContext } from '../context';
 import { CliError, DEFAULT_STORE, ExitCode, writeJsonLine } from '../context';
@@ -296,7 +296,7 @@ async function induceCommand(ctx: CliContext, opts: InduceOpts): Promise<void> {
   }
   const { model, assignments } = induceGroups(
     docs.map((d) => ({ text: d.goal, extraTerms: toolTerms(d.tools) })),
-    { kind: 'intent', previous, ...(opts.minSize ? { minSize: opts.minSize } : {}) },
+    { kind: 'intent', previous, mergeSimilarity: CALL_MERGE_SIMILARITY, ...(opts.minSize ? { minSize: opts.minSize } : {}) },
   );
   const unassigned = assignments.filter((g) => g < 0).length;
   const intents = model.groups

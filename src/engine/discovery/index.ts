@@ -2,5 +2,5 @@
 export { assignGroup, induceGroups } from './induce';
 export type { InduceInput, InduceOptions, InducedGroup, InducedGroupSummary, InducedModel, Induction } from './induce';
 export { OpeningTracker } from './opening';
-export { callDocs, induceVocabulary, summarizeVocabulary, toolTerms, vocabularyLabeler } from './vocabulary';
+export { CALL_MERGE_SIMILARITY, callDocs, induceVocabulary, summarizeVocabulary, toolTerms, vocabularyLabeler } from './vocabulary';
 export type { CallDocs, InducedVocabulary, InduceVocabularyOptions, VocabularyLabeler, VocabularySummary } from './vocabulary';
