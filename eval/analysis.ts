@@ -11,7 +11,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CallAnalyzer, analyzeEvents, analyzeStore, fitLogistic, predictProbability, priorOutcomeModel, rocAuc, SIGNAL_KINDS } from '../src/engine/analysis';
+import { CallAnalyzer, analyzeEvents, fitLogistic, predictProbability, priorOutcomeModel, SIGNAL_KINDS } from '../src/engine/analysis';
+import { rocAuc } from '../src/engine/stats';
+import { analyzeStore } from '../src/engine/pipeline';
 import type { CallAnalysis } from '../src/engine/analysis';
 import { importFile } from '../src/engine/ingest';
 import type { Conversation, ConversationEvent } from '../src/engine/model';

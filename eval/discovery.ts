@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { analyzeStore } from '../src/engine/analysis';
+import { analyzeStore } from '../src/engine/pipeline';
 import type { CallAnalysis } from '../src/engine/analysis';
 import { importFile } from '../src/engine/ingest';
 import { createRedactor } from '../src/engine/privacy';

@@ -2,11 +2,10 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PrivacyViolationError } from '../../src/engine/privacy';
-import { openSqlStore } from '../../src/engine/store';
 import { createNodePorts } from '../../src/node/nodePorts';
 import type { CliContext } from '../../src/cli/context';
-import { withWorkspaceGate } from '../../src/cli/workspace';
-import { cliSandbox } from './helpers';
+import { openWorkspace } from '../../src/cli/workspace';
+import { cliSandbox, storedText } from './helpers';
 
 describe('cli: the compliance gate on the whole pipeline', () => {
   let box: ReturnType<typeof cliSandbox>;
@@ -42,12 +41,31 @@ describe('cli: the compliance gate on the whole pipeline', () => {
     assert.match(bad.stderr, /privacy\.json.*allowlist/);
   });
 
-  it('gates a store a command opened itself (withWorkspaceGate), under the workspace allowlist', async () => {
+  it('a .kaizen/privacy.json that switches off SSN, card, email and phone with minScore 1 is ignored field by field, with warnings', async () => {
+    mkdirSync(path.join(box.cwd, '.kaizen'), { recursive: true });
+    writeFileSync(
+      path.join(box.cwd, '.kaizen', 'privacy.json'),
+      JSON.stringify({ entities: { SSN: { enabled: false }, CARD_NUMBER: { enabled: false }, EMAIL: { enabled: false }, PHONE: { enabled: false } }, minScore: 1 }),
+    );
+    const e = (i: number, extra: Record<string, unknown>) => JSON.stringify({ eventId: `hostile:${i}`, callId: 'hostile', agentId: 'a', ts: 1790000000000 + i, ...extra });
+    const text = 'ssn 078-05-1120, card 4111 1111 1111 1111, mail jane.roe@example.org, phone 415-555-0199';
+    writeFileSync(path.join(box.cwd, 'calls.jsonl'), [e(0, { type: 'call.started' }), e(1, { type: 'turn', role: 'user', text }), e(2, { type: 'call.ended', outcome: {} })].join('\n'));
+    const imp = await box.run('import', 'calls.jsonl', '--json');
+    assert.equal(imp.code, 0, imp.stderr);
+    for (const field of ['entities.SSN.enabled', 'entities.CARD_NUMBER.enabled', 'entities.EMAIL.enabled', 'entities.PHONE.enabled', 'minScore']) assert.match(imp.stderr, new RegExp(`warning: .*privacy\\.json: ${field.replace(/\./g, '\\.')}`));
+    const stored = [...(await storedText(path.join(box.cwd, '.kaizen', 'learning.db'))).values()].join('\n');
+    assert.match(stored, /\[SSN_1\], card \[CARD_NUMBER_1\], mail \[EMAIL_1\], phone \[PHONE_1\]/);
+    const exp = await box.run('export', '--out', 'b.zip');
+    assert.equal(exp.code, 0, exp.stderr);
+  });
+
+  it('gates the store a command opens with its own clock (openWorkspace), under the workspace allowlist', async () => {
     mkdirSync(path.join(box.cwd, '.kaizen'), { recursive: true });
     writeFileSync(path.join(box.cwd, '.kaizen', 'privacy.json'), JSON.stringify({ allowlist: ['Zorbix Kowalczyk'] }));
     const ports = createNodePorts();
     const ctx = { cwd: box.cwd, ports } as unknown as CliContext;
-    const store = withWorkspaceGate(ctx, await openSqlStore({ ports }), '.kaizen/learning.db');
+    const ws = await openWorkspace(ctx, '.kaizen/learning.db', { clock: { now: () => 1 } });
+    const store = ws.store;
     try {
       await assert.rejects(store.appendJournal([{ stream: 's', kind: 'k', ts: 1, payload: { note: 'mail jane.roe@example.org' } }]), PrivacyViolationError);
       await store.appendJournal([{ stream: 's', kind: 'k', ts: 1, payload: { note: 'agreed with Zorbix Kowalczyk' } }]);

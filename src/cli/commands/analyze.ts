@@ -1,15 +1,16 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ZodError } from 'zod';
-import { analyzeStore, buildTaxonomy } from '../../engine/analysis';
+import { buildTaxonomy } from '../../engine/analysis';
+import { analyzeStore } from '../../engine/pipeline';
 import type { Taxonomy } from '../../engine/analysis';
-import type { AnalyzeProgress, AnalyzeSummary } from '../../engine/analysis';
-import { IntentModelError, loadIntentModel } from '../../engine/analysis/intent/classifier';
-import type { IntentModel } from '../../engine/analysis/intent/classifier';
+import type { AnalyzeProgress, AnalyzeSummary } from '../../engine/pipeline';
+import { IntentModelError, loadIntentModel } from '../../engine/analysis';
+import type { IntentModel } from '../../engine/analysis';
 import type { TreeNode } from '../../engine/knowledge';
 import type { CliContext } from '../context';
 import { CliError, DEFAULT_STORE, ExitCode, writeJsonLine } from '../context';
-import { openWorkspace } from '../workspace';
+import { openWorkspace, reportUnreadableRows } from '../workspace';
 import { bar, createStatusLine } from '../progress';
 import type { RegisterCommand } from './index';
 
@@ -147,6 +148,7 @@ export const register: RegisterCommand = (program, ctx) => {
         });
         bar.done();
         (opts.json ? ctx.stderr : ctx.stdout).write(formatSummary(summary));
+        reportUnreadableRows(ctx, ws.store);
       } finally {
         bar.done();
         await ws.close();

@@ -3,7 +3,7 @@
 // candidate new intents.
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import type { IntentModel } from '../../engine/analysis/intent';
+import type { IntentModel } from '../../engine/analysis';
 import {
   IntentModelError,
   IntentTrainingError,
@@ -15,7 +15,7 @@ import {
   serializeIntentModel,
   trainIntentClassifier,
   UNKNOWN_INTENT,
-} from '../../engine/analysis/intent';
+} from '../../engine/analysis';
 import { CALL_MERGE_SIMILARITY, callDocs, induceGroups, toolTerms } from '../../engine/discovery';
 import type { CallDocs } from '../../engine/discovery';
 import type { CliContext } from '../context';

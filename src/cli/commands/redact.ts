@@ -1,11 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as readline from 'node:readline';
-import { createRedactor, parsePolicy, PolicyError } from '../../engine/privacy';
+import { createRedactor, formatPolicyWarnings, PolicyError, readPolicy } from '../../engine/privacy';
 import type { KaizenRedactor, PrivacyPolicy } from '../../engine/privacy';
 import type { CliContext } from '../context';
 import { CliError, ExitCode, writeJsonLine } from '../context';
-import { HMAC_KEY_NAME } from '../workspace';
+import { readWorkspaceKey } from '../../engine/workspace';
 import type { RegisterCommand } from './index';
 
 interface RedactOpts {
@@ -27,18 +27,22 @@ function loadPolicy(ctx: CliContext, file: string): PrivacyPolicy {
     throw new CliError(`--policy ${file}: not JSON (${(err as Error).message})`);
   }
   try {
-    return parsePolicy(json);
+    const { policy, warnings } = readPolicy(json);
+    for (const line of formatPolicyWarnings(`--policy ${file}`, warnings)) ctx.stderr.write(`kaizen: warning: ${line}\n`);
+    return policy;
   } catch (err) {
     if (err instanceof PolicyError) throw new CliError(`--policy ${file}: ${err.message}`);
     throw err;
   }
 }
 
-/** The workspace key when there is one; text redaction hashes nothing, so no key is created for it. */
+/** The workspace key when there is one (a malformed one is an error); text redaction hashes nothing, so no key is created for it. */
 async function hmacKey(ctx: CliContext): Promise<Uint8Array> {
-  const hex = await ctx.ports.secrets.get(HMAC_KEY_NAME);
-  if (hex && /^[0-9a-f]{64}$/i.test(hex)) return Uint8Array.from(hex.match(/../g)!.map((b) => parseInt(b, 16)));
-  return ctx.ports.hashing.randomBytes(32);
+  try {
+    return (await readWorkspaceKey(ctx.ports.secrets)) ?? ctx.ports.hashing.randomBytes(32);
+  } catch (err) {
+    throw new CliError((err as Error).message, ExitCode.dataError);
+  }
 }
 
 function openInput(ctx: CliContext, file: string | undefined): NodeJS.ReadableStream {

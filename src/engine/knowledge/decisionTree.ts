@@ -1,4 +1,4 @@
-import { wilsonInterval } from '../analysis/stats';
+import { wilsonInterval } from '../stats';
 
 /**
  * A small decision tree per intent: situation features (trigger, whether the caller was already

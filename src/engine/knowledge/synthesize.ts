@@ -2,7 +2,7 @@ import type { CallAnalysis } from '../analysis/schema';
 import type { ScoredPattern } from '../analysis/patterns';
 import type { ArtifactPayload, JsonValue } from '../model';
 import type { LearningStore } from '../store/learningStore';
-import { wilsonInterval } from '../analysis/stats';
+import { wilsonInterval } from '../stats';
 import { learnTree, treeToMermaid } from './decisionTree';
 import type { TreeExample, TreeNode, TreeOptions } from './decisionTree';
 import { nodeId, toGraph } from './graph';

@@ -1,6 +1,6 @@
 import type { CallAnalysis } from '../analysis/schema';
 import { isTransferTool } from '../analysis/signals';
-import { benjaminiHochberg, compareProportions, wilsonInterval } from '../analysis/stats';
+import { benjaminiHochberg, compareProportions, wilsonInterval } from '../stats';
 
 /**
  * Tool-usage patterns: "a before b" (first call of a precedes first call of b) per intent, with the

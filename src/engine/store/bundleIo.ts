@@ -1,21 +1,56 @@
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, strToU8, zipSync } from 'fflate';
 import { z } from 'zod';
 import type { EnginePorts } from '../ports';
 import {
-  CallOutcomeSchema,
-  CallSourceSchema,
-  ConversationEventSchema,
+  ConversationSchema,
   ErrorFingerprintSchema,
   ExperimentSchema,
   IdSchema,
   LearningArtifactSchema,
   PatternSchema,
 } from '../model';
+import type { ConversationEvent, ErrorFingerprint, Experiment, LearningArtifact, Pattern } from '../model';
 import { canonicalJson } from './codec';
-import type { BundleImportResult } from './learningStore';
+import { unzipBounded } from './bundleZip';
+import type { BundleImportResult, CallAnalysisRecord, CallSummary, JournalEntry } from './learningStore';
 import { BundleError } from './learningStore';
 import { CURRENT_SCHEMA_VERSION } from './schema';
-import type { BundleRecords, SqlLearningStore } from './sqlStore';
+
+/** What the store keeps per call besides the transcript: the row a bundle carries for a purged call. */
+export interface CallRow
+  extends Pick<CallSummary, 'callId' | 'agentId' | 'startedAt' | 'endedAt' | 'source' | 'outcome' | 'turnCount' | 'eventCount' | 'errorCount'> {
+  importedAt: number;
+  transcriptPurgedAt?: number;
+  /** `undefined` once retention deleted the transcript. */
+  events?: ConversationEvent[];
+}
+
+export interface BundleRecords {
+  calls: CallRow[];
+  analyses: CallAnalysisRecord[];
+  patterns: Pattern[];
+  artifacts: LearningArtifact[];
+  experiments: Experiment[];
+  journal: JournalEntry[];
+  errorFingerprints: ErrorFingerprint[];
+  callFingerprints: Array<{ fingerprint: string; callId: string }>;
+}
+
+/**
+ * What bundle I/O needs from a store, one narrow interface (the store implements it; this file never
+ * imports the store, so the two do not depend on each other): read every table family, merge records.
+ */
+export interface BundleTables {
+  allCallRows(): AsyncIterable<CallRow>;
+  allAnalyses(): Iterable<CallAnalysisRecord>;
+  listPatterns(): Promise<Pattern[]>;
+  allArtifactVersions(): Iterable<LearningArtifact>;
+  listExperiments(): Promise<Experiment[]>;
+  allJournal(): Iterable<JournalEntry>;
+  listErrorFingerprints(): Promise<ErrorFingerprint[]>;
+  allCallFingerprints(): Iterable<{ fingerprint: string; callId: string }>;
+  mergeBundle(records: BundleRecords, fromSchemaVersion: number): Promise<BundleImportResult>;
+}
 
 /**
  * A bundle is a zip (fflate) of `manifest.json` and one NDJSON file per section. The manifest names
@@ -33,21 +68,16 @@ export const BundleManifestSchema = z.object({
 });
 export type BundleManifest = z.output<typeof BundleManifestSchema>;
 
-const CallRecordSchema = z
-  .object({
-    callId: IdSchema,
-    agentId: IdSchema,
-    startedAt: z.number(),
-    endedAt: z.number().optional(),
-    source: CallSourceSchema.optional(),
-    outcome: CallOutcomeSchema.optional(),
-    turnCount: z.number().int().nonnegative(),
-    eventCount: z.number().int().nonnegative(),
-    errorCount: z.number().int().nonnegative(),
-    importedAt: z.number(),
-    transcriptPurgedAt: z.number().optional(),
-    events: z.array(ConversationEventSchema).optional(),
-  })
+// The call's own fields are the model's (ConversationSchema); a bundle adds the store's bookkeeping,
+// and `events` is absent once retention deleted the transcript.
+const CallRecordSchema = ConversationSchema.extend({
+  turnCount: z.number().int().nonnegative(),
+  eventCount: z.number().int().nonnegative(),
+  errorCount: z.number().int().nonnegative(),
+  importedAt: z.number(),
+  transcriptPurgedAt: z.number().optional(),
+  events: ConversationSchema.shape.events.optional(),
+})
   .refine((c) => !c.events || c.events.every((e) => e.callId === c.callId), { message: 'every event must carry the call\u2019s callId', path: ['events'] });
 
 const CallAnalysisRecordSchema = z.object({
@@ -117,7 +147,7 @@ async function ndjson(records: Iterable<unknown> | AsyncIterable<unknown>, canon
   return { bytes: strToU8(lines.length ? `${lines.join('\n')}\n` : ''), count: lines.length };
 }
 
-export async function exportStoreBundle(store: SqlLearningStore, ports: EnginePorts): Promise<Uint8Array> {
+export async function exportStoreBundle(store: BundleTables, ports: EnginePorts): Promise<Uint8Array> {
   const records: Record<SectionName, Iterable<unknown> | AsyncIterable<unknown>> = {
     calls: store.allCallRows(),
     analyses: store.allAnalyses(),
@@ -150,12 +180,7 @@ function issueText(error: z.ZodError): string {
 
 /** Reads and checks a whole bundle; throws `BundleError` before the store is touched. */
 export function readBundle(bytes: Uint8Array, ports: EnginePorts): { records: BundleRecords; schemaVersion: number } {
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes);
-  } catch (err) {
-    throw new BundleError(`This file is not a Kaizen bundle (not a readable zip: ${(err as Error).message}).`, 'format');
-  }
+  const files = unzipBounded(bytes);
   const manifestBytes = files['manifest.json'];
   if (!manifestBytes) throw new BundleError('This zip is not a Kaizen bundle: it has no manifest.json.', 'format');
   let manifestJson: unknown;
@@ -251,7 +276,7 @@ function describeRecord(raw: unknown): string {
   return '';
 }
 
-export async function importStoreBundle(store: SqlLearningStore, ports: EnginePorts, bytes: Uint8Array): Promise<BundleImportResult> {
+export async function importStoreBundle(store: BundleTables, ports: EnginePorts, bytes: Uint8Array): Promise<BundleImportResult> {
   const { records, schemaVersion } = readBundle(bytes, ports);
   return store.mergeBundle(records, schemaVersion);
 }
