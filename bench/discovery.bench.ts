@@ -1,7 +1,7 @@
 // `npm run bench discovery`: induction of a store's vocabulary (intents, situations, moves) over
 // 100,000 calls on one core (target < 30 s), from the airline sample generator's calls: reading the
 // opening exchange, fitting the three groupings, labelling every call. CPU seconds beside wall seconds.
-import { callDocs, induceVocabulary, vocabularyLabeler } from '../src/engine/discovery';
+import { callDocs, induceVocabulary, vocabularyLabeler } from '../src/engine/analysis/discovery';
 import type { ConversationEvent } from '../src/engine/model';
 import { iterateAirlineCalls } from '../src/engine/samples/airline';
 

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { induceGroups } from '../src/engine/discovery/induce';
+import { induceGroups } from '../src/engine/analysis/discovery/induce';
 import { hungarianAccuracy, nmi } from './lib/clusterMetrics';
 import { tfidfKMeansBaseline } from './lib/tfidfKMeansBaseline';
 

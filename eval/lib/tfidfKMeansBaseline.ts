@@ -1,10 +1,10 @@
 // The DSTC11 intent-induction baseline's recipe with TF-IDF in place of sentence embeddings: word
 // TF-IDF (unigrams, L2 rows), k-means on the unit rows (cosine), k chosen by the silhouette over the
 // same candidate grid Kaizen's induction uses. Kept apart from the engine: it is the yardstick.
-import { silhouette } from '../../src/engine/discovery/kmeans';
-import { sampleIndices, seededRandom } from '../../src/engine/discovery/random';
-import { fitVocabulary, tfidfRow, vocabularyIndex } from '../../src/engine/discovery/tfidf';
-import type { SparseRow } from '../../src/engine/discovery/tfidf';
+import { silhouette } from '../../src/engine/analysis/discovery/kmeans';
+import { sampleIndices, seededRandom } from '../../src/engine/analysis/discovery/random';
+import { fitVocabulary, tfidfRow, vocabularyIndex } from '../../src/engine/analysis/discovery/tfidf';
+import type { SparseRow } from '../../src/engine/analysis/discovery/tfidf';
 import { tokenize } from '../../src/engine/analysis/intent/features';
 
 function sparseDense(r: SparseRow, c: Float64Array): number {

@@ -16,8 +16,8 @@ import {
   trainIntentClassifier,
   UNKNOWN_INTENT,
 } from '../../engine/analysis';
-import { CALL_MERGE_SIMILARITY, callDocs, induceGroups, toolTerms } from '../../engine/discovery';
-import type { CallDocs } from '../../engine/discovery';
+import { CALL_MERGE_SIMILARITY, callDocs, induceGroups, toolTerms } from '../../engine/analysis';
+import type { CallDocs } from '../../engine/analysis';
 import type { CliContext } from '../context';
 import { CliError, DEFAULT_STORE, ExitCode, writeJsonLine } from '../context';
 import { openWorkspace } from '../workspace';

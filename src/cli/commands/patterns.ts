@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from 'commander';
 import { DEFAULT_STORE, writeJsonLine } from '../context';
 import { openWorkspace } from '../workspace';
-import type { LearningStore } from '../../engine/store/learningStore';
+import type { LearningStore } from '../../engine/store';
 import type { RegisterCommand } from './index';
 
 interface PatternsOpts {

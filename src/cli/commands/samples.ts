@@ -3,8 +3,8 @@ import * as path from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import { iterateSampleCalls, summarizeTruth } from '../../engine/samples';
 import type { CallTruth } from '../../engine/samples';
-import { AIRLINE_PLANTED, iterateAirlineCalls } from '../../engine/samples/airline';
-import type { AirlineCallTruth } from '../../engine/samples/airline';
+import { AIRLINE_PLANTED, iterateAirlineCalls } from '../../engine/samples';
+import type { AirlineCallTruth } from '../../engine/samples';
 import type { RegisterCommand } from './index';
 
 export function parsePositiveInt(value: string): number {

@@ -1,6 +1,6 @@
 import type { CallSource, ConversationEvent, Turn } from '../model';
-import { OpeningTracker } from '../discovery/opening';
-import type { VocabularyLabeler } from '../discovery/vocabulary';
+import { OpeningTracker } from './discovery/opening';
+import type { VocabularyLabeler } from './discovery/vocabulary';
 import { explicitOutcome, outcomeFeatures, predictProbability, priorOutcomeModel } from './outcomeModel';
 import type { OutcomeModel } from './outcomeModel';
 import type { CallAnalysis, CallError, Detection, Fragment, Outcome, Signal, SignalKind, TurnLabel } from './schema';

@@ -17,9 +17,9 @@ import type { ScoredPattern } from '../analysis/patterns';
 import type { CallAnalysis } from '../analysis/schema';
 import type { Taxonomy } from '../analysis/taxonomy';
 import { buildTaxonomy, matchCategories } from '../analysis/taxonomy';
-import { callDocs, induceVocabulary, summarizeVocabulary, vocabularyLabeler } from '../discovery/vocabulary';
-import type { CallDocs, VocabularyLabeler, VocabularySummary } from '../discovery/vocabulary';
-import { seededRandom } from '../discovery/random';
+import { callDocs, induceVocabulary, summarizeVocabulary, vocabularyLabeler } from '../analysis/discovery/vocabulary';
+import type { CallDocs, VocabularyLabeler, VocabularySummary } from '../analysis/discovery/vocabulary';
+import { seededRandom } from '../analysis/discovery/random';
 
 export interface AnalyzeProgress {
   phase: 'induce' | 'analyze' | 'synthesize';

@@ -1,5 +1,5 @@
-import type { ConversationEvent } from '../model';
-import { isTransferTool } from '../analysis/signals';
+import type { ConversationEvent } from '../../model';
+import { isTransferTool } from '../signals';
 import { assignGroup, induceGroups } from './induce';
 import type { InducedGroupSummary, InducedModel, InduceOptions } from './induce';
 import { OpeningTracker } from './opening';

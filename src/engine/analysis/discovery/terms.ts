@@ -1,4 +1,4 @@
-import { STOPWORDS, stem, tokenize } from '../analysis/intent/features';
+import { STOPWORDS, stem, tokenize } from '../intent/features';
 
 /**
  * The terms a text is represented by for unsupervised grouping: stemmed content words, bigrams of

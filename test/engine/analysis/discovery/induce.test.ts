@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { assignGroup, callDocs, induceGroups, OpeningTracker } from '../../../src/engine/discovery';
+import { assignGroup, callDocs, induceGroups, OpeningTracker } from '../../../../src/engine/analysis/discovery';
 import type { ConversationEvent } from '../../../src/engine/model';
 
 // Three topics written here, each phrased several ways with shared key words, never labelled.
