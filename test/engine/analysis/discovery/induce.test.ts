@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { assignGroup, callDocs, induceGroups, OpeningTracker } from '../../../../src/engine/analysis/discovery';
-import type { ConversationEvent } from '../../../src/engine/model';
+import type { ConversationEvent } from '../../../../src/engine/model';
 
 // Three topics written here, each phrased several ways with shared key words, never labelled.
 const TOPICS: Record<string, string[]> = {
