@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { createNodePorts } from '../node/nodePorts';
 import { CALL_SCHEME, CallDocumentProvider } from './callDocument';
 import { analyze, exportStore, generateSamples, importCalls, importStore } from './commands/data';
-import { connectEndpoint, openCall, setApiKey, showActivation } from './commands/misc';
+import { connectEndpoint, disconnectEndpoint, openCall, setApiKey, showActivation } from './commands/misc';
+import { LiveSession } from './live/liveSession';
 import { Config } from './config';
 import type { KaizenContext } from './context';
 import { workspaceBaseDir } from './context';
@@ -14,6 +15,7 @@ import { FixtureTests } from './testing/fixtureTests';
 import { ArtifactsTree, CallsTree, ExperimentsTree, PatternsTree } from './views/trees';
 import { ExperimentPanel } from './webviews/experimentPanel';
 import { PatternExplorerPanel } from './webviews/patternExplorerPanel';
+import { PublishingPanel } from './webviews/publishingPanel';
 
 /**
  * Wiring only: config, secrets, the engine (lazy: nothing heavy loads until a command or view asks),
@@ -25,8 +27,9 @@ export function activate(extension: vscode.ExtensionContext): { activationMs: nu
   const config = new Config();
   const ports = createNodePorts({ logger: outputLogger(log), secrets: secretStorePort(extension.secrets) });
   const engine = new EngineService({ ports, settings: () => config.settings, baseDir: () => workspaceBaseDir(extension) });
-  const ctx: KaizenContext = { extension, config, engine, ports, log, activationMs: 0 };
-  extension.subscriptions.push(log, config, engine);
+  const live = new LiveSession({ engine, ports });
+  const ctx: KaizenContext = { extension, config, engine, ports, log, live, activationMs: 0 };
+  extension.subscriptions.push(log, config, engine, live);
 
   // A changed store location means a different store: close the open one, views re-read.
   const onConfig = config.onDidChange(() => void engine.onSettingsChanged());
@@ -48,6 +51,8 @@ export function activate(extension: vscode.ExtensionContext): { activationMs: nu
     'kaizen.importStore': importStore(ctx),
     'kaizen.setAnthropicApiKey': setApiKey(ctx),
     'kaizen.connectEndpoint': connectEndpoint(ctx),
+    'kaizen.disconnectEndpoint': disconnectEndpoint(ctx),
+    'kaizen.openPublishing': () => PublishingPanel.show(ctx) && undefined,
     'kaizen.generateSamples': generateSamples(ctx),
     'kaizen.openCall': openCall(),
     'kaizen.showActivationTime': showActivation(ctx),

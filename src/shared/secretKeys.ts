@@ -3,5 +3,9 @@ export const SecretKeys = {
   anthropicApiKey: 'kaizen.anthropicApiKey',
   /** The workspace HMAC key of every host (read and created by src/engine/workspace.ts). */
   workspaceHmacKey: 'kaizen.hmacKey',
+  /** Publishing targets' API keys (Vapi, Retell; a Kaizen endpoint may take one too). */
+  vapiApiKey: 'kaizen.vapiApiKey',
+  retellApiKey: 'kaizen.retellApiKey',
+  kaizenEndpointKey: 'kaizen.endpointKey',
 } as const;
 export type SecretKey = (typeof SecretKeys)[keyof typeof SecretKeys];

@@ -18,7 +18,6 @@ export const STAGE_ORDER: readonly string[] = [
   'ingest',
   'samples',
   'analysis',
-  'discovery',
   'knowledge',
   'errors',
   'replay',

@@ -175,3 +175,51 @@ test('experiment: a sample-ratio mismatch is called out; no experiment is an hon
     assert.match(await h.page.textContent('#empty-state'), /No experiments yet/);
   });
 });
+
+test('publishing: approve → gates → target → publish → live version → rollback, all as protocol messages', async (env) => {
+  const artifact = (status, gatesOk) => ({
+    artifactId: 'prompt:support',
+    version: status === 'draft' ? 1 : 2,
+    status,
+    kind: 'prompt',
+    title: 'Support prompt',
+    text: 'Validate the purchase before offering a refund.',
+    gates: [
+      { name: 'approved', ok: gatesOk, detail: `status ${status}` },
+      { name: 'privacy', ok: true, detail: 'no PII found' },
+      { name: 'evidence', ok: true, detail: 'written, not learned: no call count to check' },
+      { name: 'experiment', ok: true, detail: 'no experiment references it' },
+    ],
+  });
+  await withPage(env, 'publishing', async (h) => {
+    assert.deepEqual(await h.next('ready'), { type: 'ready', app: 'publishing' });
+    await h.send({ type: 'publishing', data: { artifacts: [artifact('draft', false)], history: [] } });
+    await h.page.waitForSelector('article.artifact', { timeout: 5000 });
+    assert.equal(await h.page.locator('button.publish').isDisabled(), true, 'publish waits for every gate');
+    assert.equal(await h.page.locator('.gates li.bad').count(), 1);
+    await h.page.click('button.approve');
+    assert.deepEqual(await h.next('approveArtifact'), { type: 'approveArtifact', artifactId: 'prompt:support' });
+    await h.send({ type: 'publishing', data: { artifacts: [artifact('approved', true)], history: [] } });
+    await h.page.waitForSelector('article.artifact .status:text("approved")', { timeout: 5000 });
+    await h.page.selectOption('#target-kind', 'vapi');
+    await h.page.fill('#target-url', 'http://127.0.0.1:9999');
+    await h.page.fill('#target-assistant', 'asst_kaizen');
+    await h.page.click('button.publish');
+    assert.deepEqual(await h.next('publishArtifact'), {
+      type: 'publishArtifact',
+      artifactId: 'prompt:support',
+      target: { kind: 'vapi', url: 'http://127.0.0.1:9999', assistantId: 'asst_kaizen' },
+    });
+    await h.send({ type: 'published', artifactId: 'prompt:support', liveVersion: '2', action: 'published', message: 'Live on vapi as version 2.' });
+    await h.page.waitForFunction(() => /Live on vapi as version 2/.test(document.querySelector('#result')?.textContent ?? ''), null, { timeout: 5000 });
+    const history = [{ artifactId: 'prompt:support', artifactVersion: 2, target: 'vapi', liveVersion: '2', action: 'published', ts: Date.UTC(2026, 11, 3, 10) }];
+    await h.send({ type: 'publishing', data: { artifacts: [artifact('rolled-out', true)], history, target: { kind: 'vapi', url: 'http://127.0.0.1:9999', assistantId: 'asst_kaizen' } } });
+    await h.page.waitForSelector('#history tr:nth-child(2)', { timeout: 5000 });
+    assert.match(await h.page.textContent('#history'), /prompt:support v2.*published.*vapi.*2/s);
+    env.log(`screenshot ${await h.screenshot('publishing')}`);
+    await h.page.click('button.rollback');
+    const rollback = await h.next('rollbackArtifact');
+    assert.equal(rollback.target.kind, 'vapi');
+    assert.equal(rollback.target.assistantId, 'asst_kaizen', 'the form kept the last target');
+  });
+});

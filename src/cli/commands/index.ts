@@ -32,6 +32,8 @@ export const COMMAND_MODULES = {
   redact: () => load(() => require('./redact') as CommandModule),
   intents: () => load(() => require('./intents') as CommandModule),
   doctor: () => load(() => require('./doctor') as CommandModule),
+  live: () => load(() => require('./live') as CommandModule),
+  artifact: () => load(() => require('./artifact') as CommandModule),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

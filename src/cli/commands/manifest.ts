@@ -29,4 +29,8 @@ export const COMMAND_MANIFEST: readonly CommandManifestEntry[] = [
   { name: 'redact', module: 'redact', term: "redact [options] [file]", description: "Redact PII from plain text (one text per line) or JSONL with a \"text\" field; writes the same shape." },
   { name: 'intents', module: 'intents', term: "intents", description: "Train, run and extend an intent classifier on your own taxonomy (in-process, no downloaded model)." },
   { name: 'doctor', module: 'doctor', term: "doctor [options]", description: "Check every stored call row (JSON columns and transcripts). Damaged rows are listed; --quarantine moves them into the quarantined_calls table (nothing is deleted) so calls, export and analyze read the rest cleanly. Exit code 1 when damaged rows remain." },
+  { name: "serve", module: 'live', term: "serve [options]", description: "The agent side of the Kaizen protocol: replay recorded calls live (WebSocket /v1/stream, SSE /v1/events), apply and log corrections and published artifacts. Prints {\"stream\",\"events\",\"http\"} first." },
+  { name: "live", module: 'live', term: "live [options]", description: "Stream live calls from an agent endpoint into the store (redacted), sending micro-corrections; prints a JSON summary on exit." },
+  { name: "events", module: 'live', term: "events [options]", description: "Stored events (redacted) as JSONL, each call in seq order." },
+  { name: "artifact", module: 'artifact', term: "artifact", description: "Learning artifacts: list, show, approve, publish to a live agent (Kaizen endpoint, Vapi, Retell), roll back. Every transition is journaled." },
 ];

@@ -6,3 +6,4 @@ export * from './patterns';
 export * from './taxonomy';
 export { toTemplate } from './template';
 export * from './intent';
+export * from './discovery';

@@ -7,6 +7,10 @@ const base = {
   callId: IdSchema,
   agentId: IdSchema,
   ts: TimestampSchema,
+  /** Position of the event in its call (0, 1, …), as the agent protocol numbers it; recordings may lack it. */
+  seq: z.number().int().nonnegative().optional(),
+  /** The prompt/artifact version the agent ran when it emitted the event (agent protocol). */
+  promptVersion: z.string().optional(),
 };
 
 export const RoleSchema = z.enum(['user', 'agent', 'system']);

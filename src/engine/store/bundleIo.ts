@@ -2,29 +2,24 @@ import { strFromU8, strToU8, zipSync } from 'fflate';
 import { z } from 'zod';
 import type { EnginePorts } from '../ports';
 import {
-  ConversationSchema,
+  CallOutcomeSchema,
+  CallSourceSchema,
+  ConversationEventSchema,
   ErrorFingerprintSchema,
   ExperimentSchema,
   IdSchema,
   LearningArtifactSchema,
   PatternSchema,
 } from '../model';
-import type { ConversationEvent, ErrorFingerprint, Experiment, LearningArtifact, Pattern } from '../model';
 import { canonicalJson } from './codec';
 import { unzipBounded } from './bundleZip';
-import type { BundleImportResult, CallAnalysisRecord, CallSummary, JournalEntry } from './learningStore';
+import type { CallAnalysisRecord, BundleImportResult, JournalEntry } from './learningStore';
 import { BundleError } from './learningStore';
 import { CURRENT_SCHEMA_VERSION } from './schema';
+import type { CallRow } from './callTable';
+import type { ErrorFingerprint, Experiment, LearningArtifact, Pattern } from '../model';
 
-/** What the store keeps per call besides the transcript: the row a bundle carries for a purged call. */
-export interface CallRow
-  extends Pick<CallSummary, 'callId' | 'agentId' | 'startedAt' | 'endedAt' | 'source' | 'outcome' | 'turnCount' | 'eventCount' | 'errorCount'> {
-  importedAt: number;
-  transcriptPurgedAt?: number;
-  /** `undefined` once retention deleted the transcript. */
-  events?: ConversationEvent[];
-}
-
+/** Every record of a bundle, validated, by section. */
 export interface BundleRecords {
   calls: CallRow[];
   analyses: CallAnalysisRecord[];
@@ -36,20 +31,21 @@ export interface BundleRecords {
   callFingerprints: Array<{ fingerprint: string; callId: string }>;
 }
 
-/**
- * What bundle I/O needs from a store, one narrow interface (the store implements it; this file never
- * imports the store, so the two do not depend on each other): read every table family, merge records.
- */
-export interface BundleTables {
-  allCallRows(): AsyncIterable<CallRow>;
-  allAnalyses(): Iterable<CallAnalysisRecord>;
-  listPatterns(): Promise<Pattern[]>;
-  allArtifactVersions(): Iterable<LearningArtifact>;
-  listExperiments(): Promise<Experiment[]>;
-  allJournal(): Iterable<JournalEntry>;
-  listErrorFingerprints(): Promise<ErrorFingerprint[]>;
-  allCallFingerprints(): Iterable<{ fingerprint: string; callId: string }>;
-  mergeBundle(records: BundleRecords, fromSchemaVersion: number): Promise<BundleImportResult>;
+/** What an export reads from a store: each section's records (calls streamed, the rest small). */
+export interface BundleSource {
+  calls(): AsyncIterable<CallRow>;
+  analyses(): CallAnalysisRecord[] | Promise<CallAnalysisRecord[]>;
+  patterns(): Pattern[];
+  artifacts(): LearningArtifact[];
+  experiments(): Experiment[];
+  journal(): JournalEntry[];
+  errorFingerprints(): ErrorFingerprint[];
+  callFingerprints(): Array<{ fingerprint: string; callId: string }> | Promise<Array<{ fingerprint: string; callId: string }>>;
+}
+
+/** What an import writes into a store: the checked records, merged all-or-nothing. */
+export interface BundleSink {
+  merge(records: BundleRecords, fromSchemaVersion: number): Promise<BundleImportResult>;
 }
 
 /**
@@ -68,16 +64,21 @@ export const BundleManifestSchema = z.object({
 });
 export type BundleManifest = z.output<typeof BundleManifestSchema>;
 
-// The call's own fields are the model's (ConversationSchema); a bundle adds the store's bookkeeping,
-// and `events` is absent once retention deleted the transcript.
-const CallRecordSchema = ConversationSchema.extend({
-  turnCount: z.number().int().nonnegative(),
-  eventCount: z.number().int().nonnegative(),
-  errorCount: z.number().int().nonnegative(),
-  importedAt: z.number(),
-  transcriptPurgedAt: z.number().optional(),
-  events: ConversationSchema.shape.events.optional(),
-})
+const CallRecordSchema = z
+  .object({
+    callId: IdSchema,
+    agentId: IdSchema,
+    startedAt: z.number(),
+    endedAt: z.number().optional(),
+    source: CallSourceSchema.optional(),
+    outcome: CallOutcomeSchema.optional(),
+    turnCount: z.number().int().nonnegative(),
+    eventCount: z.number().int().nonnegative(),
+    errorCount: z.number().int().nonnegative(),
+    importedAt: z.number(),
+    transcriptPurgedAt: z.number().optional(),
+    events: z.array(ConversationEventSchema).optional(),
+  })
   .refine((c) => !c.events || c.events.every((e) => e.callId === c.callId), { message: 'every event must carry the call\u2019s callId', path: ['events'] });
 
 const CallAnalysisRecordSchema = z.object({
@@ -121,6 +122,8 @@ const SECTIONS_BY_VERSION: Record<number, readonly SectionName[]> = {
   2: Object.keys(SECTIONS) as SectionName[],
   // v3 moved old transcripts into archive files; a bundle carries them inline as before.
   3: Object.keys(SECTIONS) as SectionName[],
+  // v4 sealed old calls into segment files; a bundle carries them like any other call.
+  4: Object.keys(SECTIONS) as SectionName[],
 };
 
 /**
@@ -147,16 +150,16 @@ async function ndjson(records: Iterable<unknown> | AsyncIterable<unknown>, canon
   return { bytes: strToU8(lines.length ? `${lines.join('\n')}\n` : ''), count: lines.length };
 }
 
-export async function exportStoreBundle(store: BundleTables, ports: EnginePorts): Promise<Uint8Array> {
+export async function exportStoreBundle(store: BundleSource, ports: EnginePorts): Promise<Uint8Array> {
   const records: Record<SectionName, Iterable<unknown> | AsyncIterable<unknown>> = {
-    calls: store.allCallRows(),
-    analyses: store.allAnalyses(),
-    patterns: await store.listPatterns(),
-    artifacts: store.allArtifactVersions(),
-    experiments: await store.listExperiments(),
-    journal: store.allJournal(),
-    errorFingerprints: await store.listErrorFingerprints(),
-    callFingerprints: store.allCallFingerprints(),
+    calls: store.calls(),
+    analyses: await store.analyses(),
+    patterns: store.patterns(),
+    artifacts: store.artifacts(),
+    experiments: store.experiments(),
+    journal: store.journal(),
+    errorFingerprints: store.errorFingerprints(),
+    callFingerprints: await store.callFingerprints(),
   };
   const files: Record<string, Uint8Array> = {};
   const manifest: BundleManifest = { format: BUNDLE_FORMAT, schemaVersion: CURRENT_SCHEMA_VERSION, createdAt: ports.clock.now(), sections: {} };
@@ -276,7 +279,7 @@ function describeRecord(raw: unknown): string {
   return '';
 }
 
-export async function importStoreBundle(store: BundleTables, ports: EnginePorts, bytes: Uint8Array): Promise<BundleImportResult> {
+export async function importStoreBundle(store: BundleSink, ports: EnginePorts, bytes: Uint8Array): Promise<BundleImportResult> {
   const { records, schemaVersion } = readBundle(bytes, ports);
-  return store.mergeBundle(records, schemaVersion);
+  return store.merge(records, schemaVersion);
 }

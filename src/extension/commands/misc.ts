@@ -26,21 +26,34 @@ export function setApiKey(ctx: KaizenContext) {
   };
 }
 
-/** Records the endpoint in settings; the live stream (ingest's endpoint client) comes in a later release. */
+/**
+ * Connects to an agent endpoint (ws://…/v1/stream or http://…/v1/events, e.g. `kaizen serve`): live
+ * events stream into the store and corrections go back. `url` skips the input box (tests, scripts).
+ */
 export function connectEndpoint(ctx: KaizenContext) {
-  return async () => {
+  return async (url?: string) => {
     if (!requireTrust('Connect to Agent Endpoint')) return;
     const current = ctx.config.settings['agent.endpointUrl'];
-    const url = await vscode.window.showInputBox({
-      title: 'Kaizen: Connect to Agent Endpoint',
-      prompt: 'WebSocket or SSE URL of your agent\'s Kaizen endpoint (e.g. ws://127.0.0.1:7070/kaizen)',
-      value: current || 'ws://127.0.0.1:7070/kaizen',
-      validateInput: (v) => (/^(wss?|https?):\/\/\S+$/.test(v) ? undefined : 'a ws://, wss://, http:// or https:// URL'),
-    });
-    if (!url) return;
-    await vscode.workspace.getConfiguration('kaizen').update('agent.endpointUrl', url, vscode.ConfigurationTarget.Workspace);
-    void vscode.window.showInformationMessage(`Kaizen: endpoint set to ${url}. Live streaming from the endpoint arrives in a later release; until then import recorded calls (or run kaizen serve to replay them).`);
+    const target =
+      url ??
+      (await vscode.window.showInputBox({
+        title: 'Kaizen: Connect to Agent Endpoint',
+        prompt: "Your agent's Kaizen endpoint: ws://host/v1/stream (WebSocket) or http://host/v1/events (SSE); `kaizen serve` prints both",
+        value: current || 'ws://127.0.0.1:7070/v1/stream',
+        validateInput: (v) => (/^(wss?|https?):\/\/\S+$/.test(v) ? undefined : 'a ws://, wss://, http:// or https:// URL'),
+      }));
+    if (!target) return;
+    if (target !== current) await vscode.workspace.getConfiguration('kaizen').update('agent.endpointUrl', target, vscode.ConfigurationTarget.Workspace);
+    try {
+      await ctx.live.connect(target);
+    } catch (err) {
+      void vscode.window.showErrorMessage(`Kaizen: could not connect to ${target}: ${err instanceof Error ? err.message : String(err)}`);
+    }
   };
+}
+
+export function disconnectEndpoint(ctx: KaizenContext) {
+  return () => ctx.live.disconnect();
 }
 
 export function openCall() {

@@ -94,6 +94,11 @@ export class EngineService {
     return this.workspace().redactor();
   }
 
+  /** The privacy policy in force (workspace file + settings), e.g. for the publishing gates. */
+  policy(): ReturnType<Workspace['policy']> {
+    return this.workspace().policy();
+  }
+
   private setState(state: EngineState): void {
     this._state = state;
     this.stateChanged.fire(state);

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { z } from 'zod';
 import type { ExperimentProtocol } from '../../shared/experimentProtocol';
 import type { PatternExplorerProtocol } from '../../shared/patternExplorerProtocol';
+import type { PublishingProtocol } from '../../shared/publishingProtocol';
 import type { HandlerMap, ToHostOf, ToWebviewInputOf } from '../../shared/protocol';
 import { renderWebviewHtml } from '../../shared/webviewHtml';
 import type { KaizenContext } from '../context';
@@ -12,6 +13,7 @@ import { loadEngine } from '../engine/load';
 interface Protocols {
   patternExplorer: PatternExplorerProtocol;
   experiment: ExperimentProtocol;
+  publishing: PublishingProtocol;
 }
 type App = keyof Protocols;
 
