@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { createNodePorts } from '../node/nodePorts';
-import { CALL_SCHEME, CallDocumentProvider } from './callDocument';
+import { ARTIFACT_SCHEME, ArtifactDocumentProvider, CALL_SCHEME, CallDocumentProvider } from './callDocument';
 import { analyze, exportStore, generateSamples, importCalls, importStore } from './commands/data';
-import { connectEndpoint, openCall, setApiKey, showActivation } from './commands/misc';
+import { advanceExperiment, createExperiment, killExperiment, recordCalls, rollbackExperiment, shipExperiment } from './commands/experiments';
+import { connectEndpoint, openArtifact, openCall, setApiKey, showActivation } from './commands/misc';
 import { Config } from './config';
 import type { KaizenContext } from './context';
 import { workspaceBaseDir } from './context';
@@ -50,6 +51,13 @@ export function activate(extension: vscode.ExtensionContext): { activationMs: nu
     'kaizen.connectEndpoint': connectEndpoint(ctx),
     'kaizen.generateSamples': generateSamples(ctx),
     'kaizen.openCall': openCall(),
+    'kaizen.openArtifact': openArtifact(),
+    'kaizen.experiment.create': createExperiment(ctx),
+    'kaizen.experiment.record': recordCalls(ctx),
+    'kaizen.experiment.ship': shipExperiment(ctx),
+    'kaizen.experiment.advance': advanceExperiment(ctx),
+    'kaizen.experiment.rollback': rollbackExperiment(ctx),
+    'kaizen.experiment.kill': killExperiment(ctx),
     'kaizen.showActivationTime': showActivation(ctx),
     'kaizen.refresh': () => engine.refresh(),
   };
@@ -57,6 +65,7 @@ export function activate(extension: vscode.ExtensionContext): { activationMs: nu
 
   extension.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(CALL_SCHEME, new CallDocumentProvider(ctx)),
+    vscode.workspace.registerTextDocumentContentProvider(ARTIFACT_SCHEME, new ArtifactDocumentProvider(ctx)),
     new FixtureTests(ctx),
     new StatusBar(ctx),
   );

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { KaizenContext } from '../context';
 import { requireTrust } from '../context';
 import { SecretKeys } from '../../shared/secretKeys';
-import { callUri } from '../callDocument';
+import { artifactUri, callUri, openRendered } from '../callDocument';
 
 /** Stores the Anthropic API key in SecretStorage only, asked with a password box. */
 export function setApiKey(ctx: KaizenContext) {
@@ -39,15 +39,24 @@ export function connectEndpoint(ctx: KaizenContext) {
     });
     if (!url) return;
     await vscode.workspace.getConfiguration('kaizen').update('agent.endpointUrl', url, vscode.ConfigurationTarget.Workspace);
-    void vscode.window.showInformationMessage(`Kaizen: endpoint set to ${url}. Live streaming from the endpoint arrives in a later release; until then import recorded calls (or run kaizen serve to replay them).`);
+    void vscode.window.showInformationMessage(`Kaizen: endpoint set to ${url}. Live streaming from the endpoint arrives in a later release; until then import recorded calls (Kaizen: Import Calls).`);
   };
 }
 
+/** Opens a stored call rendered: facts table, then the redacted transcript. */
 export function openCall() {
   return async (callId?: string) => {
     if (!callId) return;
-    const doc = await vscode.workspace.openTextDocument(callUri(callId));
-    await vscode.window.showTextDocument(doc, { preview: true });
+    await openRendered(callUri(callId));
+  };
+}
+
+/** Opens an artifact version as a readable document (prompt text, drawn decision tree, tables). */
+export function openArtifact() {
+  return async (ref?: { artifactId: string; version: number } | { artifact: { artifactId: string; version: number } }) => {
+    const a = ref && 'artifact' in ref ? ref.artifact : ref;
+    if (!a) return;
+    await openRendered(artifactUri(a.artifactId, a.version));
   };
 }
 

@@ -15,3 +15,7 @@ export { iterateSampleCalls } from '../../engine/samples';
 // zod and everything parsed with it (settings, the webview protocol) load here too, not at activation.
 export { SETTING_KEYS, parseSettings } from '../../shared/settings';
 export { HostToWebviewSchema, dispatch, parseWebviewMessage } from '../../shared/protocol';
+// Readable documents (call, artifact) for the Markdown preview.
+export { callToMarkdown } from '../documents/callMarkdown';
+export { artifactToMarkdown } from '../documents/artifactMarkdown';
+export { observationFromConversation } from '../../engine/experiments/metrics';
