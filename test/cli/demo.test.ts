@@ -6,7 +6,7 @@ import { cliSandbox } from './helpers';
 const FIXTURE = path.resolve(__dirname, '../fixtures/replay/support.calls.jsonl');
 
 describe('cli: demo never deletes what it did not create', function () {
-  this.timeout(180_000);
+  this.timeout(300_000);
   let box: ReturnType<typeof cliSandbox>;
   beforeEach(() => (box = cliSandbox('kaizen-cli-demo-')));
   afterEach(() => box.dispose());

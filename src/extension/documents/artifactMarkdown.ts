@@ -37,7 +37,13 @@ export function artifactToMarkdown(a: LearningArtifact): string {
       lines.push(`Conversation template for **${p.intent}**:`, '', ...p.steps.map((s, i) => `${i + 1}. **${s.role}**: ${s.template}`));
       break;
     case 'decision-tree': {
-      const tree = p.tree as unknown as TreeNode;
+      // Synthesis stores { root, mermaid }; a bare tree is accepted too.
+      const raw = p.tree as unknown as { root?: TreeNode } & Partial<TreeNode>;
+      const tree = (raw.root ?? raw) as TreeNode;
+      if (tree.type !== 'leaf' && tree.type !== 'split') {
+        lines.push(`The stored tree for **${p.intent}** has no shape this version can draw.`);
+        break;
+      }
       lines.push(`Which move to make in which situation, for **${p.intent}** (questions in blue, recommended moves in green with their success rate):`, '');
       lines.push(`![Decision tree for ${p.intent}](${svgDataUri(treeToSvg(tree))})`, '');
       lines.push('<details><summary>The same tree as text</summary>', '', ...fenced(treeToText(tree).join('\n')), '', '</details>');

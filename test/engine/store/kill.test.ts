@@ -72,7 +72,7 @@ function rawIds(storePath: string, SQL: SqlJsStatic): string[] {
 }
 
 describe('store: SIGKILL during saves', function () {
-  this.timeout(120_000);
+  this.timeout(300_000);
   let tmp: ReturnType<typeof tempDir>;
   let script: string;
   before(() => {
