@@ -114,6 +114,7 @@ const baseSettings = {
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'chat.disableAIFeatures': true,
   'workbench.tips.enabled': false,
+  'git.openRepositoryInParentFolders': 'never',
 };
 
 const metrics = {};
