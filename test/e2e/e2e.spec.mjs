@@ -71,15 +71,18 @@ test('views: Calls and Patterns fill; status bar counts calls', async ({ wb, log
   log(`patterns view: ${intents.map((t) => t.replace(/\s+/g, ' ')).join(' | ')}`);
   assert.ok(intents.some((t) => /shipping_issue/.test(t)), 'intent nodes are listed');
   // intent → situation → move: expand the intent, then its first situation.
+  // Children load asynchronously: wait for each level before expanding the next.
   await patterns.filter({ hasText: 'shipping_issue' }).first().click();
   await wb.page.keyboard.press('ArrowRight');
-  await wb.page.keyboard.press('ArrowDown');
+  const situation = wb.pane('Patterns').locator('.monaco-list-row[aria-level="2"]').first();
+  await situation.waitFor({ timeout: 15000 });
+  await situation.click();
   await wb.page.keyboard.press('ArrowRight');
-  const child = patterns.filter({ hasText: /\d+% \[\d+–\d+%\]/ }).first();
+  const child = wb.pane('Patterns').locator('.monaco-list-row[aria-level="3"]').first();
   await child.waitFor({ timeout: 15000 });
-  const text = (await child.innerText()).replace(/\s+/g, ' ');
+  const text = (await child.innerText()).replace(/\s+/g, ' ').trim();
   log(`a pattern row: ${text}`);
-  assert.match(text, /\d+% \[\d+–\d+%\] · n=\d+/);
+  assert.match(text, /\d+% \[\d+–\d+%\]$/);
   const cut = await child.locator('.monaco-icon-label-container').evaluate((el) => el.scrollWidth > el.clientWidth + 1);
   assert.equal(cut, false, 'the row is not cut off at the default sidebar width');
   const hover = await child.getAttribute('aria-label');
@@ -132,19 +135,27 @@ test('artifacts open as documents: a drawn decision tree, a prompt version as te
   await rows.first().waitFor({ timeout: 30000 });
   const all = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' '));
   log(`artifacts view: ${all.slice(0, 8).join(' | ')}${all.length > 8 ? ' | …' : ''}`);
-  // The tree renders only the rows in view: wheel down until one of this kind is there.
+  // The tree renders only the rows in view: wheel it (pointer on the pane body, no hover on a row) until
+  // a row of this kind is there. Top to bottom: the prompt, the decision trees, then the strategies.
+  const body = wb.pane('Artifacts').locator('.pane-body').first();
   const open = async (kind) => {
     await wb.runCommand('View: Close All Editors');
     const row = rows.filter({ hasText: kind }).first();
-    for (let i = 0; i < 30 && (await row.count()) === 0; i++) {
-      await rows.first().hover();
-      await wb.page.mouse.wheel(0, 120);
+    for (let i = 0; i < 40 && !(await row.isVisible().catch(() => false)); i++) {
+      const box = await body.boundingBox();
+      await wb.page.mouse.move(box.x + box.width - 12, box.y + box.height / 2);
+      await wb.page.mouse.wheel(0, 100);
       await wb.page.waitForTimeout(150);
     }
     await row.click();
     return wb.webviewFrame();
   };
-  let doc = await open('decision-tree');
+  let doc = await open('prompt ·');
+  const prompt = doc.locator('pre, code').filter({ hasText: /Help the customer/ }).first();
+  await prompt.waitFor({ timeout: 30000 });
+  log(`prompt version text: ${(await prompt.innerText()).slice(0, 80)}…`);
+  log(`screenshot ${await wb.screenshot('e2e-artifact-prompt')}`);
+  doc = await open('decision-tree');
   const img = doc.locator('img[src^="data:image/svg+xml"]').first();
   await img.waitFor({ timeout: 30000 });
   const drawn = await img.evaluate((el) => el.complete && el.naturalWidth > 0);
@@ -154,11 +165,6 @@ test('artifacts open as documents: a drawn decision tree, a prompt version as te
   await doc.locator('table th', { hasText: 'Strategy' }).first().waitFor({ timeout: 30000 });
   assert.ok((await doc.locator('table tr').count()) >= 2, 'a ranking table');
   log(`screenshot ${await wb.screenshot('e2e-artifact-strategy')}`);
-  doc = await open('prompt ·');
-  const prompt = doc.locator('pre, code').filter({ hasText: /Help the customer/ }).first();
-  await prompt.waitFor({ timeout: 30000 });
-  log(`prompt version text: ${(await prompt.innerText()).slice(0, 80)}…`);
-  log(`screenshot ${await wb.screenshot('e2e-artifact-prompt')}`);
   await wb.runCommand('View: Close All Editors');
 });
 

@@ -34,10 +34,10 @@ export function callToMarkdown(c: Conversation): string {
         lines.push(`**${e.role}** <sub>${at}${e.interrupted ? ', interrupted' : ''}</sub>  `, e.text, '');
         break;
       case 'tool.called':
-        lines.push(`> 🔧 tool call \`${e.name}\` <sub>${at}</sub>`, '');
+        lines.push(`> tool call \`${e.name}\` <sub>${at}</sub>`, '');
         break;
       case 'tool.result':
-        lines.push(`> 🔧 tool result \`${e.name ?? e.toolCallId}\`: ${e.ok ? 'ok' : `**error** ${e.error ?? ''}`}`, '');
+        lines.push(`> tool result \`${e.name ?? e.toolCallId}\`: ${e.ok ? 'ok' : `**error** ${e.error ?? ''}`}`, '');
         break;
       case 'agent.error':
         lines.push(`> ⚠ agent error \`${e.code}\` (${e.stage}): ${e.message}`, '');

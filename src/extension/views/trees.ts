@@ -151,9 +151,9 @@ export class PatternsTree extends StoreTree<PatternNode> {
     const p = node.pattern;
     const significant = p.liftPValue < 0.05;
     const item = new vscode.TreeItem(p.strategy, vscode.TreeItemCollapsibleState.None);
-    // Short enough for a narrow sidebar ("80% [38–96%] · n=5"): the interval is never cut off. The icon
-    // says whether the lift is significant and its direction; the hover has the lift and adjusted p.
-    item.description = `${pct(p.successRate)} [${Math.round(p.confidence.low * 100)}–${pct(p.confidence.high)}] · n=${p.support}`;
+    // Short enough for the default (narrow) sidebar, "80% [38–96%]": the interval is never cut off. The
+    // icon says whether the lift is significant and its direction; the hover has lift, adjusted p and n.
+    item.description = `${pct(p.successRate)} [${Math.round(p.confidence.low * 100)}–${pct(p.confidence.high)}]`;
     // The lift is against the situation's ordinary moves and its p-value is adjusted for the number of
     // patterns tested (Benjamini–Hochberg): say both, and say when a big lift is not significant.
     item.tooltip = new vscode.MarkdownString(
