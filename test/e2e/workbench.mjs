@@ -102,7 +102,11 @@ export class Workbench {
     await row.click({ button: 'right' });
     const item = this.page.locator('.monaco-menu .action-item', { hasText: entry }).first();
     await item.waitFor({ state: 'visible', timeout });
+    await item.hover();
     await item.click();
+    // A click that lands while the menu is still laying out is dropped; the entry is then focused: Enter runs it.
+    await this.page.waitForTimeout(500);
+    if (await item.isVisible().catch(() => false)) await this.page.keyboard.press('Enter');
   }
 
   /** Clicks a button of the modal dialog (confirmations). */
