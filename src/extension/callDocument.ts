@@ -5,7 +5,8 @@ import { loadEngine } from './engine/load';
 /**
  * Read-only virtual Markdown documents, opened in VS Code's Markdown preview (rendered, not source):
  * `kaizen-call:/<callId>.md` (a stored call's redacted transcript) and
- * `kaizen-artifact:/<artifactId>/v<version>.md` (a learning artifact as prompt text, drawn tree, tables).
+ * `kaizen-artifact:/<artifactId> v<version>.md` (a learning artifact as prompt text, drawn tree, tables;
+ * the tab reads "Preview strategy:billing v2.md").
  */
 export const CALL_SCHEME = 'kaizen-call';
 export const ARTIFACT_SCHEME = 'kaizen-artifact';
@@ -15,7 +16,7 @@ export function callUri(callId: string): vscode.Uri {
 }
 
 export function artifactUri(artifactId: string, version: number): vscode.Uri {
-  return vscode.Uri.from({ scheme: ARTIFACT_SCHEME, path: `/${encodeURIComponent(artifactId)}/v${version}.md` });
+  return vscode.Uri.from({ scheme: ARTIFACT_SCHEME, path: `/${artifactId.replace(/%/g, '%25').replace(/\//g, '%2F')} v${version}.md` });
 }
 
 function callIdOf(uri: vscode.Uri): string {
@@ -38,7 +39,7 @@ export class ArtifactDocumentProvider implements vscode.TextDocumentContentProvi
   constructor(private readonly ctx: KaizenContext) {}
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
-    const m = /^\/(.+)\/v(\d+)\.md$/.exec(uri.path);
+    const m = /^\/(.+) v(\d+)\.md$/.exec(uri.path);
     if (!m) return `# Not a Kaizen artifact\n\n${uri.toString()}`;
     const artifactId = decodeURIComponent(m[1]!);
     const version = Number(m[2]);
