@@ -84,25 +84,18 @@ const sim = spawnSync('node', ['dist/cli.js', 'experiment', 'simulate', '--store
 if (sim.status !== 0) fail(`kaizen experiment simulate failed:\n${sim.stdout}\n${sim.stderr}`);
 console.log(`e2e: workspace store seeded by kaizen experiment simulate: ${sim.stdout.trim().split('\n').slice(-2).join(' ')}`);
 
-// The Restricted Mode folder gets its own store (2,000 generated calls imported by the CLI), made while
-// the trusted session runs: it depends on nothing the trusted session does.
-const restrictedWs = { dir: path.join(runDir, 'restricted-workspace') };
+// The Restricted Mode folder gets its own store, made by `kaizen demo` with its defaults (the store the
+// extension opens, .kaizen/learning.db) while the trusted session runs: it depends on nothing the trusted
+// session does, and it shows that the demo's results are what VS Code opens.
+const restrictedWs = { dir: path.join(runDir, 'restricted-workspace'), calls: 1000 };
 mkdirSync(restrictedWs.dir, { recursive: true });
-const cli = (argv) =>
-  new Promise((resolve) => {
-    const child = spawn('node', [path.join(root, 'dist', 'cli.js'), ...argv], { cwd: restrictedWs.dir, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    child.on('close', (code) => resolve({ code, out }));
-  });
-const restrictedSeed = (async () => {
-  const gen = await cli(['samples', '--count', '2000', '--seed', '5', '--out', 'calls']);
-  if (gen.code !== 0) return gen;
-  const imp = await cli(['import', 'calls/acme-support.jsonl']);
-  restrictedWs.calls = 2000;
-  return imp;
-})();
+const restrictedSeed = new Promise((resolve) => {
+  const child = spawn('node', [path.join(root, 'dist', 'cli.js'), 'demo', '--count', String(restrictedWs.calls)], { cwd: restrictedWs.dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
+  child.on('close', (code) => resolve({ code, out }));
+});
 
 const extensionsDir = path.join(runDir, 'extensions');
 console.log(`e2e: ${installExtension(vsix, extensionsDir).split('\n').pop()}`);
@@ -177,7 +170,7 @@ try {
   await window(server, 'trusted', ws.dir, trustedTests, { ws });
   const seeded = await restrictedSeed;
   if (seeded.code !== 0) fail(`seeding the Restricted Mode store failed:\n${seeded.out}`);
-  console.log(`e2e: Restricted Mode (its own store: ${seeded.out.trim().split('\n').slice(-1)[0]})`);
+  console.log(`e2e: Restricted Mode (its own store, made by kaizen demo: ${(/store\s+(.*)/.exec(seeded.out) ?? [])[1] ?? '?'})`);
   await window(server, 'restricted', restrictedWs.dir, restrictedTests, { ws: restrictedWs });
 } catch (err) {
   failed++;

@@ -291,7 +291,7 @@ test('generate sample calls: the new-user path writes generated calls and import
 
 export const restrictedTests = [];
 restrictedTests.push({
-  name: 'restricted mode: its own store loads (never "No calls yet" meanwhile); executing commands are hidden',
+  name: 'restricted mode: the store `npm run demo` made loads (never "No calls yet" meanwhile); executing commands are hidden',
   fn: async ({ wb, ws, log }) => {
     await wb.dialogButton(/No, I don't trust|Don't Trust/i, 90000);
     await wb.openViewContainer('Kaizen');
@@ -309,7 +309,10 @@ restrictedTests.push({
     }
     const source = (await pane.locator('.monaco-list-row').first().innerText()).replace(/\s+/g, ' ');
     log(`Calls view in Restricted Mode: ${source}${seen.has('loading') ? ' (the loading state was shown first)' : ''}`);
-    assert.match(source, new RegExp(`${ws.calls} calls`));
+    assert.match(source, new RegExp(`\\.kaizen/demo/calls/acme-support\\.jsonl\\s*${ws.calls} calls`), 'the demo\'s calls, in the default store the extension opens');
+    const experiments = (await wb.viewRows('Experiments').allInnerTexts()).map((t) => t.replace(/\s+/g, ' '));
+    log(`Experiments view: ${experiments.join(' | ')}`);
+    assert.ok(experiments.some((t) => /Playbook prompt vs current prompt/.test(t)), 'the demo\'s experiment is listed');
     await wb.page.keyboard.press('Control+Shift+P');
     const input = wb.page.locator('.quick-input-widget input.input');
     await input.waitFor({ timeout: 10000 });
