@@ -9,6 +9,7 @@
 // Writes {"passed","failed"} to $KAIZEN_TEST_SUMMARY; exits non-zero on failure. Every wait is bounded;
 // code-server is stopped by the pid this script started.
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -28,7 +29,10 @@ const fail = (message) => {
 // Several engineers (or CI jobs) may run this at once on one machine: installs and packaging take a
 // lock, and each run works in its own folder.
 const hasFlock = spawnSync('flock', ['--version']).status === 0;
-const locked = (lock, cmd, args, opts) => (hasFlock ? spawnSync('flock', [`/tmp/kaizen-${lock}.lock`, cmd, ...args], opts) : spawnSync(cmd, args, opts));
+// The lock is per checkout (its .cache/ and dist/ are what the lock guards), so another checkout's
+// install does not hold this one up; apt-get waits for its own dpkg lock.
+const checkoutKey = createHash('sha256').update(root).digest('hex').slice(0, 12);
+const locked = (lock, cmd, args, opts) => (hasFlock ? spawnSync('flock', [`/tmp/kaizen-${lock}-${checkoutKey}.lock`, cmd, ...args], opts) : spawnSync(cmd, args, opts));
 
 // ---- 1. dependencies -----------------------------------------------------------------------------
 const deps = locked('e2e-deps', 'bash', ['scripts/install-e2e-deps.sh'], { stdio: 'inherit' });
