@@ -50,6 +50,8 @@ interface Session {
   /** Function outputs already taken (the same item is announced by more than one event). */
   outputs: Set<string>;
   hasContent: boolean;
+  /** Content keys of the session's records: a session without an id is named by all of them. */
+  keys: string[];
 }
 
 /**
@@ -76,6 +78,7 @@ class OpenAiRealtimeAdapter implements FormatAdapter {
       this.session = undefined;
     }
     const s = (this.session ??= this.newSession(record));
+    s.keys.push(record.key);
     const ts = toEpochMs(v.timestamp ?? v.ts ?? v.time);
     if (ts !== undefined) {
       s.firstTs ??= ts;
@@ -145,7 +148,7 @@ class OpenAiRealtimeAdapter implements FormatAdapter {
   end(): AdapterOutput[] {
     const s = this.session;
     this.session = undefined;
-    return s?.hasContent ? [this.flush(s, { value: null, index: s.index, line: s.firstLine })] : [];
+    return s?.hasContent ? [this.flush(s, { value: null, index: s.index, line: s.firstLine, key: '' })] : [];
   }
 
   private newSession(record: SourceRecord): Session {
@@ -159,6 +162,7 @@ class OpenAiRealtimeAdapter implements FormatAdapter {
       toolNames: new Map(),
       outputs: new Set(),
       hasContent: false,
+      keys: [],
     };
   }
 
@@ -177,7 +181,7 @@ class OpenAiRealtimeAdapter implements FormatAdapter {
 
   private flush(s: Session, at: SourceRecord): AdapterOutput {
     const ctx = this.ctx;
-    const callId = s.id ?? `rt:${ctx.fileKey}:${s.index}`;
+    const callId = s.id ?? `rt:${ctx.hash(s.keys.join(','))}`;
     const call = s.firstTs !== undefined ? new CallBuilder(callId, ctx.agentId, s.firstTs) : CallBuilder.synthetic(ctx, s.index, callId);
     call.add({
       type: 'call.started',
