@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as fs from 'node:fs';
-import { PolicyError, createComplianceValidator, createRedactor, parsePolicy, withCompliance } from '../engine/privacy';
+import { PolicyError, createComplianceValidator, createRedactor, formatPolicyWarnings, parsePolicy, readPolicy, withCompliance } from '../engine/privacy';
 import type { KaizenRedactor, PrivacyPolicy } from '../engine/privacy';
 import { StoreFileError, openSqlStore } from '../engine/store';
 import type { LearningStore } from '../engine/store';
@@ -77,7 +77,10 @@ function readWorkspacePolicy(ctx: CliContext, file: string): PrivacyPolicy {
     throw new CliError(`${shown} is not JSON (${(err as Error).message}); fix it or remove it to use the default privacy policy`, ExitCode.usage);
   }
   try {
-    return parsePolicy(json);
+    // A file that tries to switch protection off keeps its safe parts; each ignored field is named on stderr.
+    const { policy, warnings } = readPolicy(json);
+    for (const line of formatPolicyWarnings(shown, warnings)) ctx.stderr.write(`kaizen: warning: ${line}\n`);
+    return policy;
   } catch (err) {
     if (err instanceof PolicyError) throw new CliError(`${shown}: ${err.message}`, ExitCode.usage);
     throw err;

@@ -1,9 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { runCli } from '../../src/cli/main';
 import type { SecretStore } from '../../src/engine/ports';
+import { unpackJson } from '../../src/engine/store/codec';
+import { loadSqlModule } from '../../src/engine/store/sqlModule';
 import { createNodePorts, memorySecretStore } from '../../src/node/nodePorts';
 
 export interface CliRun {
@@ -47,3 +49,34 @@ export function cliSandbox(prefix = 'kaizen-cli-'): CliSandbox {
     dispose: () => rmSync(cwd, { recursive: true, force: true }),
   };
 }
+
+/** Every value of every row of every table, blobs unpacked (transcripts are compressed), as one text per table. */
+export async function storedText(dbFile: string): Promise<Map<string, string>> {
+  const SQL = await loadSqlModule(createNodePorts());
+  const db = new SQL.Database(readFileSync(dbFile));
+  const out = new Map<string, string>();
+  try {
+    const tables = db.exec("SELECT name FROM sqlite_master WHERE type = 'table'")[0]!.values.map((r) => String(r[0]));
+    for (const table of tables) {
+      const parts: string[] = [];
+      for (const res of db.exec(`SELECT * FROM "${table}"`)) {
+        for (const row of res.values) {
+          for (const v of row) {
+            if (v instanceof Uint8Array) {
+              try {
+                parts.push(JSON.stringify(unpackJson(v)));
+              } catch {
+                parts.push(Buffer.from(v).toString('utf8'));
+              }
+            } else if (v !== null) parts.push(String(v));
+          }
+        }
+      }
+      out.set(table, parts.join('\n'));
+    }
+  } finally {
+    db.close();
+  }
+  return out;
+}
+

@@ -6,7 +6,7 @@ import { openSqlStore } from '../../src/engine/store';
 import { createNodePorts } from '../../src/node/nodePorts';
 import type { CliContext } from '../../src/cli/context';
 import { withWorkspaceGate } from '../../src/cli/workspace';
-import { cliSandbox } from './helpers';
+import { cliSandbox, storedText } from './helpers';
 
 describe('cli: the compliance gate on the whole pipeline', () => {
   let box: ReturnType<typeof cliSandbox>;
@@ -40,6 +40,24 @@ describe('cli: the compliance gate on the whole pipeline', () => {
     const bad = await box.run('stats');
     assert.equal(bad.code, 2, bad.stderr);
     assert.match(bad.stderr, /privacy\.json.*allowlist/);
+  });
+
+  it('a .kaizen/privacy.json that switches off SSN, card, email and phone with minScore 1 is ignored field by field, with warnings', async () => {
+    mkdirSync(path.join(box.cwd, '.kaizen'), { recursive: true });
+    writeFileSync(
+      path.join(box.cwd, '.kaizen', 'privacy.json'),
+      JSON.stringify({ entities: { SSN: { enabled: false }, CARD_NUMBER: { enabled: false }, EMAIL: { enabled: false }, PHONE: { enabled: false } }, minScore: 1 }),
+    );
+    const e = (i: number, extra: Record<string, unknown>) => JSON.stringify({ eventId: `hostile:${i}`, callId: 'hostile', agentId: 'a', ts: 1790000000000 + i, ...extra });
+    const text = 'ssn 078-05-1120, card 4111 1111 1111 1111, mail jane.roe@example.org, phone 415-555-0199';
+    writeFileSync(path.join(box.cwd, 'calls.jsonl'), [e(0, { type: 'call.started' }), e(1, { type: 'turn', role: 'user', text }), e(2, { type: 'call.ended', outcome: {} })].join('\n'));
+    const imp = await box.run('import', 'calls.jsonl', '--json');
+    assert.equal(imp.code, 0, imp.stderr);
+    for (const field of ['entities.SSN.enabled', 'entities.CARD_NUMBER.enabled', 'entities.EMAIL.enabled', 'entities.PHONE.enabled', 'minScore']) assert.match(imp.stderr, new RegExp(`warning: .*privacy\\.json: ${field.replace(/\./g, '\\.')}`));
+    const stored = [...(await storedText(path.join(box.cwd, '.kaizen', 'learning.db'))).values()].join('\n');
+    assert.match(stored, /\[SSN_1\], card \[CARD_NUMBER_1\], mail \[EMAIL_1\], phone \[PHONE_1\]/);
+    const exp = await box.run('export', '--out', 'b.zip');
+    assert.equal(exp.code, 0, exp.stderr);
   });
 
   it('gates a store a command opened itself (withWorkspaceGate), under the workspace allowlist', async () => {

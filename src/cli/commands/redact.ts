@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as readline from 'node:readline';
-import { createRedactor, parsePolicy, PolicyError } from '../../engine/privacy';
+import { createRedactor, formatPolicyWarnings, PolicyError, readPolicy } from '../../engine/privacy';
 import type { KaizenRedactor, PrivacyPolicy } from '../../engine/privacy';
 import type { CliContext } from '../context';
 import { CliError, ExitCode, writeJsonLine } from '../context';
@@ -27,7 +27,9 @@ function loadPolicy(ctx: CliContext, file: string): PrivacyPolicy {
     throw new CliError(`--policy ${file}: not JSON (${(err as Error).message})`);
   }
   try {
-    return parsePolicy(json);
+    const { policy, warnings } = readPolicy(json);
+    for (const line of formatPolicyWarnings(`--policy ${file}`, warnings)) ctx.stderr.write(`kaizen: warning: ${line}\n`);
+    return policy;
   } catch (err) {
     if (err instanceof PolicyError) throw new CliError(`--policy ${file}: ${err.message}`);
     throw err;

@@ -1,4 +1,5 @@
 import { createDetector } from './detect';
+import { personalIdType } from './identifiers';
 import { HAS_NUMBER_RE } from './spoken';
 import { DEFAULT_POLICY, ENTITY_TYPES, resolveRules } from './policy';
 import type { PrivacyPolicy } from './policy';
@@ -70,12 +71,17 @@ const SPOKEN_AT_RE = /\bat\b[^]*\bdot\b/i;
 const KEY_PLAIN = 0;
 const KEY_STRUCTURAL = 1;
 const KEY_PII = 2;
+/** Identifier fields: not scanned as text, but an id holding an email, a phone number or a name blocks (identifiers are data). */
+const KEY_IDENT = 3;
+const IDENT_FIELD_RE = /^(?:id|ids|eventId|callId|callIds|agentId|toolCallId|externalId|artifactId|experimentId|variantId|patternId)$|(?:[a-z0-9]Ids?|_ids?)$/;
+/** Ids a person may have typed or a platform may have filled with a caller's details: also checked for names. */
+const NAMED_IDENT_RE = /^(?:agentId|callId|externalId|id)$/;
 /** Field names repeat in every record (`eventId`, `ts`, `text`…): their kind is computed once. */
 const keyKinds = new Map<string, number>();
 function keyKind(key: string): number {
   let k = keyKinds.get(key);
   if (k === undefined) {
-    k = STRUCTURAL_FIELD_RE.test(key) ? KEY_STRUCTURAL : PII_FIELD_RE.test(key) ? KEY_PII : KEY_PLAIN;
+    k = IDENT_FIELD_RE.test(key) ? KEY_IDENT : STRUCTURAL_FIELD_RE.test(key) ? KEY_STRUCTURAL : PII_FIELD_RE.test(key) ? KEY_PII : KEY_PLAIN;
     if (keyKinds.size < 10_000) keyKinds.set(key, k);
   }
   return k;
@@ -119,6 +125,20 @@ export function createComplianceValidator(options: ComplianceValidatorOptions = 
     ? createDetector({ enabled, allowlist: policy.allowlist, minScore: policy.minScore })
     : createDetector({ enabled, allowlist: policy.allowlist, minScore: Math.min(policy.minScore, 0.45), strict: true });
 
+  // Ids repeat on every event of a call: each distinct value is judged once.
+  const nameProbe = createDetector({ enabled: new Set<EntityType>(['PERSON', 'EMAIL', 'PHONE', 'SSN']), allowlist: policy.allowlist, minScore: 0.6 });
+  const idMemo = new Map<string, EntityType | null>();
+  function idType(id: string, named: boolean): EntityType | undefined {
+    const k = named ? `n\u0000${id}` : id;
+    let t = idMemo.get(k);
+    if (t === undefined) {
+      t = personalIdType(id, named ? (w) => nameProbe.detect(w) : undefined) ?? null;
+      if (idMemo.size >= 10_000) idMemo.clear();
+      idMemo.set(k, t);
+    }
+    return t ?? undefined;
+  }
+
   function validate(value: unknown, fieldPath = ''): ComplianceReport {
     const findings: ComplianceFinding[] = [];
     const seen = new Set<string>();
@@ -150,6 +170,13 @@ export function createComplianceValidator(options: ComplianceValidatorOptions = 
       if (depth > 64) return;
       const kind = key === undefined ? KEY_PLAIN : keyKind(key);
       if (kind === KEY_STRUCTURAL) return;
+      if (kind === KEY_IDENT) {
+        if (typeof v === 'string') {
+          const t = idType(v, NAMED_IDENT_RE.test(key!));
+          if (t !== undefined) findings.push({ field: pathOf(parent, seg), entityType: t });
+        } else if (Array.isArray(v)) for (let i = 0; i < v.length && depth < 64; i++) walk(v[i], pathOf(parent, seg), i, key, depth + 1);
+        return;
+      }
       if (typeof v === 'string') {
         if (v.length === 0 || (v.length <= 131 && DIGEST_RE.test(v.trim()))) return;
         if (kind === KEY_PII && v.trim().length > 0 && !PLACEHOLDER_ONLY_RE.test(v.trim())) add(pathOf(parent, seg), fieldType(key!));
@@ -167,6 +194,10 @@ export function createComplianceValidator(options: ComplianceValidatorOptions = 
           if (!Object.prototype.hasOwnProperty.call(obj, k)) continue;
           // Keys can carry PII too (a map keyed by email address); id-shaped keys are machine-made.
           if (/[\d@]/.test(k) && !ID_KEY_RE.test(k) && !DIGEST_RE.test(k)) for (const e of detector.detect(k)) add(`${pathOf(here, k)} (key)`, e.type);
+          else if (ID_KEY_RE.test(k)) {
+            const t = idType(k, false);
+            if (t !== undefined) add(`${pathOf(here, k)} (key)`, t);
+          }
           walk(obj[k], here, k, k, depth + 1);
         }
       }

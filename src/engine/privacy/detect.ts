@@ -9,11 +9,17 @@ import { cardValid, dateValid, ibanValid, ipv4Valid, numericDateValid, ssnValid 
 import * as P from './patterns';
 import * as W from './wordTable';
 import * as T from './textScan';
+import { nameSlots } from './nameSlots';
+import type { TurnHint } from './nameSlots';
+import { spokenContacts } from './spokenContacts';
+import { normalizeSpoken } from './spokenForms';
+import { TokenBuffer } from './tokens';
+import type { DetectContext, Flags } from './tokens';
 
 // Local bindings: a transpiled import is read through a getter on every use, too slow in the per-character loops.
-const { ADDRESS_DIGIT_Y, ADDRESS_TAIL_RE, ADDRESS_WORD_RE, ADDR_BOX_RE, ADDR_CTX_HINT_RE, ADDR_CTX_RE, ADDR_NUM_Y, ADDR_UNIT_RE, AGE_AFTER_RE, AGE_BEFORE_RE, CONTEXT_ID_RE, CTX_ACCOUNT, CTX_CARD, CTX_CARD_TAIL, CTX_DL, CTX_DOB, CTX_LOCATION_BEFORE, CTX_PHONE, CTX_PHONE_STRONG, CTX_PLACE_STRONG_RE, CTX_PLACE_WEAK_RE, CTX_SSN, CTX_YEAR_BEFORE, CTX_ZIP, EMAIL_RE, EURO_STREET_END_RE, EURO_STREET_TAILS, IBAN_CI_RE, IBAN_RE, IPV6_HINT_RE, IPV6_RE, ISO_DATETIME_RE, MONEY_AFTER_RE, MONEY_RE, NAME_LIST_NEXT_RE, NAME_LIST_PREV_RE, NAME_TOKEN_RE, NAME_TRIGGER_RE, NON_ASCII_RE, THIS_IS_NAME_RE, ORG_AFTER_RE, ORG_BEFORE_RE, ORG_WORDS, SELF_NAME_RE, FUNCTION_WORDS, PLACEHOLDER_RE, SPELLED_RE, SPELL_CONTEXT_RE, SPOKEN_ADDRESS_RE, SPOKEN_URL_RE, STATE_ZIP_RE, STREET_NAME_RE, TLD_WORDS, EMAIL_SEPARATORS, EMAIL_LEAD_IN, SUBJECT_VERBS, POSTCODE_RE, UNIT_ONLY_RE, URL_RE, WRITTEN_DATE_RE } = P;
-const { C_ACCOUNT, C_AGE, C_CARD, C_DL, C_DOB, C_PHONE, C_SSN, C_TAIL, C_YEAR, C_ZIP, LEXICON, L_COMMON, L_ENGLISH, L_FIRST, L_MULTI, L_PLACE, L_PREP, L_SUR, MULTI_PLACE_FIRST, STRONG_ADDRESS_WORDS, hashStep, lookupWord, unknownWord } = W;
-const { first, gapKind, gluedAfter, isAsciiLower, isAsciiUpper, isDigitCode, isNameToken, isNonAsciiLetter, isUpper, isWordCode, isWordOrDot, listJoinAfter, listJoinBefore, lowerSameLength, lowerWindow, moneyBefore, onlySpaces, gapHas, localJoin, localGap } = T;
+const { ADDRESS_DIGIT_Y, ADDRESS_TAIL_RE, ADDRESS_WORD_RE, ADDR_BOX_RE, ADDR_CTX_HINT_RE, ADDR_CTX_RE, ADDR_NUM_Y, ADDR_UNIT_RE, AGE_AFTER_RE, AGE_BEFORE_RE, CONTEXT_ID_RE, CTX_ACCOUNT, CTX_CARD, CTX_CARD_TAIL, CTX_DL, CTX_DOB, CTX_LOCATION_BEFORE, CTX_PHONE, CTX_PHONE_STRONG, CTX_PLACE_STRONG_RE, CTX_PLACE_WEAK_RE, CTX_SSN, CTX_YEAR_BEFORE, CTX_ZIP, EMAIL_RE, IBAN_CI_RE, IBAN_RE, IPV6_HINT_RE, IPV6_RE, ISO_DATETIME_RE, MONEY_AFTER_RE, MONEY_RE, NAME_LIST_NEXT_RE, NAME_LIST_PREV_RE, NAME_TOKEN_RE, NAME_TRIGGER_RE, NON_ASCII_RE, THIS_IS_NAME_RE, ORG_AFTER_RE, ORG_BEFORE_RE, ORG_WORDS, SELF_NAME_RE, FUNCTION_WORDS, PLACEHOLDER_RE, SPELLED_RE, SPELL_CONTEXT_RE, SPOKEN_ADDRESS_RE, SPOKEN_URL_RE, STATE_ZIP_RE, STREET_NAME_RE, TLD_WORDS, EMAIL_SEPARATORS, EMAIL_LEAD_IN, SUBJECT_VERBS, POSTCODE_RE, UNIT_ONLY_RE, URL_RE, WRITTEN_DATE_RE } = P;
+const { C_ACCOUNT, C_AGE, C_CARD, C_DL, C_DOB, C_PHONE, C_SSN, C_TAIL, C_YEAR, C_ZIP, LEXICON, L_COMMON, L_ENGLISH, L_FIRST, L_MULTI, L_PLACE, L_PREP, L_SUR, MULTI_PLACE_FIRST, unknownWord } = W;
+const { first, gapKind, gluedAfter, isAsciiUpper, isDigitCode, isNameToken, isUpper, isWordCode, isWordOrDot, listJoinAfter, listJoinBefore, lowerSameLength, lowerWindow, moneyBefore, onlySpaces, gapHas, localJoin, localGap } = T;
 /**
  * The detectors. One call scans a text with a handful of precompiled regular expressions, each behind
  * a cheap prefilter, reads every run of digits or number words once, and resolves overlaps by score.
@@ -35,7 +41,7 @@ export interface DetectOptions {
 
 export interface Detector {
   /** `orgNames`: business names seen in company contexts elsewhere in the same call; never reported as names or places. */
-  detect(text: string, orgNames?: readonly string[]): DetectedEntity[];
+  detect(text: string, orgNames?: readonly string[], hint?: TurnHint): DetectedEntity[];
   /** Business names in company contexts of `text` ("thank you for calling Acme Outfitters"). */
   orgNames(text: string): string[];
 }
@@ -59,141 +65,10 @@ export function createDetector(options: DetectOptions): Detector {
       : undefined;
   const allowSet = new Set(allow);
 
-  // Token buffers, reused across calls (detection is synchronous): word starts, ends, lower-case text,
-  // capitalised or not. One pass fills them and raises the flags that gate every other detector.
-  const ts: number[] = [];
-  const te: number[] = [];
-  const tc: boolean[] = [];
-  const ti: number[] = [];
-  const th: number[] = [];
-  let ntok = 0;
-  let curLower = '';
-  // Where the first number word and the last street word are: a spoken address needs the first before the second.
-  let firstNumberWord = -1;
-  let lastStreetWord = -1;
-  /** The lower-cased word of token k (sliced on demand: most tokens are never needed as strings). */
-  const word = (k: number): string => curLower.slice(ts[k], te[k]);
-  // Digit groups (maximal runs of 0-9), for the number-run reader.
-  const dS: number[] = [];
-  const dE: number[] = [];
-  let nd = 0;
-
-  interface Flags {
-    digit: boolean;
-    upper: boolean;
-    at: boolean;
-    atWord: boolean;
-    dotWord: boolean;
-    month: boolean;
-    numberWord: boolean;
-    address: boolean;
-    stateCode: boolean;
-    url: boolean;
-    money: boolean;
-    spelledRun: boolean;
-    nameHint: boolean;
-    placeHint: boolean;
-    unit: boolean;
-    iban: boolean;
-    idContext: boolean;
-    letterDigit: boolean;
-    orgHint: boolean;
-    selfHint: boolean;
-    thisHint: boolean;
-  }
-
-  function tokenize(text: string, lower: string): Flags {
-    const f: Flags = {
-      digit: false, upper: false, at: false, atWord: false, dotWord: false, month: false, numberWord: false, address: false,
-      stateCode: false, url: false, money: false, spelledRun: false, nameHint: false, placeHint: false, unit: false, iban: false, idContext: false, letterDigit: false, orgHint: false, selfHint: false, thisHint: false,
-    };
-    ntok = 0;
-    nd = 0;
-    firstNumberWord = -1;
-    lastStreetWord = -1;
-    let singles = 0;
-    const n = text.length;
-    let i = 0;
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (c >= 48 && c <= 57) {
-        f.digit = true;
-        dS[nd] = i;
-        i++;
-        while (i < n && isDigitCode(text.charCodeAt(i))) i++;
-        dE[nd] = i;
-        nd++;
-        continue;
-      }
-      const lc = lower.charCodeAt(i);
-      const isLetter = (lc >= 97 && lc <= 122) || (c > 127 && isNonAsciiLetter(text[i]!));
-      if (!isLetter) {
-        if (c === 64) f.at = true;
-        else if (c === 36 || c === 8364 || c === 163) f.money = true;
-        i++;
-        continue;
-      }
-      const start = i;
-      const cap = c !== lc;
-      if (cap) f.upper = true;
-      let h = hashStep(0, lc);
-      i++;
-      while (i < n) {
-        const d = lower.charCodeAt(i);
-        if ((d >= 97 && d <= 122) || (d > 127 && isNonAsciiLetter(text[i]!))) {
-          if (!f.upper && text.charCodeAt(i) !== d) f.upper = true;
-          h = hashStep(h, d);
-          i++;
-        } else if ((d === 39 || d === 8217 || d === 45) && i + 1 < n && isAsciiLower(lower.charCodeAt(i + 1))) {
-          // "Meza's" is the word "Meza": stop before a possessive 's.
-          if (d !== 45 && lower.charCodeAt(i + 1) === 115 && (i + 2 >= n || !isAsciiLower(lower.charCodeAt(i + 2)))) break;
-          h = hashStep(h, d);
-          i++;
-        } else break;
-      }
-      ts[ntok] = start;
-      te[ntok] = i;
-      tc[ntok] = cap;
-      if (i - start === 1) {
-        if (++singles >= 3) f.spelledRun = true;
-      } else singles = 0;
-      const info = lookupWord(lower, start, i, h);
-      ti[ntok] = info;
-      th[ntok] = h;
-      ntok++;
-      if ((info & (C_ACCOUNT | C_DL)) !== 0) f.idContext = true;
-      const flag = (info >>> 8) & 0xff;
-      if (flag !== 0) {
-        switch (flag) {
-          case 1: f.atWord = true; break;
-          case 2: f.dotWord = true; break;
-          case 3: f.month = true; break;
-          case 4: f.numberWord = true; if (firstNumberWord < 0) firstNumberWord = start; break;
-          case 5:
-            lastStreetWord = start;
-            if (cap || STRONG_ADDRESS_WORDS.has(lower.slice(start, i))) f.address = true;
-            break;
-          case 12: f.address = true; f.unit = true; break;
-          case 6: f.money = true; break;
-          case 7: f.nameHint = true; break;
-          case 8: f.placeHint = true; break;
-          case 9: f.url = true; break;
-          case 10: if (start > 0 && text.charCodeAt(start - 1) === 46) f.url = true; break;
-          case 11: f.month = true; f.nameHint = true; break;
-          case 13: f.orgHint = true; break;
-          case 14: f.selfHint = true; break;
-          case 15: f.thisHint = true; break;
-        }
-      } else if (cap && i - start > 4 && EURO_STREET_TAILS.has(lower.slice(i - 3, i)) && EURO_STREET_END_RE.test(lower.slice(start, i))) f.address = true;
-      if (cap && i - start === 2 && text.charCodeAt(start + 1) < 91) {
-        if (US_STATE_CODES.has(text.slice(start, i))) f.stateCode = true;
-        if (isDigitCode(text.charCodeAt(i))) f.iban = true;
-      }
-      // "SW1A 1AA", "K1A 0B1": one or two capitals glued to a digit start every UK or Canadian postcode.
-      if (cap && i - start <= 2 && isDigitCode(text.charCodeAt(i)) && (i - start === 1 || text.charCodeAt(start + 1) < 91)) f.letterDigit = true;
-    }
-    return f;
-  }
+  // The shared token buffer (tokens.ts): one pass per text, read by every family below.
+  const tb = new TokenBuffer();
+  const { ts, te, tc, ti, th, dS, dE } = tb;
+  const word = (k: number): string => tb.lower.slice(ts[k], te[k]);
 
   // Candidates of the current call; one function object for every detector (no closure per call).
   let out: Candidate[] = [];
@@ -238,15 +113,21 @@ export function createDetector(options: DetectOptions): Detector {
   function push(type: EntityType, start: number, end: number, score: number, value?: number): void {
     // Below the threshold nothing is reported, so nothing is kept; `value` only where there is one (amounts, ages).
     if (end <= start || score < options.minScore || !on(type)) return;
+    // "2025-10" is a month, never an account or phone number.
+    if ((type === 'ACCOUNT_NUMBER' || type === 'PHONE' || type === 'ZIP') && end - start === 7 && YEAR_MONTH_RE.test(tb.lower.slice(start, end))) {
+      if (on('DATE')) out.push({ type: 'DATE', start, end, score: 0.6 });
+      return;
+    }
     out.push(value === undefined ? { type, start, end, score } : { type, start, end, score, value });
   }
 
-  function detect(text: string, orgNames?: readonly string[]): DetectedEntity[] {
+  function detect(original: string, orgNames?: readonly string[], hint?: TurnHint): DetectedEntity[] {
+    // Same-length rewrite ("nine-one-seven" → "nine one seven"): offsets stay those of the original.
+    const text = normalizeSpoken(original);
     out = [];
     curOrgs = orgNames;
     const lower = lowerSameLength(text);
-    curLower = lower;
-    const f = tokenize(text, lower);
+    const f = tb.tokenize(text, lower);
     const hasNumber = f.digit || f.numberWord;
 
     // Emails, written and spoken.
@@ -264,7 +145,7 @@ export function createDetector(options: DetectOptions): Detector {
     }
     if (f.dotWord) for (let m = first(SPOKEN_URL_RE, text); m !== null; m = SPOKEN_URL_RE.exec(text)) push('URL', m.index, m.index + m[0].length, 0.7);
 
-    if (f.numberWord && f.address && firstNumberWord >= 0 && lastStreetWord > firstNumberWord) {
+    if (f.numberWord && f.address && tb.firstNumberWord >= 0 && tb.lastStreetWord > tb.firstNumberWord) {
       for (let m = first(SPOKEN_ADDRESS_RE, text); m !== null; m = SPOKEN_ADDRESS_RE.exec(text)) addressWithTail(text, m.index, m.index + m[0].length, 0.75);
     }
     if (f.digit) {
@@ -338,6 +219,11 @@ export function createDetector(options: DetectOptions): Detector {
     if (f.upper && out.length > 0) nameLists(text);
     if (out.length > 0) nameRepeats();
     if (f.spelledRun && (f.upper || f.nameHint)) spelled(text, push);
+    // Families that read the text as speech: names in their slots whatever the case, spelled letters,
+    // spoken emails and street addresses.
+    const ctx: DetectContext = { text, lower, tokens: tb, flags: f, hint, push };
+    if (on('PERSON')) nameSlots(ctx);
+    if (on('EMAIL') || on('ADDRESS')) spokenContacts(ctx, on('EMAIL'), on('ADDRESS'));
     return resolve(text, out);
   }
   /**
@@ -347,7 +233,7 @@ export function createDetector(options: DetectOptions): Detector {
    * "dot"/"underscore"/"dash", by ".", "_", "-" or digits, or by spelled letters ("j o h n").
    */
   function spokenEmails(text: string): void {
-    for (let k = 1; k < ntok; k++) {
+    for (let k = 1; k < tb.ntok; k++) {
       let left: number;
       let right: number;
       if (((ti[k]! >>> 8) & 0xff) === 1) {
@@ -357,14 +243,14 @@ export function createDetector(options: DetectOptions): Detector {
         left = k - 1;
         right = k;
       } else continue;
-      if (right >= ntok || (right !== k && !onlySpaces(text, te[k]!, ts[right]!, 0))) continue;
+      if (right >= tb.ntok || (right !== k && !onlySpaces(text, te[k]!, ts[right]!, 0))) continue;
       // Domain: label (sep label)* ending in a TLD.
       let end = -1;
       let j = right;
-      for (let labels = 0; labels < 6 && j < ntok && !isEmailSeparator(j); labels++) {
+      for (let labels = 0; labels < 6 && j < tb.ntok && !isEmailSeparator(j); labels++) {
         let next = -1;
-        if (j + 2 < ntok && ((ti[j + 1]! >>> 8) & 0xff) === 2 && onlySpaces(text, te[j]!, ts[j + 1]!, 0) && onlySpaces(text, te[j + 1]!, ts[j + 2]!, 0)) next = j + 2;
-        else if (j + 1 < ntok && ts[j + 1] === te[j]! + 1 && text.charCodeAt(te[j]!) === 46) next = j + 1;
+        if (j + 2 < tb.ntok && ((ti[j + 1]! >>> 8) & 0xff) === 2 && onlySpaces(text, te[j]!, ts[j + 1]!, 0) && onlySpaces(text, te[j + 1]!, ts[j + 2]!, 0)) next = j + 2;
+        else if (j + 1 < tb.ntok && ts[j + 1] === te[j]! + 1 && text.charCodeAt(te[j]!) === 46) next = j + 1;
         if (next < 0) break;
         if (TLD_WORDS.has(word(next))) end = te[next]!;
         j = next;
@@ -396,7 +282,7 @@ export function createDetector(options: DetectOptions): Detector {
    */
   function digitAddresses(text: string, streetWord: boolean): void {
     let covered = -1;
-    for (let g = 0; g < nd; g++) {
+    for (let g = 0; g < tb.nd; g++) {
       const s0 = dS[g]!;
       if (s0 < covered || dE[g]! - s0 > 6) continue;
       if (s0 > 0 && isWordCode(text.charCodeAt(s0 - 1))) continue;
@@ -469,7 +355,7 @@ export function createDetector(options: DetectOptions): Detector {
   /** Runs of written digit groups, assembled from the tokenizer's groups with the same separator rules as NUMBER_RUN_RE. */
   function digitRuns(text: string, lower: string, push: (t: EntityType, s: number, e: number, score: number, v?: number) => void): void {
     let g = 0;
-    while (g < nd) {
+    while (g < tb.nd) {
       const s0 = dS[g]!;
       if (s0 > 0 && isWordOrDot(text.charCodeAt(s0 - 1))) {
         g++;
@@ -477,7 +363,7 @@ export function createDetector(options: DetectOptions): Detector {
       }
       let last = g;
       let paren = false;
-      while (last + 1 < nd) {
+      while (last + 1 < tb.nd) {
         const sep = gapKind(text, dE[last]!, dS[last + 1]!);
         if (sep < 0) break;
         if (gluedAfter(text, dE[last + 1]!)) break;
@@ -503,8 +389,8 @@ export function createDetector(options: DetectOptions): Detector {
     let i = start - 1;
     while (i >= 0 && text.charCodeAt(i) === 32) i--;
     const c = i >= 0 ? text.charCodeAt(i) : 0;
-    if (c === 36 || c === 8364 || c === 163 || (i >= 2 && moneyBefore(curLower.slice(Math.max(0, i - 3), i + 1)))) return true;
-    const after = curLower.slice(end, end + 12);
+    if (c === 36 || c === 8364 || c === 163 || (i >= 2 && moneyBefore(tb.lower.slice(Math.max(0, i - 3), i + 1)))) return true;
+    const after = tb.lower.slice(end, end + 12);
     return /^[ -]?(?:dollars?|bucks|usd|euros?|pounds|cents|years?|yrs?|yo\b|y\/o)/.test(after);
   }
 
@@ -513,7 +399,7 @@ export function createDetector(options: DetectOptions): Detector {
     const k = tokenIndexAt(at) - 1;
     if (k < 0 || !tc[k] || (ti[k]! & L_PLACE) === 0) return false;
     for (let i = te[k]!; i < at; i++) {
-      const c = curLower.charCodeAt(i);
+      const c = tb.lower.charCodeAt(i);
       if (c !== 32 && c !== 44) return false;
     }
     return true;
@@ -522,7 +408,7 @@ export function createDetector(options: DetectOptions): Detector {
   /** Context classes of the words that end within 48 characters before `at`. */
   function contextBefore(at: number): number {
     let lo = 0;
-    let hi = ntok;
+    let hi = tb.ntok;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (ts[mid]! < at) lo = mid + 1;
@@ -634,14 +520,14 @@ export function createDetector(options: DetectOptions): Detector {
   /** Capitalised word sequences: a lexicon first name, or a known surname after a capitalised word. */
   function names(text: string, push: (t: EntityType, s: number, e: number, score: number) => void): void {
     let i = 0;
-    while (i < ntok) {
+    while (i < tb.ntok) {
       if (!tc[i]) {
         i++;
         continue;
       }
       // The capitalised run [i, j): words separated by single spaces (or a particle like "van").
       let j = i + 1;
-      while (j < ntok && j - i < 4 && tc[j] && text.charCodeAt(ts[j]! - 1) === 32 && (te[j - 1]! + 1 === ts[j] || (te[j - 1]! - ts[j - 1]! === 1 && te[j - 1]! + 2 === ts[j] && text.charCodeAt(te[j - 1]!) === 46))) j++;
+      while (j < tb.ntok && j - i < 4 && tc[j] && text.charCodeAt(ts[j]! - 1) === 32 && (te[j - 1]! + 1 === ts[j] || (te[j - 1]! - ts[j - 1]! === 1 && te[j - 1]! + 2 === ts[j] && text.charCodeAt(te[j - 1]!) === 46))) j++;
       const endRun = j;
       let k = i;
       while (k < endRun) {
@@ -683,7 +569,7 @@ export function createDetector(options: DetectOptions): Detector {
           // A speaker label at the start of a line: "Nicole: Remember…".
           push('PERSON', ts[k]!, end, 0.7);
           k++;
-        } else if (!ambiguous && rest === 0 && te[k]! - ts[k]! > 3 && (info & L_SUR) === 0 && !isAllCaps(text, k) && unknownWord(info, word(k)) && !ORG_WORDS.has(k + 1 < ntok ? word(k + 1) : '')) {
+        } else if (!ambiguous && rest === 0 && te[k]! - ts[k]! > 3 && (info & L_SUR) === 0 && !isAllCaps(text, k) && unknownWord(info, word(k)) && !ORG_WORDS.has(k + 1 < tb.ntok ? word(k + 1) : '')) {
           // A lone capitalised word that no lexicon or dictionary knows. Addressed ("Warrane, can I…") or the
           // subject of a sentence about someone ("Tomomi is from…", "Timotea lives on…"): a name.
           // Otherwise ("leave me Mette") as often a brand: below the default threshold (0.5), reported
@@ -708,7 +594,7 @@ export function createDetector(options: DetectOptions): Detector {
   }
 
   function followedByFunctionWord(text: string, k: number): boolean {
-    return k + 1 < ntok && te[k]! + 1 === ts[k + 1] && text.charCodeAt(te[k]!) === 32 && !tc[k + 1] && FUNCTION_WORDS.has(word(k + 1));
+    return k + 1 < tb.ntok && te[k]! + 1 === ts[k + 1] && text.charCodeAt(te[k]!) === 32 && !tc[k + 1] && FUNCTION_WORDS.has(word(k + 1));
   }
 
   /** "This is Grace Mensah": a known first name or surname after "this is" (the trigger pass does this when it runs). */
@@ -753,7 +639,7 @@ export function createDetector(options: DetectOptions): Detector {
     const c = i < 0 ? 46 : text.charCodeAt(i);
     if (c !== 46 && c !== 33 && c !== 63 && c !== 10) return false;
     if (text.charCodeAt(te[k]!) === 44) return true;
-    return k + 1 < ntok && te[k]! + 1 === ts[k + 1] && SUBJECT_VERBS.has(word(k + 1));
+    return k + 1 < tb.ntok && te[k]! + 1 === ts[k + 1] && SUBJECT_VERBS.has(word(k + 1));
   }
 
   function isAllCaps(text: string, k: number): boolean {
@@ -767,7 +653,7 @@ export function createDetector(options: DetectOptions): Detector {
     }
     const before = text.slice(Math.max(0, ts[k]! - 4), ts[k]).toLowerCase();
     if (before.endsWith('the ') || before.endsWith(' a ')) return false;
-    const next = m < ntok && te[m - 1]! + 1 === ts[m] ? word(m) : '';
+    const next = m < tb.ntok && te[m - 1]! + 1 === ts[m] ? word(m) : '';
     return !ORG_WORDS.has(next) && !(strict === false && m - k > 3);
   }
 
@@ -806,13 +692,13 @@ export function createDetector(options: DetectOptions): Detector {
     let hashes: Set<number> | undefined;
     for (const c of out) {
       if (c.type !== 'PERSON' || c.score < 0.6) continue;
-      for (let k = tokenIndexAt(c.start); k < ntok && ts[k]! < c.end; k++) {
+      for (let k = tokenIndexAt(c.start); k < tb.ntok && ts[k]! < c.end; k++) {
         if (te[k]! - ts[k]! > 2 && (ti[k]! & (L_COMMON | L_ENGLISH)) === 0) (hashes ??= new Set()).add(th[k]!);
       }
     }
     if (!hashes) return;
     let names: Set<string> | undefined;
-    for (let k = 0; k < ntok; k++) {
+    for (let k = 0; k < tb.ntok; k++) {
       if (te[k]! - ts[k]! <= 2 || !hashes.has(th[k]!)) continue;
       names ??= collectNames();
       if (names.has(word(k))) push('PERSON', ts[k]!, te[k]!, 0.7);
@@ -823,7 +709,7 @@ export function createDetector(options: DetectOptions): Detector {
     const names = new Set<string>();
     for (const c of out) {
       if (c.type !== 'PERSON' || c.score < 0.6) continue;
-      for (let k = tokenIndexAt(c.start); k < ntok && ts[k]! < c.end; k++) {
+      for (let k = tokenIndexAt(c.start); k < tb.ntok && ts[k]! < c.end; k++) {
         if (te[k]! - ts[k]! > 2 && (ti[k]! & (L_COMMON | L_ENGLISH)) === 0) names.add(word(k));
       }
     }
@@ -832,7 +718,7 @@ export function createDetector(options: DetectOptions): Detector {
 
   function tokenIndexAt(pos: number): number {
     let lo = 0;
-    let hi = ntok;
+    let hi = tb.ntok;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (te[mid]! <= pos) lo = mid + 1;
@@ -881,7 +767,7 @@ export function createDetector(options: DetectOptions): Detector {
 
   /** Lower-cased transcripts: a lexicon first name followed by a lexicon surname ("maria lopez"). */
   function lowerNames(text: string, push: (t: EntityType, s: number, e: number, score: number) => void): void {
-    for (let i = 0; i + 1 < ntok; i++) {
+    for (let i = 0; i + 1 < tb.ntok; i++) {
       if ((ti[i]! & (L_FIRST | L_COMMON)) !== L_FIRST || tc[i] || tc[i + 1]) continue;
       if (te[i]! + 1 !== ts[i + 1]) continue;
       const next = ti[i + 1]!;
@@ -895,7 +781,7 @@ export function createDetector(options: DetectOptions): Detector {
   }
 
   function places(text: string, f: Flags, push: (t: EntityType, s: number, e: number, score: number) => void): void {
-    for (let i = 0; i < ntok; i++) {
+    for (let i = 0; i < tb.ntok; i++) {
       const info = ti[i]!;
       if ((info & (L_PLACE | L_MULTI)) === 0) {
         if (tc[i] && i > 0 && (ti[i - 1]! & L_PREP) !== 0 && (info & L_FIRST) === 0 && te[i]! - ts[i]! > 2 && unknownWord(info, word(i))) unknownPlace(text, i);
@@ -906,7 +792,7 @@ export function createDetector(options: DetectOptions): Detector {
       const phrases = (info & L_MULTI) !== 0 ? MULTI_PLACE_FIRST.get(lw) : undefined;
       if (phrases) {
         for (const ph of phrases) {
-          if (i + ph.length <= ntok && ph.every((w, k) => word(i + k) === w)) {
+          if (i + ph.length <= tb.ntok && ph.every((w, k) => word(i + k) === w)) {
             last = i + ph.length - 1;
             break;
           }
@@ -933,8 +819,8 @@ export function createDetector(options: DetectOptions): Detector {
     // After a bare "in"/"from", capitals or non-ASCII letters ("in TROMSØ") are strong signs; a plain unknown word is weaker.
     const weakScore = isAllCaps(text, i) || NON_ASCII_RE.test(word(i)) ? 0.6 : 0.5;
     let last = i;
-    if (i + 1 < ntok && tc[i + 1] && te[i]! + 1 === ts[i + 1] && unknownWord(ti[i + 1]!, word(i + 1)) && !ORG_WORDS.has(word(i + 1))) last = i + 1;
-    if (last + 1 < ntok && ORG_WORDS.has(word(last + 1))) return;
+    if (i + 1 < tb.ntok && tc[i + 1] && te[i]! + 1 === ts[i + 1] && unknownWord(ti[i + 1]!, word(i + 1)) && !ORG_WORDS.has(word(i + 1))) last = i + 1;
+    if (last + 1 < tb.ntok && ORG_WORDS.has(word(last + 1))) return;
     push('LOCATION', start, te[last]!, strongCtx ? 0.65 : weakScore);
   }
 
@@ -976,7 +862,7 @@ export function createDetector(options: DetectOptions): Detector {
       for (let m = first(PLACEHOLDER_RE, text); m !== null; m = PLACEHOLDER_RE.exec(text)) (blocked ??= []).push([m.index, m.index + m[0].length]);
     }
     if (allowRe) for (let m = first(allowRe, text); m !== null; m = allowRe.exec(text)) (blocked ??= []).push([m.index, m.index + m[0].length]);
-    const orgs = orgSpans(text, curLower);
+    const orgs = orgSpans(text, tb.lower);
     if (orgs) {
       // A business name is not data about the caller: names and places inside it are dropped.
       cands = cands.filter((c) => !((c.type === 'PERSON' || c.type === 'LOCATION') && orgs.some(([s, e]) => c.start >= s && c.end <= e)));
@@ -1037,6 +923,7 @@ function orgStart(run: string): string {
   return dot >= 0 ? run.slice(dot + 2) : run;
 }
 
+const YEAR_MONTH_RE = /^(?:19|20)\d{2}-(?:0[1-9]|1[0-2])$/;
 const MIXED_COMMA_RE = /(?<=\d)[ ]*,[ ]*(?=[a-z])|(?<=[a-z])[ ]*,[ ]*(?=\d)/i;
 const DECIMAL_RE = /^(?:0\.\d+|\d{1,3}\.\d{1,2})$/;
 

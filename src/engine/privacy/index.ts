@@ -5,11 +5,15 @@ export {
   ENTITY_TYPES,
   EntityRuleSchema,
   EntityTypeSchema,
+  MAX_POLICY_MIN_SCORE,
+  PROTECTED_TYPES,
   PolicyError,
   PrivacyPolicySchema,
+  formatPolicyWarnings,
   parsePolicy,
+  readPolicy,
 } from './policy';
-export type { EntityRule, PrivacyPolicy, PrivacyPolicyInput } from './policy';
+export type { EntityRule, PolicyWarning, PrivacyPolicy, PrivacyPolicyInput } from './policy';
 export { createRedactor } from './redactor';
 export type { KaizenRedactor, RedactorOptions } from './redactor';
 export { PrivacyViolationError, RESIDUAL_TYPES, createComplianceValidator } from './compliance';

@@ -103,7 +103,7 @@ export const NAME_LIST_NEXT_RE = /^(?:,[ ]*(?:and[ ]+)?|[ ]+and[ ]+|[ ]*&[ ]*)([
 export const NAME_LIST_PREV_RE = /([\p{Lu}][\p{L}'’-]+)(?:,[ ]*|[ ]+and[ ]+|[ ]*&[ ]*)$/u;
 /** Words that make a capitalised sequence a company, not a person. */
 export const ORG_WORDS = new Set(
-  'inc inc. llc ltd ltd. corp corporation company co group holdings bank insurance university college hospital clinic foundation associates partners technologies technology systems solutions services media labs studio studios airlines airways motors industries enterprises consulting capital ventures international global network networks software gmbh ag sa plc'.split(' '),
+  'inc inc. llc ltd ltd. corp corporation company co group holdings bank insurance university college hospital clinic foundation associates partners technologies technology systems solutions services media labs studio studios airlines airways motors industries enterprises consulting capital ventures international global network networks software gmbh ag sa plc dental dentistry pharmacy medical health healthcare clinics plumbing realty salon spa auto autos hotel hotels restaurant cafe bakery fitness gym veterinary vet law legal financial finance energy electric telecom wireless outfitters store stores shop market supply logistics travel tours air shipping rentals'.split(' '),
 );
 /** Verbs that, right after a sentence-initial unknown word, make it the name of a person. */
 export const SUBJECT_VERBS = new Set(

@@ -4,6 +4,7 @@ import { Emitter } from '../../engine/lifecycle';
 import type { EnginePorts } from '../../engine/ports';
 import type { Redactor } from '../../engine/privacy/types';
 import type { ComplianceValidator } from '../../engine/privacy/compliance';
+import type { PrivacyPolicy } from '../../engine/privacy/policy';
 import type { LearningStore } from '../../engine/store/learningStore';
 import type { ImportReport, ImportProgress } from '../../engine/ingest/importer';
 import type { Settings } from '../../shared/settings';
@@ -82,13 +83,22 @@ export class EngineService {
     return this.storePromise;
   }
 
+  /** The privacy policy from the `kaizen.privacy.*` settings; a setting that would switch protection off is ignored and logged. */
+  private settingsPolicy(): PrivacyPolicy {
+    const { readPolicy, formatPolicyWarnings } = loadEngine();
+    const s = this.options.settings();
+    const { policy, warnings } = readPolicy({ allowlist: s['privacy.allowlist'], minScore: s['privacy.minScore'] });
+    for (const line of formatPolicyWarnings('kaizen.privacy settings', warnings)) this.options.ports.logger.warn(line);
+    return policy;
+  }
+
   /** The compliance validators for the current privacy settings, rebuilt when they change. */
   private gate(): { learned: ComplianceValidator; transcripts: ComplianceValidator } {
     const s = this.options.settings();
     const key = JSON.stringify([s['privacy.allowlist'], s['privacy.minScore']]);
     if (this.gateCache?.key !== key) {
-      const { createComplianceValidator, parsePolicy } = loadEngine();
-      const policy = parsePolicy({ allowlist: s['privacy.allowlist'], minScore: s['privacy.minScore'] });
+      const { createComplianceValidator } = loadEngine();
+      const policy = this.settingsPolicy();
       this.gateCache = { key, learned: createComplianceValidator({ policy }), transcripts: createComplianceValidator({ policy, mode: 'residual' }) };
     }
     return this.gateCache;
@@ -97,9 +107,8 @@ export class EngineService {
   redactor(): Promise<Redactor> {
     if (!this.redactorPromise) {
       const creating = (async () => {
-        const { createRedactor, parsePolicy } = loadEngine();
-        const s = this.options.settings();
-        const policy = parsePolicy({ allowlist: s['privacy.allowlist'], minScore: s['privacy.minScore'] });
+        const { createRedactor } = loadEngine();
+        const policy = this.settingsPolicy();
         return createRedactor({ hmacKey: await this.hmacKey(), hashing: this.options.ports.hashing, policy });
       })();
       this.redactorPromise = creating;

@@ -4,7 +4,7 @@
  * lexicons, the analyzer, experiments and replay load when a command or view first needs them.
  */
 export { openSqlStore, bundleTrustDecision, signBundle, verifyBundle } from '../../engine/store';
-export { createComplianceValidator, createRedactor, parsePolicy, withCompliance } from '../../engine/privacy';
+export { createComplianceValidator, createRedactor, formatPolicyWarnings, parsePolicy, readPolicy, withCompliance } from '../../engine/privacy';
 export { importFile } from '../../engine/ingest/importer';
 export { analyzeWholeStore } from './analyzeStore';
 export { parseFixture, sidecarPathFor } from '../../engine/replay/fixture';

@@ -127,10 +127,10 @@ describe('privacy: placeholders and policy', () => {
     assert.equal(r.redactText("a refund of $249.99, I'm 72 years old").text, 'a refund of [DOLLAR_AMOUNT:0-1000], I\'m [AGE:65+] years old');
   });
 
-  it('turns types off, renames placeholders and uses plain placeholders', () => {
-    const policy = parsePolicy({ entities: { EMAIL: { enabled: false }, PERSON: { placeholder: 'CALLER', mode: 'plain' } } });
+  it('turns optional types off (never a protected one), renames placeholders and uses plain placeholders', () => {
+    const policy = parsePolicy({ entities: { LOCATION: { enabled: false }, EMAIL: { enabled: false }, PERSON: { placeholder: 'CALLER', mode: 'plain' } } });
     const r = createRedactor({ hmacKey: new Uint8Array(32), hashing, policy });
-    assert.equal(r.redactText('my name is Maria Lopez, email maria@example.com').text, 'my name is [CALLER], email maria@example.com');
+    assert.equal(r.redactText('my name is Maria Lopez, email maria@example.com, I live in Paris').text, 'my name is [CALLER], email [EMAIL_1], I live in Paris');
   });
 
   it('refuses a short HMAC key', () => {
