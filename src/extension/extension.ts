@@ -71,7 +71,9 @@ export function activate(extension: vscode.ExtensionContext): { activationMs: nu
   );
 
   ctx.activationMs = performance.now() - started;
-  log.info(`Kaizen activated in ${ctx.activationMs.toFixed(1)} ms (store: ${engine.storePath})`);
+  // Nothing here may read the settings or the store path: both load the engine bundle, which
+  // arrives on first use (the store path is logged when the engine opens its workspace).
+  log.info(`Kaizen activated in ${ctx.activationMs.toFixed(1)} ms`);
   return { activationMs: ctx.activationMs };
 }
 

@@ -64,7 +64,7 @@ test('views: Calls and Patterns fill; status bar counts calls', async ({ wb, log
   await wb.openViewContainer('Kaizen');
   const calls = wb.viewRows('Calls');
   await calls.filter({ hasText: 'acme-support.jsonl' }).first().waitFor({ timeout: 30000 });
-  assert.match(await calls.filter({ hasText: 'acme-support.jsonl' }).first().innerText(), /200 calls/);
+  assert.match(await calls.filter({ hasText: 'acme-support.jsonl' }).first().innerText(), /1300 calls/);
   const patterns = wb.viewRows('Patterns');
   await patterns.first().waitFor({ timeout: 30000 });
   const intents = await patterns.allInnerTexts();

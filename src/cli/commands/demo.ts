@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeStore } from '../../engine/analysis';
-import { renderReportHtml, renderReportMarkdown } from '../../engine/analytics/report';
-import type { RunReportInput } from '../../engine/analytics/report';
-import { importFile } from '../../engine/ingest/importer';
+import { analyzeStore } from '../../engine/pipeline';
+import { renderReportHtml, renderReportMarkdown } from '../../engine/analytics';
+import type { RunReportInput } from '../../engine/analytics';
+import { importFile } from '../../engine/ingest';
 import { treeToText } from '../../engine/knowledge';
 import { scorePatternRecovery } from '../../engine/samples';
 import type { SampleTruth } from '../../engine/samples';
@@ -81,11 +81,12 @@ export async function runDemo(ctx: CliContext, opts: DemoOptions): Promise<numbe
   try {
     log('Importing (redacting PII before anything is stored)…');
     const progress = createProgress(ctx, 'import');
+    const redactor = await ws.redactor();
     const imported = await time('import + redact + store', () =>
       importFile(samples.callsFile, {
         ports: ctx.ports,
         store: ws.store,
-        redactor: ws.redactor,
+        redactor,
         sourceName: path.relative(ctx.cwd, samples.callsFile),
         onProgress: (p) => progress.update(p.bytesRead, p.bytesTotal, `${p.calls} calls`),
       }),

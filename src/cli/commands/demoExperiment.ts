@@ -1,4 +1,4 @@
-import { PLAYBOOK_STAGES, runPlaybookScenario } from '../../engine/experiments/scenario';
+import { PLAYBOOK_STAGES, runPlaybookScenario } from '../../engine/experiments';
 import type { EnginePorts } from '../../engine/ports';
 import type { LearningStore } from '../../engine/store';
 

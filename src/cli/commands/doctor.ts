@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import { StoreFileError, openSqlStore } from '../../engine/store';
 import type { SqlLearningStore } from '../../engine/store';
-import { examineStore, quarantineCount, quarantineRows } from '../../engine/store/doctor';
-import type { DoctorReport } from '../../engine/store/doctor';
+import { examineStore, quarantineCount, quarantineRows } from '../../engine/store';
+import type { DoctorReport } from '../../engine/store';
 import { CliError, DEFAULT_STORE, ExitCode, writeJsonLine } from '../context';
 import type { RegisterCommand } from './index';
 

@@ -5,7 +5,7 @@ import { createRedactor, formatPolicyWarnings, PolicyError, readPolicy } from '.
 import type { KaizenRedactor, PrivacyPolicy } from '../../engine/privacy';
 import type { CliContext } from '../context';
 import { CliError, ExitCode, writeJsonLine } from '../context';
-import { HMAC_KEY_NAME } from '../workspace';
+import { readWorkspaceKey } from '../../engine/workspace';
 import type { RegisterCommand } from './index';
 
 interface RedactOpts {
@@ -36,11 +36,13 @@ function loadPolicy(ctx: CliContext, file: string): PrivacyPolicy {
   }
 }
 
-/** The workspace key when there is one; text redaction hashes nothing, so no key is created for it. */
+/** The workspace key when there is one (a malformed one is an error); text redaction hashes nothing, so no key is created for it. */
 async function hmacKey(ctx: CliContext): Promise<Uint8Array> {
-  const hex = await ctx.ports.secrets.get(HMAC_KEY_NAME);
-  if (hex && /^[0-9a-f]{64}$/i.test(hex)) return Uint8Array.from(hex.match(/../g)!.map((b) => parseInt(b, 16)));
-  return ctx.ports.hashing.randomBytes(32);
+  try {
+    return (await readWorkspaceKey(ctx.ports.secrets)) ?? ctx.ports.hashing.randomBytes(32);
+  } catch (err) {
+    throw new CliError((err as Error).message, ExitCode.dataError);
+  }
 }
 
 function openInput(ctx: CliContext, file: string | undefined): NodeJS.ReadableStream {

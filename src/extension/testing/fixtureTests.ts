@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { Fixture } from '../../engine/replay/fixture';
-import type { CallResult } from '../../engine/replay/replay';
+import type { Fixture } from '../../engine/replay';
+import type { CallResult } from '../../engine/replay';
 import type { KaizenContext } from '../context';
 import { errorMessage } from '../context';
 import { loadEngine } from '../engine/load';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { CallSummary } from '../../engine/store/learningStore';
+import type { CallSummary } from '../../engine/store';
 import type { LearningArtifact, Pattern } from '../../engine/model';
 import type { KaizenContext } from '../context';
 import { errorMessage } from '../context';

@@ -10,7 +10,10 @@ import type { Chart } from '../shared/charts';
 import { bandChart, intervalChart } from '../shared/charts';
 import { adoptStyles, clear, h, percent } from '../shared/dom';
 import { pText, pValueCell } from '../../shared/format';
-import { connect, messageReceivedAt, post } from '../shared/ipc';
+import { experimentProtocol } from '../../shared/experimentProtocol';
+import { createIpc, messageReceivedAt } from '../shared/ipc';
+
+const { connect, post } = createIpc(experimentProtocol);
 
 adoptStyles(baseCss, css);
 
@@ -155,7 +158,7 @@ function render(v: ExperimentView | null, experiments: Array<{ id: string; name:
 
 root.append(h('p', { class: 'muted' }, 'Loading experiment…'));
 
-connect('experiment', {
+connect({
   experiment: (m) => {
     const started = messageReceivedAt();
     const rows = render(m.data, m.experiments);
@@ -172,6 +175,4 @@ connect('experiment', {
     root.prepend(h('div', { class: 'error-banner', role: 'alert' }, m.message));
   },
   busy: () => {},
-  patterns: () => {},
-  evidence: () => {},
 });

@@ -11,10 +11,13 @@ import type { Chart } from '../shared/charts';
 import { intervalChart } from '../shared/charts';
 import { adoptStyles, clear, h, percent, signed } from '../shared/dom';
 import { pText } from '../../shared/format';
-import { connect, messageReceivedAt, loadUiState, newRequestId, post, saveUiState } from '../shared/ipc';
+import { patternExplorerProtocol } from '../../shared/patternExplorerProtocol';
+import { createIpc, messageReceivedAt, loadUiState, newRequestId, saveUiState } from '../shared/ipc';
 import type { Filters, SortKey } from './model';
 import { ALL, applyFilters, defaultFilters, distinct, isFilters, strategyStats } from './model';
 import { VirtualList } from './virtualList';
+
+const { connect, post } = createIpc(patternExplorerProtocol);
 
 adoptStyles(baseCss, css);
 
@@ -199,7 +202,7 @@ function renderEvidence(ev: PatternEvidence): void {
   }
 }
 
-connect('patternExplorer', {
+connect({
   patterns: (m) => {
     const started = messageReceivedAt();
     errorBanner.hidden = true;
@@ -224,8 +227,5 @@ connect('patternExplorer', {
   busy: (m) => {
     busy.hidden = !m.busy;
     busy.lastElementChild!.textContent = m.message ?? '';
-  },
-  experiment: () => {
-    // Not for this view.
   },
 });

@@ -1,0 +1,2 @@
+// The analytics stage's public surface (see README.md).
+export * from './report';

@@ -1,0 +1,5 @@
+import { experimentProtocol } from '../../shared/experimentProtocol';
+import { patternExplorerProtocol } from '../../shared/patternExplorerProtocol';
+
+/** Every webview app's protocol by app name (loaded with the engine bundle: the schemas need zod). */
+export const WEBVIEW_PROTOCOLS = { patternExplorer: patternExplorerProtocol, experiment: experimentProtocol } as const;
