@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Experiment } from '../../engine/model';
 import type { Conversation } from '../../engine/model';
-import type { ExperimentService } from '../../engine/experiments/service';
+import type { ExperimentService } from '../../engine/experiments';
 import type { KaizenContext } from '../context';
 import { errorMessage, requireTrust } from '../context';
 import { loadEngine } from '../engine/load';

@@ -1,5 +1,5 @@
-import type { TreeNode } from '../../engine/knowledge/decisionTree';
-import { treeToText } from '../../engine/knowledge/decisionTree';
+import type { TreeNode } from '../../engine/knowledge';
+import { treeToText } from '../../engine/knowledge';
 import type { LearningArtifact } from '../../engine/model';
 import { svgDataUri, treeToSvg } from './treeSvg';
 

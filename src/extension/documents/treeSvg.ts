@@ -1,4 +1,4 @@
-import type { TreeNode } from '../../engine/knowledge/decisionTree';
+import type { TreeNode } from '../../engine/knowledge';
 
 /**
  * A decision tree drawn as a self-contained SVG (no script, no remote font or library), laid out left

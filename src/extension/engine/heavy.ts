@@ -18,4 +18,4 @@ export { WEBVIEW_PROTOCOLS } from './webviewProtocols';
 // Readable documents (call, artifact) for the Markdown preview.
 export { callToMarkdown } from '../documents/callMarkdown';
 export { artifactToMarkdown } from '../documents/artifactMarkdown';
-export { observationFromConversation } from '../../engine/experiments/metrics';
+export { observationFromConversation } from '../../engine/experiments';
