@@ -150,10 +150,11 @@ export class PatternsTree extends StoreTree<PatternNode> {
     }
     const p = node.pattern;
     const significant = p.liftPValue < 0.05;
-    const item = new vscode.TreeItem(p.strategy, vscode.TreeItemCollapsibleState.None);
-    // Short enough for the default (narrow) sidebar, "80% [38–96%]": the interval is never cut off. The
-    // icon says whether the lift is significant and its direction; the hover has lift, adjusted p and n.
-    item.description = `${pct(p.successRate)} [${Math.round(p.confidence.low * 100)}–${pct(p.confidence.high)}]`;
+    // Figures first ("75% [58–87%]"), the move's name as the description: in a narrow sidebar VS Code cuts
+    // the end of a row, which then is the name (also in the hover), never the interval. The icon says
+    // whether the lift is significant and its direction; the hover has lift, adjusted p and n.
+    const item = new vscode.TreeItem(`${pct(p.successRate)} [${Math.round(p.confidence.low * 100)}–${pct(p.confidence.high)}]`, vscode.TreeItemCollapsibleState.None);
+    item.description = p.strategy;
     // The lift is against the situation's ordinary moves and its p-value is adjusted for the number of
     // patterns tested (Benjamini–Hochberg): say both, and say when a big lift is not significant.
     item.tooltip = new vscode.MarkdownString(
