@@ -108,7 +108,7 @@ test('pattern explorer: webview content, evidence, open the call', async ({ wb, 
   await wb.runCommand('Kaizen: Open Pattern Explorer');
   const frame = wb.webviewFrame();
   const summary = frame.locator('#summary');
-  await summary.filter({ hasText: /patterns from \d+ calls/ }).waitFor({ timeout: 30000 });
+  await summary.filter({ hasText: /patterns from [\d,]+ calls/ }).waitFor({ timeout: 30000 });
   log(`webview: ${await summary.innerText()}`);
   const paint = await frame.locator('body').getAttribute('data-first-paint-ms');
   log(`Pattern Explorer first paint inside real VS Code: ${paint} ms (message received → rendered → next frame)`);
