@@ -33,7 +33,7 @@ function tamper(bundle: Uint8Array, keepComment: boolean): Uint8Array {
 }
 
 describe('cli: bundles are signed with the workspace key', function () {
-  this.timeout(60_000);
+  this.timeout(300_000);
   let box: ReturnType<typeof cliSandbox>;
   beforeEach(async () => {
     box = cliSandbox('kaizen-bundle-sig-');

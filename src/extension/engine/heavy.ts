@@ -19,3 +19,7 @@ export { LiveClient, CorrectionDecider, toolPatternRules, userRules, UserRulesFi
 export { approveArtifact, artifactText, publicationHistory, publishArtifact, publisherFor, publishingGates, rollbackArtifact } from '../../engine/realtime';
 export { nodeHttpClient, nodeTimers, transportFor } from '../../node/liveTransports';
 export { createComplianceValidator } from '../../engine/privacy';
+// Readable documents (call, artifact) for the Markdown preview.
+export { callToMarkdown } from '../documents/callMarkdown';
+export { artifactToMarkdown } from '../documents/artifactMarkdown';
+export { observationFromConversation } from '../../engine/experiments';
