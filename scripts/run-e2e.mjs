@@ -56,6 +56,7 @@ const { chromium } = await import('playwright-core');
 const { freePort, installExtension, startCodeServer, stopCodeServer, writeUserSettings, vscodeVersion } = await import('../test/e2e/codeServer.mjs');
 const { Workbench } = await import('../test/e2e/workbench.mjs');
 const { trustedTests, restrictedTests } = await import('../test/e2e/e2e.spec.mjs');
+const { liveTests, stopLivePeers } = await import('../test/e2e/live.spec.mjs');
 const { CHROMIUM_ARGS } = await import('../test/webviews/harness.mjs');
 
 const engines = JSON.parse(readFileSync('package.json', 'utf8')).engines.vscode;
@@ -171,7 +172,7 @@ let server;
 try {
   server = await startCodeServer({ port: await freePort(), userDataDir, extensionsDir, folder: ws.dir, logFile: path.join(runDir, 'code-server.log'), timeoutMs: 180000 });
   console.log('e2e: trusted workspace');
-  await window(server, 'trusted', ws.dir, trustedTests, { ws });
+  await window(server, 'trusted', ws.dir, [...trustedTests, ...liveTests], { ws });
   const seeded = await restrictedSeed;
   if (seeded.code !== 0) fail(`seeding the Restricted Mode store failed:\n${seeded.out}`);
   console.log(`e2e: Restricted Mode (its own store, made by kaizen demo: ${(/store\s+(.*)/.exec(seeded.out) ?? [])[1] ?? '?'})`);
@@ -180,6 +181,7 @@ try {
   failed++;
   console.log(`  ✘ code-server could not start: ${err?.message ?? err}`);
 } finally {
+  stopLivePeers();
   if (server) await stopCodeServer(server.child);
   await browser.close();
   // Keep the folder (logs, store) after a failure for diagnosis; remove it after a clean run.
