@@ -11,7 +11,7 @@ import type {
   LearningArtifact,
   Pattern,
 } from '../model';
-import { LearningArtifactSchema } from '../model';
+import { LearningArtifactSchema, callMetricsOf, callOutcomeOf, callPlatformOf } from '../model';
 import { canonicalJson, fflateCodec, packJson, unpackJson } from './codec';
 import type { DeflateCodec } from './codec';
 import type {
@@ -323,7 +323,9 @@ export class SqlLearningStore implements LearningStore {
     const merged = byTime([...stored, ...fresh]);
     const { turns, errors } = digest(merged);
     const source = sourceJson !== null ? (sourceJson as string) : conv.source ? JSON.stringify(conv.source) : null;
-    const outcome = conv.outcome ? JSON.stringify(conv.outcome) : (outcomeJson as string | null);
+    // From every call.ended now stored, so two reports of one call merge the same in either import order.
+    const mergedOutcome = callOutcomeOf(merged);
+    const outcome = mergedOutcome ? JSON.stringify(mergedOutcome) : (outcomeJson as string | null);
     const ended = Math.max(Number(endedAt ?? -Infinity), conv.endedAt ?? -Infinity);
     this.run(
       `UPDATE calls SET started_at = ?, ended_at = ?, source_file = COALESCE(source_file, ?), source_json = ?, outcome_json = ?,
@@ -363,6 +365,10 @@ export class SqlLearningStore implements LearningStore {
     if (sourceJson !== null) conv.source = JSON.parse(sourceJson as string) as CallSource;
     if (outcomeJson !== null) conv.outcome = JSON.parse(outcomeJson as string) as CallOutcome;
     if (blob !== undefined) conv.events = unpackJson<ConversationEvent[]>(blob, this.codec);
+    const platform = callPlatformOf(conv.events);
+    if (platform) conv.platform = platform;
+    const metrics = callMetricsOf(conv.events);
+    if (metrics) conv.metrics = metrics;
     return conv;
   }
 
