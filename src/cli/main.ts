@@ -12,7 +12,9 @@ export function buildProgram(ctx: CliContext): Command {
       writeOut: (s) => ctx.stdout.write(s),
       writeErr: (s) => ctx.stderr.write(s),
     })
-    .exitOverride();
+    .exitOverride()
+    // Lets a command with subcommands (`calls show`) keep options after the subcommand for it.
+    .enablePositionalOptions();
   for (const register of commandModules) register(program, ctx);
   return program;
 }

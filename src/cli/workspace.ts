@@ -34,12 +34,33 @@ export async function workspaceHmacKey(ctx: CliContext): Promise<Uint8Array> {
   return key;
 }
 
+export interface OpenWorkspaceOptions {
+  /** Whether a missing store is created (import, samples, demo, import-bundle); every other command needs one. */
+  create?: boolean;
+}
+
+/**
+ * A command that reads a store fails on one that is not there (usually a mistyped `--store`), with
+ * the path it looked at and how to make one; it creates nothing.
+ */
+export function assertStoreExists(ctx: CliContext, storePath: string): void {
+  const abs = path.resolve(ctx.cwd, storePath);
+  if (fs.existsSync(abs)) return;
+  const shown = path.relative(ctx.cwd, abs) || abs;
+  throw new CliError(
+    `${shown}: no learning store there. Check --store (default ${DEFAULT_STORE}), or create one with \`kaizen import <file> --store ${shown}\` or \`kaizen samples\`.`,
+    ExitCode.usage,
+  );
+}
+
 /**
  * Opens the store and the redactor every data command needs. A store file that is corrupt, foreign
  * or newer than this build is a CliError with exit code 3 (and is never written).
  */
-export async function openWorkspace(ctx: CliContext, storePath: string = DEFAULT_STORE): Promise<Workspace> {
+export async function openWorkspace(ctx: CliContext, storePath: string = DEFAULT_STORE, options: OpenWorkspaceOptions = {}): Promise<Workspace> {
   const abs = path.resolve(ctx.cwd, storePath);
+  // Before the key or the folder: a mistyped --store must not leave an empty store behind.
+  if (!options.create) assertStoreExists(ctx, storePath);
   const hmacKey = await workspaceHmacKey(ctx);
   const policy = readWorkspacePolicy(ctx, path.join(path.dirname(abs), POLICY_FILE));
   const redactor = createRedactor({ hmacKey, hashing: ctx.ports.hashing, policy });

@@ -69,7 +69,7 @@ export async function runDemo(ctx: CliContext, opts: DemoOptions): Promise<numbe
   const samples = await time('generate', () => writeSampleFiles({ outDir: path.join(outDir, 'calls'), count: opts.count, seed: opts.seed }));
   const truth = JSON.parse(fs.readFileSync(samples.truthFile, 'utf8')) as SampleTruth;
 
-  const ws = await openWorkspace(ctx, path.join(outDir, 'learning.db'));
+  const ws = await openWorkspace(ctx, path.join(outDir, 'learning.db'), { create: true });
   try {
     log('Importing (redacting PII before anything is stored)…');
     const progress = createProgress(ctx, 'import');

@@ -17,7 +17,7 @@ import type { LearningStore } from '../../engine/store';
 import type { Clock } from '../../engine/ports';
 import type { CliContext } from '../context';
 import { CliError, DEFAULT_STORE, ExitCode, writeJsonLine } from '../context';
-import { withWorkspaceGate } from '../workspace';
+import { assertStoreExists, withWorkspaceGate } from '../workspace';
 import type { RegisterCommand } from './index';
 
 interface StoreOpts {
@@ -25,7 +25,15 @@ interface StoreOpts {
   json?: boolean;
 }
 
-async function withService<T>(ctx: CliContext, storePath: string, fn: (svc: ExperimentService, store: LearningStore) => Promise<T>, clock: Clock = ctx.ports.clock): Promise<T> {
+async function withService<T>(
+  ctx: CliContext,
+  storePath: string,
+  fn: (svc: ExperimentService, store: LearningStore) => Promise<T>,
+  clock: Clock = ctx.ports.clock,
+  create = false,
+): Promise<T> {
+  // Only `experiment create` and `simulate` may start a store; the rest read one that must be there.
+  if (!create) assertStoreExists(ctx, storePath);
   const abs = path.resolve(ctx.cwd, storePath);
   let store: LearningStore;
   try {
@@ -196,7 +204,7 @@ export const register: RegisterCommand = (program, ctx) => {
       if (opts.start) e = await svc.start(e.id);
       if (opts.json) writeJsonLine(ctx.stdout, e);
       else ctx.stdout.write(`Created experiment ${e.id} (${e.status}): ${e.variants.map((v) => v.name).join(' vs ')} on ${e.primaryMetric}, layer ${e.layer} slice ${e.layerRange?.join('–')} of 10000.\n`);
-    });
+    }, undefined, true);
   });
 
   storeOption(exp.command('start <id>').description('Start a draft experiment: traffic is split from now on.')).action(async (id: string, opts: StoreOpts) => {
@@ -426,6 +434,7 @@ export const register: RegisterCommand = (program, ctx) => {
         ctx.stdout.write(`Artifact ${v1.artifactId} versions: ${artifact.map((a) => `v${a.version} ${a.status}`).join(', ')}.\n`);
       },
       clock,
+      true,
     );
   });
 };

@@ -80,7 +80,7 @@ export const register: RegisterCommand = (program, ctx) => {
         }
         if (!stat.isFile()) throw new CliError(`${f}: not a file`, ExitCode.usage);
       }
-      const ws = await openWorkspace(ctx, opts.store);
+      const ws = await openWorkspace(ctx, opts.store, { create: true });
       const reports: ImportReport[] = [];
       const failures: FileFailure[] = [];
       const controller = new AbortController();

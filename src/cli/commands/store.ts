@@ -43,7 +43,7 @@ export const register: RegisterCommand = (program, ctx) => {
       const file = path.resolve(ctx.cwd, bundle);
       if (!fs.existsSync(file)) throw new CliError(`${bundle}: no such file`, ExitCode.usage);
       const bytes = await ctx.ports.fs.readFile(file);
-      const ws = await openWorkspace(ctx, opts.store);
+      const ws = await openWorkspace(ctx, opts.store, { create: true });
       try {
         let result;
         try {

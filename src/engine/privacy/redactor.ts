@@ -1,4 +1,5 @@
-import type { Conversation, ConversationEvent } from '../model';
+import type { CallMetrics, CallPlatform, Conversation, ConversationEvent, PlatformAnalysis } from '../model';
+import { callMetricsOf, callPlatformOf } from '../model';
 import type { Hashing } from '../ports';
 import { createDetector } from './detect';
 import type { Detector } from './detect';
@@ -209,6 +210,32 @@ export function createRedactor(options: RedactorOptions): KaizenRedactor {
     return value;
   }
 
+  /** The user's metadata and prompt variables can hold anything a caller said or a CRM knew: walked like tool arguments. */
+  function redactPlatform(p: CallPlatform, book: PlaceholderBook): CallPlatform {
+    const out: CallPlatform = { ...p };
+    if (p.metadata) out.metadata = redactAny(p.metadata, undefined, book) as CallPlatform['metadata'];
+    if (p.dynamicVariables) out.dynamicVariables = redactAny(p.dynamicVariables, undefined, book) as CallPlatform['dynamicVariables'];
+    if (p.collectedVariables) out.collectedVariables = redactAny(p.collectedVariables, undefined, book) as CallPlatform['collectedVariables'];
+    return out;
+  }
+
+  /** The platform's summary and extraction describe the caller in free text; a transfer number is a phone number. */
+  function redactMetrics(m: CallMetrics, book: PlaceholderBook): CallMetrics {
+    const out: CallMetrics = { ...m };
+    if (m.analysis) {
+      out.analysis = { ...m.analysis };
+      if (m.analysis.summary !== undefined) out.analysis.summary = redactWith(book, m.analysis.summary);
+      if (m.analysis.structuredData) out.analysis.structuredData = redactAny(m.analysis.structuredData, undefined, book) as PlatformAnalysis['structuredData'];
+      if (typeof m.analysis.successEvaluation === 'string') out.analysis.successEvaluation = redactWith(book, m.analysis.successEvaluation);
+    }
+    if (m.transfers) {
+      out.transfers = m.transfers.map((t) =>
+        t.destination !== undefined ? { ...t, destination: /\d{4}/.test(t.destination) ? `id_${hashIdentifier(t.destination).slice(0, 24)}` : redactWith(book, t.destination) } : t,
+      );
+    }
+    return out;
+  }
+
   function redactConversation(conversation: Conversation): Conversation {
     const book = new PlaceholderBook(rules);
     const events = conversation.events;
@@ -254,7 +281,10 @@ export function createRedactor(options: RedactorOptions): KaizenRedactor {
             ...e,
             ...(e.callerKey !== undefined ? { callerKey: SHA_HEX_RE.test(e.callerKey) ? e.callerKey : hashIdentifier(e.callerKey) } : {}),
             ...(e.systemPrompt !== undefined ? { systemPrompt: redactWith(book, e.systemPrompt) } : {}),
+            ...(e.platform !== undefined ? { platform: redactPlatform(e.platform, book) } : {}),
           };
+        case 'call.ended':
+          return e.metrics !== undefined ? { ...e, metrics: redactMetrics(e.metrics, book) } : e;
         case 'turn':
           return { ...e, text: render(e.text, turnEntities.get(i) ?? [], book) };
         case 'tool.called':
@@ -273,7 +303,15 @@ export function createRedactor(options: RedactorOptions): KaizenRedactor {
           return e;
       }
     });
-    return { ...conversation, events: out };
+    const redacted: Conversation = { ...conversation, events: out };
+    // The digest blocks are rebuilt from the redacted events, so no raw copy rides along beside them.
+    delete redacted.platform;
+    delete redacted.metrics;
+    const platform = callPlatformOf(out);
+    if (platform) redacted.platform = platform;
+    const metrics = callMetricsOf(out);
+    if (metrics) redacted.metrics = metrics;
+    return redacted;
   }
 
   /**
