@@ -63,7 +63,7 @@ function json(v: unknown): string {
 export function renderCallText(view: CallView): string {
   const out: string[] = [];
   const line = (label: string, value: string | undefined) => {
-    if (value !== undefined && value !== '') out.push(`${label.padEnd(14)}${value}`);
+    if (value !== undefined && value !== '') out.push(`${label.padEnd(17)} ${value}`);
   };
   line('call', view.callId);
   line('agent', view.agentId);

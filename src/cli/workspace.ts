@@ -59,10 +59,10 @@ export function assertStoreExists(ctx: CliContext, storePath: string): void {
  */
 export async function openWorkspace(ctx: CliContext, storePath: string = DEFAULT_STORE, options: OpenWorkspaceOptions = {}): Promise<Workspace> {
   const abs = path.resolve(ctx.cwd, storePath);
+  const policy = readWorkspacePolicy(ctx, path.join(path.dirname(abs), POLICY_FILE));
   // Before the key or the folder: a mistyped --store must not leave an empty store behind.
   if (!options.create) assertStoreExists(ctx, storePath);
   const hmacKey = await workspaceHmacKey(ctx);
-  const policy = readWorkspacePolicy(ctx, path.join(path.dirname(abs), POLICY_FILE));
   const redactor = createRedactor({ hmacKey, hashing: ctx.ports.hashing, policy });
   let store: LearningStore;
   try {

@@ -269,7 +269,8 @@ class OpenAiRealtimeAdapter implements FormatAdapter {
       if (!at || x.draft.type !== 'turn') continue;
       // Offsets in the session audio: they place the caller's turn even when the log has no clock.
       x.draft = { ...x.draft, ...(at.startMs !== undefined ? { startMs: at.startMs } : {}), ...(at.endMs !== undefined ? { endMs: at.endMs } : {}) };
-      if (x.draft.ts === undefined && s.firstTs === undefined && at.startMs !== undefined) x.draft = { ...x.draft, ts: base + at.startMs };
+      // The transcript arrives after the caller spoke (often after the reply began); the audio offset says when.
+      if (at.startMs !== undefined) x.draft = { ...x.draft, ts: base + at.startMs };
     }
     // Timestamps (when the log has them) follow arrival; the item order decides the sequence, so
     // they are dropped when they would run backwards.
