@@ -12,6 +12,7 @@ import { register as patterns } from './patterns';
 import { register as graph } from './graph';
 import { register as redact } from './redact';
 import { register as intents } from './intents';
+import { register as report } from './report';
 
 /**
  * Each command module exports `register(program, ctx)`. Add one line here per module; commands
@@ -32,4 +33,5 @@ export const commandModules: RegisterCommand[] = [
   graph,
   redact,
   intents,
+  report,
 ];
