@@ -51,18 +51,19 @@ describe('cli: kaizen report on your own store', function () {
       page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
       page.on('request', (q) => !q.url().startsWith('file:') && problems.push(`request ${q.url()}`));
       await page.goto(`file://${file}`);
-      await page.waitForFunction(() => {
-        const c = document.getElementById('pattern-chart') as HTMLCanvasElement | null;
-        return c !== null && c.width > 0 && (window as unknown as { Chart?: { getChart(x: unknown): unknown } }).Chart?.getChart(c) !== undefined;
-      }, undefined, { timeout: 30_000 });
+      // Page code as strings: this test compiles without the DOM library.
+      await page.waitForFunction(
+        "(() => { const c = document.getElementById('pattern-chart'); return c !== null && c.width > 0 && window.Chart !== undefined && window.Chart.getChart(c) !== undefined; })()",
+        undefined,
+        { timeout: 30_000 },
+      );
       assert.deepEqual(problems, []);
       // Every pattern label is drawn inside the canvas: chart.js sizes the y axis to its longest label.
-      const axis = await page.evaluate(() => {
-        const chart = (window as unknown as { Chart: { getChart(x: unknown): { scales: { y: { left: number; width: number } }; data: { labels: string[] } } } }).Chart.getChart(document.getElementById('pattern-chart'));
-        return { left: chart.scales.y.left, width: chart.scales.y.width, labels: chart.data.labels.length };
-      });
+      const axis = (await page.evaluate(
+        "(() => { const chart = window.Chart.getChart(document.getElementById('pattern-chart')); return { left: chart.scales.y.left, width: chart.scales.y.width, labels: chart.data.labels.length }; })()",
+      )) as { left: number; width: number; labels: number };
       assert.ok(axis.left >= 0 && axis.width > 100 && axis.labels > 0, JSON.stringify(axis));
-      const drawn = await page.$$eval('svg.tree', (svgs) => svgs.map((s) => s.getBoundingClientRect().height));
+      const drawn = (await page.evaluate("[...document.querySelectorAll('svg.tree')].map((s) => s.getBoundingClientRect().height)")) as number[];
       assert.ok(drawn.length === trees.length && drawn.every((h) => h > 40));
     } finally {
       await browser.close();

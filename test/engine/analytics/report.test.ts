@@ -38,8 +38,8 @@ const report: RunReportInput = {
         best: 'refund',
         bestRate: 0.7,
         branches: [
-          { value: 'double-charge', node: { type: 'leaf', n: 25, best: 'refund-first', bestRate: 0.8, bestLow: 0.6, actions: [{ action: 'refund-first', n: 20, s: 16, rate: 0.8, low: 0.6 }] } },
-          { value: 'late-fee', node: { type: 'leaf', n: 15, best: 'policy-citation', bestRate: 0.4, bestLow: 0.2, actions: [{ action: 'policy-citation', n: 10, s: 4, rate: 0.4, low: 0.2 }] } },
+          { value: 'double-charge', node: { type: 'leaf', n: 25, best: 'refund-first', bestRate: 0.8, bestLow: 0.6, actions: [{ action: 'refund-first', n: 20, s: 16, rate: 0.8, low: 0.6, high: 0.92 }] } },
+          { value: 'late-fee', node: { type: 'leaf', n: 15, best: 'policy-citation', bestRate: 0.4, bestLow: 0.2, actions: [{ action: 'policy-citation', n: 10, s: 4, rate: 0.4, low: 0.2, high: 0.7 }] } },
         ],
       },
     },
