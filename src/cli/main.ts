@@ -32,7 +32,8 @@ export async function runCli(argv: string[], overrides: Partial<CliContext> = {}
       return err.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
     if (err instanceof CliError) {
-      ctx.stderr.write(`kaizen: ${err.message}\n`);
+      // An empty message: the command already said everything (e.g. `kaizen test`'s summary line).
+      if (err.message) ctx.stderr.write(`kaizen: ${err.message}\n`);
       return err.exitCode;
     }
     const e = err as Error & { reason?: string };

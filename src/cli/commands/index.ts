@@ -13,6 +13,7 @@ import { register as graph } from './graph';
 import { register as redact } from './redact';
 import { register as intents } from './intents';
 import { register as report } from './report';
+import { register as fixtures } from './fixtures';
 
 /**
  * Each command module exports `register(program, ctx)`. Add one line here per module; commands
@@ -34,4 +35,5 @@ export const commandModules: RegisterCommand[] = [
   redact,
   intents,
   report,
+  fixtures,
 ];
