@@ -94,6 +94,15 @@ describe('cli: platform fields through import → store → kaizen calls show --
     );
   });
 
+  it('Vapi webhook bodies as a JSON array import like one per line', async () => {
+    const lines = readFileSync(path.join(box.cwd, 'vapi_older_shapes.jsonl'), 'utf8').trim().split('\n');
+    writeFileSync(path.join(box.cwd, 'vapi_array.json'), `[\n${lines.join(',\n')}\n]\n`);
+    const imp = await box.run('import', 'vapi_array.json', '--store', 'k.db');
+    assert.equal(imp.code, 0, imp.stderr);
+    assert.match(imp.stdout, /vapi_array\.json \[vapi\]: 2 calls imported/);
+    assert.equal((await show('vapi-text-1')).events.filter((e) => e.type === 'turn').length, 3);
+  });
+
   for (const order of ['analyzed first', 'ended first'] as const) {
     it(`Retell call_ended + call_analyzed (${order}): cost in cents, latency, tokens, analysis, transfer, and resolved: true kept`, async () => {
       const lines = readFileSync(path.join(box.cwd, 'retell_webhooks.jsonl'), 'utf8').trim().split('\n');
