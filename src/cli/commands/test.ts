@@ -2,10 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Option } from 'commander';
 import { createRedactor } from '../../engine/privacy';
-import { IngestFormatError, SourceReader } from '../../engine/ingest';
-import type { ConversationEvent } from '../../engine/model';
-import { fixtureFromCalls, junitReport, parseFixture, replayFixture, sidecarPathFor, tapReport, textReport, totals } from '../../engine/replay';
-import type { Fixture, FixtureProblem, FixtureResult } from '../../engine/replay';
+import { junitReport, loadFixture, replayFixture, sidecarPathFor, tapReport, textReport, totals } from '../../engine/replay';
+import type { FixtureResult } from '../../engine/replay';
 import { openSqlStore } from '../../engine/store';
 import { CliError, DEFAULT_STORE, ExitCode } from '../context';
 import type { CliContext } from '../context';
@@ -45,30 +43,6 @@ async function knownFingerprints(ctx: CliContext, storePath: string): Promise<st
   }
 }
 
-/**
- * A fixture file: Kaizen JSONL (with inline `expect` lines), or, when no line of it is a Kaizen event,
- * any format `kaizen import` reads (Vapi, Retell, Realtime, τ-bench…) with expectations in the sidecar.
- */
-export async function loadFixture(ctx: CliContext, file: string, sidecarText: string | undefined): Promise<Fixture> {
-  const name = path.relative(ctx.cwd, file) || file;
-  const kaizen = parseFixture(name, fs.readFileSync(file, 'utf8'), sidecarText);
-  if (kaizen.calls.length > 0 || kaizen.problems.length === 0) return kaizen;
-  const reader = new SourceReader(file, { fs: ctx.ports.fs, hashing: ctx.ports.hashing, sourceName: name });
-  const calls: ConversationEvent[][] = [];
-  const problems: FixtureProblem[] = [];
-  try {
-    for await (const item of reader.items()) {
-      if (item.kind === 'call') calls.push(item.events);
-      else problems.push({ line: Math.max(0, (item.rejection.line ?? 1) - 1), message: `${item.rejection.field}: ${item.rejection.reason}` });
-    }
-  } catch (err) {
-    // In no format at all: the Kaizen reading's line-by-line problems say the most.
-    if (err instanceof IngestFormatError) return kaizen;
-    throw err;
-  }
-  return fixtureFromCalls(name, calls, problems, sidecarText);
-}
-
 export const register: RegisterCommand = (program, ctx) => {
   program
     .command('test')
@@ -87,7 +61,8 @@ export const register: RegisterCommand = (program, ctx) => {
       const results: FixtureResult[] = [];
       for (const file of files) {
         const sidecar = sidecarPathFor(file);
-        results.push(replayFixture(await loadFixture(ctx, file, fs.existsSync(sidecar) ? fs.readFileSync(sidecar, 'utf8') : undefined), { redactor, knownFingerprints: known }));
+        const fixture = await loadFixture(path.relative(ctx.cwd, file) || file, fs.readFileSync(file, 'utf8'), fs.existsSync(sidecar) ? fs.readFileSync(sidecar, 'utf8') : undefined, ctx.ports.hashing);
+        results.push(replayFixture(fixture, { redactor, knownFingerprints: known }));
       }
       const report = opts.reporter === 'junit' ? junitReport(results) : opts.reporter === 'tap' ? tapReport(results) : textReport(results);
       if (opts.out) {

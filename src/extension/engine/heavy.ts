@@ -8,6 +8,7 @@ export { createComplianceValidator, createRedactor, parsePolicy, withCompliance 
 export { importFile } from '../../engine/ingest/importer';
 export { analyzeWholeStore } from './analyzeStore';
 export { parseFixture, sidecarPathFor } from '../../engine/replay/fixture';
+export { loadFixture } from '../../engine/replay/load';
 export { replayFixture } from '../../engine/replay/replay';
 export { ExperimentService } from '../../engine/experiments/service';
 export { buildExperimentView } from '../../engine/experiments/viewModel';
