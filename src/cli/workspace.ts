@@ -125,3 +125,15 @@ function hexToBytes(hex: string): Uint8Array {
   for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
   return out;
 }
+
+/**
+ * After a command read the store: rows it had to skip because they are damaged are listed on stderr and
+ * the command exits 1 (what it printed covers every other call). `kaizen doctor --quarantine` sets them aside.
+ */
+export function reportUnreadableRows(ctx: CliContext, store: LearningStore): void {
+  const rows = store.unreadableRows?.() ?? [];
+  if (rows.length === 0) return;
+  for (const r of rows.slice(0, 20)) ctx.stderr.write(`kaizen: skipped a damaged row: call ${r.callId} ${r.column}: ${r.reason}\n`);
+  if (rows.length > 20) ctx.stderr.write(`kaizen: … and ${rows.length - 20} more damaged rows\n`);
+  throw new CliError(`${rows.length} damaged rows were skipped (everything else was read); run \`kaizen doctor --quarantine\` to set them aside`, ExitCode.problems);
+}

@@ -10,7 +10,7 @@ import type { TreeNode } from '../../engine/knowledge';
 import type { LearningStore } from '../../engine/store';
 import type { CliContext } from '../context';
 import { CliError, DEFAULT_STORE, ExitCode, writeJsonLine } from '../context';
-import { openWorkspace } from '../workspace';
+import { openWorkspace, reportUnreadableRows } from '../workspace';
 import { bar, createStatusLine } from '../progress';
 import type { RegisterCommand } from './index';
 
@@ -127,6 +127,7 @@ export const register: RegisterCommand = (program, ctx) => {
         });
         bar.done();
         (opts.json ? ctx.stderr : ctx.stdout).write(formatSummary(summary));
+        reportUnreadableRows(ctx, ws.store);
       } finally {
         bar.done();
         await ws.close();

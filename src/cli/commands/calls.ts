@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from 'commander';
 import type { CallFilter, CallSummary, OutcomeLabel } from '../../engine/store';
 import { DEFAULT_STORE, writeJsonLine } from '../context';
-import { openWorkspace, sourceName } from '../workspace';
+import { openWorkspace, reportUnreadableRows, sourceName } from '../workspace';
 import { callView, renderCallText, resolveCallId } from '../callView';
 import type { RegisterCommand } from './index';
 
@@ -85,10 +85,12 @@ export const register: RegisterCommand = (program, ctx) => {
         const calls = await ws.store.listCalls(filter);
         if (opts.json) {
           for (const c of calls) writeJsonLine(ctx.stdout, c);
+          reportUnreadableRows(ctx, ws.store);
           return;
         }
         if (calls.length === 0) {
           ctx.stdout.write('No calls match.\n');
+          reportUnreadableRows(ctx, ws.store);
           return;
         }
         // Full ids: `kaizen calls show` takes them (or any unambiguous prefix).
@@ -107,6 +109,7 @@ export const register: RegisterCommand = (program, ctx) => {
         ctx.stdout.write(`${line(head)}\n${rows.map(line).join('\n')}\n`);
         const total = await ws.store.countCalls({ ...filter, limit: undefined });
         if (total > calls.length) ctx.stdout.write(`(${calls.length} of ${total}; use --limit or --json for more)\n`);
+        reportUnreadableRows(ctx, ws.store);
       } finally {
         await ws.close();
       }

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InvalidArgumentError } from 'commander';
-import { IngestFormatError, importFile } from '../../engine/ingest';
+import { IngestFormatError, MAX_RECORD_CHARS, importFile } from '../../engine/ingest';
 import type { ImportProgress, ImportReport } from '../../engine/ingest';
 import { IngestFormatSchema } from '../../engine/model';
 import type { IngestFormat } from '../../engine/model';
@@ -25,6 +25,13 @@ interface ImportOpts {
   store: string;
   agent?: string;
   json?: boolean;
+  maxRecordMb?: number;
+}
+
+function parseMegabytes(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`"${value}" is not a positive number of megabytes`);
+  return n;
 }
 
 interface FileFailure {
@@ -53,6 +60,8 @@ function summaryLine(r: ImportReport): string {
     `${r.rejected} rejected`,
     `${r.duplicates} duplicate events`,
   ];
+  if (r.conflicted) parts.push(`${r.conflicted} in conflict with the store (left as stored)`);
+  if (r.saveError) parts.push(`NOT SAVED: ${r.saveError}`);
   if (r.skipped) parts.push(`${r.skipped} skipped`);
   return `${r.file} [${r.format ?? '?'}]: ${parts.join(', ')}${r.cancelled ? ' (cancelled: batches written before stay; run again to finish)' : ''}`;
 }
@@ -69,6 +78,11 @@ export const register: RegisterCommand = (program, ctx) => {
     .option('--store <path>', 'learning store file', DEFAULT_STORE)
     .option('--agent <id>', 'agent id for calls whose file names none', undefined)
     .option('--json', 'print the import reports as JSON')
+    .option(
+      '--max-record-mb <n>',
+      `raise the size limit of one record (default ${MAX_RECORD_CHARS / (1024 * 1024)} MB; a smaller value is ignored)`,
+      parseMegabytes,
+    )
     .action(async (files: string[], opts: ImportOpts) => {
       for (const f of files) {
         const abs = path.resolve(ctx.cwd, f);
@@ -101,6 +115,7 @@ export const register: RegisterCommand = (program, ctx) => {
               sourceName: name,
               signal: controller.signal,
               onProgress: progress.draw,
+              limits: opts.maxRecordMb !== undefined ? { maxRecordChars: opts.maxRecordMb * 1024 * 1024 } : undefined,
             });
             progress.done();
             reports.push(report);
@@ -110,6 +125,8 @@ export const register: RegisterCommand = (program, ctx) => {
                 ctx.stderr.write(`  ${r.file}${r.line !== undefined ? `:${r.line}` : ''} ${r.field}: ${r.reason}\n`);
               }
               if (report.rejected > SHOWN_REJECTIONS) ctx.stderr.write(`  … and ${report.rejected - SHOWN_REJECTIONS} more (--json lists them)\n`);
+              for (const c of report.conflicts.slice(0, SHOWN_REJECTIONS)) ctx.stderr.write(`  ${c.file} conflict: call ${c.callId} ${c.field}: ${c.reason}\n`);
+              if (report.conflicted > SHOWN_REJECTIONS) ctx.stderr.write(`  … and ${report.conflicted - SHOWN_REJECTIONS} more conflicts (--json lists them)\n`);
             }
           } catch (err) {
             progress.done();
@@ -120,13 +137,18 @@ export const register: RegisterCommand = (program, ctx) => {
         }
       } finally {
         process.removeListener('SIGINT', onSigint);
-        await ws.close();
+        await ws.close().catch((err: unknown) => {
+          // The import's own save already failed and is in its report; a failing close adds nothing new.
+          if (!reports.some((r) => r.saveError)) throw err;
+        });
       }
       const totals = {
         files: files.length,
         calls: sum(reports, 'calls'),
         callsInserted: sum(reports, 'callsInserted'),
         rejected: sum(reports, 'rejected'),
+        conflicted: sum(reports, 'conflicted'),
+        unsaved: reports.filter((r) => r.saveError).length,
         duplicates: sum(reports, 'duplicates'),
         failedFiles: failures.length,
       };
@@ -135,18 +157,25 @@ export const register: RegisterCommand = (program, ctx) => {
       } else if (!ctx.interactive || files.length > 1) {
         ctx.stderr.write(
           `imported ${totals.calls} calls from ${reports.length} of ${files.length} files; ${totals.rejected} records rejected, ${totals.duplicates} duplicate events` +
+            `${totals.conflicted ? `, ${totals.conflicted} calls in conflict with the store` : ''}` +
             `${failures.length ? `, ${failures.length} files in no known format` : ''}\n`,
         );
       }
-      if (totals.rejected > 0 || failures.length > 0) {
-        throw new CliError(
-          `${totals.rejected} records rejected${failures.length ? ` and ${failures.length} files not imported` : ''}; the rest was imported`,
-          ExitCode.problems,
-        );
+      if (totals.unsaved > 0) {
+        const why = reports.find((r) => r.saveError)!.saveError!;
+        throw new CliError(`the store could not be saved (${why}); nothing of this import was stored. Free space or fix the folder's permissions and import again`, ExitCode.dataError);
+      }
+      if (totals.rejected > 0 || failures.length > 0 || totals.conflicted > 0) {
+        const problems = [
+          totals.rejected ? `${totals.rejected} records rejected` : '',
+          totals.conflicted ? `${totals.conflicted} calls in conflict with the store (left as stored)` : '',
+          failures.length ? `${failures.length} files not imported` : '',
+        ].filter(Boolean);
+        throw new CliError(`${problems.join(', ')}; the rest was imported`, ExitCode.problems);
       }
     });
 };
 
-function sum(reports: ImportReport[], key: 'calls' | 'callsInserted' | 'rejected' | 'duplicates'): number {
+function sum(reports: ImportReport[], key: 'calls' | 'callsInserted' | 'rejected' | 'duplicates' | 'conflicted'): number {
   return reports.reduce((n, r) => n + r[key], 0);
 }

@@ -14,6 +14,7 @@ import { register as redact } from './redact';
 import { register as intents } from './intents';
 import { register as report } from './report';
 import { register as fixtures } from './fixtures';
+import { register as doctor } from './doctor';
 
 /**
  * Each command module exports `register(program, ctx)`. Add one line here per module; commands
@@ -36,4 +37,5 @@ export const commandModules: RegisterCommand[] = [
   intents,
   report,
   fixtures,
+  doctor,
 ];

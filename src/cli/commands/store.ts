@@ -2,7 +2,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import { DEFAULT_STORE, ExitCode, CliError, writeJsonLine } from '../context';
-import { openWorkspace } from '../workspace';
+import { openWorkspace, reportUnreadableRows, workspaceHmacKey } from '../workspace';
+import { BundleError, bundleTrustDecision, signBundle, verifyBundle } from '../../engine/store';
+import type { BundleSigner } from '../../engine/store';
 import type { RegisterCommand } from './index';
 
 function parseDays(value: string): number {
@@ -22,12 +24,14 @@ export const register: RegisterCommand = (program, ctx) => {
     .action(async (opts: { store: string; out: string; json?: boolean }) => {
       const ws = await openWorkspace(ctx, opts.store);
       try {
-        const bytes = await ws.store.exportBundle();
+        // Signed with the workspace key, so an import can tell this bundle was not edited since.
+        const bytes = signBundle(await ws.store.exportBundle(), await workspaceHmacKey(ctx), ctx.ports.hashing);
         const out = path.resolve(ctx.cwd, opts.out);
         await ctx.ports.fs.writeFileAtomic(out, bytes);
         const stats = await ws.store.stats();
         if (opts.json) writeJsonLine(ctx.stdout, { bundle: out, bytes: bytes.length, ...stats });
         else ctx.stdout.write(`Wrote ${path.relative(ctx.cwd, out)} (${(bytes.length / 1e6).toFixed(2)} MB): ${stats.calls} calls, ${stats.artifactVersions} artifact versions, ${stats.patterns} patterns, ${stats.experiments} experiments.\n`);
+        reportUnreadableRows(ctx, ws.store);
       } finally {
         await ws.close();
       }
@@ -39,10 +43,24 @@ export const register: RegisterCommand = (program, ctx) => {
     .argument('<bundle>', 'bundle file')
     .option('--store <path>', 'learning store file', DEFAULT_STORE)
     .option('--json', 'print the result as JSON')
-    .action(async (bundle: string, opts: { store: string; json?: boolean }) => {
+    .option('--allow-unsigned', 'import a bundle that carries no signature (older Kaizen, or the signature was removed)')
+    .option('--trust-unknown-key', 'import a bundle signed by another workspace\'s key (it cannot be verified here)')
+    .action(async (bundle: string, opts: { store: string; json?: boolean; allowUnsigned?: boolean; trustUnknownKey?: boolean }) => {
       const file = path.resolve(ctx.cwd, bundle);
       if (!fs.existsSync(file)) throw new CliError(`${bundle}: no such file`, ExitCode.usage);
       const bytes = await ctx.ports.fs.readFile(file);
+      let decision: { accept: boolean; message: string };
+      let signed: BundleSigner;
+      try {
+        const verification = verifyBundle(bytes, await workspaceHmacKey(ctx), ctx.ports.hashing);
+        signed = verification.signed;
+        decision = bundleTrustDecision(verification, opts);
+      } catch (err) {
+        if (err instanceof BundleError) throw new CliError(`${bundle}: ${err.message}`, ExitCode.dataError);
+        throw err;
+      }
+      ctx.stderr.write(`${bundle}: ${decision.message}\n`);
+      if (!decision.accept) throw new CliError(`${bundle}: not imported (${decision.message.split(';')[0]}); the store is unchanged`, ExitCode.dataError);
       const ws = await openWorkspace(ctx, opts.store, { create: true });
       try {
         let result;
@@ -52,7 +70,11 @@ export const register: RegisterCommand = (program, ctx) => {
           throw new CliError(`${bundle}: ${(err as Error).message}`, ExitCode.dataError);
         }
         await ws.store.save();
-        if (opts.json) writeJsonLine(ctx.stdout, result);
+        for (const c of result.conflicts) {
+          if (c.kind === 'call') ctx.stderr.write(`  conflict: call ${c.callId} ${c.field}: kept as stored\n`);
+          else ctx.stderr.write(`  conflict: artifact ${c.artifactId} v${c.version} differs from the stored one: kept as stored\n`);
+        }
+        if (opts.json) writeJsonLine(ctx.stdout, { ...result, signed, trust: decision.message });
         else
           ctx.stdout.write(
             `Merged ${bundle} (schema v${result.fromSchemaVersion}): ${result.callsInserted} calls new, ${result.callsMerged} merged; ` +

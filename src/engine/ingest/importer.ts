@@ -10,13 +10,27 @@ import type { ConversationEvent, Rejection } from './types';
 import { RejectionSchema } from './types';
 import { PrivacyViolationError } from '../privacy/compliance';
 
+/** A call this import would have changed: reported, never applied (see store/callMerge.ts). */
+export const ImportConflictSchema = z.object({
+  file: z.string(),
+  callId: z.string(),
+  eventId: z.string(),
+  /** Where the stored and the incoming versions first differ. */
+  field: z.string(),
+  reason: z.string(),
+});
+export type ImportConflict = z.output<typeof ImportConflictSchema>;
+
 export const ImportReportSchema = z.object({
   file: z.string(),
   format: IngestFormatSchema.optional(),
   bytes: z.number().int().nonnegative(),
   /** Records read from the file (lines, array elements, dialogues), good or bad. */
   records: z.number().int().nonnegative(),
-  /** Calls read and validated (inserted + merged + unchanged). */
+  /**
+   * Calls durably stored: past the privacy gate and saved (inserted + merged + unchanged). A call the
+   * gate refused is a rejection; a call in conflict with a stored one is a conflict; a failed save leaves 0.
+   */
   calls: z.number().int().nonnegative(),
   callsInserted: z.number().int().nonnegative(),
   /** Calls that already existed and gained events. */
@@ -37,6 +51,11 @@ export const ImportReportSchema = z.object({
   rejected: z.number().int().nonnegative(),
   /** The first `maxRejections` rejections (all are counted in `rejected`). */
   rejections: z.array(RejectionSchema),
+  /** Calls whose stored version differs from this file's (same id, different content): left as stored. */
+  conflicted: z.number().int().nonnegative(),
+  conflicts: z.array(ImportConflictSchema),
+  /** Why the store could not be saved (then nothing of this import counts as stored). */
+  saveError: z.string().optional(),
   /** Stopped by the signal: batches committed before it stay in the store; the rest of the file was not read. */
   cancelled: z.boolean(),
   durationMs: z.number().nonnegative(),
@@ -95,6 +114,8 @@ export async function importFile(path: string, options: ImportOptions): Promise<
     skipped: 0,
     rejected: 0,
     rejections: [],
+    conflicted: 0,
+    conflicts: [],
     cancelled: false,
     durationMs: 0,
   };
@@ -109,27 +130,35 @@ export async function importFile(path: string, options: ImportOptions): Promise<
     baseTs: options.baseTs,
     signal,
     onBytes: progress,
+    limits: options.limits,
   });
 
   let batch: Conversation[] = [];
+  const stored = (conversations: readonly Conversation[], result: PutConversationsResult) => {
+    const conflicted = new Set<string>();
+    for (const c of result.conflicts ?? []) {
+      conflicted.add(c.callId);
+      report.conflicted++;
+      if (report.conflicts.length < maxRejections) report.conflicts.push({ file, ...c });
+    }
+    report.callsInserted += result.callsInserted;
+    report.callsMerged += result.callsMerged;
+    report.callsUnchanged += result.callsUnchanged;
+    report.eventsInserted += result.eventsInserted;
+    report.duplicates += result.eventsDuplicate;
+    for (const conversation of conversations) if (!conflicted.has(conversation.callId)) count(report, conversation.events);
+  };
   const flush = async () => {
     if (batch.length === 0) return;
-    const add = (result: PutConversationsResult) => {
-      report.callsInserted += result.callsInserted;
-      report.callsMerged += result.callsMerged;
-      report.callsUnchanged += result.callsUnchanged;
-      report.eventsInserted += result.eventsInserted;
-      report.duplicates += result.eventsDuplicate;
-    };
     try {
-      add(await store.putConversations(batch));
+      stored(batch, await store.putConversations(batch));
     } catch (err) {
       if (!(err instanceof PrivacyViolationError)) throw err;
       // A compliance store refused the batch (nothing of it was stored): store the calls one by one,
       // and a call that still holds PII becomes a rejection naming its fields, not the end of the import.
       for (const conversation of batch) {
         try {
-          add(await store.putConversations([conversation]));
+          stored([conversation], await store.putConversations([conversation]));
         } catch (one) {
           if (!(one instanceof PrivacyViolationError)) throw one;
           reject({ file, field: one.findings.map((f) => `${f.field} (${f.entityType})`).join(', '), reason: one.message });
@@ -149,8 +178,16 @@ export async function importFile(path: string, options: ImportOptions): Promise<
         reject(item.rejection);
         continue;
       }
-      count(report, item.events);
-      batch.push(redactor.redactConversation(assembleConversation(item.events)));
+      let conversation: Conversation;
+      try {
+        conversation = redactor.redactConversation(assembleConversation(item.events));
+      } catch (err) {
+        if (!(err instanceof RangeError)) throw err;
+        const first = item.events[0]!;
+        reject({ file, field: '(call)', reason: `call ${first.callId} could not be redacted (${err.message}); it was skipped` });
+        continue;
+      }
+      batch.push(conversation);
       if (batch.length >= batchSize) {
         if (signal?.aborted) throw signal.reason;
         await flush();
@@ -163,6 +200,7 @@ export async function importFile(path: string, options: ImportOptions): Promise<
     if (!signal?.aborted) throw err;
     report.cancelled = true;
   } finally {
+    await saveOrReport(store, report);
     report.format = reader.format;
     report.bytes = reader.stats.bytes;
     report.records = reader.stats.records;
@@ -172,6 +210,22 @@ export async function importFile(path: string, options: ImportOptions): Promise<
   }
   progress(report.bytes);
   return report;
+}
+
+/**
+ * Counts are of what is durably stored: the import ends with a save, and when it fails nothing this
+ * import added counts (the calls stay in memory only; the error is in the report and the caller fails).
+ */
+async function saveOrReport(store: LearningStore, report: ImportReport): Promise<void> {
+  try {
+    await store.save();
+  } catch (err) {
+    report.saveError = err instanceof Error ? err.message : String(err);
+    report.calls = report.callsUnchanged;
+    report.callsInserted = 0;
+    report.callsMerged = 0;
+    report.eventsInserted = 0;
+  }
 }
 
 function count(report: ImportReport, events: readonly ConversationEvent[]): void {

@@ -9,3 +9,6 @@ export { sliceJson } from './jsonStream';
 export type { JsonSlice, JsonSliceError } from './jsonStream';
 export { RejectionSchema } from './types';
 export type { Rejection, SourceRecord, FormatAdapter, FormatDefinition, AdapterContext } from './types';
+export { DEFAULT_INGEST_LIMITS, MAX_JSON_DEPTH, MAX_RECORD_CHARS, resolveLimits } from './limits';
+export type { IngestLimits } from './limits';
+export { readRecords } from './records';

@@ -18,7 +18,16 @@ export interface JsonSlice {
 export interface JsonSliceError {
   kind: 'error';
   line: number;
+  /** 0-based position among the slices, when the error is one record's (too long, truncated). */
+  index?: number;
   reason: string;
+}
+
+export interface SliceOptions {
+  /** A value longer than this is dropped while it streams by and reported (default: no limit). */
+  maxChars?: number;
+  /** The reason given for a value over `maxChars` (its length so far). */
+  tooLong?: (chars: number) => string;
 }
 
 const WS = new Set([0x20, 0x09, 0x0a, 0x0d, 0xfeff]);
@@ -30,13 +39,25 @@ const OPEN_ARR = 0x5b;
 const CLOSE_ARR = 0x5d;
 const COMMA = 0x2c;
 const NL = 0x0a;
+const SPACE = 0x20;
+const TAB = 0x09;
+const CR = 0x0d;
 
 /**
  * `array`: the text is one JSON array; yields its elements.
  * `values`: the text is one or more JSON values one after the other (a pretty-printed document, or
  * several); yields each.
+ *
+ * Resynchronisation: a broken record (truncated, a quote or brace lost) would otherwise run on into the
+ * next records until the depth happens to balance. Files written by a formatter put each record at
+ * the same column (`recordIndent`, learned from the first record that starts a line) and everything
+ * inside it deeper. So while a value is open, a line that starts at that column with the record's
+ * opening character starts a new record: the open one ends there (and fails to parse: one rejection).
+ * This is done only when the first record had all its inner lines right of that column (or none): a
+ * hand-written, unindented file is never cut.
  */
-export async function* sliceJson(texts: AsyncIterable<string>, mode: 'array' | 'values'): AsyncGenerator<JsonSlice | JsonSliceError> {
+export async function* sliceJson(texts: AsyncIterable<string>, mode: 'array' | 'values', options: SliceOptions = {}): AsyncGenerator<JsonSlice | JsonSliceError> {
+  const maxChars = options.maxChars ?? Number.POSITIVE_INFINITY;
   let depth = 0;
   let inString = false;
   let escape = false;
@@ -46,9 +67,48 @@ export async function* sliceJson(texts: AsyncIterable<string>, mode: 'array' | '
   let inValue = false;
   let bareValue = false; // a top-level value that is not an object or array: runs to the end of its line
   let parts: string[] = [];
+  let partsLen = 0;
+  let oversize = 0; // characters of the current value dropped for being over maxChars (0: none)
   let valueLine = 0;
   let index = 0;
   const base = mode === 'array' ? 1 : 0;
+  // Column tracking for resynchronisation.
+  let column = 0; // characters since the last newline
+  let lineBlank = true; // only whitespace so far on this line
+  let recordIndent = -1; // column where records start (-1: not yet known)
+  let recordOpener = 0; // the first character of the record that set recordIndent
+  let valueShallow = false; // the open value has an inner line at or left of recordIndent
+  let indented: boolean | undefined; // the first complete record kept its inner lines right of recordIndent
+  let charColumn = 0; // column of the character being read
+  let charStartsLine = false; // it is the first non-blank character of its line
+
+  const startValue = (c: number, at: number) => {
+    inValue = true;
+    bareValue = mode === 'values' && c !== OPEN_OBJ && c !== OPEN_ARR;
+    valueLine = line;
+    valueShallow = false;
+    // Between values the depth is the container's; a broken value must not leave it off.
+    depth = base;
+    if (charStartsLine && recordIndent < 0 && !bareValue) {
+      recordIndent = charColumn;
+      recordOpener = c;
+    }
+    return at;
+  };
+  const endValue = (text: string, out: (JsonSlice | JsonSliceError)[], trim: boolean, whole = true) => {
+    if (indented === undefined && whole && recordIndent >= 0 && !bareValue) indented = !valueShallow;
+    if (oversize > 0) {
+      out.push({ kind: 'error', line: valueLine, index: index++, reason: (options.tooLong ?? defaultTooLong)(oversize + text.length) });
+    } else {
+      parts.push(text);
+      const joined = parts.join('');
+      out.push({ kind: 'value', text: trim ? joined.trim() : joined, index: index++, line: valueLine });
+    }
+    parts = [];
+    partsLen = 0;
+    oversize = 0;
+    inValue = false;
+  };
 
   for await (const text of texts) {
     const out: (JsonSlice | JsonSliceError)[] = [];
@@ -56,6 +116,33 @@ export async function* sliceJson(texts: AsyncIterable<string>, mode: 'array' | '
     const n = text.length;
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
+      // Column bookkeeping (before any state change, so `column` is this character's column).
+      const atLineStartChar = lineBlank && c !== SPACE && c !== TAB && c !== CR && c !== NL;
+      charColumn = column;
+      charStartsLine = atLineStartChar;
+      if (atLineStartChar && inValue && !bareValue && recordIndent >= 0 && line !== valueLine) {
+        if (column === recordIndent && c === recordOpener && indented === true) {
+          // A new record starts here while the last one is still open: the last one is broken.
+          endValue(text.slice(segStart, i), out, true, false);
+          inString = false;
+          escape = false;
+          depth = base;
+          segStart = startValue(c, i);
+          depth++;
+          lineBlank = false;
+          column++;
+          continue;
+        }
+        if (column <= recordIndent && c !== CLOSE_OBJ && c !== CLOSE_ARR) valueShallow = true;
+      }
+      if (c === NL) {
+        column = 0;
+        lineBlank = true;
+      } else {
+        column++;
+        if (atLineStartChar) lineBlank = false;
+      }
+
       if (inString) {
         if (escape) {
           escape = false;
@@ -78,9 +165,9 @@ export async function* sliceJson(texts: AsyncIterable<string>, mode: 'array' | '
         if (WS.has(c)) continue;
         if (mode === 'array') {
           if (arrayClosed) {
-            out.push({ kind: 'error', line, reason: 'text after the closing ] of the array; remove it' });
-            yield* out;
-            return;
+            // A stray ] (a broken record) or junk after the array: say so, and read on for more records.
+            out.push({ kind: 'error', line, reason: 'text after a closing ] of the array; remove it, or fix the record before it' });
+            arrayClosed = false;
           }
           if (!arrayOpen) {
             if (c === OPEN_ARR) {
@@ -99,26 +186,15 @@ export async function* sliceJson(texts: AsyncIterable<string>, mode: 'array' | '
             continue;
           }
         }
-        inValue = true;
-        bareValue = mode === 'values' && c !== OPEN_OBJ && c !== OPEN_ARR;
-        segStart = i;
-        valueLine = line;
+        segStart = startValue(c, i);
       }
       // Inside a value.
       if (bareValue) {
-        if (c === NL) {
-          parts.push(text.slice(segStart, i));
-          out.push({ kind: 'value', text: parts.join('').trim(), index: index++, line: valueLine });
-          parts = [];
-          inValue = false;
-        }
+        if (c === NL) endValue(text.slice(segStart, i), out, true);
         continue;
       }
       if (mode === 'array' && depth === base && (c === COMMA || c === CLOSE_ARR)) {
-        parts.push(text.slice(segStart, i));
-        out.push({ kind: 'value', text: parts.join('').trim(), index: index++, line: valueLine });
-        parts = [];
-        inValue = false;
+        endValue(text.slice(segStart, i), out, true);
         if (c === CLOSE_ARR) {
           arrayClosed = true;
           depth = 0;
@@ -129,26 +205,43 @@ export async function* sliceJson(texts: AsyncIterable<string>, mode: 'array' | '
       else if (c === OPEN_OBJ || c === OPEN_ARR) depth++;
       else if (c === CLOSE_OBJ || c === CLOSE_ARR) {
         depth--;
-        if (mode === 'values' && depth === 0) {
-          parts.push(text.slice(segStart, i + 1));
-          out.push({ kind: 'value', text: parts.join(''), index: index++, line: valueLine });
-          parts = [];
-          inValue = false;
-        }
+        if (mode === 'values' && depth === 0) endValue(text.slice(segStart, i + 1), out, false);
       }
     }
-    if (inValue) parts.push(text.slice(segStart));
+    if (inValue) {
+      const tail = text.slice(segStart);
+      if (oversize > 0) oversize += tail.length;
+      else if (partsLen + tail.length > maxChars) {
+        // Over the limit: stop keeping it; keep scanning so the next record is found.
+        oversize = partsLen + tail.length;
+        parts = [];
+        partsLen = 0;
+      } else {
+        parts.push(tail);
+        partsLen += tail.length;
+      }
+    }
     yield* out;
   }
-  if (inValue) {
-    if (bareValue) {
-      yield { kind: 'value', text: parts.join('').trim(), index: index++, line: valueLine };
-    } else {
-      yield { kind: 'error', line: valueLine, reason: `the file ends inside a value that starts at line ${valueLine} (truncated file?)` };
+  yield* finalValue();
+
+  function* finalValue(): Generator<JsonSlice | JsonSliceError> {
+    if (inValue) {
+      if (bareValue && oversize === 0) {
+        yield { kind: 'value', text: parts.join('').trim(), index: index++, line: valueLine };
+      } else if (oversize > 0) {
+        yield { kind: 'error', line: valueLine, index: index++, reason: (options.tooLong ?? defaultTooLong)(oversize) };
+      } else {
+        yield { kind: 'error', line: valueLine, index: index++, reason: `the file ends inside a value that starts at line ${valueLine} (truncated file?)` };
+      }
+      return;
     }
-    return;
+    if (mode === 'array' && arrayOpen && !arrayClosed) {
+      yield { kind: 'error', line, reason: 'the file ends before the closing ] of the array (truncated file?)' };
+    }
   }
-  if (mode === 'array' && arrayOpen && !arrayClosed) {
-    yield { kind: 'error', line, reason: 'the file ends before the closing ] of the array (truncated file?)' };
-  }
+}
+
+function defaultTooLong(chars: number): string {
+  return `the value is too long (${chars} characters)`;
 }

@@ -2,9 +2,13 @@ import type { IngestFormat } from '../model';
 import { IngestFormatSchema } from '../model';
 import type { FileSystem, Hashing } from '../ports';
 import { FORMATS, formatDefinition, sniffFormat } from './adapters';
-import type { Container, RecordItem } from './records';
+import type { Container, RawRecord, RecordItem } from './records';
+import type { TextLine } from './lines';
+import { canonicalJson } from '../store/codec';
+import type { IngestLimits } from './limits';
+import { resolveLimits } from './limits';
 import { readRecords, sniffContainer } from './records';
-import type { AdapterContext, ConversationEvent, FormatAdapter, Rejection, SourceRecord } from './types';
+import type { AdapterContext, ConversationEvent, FormatAdapter, Rejection } from './types';
 
 /** A file that matches none of the formats (or is empty). */
 export class IngestFormatError extends Error {
@@ -31,6 +35,8 @@ export interface ParseOptions {
   signal?: AbortSignal;
   /** Called as bytes are read (cumulative). */
   onBytes?: (bytesRead: number) => void;
+  /** Per-record limits; only raising them has an effect (see limits.ts). */
+  limits?: Partial<IngestLimits>;
 }
 
 export type ParsedItem = { kind: 'call'; events: ConversationEvent[] } | { kind: 'reject'; rejection: Rejection };
@@ -46,6 +52,10 @@ export interface ParseStats {
 /** How many records may fail to sniff before a file is declared to be in no known format. */
 const SNIFF_RECORDS = 10;
 const HEAD_BYTES = 64 * 1024;
+/** Formats whose synthetic call ids are built from `SourceRecord.key`. */
+const CONTENT_ID_FORMATS: ReadonlySet<IngestFormat> = new Set(['openai-messages', 'uss', 'openai-realtime']);
+/** Hex digits of a record's content hash in call ids (64 bits: no collision in any realistic store). */
+const CALL_KEY_HEX = 16;
 
 export const FORMAT_NAMES: readonly IngestFormat[] = IngestFormatSchema.options;
 
@@ -59,6 +69,7 @@ export class SourceReader {
   container: Container | undefined;
   readonly stats: ParseStats = { bytes: 0, records: 0, skipped: 0, duplicateEvents: 0 };
   readonly file: string;
+  private readonly keysSeen = new Map<string, number>();
 
   constructor(
     readonly path: string,
@@ -132,18 +143,20 @@ export class SourceReader {
 
     let adapter: FormatAdapter | undefined;
     const pending: RecordItem[] = [];
+    const hashing = this.options.hashing;
     const start = (firstRaw: string): FormatAdapter => {
       const ctx: AdapterContext = {
         file: this.file,
         format: this.format!,
-        fileKey: this.options.hashing.sha256(firstRaw).slice(0, 12),
+        fileKey: hashing.sha256(firstRaw).slice(0, 12),
+        hash: (text) => hashing.sha256(text).slice(0, CALL_KEY_HEX),
         agentId: this.options.agentId ?? 'default',
         baseTs,
       };
       return formatDefinition(this.format!).create(ctx);
     };
 
-    for await (const item of readRecords(counted(), this.container)) {
+    for await (const item of readRecords(counted(), this.container, resolveLimits(this.options.limits))) {
       if (item.kind === 'record' || item.rejection.record !== undefined) stats.records++;
       if (adapter) {
         yield* this.feed(adapter, item);
@@ -171,7 +184,34 @@ export class SourceReader {
 
   private *feed(adapter: FormatAdapter, item: RecordItem): Generator<ParsedItem> {
     if (item.kind === 'reject') yield { kind: 'reject', rejection: { file: this.file, ...item.rejection } };
-    else yield* this.translate(adapter.push(item.record));
+    else {
+      const record = { ...item.record, key: this.keyOf(item.record, item.raw) };
+      let outputs: ReturnType<FormatAdapter['push']>;
+      try {
+        outputs = adapter.push(record);
+      } catch (err) {
+        // The limits keep records shallow; should a record still overflow the stack, it alone is lost.
+        if (!(err instanceof RangeError)) throw err;
+        outputs = [{ kind: 'reject', rejection: { file: this.file, line: record.line, record: record.index, field: '(record)', reason: `the record could not be read (${err.message}); it was skipped` } }];
+      }
+      yield* this.translate(outputs);
+    }
+  }
+
+  /**
+   * A record's identity: the hash of its whole content (so a call's id never depends on another
+   * record, e.g. the file's first), plus `-n` for its n-th repeat in this file (a repeated run stays a call).
+   */
+  private keyOf(record: RawRecord, raw: string): string {
+    // Formats whose calls carry platform ids (or their own, Kaizen JSONL) do not use the key: not computed.
+    if (!CONTENT_ID_FORMATS.has(this.format!)) return '';
+    // A Realtime session is named by the keys of all its events: the raw line is enough, and no repeat count.
+    if (this.format === 'openai-realtime') return this.options.hashing.sha256(raw).slice(0, CALL_KEY_HEX);
+    const content = Array.isArray(record.value) && this.container === 'uss-text' ? (record.value as TextLine[]).map((l) => l.text).join('\n') : canonicalJson(record.value);
+    const key = this.options.hashing.sha256(content).slice(0, CALL_KEY_HEX);
+    const seen = this.keysSeen.get(key) ?? 0;
+    this.keysSeen.set(key, seen + 1);
+    return seen === 0 ? key : `${key}-${seen + 1}`;
   }
 
   private *translate(outputs: ReturnType<FormatAdapter['push']>): Generator<ParsedItem> {
@@ -183,7 +223,7 @@ export class SourceReader {
     }
   }
 
-  private unknownFormat(first: SourceRecord | undefined): IngestFormatError {
+  private unknownFormat(first: RawRecord | undefined): IngestFormatError {
     const keys = first && first.value && typeof first.value === 'object' && !Array.isArray(first.value) ? Object.keys(first.value).slice(0, 8) : [];
     return new IngestFormatError(
       `${this.file}: the records match no known format (tried ${FORMATS.map((f) => f.format).join(', ')})` +

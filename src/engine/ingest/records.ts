@@ -3,6 +3,8 @@ import { sliceJson } from './jsonStream';
 import type { TextLine } from './lines';
 import { decodeUtf8, splitLines } from './lines';
 import type { Rejection, SourceRecord } from './types';
+import type { IngestLimits } from './limits';
+import { DEFAULT_INGEST_LIMITS, jsonDepthExceeds, tooDeepReason, tooLongReason } from './limits';
 
 /**
  * How records sit in a file:
@@ -13,7 +15,10 @@ import type { Rejection, SourceRecord } from './types';
  */
 export type Container = 'jsonl' | 'json-array' | 'json-values' | 'uss-text';
 
-export type RecordItem = { kind: 'record'; record: SourceRecord; raw: string } | { kind: 'reject'; rejection: Omit<Rejection, 'file'> };
+/** A record as read, before the reader gives it its identity (`key`). */
+export type RawRecord = Omit<SourceRecord, 'key'>;
+
+export type RecordItem = { kind: 'record'; record: RawRecord; raw: string } | { kind: 'reject'; rejection: Omit<Rejection, 'file'> };
 
 const USS_LINE = /^(USER|SYSTEM)\t/i;
 
@@ -47,49 +52,66 @@ function notJson(err: unknown, where: string): string {
   return `not valid JSON (${msg}); ${where}`;
 }
 
-/** Reads records from decoded text chunks. JSON that does not parse becomes a rejection, not a failure. */
-export async function* readRecords(chunks: AsyncIterable<Uint8Array>, container: Container): AsyncGenerator<RecordItem> {
+/**
+ * Reads records from decoded text chunks. JSON that does not parse, a record over the size limit and
+ * one nested deeper than the depth limit each become a rejection naming the line and the limit, not a failure.
+ */
+export async function* readRecords(chunks: AsyncIterable<Uint8Array>, container: Container, limits: IngestLimits = DEFAULT_INGEST_LIMITS): AsyncGenerator<RecordItem> {
   const texts = decodeUtf8(chunks);
   if (container === 'jsonl') {
     let index = 0;
-    for await (const l of splitLines(texts)) {
-      if (l.text.trim() === '') continue;
+    for await (const l of splitLines(texts, limits.maxRecordChars)) {
+      if (l.tooLong === undefined && l.text.trim() === '') continue;
       const record = index++;
-      try {
-        yield { kind: 'record', record: { value: JSON.parse(l.text), index: record, line: l.line }, raw: l.text };
-      } catch (err) {
-        yield { kind: 'reject', rejection: { line: l.line, record, field: '(record)', reason: notJson(err, 'each line must be one complete JSON object') } };
-      }
+      yield parseJson(l.text, { line: l.line, record, tooLong: l.tooLong }, limits, 'each line must be one complete JSON object');
     }
     return;
   }
   if (container === 'uss-text') {
     let index = 0;
     let group: TextLine[] = [];
-    for await (const l of splitLines(texts)) {
-      if (l.text.trim() === '') {
-        if (group.length) yield ussRecord(group, index++);
-        group = [];
+    let tooLong: TextLine | undefined;
+    const close = (): RecordItem => {
+      const record = index++;
+      const item: RecordItem = tooLong
+        ? { kind: 'reject', rejection: { line: tooLong.line, record, field: '(record)', reason: tooLongReason(tooLong.tooLong!, limits) } }
+        : ussRecord(group, record);
+      group = [];
+      tooLong = undefined;
+      return item;
+    };
+    for await (const l of splitLines(texts, limits.maxRecordChars)) {
+      if (l.tooLong === undefined && l.text.trim() === '') {
+        if (group.length || tooLong) yield close();
       } else {
+        if (l.tooLong !== undefined) tooLong ??= l;
         group.push(l);
       }
     }
-    if (group.length) yield ussRecord(group, index++);
+    if (group.length || tooLong) yield close();
     return;
   }
-  for await (const s of sliceJson(texts, container === 'json-array' ? 'array' : 'values')) {
+  const slices = sliceJson(texts, container === 'json-array' ? 'array' : 'values', {
+    maxChars: limits.maxRecordChars,
+    tooLong: (chars) => tooLongReason(chars, limits),
+  });
+  for await (const s of slices) {
     if (s.kind === 'error') {
-      yield { kind: 'reject', rejection: { line: s.line, field: '(file)', reason: s.reason } };
+      yield { kind: 'reject', rejection: { line: s.line, ...(s.index !== undefined ? { record: s.index } : {}), field: s.index !== undefined ? '(record)' : '(file)', reason: s.reason } };
       continue;
     }
-    try {
-      yield { kind: 'record', record: { value: JSON.parse(s.text), index: s.index, line: s.line }, raw: s.text };
-    } catch (err) {
-      yield {
-        kind: 'reject',
-        rejection: { line: s.line, record: s.index, field: '(record)', reason: notJson(err, 'fix the element that starts on this line') },
-      };
-    }
+    yield parseJson(s.text, { line: s.line, record: s.index }, limits, 'fix the element that starts on this line');
+  }
+}
+
+function parseJson(text: string, at: { line: number; record: number; tooLong?: number }, limits: IngestLimits, fix: string): RecordItem {
+  const where = { line: at.line, record: at.record, field: '(record)' };
+  if (at.tooLong !== undefined) return { kind: 'reject', rejection: { ...where, reason: tooLongReason(at.tooLong, limits) } };
+  if (jsonDepthExceeds(text, limits.maxDepth) !== undefined) return { kind: 'reject', rejection: { ...where, reason: tooDeepReason(limits) } };
+  try {
+    return { kind: 'record', record: { value: JSON.parse(text), index: at.record, line: at.line }, raw: text };
+  } catch (err) {
+    return { kind: 'reject', rejection: { ...where, reason: notJson(err, fix) } };
   }
 }
 

@@ -22,6 +22,13 @@ export interface SourceRecord {
   index: number;
   /** 1-based line where it starts. */
   line: number;
+  /**
+   * The record's identity: a hash of its whole content (canonical JSON, or the dialogue's lines), with
+   * `-2`, `-3`… for a repeat inside the same file. Synthetic call ids are built from it, so two files that
+   * share a first record no longer give different calls the same id, and re-reading a file gives the same ids.
+   * Empty for formats whose calls carry their own ids (Kaizen JSONL, Vapi, Retell).
+   */
+  key: string;
 }
 
 /** What an adapter knows about the file it reads. All of it is deterministic for a given file. */
@@ -29,8 +36,10 @@ export interface AdapterContext {
   /** The name recorded in `call.started.source.file`. */
   file: string;
   format: IngestFormat;
-  /** A short content fingerprint of the file (hash of its first record), used in synthetic ids. */
+  /** A short content fingerprint of the file (hash of its first record). Not an id: use `record.key`. */
   fileKey: string;
+  /** Short hex hash of text (for ids of calls spanning several records, e.g. a Realtime session). */
+  hash(text: string): string;
   /** The agent id to use when the source names none. */
   agentId: string;
   /** Base of the synthetic clock (ms) used when the source has no timestamps. */

@@ -18,6 +18,7 @@ import type {
 } from '../store/learningStore';
 // The bundle reader (not the store) decodes and checks a bundle without touching any store.
 import { readBundle } from '../store/bundleIo';
+import type { UnreadableRow } from '../store/rowGuard';
 import type { ErrorFingerprint, Experiment, LearningArtifact, Pattern } from '../model';
 import { PrivacyViolationError, createComplianceValidator } from './compliance';
 import type { ComplianceFinding, ComplianceValidator } from './compliance';
@@ -184,6 +185,10 @@ class CompliantLearningStore implements LearningStore {
   applyRetention(policy: RetentionPolicy, now: number): Promise<RetentionResult> {
     return this.inner.applyRetention(policy, now);
   }
+  unreadableRows(): UnreadableRow[] {
+    return this.inner.unreadableRows?.() ?? [];
+  }
+
   stats(): Promise<StoreStats> {
     return this.inner.stats();
   }

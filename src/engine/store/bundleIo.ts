@@ -1,4 +1,4 @@
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, strToU8, zipSync } from 'fflate';
 import { z } from 'zod';
 import type { EnginePorts } from '../ports';
 import {
@@ -12,6 +12,7 @@ import {
   PatternSchema,
 } from '../model';
 import { canonicalJson } from './codec';
+import { unzipBounded } from './bundleZip';
 import type { BundleImportResult } from './learningStore';
 import { BundleError } from './learningStore';
 import { CURRENT_SCHEMA_VERSION } from './schema';
@@ -150,12 +151,7 @@ function issueText(error: z.ZodError): string {
 
 /** Reads and checks a whole bundle; throws `BundleError` before the store is touched. */
 export function readBundle(bytes: Uint8Array, ports: EnginePorts): { records: BundleRecords; schemaVersion: number } {
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes);
-  } catch (err) {
-    throw new BundleError(`This file is not a Kaizen bundle (not a readable zip: ${(err as Error).message}).`, 'format');
-  }
+  const files = unzipBounded(bytes);
   const manifestBytes = files['manifest.json'];
   if (!manifestBytes) throw new BundleError('This zip is not a Kaizen bundle: it has no manifest.json.', 'format');
   let manifestJson: unknown;

@@ -27,6 +27,12 @@ export function openStoreBytes(SQL: SqlJsStatic, bytes: Uint8Array, path: string
       'foreign',
     );
   }
+  // Bytes 18–19 are SQLite's file-format read/write versions (1 or 2). Anything else makes SQLite open
+  // the file read-only ("attempt to write a readonly database" on the first write): say what it is.
+  const headerProblem = damagedHeader(bytes);
+  if (headerProblem) {
+    throw new StoreFileError(`${path} is a corrupt store: its SQLite header is damaged (${headerProblem}). ${LEAVE_IT} Restore it from a backup or an exported bundle.`, path, 'corrupt');
+  }
   let db: Database;
   try {
     db = new SQL.Database(bytes);
@@ -74,4 +80,16 @@ export function openStoreBytes(SQL: SqlJsStatic, bytes: Uint8Array, path: string
     db.close();
     throw err;
   }
+}
+
+/** What is wrong with the fixed fields of a SQLite header (https://www.sqlite.org/fileformat.html), if anything. */
+function damagedHeader(bytes: Uint8Array): string | undefined {
+  if (bytes.length < 100) return `the file is ${bytes.length} bytes, shorter than a header`;
+  const pageSize = bytes[16]! * 256 + bytes[17]!;
+  const realPageSize = pageSize === 1 ? 65536 : pageSize;
+  if (realPageSize < 512 || (realPageSize & (realPageSize - 1)) !== 0) return `page size ${pageSize}`;
+  if (bytes[18] !== 1 && bytes[18] !== 2) return `write version ${bytes[18]}`;
+  if (bytes[19] !== 1 && bytes[19] !== 2) return `read version ${bytes[19]}`;
+  if (bytes[21] !== 64 || bytes[22] !== 32 || bytes[23] !== 32) return 'payload fractions';
+  return undefined;
 }

@@ -2,6 +2,7 @@ import type { EnginePorts } from '../ports';
 import { openStoreBytes } from './fileCheck';
 import type { DeflateCodec } from './codec';
 import type { LearningStore } from './learningStore';
+import { StoreFileError } from './learningStore';
 import { acquireStoreLock, hostProcess } from './lock';
 import type { StoreLock, StoreProcess } from './lock';
 import { joinPath, splitPath, staleTempPattern } from './paths';
@@ -16,6 +17,8 @@ export { CURRENT_SCHEMA_VERSION, MIGRATIONS } from './schema';
 export type { StoreProcess } from './lock';
 export type { SqlLearningStore, ArchivePolicy } from './sqlStore';
 export { fflateCodec } from './codec';
+export type { CallConflict } from './callMerge';
+export type { UnreadableRow } from './rowGuard';
 export type { DeflateCodec } from './codec';
 export { BUNDLE_FORMAT, BundleManifestSchema } from './bundleIo';
 export type { BundleManifest } from './bundleIo';
@@ -94,7 +97,10 @@ export async function openSqlStore(options: OpenSqlStoreOptions): Promise<Learni
       migrated = migrate(db);
     } catch (err) {
       db.close();
-      throw err;
+      if (err instanceof StoreFileError) throw err;
+      // SQLite's own words ("attempt to write a readonly database", "database disk image is malformed")
+      // mean the file is damaged in a way the checks above did not see.
+      throw new StoreFileError(`${path} is a corrupt store (${(err as Error).message}). Kaizen left the file untouched. Restore it from a backup or an exported bundle.`, path, 'corrupt');
     }
     if (migrated.from !== migrated.to) {
       const backup = `${path}.schema-v${migrated.from}.bak`;
@@ -121,3 +127,5 @@ export async function openSqlStore(options: OpenSqlStoreOptions): Promise<Learni
     throw err;
   }
 }
+export { bundleKeyId, bundleTrustDecision, signBundle, verifyBundle } from './bundleSignature';
+export type { BundleSigner, BundleTrustOptions, BundleVerification } from './bundleSignature';

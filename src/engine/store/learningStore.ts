@@ -1,4 +1,6 @@
 import type { Disposable } from '../lifecycle';
+import type { CallConflict } from './callMerge';
+import type { UnreadableRow } from './rowGuard';
 import type {
   ArtifactPayload,
   ArtifactStatus,
@@ -65,6 +67,11 @@ export interface LearningStore extends Disposable {
   exportBundle(): Promise<Uint8Array>;
   importBundle(bundle: Uint8Array): Promise<BundleImportResult>;
   stats(): Promise<StoreStats>;
+  /**
+   * Stored rows readers skipped since the store was opened because they cannot be decoded (see
+   * rowGuard.ts): listed by `calls`, `export` and `analyze`; `kaizen doctor` finds and quarantines them.
+   */
+  unreadableRows?(): UnreadableRow[];
   /** Persists now (atomically). Writes are also saved on a debounce and on dispose. */
   save(): Promise<void>;
   close(): Promise<void>;
@@ -77,6 +84,8 @@ export interface PutConversationsResult {
   callsUnchanged: number;
   eventsInserted: number;
   eventsDuplicate: number;
+  /** Calls left as stored because the incoming version changes a stored event (see callMerge.ts). */
+  conflicts?: CallConflict[];
 }
 
 export type OutcomeLabel = 'success' | 'failure' | 'unknown';
@@ -196,7 +205,9 @@ export interface BundleImportResult {
   conflicts: BundleConflict[];
 }
 
-export interface BundleConflict {
+export type BundleConflict = ArtifactVersionConflict | ({ kind: 'call' } & CallConflict);
+
+export interface ArtifactVersionConflict {
   kind: 'artifact-version';
   artifactId: string;
   version: number;
@@ -236,7 +247,7 @@ export class StoreFileError extends Error {
 export class BundleError extends Error {
   constructor(
     message: string,
-    readonly reason: 'format' | 'checksum' | 'record' | 'too-new',
+    readonly reason: 'format' | 'checksum' | 'record' | 'too-new' | 'signature',
     readonly section?: string,
     readonly record?: number,
   ) {

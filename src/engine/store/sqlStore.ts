@@ -36,6 +36,9 @@ import type { StoreLock } from './lock';
 import { CURRENT_SCHEMA_VERSION } from './schema';
 import { exportStoreBundle, importStoreBundle } from './bundleIo';
 import type { TranscriptArchives } from './archive';
+import { findMergeConflict } from './callMerge';
+import { UnreadableRows, checkEvents, decodeColumn, jsonObjectColumn } from './rowGuard';
+import type { UnreadableRow } from './rowGuard';
 
 const DAY_MS = 86_400_000;
 const PAGE_SIZE = 256;
@@ -139,6 +142,7 @@ export class SqlLearningStore implements LearningStore {
   private readonly archivePolicy: ArchivePolicy;
   /** Archives no longer listed; their files go once a save has recorded that. */
   private pendingRemovals: string[] = [];
+  private readonly unreadable = new UnreadableRows();
 
   constructor(init: SqlStoreInit) {
     this.db = init.db;
@@ -312,7 +316,25 @@ export class SqlLearningStore implements LearningStore {
       result.eventsDuplicate += conv.events.length;
       return;
     }
-    const stored = unpackJson<ConversationEvent[]>(blob, this.codec);
+    let stored: ConversationEvent[];
+    try {
+      stored = decodeColumn('events', () => checkEvents(conv.callId, unpackJson<unknown>(blob, this.codec)));
+    } catch (err) {
+      this.unreadable.note(conv.callId, err);
+      (result.conflicts ??= []).push({
+        callId: conv.callId,
+        eventId: '(stored row)',
+        field: 'events',
+        reason: 'the stored row of this call is damaged, so nothing was merged into it; run `kaizen doctor --quarantine`, then import again',
+      });
+      return;
+    }
+    const conflict = findMergeConflict(conv.callId, stored, incoming);
+    if (conflict) {
+      // Never applied silently: the stored call stays as it was and the caller reports the conflict.
+      (result.conflicts ??= []).push(conflict);
+      return;
+    }
     const seen = new Set(stored.map((e) => e.eventId));
     const fresh = uniqueEvents(incoming, seen);
     result.eventsDuplicate += conv.events.length - fresh.length;
@@ -362,9 +384,9 @@ export class SqlLearningStore implements LearningStore {
     const blob = this.blobOf(callId as string, events!, archiveId!);
     const conv: Conversation = { callId: callId as string, agentId: agentId as string, startedAt: Number(startedAt), events: [] };
     if (endedAt !== null) conv.endedAt = Number(endedAt);
-    if (sourceJson !== null) conv.source = JSON.parse(sourceJson as string) as CallSource;
-    if (outcomeJson !== null) conv.outcome = JSON.parse(outcomeJson as string) as CallOutcome;
-    if (blob !== undefined) conv.events = unpackJson<ConversationEvent[]>(blob, this.codec);
+    if (sourceJson !== null) conv.source = jsonObjectColumn<CallSource>('source_json', sourceJson);
+    if (outcomeJson !== null) conv.outcome = jsonObjectColumn<CallOutcome>('outcome_json', outcomeJson);
+    if (blob !== undefined) conv.events = decodeColumn('events', () => checkEvents(conv.callId, unpackJson<unknown>(blob, this.codec)));
     const platform = callPlatformOf(conv.events);
     if (platform) conv.platform = platform;
     const metrics = callMetricsOf(conv.events);
@@ -401,24 +423,54 @@ export class SqlLearningStore implements LearningStore {
     this.assertOpen();
     const { sql, params } = this.listSql(filter);
     const rows = this.rows(sql, params);
-    return rows.map((r) => {
-      const summary: CallSummary = {
-        callId: r[0] as string,
-        agentId: r[1] as string,
-        startedAt: Number(r[2]),
-        turnCount: Number(r[6]),
-        eventCount: Number(r[7]),
-        errorCount: Number(r[8]),
-        hasTranscript: r[11] === 1,
-      };
-      const endedAt = opt(r[3], Number);
-      if (endedAt !== undefined) summary.endedAt = endedAt;
-      if (r[4] !== null) summary.source = JSON.parse(r[4] as string) as CallSource;
-      if (r[5] !== null) summary.outcome = JSON.parse(r[5] as string) as CallOutcome;
-      if (r[9] !== null) summary.intent = r[9] as string;
-      if (r[10] !== null) summary.outcomeLabel = r[10] as OutcomeLabel;
-      return summary;
+    return rows.flatMap((r) => {
+      try {
+        return [this.toSummary(r)];
+      } catch (err) {
+        this.unreadable.note(r[0] as string, err);
+        return [];
+      }
     });
+  }
+
+  private toSummary(r: SqlValue[]): CallSummary {
+    const summary: CallSummary = {
+      callId: r[0] as string,
+      agentId: r[1] as string,
+      startedAt: Number(r[2]),
+      turnCount: Number(r[6]),
+      eventCount: Number(r[7]),
+      errorCount: Number(r[8]),
+      hasTranscript: r[11] === 1,
+    };
+    const endedAt = opt(r[3], Number);
+    if (endedAt !== undefined) summary.endedAt = endedAt;
+    if (r[4] !== null) summary.source = jsonObjectColumn<CallSource>('source_json', r[4]);
+    if (r[5] !== null) summary.outcome = jsonObjectColumn<CallOutcome>('outcome_json', r[5]);
+    if (r[9] !== null) summary.intent = r[9] as string;
+    if (r[10] !== null) summary.outcomeLabel = r[10] as OutcomeLabel;
+    return summary;
+  }
+
+  /** Rows skipped by readers since the store was opened (see rowGuard.ts; `kaizen doctor` finds them all). */
+  unreadableRows(): UnreadableRow[] {
+    return this.unreadable.list();
+  }
+
+  /** @internal For `store/doctor.ts`, which scans and quarantines rows. */
+  get database(): Database {
+    this.assertOpen();
+    return this.db;
+  }
+
+  /** @internal Decodes one `CONVERSATION_COLUMNS` row, throwing RowDecodeError (for the doctor). */
+  decodeConversationRow(row: SqlValue[]): Conversation {
+    return this.toConversation(row);
+  }
+
+  /** @internal */
+  markChanged(): void {
+    this.markDirty();
   }
 
   async countCalls(filter: CallFilter = {}): Promise<number> {
@@ -455,7 +507,13 @@ export class SqlLearningStore implements LearningStore {
       if (this.archives) {
         for (const id of new Set(rows.filter((r) => r[6] === null && r[7] !== null).map((r) => r[7] as string))) await this.archives.load(id);
       }
-      for (const row of rows) pageConvs.push(this.toConversation(row));
+      for (const row of rows) {
+        try {
+          pageConvs.push(this.toConversation(row));
+        } catch (err) {
+          this.unreadable.note(row[0] as string, err);
+        }
+      }
       this.archives?.trim();
       for (const conv of pageConvs) {
         remaining--;
@@ -965,11 +1023,17 @@ export class SqlLearningStore implements LearningStore {
           importedAt: Number(r[9]),
         };
         if (r[3] !== null) row.endedAt = Number(r[3]);
-        if (r[4] !== null) row.source = JSON.parse(r[4] as string) as CallSource;
-        if (r[5] !== null) row.outcome = JSON.parse(r[5] as string) as CallOutcome;
-        if (r[10] !== null) row.transcriptPurgedAt = Number(r[10]);
-        const blob = this.blobOf(row.callId, r[11]!, r[12]!);
-        if (blob !== undefined) row.events = unpackJson<ConversationEvent[]>(blob, this.codec);
+        try {
+          if (r[4] !== null) row.source = jsonObjectColumn<CallSource>('source_json', r[4]);
+          if (r[5] !== null) row.outcome = jsonObjectColumn<CallOutcome>('outcome_json', r[5]);
+          if (r[10] !== null) row.transcriptPurgedAt = Number(r[10]);
+          const blob = this.blobOf(row.callId, r[11]!, r[12]!);
+          if (blob !== undefined) row.events = decodeColumn('events', () => checkEvents(row.callId, unpackJson<unknown>(blob, this.codec)));
+        } catch (err) {
+          // A damaged row is left out of the bundle and reported, not exported as garbage.
+          this.unreadable.note(row.callId, err);
+          continue;
+        }
         page.push(row);
       }
       this.archives?.trim();
@@ -1037,6 +1101,7 @@ export class SqlLearningStore implements LearningStore {
         }
       }
       result.callsMerged = puts.callsMerged;
+      for (const c of puts.conflicts ?? []) result.conflicts.push({ kind: 'call', ...c });
       for (const a of records.analyses) {
         const storedAt = this.scalar('SELECT analyzed_at FROM analyses WHERE call_id = ?', [a.callId]);
         if (storedAt !== undefined && Number(storedAt) >= a.analyzedAt) continue;

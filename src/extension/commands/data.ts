@@ -30,6 +30,7 @@ export function importCalls(ctx: KaizenContext) {
           let calls = 0;
           let inserted = 0;
           let rejected = 0;
+          let conflicted = 0;
           for (const [i, uri] of uris.entries()) {
             const name = path.basename(uri.fsPath);
             let lastPct = 0;
@@ -42,9 +43,13 @@ export function importCalls(ctx: KaizenContext) {
                 lastPct = pct;
               },
             });
+            // The report counts what is durably stored (after the privacy gate and the save), as the CLI does.
+            if (report.saveError) throw new Error(`the store could not be saved (${report.saveError}); nothing of ${name} was stored`);
             calls += report.calls;
             inserted += report.callsInserted;
             rejected += report.rejected;
+            conflicted += report.conflicted;
+            for (const c of report.conflicts.slice(0, 20)) ctx.log.warn(`import ${name}: conflict ${JSON.stringify(c)}`);
             ctx.log.info(`import ${uri.fsPath}: ${report.calls} calls (${report.callsInserted} new, ${report.callsMerged} merged), ${report.rejected} rejected, ${report.durationMs.toFixed(0)} ms`);
             for (const r of report.rejections.slice(0, 20)) ctx.log.warn(`import ${name}: ${JSON.stringify(r)}`);
             if (report.cancelled) break;
@@ -56,7 +61,7 @@ export function importCalls(ctx: KaizenContext) {
           progress.report({ message: 'Analyzing…' });
           const summary = await ctx.engine.analyze({ signal: abort.signal });
           const total = await (await ctx.engine.store()).countCalls();
-          const msg = `Kaizen: imported ${inserted} new calls (${total} in the store)${rejected ? `, ${rejected} records rejected — see the Kaizen output` : ''}; ${summary.patterns} patterns, ${summary.significant} significant, ${summary.artifacts} artifacts.`;
+          const msg = `Kaizen: imported ${inserted} new calls (${total} in the store)${rejected ? `, ${rejected} records rejected — see the Kaizen output` : ''}${conflicted ? `, ${conflicted} calls in conflict with stored ones (left as stored)` : ''}; ${summary.patterns} patterns, ${summary.significant} significant, ${summary.artifacts} artifacts.`;
           void vscode.window.showInformationMessage(msg, 'Open Pattern Explorer').then((pick) => {
             if (pick) void vscode.commands.executeCommand('kaizen.openPatternExplorer');
           });
@@ -123,7 +128,15 @@ export function importStore(ctx: KaizenContext) {
     const uri = source ?? (await vscode.window.showOpenDialog({ title: 'Kaizen: Import Learning Store', filters: { 'Kaizen bundle': ['kaizen'] }, canSelectMany: false }))?.[0];
     if (!uri) return;
     try {
-      const r = await ctx.engine.importBundle(uri.fsPath);
+      let r = await ctx.engine.importBundle(uri.fsPath);
+      if ('refused' in r) {
+        const flag = r.refused === 'unsigned' ? { allowUnsigned: true } : { trustUnknownKey: true };
+        const what = r.refused === 'unsigned' ? 'carries no signature' : 'is signed by another workspace’s key (it cannot be verified here)';
+        const pick = await vscode.window.showWarningMessage(`Kaizen: this bundle ${what}. Import it only if you trust where it came from.`, { modal: true }, 'Import anyway');
+        if (pick !== 'Import anyway') return;
+        r = await ctx.engine.importBundle(uri.fsPath, flag);
+        if ('refused' in r) return;
+      }
       void vscode.window.showInformationMessage(
         `Kaizen: merged ${r.callsInserted} new calls, ${r.artifactVersionsInserted} artifact versions, ${r.patternsImported} patterns, ${r.experimentsImported} experiments.`,
       );

@@ -168,14 +168,26 @@ export class EngineService {
 
   async exportBundle(target: string): Promise<number> {
     const store = await this.store();
-    const bytes = await store.exportBundle();
+    const { signBundle } = loadEngine();
+    // Signed with the workspace key, as `kaizen export` does.
+    const bytes = signBundle(await store.exportBundle(), await this.hmacKey(), this.options.ports.hashing);
     await this.options.ports.fs.writeFileAtomic(target, bytes);
     return bytes.byteLength;
   }
 
-  async importBundle(source: string) {
+  /**
+   * Imports a bundle only when it is signed by this workspace's key, or the user accepted an unsigned /
+   * unknown-key bundle (`trust`, asked by the command). A bundle this key signed that does not verify throws.
+   */
+  async importBundle(source: string, trust: { allowUnsigned?: boolean; trustUnknownKey?: boolean } = {}) {
+    const { bundleTrustDecision, verifyBundle } = loadEngine();
+    const bytes = await this.options.ports.fs.readFile(source);
+    const verification = verifyBundle(bytes, await this.hmacKey(), this.options.ports.hashing);
+    const decision = bundleTrustDecision(verification, trust);
+    this.options.ports.logger.info(`import bundle ${source}: ${decision.message}`);
+    if (!decision.accept) return { refused: verification.signed, message: decision.message } as const;
     const store = await this.store();
-    const result = await store.importBundle(await this.options.ports.fs.readFile(source));
+    const result = await store.importBundle(bytes);
     await store.save();
     this.changed.fire();
     return result;

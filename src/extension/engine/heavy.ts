@@ -3,7 +3,7 @@
  * required on first use, so activation compiles only the light host bundle: sql.js, the redactor's
  * lexicons, the analyzer, experiments and replay load when a command or view first needs them.
  */
-export { openSqlStore } from '../../engine/store';
+export { openSqlStore, bundleTrustDecision, signBundle, verifyBundle } from '../../engine/store';
 export { createComplianceValidator, createRedactor, parsePolicy, withCompliance } from '../../engine/privacy';
 export { importFile } from '../../engine/ingest/importer';
 export { analyzeWholeStore } from './analyzeStore';

@@ -77,7 +77,7 @@ class OpenAiMessagesAdapter implements FormatAdapter {
     meta: { externalId?: string; trial?: number; reward?: number; agentId?: string },
   ): AdapterOutput {
     const ctx = this.ctx;
-    const callId = `oai:${ctx.fileKey}:${record.index}`;
+    const callId = `oai:${record.key}`;
     const call = CallBuilder.synthetic(ctx, record.index, callId, meta.agentId ?? ctx.agentId);
     let systemPrompt: string | undefined;
     let firstSystem = true;

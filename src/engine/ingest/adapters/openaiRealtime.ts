@@ -89,6 +89,8 @@ interface Session {
   /** Caller speech offsets in the session audio (`input_audio_buffer.speech_started/stopped`), by item. */
   speech: Map<string, { startMs?: number; endMs?: number }>;
   lastAudioMs?: number;
+  /** Content keys of the session's records: a session without an id is named by all of them. */
+  keys: string[];
 }
 
 /**
@@ -115,6 +117,7 @@ class OpenAiRealtimeAdapter implements FormatAdapter {
       this.session = undefined;
     }
     const s = (this.session ??= this.newSession(record));
+    s.keys.push(record.key);
     // Recorded logs carry the receive time under different names; a `response.done` may carry its own.
     const ts = toEpochMs(v.timestamp ?? v.ts ?? v.time ?? v.received_at ?? v.created_at ?? (isRecord(v.response) ? v.response.created_at : undefined));
     if (ts !== undefined) {
@@ -194,7 +197,7 @@ class OpenAiRealtimeAdapter implements FormatAdapter {
   end(): AdapterOutput[] {
     const s = this.session;
     this.session = undefined;
-    return s?.hasContent ? [this.flush(s, { value: null, index: s.index, line: s.firstLine })] : [];
+    return s?.hasContent ? [this.flush(s, { value: null, index: s.index, line: s.firstLine, key: '' })] : [];
   }
 
   private newSession(record: SourceRecord): Session {
@@ -210,6 +213,7 @@ class OpenAiRealtimeAdapter implements FormatAdapter {
       hasContent: false,
       tokens: {},
       speech: new Map(),
+      keys: [],
     };
   }
 
@@ -244,7 +248,7 @@ class OpenAiRealtimeAdapter implements FormatAdapter {
 
   private flush(s: Session, at: SourceRecord): AdapterOutput {
     const ctx = this.ctx;
-    const callId = s.id ?? `rt:${ctx.fileKey}:${s.index}`;
+    const callId = s.id ?? `rt:${ctx.hash(s.keys.join(','))}`;
     // The session names what ran the call: a stored prompt's id, else the model.
     const agentId = s.promptId ?? s.model ?? ctx.agentId;
     const call = s.firstTs !== undefined ? new CallBuilder(callId, agentId, s.firstTs) : CallBuilder.synthetic(ctx, s.index, callId, agentId);

@@ -87,7 +87,7 @@ class UssAdapter implements FormatAdapter {
 
   private build(record: SourceRecord, turns: UssTurn[], overall: number[] | undefined, externalId: string | undefined): AdapterOutput {
     const ctx = this.ctx;
-    const call = CallBuilder.synthetic(ctx, record.index, `uss:${ctx.fileKey}:${record.index}`);
+    const call = CallBuilder.synthetic(ctx, record.index, `uss:${record.key}`);
     call.add({ type: 'call.started', channel: 'chat', source: sourceOf(ctx, record.index, externalId) });
     for (const t of turns) {
       const annotations: Annotations = {};
