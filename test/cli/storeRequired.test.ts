@@ -26,6 +26,9 @@ describe('cli: commands that read a store need one', () => {
     ['export'],
     ['retention', '--transcript-days', '30'],
     ['experiment', 'status'],
+    ['doctor'],
+    ['fixtures', 'from-calls', 'some-id'],
+    ['report'],
   ];
   for (const argv of readOnly) {
     it(`kaizen ${argv.join(' ')} on a mistyped --store: exit 2, a clear message, nothing created`, async () => {
