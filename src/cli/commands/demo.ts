@@ -13,6 +13,7 @@ import { prepareDemoFolder } from '../demoFolder';
 import { createProgress } from '../progress';
 import { openWorkspace } from '../workspace';
 import { runDemoExperiment } from './demoExperiment';
+import { chartJsForReport } from './report';
 import type { RegisterCommand } from './index';
 import { parsePositiveInt, writeSampleFiles } from './samples';
 
@@ -77,7 +78,7 @@ export async function runDemo(ctx: CliContext, opts: DemoOptions): Promise<numbe
   const samples = await time('generate', () => writeSampleFiles({ outDir: path.join(outDir, 'calls'), count: opts.count, seed: opts.seed }));
   const truth = JSON.parse(fs.readFileSync(samples.truthFile, 'utf8')) as SampleTruth;
 
-  const ws = await openWorkspace(ctx, folder.storePath);
+  const ws = await openWorkspace(ctx, folder.storePath, { create: true });
   try {
     log('Importing (redacting PII before anything is stored)…');
     const progress = createProgress(ctx, 'import');
@@ -129,7 +130,8 @@ export async function runDemo(ctx: CliContext, opts: DemoOptions): Promise<numbe
       outcomes: analysis.outcomes,
       intents: intentRates.sort((a, b) => b.calls - a.calls),
       topPatterns: analysis.significantPatternsList.slice(0, 12),
-      decisionTrees: analysis.knowledge.trees.slice(0, 3).map((t) => ({ intent: t.intent, mermaid: t.mermaid })),
+      // Every tree (the CLI says all of them are here), drawn in the HTML from its root.
+      decisionTrees: analysis.knowledge.trees.map((t) => ({ intent: t.intent, mermaid: t.mermaid, root: t.tree })),
       toolPatterns: analysis.knowledge.toolPatterns.slice(0, 8).map((t) => ({
         intent: t.intent,
         sequence: t.sequence,
@@ -145,7 +147,7 @@ export async function runDemo(ctx: CliContext, opts: DemoOptions): Promise<numbe
     };
     const md = renderReportMarkdown(report);
     fs.writeFileSync(path.join(outDir, 'report.md'), md);
-    fs.writeFileSync(path.join(outDir, 'report.html'), renderReportHtml(report));
+    fs.writeFileSync(path.join(outDir, 'report.html'), renderReportHtml(report, chartJsForReport()));
     const stats = await ws.store.stats();
 
     if (opts.json) {

@@ -1,2 +1,3 @@
 // The analytics stage's public surface (see README.md).
 export * from './report';
+export * from './storeReport';

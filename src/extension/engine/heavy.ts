@@ -10,6 +10,7 @@ export { parseFixture, sidecarPathFor } from '../../engine/replay';
 export { replayFixture } from '../../engine/replay';
 export { ExperimentService } from '../../engine/experiments';
 export { buildExperimentView } from '../../engine/experiments';
+export { loadFixture } from '../../engine/replay';
 export { iterateSampleCalls } from '../../engine/samples';
 // zod and everything parsed with it (settings, the webview protocol) load here too, not at activation.
 export { SETTING_KEYS, parseSettings } from '../../shared/settings';
