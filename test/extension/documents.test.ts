@@ -5,7 +5,7 @@ import type { LearningArtifact } from '../../src/engine/model';
 import { assembleConversation } from '../../src/engine/model';
 import { artifactToMarkdown } from '../../src/extension/documents/artifactMarkdown';
 import { callToMarkdown } from '../../src/extension/documents/callMarkdown';
-import { treeToSvg } from '../../src/extension/documents/treeSvg';
+import { treeToSvg } from '../../src/engine/analytics';
 
 const artifact = (payload: LearningArtifact['payload'], title = 'T'): LearningArtifact =>
   ({ artifactId: 'art-1', version: 2, parentVersion: 1, contentHash: 'a'.repeat(64), status: 'testing', title, createdAt: Date.UTC(2026, 0, 2, 3, 4), payload }) as LearningArtifact;
@@ -21,14 +21,16 @@ describe('extension documents: artifacts and calls as readable Markdown', () => 
   const tree = learnTree(ex, { minLeaf: 40 });
 
   it('draws a decision tree as a script-free SVG with every question, branch and move', () => {
-    const svg = treeToSvg(tree);
+    const svg = treeToSvg(tree, 'Decision tree', { standalone: true });
     assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     assert.doesNotMatch(svg, /<script|href=|https?:\/\/(?!www\.w3\.org\/2000\/svg)/, 'no script, no remote resource');
     assert.match(svg, />trigger\?</);
     assert.match(svg, />price-objection</);
     assert.match(svg, />cancel-request</);
-    assert.match(svg, />value-reframing · 80% of 120 \(n=240\)</);
-    assert.match(svg, />discount-offer · 78% of 120 \(n=240\)</);
+    assert.match(svg, />value-reframing</);
+    assert.match(svg, />80% success in 120 of 240</);
+    assert.match(svg, />discount-offer</);
+    assert.match(svg, />78% success in 120 of 240</);
     assert.equal((svg.match(/<rect /g) ?? []).length, 3, 'one question, two moves');
   });
 

@@ -45,7 +45,22 @@ function leafText(node: Extract<TreeNode, { type: 'leaf' }>): { line1: string; l
   return { line1: node.best || 'no data', line2: `${Math.round(node.bestRate * 100)}% success in ${used} of ${node.n}` };
 }
 
-export function treeToSvg(root: TreeNode, title: string): string {
+/**
+ * The report page styles the tree with its own CSS; a standalone SVG (an image in VS Code's Markdown
+ * preview, a file) carries the same rules and colours inside it.
+ */
+const STANDALONE_STYLE =
+  ':root{--fg:#1f2328;--bg:#fff;--muted:#59636e;--grid:#d1d9e0;--good:#1a7f37;--bad:#cf222e}' +
+  'text{font:12px sans-serif;fill:var(--fg)}svg.tree rect{fill:var(--bg);stroke:var(--muted)}' +
+  'svg.tree .good rect{stroke:var(--good);stroke-width:2}svg.tree .bad rect{stroke:var(--bad);stroke-width:2}' +
+  'svg.tree .question rect{fill:#eef2f6}svg.tree text.strong{font-weight:600}svg.tree text.edge{fill:var(--muted);font-size:11px}';
+
+export interface TreeSvgOptions {
+  /** A self-contained image: the XML namespace and the styles inside (default: styled by the page). */
+  standalone?: boolean;
+}
+
+export function treeToSvg(root: TreeNode, title: string, options: TreeSvgOptions = {}): string {
   const placed = place(root, 0, { col: 0 });
   const parts: string[] = [];
   let maxX = 0;
@@ -83,5 +98,7 @@ export function treeToSvg(root: TreeNode, title: string): string {
   walk(placed);
   const w = maxX + PAD;
   const h = maxY + PAD;
-  return `<svg class="tree" role="img" aria-label="${escapeXml(title)}" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}">${parts.join('')}</svg>`;
+  const head = options.standalone ? ` xmlns="http://www.w3.org/2000/svg"` : '';
+  const style = options.standalone ? `<style>${STANDALONE_STYLE}</style>` : '';
+  return `<svg${head} class="tree" role="img" aria-label="${escapeXml(title)}" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}">${style}${parts.join('')}</svg>`;
 }

@@ -1,7 +1,8 @@
 import type { TreeNode } from '../../engine/knowledge';
 import { treeToText } from '../../engine/knowledge';
 import type { LearningArtifact } from '../../engine/model';
-import { svgDataUri, treeToSvg } from './treeSvg';
+import { treeToSvg } from '../../engine/analytics';
+import { svgDataUri } from './svgImage';
 
 /**
  * A learning artifact as a readable Markdown document (shown in VS Code's Markdown preview): a prompt
@@ -45,7 +46,7 @@ export function artifactToMarkdown(a: LearningArtifact): string {
         break;
       }
       lines.push(`Which move to make in which situation, for **${p.intent}** (questions in blue, recommended moves in green with their success rate):`, '');
-      lines.push(`![Decision tree for ${p.intent}](${svgDataUri(treeToSvg(tree))})`, '');
+      lines.push(`![Decision tree for ${p.intent}](${svgDataUri(treeToSvg(tree, `Decision tree for ${p.intent}`, { standalone: true }))})`, '');
       lines.push('<details><summary>The same tree as text</summary>', '', ...fenced(treeToText(tree).join('\n')), '', '</details>');
       break;
     }
