@@ -15,7 +15,9 @@ function baseProgram(ctx: CliContext): Command {
       writeOut: (s) => ctx.stdout.write(s),
       writeErr: (s) => ctx.stderr.write(s),
     })
-    .exitOverride();
+    .exitOverride()
+    // Lets a command with subcommands (`calls show`) keep options after the subcommand for it.
+    .enablePositionalOptions();
 }
 
 /** The program with every command module loaded (what `--help` describes; tests compare the two). */
@@ -66,7 +68,8 @@ export async function runCli(argv: string[], overrides: Partial<CliContext> = {}
       return err.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
     if (err instanceof CliError) {
-      ctx.stderr.write(`kaizen: ${err.message}\n`);
+      // An empty message: the command already said everything (e.g. `kaizen test`'s summary line).
+      if (err.message) ctx.stderr.write(`kaizen: ${err.message}\n`);
       return err.exitCode;
     }
     const e = err as Error & { reason?: string };

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import * as fs from 'node:fs';
 import { PolicyError } from '../engine/privacy';
 import type { KaizenRedactor, PrivacyPolicy } from '../engine/privacy';
 import type { Clock } from '../engine/ports';
@@ -28,11 +29,27 @@ export interface OpenWorkspaceOptions {
   settings?: WorkspaceSettings;
   /** A clock other than the system's (simulated experiment days). */
   clock?: Clock;
+  /** Whether a missing store is created (import, samples, demo, import-bundle); every other command needs one. */
+  create?: boolean;
 }
 
 /** The workspace HMAC key from the secret store, created on first use; a malformed one is a data error, never replaced. */
 export async function workspaceHmacKey(ctx: CliContext): Promise<Uint8Array> {
   return cliErrors(ctx, undefined, () => engineWorkspaceKey(ctx.ports));
+}
+
+/**
+ * A command that reads a store fails on one that is not there (usually a mistyped `--store`), with
+ * the path it looked at and how to make one; it creates nothing.
+ */
+export function assertStoreExists(ctx: CliContext, storePath: string): void {
+  const abs = path.resolve(ctx.cwd, storePath);
+  if (fs.existsSync(abs)) return;
+  const shown = path.relative(ctx.cwd, abs) || abs;
+  throw new CliError(
+    `${shown}: no learning store there. Check --store (default ${DEFAULT_STORE}), or create one with \`kaizen import <file> --store ${shown}\` or \`kaizen samples\`.`,
+    ExitCode.usage,
+  );
 }
 
 /**
@@ -42,6 +59,8 @@ export async function workspaceHmacKey(ctx: CliContext): Promise<Uint8Array> {
  * a bad `.kaizen/privacy.json` is a usage error naming the field.
  */
 export async function openWorkspace(ctx: CliContext, storePath: string = DEFAULT_STORE, options: OpenWorkspaceOptions = {}): Promise<Workspace> {
+  // Before the key or the folder: a mistyped --store must not leave an empty store behind.
+  if (!options.create) assertStoreExists(ctx, storePath);
   const { abs, engine } = cliWorkspace(ctx, storePath, options);
   return cliErrors(ctx, abs, async () => {
     const policy = await engine.policy();
@@ -55,6 +74,7 @@ export async function openWorkspace(ctx: CliContext, storePath: string = DEFAULT
  * but never redact: experiments, with their own clock for simulated days.
  */
 export async function openGatedStore(ctx: CliContext, storePath: string = DEFAULT_STORE, options: OpenWorkspaceOptions = {}): Promise<LearningStore> {
+  if (!options.create) assertStoreExists(ctx, storePath);
   const { abs, engine } = cliWorkspace(ctx, storePath, options);
   return cliErrors(ctx, abs, () => engine.store());
 }

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { createNodePorts } from '../node/nodePorts';
-import { CALL_SCHEME, CallDocumentProvider } from './callDocument';
+import { ARTIFACT_SCHEME, ArtifactDocumentProvider, CALL_SCHEME, CallDocumentProvider } from './callDocument';
 import { analyze, exportStore, generateSamples, importCalls, importStore } from './commands/data';
-import { connectEndpoint, disconnectEndpoint, openCall, setApiKey, showActivation } from './commands/misc';
+import { connectEndpoint, disconnectEndpoint, openArtifact, openCall, setApiKey, showActivation } from './commands/misc';
 import { LiveSession } from './live/liveSession';
+import { advanceExperiment, createExperiment, killExperiment, recordCalls, rollbackExperiment, shipExperiment } from './commands/experiments';
 import { Config } from './config';
 import type { KaizenContext } from './context';
 import { workspaceBaseDir } from './context';
@@ -55,6 +56,13 @@ export function activate(extension: vscode.ExtensionContext): { activationMs: nu
     'kaizen.openPublishing': () => PublishingPanel.show(ctx) && undefined,
     'kaizen.generateSamples': generateSamples(ctx),
     'kaizen.openCall': openCall(),
+    'kaizen.openArtifact': openArtifact(),
+    'kaizen.experiment.create': createExperiment(ctx),
+    'kaizen.experiment.record': recordCalls(ctx),
+    'kaizen.experiment.ship': shipExperiment(ctx),
+    'kaizen.experiment.advance': advanceExperiment(ctx),
+    'kaizen.experiment.rollback': rollbackExperiment(ctx),
+    'kaizen.experiment.kill': killExperiment(ctx),
     'kaizen.showActivationTime': showActivation(ctx),
     'kaizen.refresh': () => engine.refresh(),
   };
@@ -62,6 +70,7 @@ export function activate(extension: vscode.ExtensionContext): { activationMs: nu
 
   extension.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(CALL_SCHEME, new CallDocumentProvider(ctx)),
+    vscode.workspace.registerTextDocumentContentProvider(ARTIFACT_SCHEME, new ArtifactDocumentProvider(ctx)),
     new FixtureTests(ctx),
     new StatusBar(ctx),
   );

@@ -56,7 +56,7 @@ describe('cli: kaizen import / kaizen calls', () => {
     const bySource = await run('calls', '--store', 'k.db', '--source', 'uss.txt', '--json');
     assert.equal(bySource.stdout.trim().split('\n').length, 2);
     const table = await run('calls', '--store', 'k.db', '--limit', '3');
-    assert.match(table.stdout, /^call\s+agent\s+started \(UTC\)\s+turns\s+outcome\s+source/);
+    assert.match(table.stdout, /^call\s+agent\s+started \(UTC\)\s+turns\s+outcome\s+ended\s+source/);
     assert.match(table.stdout, /\(3 of 4; use --limit or --json for more\)/);
 
     const again = await run('import', 'tau.json', '--store', 'k.db', '--json');

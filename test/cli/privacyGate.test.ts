@@ -36,7 +36,7 @@ describe('cli: the compliance gate on the whole pipeline', () => {
     assert.equal(shown.stdout.includes('jane.roe'), false);
     mkdirSync(path.join(box.cwd, '.kaizen'), { recursive: true });
     writeFileSync(path.join(box.cwd, '.kaizen', 'privacy.json'), JSON.stringify({ allowlist: [''] }));
-    const bad = await box.run('stats');
+    const bad = await box.run('import', 'calls.jsonl');
     assert.equal(bad.code, 2, bad.stderr);
     assert.match(bad.stderr, /privacy\.json.*allowlist/);
   });
@@ -64,7 +64,7 @@ describe('cli: the compliance gate on the whole pipeline', () => {
     writeFileSync(path.join(box.cwd, '.kaizen', 'privacy.json'), JSON.stringify({ allowlist: ['Zorbix Kowalczyk'] }));
     const ports = createNodePorts();
     const ctx = { cwd: box.cwd, ports } as unknown as CliContext;
-    const ws = await openWorkspace(ctx, '.kaizen/learning.db', { clock: { now: () => 1 } });
+    const ws = await openWorkspace(ctx, '.kaizen/learning.db', { clock: { now: () => 1 }, create: true });
     const store = ws.store;
     try {
       await assert.rejects(store.appendJournal([{ stream: 's', kind: 'k', ts: 1, payload: { note: 'mail jane.roe@example.org' } }]), PrivacyViolationError);

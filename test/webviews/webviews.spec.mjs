@@ -144,7 +144,8 @@ test('experiment: per-variant intervals, verdict, SRM, cumulative lift, rollout'
     env.log(`experiment first paint: ${rendered.firstPaintMs.toFixed(1)} ms`);
     assert.equal(await h.page.textContent('#experiment-name'), 'Empathetic greeting v2');
     assert.match(await h.page.textContent('#verdict'), /significant win/);
-    assert.match(await h.page.textContent('#verdict'), /p = < 0.001/);
+    assert.match(await h.page.textContent('#verdict'), /\(p < 0\.001, α = 0\.05\)/);
+    assert.doesNotMatch(await h.page.textContent('#verdict'), /p = </, 'never "p = < 0.001"');
     const rows = await h.page.locator('#variants tr').allTextContents();
     assert.equal(rows.length, 3);
     assert.match(rows[2], /treatment.*4,988.*2,993.*60\.0% \[58\.6% – 61\.4%\].*\+4\.0 pp \[\+2\.1 pp – \+5\.9 pp\]/);
@@ -152,6 +153,9 @@ test('experiment: per-variant intervals, verdict, SRM, cumulative lift, rollout'
     assert.match(await h.page.textContent('#rollout'), /canary 10%/);
     assert.equal(await h.page.locator('canvas#lift-chart').count(), 1);
     assert.match(await h.page.textContent('#guardrails'), /escalation.*4\.5% \[-2\.0% – 11\.0%\].*-10\.0%.*held/);
+    // The sign convention is explained on screen, not only to screen readers.
+    assert.ok(await h.page.locator('#guardrail-legend').isVisible());
+    assert.match(await h.page.textContent('#guardrail-legend'), /negative is worse/);
     const history = await h.page.locator('#timeline li').allTextContents();
     assert.equal(history.length, 2);
     assert.match(history[1], /rollout\.advanced · 10% — Stage 5 % passed/);

@@ -8,6 +8,7 @@ import type { AnalyzeProgress, AnalyzeSummary } from '../../engine/pipeline';
 import { IntentModelError, loadIntentModel } from '../../engine/analysis';
 import type { IntentModel } from '../../engine/analysis';
 import type { TreeNode } from '../../engine/knowledge';
+import type { LearningStore } from '../../engine/store';
 import type { CliContext } from '../context';
 import { CliError, DEFAULT_STORE, ExitCode, writeJsonLine } from '../context';
 import { openWorkspace, reportUnreadableRows } from '../workspace';
@@ -157,14 +158,18 @@ export const register: RegisterCommand = (program, ctx) => {
 
   program
     .command('tree')
-    .description('Show the learned decision tree of an intent: which move to make in which situation.')
-    .requiredOption('--intent <intent>', 'the intent')
+    .description('Show the learned decision tree of an intent (which move to make in which situation); without --intent, list every tree.')
+    .option('--intent <intent>', 'the intent whose tree to show')
     .option('--store <path>', 'learning store file', DEFAULT_STORE)
     .option('--mermaid', 'print a Mermaid flowchart')
     .option('--json', 'print the tree as JSON')
-    .action(async (opts: { intent: string; store: string; mermaid?: boolean; json?: boolean }) => {
+    .action(async (opts: { intent?: string; store: string; mermaid?: boolean; json?: boolean }) => {
       const ws = await openWorkspace(ctx, opts.store);
       try {
+        if (opts.intent === undefined) {
+          await listTrees(ctx, ws.store, opts.json === true);
+          return;
+        }
         const art = await ws.store.getArtifact(`decision-tree:${opts.intent}`);
         // A retired tree (its intent has no calls any more) is history, not a recommendation.
         if (!art || art.payload.kind !== 'decision-tree' || art.status === 'retired') {
@@ -186,3 +191,21 @@ export const register: RegisterCommand = (program, ctx) => {
       }
     });
 };
+
+/** Every stored decision tree: intent, version, calls it was learned from, and its top recommendation. */
+async function listTrees(ctx: CliContext, store: LearningStore, json: boolean): Promise<void> {
+  const trees = (await store.listArtifacts({ kind: 'decision-tree' }))
+    .flatMap((a) => (a.payload.kind === 'decision-tree' ? [{ intent: a.payload.intent, version: a.version, root: (a.payload.tree as { root: TreeNode }).root }] : []))
+    .sort((a, b) => a.intent.localeCompare(b.intent));
+  if (json) {
+    for (const t of trees) writeJsonLine(ctx.stdout, { intent: t.intent, version: t.version, calls: t.root.n, best: t.root.best });
+    return;
+  }
+  if (trees.length === 0) {
+    ctx.stdout.write('No decision trees yet; run `kaizen analyze` first.\n');
+    return;
+  }
+  ctx.stdout.write(`${trees.length} decision trees (show one with \`kaizen tree --intent <intent>\`):\n`);
+  const w = Math.max(...trees.map((t) => t.intent.length));
+  for (const t of trees) ctx.stdout.write(`  ${t.intent.padEnd(w)}  v${t.version}  ${t.root.n} calls  best overall: ${t.root.best || 'no data'}\n`);
+}

@@ -24,9 +24,16 @@ interface StoreOpts {
   json?: boolean;
 }
 
-async function withService<T>(ctx: CliContext, storePath: string, fn: (svc: ExperimentService, store: LearningStore) => Promise<T>, clock: Clock = ctx.ports.clock): Promise<T> {
+async function withService<T>(
+  ctx: CliContext,
+  storePath: string,
+  fn: (svc: ExperimentService, store: LearningStore) => Promise<T>,
+  clock: Clock = ctx.ports.clock,
+  create = false,
+): Promise<T> {
+  // Only `experiment create` and `simulate` may start a store; the rest read one that must be there.
   // The privacy gate checks every experiment, journal entry and artifact this command writes.
-  const store = await openGatedStore(ctx, storePath, { clock });
+  const store = await openGatedStore(ctx, storePath, { clock, create });
   try {
     return await fn(new ExperimentService(store, clock), store);
   } catch (err) {
@@ -188,7 +195,7 @@ export const register: RegisterCommand = (program, ctx) => {
       if (opts.start) e = await svc.start(e.id);
       if (opts.json) writeJsonLine(ctx.stdout, e);
       else ctx.stdout.write(`Created experiment ${e.id} (${e.status}): ${e.variants.map((v) => v.name).join(' vs ')} on ${e.primaryMetric}, layer ${e.layer} slice ${e.layerRange?.join('–')} of 10000.\n`);
-    });
+    }, undefined, true);
   });
 
   storeOption(exp.command('start <id>').description('Start a draft experiment: traffic is split from now on.')).action(async (id: string, opts: StoreOpts) => {
@@ -418,6 +425,7 @@ export const register: RegisterCommand = (program, ctx) => {
         ctx.stdout.write(`Artifact ${v1.artifactId} versions: ${artifact.map((a) => `v${a.version} ${a.status}`).join(', ')}.\n`);
       },
       clock,
+      true,
     );
   });
 };

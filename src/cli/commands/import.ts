@@ -102,7 +102,7 @@ export const register: RegisterCommand = (program, ctx) => {
         }
         if (!stat.isFile()) throw new CliError(`${f}: not a file`, ExitCode.usage);
       }
-      const ws = await openWorkspace(ctx, opts.store, { settings: { transcriptRetentionDays: opts.transcriptDays ?? null } });
+      const ws = await openWorkspace(ctx, opts.store, { create: true, settings: { transcriptRetentionDays: opts.transcriptDays ?? null } });
       const reports: ImportReport[] = [];
       const failures: FileFailure[] = [];
       const controller = new AbortController();

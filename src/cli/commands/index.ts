@@ -34,6 +34,8 @@ export const COMMAND_MODULES = {
   doctor: () => load(() => require('./doctor') as CommandModule),
   live: () => load(() => require('./live') as CommandModule),
   artifact: () => load(() => require('./artifact') as CommandModule),
+  report: () => load(() => require('./report') as CommandModule),
+  fixtures: () => load(() => require('./fixtures') as CommandModule),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

@@ -183,7 +183,7 @@ export const register: RegisterCommand = (program, ctx) => {
         throw new CliError((err as Error).message, ExitCode.usage);
       }
       const user = opts.rules ? readRulesFile(ctx, opts.rules) : [];
-      const ws = await openWorkspace(ctx, opts.store);
+      const ws = await openWorkspace(ctx, opts.store, { create: true });
       try {
         const decider = new CorrectionDecider({
           rules: [...user, ...(await learnedRules(ws.store, Boolean(opts.learn)))],

@@ -80,6 +80,10 @@ async function redactStream(ctx: CliContext, input: NodeJS.ReadableStream, redac
       text = record.text as string;
     } else if (mode === 'jsonl') {
       continue;
+    } else {
+      const broken = malformedJson(line);
+      // A JSONL file whose line is cut or mis-quoted would otherwise be redacted as text without a word.
+      if (broken !== undefined) ctx.stderr.write(`kaizen: ${name}:${lineNo}: warning: this line looks like JSON but does not parse (${broken}); it was redacted as plain text\n`);
     }
     const r = redactor.redactText(text);
     count++;
@@ -88,6 +92,18 @@ async function redactStream(ctx: CliContext, input: NodeJS.ReadableStream, redac
     else ctx.stdout.write(`${r.text}\n`);
   }
   return count;
+}
+
+/** The parse error of a line that starts like a JSON object or array but is not valid JSON, else undefined. */
+function malformedJson(line: string): string | undefined {
+  const t = line.trimStart();
+  if (!t.startsWith('{') && !t.startsWith('[')) return undefined;
+  try {
+    JSON.parse(line);
+    return undefined;
+  } catch (err) {
+    return (err as Error).message;
+  }
 }
 
 function looksLikeJsonl(line: string): boolean {

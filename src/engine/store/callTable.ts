@@ -6,7 +6,8 @@ import type { CallFilter, CallSummary, OutcomeLabel, PutConversationsResult } fr
 import type { TranscriptArchives } from './archive';
 import type { SqlDb } from './sqlDb';
 import { nul, opt, whereClause } from './sqlDb';
-import { findMergeConflict, mergedOutcome } from './callMerge';
+import { findMergeConflict } from './callMerge';
+import { callMetricsOf, callOutcomeOf, callPlatformOf } from '../model';
 import { checkEvents, decodeColumn, jsonObjectColumn } from './rowGuard';
 import type { UnreadableRows } from './rowGuard';
 
@@ -179,8 +180,9 @@ export class CallTable {
     const merged = byTime([...stored, ...fresh]);
     const { turns, errors } = digest(merged);
     const source = sourceJson !== null ? (sourceJson as string) : conv.source ? JSON.stringify(conv.source) : null;
-    const latest = mergedOutcome(merged);
-    const outcome = latest ? JSON.stringify(latest) : (outcomeJson as string | null);
+    // From every call.ended now stored, so two reports of one call merge the same in either import order.
+    const mergedOutcome = callOutcomeOf(merged);
+    const outcome = mergedOutcome ? JSON.stringify(mergedOutcome) : (outcomeJson as string | null);
     const ended = Math.max(Number(endedAt ?? -Infinity), conv.endedAt ?? -Infinity);
     this.sql.run(
       `UPDATE calls SET started_at = ?, ended_at = ?, source_file = COALESCE(source_file, ?), source_json = ?, outcome_json = ?,
@@ -225,6 +227,10 @@ export class CallTable {
     if (sourceJson !== null) conv.source = jsonObjectColumn<CallSource>('source_json', sourceJson);
     if (outcomeJson !== null) conv.outcome = jsonObjectColumn<CallOutcome>('outcome_json', outcomeJson);
     if (blob !== undefined) conv.events = decodeColumn('events', () => checkEvents(conv.callId, unpackJson<unknown>(blob, this.codec)));
+    const platform = callPlatformOf(conv.events);
+    if (platform) conv.platform = platform;
+    const metrics = callMetricsOf(conv.events);
+    if (metrics) conv.metrics = metrics;
     return conv;
   }
 

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { KaizenContext } from '../context';
 import { requireTrust } from '../context';
 import { SecretKeys } from '../../shared/secretKeys';
-import { callUri } from '../callDocument';
+import { artifactUri, callUri, openRendered } from '../callDocument';
 
 /** Stores the Anthropic API key in SecretStorage only, asked with a password box. */
 export function setApiKey(ctx: KaizenContext) {
@@ -56,11 +56,20 @@ export function disconnectEndpoint(ctx: KaizenContext) {
   return () => ctx.live.disconnect();
 }
 
+/** Opens a stored call rendered: facts table, then the redacted transcript. */
 export function openCall() {
   return async (callId?: string) => {
     if (!callId) return;
-    const doc = await vscode.workspace.openTextDocument(callUri(callId));
-    await vscode.window.showTextDocument(doc, { preview: true });
+    await openRendered(callUri(callId));
+  };
+}
+
+/** Opens an artifact version as a readable document (prompt text, drawn decision tree, tables). */
+export function openArtifact() {
+  return async (ref?: { artifactId: string; version: number } | { artifact: { artifactId: string; version: number } }) => {
+    const a = ref && 'artifact' in ref ? ref.artifact : ref;
+    if (!a) return;
+    await openRendered(artifactUri(a.artifactId, a.version));
   };
 }
 

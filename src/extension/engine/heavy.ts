@@ -10,6 +10,7 @@ export { parseFixture, sidecarPathFor } from '../../engine/replay';
 export { replayFixture } from '../../engine/replay';
 export { ExperimentService } from '../../engine/experiments';
 export { buildExperimentView } from '../../engine/experiments';
+export { loadFixture } from '../../engine/replay';
 export { iterateSampleCalls } from '../../engine/samples';
 // zod and everything parsed with it (settings, the webview protocol) load here too, not at activation.
 export { SETTING_KEYS, parseSettings } from '../../shared/settings';
@@ -19,3 +20,7 @@ export { LiveClient, CorrectionDecider, toolPatternRules, userRules, UserRulesFi
 export { approveArtifact, artifactText, publicationHistory, publishArtifact, publisherFor, publishingGates, rollbackArtifact } from '../../engine/realtime';
 export { nodeHttpClient, nodeTimers, transportFor } from '../../node/liveTransports';
 export { createComplianceValidator } from '../../engine/privacy';
+// Readable documents (call, artifact) for the Markdown preview.
+export { callToMarkdown } from '../documents/callMarkdown';
+export { artifactToMarkdown } from '../documents/artifactMarkdown';
+export { observationFromConversation } from '../../engine/experiments';

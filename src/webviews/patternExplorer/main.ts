@@ -10,6 +10,7 @@ import type { PatternEvidence, PatternExplorerData, PatternRow } from '../../sha
 import type { Chart } from '../shared/charts';
 import { intervalChart } from '../shared/charts';
 import { adoptStyles, clear, h, percent, signed } from '../shared/dom';
+import { pText } from '../../shared/format';
 import { patternExplorerProtocol } from '../../shared/patternExplorerProtocol';
 import { createIpc, messageReceivedAt, loadUiState, newRequestId, saveUiState } from '../shared/ipc';
 import type { Filters, SortKey } from './model';
@@ -167,8 +168,8 @@ function showDetail(p: PatternRow): void {
       {},
       h('dt', {}, 'Success rate'),
       h('dd', { class: p.effect }, `${percent(p.successRate, 1)} (95% CI ${percent(p.ciLow, 1)} – ${percent(p.ciHigh, 1)})`),
-      h('dt', {}, 'Lift vs intent'),
-      h('dd', {}, `${signed(p.lift)} (p = ${p.liftPValue < 0.001 ? '< 0.001' : p.liftPValue.toFixed(3)})`),
+      h('dt', {}, 'Lift'),
+      h('dd', {}, `${signed(p.lift)} over the situation's ordinary moves (${pText(p.liftPValue, 'adjusted p')}${p.liftPValue < 0.05 ? '' : ': not significant, may be chance'})`),
       h('dt', {}, 'Calls'),
       h('dd', {}, `${p.successes} of ${p.support} succeeded`),
     ),

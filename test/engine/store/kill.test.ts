@@ -72,7 +72,7 @@ function rawIds(storePath: string, SQL: SqlJsStatic): string[] {
 }
 
 describe('store: SIGKILL during saves', function () {
-  this.timeout(120_000);
+  this.timeout(300_000);
   let tmp: ReturnType<typeof tempDir>;
   let script: string;
   before(() => {
@@ -207,7 +207,9 @@ describe('store: SIGKILL during saves', function () {
       assert.deepEqual(fs.readdirSync(tmp.dir).filter((f) => f.startsWith('learning.db') && f !== 'learning.db' && f !== 'learning.db.archive'), [], 'no lock or temp left');
       const listed = new Set(rawIds(storePath, SQL));
       assert.deepEqual(fs.readdirSync(`${storePath}.archive`).filter((f) => !listed.has(f.replace(/\.sqlite$/, ''))), [], 'no unlisted archive or temp left');
-      assert.ok(previous > ITERATIONS / 2, `the child made progress (${previous} batches)`);
+      // Load-independent: every aimed run (half of them) completes at least one save before its kill;
+      // unaimed kills may land before the first save on a loaded machine.
+      assert.ok(previous >= ITERATIONS / 2, `the child made progress (${previous} batches)`);
       assert.ok(archivesSeen.size > 1, 'saves moved transcripts to archives along the way');
       if (process.env.KAIZEN_TEST_VERBOSE) console.log(`      ${killedMidWrite} of ${ITERATIONS} kills left a temp file (died between temp write and rename); ${archivesSeen.size} archives`);
     }
