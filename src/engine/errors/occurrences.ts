@@ -41,21 +41,26 @@ export function argumentShape(args: Record<string, unknown>): ArgumentShape {
 /**
  * Every error of one call's events: failed tool results (adapters map Retell `successful: false` and
  * OpenAI-style tool messages starting with `Error` to `ok: false`), agent errors, and a call that
- * ended with `endReason: "error"`.
+ * ended with `endReason: "error"`. An `agent.error` of stage `tool` right after a failed result of the
+ * same tool restates that failure: it gives the occurrence its code instead of counting twice.
  */
 export function extractOccurrences(events: readonly ConversationEvent[], options: OccurrenceOptions = {}): ErrorOccurrence[] {
   const maxSteps = options.maxSteps ?? 8;
   const calls = new Map<string, { name: string; args: Record<string, unknown> }>();
   const steps: string[] = [];
   const out: ErrorOccurrence[] = [];
+  // The failed tool result an agent.error about the same tool may restate (one error, not two).
+  let lastToolFailure: { index: number; tool: string; message: string } | undefined;
   const before = () => steps.slice(-maxSteps);
   const withIntent = (o: ErrorOccurrence): ErrorOccurrence => (options.intent !== undefined ? { ...o, intent: options.intent } : o);
   for (const e of events) {
     switch (e.type) {
       case 'turn':
+        lastToolFailure = undefined;
         if (e.role !== 'system') steps.push(e.role);
         break;
       case 'tool.called':
+        lastToolFailure = undefined;
         calls.set(e.toolCallId, { name: e.name, args: e.arguments });
         steps.push(`tool:${e.name}`);
         break;
@@ -63,6 +68,7 @@ export function extractOccurrences(events: readonly ConversationEvent[], options
         const called = calls.get(e.toolCallId);
         const tool = e.name ?? called?.name ?? 'unknown_tool';
         if (!e.ok) {
+          lastToolFailure = { index: out.length, tool, message: e.error ?? e.result ?? '' };
           out.push(withIntent({
             callId: e.callId, agentId: e.agentId, ts: e.ts, kind: 'tool-result', code: 'tool_error', stage: 'tool', tool,
             toolCallId: e.toolCallId, message: e.error ?? e.result ?? '', precedingSteps: before(),
@@ -72,13 +78,22 @@ export function extractOccurrences(events: readonly ConversationEvent[], options
         steps.push(`${e.ok ? 'tool-ok' : 'tool-error'}:${tool}`);
         break;
       }
-      case 'agent.error':
+      case 'agent.error': {
+        const restated = lastToolFailure && e.stage === 'tool' && (e.toolName === undefined || e.toolName === lastToolFailure.tool) ? lastToolFailure : undefined;
+        lastToolFailure = undefined;
+        if (restated) {
+          // The platform's code names the failure better than the generic `tool_error`; the message stays the result's.
+          out[restated.index] = { ...out[restated.index]!, code: e.code };
+          steps.push(`error:${e.code}`);
+          break;
+        }
         out.push(withIntent({
           callId: e.callId, agentId: e.agentId, ts: e.ts, kind: 'agent-error', code: e.code, stage: e.stage,
           ...(e.toolName !== undefined ? { tool: e.toolName } : {}), message: e.message, precedingSteps: before(),
         }));
         steps.push(`error:${e.code}`);
         break;
+      }
       case 'call.ended':
         if (e.outcome.endReason === 'error') {
           out.push(withIntent({

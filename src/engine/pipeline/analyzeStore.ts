@@ -16,8 +16,8 @@ import { addCall, emptyPatternCounts, scorePatterns } from '../analysis/patterns
 import type { ScoredPattern } from '../analysis/patterns';
 import type { CallAnalysis } from '../analysis/schema';
 import type { Taxonomy } from '../analysis/taxonomy';
-import { ErrorCatalogBuilder, extractOccurrences } from '../errors';
-import type { FingerprintRule } from '../errors';
+import { ErrorLearner, ruleArtifactDraft } from '../errors';
+import type { AvoidanceRule, CatalogEntry, FingerprintRule } from '../errors';
 import { buildTaxonomy, matchCategories } from '../analysis/taxonomy';
 import { callDocs, induceVocabulary, summarizeVocabulary, vocabularyLabeler } from '../analysis/discovery/vocabulary';
 import type { CallDocs, VocabularyLabeler, VocabularySummary } from '../analysis/discovery/vocabulary';
@@ -74,7 +74,7 @@ export interface AnalyzeSummary {
   significantPatterns: number;
   toolPatterns: number;
   /** The error catalog stored by this run: occurrences seen and distinct fingerprints. */
-  errors: { occurrences: number; fingerprints: number };
+  errors: { occurrences: number; fingerprints: number; catalog: CatalogEntry[]; rules: AvoidanceRule[] };
   artifacts: { saved: number; unchanged: number };
   elapsedMs: number;
   topPatterns: ScoredPattern[];
@@ -167,7 +167,7 @@ export async function analyzeStore(store: LearningStore, options: AnalyzeStoreOp
   let batch: CallAnalysisRecord[] = [];
   let done = 0;
   const deferred: CallAnalysis[] = [];
-  const catalog = new ErrorCatalogBuilder((text) => options.ports.hashing.sha256(text), options.fingerprintRules);
+  const errorLearner = new ErrorLearner({ hash: (text) => options.ports.hashing.sha256(text), ...(options.fingerprintRules ? { fingerprintRules: options.fingerprintRules } : {}) });
   const callFingerprints = new Map<string, string[]>();
   let occurrences = 0;
 
@@ -206,7 +206,7 @@ export async function analyzeStore(store: LearningStore, options: AnalyzeStoreOp
     const a = analyzeEvents(conv.events, { ...base, outcomeModel: model });
     a.source ??= conv.source;
     // The catalog reads the stored (redacted) events; the call's fingerprints go into its analysis record.
-    const found = extractOccurrences(conv.events, { intent: a.intent }).map((o) => catalog.add(o));
+    const found = errorLearner.add(conv.events, a.intent).fingerprints;
     if (found.length > 0) {
       occurrences += found.length;
       callFingerprints.set(a.callId, [...new Set(found)].sort());
@@ -235,9 +235,12 @@ export async function analyzeStore(store: LearningStore, options: AnalyzeStoreOp
   const knowledge = synthesize({ patterns: scored, tools, trees, graph });
   const drafts = knowledgeArtifacts(knowledge);
   if (induced?.summary) drafts.push({ artifactId: 'vocabulary', title: 'Induced vocabulary', payload: { kind: 'vocabulary', ...induced.summary } });
+  // The error catalog and the avoidance rules learned from the same calls (rules are derived knowledge: retired when no longer learned).
+  const learnedErrors = errorLearner.finish();
+  for (const rule of learnedErrors.rules) drafts.push(ruleArtifactDraft(rule));
   const artifacts = await saveKnowledge(store, drafts);
   const retired = await retireStaleKnowledge(store, drafts);
-  const fingerprints = catalog.fingerprints();
+  const fingerprints = learnedErrors.catalog.map(({ calls: _calls, ...fp }) => fp);
   await store.upsertErrorFingerprints(fingerprints);
   const significant = scored.filter((p) => p.significant);
   return {
@@ -249,7 +252,7 @@ export async function analyzeStore(store: LearningStore, options: AnalyzeStoreOp
     patterns: scored.length,
     significantPatterns: significant.length,
     toolPatterns: knowledge.toolPatterns.length,
-    errors: { occurrences, fingerprints: fingerprints.length },
+    errors: { occurrences, fingerprints: fingerprints.length, catalog: learnedErrors.catalog, rules: learnedErrors.rules },
     artifacts,
     elapsedMs: options.ports.clock.now() - t0,
     topPatterns: [...significant].sort((a, b) => Math.abs(b.lift) - Math.abs(a.lift)).slice(0, 10),
@@ -318,7 +321,7 @@ function builtinCovers(builtin: Taxonomy, events: readonly ConversationEvent[], 
   return builtin.intents.some((c) => c.tools.some((tc) => tools.some((t) => tc.re.test(t))));
 }
 
-const DERIVED_KINDS = new Set(['template', 'decision-tree', 'strategy', 'tool-pattern']);
+const DERIVED_KINDS = new Set(['template', 'decision-tree', 'strategy', 'tool-pattern', 'avoidance-rule']);
 
 /**
  * Knowledge is rebuilt on every analysis: an artifact derived from calls (a tree, template, strategy
