@@ -13,6 +13,7 @@ import type { CliContext } from '../context';
 import { CliError, DEFAULT_STORE, ExitCode, writeJsonLine } from '../context';
 import { openWorkspace, reportUnreadableRows } from '../workspace';
 import { bar, createStatusLine } from '../progress';
+import { loadFingerprintRules } from '../fingerprintRules';
 import type { RegisterCommand } from './index';
 
 interface AnalyzeOpts {
@@ -129,6 +130,7 @@ export const register: RegisterCommand = (program, ctx) => {
       try {
         const summary = await analyzeStore(ws.store, {
           ports: ctx.ports,
+          fingerprintRules: loadFingerprintRules(ctx),
           intentModel,
           taxonomy,
           seeds: opts.seeds,
