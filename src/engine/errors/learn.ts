@@ -1,4 +1,5 @@
 import type { ConversationEvent } from '../model';
+import { wilsonInterval } from '../stats';
 import { AvoidanceRuleSchema, conditionHolds, ruleId, ruleText } from './avoidance';
 import type { AvoidanceCondition, AvoidanceRule } from './avoidance';
 import { ErrorCatalogBuilder } from './catalog';
@@ -128,9 +129,11 @@ export class ErrorLearner {
         if (m.k >= minSupport) pairs.push(m);
       }
     const score = (m: { n: number; k: number }) => (m.k + 1) / (m.n + 2);
+    // Ranked by the Wilson lower bound of precision: a precise rule on few calls does not outrank a
+    // nearly as precise one that covers many (a narrower rule is then kept only if it adds errors).
     const pool = [...singles, ...pairs]
       .filter((m) => m.k / m.n >= minPrecision)
-      .sort((a, b) => score(b) - score(a) || a.cond.all.length - b.cond.all.length || b.k - a.k || keyOf(a.cond) .localeCompare(keyOf(b.cond)));
+      .sort((a, b) => wilsonInterval(b.k, b.n).low - wilsonInterval(a.k, a.n).low || a.cond.all.length - b.cond.all.length || b.k - a.k || keyOf(a.cond).localeCompare(keyOf(b.cond)));
     // Sequential covering: each rule must catch errors the rules before it missed.
     const covered = new Set<Example>();
     const chosen: AvoidanceRule[] = [];
