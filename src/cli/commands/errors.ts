@@ -6,12 +6,11 @@ import {
   ErrorLearner,
   fingerprintError,
   recordedToolCalls,
-  ruleArtifactDraft,
   rulesFromArtifacts,
+  saveRuleArtifacts,
 } from '../../engine/errors';
 import type { AvoidanceRule } from '../../engine/errors';
 import { IngestFormatError, SourceReader } from '../../engine/ingest';
-import { saveKnowledge } from '../../engine/knowledge';
 import { assembleConversation } from '../../engine/model';
 import type { ConversationEvent, ErrorFingerprint } from '../../engine/model';
 import { createRedactor } from '../../engine/privacy';
@@ -171,16 +170,15 @@ export const register: RegisterCommand = (program, ctx) => {
         for await (const conv of ws.store.iterateConversations()) learner.add(conv.events, (await ws.store.getCallAnalysis(conv.callId))?.intent);
         const learned = learner.finish();
         await ws.store.upsertErrorFingerprints(learned.catalog.map(({ calls: _calls, ...fp }) => fp));
-        const drafts = learned.rules.map(ruleArtifactDraft);
-        const saved = await saveKnowledge(ws.store, drafts);
-        const retired = await retireStaleRules(ws.store, new Set(drafts.map((d) => d.artifactId)));
+        const saved = await saveRuleArtifacts(ws.store, learned.rules);
+        const retired = await retireStaleRules(ws.store, new Set(saved.artifactIds));
         if (opts.json) {
           writeJsonLine(ctx.stdout, {
             fingerprints: learned.catalog.map((f) => ({ id: f.fingerprint, template: f.template, tool: f.tool ?? null, count: f.count, calls: f.exampleCallIds })),
             rules: learned.rules.map((r) => ({ id: r.id, fingerprint: r.fingerprint, text: r.text, support: r.support, precision: r.precision })),
           });
         } else {
-          ctx.stdout.write(`${learned.catalog.length} error fingerprints from ${learned.occurrences} errors; ${learned.rules.length} avoidance rules (${saved.saved} new or changed, ${saved.unchanged} unchanged, ${retired} retired)\n`);
+          ctx.stdout.write(`${learned.catalog.length} error fingerprints from ${learned.occurrences} errors; ${learned.rules.length} avoidance rules (${saved.saved} new or changed, ${saved.unchanged} unchanged, ${retired} retired${saved.withheld > 0 ? `, ${saved.withheld} withheld by the privacy gate` : ''})\n`);
           for (const f of learned.catalog.slice(0, 20)) ctx.stdout.write(`  ${f.fingerprint}  ×${f.count} in ${f.calls} calls  ${f.tool ?? '-'}  ${f.template}\n`);
           for (const r of learned.rules) ctx.stdout.write(`  ${r.id}  support ${r.support}, precision ${pct(r.precision)}  ${r.text}\n`);
         }
@@ -237,7 +235,7 @@ export const register: RegisterCommand = (program, ctx) => {
         for (const [fingerprint, fpRules] of [...byFp].sort(([a], [b]) => (a < b ? -1 : 1))) {
           const detector = new ErrorDetector(fpRules);
           const chosen: ConversationEvent[][] = [];
-          const candidates = [...new Set(fpRules.flatMap((r) => r.provenance.calls))].sort();
+          const candidates = [...new Set(fpRules.flatMap((r) => r.provenance.callIds))].sort();
           for (const callId of candidates) {
             if (chosen.length >= opts.perFingerprint) break;
             const conv = await ws.store.getConversation(callId);

@@ -1,4 +1,7 @@
+import { saveKnowledge } from '../knowledge/synthesize';
 import type { ArtifactPayload, JsonValue, LearningArtifact } from '../model';
+import { PrivacyViolationError } from '../privacy/compliance';
+import type { LearningStore } from '../store/learningStore';
 import { AvoidanceRuleSchema } from './avoidance';
 import type { AvoidanceRule } from './avoidance';
 import { precursorKey } from './precursors';
@@ -30,6 +33,27 @@ export function rulesFromArtifacts(artifacts: readonly LearningArtifact[]): Avoi
     if (a.payload.kind !== 'avoidance-rule' || a.status === 'retired') continue;
     const parsed = AvoidanceRuleSchema.safeParse(a.payload.learned);
     if (parsed.success) out.push(parsed.data);
+  }
+  return out;
+}
+
+/**
+ * Saves rules as artifacts through the privacy gate: a rule the gate refuses (a precursor value that
+ * still looks like PII) is withheld and counted, instead of failing the whole analysis.
+ */
+export async function saveRuleArtifacts(store: LearningStore, rules: readonly AvoidanceRule[]): Promise<{ saved: number; unchanged: number; withheld: number; artifactIds: string[] }> {
+  const out = { saved: 0, unchanged: 0, withheld: 0, artifactIds: [] as string[] };
+  for (const rule of rules) {
+    const draft = ruleArtifactDraft(rule);
+    try {
+      const r = await saveKnowledge(store, [draft]);
+      out.saved += r.saved;
+      out.unchanged += r.unchanged;
+      out.artifactIds.push(draft.artifactId);
+    } catch (err) {
+      if (!(err instanceof PrivacyViolationError)) throw err;
+      out.withheld++;
+    }
   }
   return out;
 }

@@ -32,7 +32,7 @@ export const AvoidanceRuleSchema = z
     provenance: z
       .object({
         /** Calls where the rule held and the error followed (up to 20). */
-        calls: z.array(z.string()),
+        callIds: z.array(z.string()),
         /** Tool calls with a result the rule was measured on. */
         measuredOn: z.number().int().nonnegative(),
       })

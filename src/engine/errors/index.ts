@@ -18,4 +18,4 @@ export { ErrorDetector } from './detector';
 export type { DetectorOptions, ErrorWarning } from './detector';
 export { DAY_MS, repeatRates } from './repeats';
 export type { FingerprintRepeats, RepeatPeriod } from './repeats';
-export { ruleArtifactDraft, ruleArtifactId, rulesFromArtifacts } from './artifacts';
+export { ruleArtifactDraft, ruleArtifactId, rulesFromArtifacts, saveRuleArtifacts } from './artifacts';

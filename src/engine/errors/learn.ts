@@ -153,7 +153,7 @@ export class ErrorLearner {
           support: m.k,
           precision: m.k / m.n,
           probability: score(m),
-          provenance: { calls: [...m.calls].sort(), measuredOn: examples.length },
+          provenance: { callIds: [...m.calls].sort(), measuredOn: examples.length },
         }),
       );
     }

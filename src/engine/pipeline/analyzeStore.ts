@@ -16,7 +16,7 @@ import { addCall, emptyPatternCounts, scorePatterns } from '../analysis/patterns
 import type { ScoredPattern } from '../analysis/patterns';
 import type { CallAnalysis } from '../analysis/schema';
 import type { Taxonomy } from '../analysis/taxonomy';
-import { ErrorLearner, ruleArtifactDraft } from '../errors';
+import { ErrorLearner, saveRuleArtifacts } from '../errors';
 import type { AvoidanceRule, CatalogEntry, FingerprintRule } from '../errors';
 import { buildTaxonomy, matchCategories } from '../analysis/taxonomy';
 import { callDocs, induceVocabulary, summarizeVocabulary, vocabularyLabeler } from '../analysis/discovery/vocabulary';
@@ -74,7 +74,8 @@ export interface AnalyzeSummary {
   significantPatterns: number;
   toolPatterns: number;
   /** The error catalog stored by this run: occurrences seen and distinct fingerprints. */
-  errors: { occurrences: number; fingerprints: number; catalog: CatalogEntry[]; rules: AvoidanceRule[] };
+  /** The error catalog stored by this run and the avoidance rules learned (`rulesWithheld`: refused by the privacy gate). */
+  errors: { occurrences: number; fingerprints: number; catalog: CatalogEntry[]; rules: AvoidanceRule[]; rulesWithheld: number };
   artifacts: { saved: number; unchanged: number };
   elapsedMs: number;
   topPatterns: ScoredPattern[];
@@ -237,9 +238,10 @@ export async function analyzeStore(store: LearningStore, options: AnalyzeStoreOp
   if (induced?.summary) drafts.push({ artifactId: 'vocabulary', title: 'Induced vocabulary', payload: { kind: 'vocabulary', ...induced.summary } });
   // The error catalog and the avoidance rules learned from the same calls (rules are derived knowledge: retired when no longer learned).
   const learnedErrors = errorLearner.finish();
-  for (const rule of learnedErrors.rules) drafts.push(ruleArtifactDraft(rule));
-  const artifacts = await saveKnowledge(store, drafts);
-  const retired = await retireStaleKnowledge(store, drafts);
+  const saved = await saveKnowledge(store, drafts);
+  const ruleArtifacts = await saveRuleArtifacts(store, learnedErrors.rules);
+  const artifacts = { saved: saved.saved + ruleArtifacts.saved, unchanged: saved.unchanged + ruleArtifacts.unchanged };
+  const retired = await retireStaleKnowledge(store, [...drafts, ...ruleArtifacts.artifactIds.map((artifactId) => ({ artifactId }))]);
   const fingerprints = learnedErrors.catalog.map(({ calls: _calls, ...fp }) => fp);
   await store.upsertErrorFingerprints(fingerprints);
   const significant = scored.filter((p) => p.significant);
@@ -252,7 +254,7 @@ export async function analyzeStore(store: LearningStore, options: AnalyzeStoreOp
     patterns: scored.length,
     significantPatterns: significant.length,
     toolPatterns: knowledge.toolPatterns.length,
-    errors: { occurrences, fingerprints: fingerprints.length, catalog: learnedErrors.catalog, rules: learnedErrors.rules },
+    errors: { occurrences, fingerprints: fingerprints.length, catalog: learnedErrors.catalog, rules: learnedErrors.rules, rulesWithheld: ruleArtifacts.withheld },
     artifacts,
     elapsedMs: options.ports.clock.now() - t0,
     topPatterns: [...significant].sort((a, b) => Math.abs(b.lift) - Math.abs(a.lift)).slice(0, 10),

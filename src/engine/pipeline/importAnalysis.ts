@@ -12,7 +12,7 @@ import { priorOutcomeModel } from '../analysis/outcomeModel';
 import { putAnalysesGuarded, replacePatternsGuarded } from '../analysis/guardedWrites';
 import { addCall, emptyPatternCounts, scorePatterns } from '../analysis/patterns';
 import type { Taxonomy } from '../analysis/taxonomy';
-import { ErrorLearner, ruleArtifactDraft } from '../errors';
+import { ErrorLearner, saveRuleArtifacts } from '../errors';
 import type { FingerprintRule } from '../errors';
 import type { ErrorFingerprint } from '../model';
 
@@ -72,7 +72,8 @@ export function createImportAnalysis(options: ImportAnalysisOptions): ImportAnal
       const scored = scorePatterns(patterns, { now: options.ports.clock.now(), minSupport: options.minSupport });
       await replacePatternsGuarded(store, scored);
       const learned = errorLearner.finish();
-      await saveKnowledge(store, [...knowledgeArtifacts(synthesize({ patterns: scored, tools, trees, graph })), ...learned.rules.map(ruleArtifactDraft)]);
+      await saveKnowledge(store, knowledgeArtifacts(synthesize({ patterns: scored, tools, trees, graph })));
+      await saveRuleArtifacts(store, learned.rules);
       // The import saw only its own calls: their counts add to what earlier imports stored.
       const stored = new Map((await store.listErrorFingerprints()).map((f) => [f.fingerprint, f]));
       await store.upsertErrorFingerprints(learned.catalog.map(({ calls: _calls, ...fp }) => addCounts(stored.get(fp.fingerprint), fp)));

@@ -20,7 +20,7 @@ describe('errors: avoidance rules and the detector', () => {
     assert.deepEqual(refund.condition.all, [{ kind: 'missing-step', tool: 'verify_identity' }]);
     assert.deepEqual([refund.support, refund.precision], [4, 1]);
     assert.equal(refund.probability, 5 / 6);
-    assert.deepEqual(refund.provenance.calls, ['refund-1', 'refund-3', 'refund-5', 'refund-7']);
+    assert.deepEqual(refund.provenance.callIds, ['refund-1', 'refund-3', 'refund-5', 'refund-7']);
     assert.equal(refund.template, 'Refund refused: identity not verified for order <*>');
     assert.match(refund.text, /^Before calling issue_refund: when verify_identity has not succeeded earlier in the call, expect "Refund refused/);
     assert.deepEqual(byTool.get('cancel_order')!.condition.all, [{ kind: 'earlier-value', tool: 'lookup_order', field: 'status', value: 'shipped' }]);
