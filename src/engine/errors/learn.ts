@@ -43,6 +43,8 @@ export interface LearnedErrors {
 
 const PROVENANCE_CALLS = 20;
 const PAIR_CANDIDATES = 12;
+/** Precision a two-precursor rule must add over the better of its parts. */
+const MIN_PAIR_GAIN = 0.05;
 
 /**
  * Learns the error catalog and avoidance rules from calls fed one at a time (a store's calls stream
@@ -126,7 +128,9 @@ export class ErrorLearner {
     for (let i = 0; i < top.length; i++)
       for (let j = i + 1; j < top.length; j++) {
         const m = measure([...top[i]!.cond.all, ...top[j]!.cond.all]);
-        if (m.k >= minSupport) pairs.push(m);
+        // A pair must be clearly more precise than both its parts, or the simpler rule says the same.
+        const gain = m.k / m.n - Math.max(top[i]!.k / top[i]!.n, top[j]!.k / top[j]!.n);
+        if (m.k >= minSupport && gain >= MIN_PAIR_GAIN) pairs.push(m);
       }
     const score = (m: { n: number; k: number }) => (m.k + 1) / (m.n + 2);
     // Ranked by the Wilson lower bound of precision: a precise rule on few calls does not outrank a
