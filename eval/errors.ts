@@ -86,6 +86,10 @@ interface ReplayScore {
   rightWarnings: number;
   /** Repeats restricted to a subset (the generator's planted modes). */
   subset?: { repeats: number; caught: number };
+  calls: number;
+  /** Calls with a repeat error as recorded, and with every warned tool call withdrawn (its error never happens). */
+  callsWithRepeat: number;
+  callsWithRepeatPrevented: number;
 }
 
 /** Learns on `train`, then predicts at every pending tool call of `test` (each call's events up to that call). */
@@ -95,8 +99,11 @@ function replay(train: readonly Conversation[], test: readonly Conversation[], i
   const learned = learner.finish();
   const seen = new Set(learned.catalog.map((f) => f.fingerprint));
   const detector = new ErrorDetector(learned.rules);
-  const score: ReplayScore = { errors: 0, repeats: 0, caught: 0, warnings: 0, rightWarnings: 0, ...(inSubset ? { subset: { repeats: 0, caught: 0 } } : {}) };
+  const score: ReplayScore = { errors: 0, repeats: 0, caught: 0, warnings: 0, rightWarnings: 0, ...(inSubset ? { subset: { repeats: 0, caught: 0 } } : {}), calls: 0, callsWithRepeat: 0, callsWithRepeatPrevented: 0 };
   for (const c of test) {
+    score.calls++;
+    let repeat = false;
+    let unprevented = false;
     // The fingerprints of this call's failed tool calls (a separate learner: nothing of the test half is learned).
     const probe = new ErrorLearner({ hash });
     const found = probe.add(c.events);
@@ -114,12 +121,16 @@ function replay(train: readonly Conversation[], test: readonly Conversation[], i
       if (!seen.has(actual.fp)) continue;
       const caught = warnings.some((w) => w.fingerprint === actual.fp);
       score.repeats++;
+      repeat = true;
       if (caught) score.caught++;
+      else unprevented = true;
       if (score.subset && inSubset!(c, actual.code)) {
         score.subset.repeats++;
         if (caught) score.subset.caught++;
       }
     }
+    if (repeat) score.callsWithRepeat++;
+    if (unprevented) score.callsWithRepeatPrevented++;
   }
   return { score, rules: learned.rules };
 }
@@ -128,6 +139,9 @@ function printReplay(label: string, s: ReplayScore): void {
   console.log(`  ${label}: ${s.errors} tool errors, ${s.repeats} repeats of a known fingerprint, caught before they happened ${s.caught} (${pct(s.caught / s.repeats)})`);
   if (s.subset) console.log(`    repeats of planted error modes: ${s.subset.repeats}, caught ${s.subset.caught} (${pct(s.subset.caught / s.subset.repeats)})`);
   console.log(`    warnings ${s.warnings}, followed by the error ${s.rightWarnings}: precision ${f3(s.rightWarnings / s.warnings)}`);
+  const before = s.callsWithRepeat / s.calls;
+  const after = s.callsWithRepeatPrevented / s.calls;
+  console.log(`    repeat rate (calls hitting an already-known error / calls): ${pct(before)} as recorded, ${pct(after)} if every warned tool call were withheld (${pct((before - after) / before)} fewer)`);
 }
 
 async function tauBench(): Promise<void> {
