@@ -15,7 +15,6 @@ function keychain(initial: Record<string, string> = {}): vscode.SecretStorage & 
     get: async (k: string) => entries.get(k),
     store: async (k: string, v: string) => void entries.set(k, v),
     delete: async (k: string) => void entries.delete(k),
-    keys: async () => [...entries.keys()],
     onDidChange: (() => ({ dispose() {} })) as unknown as vscode.Event<vscode.SecretStorageChangeEvent>,
   };
 }
