@@ -111,6 +111,15 @@ describe('cli: kaizen errors fingerprint / learn / predict / fixtures', () => {
     assert.equal((await box.run('test', 'fx', '--store', 'none.db')).code, 0);
     assert.ok(!existsSync(path.join(cwd, 'none.db')));
 
+    // Writing them again changes nothing; a fixture someone edited is left as it is.
+    assert.equal((await box.run('errors', 'fixtures', '--out', 'fx', '--store', 'k.db')).code, 0);
+    const edited = path.join(cwd, fixtures[0]!.file);
+    writeFileSync(edited, `${readFileSync(edited, 'utf8')}\n`);
+    const kept = await box.run('errors', 'fixtures', '--out', 'fx', '--store', 'k.db');
+    assert.equal(kept.code, 1);
+    assert.match(kept.stderr, /exists with other content and was left as it is/);
+    assert.match(readFileSync(edited, 'utf8'), /\n\n$/);
+
     // The rules are gone (a detector that no longer warns): the fixture fails and says why.
     const refund = fixtures.find((f) => f.calls[0]!.startsWith('refund-'))!;
     const sidecar = path.join(cwd, refund.file.replace(/\.calls\.jsonl$/, '.expect.json'));

@@ -230,6 +230,7 @@ export const register: RegisterCommand = (program, ctx) => {
         const outDir = path.resolve(ctx.cwd, opts.out);
         fs.mkdirSync(outDir, { recursive: true });
         const written: Array<{ file: string; fingerprint: string; calls: string[] }> = [];
+        const kept: string[] = [];
         const byFp = new Map<string, AvoidanceRule[]>();
         for (const r of rules) byFp.set(r.fingerprint, [...(byFp.get(r.fingerprint) ?? []), r]);
         for (const [fingerprint, fpRules] of [...byFp].sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -252,18 +253,28 @@ export const register: RegisterCommand = (program, ctx) => {
           if (chosen.length === 0) continue;
           const base = fingerprint.replace(/[^A-Za-z0-9_.-]+/g, '_');
           const fixture = path.join(outDir, `${base}.calls.jsonl`);
-          fs.writeFileSync(fixture, chosen.flatMap((events) => events.map((e) => JSON.stringify(e))).join('\n') + '\n');
           const callIds = chosen.map((events) => events[0]!.callId);
-          fs.writeFileSync(
-            path.join(outDir, `${base}.expect.json`),
-            `${JSON.stringify({ calls: Object.fromEntries(callIds.map((id) => [id, { caughtBeforeError: [fingerprint] }])), avoidanceRules: fpRules }, null, 2)}\n`,
-          );
+          const files: Array<[string, string]> = [
+            [fixture, chosen.flatMap((events) => events.map((e) => JSON.stringify(e))).join('\n') + '\n'],
+            [path.join(outDir, `${base}.expect.json`), `${JSON.stringify({ calls: Object.fromEntries(callIds.map((id) => [id, { caughtBeforeError: [fingerprint] }])), avoidanceRules: fpRules }, null, 2)}\n`],
+          ];
+          // A fixture already there with other content may hold someone's edits: it is left as it is.
+          const clash = files.find(([file, text]) => fs.existsSync(file) && fs.readFileSync(file, 'utf8') !== text);
+          if (clash) {
+            kept.push(path.relative(ctx.cwd, clash[0]) || clash[0]);
+            continue;
+          }
+          for (const [file, text] of files) fs.writeFileSync(file, text);
           written.push({ file: path.relative(ctx.cwd, fixture) || fixture, fingerprint, calls: callIds });
         }
         if (opts.json) writeJsonLine(ctx.stdout, { fixtures: written });
         else {
           ctx.stdout.write(`${written.length} fixtures in ${path.relative(ctx.cwd, outDir) || outDir} (run \`kaizen test ${path.relative(ctx.cwd, outDir) || outDir}\`)\n`);
           for (const w of written) ctx.stdout.write(`  ${w.file}: ${w.calls.length} calls, ${w.fingerprint}\n`);
+        }
+        if (kept.length > 0) {
+          for (const k of kept) ctx.stderr.write(`kaizen: ${k} exists with other content and was left as it is (remove it or choose another --out)\n`);
+          throw new CliError(`${kept.length} fixture(s) not written`, ExitCode.problems);
         }
       } finally {
         await ws.close();
