@@ -49,7 +49,8 @@ export function parsePriceTable(text: string, source: string): PriceTable {
   const parsed = PriceTableSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const field = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : JSON.stringify(p))).join('.') || '(top level)';
+    const [model, ...rest] = issue.path.map(String);
+    const field = model === undefined ? '(top level)' : [JSON.stringify(model), ...rest].join('.');
     throw new PriceTableError(`${source}: ${field}: ${issue.message}; each model needs "input", "output", "cacheWrite" and "cacheRead" in USD per million tokens, e.g. ${EXAMPLE}`);
   }
   return parsed.data;
