@@ -7,10 +7,11 @@ import { deepAnalyze } from '../../engine/pipeline';
 import { PrivacyViolationError } from '../../engine/privacy';
 import { CliError, DEFAULT_STORE, ExitCode, writeJsonLine } from '../context';
 import { openWorkspace } from '../workspace';
+import type { Logger } from '../../engine/ports';
 import type { RegisterCommand } from './index';
 
 /** The `kaizen.claude.*` defaults, so the CLI and the extension ask the same model the same way. */
-export const DEFAULT_MODEL = 'claude-sonnet-4-5';
+export const DEFAULT_MODEL = 'claude-sonnet-4-6';
 export const DEFAULT_THINKING_BUDGET = 4096;
 
 interface DeepAnalyzeOpts {
@@ -68,7 +69,7 @@ export const register: RegisterCommand = (program, ctx) => {
         const result = await cliErrorsAsync(() =>
           deepAnalyze({
             store: ws.store,
-            ports: ctx.ports,
+            ports: { ...ctx.ports, logger: stderrLines(ctx.stderr) },
             policy: ws.policy,
             maxFindings: opts.maxFindings,
             claude: apiKey
@@ -91,6 +92,12 @@ export const register: RegisterCommand = (program, ctx) => {
       }
     });
 };
+
+/** Warnings (retries, dropped ids, answers that did not parse) go to stderr, one line each; stdout stays JSON. */
+function stderrLines(stream: NodeJS.WritableStream): Logger {
+  const line = (message: string) => void stream.write(`${message}\n`);
+  return { debug: () => undefined, info: line, warn: line, error: line };
+}
 
 /** Bad settings (price table, model, budget) and a PII refusal become one clear line with an exit code. */
 function translate(err: unknown): never {

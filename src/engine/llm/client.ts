@@ -184,11 +184,13 @@ export class LlmClient {
     if (prepared.length === 0) return [];
     let batch = await withRetries(() => this.sdk.messages.batches.create({ requests: prepared }), this.retry, this.now, this.onRetry('batch create'));
     const deadline = this.now() + (this.options.batchTimeoutMs ?? 24 * 3_600_000);
-    while (batch.processing_status !== 'ended') {
-      if (this.now() > deadline) throw new LlmConfigError(`batch ${batch.id} has not ended after ${this.options.batchTimeoutMs ?? 24 * 3_600_000} ms; it keeps running at Anthropic (nothing was billed here yet)`);
-      await this.retry.sleep(this.options.batchPollMs ?? 10_000);
+    // Status first, then a wait between polls until the batch has ended.
+    for (;;) {
       const id = batch.id;
       batch = await withRetries(() => this.sdk.messages.batches.retrieve(id), this.retry, this.now, this.onRetry(`batch ${id}`));
+      if (batch.processing_status === 'ended') break;
+      if (this.now() > deadline) throw new LlmConfigError(`batch ${batch.id} has not ended after ${this.options.batchTimeoutMs ?? 24 * 3_600_000} ms; it keeps running at Anthropic (nothing was billed here yet)`);
+      await this.retry.sleep(this.options.batchPollMs ?? 10_000);
     }
     const byId = new Map(requests.map((r) => [r.id, r]));
     const out: BilledAnswer<T>[] = [];

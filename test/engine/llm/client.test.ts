@@ -28,7 +28,7 @@ describe('llm: the Claude client, the real SDK against a loopback Messages API',
     return new LlmClient({
       apiKey: KEY,
       baseURL: server.url,
-      model: 'claude-sonnet-4-5',
+      model: 'claude-sonnet-4-6',
       thinkingBudget: 2048,
       prices: DEFAULT_PRICES,
       pricesSource: 'the built-in price table',
@@ -72,14 +72,14 @@ describe('llm: the Claude client, the real SDK against a loopback Messages API',
     assert.equal(first!.value!.citedCallIds[0], 'c-a1');
     assert.ok(first!.usage.cacheCreationInputTokens > 0 && first!.usage.cacheReadInputTokens === 0, 'the first request writes the cache');
     assert.ok(second!.usage.cacheReadInputTokens > 0 && second!.usage.cacheCreationInputTokens === 0, 'the second reads it');
-    const p = DEFAULT_PRICES['claude-sonnet-4-5']!;
+    const p = DEFAULT_PRICES['claude-sonnet-4-6']!;
     const u = second!.usage;
     assert.equal(second!.costUsd, (u.inputTokens * p.input + u.outputTokens * p.output + u.cacheReadInputTokens * p.cacheRead) / 1e6);
     const spend = await store.llmSpend();
     assert.equal(spend.requests, 2);
     assert.equal(spend.inputTokens, first!.usage.inputTokens + u.inputTokens);
     assert.ok(Math.abs(spend.costUsd - (first!.costUsd + second!.costUsd)) < 1e-12);
-    assert.deepEqual(Object.keys(spend.byModel), ['claude-sonnet-4-5']);
+    assert.deepEqual(Object.keys(spend.byModel), ['claude-sonnet-4-6']);
   });
 
   it('answers through a tool (input_schema, tool_choice auto, never forced) on a model without structured outputs, as plain JSON', async () => {
@@ -107,7 +107,7 @@ describe('llm: the Claude client, the real SDK against a loopback Messages API',
   it('the fake refuses a wrong request, so a client bug would fail these tests', async () => {
     const sdk = new Anthropic({ apiKey: KEY, baseURL: server.url, maxRetries: 0 });
     await assert.rejects(
-      sdk.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 2048, thinking: { type: 'enabled', budget_tokens: 2048 }, messages: [{ role: 'user', content: 'hi' }] }),
+      sdk.messages.create({ model: 'claude-sonnet-4-6', max_tokens: 2048, thinking: { type: 'enabled', budget_tokens: 2048 }, messages: [{ role: 'user', content: 'hi' }] }),
       (err: Error) => err instanceof Anthropic.APIError && err.status === 400,
     );
     assert.ok(server.violations.some((v) => /budget_tokens \(2048\) must be less than max_tokens/.test(v)), server.violations.join('\n'));
@@ -115,7 +115,7 @@ describe('llm: the Claude client, the real SDK against a loopback Messages API',
     assert.ok(server.violations.some((v) => /system: the stable prefix is missing/.test(v)));
     await assert.rejects(
       sdk.messages.create({
-        model: 'claude-sonnet-4-5',
+        model: 'claude-sonnet-4-6',
         max_tokens: 4096,
         thinking: { type: 'enabled', budget_tokens: 2048 },
         system: [{ type: 'text', text: 'stable' }],
@@ -175,18 +175,18 @@ describe('llm: the Claude client, the real SDK against a loopback Messages API',
         ['b3', true, 'c-b3'],
       ],
     );
-    assert.deepEqual(sleeps, [5000, 5000, 5000], 'a wait before each status poll: two in progress, the third ended');
+    assert.deepEqual(sleeps, [5000, 5000], 'a wait after each status poll that was still in progress; the third had ended');
     const create = server.received.find((r) => r.path === '/v1/messages/batches')!.body as { requests: Array<{ custom_id: string; params: { stream?: boolean } }> };
     assert.deepEqual(create.requests.map((r) => r.custom_id), ['b1', 'b2', 'b3']);
     assert.ok(create.requests.every((r) => r.params.stream === undefined));
-    const p = DEFAULT_PRICES['claude-sonnet-4-5']!;
+    const p = DEFAULT_PRICES['claude-sonnet-4-6']!;
     for (const a of answers) assert.equal(a.costUsd, costUsd(a.usage, p, false) / 2);
     const spend = await store.llmSpend();
     assert.equal(spend.requests, 3);
   });
 
   it('a price table without the model, an unknown model and a too-small budget fail before any request', () => {
-    assert.throws(() => client({ prices: { 'claude-haiku-4-5': DEFAULT_PRICES['claude-haiku-4-5']! }, pricesSource: '--prices p.json' }), /--prices p\.json has no entry for "claude-sonnet-4-5": add "claude-sonnet-4-5"/);
+    assert.throws(() => client({ prices: { 'claude-haiku-4-5': DEFAULT_PRICES['claude-haiku-4-5']! }, pricesSource: '--prices p.json' }), /--prices p\.json has no entry for "claude-sonnet-4-6": add "claude-sonnet-4-6"/);
     assert.throws(() => client({ model: 'gpt-4o' }), UnknownModelError);
     assert.throws(() => client({ thinkingBudget: 512 }), /thinking budget 512: use a whole number ≥ 1024/);
     assert.equal(server.received.length, 0);

@@ -100,7 +100,7 @@ describe('store: bundles', () => {
     const b = await fresh();
     const result = await b.importBundle(bundle);
     assert.deepEqual(result, {
-      fromSchemaVersion: 4,
+      fromSchemaVersion: CURRENT_SCHEMA_VERSION,
       callsInserted: 3,
       callsMerged: 0,
       artifactVersionsInserted: 3,

@@ -145,7 +145,7 @@ describe('store: persistence', () => {
       {
         name: 'a store from a newer Kaizen',
         reason: 'too-new',
-        message: /newer Kaizen \(store schema v99; this build knows up to v4\).*Update Kaizen/,
+        message: new RegExp(`newer Kaizen \\(store schema v99; this build knows up to v${CURRENT_SCHEMA_VERSION}\\).*Update Kaizen`),
         make: () => {
           const db = new SQL.Database(fs.readFileSync(path.join(FIXTURES, 'v1-store.sqlite')));
           db.run('PRAGMA user_version = 99');
