@@ -61,7 +61,7 @@ export function priceFor(table: PriceTable, model: string, source: string): Mode
   const price = table[model] ?? table[modelAlias(model)];
   if (price) return price;
   throw new PriceTableError(
-    `${source} has no entry for "${model}": add "${model}": {"input", "output", "cacheWrite", "cacheRead"} (USD per million tokens) to it, or pass --prices <file> with that model`,
+    `${source} has no entry for "${model}": add "${model}": {"input", "output", "cacheWrite", "cacheRead"} (USD per million tokens) to a price file and use it (\`kaizen deep-analyze --prices <file>\`; in VS Code, prices.json beside the learning store)`,
   );
 }
 
