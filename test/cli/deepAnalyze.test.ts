@@ -92,11 +92,15 @@ describe('cli: kaizen deep-analyze (the real SDK against a loopback Messages API
     assert.equal(out.model, 'claude-sonnet-4-6');
     assert.equal(out.requests, 3);
     assert.equal(server.messageRequests().length, 3);
-    for (const req of server.messageRequests()) assert.deepEqual(req.body.thinking, { type: 'enabled', budget_tokens: 2048 });
+    for (const req of server.messageRequests()) {
+      assert.deepEqual(req.body.thinking, { type: 'enabled', budget_tokens: 2048 });
+      assert.doesNotMatch(JSON.stringify(req.body.messages), /\bc[1-4]\b/, 'calls go out under labels (C1, C2…), never under their ids');
+      assert.match(JSON.stringify(req.body.messages), /--- call C1 \(resolved, ended: completed\)/);
+    }
     assert.equal(out.findings[0]!.summary, 'The agent moves on before the caller agrees.');
     assert.deepEqual(out.findings[0]!.evidence.calls, ['c1', 'c2']);
     for (const f of out.findings) assert.ok(!f.evidence.calls.includes('invented-call-999'), 'an id only the model named is never evidence');
-    assert.match(r.stderr, /dropped 1 call id\(s\) the model cited/);
+    assert.match(r.stderr, /dropped 1 call reference\(s\) the model cited/);
     assert.ok(out.usage.cacheCreationInputTokens > 0 && out.usage.cacheReadInputTokens > 0, 'the first request writes the cached prefix, the next read it');
     const p = DEFAULT_PRICES['claude-sonnet-4-6']!;
     const u = out.usage;

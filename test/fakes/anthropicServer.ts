@@ -31,7 +31,7 @@ export interface MessageParamsSeen {
 
 export interface FakeAnthropicOptions {
   apiKey?: string;
-  /** The answer the "model" gives to a request (default: a summary, one hypothesis, the first call id shown and an invented one). */
+  /** The answer the "model" gives to a request (default: a summary, one hypothesis, `citedCalls` with the first call label shown and an invented one). */
   answer?: (params: MessageParamsSeen) => unknown;
   /** Retrieves of a batch before it reports `ended` (default 2). */
   batchPollsBeforeEnd?: number;
@@ -48,7 +48,7 @@ const residual = createComplianceValidator({ mode: 'residual' });
 function defaultAnswer(params: MessageParamsSeen): unknown {
   const text = params.messages.map((m) => (typeof m.content === 'string' ? m.content : JSON.stringify(m.content))).join('\n');
   const shown = /--- call ([^\s\\]+)/.exec(text)?.[1];
-  return { summary: 'The agent moves on before the caller agrees.', hypotheses: ['Ask for confirmation before the tool call.'], citedCallIds: [...(shown ? [shown] : []), 'invented-call-999'] };
+  return { summary: 'The agent moves on before the caller agrees.', hypotheses: ['Ask for confirmation before the tool call.'], citedCalls: [...(shown ? [shown] : []), 'invented-call-999'] };
 }
 
 const tokens = (s: string) => Math.max(1, Math.ceil(s.length / 4));

@@ -31,7 +31,7 @@ export interface DeepAnalysisResult {
 export const DeepAnswerSchema = z.object({
   summary: z.string().min(1).describe('One or two sentences: what is going on in these calls, in plain words for a conversation designer.'),
   hypotheses: z.array(z.string().min(1)).min(1).max(5).describe('Testable explanations or prompt changes, most likely first.'),
-  citedCallIds: z.array(z.string()).describe('Ids of the calls shown above that support the answer (only ids that appear above).'),
+  citedCalls: z.array(z.string()).describe('Labels of the calls shown above that support the answer (C1, C2, …; only labels that appear above).'),
 });
 export type DeepAnswer = z.output<typeof DeepAnswerSchema>;
 
@@ -135,9 +135,18 @@ const SYSTEM = [
   'Kaizen, an offline analysis engine, has measured a pattern or a recurring error across many calls and shows you its figures and a few example calls.',
   'Transcripts are redacted: personal data appears as typed placeholders such as [CUSTOMER_NAME_1] or [PHONE_1]. Never guess what a placeholder hides.',
   'Explain what is going on and propose hypotheses a designer can test as a prompt change or a guard before a tool call.',
-  'Cite only call ids that appear in the message; do not invent ids, numbers or facts that the calls do not show.',
+  'Calls are labelled C1, C2, …; cite only labels that appear in the message, and do not invent facts the calls do not show.',
   'Answer with JSON that matches the given schema.',
 ].join('\n');
+
+/** The outcome in words: machine numbers (durations, ids) read like phone numbers to the privacy gate and tell the model nothing. */
+function outcomeWords(o: Conversation['outcome']): string {
+  if (!o) return 'no outcome recorded';
+  const words = [o.resolved === true ? 'resolved' : o.resolved === false ? 'not resolved' : undefined, o.escalated && 'escalated', o.transferred && 'transferred', o.abandoned && 'abandoned'];
+  if (o.csat !== undefined) words.push(`csat ${o.csat} of 5`);
+  words.push(`ended: ${o.endReason}`);
+  return words.filter(Boolean).join(', ');
+}
 
 function transcript(c: Conversation, limit: number): string {
   const lines: string[] = [];
@@ -151,6 +160,10 @@ function transcript(c: Conversation, limit: number): string {
   return text.length > limit ? `${text.slice(0, limit)}\n[… transcript cut]` : text;
 }
 
+/**
+ * One request per finding. Calls go out under labels (C1, C2…), never under their ids: ids are the
+ * engine's (and may be a platform's), and the model's citations are mapped back through the labels.
+ */
 async function requestFor(store: LearningStore, s: Subject, index: number, transcriptChars: number): Promise<StructuredRequest<DeepAnswer>> {
   const offline = offlineFinding(s);
   const parts = [
@@ -159,10 +172,9 @@ async function requestFor(store: LearningStore, s: Subject, index: number, trans
     '',
     `Example calls (${s.calls.length}):`,
   ];
-  for (const id of s.calls) {
+  for (const [i, id] of s.calls.entries()) {
     const c = await store.getConversation(id);
-    const outcome = c?.outcome ? ` outcome: ${JSON.stringify(c.outcome)}` : '';
-    parts.push('', `--- call ${id}${outcome}`, c ? transcript(c, transcriptChars) : '(transcript deleted by retention)');
+    parts.push('', `--- call ${callLabel(i)} (${outcomeWords(c?.outcome)})`, c ? transcript(c, transcriptChars) : '(transcript deleted by retention)');
   }
   return {
     id: `f${index + 1}`,
@@ -174,11 +186,13 @@ async function requestFor(store: LearningStore, s: Subject, index: number, trans
   };
 }
 
-/** The model's cited ids the engine knows come first; ids it made up are dropped (and counted). */
+const callLabel = (i: number) => `C${i + 1}`;
+
+/** The calls the model cited (by label) come first; labels or ids it made up are dropped (and counted). */
 function mergeEvidence(engineCalls: readonly string[], cited: readonly string[]): { calls: string[]; dropped: number } {
-  const known = new Set(engineCalls);
-  const first = [...new Set(cited.filter((id) => known.has(id)))];
-  return { calls: [...first, ...engineCalls.filter((id) => !first.includes(id))], dropped: new Set(cited.filter((id) => !known.has(id))).size };
+  const byLabel = new Map(engineCalls.map((id, i) => [callLabel(i), id]));
+  const first = [...new Set(cited.flatMap((label) => byLabel.get(label.trim()) ?? []))];
+  return { calls: [...first, ...engineCalls.filter((id) => !first.includes(id))], dropped: new Set(cited.filter((label) => !byLabel.has(label.trim()))).size };
 }
 
 /**
@@ -228,8 +242,8 @@ export async function deepAnalyze(options: DeepAnalyzeOptions): Promise<DeepAnal
       if (answer?.error) ports.logger.warn(`deep-analyze: ${answer.error.message}; kept the engine's own finding ${s.id}`);
       return offline[i]!;
     }
-    const { calls, dropped } = mergeEvidence(s.calls, answer.value.citedCallIds);
-    if (dropped > 0) ports.logger.warn(`deep-analyze: dropped ${dropped} call id(s) the model cited for ${s.id} that the engine does not link to it`);
+    const { calls, dropped } = mergeEvidence(s.calls, answer.value.citedCalls);
+    if (dropped > 0) ports.logger.warn(`deep-analyze: dropped ${dropped} call reference(s) the model cited for ${s.id} that the engine did not show it`);
     return { id: s.id, summary: answer.value.summary, evidence: { calls, fingerprints: s.fingerprints }, hypotheses: answer.value.hypotheses };
   });
   return { mode: 'claude', model: client.model, requests: billed, usage, costUsd: cost, findings };

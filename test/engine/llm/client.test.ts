@@ -11,7 +11,7 @@ import { FakeAnthropicServer } from '../../fakes/anthropicServer';
 import { manualClock, testPorts } from '../store/builders';
 
 const KEY = 'sk-ant-test-key';
-const Answer = z.object({ summary: z.string().min(1), hypotheses: z.array(z.string()).min(1), citedCallIds: z.array(z.string()) });
+const Answer = z.object({ summary: z.string().min(1), hypotheses: z.array(z.string()).min(1), citedCalls: z.array(z.string()) });
 
 function request(id: string, user = `--- call c-${id}\nuser: my parcel is late\nagent: I am sorry, let me check.`): StructuredRequest<z.output<typeof Answer>> {
   return { id, system: 'You review customer-service calls. Answer in JSON.', user, schema: Answer, answerName: 'record_finding', answerDescription: 'Record the finding.' };
@@ -65,11 +65,11 @@ describe('llm: the Claude client, the real SDK against a loopback Messages API',
       assert.ok((body.max_tokens as number) > 2048);
       const format = (body.output_config as { format: { type: string; schema: { required: string[] } } }).format;
       assert.equal(format.type, 'json_schema');
-      assert.deepEqual([...format.schema.required].sort(), ['citedCallIds', 'hypotheses', 'summary']);
+      assert.deepEqual([...format.schema.required].sort(), ['citedCalls', 'hypotheses', 'summary']);
       assert.deepEqual((body.system as Array<{ cache_control: unknown }>).at(-1)!.cache_control, { type: 'ephemeral' });
       assert.equal(body.tools, undefined);
     }
-    assert.equal(first!.value!.citedCallIds[0], 'c-a1');
+    assert.equal(first!.value!.citedCalls[0], 'c-a1');
     assert.ok(first!.usage.cacheCreationInputTokens > 0 && first!.usage.cacheReadInputTokens === 0, 'the first request writes the cache');
     assert.ok(second!.usage.cacheReadInputTokens > 0 && second!.usage.cacheCreationInputTokens === 0, 'the second reads it');
     const p = DEFAULT_PRICES['claude-sonnet-4-6']!;
@@ -146,7 +146,7 @@ describe('llm: the Claude client, the real SDK against a loopback Messages API',
 
   it('an answer that does not match the schema is a clear error naming the field; it was billed, so the ledger has it', async () => {
     await server.close();
-    server = await new FakeAnthropicServer({ apiKey: KEY, answer: () => ({ summary: 'x', hypotheses: [42], citedCallIds: [] }) }).start();
+    server = await new FakeAnthropicServer({ apiKey: KEY, answer: () => ({ summary: 'x', hypotheses: [42], citedCalls: [] }) }).start();
     const [a] = await client().ask([request('m1')]);
     assert.ok(a!.error instanceof LlmAnswerError);
     assert.match(a!.error.message, /request m1: the answer does not match its schema: answer\.hypotheses\[0\]: .*string/i);
@@ -168,7 +168,7 @@ describe('llm: the Claude client, the real SDK against a loopback Messages API',
     const answers = await client().askBatch([request('b1'), request('b2'), request('b3')]);
     assert.deepEqual(server.violations, []);
     assert.deepEqual(
-      answers.map((a) => [a.id, a.batch, a.value?.citedCallIds[0]]),
+      answers.map((a) => [a.id, a.batch, a.value?.citedCalls[0]]),
       [
         ['b1', true, 'c-b1'],
         ['b2', true, 'c-b2'],
