@@ -53,13 +53,20 @@ function defaultAnswer(params: MessageParamsSeen): unknown {
 
 const tokens = (s: string) => Math.max(1, Math.ceil(s.length / 4));
 
+/** A failure to serve instead of the next answer: an HTTP 429/529 (with `retry-after`), or an overload inside an opened SSE stream. */
+export interface Failure {
+  status: 429 | 529;
+  retryAfter?: string;
+  midStream?: boolean;
+}
+
 export class FakeAnthropicServer {
   readonly received: ReceivedRequest[] = [];
   readonly violations: string[] = [];
   /** Answered messages (single or in a batch), with the params they answered. */
   readonly answered: MessageParamsSeen[] = [];
   private server: http.Server | undefined;
-  private failures: Array<{ status: 429 | 529; retryAfter?: string }> = [];
+  private failures: Failure[] = [];
   private batches = new Map<string, { requests: Array<{ custom_id: string; params: MessageParamsSeen }>; polls: number; created: string }>();
   private cachedPrefixes = new Set<string>();
   private seq = 0;
@@ -68,7 +75,7 @@ export class FakeAnthropicServer {
   constructor(private readonly options: FakeAnthropicOptions = {}) {}
 
   /** The next requests (messages or batch create/retrieve) fail with these statuses, in order. */
-  failNext(...failures: Array<{ status: 429 | 529; retryAfter?: string }>): void {
+  failNext(...failures: Failure[]): void {
     this.failures.push(...failures);
   }
 
@@ -119,6 +126,13 @@ export class FakeAnthropicServer {
       return this.error(res, 401, 'authentication_error', 'invalid API key');
     }
     const failure = this.failures.shift();
+    if (failure?.midStream) {
+      // The stream opens (200) and then breaks with an `error` event, as the API does when it overloads mid-answer.
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'request-id': `req_${++this.seq}` });
+      res.write(`event: message_start\ndata: ${JSON.stringify({ type: 'message_start', message: { id: `msg_${++this.seq}`, type: 'message', role: 'assistant', model: 'x', content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: 1, output_tokens: 1 } } })}\n\n`);
+      res.end(`event: error\ndata: ${JSON.stringify({ type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } })}\n\n`);
+      return;
+    }
     if (failure) {
       const headers: Record<string, string> = failure.retryAfter !== undefined ? { 'retry-after': failure.retryAfter } : {};
       return this.error(res, failure.status, failure.status === 429 ? 'rate_limit_error' : 'overloaded_error', failure.status === 429 ? 'Rate limited' : 'Overloaded', headers);

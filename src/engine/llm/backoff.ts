@@ -12,10 +12,13 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: Omit<RetryPolicy, 'sleep'> = { maxAttempts: 6, baseDelayMs: 1000, maxDelayMs: 60_000 };
 
-/** Rate limited (429), overloaded (529), a transient server error or no connection: worth another try. */
+/** Rate limited (429), overloaded (529, also mid-stream), a transient server error or no connection: worth another try. */
 export function isRetryable(err: unknown): boolean {
   if (err instanceof APIConnectionError) return true;
   if (!(err instanceof APIError)) return false;
+  // An overload or rate limit can also arrive inside an SSE stream, as an `error` event without a status.
+  const type = (err.error as { error?: { type?: string } } | undefined)?.error?.type;
+  if (type === 'overloaded_error' || type === 'rate_limit_error') return true;
   const status = err.status as number | undefined;
   return status === 429 || status === 529 || status === 500 || status === 502 || status === 503 || status === 504;
 }

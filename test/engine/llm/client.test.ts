@@ -137,6 +137,15 @@ describe('llm: the Claude client, the real SDK against a loopback Messages API',
     assert.equal((await store.llmSpend()).requests, 1, 'only the answered request is billed');
   });
 
+  it('retries an overload that arrives inside the SSE stream (an error event after message_start)', async () => {
+    server.failNext({ status: 529, midStream: true });
+    const [a] = await client().ask([request('s1')]);
+    assert.ok(a!.value);
+    assert.deepEqual(sleeps, [1000]);
+    assert.equal(server.messageRequests().length, 2);
+    assert.equal((await store.llmSpend()).requests, 1);
+  });
+
   it('gives up after maxAttempts and reports the status', async () => {
     server.failNext({ status: 529 }, { status: 529 }, { status: 529 });
     await assert.rejects(client({ retry: { sleep: async (ms) => void sleeps.push(ms), maxAttempts: 3 } }).ask([request('g1')]), (err: Error) => err instanceof Anthropic.APIError && err.status === 529);
