@@ -164,7 +164,7 @@ function transcript(c: Conversation, limit: number): string {
  * One request per finding. Calls go out under labels (C1, C2…), never under their ids: ids are the
  * engine's (and may be a platform's), and the model's citations are mapped back through the labels.
  */
-async function requestFor(store: LearningStore, s: Subject, index: number, transcriptChars: number): Promise<StructuredRequest<DeepAnswer>> {
+async function requestFor(store: LearningStore, s: Subject, index: number, transcriptChars: number, system: string): Promise<StructuredRequest<DeepAnswer>> {
   const offline = offlineFinding(s);
   const parts = [
     s.kind === 'pattern' ? 'A significant pattern the engine measured:' : 'A recurring error the engine grouped by fingerprint:',
@@ -178,12 +178,24 @@ async function requestFor(store: LearningStore, s: Subject, index: number, trans
   }
   return {
     id: `f${index + 1}`,
-    system: SYSTEM,
+    system,
     user: parts.join('\n'),
     schema: DeepAnswerSchema,
     answerName: 'record_finding',
     answerDescription: 'Record the explanation and hypotheses for this finding.',
   };
+}
+
+/**
+ * The stable prefix every request of a run shares (and the API caches): the instructions and the
+ * whole picture the engine measured, so each answer sees its finding among the others. A prefix below
+ * the model's minimum cacheable length (about 1,024 tokens on Sonnet/Opus) is simply not cached.
+ */
+async function systemPrompt(store: LearningStore, findings: readonly DeepFinding[]): Promise<string> {
+  const calls = await store.countCalls();
+  const lines = [SYSTEM, '', `What the engine measured in this store (${calls} calls), one line per finding:`];
+  for (const [i, f] of findings.entries()) lines.push(`${i + 1}. ${f.summary}`);
+  return lines.join('\n');
 }
 
 const callLabel = (i: number) => `C${i + 1}`;
@@ -223,7 +235,8 @@ export async function deepAnalyze(options: DeepAnalyzeOptions): Promise<DeepAnal
     clock: ports.clock,
     logger: ports.logger,
   });
-  const requests = await Promise.all(list.map((s, i) => requestFor(store, s, i, options.transcriptChars ?? 4000)));
+  const system = await systemPrompt(store, offline);
+  const requests = await Promise.all(list.map((s, i) => requestFor(store, s, i, options.transcriptChars ?? 4000, system)));
   const answers = claude.batch ? await client.askBatch(requests) : await client.ask(requests);
   await store.save();
 
