@@ -1,4 +1,4 @@
-import { chooseK, kMeans, nearest } from './kmeans';
+import { chooseK, kMeans, nearest, silhouette } from './kmeans';
 import { fitLsa, project } from './lsa';
 import type { Projection } from './lsa';
 import { sampleIndices, seededRandom } from './random';
@@ -45,6 +45,13 @@ export interface InduceOptions {
   mergeSimilarity?: number;
   /** A fixed k (for evaluation against a given number of groups); otherwise chosen by silhouette. */
   k?: number;
+  /**
+   * A group holding more than this share of the texts is split in two (bisecting refinement) when the
+   * split separates well (silhouette at least `splitSilhouette`), again and again (default 0.25).
+   */
+  maxShare?: number;
+  /** The silhouette a split of an oversized group must reach to be kept (default 0.1). */
+  splitSilhouette?: number;
 }
 
 export interface InducedGroupSummary {
@@ -167,6 +174,7 @@ export function induceGroups(inputs: readonly InduceInput[], options: InduceOpti
   }
 
   if (!options.k && options.mergeSimilarity !== undefined) centroids = mergeClose(centroids, fitPoints, options.mergeSimilarity);
+  if (!options.k) centroids = splitOversized(centroids, fitPoints, { maxShare: options.maxShare ?? 0.25, minSilhouette: options.splitSilhouette ?? 0.1, minSize, rand });
   // Assign everything; fold groups below minSize into the nearest surviving centre.
   const assign = (cs: readonly Float64Array[]) => Int32Array.from(points, (p, i) => (empty[i] || cs.length === 0 ? -1 : nearest(cs, p).index));
   let labels = assign(centroids);
@@ -265,6 +273,56 @@ function mergeClose(centroids: Float64Array[], points: readonly Float64Array[], 
     alive[bj] = false;
   }
   return cs.filter((_, i) => alive[i]);
+}
+
+/**
+ * Silhouette over the whole range of k (and merging) can leave one group holding most texts: a few
+ * far-off small groups separate best, and the bulk stays one blob. A reader sees such a group as
+ * unusable, so a group above `maxShare` of the points is bisected (2-means on its members, best of three
+ * seedings) whenever its two halves separate (silhouette ≥ `minSilhouette`) and both reach `minSize`.
+ */
+function splitOversized(
+  centroids: Float64Array[],
+  points: readonly Float64Array[],
+  o: { maxShare: number; minSilhouette: number; minSize: number; rand: () => number },
+): Float64Array[] {
+  if (centroids.length === 0 || points.length === 0) return centroids;
+  const cs = [...centroids];
+  const limit = o.maxShare * points.length;
+  const tried = new Set<Float64Array>();
+  for (let round = 0; round < 32; round++) {
+    const members = cs.map(() => [] as Float64Array[]);
+    for (const p of points) members[nearest(cs, p).index]!.push(p);
+    const g = members.findIndex((m, c) => m.length > limit && !tried.has(cs[c]!));
+    if (g < 0) break;
+    tried.add(cs[g]!);
+    const split = bestBisection(members[g]!, o.rand);
+    if (!split || split.silhouette < o.minSilhouette || split.sizes.some((n) => n < o.minSize)) continue;
+    cs.splice(g, 1, ...split.centroids);
+  }
+  return cs;
+}
+
+function bestBisection(members: readonly Float64Array[], rand: () => number): { centroids: Float64Array[]; sizes: number[]; silhouette: number } | undefined {
+  if (members.length < 4) return undefined;
+  const sample = sampleIndices(members.length, 600, rand);
+  const m = sample.length;
+  const dist = new Float32Array(m * m);
+  for (let a = 0; a < m; a++) for (let b = a + 1; b < m; b++) {
+    const d = 1 - dotF(members[sample[a]!]!, members[sample[b]!]!);
+    dist[a * m + b] = d;
+    dist[b * m + a] = d;
+  }
+  let best: { centroids: Float64Array[]; sizes: number[]; silhouette: number } | undefined;
+  for (let restart = 0; restart < 3; restart++) {
+    const r = kMeans(members, 2, rand);
+    if (r.k < 2) continue;
+    const sizes = [0, 0];
+    for (const l of r.labels) sizes[l]!++;
+    const sil = silhouette(dist, m, sample.map((i) => r.labels[i]!), 2);
+    if (!best || sil > best.silhouette) best = { centroids: r.centroids, sizes, silhouette: sil };
+  }
+  return best;
 }
 
 function dotF(a: Float64Array, b: Float64Array): number {

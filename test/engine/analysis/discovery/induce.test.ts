@@ -31,6 +31,24 @@ describe('discovery: induceGroups', () => {
     assert.deepEqual(again.model.groups.map((g) => g.name).sort(), previous.map((p) => p.name).sort());
   });
 
+  it('bisects a group that holds too large a share of the texts when its halves separate', () => {
+    // k capped at 2 for three topics: one group must hold two topics (at least 2/3 of the texts).
+    const capped = { minSize: 3, minK: 2, maxK: 2 };
+    const purity = (r: ReturnType<typeof induceGroups>) => {
+      const byGroup = new Map<number, Set<string>>();
+      texts.forEach((t, i) => byGroup.set(r.assignments[i]!, (byGroup.get(r.assignments[i]!) ?? new Set()).add(t.topic)));
+      return [...byGroup.values()].every((topics) => topics.size === 1);
+    };
+    const kept = induceGroups(texts.map((t) => ({ text: t.text })), { ...capped, maxShare: 1 });
+    assert.equal(kept.model.groups.length, 2);
+    assert.ok(!purity(kept), 'without refinement one group mixes two topics');
+    const split = induceGroups(texts.map((t) => ({ text: t.text })), { ...capped, maxShare: 0.4 });
+    assert.ok(split.model.groups.length > 2, 'the oversized group is split');
+    assert.ok(split.model.groups.every((g) => g.size <= 0.4 * texts.length), split.model.groups.map((g) => g.size).join(','));
+    const inseparable = induceGroups(texts.map((t) => ({ text: t.text })), { ...capped, maxShare: 0.4, splitSilhouette: 0.99 });
+    assert.equal(inseparable.model.groups.length, 2, 'a split that does not separate is not kept');
+  });
+
   it('assigns a new text to its topic, and says -1 for a text with no known word', () => {
     const { model, assignments } = induceGroups(texts.map((t) => ({ text: t.text })), { minSize: 3 });
     const wifiGroup = assignments[texts.findIndex((t) => t.topic === 'wifi')]!;
