@@ -38,8 +38,8 @@ export interface InduceOptions {
   /** Groups of a previous induction: a new group that shares most top terms with one keeps its id and name. */
   previous?: readonly InducedGroupSummary[];
   /**
-   * Centres at least this similar (cosine) become one group (default: no merging). Calls' vocabularies
-   * merge at 0.3: a caller's situation said in many phrasings should be one situation; on short-text
+   * Groups whose centres are at least this similar (cosine, average linkage) become one group (default:
+   * no merging). Calls' vocabularies merge at 0.1: a caller's situation said in many phrasings should be one situation; on short-text
    * intent corpora (Banking77, CLINC150) merging costs accuracy, so plain clustering does not.
    */
   mergeSimilarity?: number;
@@ -243,15 +243,29 @@ export function induceGroups(inputs: readonly InduceInput[], options: InduceOpti
 
 /**
  * Silhouette favours the finest tight structure (near-identical phrasings form their own little
- * groups), so centres that point the same way are merged afterwards, closest pair first, weighted by
- * size, until no pair is at least `threshold` similar.
+ * groups), so groups that point the same way are merged afterwards, closest pair first, until no pair
+ * is at least `threshold` similar.
  */
 function mergeClose(centroids: Float64Array[], points: readonly Float64Array[], threshold: number): Float64Array[] {
   if (centroids.length < 2) return centroids;
   const sizes = new Array<number>(centroids.length).fill(0);
   for (const p of points) sizes[nearest(centroids, p).index]!++;
+  // Average linkage over the original centres (weighted by their sizes): a merged group's centre drifts,
+  // so comparing drifted centres lets merging chain from one meaning into another.
+  const sim = centroids.map((a) => centroids.map((b) => dotF(a, b)));
   const cs = centroids.map((c) => Float64Array.from(c));
+  const parts = centroids.map((_, i) => [i]);
   const alive = cs.map((_, i) => sizes[i]! > 0);
+  const own = [...sizes];
+  const linkage = (i: number, j: number) => {
+    let total = 0;
+    let weight = 0;
+    for (const a of parts[i]!) for (const b of parts[j]!) {
+      total += own[a]! * own[b]! * sim[a]![b]!;
+      weight += own[a]! * own[b]!;
+    }
+    return weight > 0 ? total / weight : 0;
+  };
   for (;;) {
     let bi = -1;
     let bj = -1;
@@ -260,7 +274,7 @@ function mergeClose(centroids: Float64Array[], points: readonly Float64Array[], 
       if (!alive[i]) continue;
       for (let j = i + 1; j < cs.length; j++) {
         if (!alive[j]) continue;
-        const s = dotF(cs[i]!, cs[j]!);
+        const s = linkage(i, j);
         if (s >= best) [bi, bj, best] = [i, j, s];
       }
     }
@@ -270,6 +284,7 @@ function mergeClose(centroids: Float64Array[], points: readonly Float64Array[], 
     for (const x of merged) norm += x * x;
     cs[bi] = merged.map((x) => x / Math.sqrt(norm || 1));
     sizes[bi]! += sizes[bj]!;
+    parts[bi]!.push(...parts[bj]!);
     alive[bj] = false;
   }
   return cs.filter((_, i) => alive[i]);

@@ -45,7 +45,7 @@ export function callDocs(callId: string, events: Iterable<ConversationEvent>): C
 }
 
 /** See `InduceOptions.mergeSimilarity`: one meaning phrased many ways stays one group. */
-export const CALL_MERGE_SIMILARITY = 0.3;
+export const CALL_MERGE_SIMILARITY = 0.1;
 
 export interface InduceVocabularyOptions {
   /** Smallest intent (calls); smaller groups fold into their nearest neighbour. */
