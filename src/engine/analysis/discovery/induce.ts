@@ -2,7 +2,7 @@ import { chooseK, kMeans, nearest, silhouette } from './kmeans';
 import { fitLsa, project } from './lsa';
 import type { Projection } from './lsa';
 import { sampleIndices, seededRandom } from './random';
-import { surfaceOf, textTerms, TOPIC_TERMS } from './terms';
+import { contentWords, surfaceOf, textTerms, TOPIC_TERMS } from './terms';
 import type { Surfaces, TermOptions } from './terms';
 import { fitVocabulary, tfidfRow, vocabularyIndex } from './tfidf';
 import type { Vocabulary } from './tfidf';
@@ -120,6 +120,17 @@ function distinctiveTerms(docs: readonly (readonly string[])[], labels: ArrayLik
   );
 }
 
+/**
+ * Words that stand for redacted values (`[LOCATION_1]`, `[CUSTOMER_NAME_2]`): they still separate
+ * groups, but a group named "location date" says nothing to a reader, so names skip them.
+ */
+const PLACEHOLDER = /\[([A-Z][A-Z_]*?)(?:_\d+)?(?::[^\]]*)?\]/g;
+function placeholderStems(inputs: readonly InduceInput[]): Set<string> {
+  const out = new Set<string>();
+  for (const x of inputs) for (const m of x.text.matchAll(PLACEHOLDER)) for (const w of contentWords(m[1]!.replace(/_/g, ' '))) out.add(w);
+  return out;
+}
+
 /** Top terms without repeats: a word already shown inside a chosen bigram is skipped, and vice versa. */
 function pickTerms(ranked: readonly string[], count: number): string[] {
   const out: string[] = [];
@@ -204,7 +215,8 @@ export function induceGroups(inputs: readonly InduceInput[], options: InduceOpti
   });
 
   const k = centroids.length;
-  const ranked = distinctiveTerms(docs, labels, k);
+  const hidden = placeholderStems(inputs);
+  const ranked = distinctiveTerms(docs, labels, k).map((ts) => ts.filter((t) => !t.split(' ').some((w) => hidden.has(w))));
   const members = Array.from({ length: k }, () => [] as number[]);
   labels.forEach((l, i) => {
     if (l >= 0) members[l]!.push(i);

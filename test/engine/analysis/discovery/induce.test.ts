@@ -49,6 +49,14 @@ describe('discovery: induceGroups', () => {
     assert.equal(inseparable.model.groups.length, 2, 'a split that does not separate is not kept');
   });
 
+  it('names groups without the words of redaction placeholders, which still count as evidence', () => {
+    const redacted = texts.map((t, i) => ({ text: t.topic === 'wifi' && i % 2 === 0 ? `${t.text} at [LOCATION_1]` : t.text }));
+    const r = induceGroups(redacted, { minSize: 3 });
+    const terms = r.model.groups.flatMap((g) => [g.name, ...g.topTerms]).join(' ');
+    assert.doesNotMatch(terms, /location/, terms);
+    assert.match(terms, /wifi/);
+  });
+
   it('assigns a new text to its topic, and says -1 for a text with no known word', () => {
     const { model, assignments } = induceGroups(texts.map((t) => ({ text: t.text })), { minSize: 3 });
     const wifiGroup = assignments[texts.findIndex((t) => t.topic === 'wifi')]!;
