@@ -34,7 +34,7 @@ const fileArb: fc.Arbitrary<StatsFile> = fc
   });
 
 function pattern(intent: string, trigger: string, strategy: string, support: number, successes: number): Pattern {
-  return { id: `${intent}-${trigger}-${strategy}`, intent, trigger, strategy, support, successes, successRate: support ? successes / support : 0, confidence: { low: 0, high: 1 }, lift: 0, liftPValue: 1, exampleCallIds: [], updatedAt: 0 };
+  return { id: `${intent}-${trigger}-${strategy}`, intent, trigger, strategy, support, successes, successRate: support ? successes / support : 0, confidence: { low: 0, high: 1, level: 0.95, method: 'wilson' }, lift: 0, liftPValue: 1, exampleCallIds: [], updatedAt: 0 };
 }
 
 describe('collective: mergeable pattern statistics (kaizen.stats/1)', () => {
