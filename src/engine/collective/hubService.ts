@@ -72,13 +72,17 @@ export class HubService {
   async submit(input: unknown): Promise<ArtifactStatus> {
     const { envelope } = verifyEnvelope(input, { ...this.options });
     const { store } = this.options;
-    const added = await store.putEnvelope(envelope.hash, envelope, this.now());
-    if (added) await store.appendJournal({ at: this.now(), action: 'submitted', hash: envelope.hash, detail: { artifactId: envelope.payload.artifactId, version: envelope.payload.version, by: envelope.signatures[0]!.keyId } });
-    // Signer lists are read through the stored envelope (a resubmission may carry other signatures first).
-    const stored = added ? envelope : await this.envelope(envelope.hash);
-    let signers = added ? [] : await this.allSigners(stored);
-    for (const s of envelope.signatures) signers = await this.record(stored, s, signers);
-    return this.settle(stored);
+    // Writes that do not depend on each other go out together, so an embedded store saves them once.
+    const distinct = envelope.signatures.filter((sig, i) => envelope.signatures.findIndex((x) => x.keyId === sig.keyId) === i);
+    const stored = await store.getEnvelope(envelope.hash);
+    const before = stored === undefined ? [] : await this.allSigners(parseEnvelope(stored));
+    const [added] = await Promise.all([store.putEnvelope(envelope.hash, envelope, this.now()), ...distinct.map((sig) => store.addSignature(envelope.hash, sig.keyId, sig.sig))]);
+    const at = this.now();
+    await Promise.all([
+      ...(added ? [store.appendJournal({ at, action: 'submitted', hash: envelope.hash, detail: { artifactId: envelope.payload.artifactId, version: envelope.payload.version, by: envelope.signatures[0]!.keyId } })] : []),
+      ...distinct.filter((sig) => !before.includes(sig.keyId)).map((sig) => store.appendJournal({ at, action: 'signed', hash: envelope.hash, detail: { keyId: sig.keyId } })),
+    ]);
+    return this.settle(added || stored === undefined ? envelope : parseEnvelope(stored));
   }
 
   /** POST /v1/artifacts/<hash>/signatures: one more signature over the stored payload. */
@@ -124,8 +128,6 @@ export class HubService {
   /** An agent acknowledged applying an adoption (idempotent). */
   async ack(hash: string, agentId: string, action: 'adopt' | 'rollback'): Promise<void> {
     if (action !== 'adopt') return;
-    const before = await this.options.store.appliedBy(hash);
-    if (before.includes(agentId)) return;
     await this.options.store.markApplied(hash, agentId, this.now());
   }
 
@@ -149,11 +151,13 @@ export class HubService {
     return parseEnvelope(stored);
   }
 
-  /** Stores one verified signature; journals it when it is a new signer. Returns every signer after it. */
-  private async record(envelope: Envelope, signature: EnvelopeSignature, before: readonly string[]): Promise<string[]> {
-    const after = await this.options.store.addSignature(envelope.hash, signature.keyId, signature.sig);
-    if (!before.includes(signature.keyId)) await this.options.store.appendJournal({ at: this.now(), action: 'signed', hash: envelope.hash, detail: { keyId: signature.keyId } });
-    return after;
+  /** Stores one verified signature; journals it when it is a new signer. */
+  private async record(envelope: Envelope, signature: EnvelopeSignature, before: readonly string[]): Promise<void> {
+    const { store } = this.options;
+    await Promise.all([
+      store.addSignature(envelope.hash, signature.keyId, signature.sig),
+      ...(before.includes(signature.keyId) ? [] : [store.appendJournal({ at: this.now(), action: 'signed', hash: envelope.hash, detail: { keyId: signature.keyId } })]),
+    ]);
   }
 
   /**
