@@ -14,5 +14,5 @@ export { HUB_PROTOCOL, HubSubscriber } from './subscriber';
 export type { HubSubscriberOptions, SubscriberCounts } from './subscriber';
 export { ContributionSchema, STATS_KIND, StatsFileSchema, exportStats, mergeStats, parseStatsFile, patternKey, splitPatternKey } from './stats';
 export type { ExportStatsOptions, PatternCount, StatsContribution, StatsFile } from './stats';
-export { blendWithFleet, compareWithFleet, fleetLabel, fleetTrees } from './fleet';
+export { blendWithFleet, compareWithFleet, fleetLabel, fleetTrees, localFleetView } from './fleet';
 export type { BlendedMove, BlendedSituation, CountView, FleetRow } from './fleet';
