@@ -119,9 +119,11 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     const parts = url.pathname.split('/').filter(Boolean);
     void (async () => {
       try {
+        if (url.pathname === '/v1/stats' && req.method === 'POST') return reply(res, 200, await service.submitStats(await readJson(req)));
+        if (url.pathname === '/v1/stats' && req.method === 'GET') return reply(res, 200, await service.stats());
         if (parts[0] !== 'v1' || parts[1] !== 'artifacts') {
           if (req.method === 'GET' && url.pathname === '/v1/hub') return reply(res, 200, { protocol: HUB_PROTOCOL, quorum: service.quorum, trusted: options.trust.list().map((k) => k.keyId), agents: agents.size });
-          throw new CollectiveRefusal('path', `no ${req.method} ${url.pathname} (POST /v1/artifacts, POST /v1/artifacts/<hash>/signatures, GET /v1/artifacts/<hash>, WS /v1/hub)`, 404);
+          throw new CollectiveRefusal('path', `no ${req.method} ${url.pathname} (POST /v1/artifacts, POST /v1/artifacts/<hash>/signatures, GET /v1/artifacts/<hash>, POST|GET /v1/stats, WS /v1/hub)`, 404);
         }
         if (req.method === 'POST' && parts.length === 2) return reply(res, 200, await service.submit(await readJson(req)));
         if (req.method === 'POST' && parts.length === 4 && parts[3] === 'signatures') return reply(res, 200, await service.sign(parts[2]!, await readJson(req)));

@@ -90,6 +90,11 @@ describe('kaizen keys | artifact pack/sign/submit/adopt | serve --hub | stats ex
     const byBob = await sb.run('artifact', 'adopt', 'env.json', '--hub', first.http, '--key', 'bob');
     assert.equal(byBob.code, 0, byBob.stderr);
     assert.equal((JSON.parse(byBob.stdout) as { status: string; signers: string[] }).status, 'adopted');
+    // Statistics travel through the same hub: submitted signed, pulled merged.
+    writeFileSync(path.join(sb.cwd, 'b.json'), JSON.stringify({ kind: 'kaizen.stats/1', k: 10, contributions: { 'node-b': { version: 1, patterns: { 'billing | disputed charge | explain the fee': { n: 30, successes: 20 } } } }, totals: {} }));
+    assert.deepEqual(JSON.parse((await sb.run('stats', 'submit', 'b.json', '--hub', first.http, '--key', 'alice')).stdout), { kept: ['node-b'], ignored: [] });
+    const pulled = JSON.parse((await sb.run('stats', 'pull', '--hub', first.http)).stdout) as { totals: Record<string, { n: number }> };
+    assert.equal(pulled.totals['billing | disputed charge | explain the fee']!.n, 30);
     const status = await sb.run('artifact', 'status', env.hash, '--hub', first.http);
     assert.deepEqual((JSON.parse(status.stdout) as { applied: string[] }).applied, []);
 

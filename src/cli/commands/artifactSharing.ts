@@ -45,7 +45,7 @@ function writeOut(ctx: CliContext, out: string | undefined, value: unknown): voi
   ctx.stderr.write(`wrote ${out}\n`);
 }
 
-function hubUrl(url: string): string {
+export function hubUrl(url: string): string {
   try {
     const u = new URL(url);
     if (u.protocol === 'ws:' || u.protocol === 'wss:') u.protocol = u.protocol === 'ws:' ? 'http:' : 'https:';
@@ -56,7 +56,7 @@ function hubUrl(url: string): string {
 }
 
 /** POSTs to the hub; a 4xx refusal becomes exit 1 with its field and reason. */
-async function callHub(ctx: CliContext, method: 'GET' | 'POST', url: string, body?: unknown): Promise<unknown> {
+export async function callHub(ctx: CliContext, method: 'GET' | 'POST', url: string, body?: unknown): Promise<unknown> {
   let res;
   try {
     res = await nodeHttpClient.request({ method, url, body });

@@ -5,6 +5,8 @@ import type { Envelope, EnvelopeSignature } from './envelope';
 import { SignatureSchema, parseEnvelope, verifyEnvelope, verifySignature } from './envelope';
 import type { AdoptionEntry, HubStore } from './hubStore';
 import { CollectiveRefusal, refusalFromIssues } from './refusal';
+import type { StatsFile } from './stats';
+import { STATS_KIND, mergeStats, parseStatsFile } from './stats';
 import type { TrustSet } from './trust';
 
 export type ArtifactState = 'pending' | 'adopted' | 'rolled-back';
@@ -105,6 +107,39 @@ export class HubService {
     const entry = await this.options.store.recordAdoption(hash, 'rollback', this.now());
     await this.options.store.appendJournal({ at: this.now(), action: 'rolled-back', hash, detail: { cursor: entry.cursor, by: parsed.data.keyId, artifactId: envelope.payload.artifactId, version: envelope.payload.version } });
     return this.status(hash);
+  }
+
+  /**
+   * POST /v1/stats `{"stats": kaizen.stats/1, "keyId", "sig"}`: a trusted key's signature over the canonical
+   * statistics; each node's contribution is kept when its version is newer. Returns what was kept.
+   */
+  async submitStats(input: unknown): Promise<{ kept: string[]; ignored: string[] }> {
+    const body = input as { stats?: unknown; keyId?: unknown; sig?: unknown } | null;
+    if (typeof body !== 'object' || body === null) throw new CollectiveRefusal('(body)', 'expected {"stats","keyId","sig"}', 400);
+    const stats = parseStatsFile(body.stats, 'stats');
+    const sig = SignatureSchema.safeParse({ keyId: body.keyId, sig: body.sig });
+    if (!sig.success) throw refusalFromIssues('', sig.error.issues);
+    verifySignature(stats, sig.data, '', this.options);
+    const report = this.options.validator.validate(stats, 'stats');
+    if (!report.ok) throw new CollectiveRefusal(report.findings[0]!.field, `looks like PII (${report.findings[0]!.entityType}); redact it before sharing`);
+    const kept: string[] = [];
+    const ignored: string[] = [];
+    for (const [node, c] of Object.entries(stats.contributions)) {
+      const isNew = await this.options.store.putStatsContribution({ node, version: c.version, payload: { k: stats.k, patterns: c.patterns } });
+      (isNew ? kept : ignored).push(node);
+    }
+    if (kept.length) await this.options.store.appendJournal({ at: this.now(), action: 'stats', detail: { by: sig.data.keyId, kept, versions: kept.map((n) => stats.contributions[n]!.version) } });
+    return { kept, ignored };
+  }
+
+  /** GET /v1/stats: every node's newest contribution, merged. */
+  async stats(): Promise<StatsFile> {
+    const rows = await this.options.store.statsContributions();
+    const files = rows.map((r) => {
+      const p = r.payload as { k: number; patterns: StatsFile['totals'] };
+      return parseStatsFile({ kind: STATS_KIND, k: p.k, contributions: { [r.node]: { version: r.version, patterns: p.patterns } }, totals: {} }, `stored ${r.node}`);
+    });
+    return files.length ? mergeStats(files) : { kind: STATS_KIND, k: 1, contributions: {}, totals: {} };
   }
 
   /** GET /v1/artifacts/<hash> (the server adds `applied`). */
