@@ -14,7 +14,7 @@ import { nodeTimers, transportFor } from '../../node/liveTransports';
 import type { CliContext } from '../context';
 import { CliError, DEFAULT_STORE, ExitCode, writeJsonLine } from '../context';
 import { openWorkspace } from '../workspace';
-import { DEFAULT_HUB_STORE, serveHub } from './hubServe';
+import { DEFAULT_HUB_STORE, serveHub, subscribeToHub } from './hubServe';
 import type { RegisterCommand } from './index';
 
 function positiveNumber(name: string) {
@@ -65,6 +65,9 @@ interface ServeOpts {
   staggerMs: number;
   untilAcked?: boolean;
   hub?: boolean;
+  subscribe?: string;
+  agentId: string;
+  untilApplied?: number;
   quorum?: number;
   trust?: string;
   hubStore?: string;
@@ -137,6 +140,9 @@ export const register: RegisterCommand = (program, ctx) => {
     .option('--quorum <q>', 'with --hub: distinct trusted signers an artifact needs to be adopted', wholeNumber('--quorum'))
     .option('--trust <file>', 'with --hub: trusted keys {"keys":[{"keyId","publicKey"}]}')
     .option('--hub-store <file>', 'with --hub: the hub\'s database file', DEFAULT_HUB_STORE)
+    .option('--subscribe <url>', 'as an agent: apply artifacts a hub adopts (ws://…/v1/hub); with --trust, envelopes are verified first')
+    .option('--agent-id <id>', 'with --subscribe: this agent\'s id on the hub', 'kaizen-serve')
+    .option('--until-applied <n>', 'with --subscribe: exit once n hub entries were applied (for scripts and tests)', wholeNumber('--until-applied'))
     .action(async (opts: ServeOpts) => {
       if (opts.hub) return serveHub(ctx, opts);
       const calls = opts.calls?.length
@@ -160,6 +166,7 @@ export const register: RegisterCommand = (program, ctx) => {
           if (entry.kind === 'ack' && opts.untilAcked && server.ackedIndex >= server.totalEvents - 1) onDone();
         },
       });
+      const subscriber = opts.subscribe ? subscribeToHub(ctx, opts, logFile, onDone) : undefined;
       writeJsonLine(ctx.stdout, server.urls);
       ctx.stderr.write(`kaizen serve: ${calls.length} calls, ${server.totalEvents} events at ${opts.speed || '∞'}× on ${server.urls.http} (Ctrl+C to stop)\n`);
       const stop = () => onDone();
@@ -170,6 +177,7 @@ export const register: RegisterCommand = (program, ctx) => {
       } finally {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
+        subscriber?.stop();
         await server.close();
       }
     });
