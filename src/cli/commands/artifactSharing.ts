@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import type { Envelope, SharedArtifactPayload } from '../../engine/collective';
-import { CollectiveRefusal, addSignature, contentHash, packEnvelope, parseEnvelope, rollbackBytes, signPayload } from '../../engine/collective';
+import type { Envelope } from '../../engine/collective';
+import { CollectiveRefusal, addSignature, contentHash, packEnvelope, parseEnvelope, rollbackBytes, sharedArtifactPayload, signPayload } from '../../engine/collective';
 import { createComplianceValidator } from '../../engine/privacy';
 import { nodeHttpClient } from '../../node/liveTransports';
 import type { CliContext } from '../context';
@@ -85,7 +85,7 @@ export function registerSharing(artifact: Command, ctx: CliContext): void {
       try {
         const a = await ws.store.getArtifact(opts.id);
         if (!a) throw new CliError(`no artifact "${opts.id}" (kaizen artifact list shows them)`, ExitCode.problems);
-        const payload: SharedArtifactPayload = { artifactId: a.artifactId, version: a.version, kind: a.payload.kind, title: a.title, content: a.payload, ...(a.agentId ? { agentId: a.agentId } : {}) };
+        const payload = sharedArtifactPayload(a);
         const report = createComplianceValidator({ policy: ws.policy }).validate(payload, 'payload');
         if (!report.ok) throw new CliError(`not packed: ${report.findings[0]!.field} looks like PII (${report.findings[0]!.entityType}); nothing left this machine`, ExitCode.problems);
         writeOut(ctx, opts.out, packEnvelope(payload, key, crypto(ctx)));

@@ -3,7 +3,7 @@ export { CollectiveRefusal, refusalFromIssues } from './refusal';
 export { canonicalBytes, canonicalJson, contentHash } from './canonical';
 export { PublicKeySchema, TrustFileSchema, TrustSet, TrustedKeySchema, keyIdOf } from './trust';
 export type { TrustFile, TrustedKey } from './trust';
-export { ENVELOPE_KIND, ArtifactPayloadSchema, EnvelopeSchema, SignatureSchema, addSignature, packEnvelope, parseEnvelope, signPayload, verifyEnvelope, verifySignature } from './envelope';
+export { ENVELOPE_KIND, ArtifactPayloadSchema, EnvelopeSchema, SignatureSchema, addSignature, packEnvelope, parseEnvelope, sharedArtifactPayload, signPayload, verifyEnvelope, verifySignature } from './envelope';
 export type { Envelope, EnvelopeCrypto, EnvelopeSignature, SharedArtifactPayload, SigningKey, VerifyOptions } from './envelope';
 export { HubService, rollbackBytes, rollbackStatement } from './hubService';
 export type { ArtifactFrame, ArtifactState, ArtifactStatus, HubServiceOptions } from './hubService';
