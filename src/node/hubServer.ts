@@ -179,7 +179,11 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
         for (let progressed = true; progressed; ) {
           progressed = false;
           const groups = new Map<number, AgentConnection[]>();
-          for (const conn of agents) groups.set(conn.sent, [...(groups.get(conn.sent) ?? []), conn]);
+          for (const conn of agents) {
+            const group = groups.get(conn.sent);
+            if (group) group.push(conn);
+            else groups.set(conn.sent, [conn]);
+          }
           for (const [after, conns] of groups) {
             const frames: ArtifactFrame[] = await service.framesAfter(after);
             if (frames.length === 0) continue;

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { HubStore } from '../../../src/engine/collective';
 import { STATS_KIND, addSignature, canonicalBytes, contentHash, packEnvelope, signPayload } from '../../../src/engine/collective';
@@ -141,5 +142,12 @@ describe('collective: hub over loopback (quorum, refusals, rollback, restart)', 
     const merged = (await get(`${h.http}/v1/stats`)).json as unknown as { totals: Record<string, { n: number }>; contributions: Record<string, { version: number }> };
     assert.deepEqual(merged.totals, { 'billing | disputed charge | explain fee': { n: 100, successes: 50 } });
     assert.deepEqual(Object.keys(merged.contributions), ['node-a', 'node-b']);
+  });
+
+  it('a hub file that is not a hub database is refused and left untouched', async () => {
+    const file = path.join(tempDir(), 'hub.db');
+    fs.writeFileSync(file, 'not a database, just text that someone saved here');
+    await assert.rejects(openHubStore(file), /is not a readable hub database .* left it untouched/);
+    assert.equal(fs.readFileSync(file, 'utf8'), 'not a database, just text that someone saved here');
   });
 });
