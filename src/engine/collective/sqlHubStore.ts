@@ -2,12 +2,14 @@ import type { EnginePorts } from '../ports';
 import { SqlDb, loadSqlModule } from '../store';
 import type { AdoptionEntry, HubJournalEntry, HubStore, StatsContributionRow } from './hubStore';
 
+// Signers and agents are listed in insertion order: rowid order (these tables are never deleted from, so
+// a new row's rowid is always the largest).
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS hub_envelopes (hash TEXT PRIMARY KEY, envelope TEXT NOT NULL, received_at TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS hub_signatures (hash TEXT NOT NULL, key_id TEXT NOT NULL, sig TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (hash, key_id));
+CREATE TABLE IF NOT EXISTS hub_signatures (hash TEXT NOT NULL, key_id TEXT NOT NULL, sig TEXT NOT NULL, PRIMARY KEY (hash, key_id));
 CREATE TABLE IF NOT EXISTS hub_adoptions (cursor INTEGER PRIMARY KEY AUTOINCREMENT, hash TEXT NOT NULL, action TEXT NOT NULL, at TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS hub_adoptions_hash ON hub_adoptions (hash, cursor);
-CREATE TABLE IF NOT EXISTS hub_applied (hash TEXT NOT NULL, agent_id TEXT NOT NULL, at TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (hash, agent_id));
+CREATE TABLE IF NOT EXISTS hub_applied (hash TEXT NOT NULL, agent_id TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (hash, agent_id));
 CREATE TABLE IF NOT EXISTS hub_stats (node TEXT PRIMARY KEY, version INTEGER NOT NULL, payload TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS hub_journal (seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, action TEXT NOT NULL, hash TEXT, detail TEXT NOT NULL);
 `;
@@ -82,9 +84,9 @@ class SqlHubStore implements HubStore {
 
   async addSignature(hash: string, keyId: string, sig: string): Promise<string[]> {
     this.check();
-    const added = this.db.run('INSERT OR IGNORE INTO hub_signatures (hash, key_id, sig, seq) VALUES (?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM hub_signatures))', [hash, keyId, sig]) > 0;
+    const added = this.db.run('INSERT OR IGNORE INTO hub_signatures (hash, key_id, sig) VALUES (?, ?, ?)', [hash, keyId, sig]) > 0;
     if (added) await this.persist();
-    return this.db.rows('SELECT key_id FROM hub_signatures WHERE hash = ? ORDER BY seq', [hash]).map((r) => String(r[0]));
+    return this.db.rows('SELECT key_id FROM hub_signatures WHERE hash = ? ORDER BY rowid', [hash]).map((r) => String(r[0]));
   }
 
   async recordAdoption(hash: string, action: 'adopt' | 'rollback', at: string): Promise<AdoptionEntry> {
@@ -110,13 +112,13 @@ class SqlHubStore implements HubStore {
 
   async markApplied(hash: string, agentId: string, at: string): Promise<void> {
     this.check();
-    const added = this.db.run('INSERT OR IGNORE INTO hub_applied (hash, agent_id, at, seq) VALUES (?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM hub_applied))', [hash, agentId, at]) > 0;
+    const added = this.db.run('INSERT OR IGNORE INTO hub_applied (hash, agent_id, at) VALUES (?, ?, ?)', [hash, agentId, at]) > 0;
     if (added) await this.persist();
   }
 
   async appliedBy(hash: string): Promise<string[]> {
     this.check();
-    return this.db.rows('SELECT agent_id FROM hub_applied WHERE hash = ? ORDER BY seq', [hash]).map((r) => String(r[0]));
+    return this.db.rows('SELECT agent_id FROM hub_applied WHERE hash = ? ORDER BY rowid', [hash]).map((r) => String(r[0]));
   }
 
   async putStatsContribution(row: StatsContributionRow): Promise<boolean> {
