@@ -246,6 +246,11 @@ test('publishing: the collective hub — watch a hub, then signers against the q
     assert.equal(await h.page.textContent(`#hub-artifacts tr[data-hash="${hash}"] .hub-signers`), '2 of 2: ed25519:aaaa, ed25519:bbbb');
     assert.equal(await h.page.textContent(`#hub-artifacts tr[data-hash="${hash}"] .hub-applied`), '3: agent-1, agent-2, agent-3');
     env.log(`screenshot ${await h.screenshot('publishing-hub')}`);
+    assert.equal(await h.page.locator(`#hub-artifacts tr[data-hash="${hash}"] button.hub-sign`).isDisabled(), true, 'an adopted artifact needs no more signatures');
+    await h.send({ type: 'publishing', data: { artifacts: [artifact], history: [], hub: { ...hub, artifacts: [{ ...hub.artifacts[0], status: 'not-submitted', signers: [], applied: [] }] } } });
+    await h.page.waitForSelector(`#hub-artifacts tr[data-hash="${hash}"] button.hub-sign:not([disabled])`, { timeout: 5000 });
+    await h.page.click(`#hub-artifacts tr[data-hash="${hash}"] button.hub-sign`);
+    assert.deepEqual(await h.next('signForHub'), { type: 'signForHub', artifactId: 'strategy:billing' });
     await h.send({ type: 'publishing', data: { artifacts: [artifact], history: [], hub: { ...hub, reachable: false, message: 'hub not reachable: connect ECONNREFUSED', artifacts: [] } } });
     await h.page.waitForSelector('#hub-message', { timeout: 5000 });
     assert.match(await h.page.textContent('#hub-message'), /not reachable/);
