@@ -10,7 +10,7 @@ import type { ConversationEvent } from '../model';
 export interface ErrorOccurrence {
   /** Tool name, or `agent:<stage>` for an agent error not tied to a tool. */
   tool: string;
-  /** The message with ids, numbers, quoted values and e-mails masked. */
+  /** The message with ids, numbers and e-mails masked. */
   masked: string;
   /** tool + masked message: what "seen before" compares. */
   key: string;
@@ -22,7 +22,6 @@ export function maskErrorMessage(message: string): string {
   return message
     .toLowerCase()
     .replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, '<email>')
-    .replace(/"[^"]*"|'[^']*'/g, '<str>')
     .replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, '<uuid>')
     .replace(/\b(?=[a-z_-]*\d)[a-z0-9_-]{6,}\b/g, '<id>')
     .replace(/\d+(?:\.\d+)?/g, '<n>')

@@ -9,3 +9,4 @@ export * from './kpis';
 export * from './quantile';
 export * from './roi';
 export * from './storeFacts';
+export * from './kpiReport';
