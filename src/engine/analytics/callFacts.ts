@@ -13,6 +13,8 @@ export interface AnalyzerView {
   outcomeLabel?: OutcomeLabel;
   /** Signal kinds the analyzer found (`escalation-request`…). */
   signalKinds?: readonly string[];
+  /** The call's opening situation and the agent's move there (what patterns count). */
+  opening?: { intent: string; situation: string; move: string };
 }
 
 export interface CallFacts {
@@ -33,6 +35,8 @@ export interface CallFacts {
   turnLatenciesMs: number[];
   costUsd?: number;
   errors: ErrorOccurrence[];
+  /** From the analyzer: the opening situation and move, for pattern effectiveness and reuse. */
+  opening?: { intent: string; situation: string; move: string };
 }
 
 /** Vapi `successEvaluation` as sent: a boolean, "true"/"false", a pass/fail grade; numbers and other grades are not a verdict. */
@@ -119,5 +123,6 @@ export function callFactsOf(call: Conversation, analyzer?: AnalyzerView): CallFa
     turnLatenciesMs: turnLatenciesOf(call),
     ...(costUsd !== undefined ? { costUsd } : {}),
     errors: errorOccurrencesOf(call.events),
+    ...(analyzer?.opening ? { opening: analyzer.opening } : {}),
   };
 }

@@ -10,3 +10,4 @@ export * from './quantile';
 export * from './roi';
 export * from './storeFacts';
 export * from './kpiReport';
+export * from './patternEffect';

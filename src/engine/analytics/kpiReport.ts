@@ -4,12 +4,15 @@
  */
 import { z } from 'zod';
 import { KpiTableSchema } from './kpis';
+import { PatternEffectSchema, PatternReuseSchema } from './patternEffect';
 import type { KpiRow, KpiTable } from './kpis';
 
 export const ReportKpisSchema = z.object({
   byVersion: KpiTableSchema,
   byMonth: KpiTableSchema,
   byAgent: KpiTableSchema.optional(),
+  patternEffects: z.array(PatternEffectSchema).optional(),
+  reuse: PatternReuseSchema.optional(),
 });
 export type ReportKpis = z.infer<typeof ReportKpisSchema>;
 
@@ -32,7 +35,27 @@ export function kpiMarkdownLines(k: ReportKpis): string[] {
     ...table('KPIs by prompt version', 'version', k.byVersion, false),
     ...table('KPIs by month (UTC)', 'month', k.byMonth, true),
     ...(k.byAgent ? table('KPIs by agent', 'agent', k.byAgent, false) : []),
+    ...effectLines(k),
   ];
+}
+
+function effectLines(k: ReportKpis): string[] {
+  const out: string[] = [];
+  if (k.patternEffects?.length) {
+    out.push('## Pattern effectiveness', '', '| intent | situation | move | calls with | success with | calls without | success without | lift | 95 % interval |', '|---|---|---|---:|---:|---:|---:|---:|---|');
+    for (const e of k.patternEffects) {
+      const ci = e.liftInterval ? `${signedPct(e.liftInterval[0])} – ${signedPct(e.liftInterval[1])}` : '–';
+      out.push(`| ${e.intent} | ${e.situation} | ${e.move} | ${e.used.calls} | ${pctOrDash(e.used.successRate)} | ${e.notUsed.calls} | ${pctOrDash(e.notUsed.successRate)} | ${signedPct(e.lift)} | ${ci} |`);
+    }
+    out.push('');
+  }
+  if (k.reuse && k.reuse.eligibleCalls > 0) {
+    out.push('## Pattern reuse', '', `${k.reuse.reusedCalls} of ${k.reuse.eligibleCalls} calls in a situation with a learned pattern made its move (${pctOrDash(k.reuse.reuseRate)}).`, '');
+    out.push('| month | eligible calls | reused | reuse rate |', '|---|---:|---:|---:|');
+    for (const m of k.reuse.byMonth) out.push(`| ${m.month} | ${m.eligibleCalls} | ${m.reusedCalls} | ${pctOrDash(m.reuseRate)} |`);
+    out.push('');
+  }
+  return out;
 }
 
 /** The series the trend chart draws, in percent. */

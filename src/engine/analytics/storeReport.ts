@@ -1,6 +1,7 @@
 import type { TreeNode } from '../knowledge';
 import type { LearningStore, OutcomeLabel } from '../store';
 import { computeKpis } from './kpis';
+import { patternEffects, patternReuse } from './patternEffect';
 import type { RunReportInput } from './report';
 import { loadCallFacts } from './storeFacts';
 
@@ -50,7 +51,12 @@ export async function buildStoreReport(store: LearningStore, options: StoreRepor
     .sort((a, b) => (b.root?.n ?? 0) - (a.root?.n ?? 0) || a.intent.localeCompare(b.intent));
   const facts = await loadCallFacts(store);
   const kpis = facts.length
-    ? { byVersion: computeKpis(facts, 'prompt-version'), byMonth: computeKpis(facts, 'month'), byAgent: computeKpis(facts, 'agent') }
+    ? {
+        byVersion: computeKpis(facts, 'prompt-version'),
+        byMonth: computeKpis(facts, 'month'),
+        byAgent: computeKpis(facts, 'agent'),
+        ...(patterns.length ? { patternEffects: patternEffects(patterns, facts), reuse: patternReuse(patterns, facts) } : {}),
+      }
     : undefined;
   const errors = (await store.listErrorFingerprints()).sort((a, b) => b.count - a.count).slice(0, 10);
   return {
