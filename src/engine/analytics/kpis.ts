@@ -2,44 +2,15 @@
  * The voice KPIs of issue 18, grouped by prompt version, by month (UTC, by call start) or by agent.
  * Pure: give it `CallFacts` (see callFacts.ts), get rows. Every rate's denominator is stated beside it.
  */
-import { z } from 'zod';
+import type { KpiGrouping, KpiRow, KpiTable } from '../../shared/kpis';
+import { UNVERSIONED } from '../../shared/kpis';
 import type { CallFacts } from './callFacts';
 import { markRepeats } from './errorRepeats';
 import { quantile } from './quantile';
 
-export const KpiGroupingSchema = z.enum(['prompt-version', 'month', 'agent']);
-export type KpiGrouping = z.infer<typeof KpiGroupingSchema>;
-
-/** The key of calls that name no prompt version. */
-export const UNVERSIONED = 'unversioned';
-
-export const KpiRowSchema = z.object({
-  /** The version as a string, `YYYY-MM`, or the agent id. */
-  key: z.string(),
-  calls: z.number().int().nonnegative(),
-  /** Successes over calls with a verdict (platform or analyzer); null when none has one. */
-  successRate: z.number().nullable(),
-  /** Calls not transferred to a human, over all calls. */
-  containment: z.number().nullable(),
-  /** Calls transferred or with an unmet request for a human, over all calls. */
-  escalation: z.number().nullable(),
-  /** Mean duration in seconds over calls with a known duration. */
-  ahtSeconds: z.number().nullable(),
-  /** Over every turn's end-to-end latency of the group's calls. */
-  latencyMs: z.object({ p50: z.number().nullable(), p90: z.number().nullable() }),
-  /** Mean cost in USD over calls whose platform reported a cost. */
-  costPerCallUsd: z.number().nullable(),
-  /** Failed tool results plus agent errors. */
-  errors: z.number().int().nonnegative(),
-  /** Of `errors`, those whose tool + masked message was seen before (in any earlier call or earlier in the call). */
-  repeatErrors: z.number().int().nonnegative(),
-  /** Month rows: this month's success rate over the previous calendar month's, minus 1; null otherwise. */
-  improvementRate: z.number().nullable(),
-});
-export type KpiRow = z.infer<typeof KpiRowSchema>;
-
-export const KpiTableSchema = z.object({ by: KpiGroupingSchema, rows: z.array(KpiRowSchema) });
-export type KpiTable = z.infer<typeof KpiTableSchema>;
+// The KPI shapes live in src/shared so the dashboard webview validates the same rows the CLI prints.
+export { KpiGroupingSchema, KpiRowSchema, KpiTableSchema, UNVERSIONED } from '../../shared/kpis';
+export type { KpiGrouping, KpiRow, KpiTable } from '../../shared/kpis';
 
 /** `YYYY-MM` of an epoch-ms instant, in UTC. */
 export function monthKeyOf(ts: number): string {

@@ -24,3 +24,5 @@ export { createComplianceValidator } from '../../engine/privacy';
 export { callToMarkdown } from '../documents/callMarkdown';
 export { artifactToMarkdown } from '../documents/artifactMarkdown';
 export { observationFromConversation } from '../../engine/experiments';
+// The KPI dashboard.
+export { computeKpis, loadCallFacts } from '../../engine/analytics';
