@@ -11,3 +11,4 @@ export * from './roi';
 export * from './storeFacts';
 export * from './kpiReport';
 export * from './patternEffect';
+export * from './errorTrends';

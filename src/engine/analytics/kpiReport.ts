@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { KpiTableSchema } from './kpis';
+import { ErrorTrendSchema } from './errorTrends';
 import { PatternEffectSchema, PatternReuseSchema } from './patternEffect';
 import type { KpiRow, KpiTable } from './kpis';
 
@@ -13,6 +14,7 @@ export const ReportKpisSchema = z.object({
   byAgent: KpiTableSchema.optional(),
   patternEffects: z.array(PatternEffectSchema).optional(),
   reuse: PatternReuseSchema.optional(),
+  errorTrends: z.array(ErrorTrendSchema).optional(),
 });
 export type ReportKpis = z.infer<typeof ReportKpisSchema>;
 
@@ -36,6 +38,7 @@ export function kpiMarkdownLines(k: ReportKpis): string[] {
     ...table('KPIs by month (UTC)', 'month', k.byMonth, true),
     ...(k.byAgent ? table('KPIs by agent', 'agent', k.byAgent, false) : []),
     ...effectLines(k),
+    ...errorTrendLines(k),
   ];
 }
 
@@ -100,4 +103,18 @@ new Chart(document.getElementById('kpi-trend-chart'),{type:'line',data:{labels:d
 {label:'escalation (%)',data:d.escalation,borderColor:c('--bad'),backgroundColor:c('--bad'),spanGaps:true}]},
 options:{animation:false,maintainAspectRatio:false,responsive:true,scales:{y:{min:0,max:100,title:{display:true,text:'% of calls'},ticks:{color:c('--fg')},grid:{color:c('--grid')}},
 x:{ticks:{color:c('--fg')},grid:{display:false}}},plugins:{legend:{labels:{color:c('--fg')}}}}});})();`;
+}
+
+function errorTrendLines(k: ReportKpis): string[] {
+  const trends = k.errorTrends ?? [];
+  if (!trends.length) return [];
+  const months = trends[0]!.byMonth.map((m) => m.month);
+  return [
+    '## Error trends (same tool and masked message)',
+    '',
+    `| tool | error | total | repeats | ${months.join(' | ')} |`,
+    `|---|---|---:|---:|${months.map(() => '---:|').join('')}`,
+    ...trends.map((t) => `| ${t.tool} | ${t.message.replace(/\|/g, '/')} | ${t.total} | ${t.repeats} | ${t.byMonth.map((m) => m.count).join(' | ')} |`),
+    '',
+  ];
 }

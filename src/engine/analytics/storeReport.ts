@@ -1,5 +1,6 @@
 import type { TreeNode } from '../knowledge';
 import type { LearningStore, OutcomeLabel } from '../store';
+import { errorTrends } from './errorTrends';
 import { computeKpis } from './kpis';
 import { patternEffects, patternReuse } from './patternEffect';
 import type { RunReportInput } from './report';
@@ -55,6 +56,7 @@ export async function buildStoreReport(store: LearningStore, options: StoreRepor
         byVersion: computeKpis(facts, 'prompt-version'),
         byMonth: computeKpis(facts, 'month'),
         byAgent: computeKpis(facts, 'agent'),
+        errorTrends: errorTrends(facts),
         ...(patterns.length ? { patternEffects: patternEffects(patterns, facts), reuse: patternReuse(patterns, facts) } : {}),
       }
     : undefined;

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { callFactsOf, computeKpis, computeRoi, CostModelError, maskErrorMessage, parseCostModel, quantile } from '../../../src/engine/analytics';
+import { callFactsOf, computeKpis, computeRoi, CostModelError, errorTrends, maskErrorMessage, parseCostModel, quantile } from '../../../src/engine/analytics';
 import type { KpiRow, KpiTable } from '../../../src/engine/analytics';
 import { KPI_CALLS } from './kpiFixture';
 
@@ -115,5 +115,20 @@ describe('analytics KPIs against hand computation', () => {
     }
     assert.throws(() => parseCostModel({ ...good, llmSpendUsd: -1 }), (e: unknown) => e instanceof CostModelError && e.field === 'llmSpendUsd' && /negative/.test(e.message));
     assert.throws(() => computeRoi(computeKpis(facts, 'prompt-version'), parseCostModel({ ...good, baselineVersion: '9' })), /baselineVersion "9"/);
+  });
+});
+
+describe('analytics: error trends per error', () => {
+  it('counts each tool + masked message per month, most frequent first', () => {
+    const trends = errorTrends(KPI_CALLS.map((c) => callFactsOf(c.call, c.analyzer)));
+    // lookup "order <n> not found": A (Jan) + B (Jan); the llm timeout: B (Jan) + C (Feb). Months: Jan, Feb, Mar.
+    assert.deepEqual(
+      trends.map((t) => [t.tool, t.total, t.repeats, t.byMonth.map((m) => `${m.month}:${m.count}`).join(' ')]),
+      [
+        ['agent:llm', 2, 1, '2026-01:1 2026-02:1 2026-03:0'],
+        ['lookup', 2, 1, '2026-01:2 2026-02:0 2026-03:0'],
+      ],
+    );
+    assert.equal(trends[1]!.message, 'order <n> not found');
   });
 });
