@@ -103,6 +103,12 @@ describe('cli: kaizen analytics, report KPIs and experiment monitor', function (
     near(roi.benefitUsd, 2.85, 'benefitUsd');
     near(roi.costUsd, 11.5, 'costUsd');
     near(roi.roi, 2.85 / 11.5, 'roi');
+    // Without llmSpendUsd the store's Claude ledger is used: nothing spent here, so cost = 0.25·40 = 10.
+    const { llmSpendUsd: _spend, ...model } = JSON.parse(readFileSync(path.join(box.cwd, 'cost_model.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(path.join(box.cwd, 'ledger_model.json'), JSON.stringify(model));
+    const fromLedger = JSON.parse((await box.run('analytics', 'roi', '--cost-model', 'ledger_model.json', '--store', 'k.db', '--json')).stdout) as RoiResult;
+    near(fromLedger.costUsd, 10, 'cost from the ledger');
+    near(fromLedger.roi, 0.285, 'roi from the ledger');
   });
 
   it('roi: a missing or negative cost-model field is an error naming it, exit ≠ 0', async () => {

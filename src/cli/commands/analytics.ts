@@ -78,15 +78,17 @@ export const register: RegisterCommand = (program, ctx) => {
       }
       const ws = await openWorkspace(ctx, opts.store);
       let facts;
+      let ledgerSpendUsd: number;
       try {
         facts = await loadCallFacts(ws.store);
+        // Without llmSpendUsd in the model, the LLM spend is what the store's Claude ledger recorded.
+        ledgerSpendUsd = (await ws.store.llmSpend()).costUsd;
       } finally {
         await ws.close();
       }
       let result;
       try {
-        // No Claude spend ledger in this build: without llmSpendUsd the LLM spend counts as 0.
-        result = computeRoi(computeKpis(facts, 'prompt-version'), model, 0);
+        result = computeRoi(computeKpis(facts, 'prompt-version'), model, ledgerSpendUsd);
       } catch (err) {
         if (err instanceof CostModelError) throw new CliError(`${opts.costModel}: ${err.message}`, ExitCode.usage);
         throw err;

@@ -26,3 +26,7 @@ export { artifactToMarkdown } from '../documents/artifactMarkdown';
 export { observationFromConversation } from '../../engine/experiments';
 // The KPI dashboard.
 export { computeKpis, loadCallFacts } from '../../engine/analytics';
+// Deep analysis with Claude (the SDK loads with this bundle, never at activation).
+export { deepAnalyze } from '../../engine/pipeline';
+export { DEFAULT_PRICES, parsePriceTable } from '../../engine/llm';
+export { deepAnalysisMarkdown } from '../documents/deepAnalysisMarkdown';
