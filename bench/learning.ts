@@ -28,6 +28,9 @@ const agents = Number(arg('agents', '10'));
 const months = Number(arg('months', '6'));
 const callsPerAgentMonth = Number(arg('calls', '1700'));
 const LOOKS_PER_MONTH = 4;
+/** A/A tests: independent random splits of each situation's calls per month, each monitored at a daily look. */
+const AA_SPLITS = 10;
+const AA_LOOKS = 27;
 /** An error key seen this many times in the fleet becomes a correction every agent obeys. */
 const RULE_AFTER = 2;
 /** Months an experiment may run without a decision before it is stopped. */
@@ -115,7 +118,8 @@ for (let m = 0; m < months; m++) {
 
   // Experiments: weekly cumulative looks on the platform's verdict (else the analyzer's label).
   const week = (ts: number) => Math.min(LOOKS_PER_MONTH - 1, Math.floor((ts - monthStart) / (7 * 86_400_000)));
-  const aaArms = new Map<Situation, Array<{ w: number; arm: 0 | 1; success: boolean }>>();
+  const day = (ts: number) => Math.min(AA_LOOKS - 1, Math.floor((ts - monthStart) / 86_400_000));
+  const aaCalls = new Map<Situation, Array<{ d: number; success: boolean }>>();
   const byWeek = new Map<Situation, Array<{ w: number; arm: 'control' | 'test'; success: boolean }>>();
   monthFacts.forEach((f, i) => {
     if (f.success === undefined || !f.opening) return;
@@ -126,10 +130,10 @@ for (let m = 0; m < months; m++) {
       list.push({ w: week(f.startedAt), arm, success: f.success });
       byWeek.set(s, list);
     } else if (!running.has(s)) {
-      // A/A: the same policy on both sides, split by call order.
-      const list = aaArms.get(s) ?? [];
-      list.push({ w: week(f.startedAt), arm: (i % 2) as 0 | 1, success: f.success });
-      aaArms.set(s, list);
+      // A/A candidates: the same policy on both sides.
+      const list = aaCalls.get(s) ?? [];
+      list.push({ d: day(f.startedAt), success: f.success });
+      aaCalls.set(s, list);
     }
   });
   for (const [s, exp] of running) {
@@ -153,21 +157,26 @@ for (let m = 0; m < months; m++) {
       running.delete(s);
     }
   }
-  for (const [s, obs] of aaArms) {
-    const c = { users: 0, conversions: 0 };
-    const t = { users: 0, conversions: 0 };
-    const looks: MonitorLook[] = [];
-    for (let w = 0; w < LOOKS_PER_MONTH; w++) {
-      for (const o of obs.filter((x) => x.w === w)) {
-        const arm = o.arm === 0 ? c : t;
-        arm.users++;
-        if (o.success) arm.conversions++;
+  const splitRandom = new SeededRandom(seed * 7_919 + m);
+  for (const [s, obs] of aaCalls) {
+    for (let k = 0; k < AA_SPLITS; k++) {
+      const arms = obs.map(() => (splitRandom.chance(0.5) ? 1 : 0));
+      const c = { users: 0, conversions: 0 };
+      const t = { users: 0, conversions: 0 };
+      const looks: MonitorLook[] = [];
+      for (let d = 0; d < AA_LOOKS; d++) {
+        obs.forEach((o, j) => {
+          if (o.d !== d) return;
+          const arm = arms[j] === 1 ? t : c;
+          arm.users++;
+          if (o.success) arm.conversions++;
+        });
+        looks.push({ experiment: `aa-${m}-${s}-${k}`, look: d + 1, metric: 'binary', variants: [{ variant: 'control', ...c }, { variant: 'test', ...t }] });
       }
-      looks.push({ experiment: `aa-${m}-${s}`, look: w + 1, metric: 'binary', variants: [{ variant: 'control', ...c }, { variant: 'test', ...t }] });
+      if (c.users < 20 || t.users < 20) continue;
+      aaTests++;
+      if (monitorExperiments(looks)[0]!.decision !== 'continue') aaFalsePositives++;
     }
-    if (c.users < 20 || t.users < 20) continue;
-    aaTests++;
-    if (monitorExperiments(looks)[0]!.decision !== 'continue') aaFalsePositives++;
   }
 
   // Learn from this month: significant patterns become proposals (one experiment per situation).
@@ -245,7 +254,7 @@ const md = [
   `| planted-pattern recall (month 1) | ${result.patternRecovery.recall.toFixed(3)} | ≥ 0.95 | ${target(result.patternRecovery.recall >= 0.95)} |`,
   `| repeat errors prevented, last month | ${pct(result.repeatErrorReduction)} | > 90 % | ${target((result.repeatErrorReduction ?? 0) > 0.9)} |`,
   `| success month over month | ${rising.map((x) => pct(x)).join(', ')} | + 5 % a month | ${target(rising.every((x) => x !== null && x >= 0.05))} |`,
-  `| A/A false positives (${aaTests} tests, ${LOOKS_PER_MONTH} looks each) | ${pct(result.aaFalsePositiveRate)} | ≤ 5 % | ${target((result.aaFalsePositiveRate ?? 1) <= 0.05)} |`,
+  `| A/A false positives (${aaTests} tests, ${AA_LOOKS} daily looks each) | ${pct(result.aaFalsePositiveRate)} | ≤ 5 % | ${target((result.aaFalsePositiveRate ?? 1) <= 0.05)} |`,
   `| conversations | ${conversations.toLocaleString('en-US')} | ≥ 100,000 | ${target(conversations >= 100_000)} |`,
   `| conversations/s | ${result.conversationsPerSecond.toLocaleString('en-US')} | ≥ 20,000 | ${target(result.conversationsPerSecond >= 20_000)} |`,
   `| experiments run / shipped / rolled back | ${experiments.run} / ${experiments.shipped} / ${experiments.rolledBack} | | |`,
