@@ -3,7 +3,7 @@
 // truly work better per situation) and planted tool-error modes. The loop runs unattended, in memory,
 // with the engine's own pieces: analyze every call (the analyzer never sees the generator's truth),
 // score patterns, turn new winners into A/B experiments monitored with the always-valid test over weekly
-// looks, adopt what ships, learn a correction for every recurring error and let agents obey it.
+// looks, roll out what ships in two gated stages, learn a correction for every recurring error and let agents obey it.
 // The truth is used only to score: pattern recovery against PLANTED_PATTERNS.
 // Writes <dir>/learning.json (issue 18's shape) and <dir>/learning.md, and prints both.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -52,6 +52,9 @@ interface RunningExperiment {
 }
 
 const adopted = new Map<Situation, SampleStrategy>();
+/** Shipped moves in their first rollout stage (half the calls for a month, gated before everyone gets them). */
+const rollouts = new Map<Situation, RunningExperiment>();
+const ROLLOUT_SHARE = 0.5;
 const rejected = new Set<string>();
 const running = new Map<Situation, RunningExperiment>();
 const rules = new Set<string>();
@@ -85,9 +88,9 @@ for (let m = 0; m < months; m++) {
       // The agent's policy: adopted moves; in a running experiment, half the calls get the proposed move.
       chooseStrategy: (intent: SampleIntent, trigger: SampleTrigger, uniform: SampleStrategy) => {
         const s = situationOf(intent, trigger);
-        const exp = running.get(s);
+        const exp = running.get(s) ?? rollouts.get(s);
         if (exp) {
-          const arm = armRandom.chance(0.5) ? 'test' : 'control';
+          const arm = armRandom.chance(running.has(s) ? 0.5 : ROLLOUT_SHARE) ? 'test' : 'control';
           arms.push(arm);
           return arm === 'test' ? exp.strategy : (adopted.get(s) ?? uniform);
         }
@@ -125,18 +128,18 @@ for (let m = 0; m < months; m++) {
     if (f.success === undefined || !f.opening) return;
     const s = situationOf(f.opening.intent, f.opening.situation);
     const arm = arms[i];
-    if (arm && running.has(s)) {
+    if (arm && (running.has(s) || rollouts.has(s))) {
       const list = byWeek.get(s) ?? [];
       list.push({ w: week(f.startedAt), arm, success: f.success });
       byWeek.set(s, list);
-    } else if (!running.has(s)) {
+    } else if (!running.has(s) && !rollouts.has(s)) {
       // A/A candidates: the same policy on both sides.
       const list = aaCalls.get(s) ?? [];
       list.push({ d: day(f.startedAt), success: f.success });
       aaCalls.set(s, list);
     }
   });
-  for (const [s, exp] of running) {
+  const addLooks = (s: Situation, exp: RunningExperiment) => {
     const obs = byWeek.get(s) ?? [];
     for (let w = 0; w < LOOKS_PER_MONTH; w++) {
       for (const o of obs.filter((x) => x.w === w)) {
@@ -146,10 +149,22 @@ for (let m = 0; m < months; m++) {
       }
       exp.looks.push({ experiment: exp.id, look: exp.looks.length + 1, metric: 'binary', variants: [{ variant: 'control', ...exp.control }, { variant: 'test', ...exp.test }] });
     }
+  };
+  // Rollout gate: the shipped move against the old policy over the stage's looks; a significant regression rolls back.
+  for (const [s, stage] of rollouts) {
+    addLooks(s, stage);
+    if (monitorExperiments(stage.looks)[0]!.decision === 'rollback') {
+      experiments.rolledBack++;
+      rejected.add(`${s}|${stage.strategy}`);
+    } else adopted.set(s, stage.strategy);
+    rollouts.delete(s);
+  }
+  for (const [s, exp] of running) {
+    addLooks(s, exp);
     const [d] = monitorExperiments(exp.looks);
     if (d!.decision === 'ship') {
       experiments.shipped++;
-      adopted.set(s, exp.strategy);
+      rollouts.set(s, { ...exp, id: `rollout-${exp.id}`, looks: [], control: { users: 0, conversions: 0 }, test: { users: 0, conversions: 0 } });
       running.delete(s);
     } else if (d!.decision === 'rollback' || m - exp.startedMonth + 1 >= MAX_EXPERIMENT_MONTHS) {
       if (d!.decision === 'rollback') experiments.rolledBack++;
@@ -186,7 +201,7 @@ for (let m = 0; m < months; m++) {
   if (m === 0) recovery = scorePatternRecovery(significant, PLANTED_PATTERNS);
   for (const p of significant) {
     const s = situationOf(p.intent, p.trigger);
-    if (p.lift <= 0 || adopted.has(s) || running.has(s) || rejected.has(`${s}|${p.strategy}`)) continue;
+    if (p.lift <= 0 || adopted.has(s) || running.has(s) || rollouts.has(s) || rejected.has(`${s}|${p.strategy}`)) continue;
     experiments.run++;
     running.set(s, { id: `exp-${m}-${s}`, situation: s, strategy: p.strategy as SampleStrategy, startedMonth: m + 1, looks: [], control: { users: 0, conversions: 0 }, test: { users: 0, conversions: 0 } });
   }
@@ -207,7 +222,7 @@ for (let m = 0; m < months; m++) {
   const row = computeKpis(monthFacts, 'month').rows.find((r) => r.key === monthKey);
   monthly.push({ month: monthKey, calls: monthFacts.length, successRate: row?.successRate ?? null, errors, repeatErrors: repeats, preventedErrors: prevented });
   allFacts.push(...monthFacts);
-  process.stderr.write(`month ${monthKey}: ${monthFacts.length} calls, success ${((row?.successRate ?? 0) * 100).toFixed(1)} %, errors ${errors} (repeats ${repeats}, prevented ${prevented}), adopted ${adopted.size}, running ${running.size}\n`);
+  process.stderr.write(`month ${monthKey}: ${monthFacts.length} calls, success ${((row?.successRate ?? 0) * 100).toFixed(1)} %, errors ${errors} (repeats ${repeats}, prevented ${prevented}), adopted ${adopted.size}, rolling out ${rollouts.size}, running ${running.size}\n`);
 }
 const wallSeconds = (performance.now() - started) / 1000;
 const cpu = process.cpuUsage(cpuStarted);
@@ -261,8 +276,9 @@ const md = [
   `| artifacts shared through the hub | 0 | | not run: no collective hub on main yet |`,
   '',
   'What is simulated rather than learned: an agent that has a correction avoids that failure mode every time',
-  '(the generator has no precursor turns yet), and a shipped move is adopted by every agent at once (no staged',
-  'rollout in this loop). Nothing is persisted, no redaction runs (the loop is in memory, not through `kaizen serve`).',
+  '(the generator has no precursor turns yet). A shipped move rolls out in two stages (half the calls for a month,',
+  'gated by the same always-valid test against the old policy, then everyone). Nothing is persisted, no redaction',
+  'runs and nothing is shared (the loop is in memory, not through `kaizen serve` and the hub).',
   '',
 ].join('\n');
 mkdirSync(outDir, { recursive: true });
