@@ -75,10 +75,12 @@ export function transferredOf(call: Conversation): boolean {
 
 /**
  * The prompt version: the platform's (Retell `agent_version`, Vapi `assistantVersion`…), else the
- * version the agent stamped on its events (agent protocol, experiment serving), else `call.started.agentVersion`.
+ * artifact version the call's experiment variant served (`assigned`), else the version the agent
+ * stamped on its events (agent protocol), else `call.started.agentVersion`.
  */
-export function promptVersionOf(call: Conversation): string | undefined {
+export function promptVersionOf(call: Conversation, assigned?: string): string | undefined {
   if (call.platform?.promptVersion !== undefined) return call.platform.promptVersion;
+  if (assigned !== undefined) return assigned;
   for (const e of call.events) if (e.promptVersion !== undefined) return e.promptVersion;
   for (const e of call.events) if (e.type === 'call.started' && e.agentVersion !== undefined) return e.agentVersion;
   return undefined;
@@ -104,11 +106,12 @@ export function turnLatenciesOf(call: Conversation): number[] {
   return out;
 }
 
-export function callFactsOf(call: Conversation, analyzer?: AnalyzerView): CallFacts {
+/** `assignedVersion`: the artifact version an experiment served this call (see `experimentVersions`). */
+export function callFactsOf(call: Conversation, analyzer?: AnalyzerView, assignedVersion?: string): CallFacts {
   const { success, source } = successOf(call, analyzer);
   const transferred = transferredOf(call);
   const askedForHuman = call.outcome?.escalated === true || (analyzer?.signalKinds ?? []).includes('escalation-request');
-  const promptVersion = promptVersionOf(call);
+  const promptVersion = promptVersionOf(call, assignedVersion);
   const durationSeconds = durationSecondsOf(call);
   const costUsd = call.metrics?.cost?.total.usd;
   return {
