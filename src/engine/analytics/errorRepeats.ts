@@ -29,9 +29,24 @@ export function maskErrorMessage(message: string): string {
     .trim();
 }
 
-/** The error occurrences of one call's events, in event order. */
+/**
+ * The error occurrences of one call's events, in event order. One failure is often reported twice (a
+ * failed `tool.result` and an `agent.error` naming the same tool): such a pair counts once, as the
+ * first of the two.
+ */
 export function errorOccurrencesOf(events: readonly ConversationEvent[]): ErrorOccurrence[] {
   const toolNames = new Map<string, string>();
+  const unpaired = { result: new Map<string, number>(), agent: new Map<string, number>() };
+  const pairs = (kind: 'result' | 'agent', tool: string): boolean => {
+    const other = kind === 'result' ? unpaired.agent : unpaired.result;
+    const n = other.get(tool) ?? 0;
+    if (n > 0) {
+      other.set(tool, n - 1);
+      return true;
+    }
+    unpaired[kind].set(tool, (unpaired[kind].get(tool) ?? 0) + 1);
+    return false;
+  };
   const out: ErrorOccurrence[] = [];
   for (const e of events) {
     if (e.type === 'tool.called') toolNames.set(e.toolCallId, e.name);
@@ -40,9 +55,11 @@ export function errorOccurrencesOf(events: readonly ConversationEvent[]): ErrorO
     if (e.type === 'tool.result' && !e.ok) {
       tool = e.name ?? toolNames.get(e.toolCallId) ?? 'unknown-tool';
       message = e.error ?? e.result ?? '';
+      if (pairs('result', tool)) continue;
     } else if (e.type === 'agent.error') {
       tool = e.toolName ?? `agent:${e.stage}`;
       message = `${e.code} ${e.message}`;
+      if (e.toolName !== undefined && pairs('agent', e.toolName)) continue;
     }
     if (tool === undefined) continue;
     const masked = maskErrorMessage(message);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { callFactsOf, computeKpis, computeRoi, CostModelError, errorTrends, maskErrorMessage, parseCostModel, quantile } from '../../../src/engine/analytics';
+import { callFactsOf, computeKpis, computeRoi, CostModelError, errorOccurrencesOf, errorTrends, maskErrorMessage, parseCostModel, quantile } from '../../../src/engine/analytics';
+import { ConversationEventSchema } from '../../../src/engine/model';
 import type { KpiRow, KpiTable } from '../../../src/engine/analytics';
 import { KPI_CALLS } from './kpiFixture';
 
@@ -130,5 +131,21 @@ describe('analytics: error trends per error', () => {
       ],
     );
     assert.equal(trends[1]!.message, 'order <n> not found');
+  });
+});
+
+describe('analytics: one failure reported twice counts once', () => {
+  it('a failed tool result and an agent error naming the same tool are one occurrence', () => {
+    const ev = (e: Record<string, unknown>, i: number) => ConversationEventSchema.parse({ eventId: `e${i}`, callId: 'c', agentId: 'a', ts: i, ...e });
+    const events = [
+      { type: 'tool.result', toolCallId: 't1', name: 'update_account', ok: false, error: 'Payment gateway timed out after 4000 ms' },
+      { type: 'agent.error', code: 'GATEWAY_TIMEOUT', message: 'Payment gateway timed out after 4000 ms', stage: 'tool', toolName: 'update_account' },
+      // An agent error first, then the tool's failed result: still one.
+      { type: 'agent.error', code: 'ORDER_NOT_FOUND', message: 'Order ORD-1 not found', stage: 'tool', toolName: 'validate_purchase' },
+      { type: 'tool.result', toolCallId: 't2', name: 'validate_purchase', ok: false, error: 'Order ORD-1 not found' },
+      // Not tied to a tool: its own occurrence.
+      { type: 'agent.error', code: 'E_TTS', message: 'voice failed', stage: 'tts' },
+    ].map(ev);
+    assert.deepEqual(errorOccurrencesOf(events).map((o) => o.tool), ['update_account', 'validate_purchase', 'agent:tts']);
   });
 });
