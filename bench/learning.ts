@@ -153,7 +153,9 @@ for (let m = 0; m < months; m++) {
   // Rollout gate: the shipped move against the old policy over the stage's looks; a significant regression rolls back.
   for (const [s, stage] of rollouts) {
     addLooks(s, stage);
-    if (monitorExperiments(stage.looks)[0]!.decision === 'rollback') {
+    const gate = monitorExperiments(stage.looks)[0]!;
+    process.stderr.write(`  rollout ${s} → ${stage.strategy}: ${gate.decision === 'rollback' ? 'rolled back' : 'to everyone'}\n`);
+    if (gate.decision === 'rollback') {
       experiments.rolledBack++;
       rejected.add(`${s}|${stage.strategy}`);
     } else adopted.set(s, stage.strategy);
@@ -162,6 +164,7 @@ for (let m = 0; m < months; m++) {
   for (const [s, exp] of running) {
     addLooks(s, exp);
     const [d] = monitorExperiments(exp.looks);
+    process.stderr.write(`  experiment ${s} → ${exp.strategy}: ${d!.decision}${d!.stoppedAtLook ? ` at look ${d!.stoppedAtLook}` : ''}\n`);
     if (d!.decision === 'ship') {
       experiments.shipped++;
       rollouts.set(s, { ...exp, id: `rollout-${exp.id}`, looks: [], control: { users: 0, conversions: 0 }, test: { users: 0, conversions: 0 } });
@@ -203,6 +206,7 @@ for (let m = 0; m < months; m++) {
     const s = situationOf(p.intent, p.trigger);
     if (p.lift <= 0 || adopted.has(s) || running.has(s) || rollouts.has(s) || rejected.has(`${s}|${p.strategy}`)) continue;
     experiments.run++;
+    process.stderr.write(`  proposal ${s} → ${p.strategy} (lift ${(100 * p.lift).toFixed(1)} pts): experiment next month\n`);
     running.set(s, { id: `exp-${m}-${s}`, situation: s, strategy: p.strategy as SampleStrategy, startedMonth: m + 1, looks: [], control: { users: 0, conversions: 0 }, test: { users: 0, conversions: 0 } });
   }
 
