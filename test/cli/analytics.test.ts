@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { cliSandbox } from './helpers';
@@ -202,5 +202,26 @@ describe('cli: kaizen analytics, report KPIs and experiment monitor', function (
     const bad = await box.run('experiment', 'monitor', '--looks', 'bad.jsonl');
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /bad\.jsonl:2: variants: conversions must not exceed users/);
+  });
+});
+
+describe('cli: kaizen simulate (the learning loop on a simulated fleet)', function () {
+  this.timeout(300_000);
+  it('prints the run as JSON and the month lines on stderr; bad numbers are usage errors', async () => {
+    const box = cliSandbox('kaizen-cli-simulate-');
+    try {
+      const r = await box.run('simulate', '--seed', '3', '--agents', '2', '--months', '2', '--calls', '300', '--json');
+      assert.equal(r.code, 0, r.stderr);
+      const run = JSON.parse(r.stdout) as { conversations: number; monthly: Array<{ month: string; calls: number }>; experiments: { run: number } };
+      assert.equal(run.conversations, 1200);
+      assert.deepEqual(run.monthly.map((m) => [m.month, m.calls]), [['2026-01', 600], ['2026-02', 600]]);
+      assert.match(r.stderr, /^month 2026-02: 600 calls/m);
+      assert.deepEqual(readdirSync(box.cwd), [], 'nothing is stored');
+      const bad = await box.run('simulate', '--agents', '0');
+      assert.equal(bad.code, 2);
+      assert.match(bad.stderr, /"0" is not a whole number ≥ 1/);
+    } finally {
+      box.dispose();
+    }
   });
 });
