@@ -60,6 +60,7 @@ export function activate(extension: vscode.ExtensionContext): { activationMs: nu
     'kaizen.disconnectEndpoint': disconnectEndpoint(ctx),
     'kaizen.openPublishing': () => PublishingPanel.show(ctx) && undefined,
     'kaizen.openDashboard': () => DashboardPanel.show(ctx) && undefined,
+    'kaizen.simulateFleet': () => DashboardPanel.simulate(ctx) && undefined,
     'kaizen.generateSamples': generateSamples(ctx),
     'kaizen.openCall': openCall(),
     'kaizen.openArtifact': openArtifact(),

@@ -5,6 +5,8 @@ import type { WebviewProtocol } from './protocol';
 
 /** What the dashboard shows: the store's KPIs per prompt version, month and agent (same rows as `kaizen analytics kpis`). */
 export const DashboardViewSchema = z.object({
+  /** The user's store, or a simulated fleet run (`Kaizen: Simulate a Learning Fleet`). */
+  source: z.enum(['store', 'simulation']).default('store'),
   /** Calls in the store the KPIs were computed over. */
   totalCalls: z.number().int().nonnegative(),
   /** Epoch ms of the computation. */

@@ -11,7 +11,7 @@ describe('shared: the dashboard protocol', () => {
   it('carries exactly what the engine computes', () => {
     const r = parseMessage(HostToDashboardSchema, JSON.parse(JSON.stringify({ type: 'kpis', data })));
     assert.ok(r.ok);
-    assert.deepEqual(r.message, { type: 'kpis', data });
+    assert.deepEqual(r.message, { type: 'kpis', data: { source: 'store', ...data } });
     assert.ok(parseMessage(HostToDashboardSchema, { type: 'kpis', data: null }).ok);
   });
 

@@ -284,5 +284,10 @@ test('dashboard: empty state, KPI tables and the trend chart, updated as calls a
     await h.page.click('#refresh');
     assert.deepEqual(await h.next('refresh'), { type: 'refresh' });
     env.log(`screenshot ${await h.screenshot('dashboard')}`);
+
+    // A simulated fleet run is labelled as such, and its button goes back to the store.
+    await h.send({ type: 'kpis', data: { ...dashboardView([['2026-01', 2000, 0.56, null]]), source: 'simulation' } });
+    await h.page.waitForFunction(() => /of a simulated fleet/.test(document.querySelector('#summary')?.textContent ?? ''), null, { timeout: 5000 });
+    assert.match(await h.page.textContent('#refresh'), /Show my store/);
   });
 });

@@ -59,7 +59,25 @@ const RULE_AFTER = 2;
 /** Months an experiment may run without a decision before it is stopped. */
 const MAX_EXPERIMENT_MONTHS = 3;
 
+/** One simulated month as it ends: its calls' facts (for KPIs and the dashboard). */
+export interface FleetMonthFacts {
+  month: string;
+  facts: CallFacts[];
+}
+
+/** Runs the whole simulation at once. */
 export function runFleetSimulation(options: FleetSimulationOptions): FleetSimulationResult {
+  const months = simulateFleet(options);
+  let step = months.next();
+  while (!step.done) step = months.next();
+  return step.value;
+}
+
+/**
+ * The simulation month by month: yields each month's facts when it ends and returns the result, so a
+ * host can show the fleet live (and give its event loop a turn between months).
+ */
+export function* simulateFleet(options: FleetSimulationOptions): Generator<FleetMonthFacts, FleetSimulationResult> {
   const { seed, agents, months, callsPerAgentMonth } = options;
   for (const [k, v] of Object.entries({ seed, agents, months, callsPerAgentMonth })) {
     if (!Number.isInteger(v) || v < (k === 'seed' ? 0 : 1)) throw new RangeError(`${k} must be a whole number${k === 'seed' ? '' : ' ≥ 1'} (got ${v})`);
@@ -249,6 +267,7 @@ export function runFleetSimulation(options: FleetSimulationOptions): FleetSimula
     const row = computeKpis(monthFacts, 'month').rows.find((r) => r.key === monthKey);
     monthly.push({ month: monthKey, calls: monthFacts.length, successRate: row?.successRate ?? null, errors, repeatErrors: repeats, preventedErrors: prevented });
     log(`month ${monthKey}: ${monthFacts.length} calls, success ${((row?.successRate ?? 0) * 100).toFixed(1)} %, errors ${errors} (repeats ${repeats}, prevented ${prevented}), adopted ${adopted.size}, rolling out ${rollouts.size}, running ${running.size}\n`);
+    yield { month: monthKey, facts: monthFacts };
   }
 
   const last = monthly[monthly.length - 1]!;

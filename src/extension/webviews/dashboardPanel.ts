@@ -16,6 +16,17 @@ export class DashboardPanel {
   private running: Promise<void> | undefined;
   private again = false;
 
+  /** Set while the panel shows a simulated fleet: store changes do not replace it until "Show my store". */
+  private showingSimulation = false;
+  private simulating = false;
+
+  /** Opens the dashboard on a simulated fleet run, month by month as the loop learns (nothing is stored). */
+  static simulate(ctx: KaizenContext): DashboardPanel {
+    const panel = DashboardPanel.show(ctx);
+    void panel.runSimulation();
+    return panel;
+  }
+
   static show(ctx: KaizenContext): DashboardPanel {
     const existing = DashboardPanel.current;
     if (existing) {
@@ -30,7 +41,10 @@ export class DashboardPanel {
   private constructor(private readonly ctx: KaizenContext) {
     this.host = new WebviewHost(ctx, 'dashboard', 'Kaizen: Dashboard', {
       ready: () => this.send(),
-      refresh: () => this.send(),
+      refresh: () => {
+        this.showingSimulation = false;
+        return this.send();
+      },
       openCall: async (m) => {
         await vscode.commands.executeCommand('kaizen.openCall', m.callId);
       },
@@ -45,6 +59,7 @@ export class DashboardPanel {
   }
 
   private send(): Promise<void> {
+    if (this.showingSimulation) return Promise.resolve();
     if (this.running) {
       this.again = true;
       return this.running;
@@ -57,6 +72,40 @@ export class DashboardPanel {
       }
     });
     return this.running;
+  }
+
+  private async runSimulation(): Promise<void> {
+    if (this.simulating) return;
+    this.simulating = true;
+    this.showingSimulation = true;
+    try {
+      const { computeKpis, simulateFleet } = loadEngine();
+      const months = simulateFleet({ seed: 1, agents: 4, months: 6, callsPerAgentMonth: 500, onLog: (line) => this.ctx.log.info(`simulate: ${line}`) });
+      const facts: Parameters<typeof computeKpis>[0][number][] = [];
+      for (;;) {
+        // A turn of the event loop between months keeps the window responsive while the fleet runs.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        const step = months.next();
+        if (step.done) break;
+        facts.push(...step.value.facts);
+        if (!this.showingSimulation) return;
+        await this.host.post({
+          type: 'kpis',
+          data: {
+            source: 'simulation',
+            totalCalls: facts.length,
+            computedAt: this.ctx.ports.clock.now(),
+            byVersion: computeKpis(facts, 'prompt-version'),
+            byMonth: computeKpis(facts, 'month'),
+            byAgent: computeKpis(facts, 'agent'),
+          },
+        });
+      }
+    } catch (err) {
+      await this.host.post({ type: 'error', message: `The simulation failed: ${errorMessage(err)}` });
+    } finally {
+      this.simulating = false;
+    }
   }
 
   private async compute(): Promise<void> {

@@ -90,8 +90,8 @@ function render(v: DashboardView | null): number {
     return 0;
   }
   root.append(
-    h('p', { class: 'muted', id: 'summary' }, `${v.totalCalls.toLocaleString()} calls · computed ${new Date(v.computedAt).toISOString().replace('T', ' ').slice(0, 19)} UTC`),
-    h('vscode-button', { id: 'refresh' }, 'Refresh'),
+    h('p', { class: 'muted', id: 'summary' }, `${v.totalCalls.toLocaleString()} calls${v.source === 'simulation' ? ' of a simulated fleet' : ''} · computed ${new Date(v.computedAt).toISOString().replace('T', ' ').slice(0, 19)} UTC`),
+    h('vscode-button', { id: 'refresh' }, v.source === 'simulation' ? 'Show my store' : 'Refresh'),
   );
   root.querySelector('#refresh')!.addEventListener('click', () => post({ type: 'refresh' }));
   const canvas = h('canvas', { id: 'trend-chart', role: 'img', 'aria-label': 'Success, containment and escalation by month' });
