@@ -38,6 +38,7 @@ export const COMMAND_MODULES = {
   fixtures: () => load(() => require('./fixtures') as CommandModule),
   analytics: () => load(() => require('./analytics') as CommandModule),
   simulate: () => load(() => require('./simulate') as CommandModule),
+  errors: () => load(() => require('./errors') as CommandModule),
   deepAnalyze: () => load(() => require('./deepAnalyze') as CommandModule),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */

@@ -37,5 +37,6 @@ export const COMMAND_MANIFEST: readonly CommandManifestEntry[] = [
   { name: "fixtures", module: 'fixtures', term: "fixtures", description: "Make recorded-call fixtures for `kaizen test`." },
   { name: "analytics", module: 'analytics', term: "analytics", description: "KPIs of your stored calls per prompt version, month or agent, and the ROI of prompt versions against a baseline." },
   { name: "simulate", module: 'simulate', term: "simulate [options]", description: "Watch the learning loop on a simulated fleet (sample calls with planted effects and error modes, no production data): analyze \u2192 patterns \u2192 experiments with the always-valid test \u2192 staged rollout; corrections for recurring errors. In memory; nothing is stored." },
+  { name: "errors", module: 'errors', term: "errors", description: "The error catalog: fingerprints, avoidance rules learned from past calls, warnings before a tool call, regression fixtures." },
   { name: "deep-analyze", module: 'deepAnalyze', term: "deep-analyze [options]", description: "Deep analysis of significant patterns and recurring errors with Claude (extended thinking, structured answers, cost ledger); key from ANTHROPIC_API_KEY. Without a key: the engine's own findings, no request. Prints {\"mode\",\"model\",\"requests\",\"usage\",\"costUsd\",\"findings\"}." },
 ];
