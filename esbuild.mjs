@@ -63,6 +63,8 @@ if (existsSync(webviewRoot)) {
 
 mkdirSync('dist', { recursive: true });
 copyFileSync(require.resolve('sql.js/dist/sql-wasm.wasm'), 'dist/sql-wasm.wasm');
+// The HTML report inlines chart.js (kaizen report, demo); the CLI reads it from beside itself.
+copyFileSync(path.join(path.dirname(require.resolve('chart.js')), 'chart.umd.min.js'), 'dist/chart.umd.min.js');
 
 if (watch) {
   const contexts = await Promise.all(targets.map((t) => esbuild.context(t)));

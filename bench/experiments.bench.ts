@@ -2,7 +2,7 @@
 import { assign } from '../src/engine/experiments/allocation';
 import { analyzeExperiment } from '../src/engine/experiments/analysis';
 import type { CallObservation } from '../src/engine/experiments/metrics';
-import { bayesianBetaBinomial, msprtLook, twoProportionZTest, welchTTest } from '../src/engine/experiments/stats';
+import { bayesianBetaBinomial, msprtLook, twoProportionZTest, welchTTest } from '../src/engine/stats';
 import { ExperimentSchema } from '../src/engine/model';
 import { SeededRandom } from '../src/engine/samples';
 

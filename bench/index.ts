@@ -4,7 +4,9 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 
-const only = process.argv.slice(2);
+// Names select benchmarks; flags (`--quick`) are passed on to each of them.
+const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const flags = process.argv.slice(2).filter((a) => a.startsWith('--'));
 const files = readdirSync(__dirname)
   .filter((f) => f.endsWith('.bench.ts'))
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
@@ -12,7 +14,7 @@ const files = readdirSync(__dirname)
 let failures = 0;
 for (const file of files) {
   console.log(`\n### ${file.replace('.bench.ts', '')}`);
-  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(__dirname, file)], { stdio: 'inherit' });
+  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(__dirname, file), ...flags], { stdio: 'inherit' });
   if (r.status !== 0) {
     failures++;
     console.log(`(${file} exited with ${r.status})`);

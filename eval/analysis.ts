@@ -11,7 +11,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CallAnalyzer, analyzeEvents, analyzeStore, fitLogistic, rocAuc, SIGNAL_KINDS } from '../src/engine/analysis';
+import { CallAnalyzer, analyzeEvents, fitLogistic, predictProbability, priorOutcomeModel, SIGNAL_KINDS } from '../src/engine/analysis';
+import { rocAuc } from '../src/engine/stats';
+import { analyzeStore } from '../src/engine/pipeline';
 import type { CallAnalysis } from '../src/engine/analysis';
 import { importFile } from '../src/engine/ingest';
 import type { Conversation, ConversationEvent } from '../src/engine/model';
@@ -20,12 +22,15 @@ import { generateSampleCalls } from '../src/engine/samples';
 import { openSqlStore } from '../src/engine/store';
 import type { LearningStore } from '../src/engine/store';
 import { createNodePorts } from '../src/node/nodePorts';
+import { dialogueFeatures } from '../src/engine/analysis/dialogueFeatures';
+import { formatClusteringRow, runClusteringEval } from './clustering';
+import { formatRecoveryRow, runAirlineRecovery } from './discovery';
 
 function argValue(name: string): string | undefined {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
-const dataDir = path.resolve(process.cwd(), argValue('--data') ?? '../shared/data');
+const dataDir = path.resolve(process.cwd(), argValue('--data-dir') ?? argValue('--data') ?? '../shared/data');
 const sampleCount = Number(argValue('--calls') ?? 5000);
 const ports = createNodePorts();
 const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : 'n/a');
@@ -176,10 +181,72 @@ async function evalUss(): Promise<void> {
   console.log('  dissatisfaction detection, and the exact figures could not be verified offline; comparison left open.');
 }
 
+async function evalClustering(): Promise<void> {
+  console.log('\n## Intent induction: labels hidden, k not given (Hungarian accuracy, NMI) vs TF-IDF + k-means with silhouette-chosen k');
+  const rows = runClusteringEval(dataDir, () => {});
+  for (const r of rows) console.log(formatClusteringRow(r));
+}
+
+async function evalUssCrossDomain(): Promise<void> {
+  console.log('\n## USS dissatisfaction across domains: dialogue-level (overall mode ≤ 2), train on one corpus, test on the other');
+  const { store, convs } = await loadInto(path.join(dataDir, 'satisfaction/uss/uss_mwoz_sgd.jsonl'), 'uss');
+  await store.close();
+  const rows: Array<{ domain: string; y: boolean; signals: number[]; dialogue: number[] }> = [];
+  for (const c of convs) {
+    const ended = c.events.find((e) => e.type === 'call.ended') as Extract<ConversationEvent, { type: 'call.ended' }> | undefined;
+    const overall = ended?.annotations?.overallSatMode;
+    if (typeof overall !== 'number') continue;
+    const events = withoutOutcome(c.events);
+    const a = analyzeEvents(events);
+    rows.push({ domain: (c.source?.externalId ?? '').split(':')[0] ?? '', y: overall <= 2, signals: a.features, dialogue: dialogueFeatures(events) });
+  }
+  const sets = { signals: (r: (typeof rows)[number]) => r.signals, 'dialogue acts': (r: (typeof rows)[number]) => r.dialogue, 'signals + dialogue acts': (r: (typeof rows)[number]) => [...r.signals, ...r.dialogue] };
+  for (const [train, test] of [['MWOZ', 'SGD'], ['SGD', 'MWOZ']] as const) {
+    const tr = rows.filter((r) => r.domain === train);
+    const te = rows.filter((r) => r.domain === test);
+    for (const [name, f] of Object.entries(sets)) {
+      const m = fitAndScore(tr.map(f), tr.map((r) => r.y), te.map(f));
+      printMetrics(`${train} → ${test}: ${name}`, metrics(m.scores, te.map((r) => r.y), m.threshold), m.threshold);
+    }
+    // The prior (no labels at all): signal prior minus nothing fitted.
+    printMetrics(`${train} → ${test}: prior outcome model (no labels)`, metrics(te.map((r) => 1 - analyzePrior(r.signals)), te.map((r) => r.y), 0.5));
+  }
+}
+
+function analyzePrior(features: readonly number[]): number {
+  const m = priorOutcomeModel();
+  return predictProbability(m, features);
+}
+
+async function evalTauInduction(): Promise<void> {
+  console.log('\n## τ-bench airline: induced intents (built-in taxonomy as seeds only if it covers half the calls)');
+  const { store } = await loadInto(path.join(dataDir, 'agent_runs/tau_bench_airline/trajectories_tasks_00_24.json'), 'openai-messages');
+  const summary = await analyzeStore(store, { ports });
+  await store.close();
+  const unknown = summary.intents.unknown ?? 0;
+  console.log(`  calls ${summary.calls}; seeds ${summary.seeds.used ? 'used' : 'off'} (built-in intents cover ${f3(summary.seeds.coverage)}); calls without an intent ${unknown} (${f3(unknown / summary.calls)}; target ≤ 0.10)`);
+  for (const g of summary.vocabulary?.intents ?? []) console.log(`    ${g.name.padEnd(34)} ${String(summary.intents[g.name] ?? 0).padStart(4)} calls  ${g.topTerms.join(', ')}`);
+  console.log(`  situations ${summary.vocabulary?.situations.length ?? 0}, moves ${summary.vocabulary?.moves.length ?? 0}; patterns ${summary.patterns} scored, ${summary.significantPatterns} significant`);
+}
+
+async function evalAirlineRecovery(): Promise<void> {
+  const seeds = (argValue('--recovery-seeds') ?? '1,2,3,4,5').split(',').map(Number);
+  console.log(`\n## Planted recovery in the airline sample domain (own phrase banks), built-in taxonomy off, ${sampleCount} calls per seed`);
+  let p = 0;
+  let r = 0;
+  for (const seed of seeds) {
+    const row = await runAirlineRecovery(seed, sampleCount);
+    console.log(formatRecoveryRow(row));
+    p += row.precision;
+    r += row.recall;
+  }
+  console.log(`  mean precision ${f3(p / seeds.length)} recall ${f3(r / seeds.length)} over ${seeds.length} seeds (target ≥ 0.95 each)`);
+}
+
 async function evalTau(): Promise<void> {
   console.log('\n## τ-bench airline: outcome (reward) and hand-off prediction, split: tasks 0–14 train, 15–24 test');
   const { store, convs } = await loadInto(path.join(dataDir, 'agent_runs/tau_bench_airline/trajectories_tasks_00_24.json'), 'openai-messages');
-  const rows: Array<{ part: 'train' | 'test'; success: boolean; handoff: boolean; full: number[]; early: number[]; detected: boolean; prior: number }> = [];
+  const rows: Array<{ part: 'train' | 'test'; success: boolean; handoff: boolean; full: number[]; dialogue: number[]; early: number[]; detected: boolean; prior: number }> = [];
   for (const c of convs) {
     const task = Number(c.source?.externalId ?? -1);
     const part = task <= 14 ? 'train' : 'test';
@@ -197,7 +264,7 @@ async function evalTau(): Promise<void> {
       a.push(e);
     }
     const early = a.snapshot();
-    rows.push({ part, success, handoff, full: full.features, early: early.features, detected: full.signals.some((s) => s.kind === 'transfer'), prior: full.outcome.probability });
+    rows.push({ part, success, handoff, full: full.features, dialogue: dialogueFeatures(events), early: early.features, detected: full.signals.some((s) => s.kind === 'transfer'), prior: full.outcome.probability });
   }
   await store.close();
   const tr = rows.filter((r) => r.part === 'train');
@@ -206,6 +273,9 @@ async function evalTau(): Promise<void> {
   printMetrics('outcome: prior model p(success)', metrics(te.map((r) => r.prior), te.map((r) => r.success), 0.5));
   const o = fitAndScore(tr.map((r) => r.full), tr.map((r) => r.success), te.map((r) => r.full));
   printMetrics('outcome: logistic on signals (fit on train)', metrics(o.scores, te.map((r) => r.success), o.threshold), o.threshold);
+  const both = (r: (typeof rows)[number]) => [...r.full, ...r.dialogue];
+  const o2 = fitAndScore(tr.map(both), tr.map((r) => r.success), te.map(both));
+  printMetrics('outcome: signals + dialogue acts (fit on train)', metrics(o2.scores, te.map((r) => r.success), o2.threshold), o2.threshold);
   printMetrics('hand-off detected (transfer signal, full call)', metrics(te.map((r) => (r.detected ? 1 : 0)), te.map((r) => r.handoff), 0.5));
   const h = fitAndScore(tr.map((r) => r.early), tr.map((r) => r.handoff), te.map((r) => r.early));
   printMetrics('hand-off early (first half of turns, logistic)', metrics(h.scores, te.map((r) => r.handoff), h.threshold), h.threshold);
@@ -274,9 +344,13 @@ async function evalPlanted(): Promise<void> {
 async function main(): Promise<void> {
   const only = argValue('--only');
   if (!only || only === 'intents') await evalIntents();
+  if (!only || only === 'clustering') await evalClustering();
   if (!only || only === 'uss') await evalUss();
+  if (!only || only === 'uss-cross') await evalUssCrossDomain();
   if (!only || only === 'tau') await evalTau();
+  if (!only || only === 'tau-intents') await evalTauInduction();
   if (!only || only === 'samples') await evalPlanted();
+  if (!only || only === 'airline') await evalAirlineRecovery();
 }
 void main().catch((err) => {
   console.error(err);

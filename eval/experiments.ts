@@ -14,7 +14,7 @@ import normalFactory from '@stdlib/random-base-normal';
 import { ExperimentService } from '../src/engine/experiments/service';
 import { runPlaybookScenario } from '../src/engine/experiments/scenario';
 import { SampleCallPool } from '../src/engine/experiments/simulation';
-import { binaryPower, msprtLook, twoProportionZTest, welchTTest } from '../src/engine/experiments/stats';
+import { binaryPower, msprtLook, twoProportionZTest, welchTTest } from '../src/engine/stats';
 import { openSqlStore } from '../src/engine/store';
 import { wilsonInterval } from '../src/shared/stats';
 import { createNodePorts } from '../src/node/nodePorts';

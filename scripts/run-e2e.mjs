@@ -2,11 +2,14 @@
 // 1. installs what it needs (scripts/install-e2e-deps.sh: chromium + libkrb5-dev via apt when root,
 //    Node 24 and code-server under .cache/; otherwise prints the exact command and FAILS),
 // 2. packages the extension (npm run package → dist/kaizen.vsix) and installs the .vsix,
-// 3. opens a workspace with the bundled sample calls and a recorded-call fixture, drives the
-//    workbench (test/e2e/e2e.spec.mjs), then repeats a window in Restricted Mode.
+// 3. starts ONE code-server with workspace trust on, opens a workspace with the bundled sample calls
+//    and a recorded-call fixture, trusts it from the startup prompt as a user would and drives the
+//    workbench (test/e2e/e2e.spec.mjs); then opens a second folder with its own store (made by the
+//    CLI, independent of the first run) in a fresh browser context and declines trust: Restricted Mode.
 // Writes {"passed","failed"} to $KAIZEN_TEST_SUMMARY; exits non-zero on failure. Every wait is bounded;
 // code-server is stopped by the pid this script started.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -26,7 +29,10 @@ const fail = (message) => {
 // Several engineers (or CI jobs) may run this at once on one machine: installs and packaging take a
 // lock, and each run works in its own folder.
 const hasFlock = spawnSync('flock', ['--version']).status === 0;
-const locked = (lock, cmd, args, opts) => (hasFlock ? spawnSync('flock', [`/tmp/kaizen-${lock}.lock`, cmd, ...args], opts) : spawnSync(cmd, args, opts));
+// The lock is per checkout (its .cache/ and dist/ are what the lock guards), so another checkout's
+// install does not hold this one up; apt-get waits for its own dpkg lock.
+const checkoutKey = createHash('sha256').update(root).digest('hex').slice(0, 12);
+const locked = (lock, cmd, args, opts) => (hasFlock ? spawnSync('flock', [`/tmp/kaizen-${lock}-${checkoutKey}.lock`, cmd, ...args], opts) : spawnSync(cmd, args, opts));
 
 // ---- 1. dependencies -----------------------------------------------------------------------------
 const deps = locked('e2e-deps', 'bash', ['scripts/install-e2e-deps.sh'], { stdio: 'inherit' });
@@ -37,7 +43,11 @@ const runDir = path.join(root, '.cache', `e2e-run-${process.pid}`);
 rmSync(runDir, { recursive: true, force: true });
 mkdirSync(runDir, { recursive: true });
 const vsix = path.join(runDir, 'kaizen.vsix');
-const pack = locked('e2e-package', 'sh', ['-c', `npm run --silent package && cp dist/kaizen.vsix ${JSON.stringify(vsix)}`], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+// Under `npm test` the production build already ran (KAIZEN_PREBUILT): package it without building again.
+const packCmd = process.env.KAIZEN_PREBUILT
+  ? 'npx vsce package --no-dependencies --allow-missing-repository --skip-license --out dist/kaizen.vsix'
+  : 'npm run --silent package';
+const pack = locked('e2e-package', 'sh', ['-c', `${packCmd} && cp dist/kaizen.vsix ${JSON.stringify(vsix)}`], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
 if (pack.status !== 0 || !existsSync(vsix)) fail(`npm run package failed:\n${pack.stdout}`);
 const sizes = ['dist/extension.js', 'dist/extension-engine.js', 'dist/webviews/patternExplorer.js', 'dist/webviews/experiment.js', 'dist/sql-wasm.wasm', 'dist/kaizen.vsix'].map((f) => `${f} ${(readFileSync(f).length / 1024).toFixed(0)} KB`);
 console.log(`e2e: packaged dist/kaizen.vsix; bundle sizes: ${sizes.join(', ')}`);
@@ -46,6 +56,7 @@ const { chromium } = await import('playwright-core');
 const { freePort, installExtension, startCodeServer, stopCodeServer, writeUserSettings, vscodeVersion } = await import('../test/e2e/codeServer.mjs');
 const { Workbench } = await import('../test/e2e/workbench.mjs');
 const { trustedTests, restrictedTests } = await import('../test/e2e/e2e.spec.mjs');
+const { liveTests, stopLivePeers } = await import('../test/e2e/live.spec.mjs');
 const { CHROMIUM_ARGS } = await import('../test/webviews/harness.mjs');
 
 const engines = JSON.parse(readFileSync('package.json', 'utf8')).engines.vscode;
@@ -78,6 +89,19 @@ const sim = spawnSync('node', ['dist/cli.js', 'experiment', 'simulate', '--store
 if (sim.status !== 0) fail(`kaizen experiment simulate failed:\n${sim.stdout}\n${sim.stderr}`);
 console.log(`e2e: workspace store seeded by kaizen experiment simulate: ${sim.stdout.trim().split('\n').slice(-2).join(' ')}`);
 
+// The Restricted Mode folder gets its own store, made by `kaizen demo` with its defaults (the store the
+// extension opens, .kaizen/learning.db) while the trusted session runs: it depends on nothing the trusted
+// session does, and it shows that the demo's results are what VS Code opens.
+const restrictedWs = { dir: path.join(runDir, 'restricted-workspace'), calls: 1000 };
+mkdirSync(restrictedWs.dir, { recursive: true });
+const restrictedSeed = new Promise((resolve) => {
+  const child = spawn('node', [path.join(root, 'dist', 'cli.js'), 'demo', '--count', String(restrictedWs.calls)], { cwd: restrictedWs.dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
+  child.on('close', (code) => resolve({ code, out }));
+});
+
 const extensionsDir = path.join(runDir, 'extensions');
 console.log(`e2e: ${installExtension(vsix, extensionsDir).split('\n').pop()}`);
 const baseSettings = {
@@ -88,63 +112,77 @@ const baseSettings = {
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'chat.disableAIFeatures': true,
   'workbench.tips.enabled': false,
+  'git.openRepositoryInParentFolders': 'never',
 };
 
 const metrics = {};
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true, timeout: 60000 });
 
-async function session(name, { trust }, tests) {
-  const userDataDir = path.join(runDir, `user-${name}`);
-  writeUserSettings(userDataDir, { ...baseSettings, 'security.workspace.trust.enabled': trust });
-  let server;
-  let context;
+/** Runs a list of tests in one page; after a failure the rest are reported as not run. */
+async function runTests(name, page, tests, ctx) {
+  const wb = new Workbench(page);
+  await wb.waitReady();
   let aborted = false;
-  try {
-    server = await startCodeServer({ port: await freePort(), userDataDir, extensionsDir, folder: ws.dir, logFile: path.join(runDir, `code-server-${name}.log`) });
-    context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(30000);
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(ws.dir)}`, { timeout: 60000 });
-    const wb = new Workbench(page);
-    await wb.waitReady();
-    for (const t of tests) {
-      const lines = [];
-      const started = Date.now();
-      if (aborted) {
-        failed++;
-        console.log(`  ✘ ${t.name} (not run: an earlier step failed)`);
-        continue;
-      }
-      try {
-        await Promise.race([
-          t.fn({ wb, ws, metrics, log: (s) => lines.push(s) }),
-          new Promise((_, reject) => setTimeout(() => reject(new Error('step timed out after 240 s')), 240000).unref()),
-        ]);
-        passed++;
-        console.log(`  ✔ ${t.name} (${Date.now() - started} ms)`);
-      } catch (err) {
-        failed++;
-        aborted = true;
-        const shot = await wb.screenshot(`e2e-failure-${name}`).catch(() => '(no screenshot)');
-        console.log(`  ✘ ${t.name}\n    ${String(err?.stack ?? err).split('\n').slice(0, 8).join('\n    ')}\n    screenshot ${shot}`);
-      }
-      for (const l of lines) console.log(`      ${l}`);
+  for (const t of tests) {
+    const lines = [];
+    const started = Date.now();
+    if (aborted) {
+      failed++;
+      console.log(`  ✘ ${t.name} (not run: an earlier step failed)`);
+      continue;
     }
-  } catch (err) {
-    failed += tests.length;
-    console.log(`  ✘ ${name} session could not start: ${err?.message ?? err}`);
-  } finally {
-    await context?.close().catch(() => undefined);
-    if (server) await stopCodeServer(server.child);
+    try {
+      await Promise.race([
+        t.fn({ wb, metrics, log: (s) => lines.push(s), ...ctx }),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('step timed out after 300 s')), 300000).unref()),
+      ]);
+      passed++;
+      console.log(`  ✔ ${t.name} (${Date.now() - started} ms)`);
+    } catch (err) {
+      failed++;
+      aborted = true;
+      const shot = await wb.screenshot(`e2e-failure-${name}`).catch(() => '(no screenshot)');
+      console.log(`  ✘ ${t.name}\n    ${String(err?.stack ?? err).split('\n').slice(0, 8).join('\n    ')}\n    screenshot ${shot}`);
+    }
+    for (const l of lines) console.log(`      ${l}`);
   }
 }
 
+/** One window: a fresh browser context (its own storage) on a folder of the one server. */
+async function window(server, name, folder, tests, ctx) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  try {
+    const page = await context.newPage();
+    page.setDefaultTimeout(60000);
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`, { timeout: 120000 });
+    await runTests(name, page, tests, ctx);
+  } catch (err) {
+    failed += tests.length;
+    console.log(`  ✘ ${name} window could not open: ${err?.message ?? err}`);
+  } finally {
+    await context.close().catch(() => undefined);
+  }
+}
+
+// One code-server for the whole layer, with workspace trust on: the first folder is trusted from the
+// startup prompt, the second is not.
+const userDataDir = path.join(runDir, 'user');
+writeUserSettings(userDataDir, { ...baseSettings, 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'always' });
+let server;
 try {
+  server = await startCodeServer({ port: await freePort(), userDataDir, extensionsDir, folder: ws.dir, logFile: path.join(runDir, 'code-server.log'), timeoutMs: 180000 });
   console.log('e2e: trusted workspace');
-  await session('trusted', { trust: false }, trustedTests);
-  console.log('e2e: Restricted Mode');
-  await session('restricted', { trust: true }, restrictedTests);
+  await window(server, 'trusted', ws.dir, [...trustedTests, ...liveTests], { ws });
+  const seeded = await restrictedSeed;
+  if (seeded.code !== 0) fail(`seeding the Restricted Mode store failed:\n${seeded.out}`);
+  console.log(`e2e: Restricted Mode (its own store, made by kaizen demo: ${(/store\s+(.*)/.exec(seeded.out) ?? [])[1] ?? '?'})`);
+  await window(server, 'restricted', restrictedWs.dir, restrictedTests, { ws: restrictedWs });
+} catch (err) {
+  failed++;
+  console.log(`  ✘ code-server could not start: ${err?.message ?? err}`);
 } finally {
+  stopLivePeers();
+  if (server) await stopCodeServer(server.child);
   await browser.close();
   // Keep the folder (logs, store) after a failure for diagnosis; remove it after a clean run.
   if (failed === 0) rmSync(runDir, { recursive: true, force: true });

@@ -54,7 +54,7 @@ try {
     try {
       await Promise.race([
         t.fn({ browser, origin: server.origin, log: (s) => lines.push(s), metrics }),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('test timed out after 30 s')), 30000).unref()),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('test timed out after 120 s')), 120000).unref()),
       ]);
       passed++;
       console.log(`  ✔ ${t.name} (${Date.now() - started} ms)`);

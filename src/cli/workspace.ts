@@ -1,88 +1,107 @@
 import * as path from 'node:path';
 import * as fs from 'node:fs';
-import { PolicyError, createComplianceValidator, createRedactor, formatPolicyWarnings, parsePolicy, readPolicy, withCompliance } from '../engine/privacy';
+import { PolicyError } from '../engine/privacy';
 import type { KaizenRedactor, PrivacyPolicy } from '../engine/privacy';
-import { StoreFileError, openSqlStore } from '../engine/store';
+import type { Clock } from '../engine/ports';
+import { StoreFileError } from '../engine/store';
 import type { LearningStore } from '../engine/store';
+import { WorkspaceKeyError, createWorkspace, workspaceHmacKey as engineWorkspaceKey } from '../engine/workspace';
+import type { Workspace as EngineWorkspace, WorkspaceSettings } from '../engine/workspace';
 import type { CliContext } from './context';
 import { CliError, DEFAULT_STORE, ExitCode } from './context';
-
-/** The secret under which identifiers are hashed; one per workspace, never leaves the machine. */
-export const HMAC_KEY_NAME = 'kaizen.hmacKey';
-
-/** The workspace privacy policy, beside the store: `.kaizen/privacy.json` (allowlist, types, threshold). */
-export const POLICY_FILE = 'privacy.json';
 
 export interface Workspace {
   /** The store behind the compliance gate: every write and every bundle in or out is validated first. */
   store: LearningStore;
   policy: PrivacyPolicy;
-  redactor: KaizenRedactor;
+  /** The redactor, built (and the key created) on first call: read-only commands never pay for it. */
+  redactor(): Promise<KaizenRedactor>;
   /** Absolute path of the store file. */
   storePath: string;
+  /** The engine's workspace (import with retention, policy refresh) the fields above come from. */
+  engine: EngineWorkspace;
   /** Saves and closes the store. */
   close(): Promise<void>;
 }
 
-/** The workspace HMAC key from the secret store, created (32 random bytes) on first use. */
+export interface OpenWorkspaceOptions {
+  /** Settings from the command's flags (e.g. `--transcript-days`). */
+  settings?: WorkspaceSettings;
+  /** A clock other than the system's (simulated experiment days). */
+  clock?: Clock;
+  /** Whether a missing store is created (import, samples, demo, import-bundle); every other command needs one. */
+  create?: boolean;
+}
+
+/** The workspace HMAC key from the secret store, created on first use; a malformed one is a data error, never replaced. */
 export async function workspaceHmacKey(ctx: CliContext): Promise<Uint8Array> {
-  const existing = await ctx.ports.secrets.get(HMAC_KEY_NAME);
-  if (existing && /^[0-9a-f]{64}$/i.test(existing)) return hexToBytes(existing);
-  if (existing) throw new CliError(`the secret ${HMAC_KEY_NAME} is not 64 hex characters; restore it from a backup (calls hashed under it cannot be joined without it)`, ExitCode.dataError);
-  const key = ctx.ports.hashing.randomBytes(32);
-  await ctx.ports.secrets.set(HMAC_KEY_NAME, bytesToHex(key));
-  return key;
+  return cliErrors(ctx, undefined, () => engineWorkspaceKey(ctx.ports));
 }
 
 /**
- * Opens the store and the redactor every data command needs. A store file that is corrupt, foreign
- * or newer than this build is a CliError with exit code 3 (and is never written).
+ * A command that reads a store fails on one that is not there (usually a mistyped `--store`), with
+ * the path it looked at and how to make one; it creates nothing.
  */
-export async function openWorkspace(ctx: CliContext, storePath: string = DEFAULT_STORE): Promise<Workspace> {
+export function assertStoreExists(ctx: CliContext, storePath: string): void {
   const abs = path.resolve(ctx.cwd, storePath);
-  const hmacKey = await workspaceHmacKey(ctx);
-  const policy = readWorkspacePolicy(ctx, path.join(path.dirname(abs), POLICY_FILE));
-  const redactor = createRedactor({ hmacKey, hashing: ctx.ports.hashing, policy });
-  let store: LearningStore;
+  if (fs.existsSync(abs)) return;
+  const shown = path.relative(ctx.cwd, abs) || abs;
+  throw new CliError(
+    `${shown}: no learning store there. Check --store (default ${DEFAULT_STORE}), or create one with \`kaizen import <file> --store ${shown}\` or \`kaizen samples\`.`,
+    ExitCode.usage,
+  );
+}
+
+/**
+ * Opens the store and the redactor every data command needs, built by the engine's composition
+ * root (src/engine/workspace.ts) from the CLI's ports, as the extension does. A store file that is
+ * corrupt, foreign or newer than this build is a CliError with exit code 3 (and is never written);
+ * a bad `.kaizen/privacy.json` is a usage error naming the field.
+ */
+export async function openWorkspace(ctx: CliContext, storePath: string = DEFAULT_STORE, options: OpenWorkspaceOptions = {}): Promise<Workspace> {
+  // Before the key or the folder: a mistyped --store must not leave an empty store behind.
+  if (!options.create) assertStoreExists(ctx, storePath);
+  const { abs, engine } = cliWorkspace(ctx, storePath, options);
+  return cliErrors(ctx, abs, async () => {
+    const policy = await engine.policy();
+    const store = await engine.store();
+    return { store, redactor: () => cliErrors(ctx, abs, () => engine.redactor()), policy, storePath: abs, engine, close: () => engine.close() };
+  });
+}
+
+/**
+ * Only the gated store (no redactor, so no key is created), for commands that write learned data
+ * but never redact: experiments, with their own clock for simulated days.
+ */
+export async function openGatedStore(ctx: CliContext, storePath: string = DEFAULT_STORE, options: OpenWorkspaceOptions = {}): Promise<LearningStore> {
+  if (!options.create) assertStoreExists(ctx, storePath);
+  const { abs, engine } = cliWorkspace(ctx, storePath, options);
+  return cliErrors(ctx, abs, () => engine.store());
+}
+
+function cliWorkspace(ctx: CliContext, storePath: string, options: OpenWorkspaceOptions): { abs: string; engine: EngineWorkspace } {
+  const abs = path.resolve(ctx.cwd, storePath);
+  const engine = createWorkspace({
+    ports: options.clock ? { ...ctx.ports, clock: options.clock } : ctx.ports,
+    storePath: abs,
+    settings: () => options.settings ?? {},
+    describePath: (p) => path.relative(ctx.cwd, p) || p,
+    onPolicyWarning: (line) => ctx.stderr.write(`kaizen: warning: ${line}\n`),
+  });
+  return { abs, engine };
+}
+
+/** Engine errors a user can fix, as CLI errors with the right exit code. */
+async function cliErrors<T>(ctx: CliContext, storePath: string | undefined, run: () => Promise<T>): Promise<T> {
   try {
-    const raw = await openSqlStore({ path: abs, ports: ctx.ports });
-    store = withCompliance(raw, createComplianceValidator({ policy }), { ports: ctx.ports, policy });
+    return await run();
   } catch (err) {
     if (err instanceof StoreFileError) {
-      throw new CliError(`${path.relative(ctx.cwd, abs) || abs}: ${err.message}`, err.reason === 'locked' ? ExitCode.problems : ExitCode.dataError);
+      const file = storePath === undefined ? '' : `${path.relative(ctx.cwd, storePath) || storePath}: `;
+      throw new CliError(`${file}${err.message}`, err.reason === 'locked' ? ExitCode.problems : ExitCode.dataError);
     }
-    throw err;
-  }
-  return { store, redactor, policy, storePath: abs, close: () => store.close() };
-}
-
-/**
- * Puts a store a command opened itself behind the workspace compliance gate (the policy file beside it),
- * for commands that need their own ports (a simulated clock) and so do not use `openWorkspace`.
- */
-export function withWorkspaceGate(ctx: CliContext, store: LearningStore, storePath: string): LearningStore {
-  const abs = path.resolve(ctx.cwd, storePath);
-  const policy = readWorkspacePolicy(ctx, path.join(path.dirname(abs), POLICY_FILE));
-  return withCompliance(store, createComplianceValidator({ policy }), { ports: ctx.ports, policy });
-}
-
-/** The policy file when there is one, else the defaults; a bad file is a usage error naming the field. */
-function readWorkspacePolicy(ctx: CliContext, file: string): PrivacyPolicy {
-  if (!fs.existsSync(file)) return parsePolicy({});
-  const shown = path.relative(ctx.cwd, file) || file;
-  let json: unknown;
-  try {
-    json = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new CliError(`${shown} is not JSON (${(err as Error).message}); fix it or remove it to use the default privacy policy`, ExitCode.usage);
-  }
-  try {
-    // A file that tries to switch protection off keeps its safe parts; each ignored field is named on stderr.
-    const { policy, warnings } = readPolicy(json);
-    for (const line of formatPolicyWarnings(shown, warnings)) ctx.stderr.write(`kaizen: warning: ${line}\n`);
-    return policy;
-  } catch (err) {
-    if (err instanceof PolicyError) throw new CliError(`${shown}: ${err.message}`, ExitCode.usage);
+    if (err instanceof PolicyError) throw new CliError(err.message, ExitCode.usage);
+    if (err instanceof WorkspaceKeyError) throw new CliError(err.message, ExitCode.dataError);
     throw err;
   }
 }
@@ -96,16 +115,6 @@ export function sourceName(ctx: CliContext, file: string): string {
   const rel = path.relative(ctx.cwd, abs);
   const name = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
   return name.split(path.sep).join('/');
-}
-
-function bytesToHex(bytes: Uint8Array): string {
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-function hexToBytes(hex: string): Uint8Array {
-  const out = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
-  return out;
 }
 
 /**

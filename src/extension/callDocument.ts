@@ -1,53 +1,28 @@
 import * as vscode from 'vscode';
-import type { Conversation } from '../engine/model';
 import type { KaizenContext } from './context';
+import { loadEngine } from './engine/load';
 
+/**
+ * Read-only virtual Markdown documents, opened in VS Code's Markdown preview (rendered, not source):
+ * `kaizen-call:/<callId>.md` (a stored call's redacted transcript) and
+ * `kaizen-artifact:/<artifactId> v<version>.md` (a learning artifact as prompt text, drawn tree, tables;
+ * the tab reads "Preview strategy:billing v2.md").
+ */
 export const CALL_SCHEME = 'kaizen-call';
+export const ARTIFACT_SCHEME = 'kaizen-artifact';
 
 export function callUri(callId: string): vscode.Uri {
   return vscode.Uri.from({ scheme: CALL_SCHEME, path: `/${encodeURIComponent(callId)}.md` });
+}
+
+export function artifactUri(artifactId: string, version: number): vscode.Uri {
+  return vscode.Uri.from({ scheme: ARTIFACT_SCHEME, path: `/${artifactId.replace(/%/g, '%25').replace(/\//g, '%2F')} v${version}.md` });
 }
 
 function callIdOf(uri: vscode.Uri): string {
   return decodeURIComponent(uri.path.replace(/^\//, '').replace(/\.md$/, ''));
 }
 
-/** The redacted transcript of a stored call as Markdown (the store holds only redacted text). */
-export function renderTranscript(c: Conversation): string {
-  const lines = [`# Call ${c.callId}`, '', `- agent: ${c.agentId}`, `- started: ${new Date(c.startedAt).toISOString()}`];
-  if (c.source) lines.push(`- source: ${c.source.file} (record ${c.source.index}, ${c.source.format})`);
-  if (c.outcome) lines.push(`- outcome: ${JSON.stringify(c.outcome)}`);
-  lines.push('', '---', '');
-  const t0 = c.startedAt;
-  for (const e of c.events) {
-    const at = `+${((e.ts - t0) / 1000).toFixed(1)}s`;
-    switch (e.type) {
-      case 'turn':
-        lines.push(`**${e.role}** ${at}${e.interrupted ? ' (interrupted)' : ''}  `, e.text, '');
-        break;
-      case 'tool.called':
-        lines.push(`> tool call \`${e.name}\` ${at}`, '');
-        break;
-      case 'tool.result':
-        lines.push(`> tool result \`${e.name ?? e.toolCallId}\`: ${e.ok ? 'ok' : `error: ${e.error ?? ''}`}`, '');
-        break;
-      case 'agent.error':
-        lines.push(`> ⚠ agent error ${e.code} (${e.stage}): ${e.message}`, '');
-        break;
-      case 'feedback':
-        lines.push(`> feedback from ${e.from}: ${e.rating ?? ''} ${e.label ?? ''} ${e.comment ?? ''}`, '');
-        break;
-      case 'call.ended':
-        lines.push(`> call ended: ${e.outcome.endReason}`, '');
-        break;
-      default:
-        break;
-    }
-  }
-  return lines.join('\n');
-}
-
-/** Read-only virtual documents `kaizen-call:/<callId>.md` showing a call's redacted transcript. */
 export class CallDocumentProvider implements vscode.TextDocumentContentProvider {
   constructor(private readonly ctx: KaizenContext) {}
 
@@ -56,6 +31,30 @@ export class CallDocumentProvider implements vscode.TextDocumentContentProvider 
     const store = await this.ctx.engine.store();
     const c = await store.getConversation(callId);
     if (!c) return `# Call ${callId}\n\nThis call is not in the learning store (it may have been removed by retention).`;
-    return renderTranscript(c);
+    return loadEngine().callToMarkdown(c);
+  }
+}
+
+export class ArtifactDocumentProvider implements vscode.TextDocumentContentProvider {
+  constructor(private readonly ctx: KaizenContext) {}
+
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    const m = /^\/(.+) v(\d+)\.md$/.exec(uri.path);
+    if (!m) return `# Not a Kaizen artifact\n\n${uri.toString()}`;
+    const artifactId = decodeURIComponent(m[1]!);
+    const version = Number(m[2]);
+    const store = await this.ctx.engine.store();
+    const a = (await store.artifactHistory(artifactId)).find((x) => x.version === version);
+    if (!a) return `# ${artifactId} v${version}\n\nThis artifact version is not in the learning store.`;
+    return loadEngine().artifactToMarkdown(a);
+  }
+}
+
+/** Opens a virtual Markdown document rendered (the built-in preview), falling back to the source. */
+export async function openRendered(uri: vscode.Uri): Promise<void> {
+  try {
+    await vscode.commands.executeCommand('markdown.showPreview', uri);
+  } catch {
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: true });
   }
 }

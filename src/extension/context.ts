@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { EnginePorts } from '../engine/ports';
 import type { Config } from './config';
 import type { EngineService } from './engine/engineService';
+import type { LiveSession } from './live/liveSession';
 
 /** What every command factory, view and panel receives: no module reaches for globals. */
 export interface KaizenContext {
@@ -10,6 +11,8 @@ export interface KaizenContext {
   engine: EngineService;
   ports: EnginePorts;
   log: vscode.LogOutputChannel;
+  /** The live connection to an agent endpoint (one per window). */
+  live: LiveSession;
   /** Milliseconds `activate` took; shown by "Kaizen: Show Activation Time". */
   activationMs: number;
 }

@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
 import { createNodePorts } from '../node/nodePorts';
-import { CALL_SCHEME, CallDocumentProvider } from './callDocument';
+import { ARTIFACT_SCHEME, ArtifactDocumentProvider, CALL_SCHEME, CallDocumentProvider } from './callDocument';
 import { analyze, exportStore, generateSamples, importCalls, importStore } from './commands/data';
-import { connectEndpoint, openCall, setApiKey, showActivation } from './commands/misc';
+import { connectEndpoint, disconnectEndpoint, openArtifact, openCall, setApiKey, showActivation } from './commands/misc';
+import { LiveSession } from './live/liveSession';
+import { advanceExperiment, createExperiment, killExperiment, recordCalls, rollbackExperiment, shipExperiment } from './commands/experiments';
 import { Config } from './config';
 import type { KaizenContext } from './context';
 import { workspaceBaseDir } from './context';
@@ -14,6 +16,7 @@ import { FixtureTests } from './testing/fixtureTests';
 import { ArtifactsTree, CallsTree, ExperimentsTree, PatternsTree } from './views/trees';
 import { ExperimentPanel } from './webviews/experimentPanel';
 import { PatternExplorerPanel } from './webviews/patternExplorerPanel';
+import { PublishingPanel } from './webviews/publishingPanel';
 
 /**
  * Wiring only: config, secrets, the engine (lazy: nothing heavy loads until a command or view asks),
@@ -25,8 +28,9 @@ export function activate(extension: vscode.ExtensionContext): { activationMs: nu
   const config = new Config();
   const ports = createNodePorts({ logger: outputLogger(log), secrets: secretStorePort(extension.secrets) });
   const engine = new EngineService({ ports, settings: () => config.settings, baseDir: () => workspaceBaseDir(extension) });
-  const ctx: KaizenContext = { extension, config, engine, ports, log, activationMs: 0 };
-  extension.subscriptions.push(log, config, engine);
+  const live = new LiveSession({ engine, ports });
+  const ctx: KaizenContext = { extension, config, engine, ports, log, live, activationMs: 0 };
+  extension.subscriptions.push(log, config, engine, live);
 
   // A changed store location means a different store: close the open one, views re-read.
   const onConfig = config.onDidChange(() => void engine.onSettingsChanged());
@@ -48,8 +52,17 @@ export function activate(extension: vscode.ExtensionContext): { activationMs: nu
     'kaizen.importStore': importStore(ctx),
     'kaizen.setAnthropicApiKey': setApiKey(ctx),
     'kaizen.connectEndpoint': connectEndpoint(ctx),
+    'kaizen.disconnectEndpoint': disconnectEndpoint(ctx),
+    'kaizen.openPublishing': () => PublishingPanel.show(ctx) && undefined,
     'kaizen.generateSamples': generateSamples(ctx),
     'kaizen.openCall': openCall(),
+    'kaizen.openArtifact': openArtifact(),
+    'kaizen.experiment.create': createExperiment(ctx),
+    'kaizen.experiment.record': recordCalls(ctx),
+    'kaizen.experiment.ship': shipExperiment(ctx),
+    'kaizen.experiment.advance': advanceExperiment(ctx),
+    'kaizen.experiment.rollback': rollbackExperiment(ctx),
+    'kaizen.experiment.kill': killExperiment(ctx),
     'kaizen.showActivationTime': showActivation(ctx),
     'kaizen.refresh': () => engine.refresh(),
   };
@@ -57,12 +70,15 @@ export function activate(extension: vscode.ExtensionContext): { activationMs: nu
 
   extension.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(CALL_SCHEME, new CallDocumentProvider(ctx)),
+    vscode.workspace.registerTextDocumentContentProvider(ARTIFACT_SCHEME, new ArtifactDocumentProvider(ctx)),
     new FixtureTests(ctx),
     new StatusBar(ctx),
   );
 
   ctx.activationMs = performance.now() - started;
-  log.info(`Kaizen activated in ${ctx.activationMs.toFixed(1)} ms (store: ${engine.storePath})`);
+  // Nothing here may read the settings or the store path: both load the engine bundle, which
+  // arrives on first use (the store path is logged when the engine opens its workspace).
+  log.info(`Kaizen activated in ${ctx.activationMs.toFixed(1)} ms`);
   return { activationMs: ctx.activationMs };
 }
 

@@ -15,6 +15,7 @@ export class StatusBar implements vscode.Disposable {
       ctx.engine.onDidChange(() => void this.refresh()),
       ctx.engine.onDidChangeState(() => this.render()),
       ctx.config.onDidChange(() => this.render()),
+      ctx.live.onDidChange(() => this.render()),
     );
     this.item.text = '$(pulse) Kaizen';
     this.item.show();
@@ -35,9 +36,18 @@ export class StatusBar implements vscode.Disposable {
     }
     const state = this.ctx.engine.state;
     const icon = state === 'idle' ? '$(pulse)' : '$(sync~spin)';
-    const live = s['agent.endpointUrl'] ? 'endpoint set' : 'offline';
+    const l = this.ctx.live.state;
+    const live =
+      l.status === 'connected'
+        ? `$(plug) connected · ${l.eventsPerSecond} ev/s · ${l.corrections} corrections`
+        : l.status === 'reconnecting' || l.status === 'connecting'
+          ? `$(sync~spin) ${l.status}`
+          : s['agent.endpointUrl']
+            ? 'endpoint set'
+            : 'offline';
     this.item.text = `${icon} Kaizen: ${this.calls ?? '…'} calls · ${state === 'idle' ? live : state}`;
-    this.item.tooltip = `Kaizen learning store: ${this.ctx.engine.storePath}\n${this.calls ?? 0} calls · ${state}\nAgent endpoint: ${s['agent.endpointUrl'] || 'none (recorded calls only)'}`;
+    const latency = l.summary ? `\nDecision p99 ${l.summary.decisionMs.p99} ms · correction round trip p99 ${l.summary.roundTripMs.p99} ms` : '';
+    this.item.tooltip = `Kaizen learning store: ${this.ctx.engine.storePath}\n${this.calls ?? 0} calls · ${state}\nAgent endpoint: ${l.url ?? (s['agent.endpointUrl'] || 'none (recorded calls only)')} (${l.status})${latency}`;
     this.item.show();
   }
 

@@ -1,40 +1,49 @@
 import { z } from 'zod';
-import { ExperimentViewSchema, PatternEvidenceSchema, PatternExplorerDataSchema } from './viewModels';
 
 /**
- * The one host ↔ webview protocol. Both sides parse every message with these schemas and drop what
- * does not parse: a webview is an untrusted page, and a host message from an older build must not
- * crash a newer webview. Requests carry an `id`; the host answers with `response` or `error` with
- * the same id. Every conversation starts with the webview's `ready` (the handshake): the host sends
- * data only after it, so nothing posted before the page listens is lost.
+ * The core of the host ↔ webview protocol: what every webview app says and hears. Each app has its
+ * own protocol beside this one (patternExplorerProtocol.ts, experimentProtocol.ts): the core
+ * messages plus its own, so neither app handles or stubs the other's. Both sides parse every message
+ * with the app's schemas and drop what does not parse: a webview is an untrusted page, and a host
+ * message from an older build must not crash a newer webview. Requests carry an `id`; the host
+ * answers with a reply or `error` with the same id. Every conversation starts with the webview's
+ * `ready` (the handshake): the host sends data only after it, so nothing posted before the page
+ * listens is lost.
  */
 
-export const WebviewAppSchema = z.enum(['patternExplorer', 'experiment']);
+export const WebviewAppSchema = z.enum(['patternExplorer', 'experiment', 'publishing']);
 export type WebviewApp = z.output<typeof WebviewAppSchema>;
 
-const RequestId = z.number().int().nonnegative();
+export const RequestIdSchema = z.number().int().nonnegative();
 
-export const WebviewToHostSchema = z.discriminatedUnion('type', [
+/** Webview → host messages of every app. */
+export const CORE_TO_HOST = [
   z.object({ type: z.literal('ready'), app: WebviewAppSchema }),
   z.object({ type: z.literal('refresh') }),
-  z.object({ type: z.literal('getEvidence'), id: RequestId, patternId: z.string().min(1), limit: z.number().int().positive().max(50).default(5) }),
   z.object({ type: z.literal('openCall'), callId: z.string().min(1) }),
-  z.object({ type: z.literal('selectExperiment'), experimentId: z.string().min(1) }),
-  /** The webview reports its first paint, so the host can log it (and tests can read it). */
+  /** First paint after data arrived, for the host's timing log (the e2e layer reads it). */
   z.object({ type: z.literal('rendered'), app: WebviewAppSchema, firstPaintMs: z.number().nonnegative(), rows: z.number().int().nonnegative() }),
-]);
-export type WebviewToHost = z.output<typeof WebviewToHostSchema>;
-export type WebviewToHostInput = z.input<typeof WebviewToHostSchema>;
+] as const;
 
-export const HostToWebviewSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('patterns'), data: PatternExplorerDataSchema }),
-  z.object({ type: z.literal('experiment'), data: ExperimentViewSchema.nullable(), experiments: z.array(z.object({ id: z.string(), name: z.string() })).default([]) }),
-  z.object({ type: z.literal('evidence'), id: RequestId, data: PatternEvidenceSchema }),
-  z.object({ type: z.literal('error'), id: RequestId.optional(), message: z.string() }),
+/** Host → webview messages of every app. */
+export const CORE_TO_WEBVIEW = [
+  z.object({ type: z.literal('error'), id: RequestIdSchema.optional(), message: z.string() }),
   z.object({ type: z.literal('busy'), busy: z.boolean(), message: z.string().optional() }),
-]);
-export type HostToWebview = z.output<typeof HostToWebviewSchema>;
-export type HostToWebviewInput = z.input<typeof HostToWebviewSchema>;
+] as const;
+
+/** One app's protocol: its two message unions (core + its own). */
+export interface WebviewProtocol<ToHost extends { type: string }, ToHostInput, ToWebview extends { type: string }, ToWebviewInput> {
+  app: WebviewApp;
+  toHost: z.ZodType<ToHost, ToHostInput>;
+  toWebview: z.ZodType<ToWebview, ToWebviewInput>;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyWebviewProtocol = WebviewProtocol<{ type: string }, any, { type: string }, any>;
+export type ToHostOf<P extends AnyWebviewProtocol> = z.output<P['toHost']>;
+export type ToHostInputOf<P extends AnyWebviewProtocol> = z.input<P['toHost']>;
+export type ToWebviewOf<P extends AnyWebviewProtocol> = z.output<P['toWebview']>;
+export type ToWebviewInputOf<P extends AnyWebviewProtocol> = z.input<P['toWebview']>;
 
 export type ParseResult<T> = { ok: true; message: T } | { ok: false; reason: string };
 
@@ -42,13 +51,9 @@ function describe(error: z.ZodError): string {
   return error.issues.map((i) => `${i.path.join('.') || '(message)'}: ${i.message}`).join('; ');
 }
 
-export function parseWebviewMessage(raw: unknown): ParseResult<WebviewToHost> {
-  const r = WebviewToHostSchema.safeParse(raw);
-  return r.success ? { ok: true, message: r.data } : { ok: false, reason: describe(r.error) };
-}
-
-export function parseHostMessage(raw: unknown): ParseResult<HostToWebview> {
-  const r = HostToWebviewSchema.safeParse(raw);
+/** Parses with one of a protocol's schemas; the reason names the field. */
+export function parseMessage<T>(schema: z.ZodType<T>, raw: unknown): ParseResult<T> {
+  const r = schema.safeParse(raw);
   return r.success ? { ok: true, message: r.data } : { ok: false, reason: describe(r.error) };
 }
 

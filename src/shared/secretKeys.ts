@@ -1,7 +1,11 @@
 /** Secrets live only in SecretStorage, under these typed keys (kept free of zod: the host reads them at activation). */
 export const SecretKeys = {
   anthropicApiKey: 'kaizen.anthropicApiKey',
-  /** Same name the CLI uses for its workspace key (src/cli/workspace.ts HMAC_KEY_NAME). */
+  /** The workspace HMAC key of every host (read and created by src/engine/workspace.ts). */
   workspaceHmacKey: 'kaizen.hmacKey',
+  /** Publishing targets' API keys (Vapi, Retell; a Kaizen endpoint may take one too). */
+  vapiApiKey: 'kaizen.vapiApiKey',
+  retellApiKey: 'kaizen.retellApiKey',
+  kaizenEndpointKey: 'kaizen.endpointKey',
 } as const;
 export type SecretKey = (typeof SecretKeys)[keyof typeof SecretKeys];

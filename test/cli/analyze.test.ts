@@ -27,7 +27,8 @@ describe('cli: kaizen analyze / patterns / graph / tree', () => {
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     assert.equal(lines.length, 3);
     for (const l of lines) {
-      assert.deepEqual(Object.keys(l), ['callId', 'source', 'intent', 'outcome', 'signals']);
+      assert.deepEqual(Object.keys(l), ['callId', 'source', 'intent', 'outcome', 'signals', 'situations', 'moves']);
+      for (const s of [...(l.situations as object[]), ...(l.moves as object[])]) assert.deepEqual(Object.keys(s), ['label', 'turnIndex']);
       assert.deepEqual(Object.keys(l.source as object), ['file', 'index']);
       assert.deepEqual(Object.keys(l.outcome as object), ['label', 'probability']);
       for (const s of l.signals as object[]) assert.deepEqual(Object.keys(s), ['kind', 'polarity', 'turnIndex', 'strength']);

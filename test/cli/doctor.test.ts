@@ -24,7 +24,7 @@ async function damage(file: string, sql: string[]): Promise<void> {
 }
 
 describe('cli: a damaged row does not block the store; kaizen doctor finds and quarantines it', function () {
-  this.timeout(120_000);
+  this.timeout(300_000);
   let box: ReturnType<typeof cliSandbox>;
   beforeEach(async () => {
     box = cliSandbox('kaizen-doctor-');

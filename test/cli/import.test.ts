@@ -3,7 +3,7 @@ import { copyFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { cliSandbox } from './helpers';
 import type { CliSandbox } from './helpers';
-import { HMAC_KEY_NAME } from '../../src/cli/workspace';
+import { SecretKeys } from '../../src/shared/secretKeys';
 import type { SecretStore } from '../../src/engine/ports';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures/ingest');
@@ -38,7 +38,7 @@ describe('cli: kaizen import / kaizen calls', () => {
     assert.match(imp.stdout, /tau\.json \[openai-messages\]: 2 calls imported \(2 new, 0 merged, 0 already stored\), 0 rejected, 0 duplicate events/);
     assert.match(imp.stdout, /uss\.txt \[uss\]: 2 calls imported/);
     assert.match(imp.stderr, /imported 4 calls from 2 of 2 files/);
-    assert.match((await secrets.get(HMAC_KEY_NAME)) ?? '', /^[0-9a-f]{64}$/, 'the workspace key is created on first use');
+    assert.match((await secrets.get(SecretKeys.workspaceHmacKey)) ?? '', /^[0-9a-f]{64}$/, 'the workspace key is created on first use');
 
     const list = await run('calls', '--store', 'k.db', '--json');
     assert.equal(list.code, 0, list.stderr);
@@ -56,7 +56,7 @@ describe('cli: kaizen import / kaizen calls', () => {
     const bySource = await run('calls', '--store', 'k.db', '--source', 'uss.txt', '--json');
     assert.equal(bySource.stdout.trim().split('\n').length, 2);
     const table = await run('calls', '--store', 'k.db', '--limit', '3');
-    assert.match(table.stdout, /^call\s+agent\s+started \(UTC\)\s+turns\s+outcome\s+source/);
+    assert.match(table.stdout, /^call\s+agent\s+started \(UTC\)\s+turns\s+outcome\s+ended\s+source/);
     assert.match(table.stdout, /\(3 of 4; use --limit or --json for more\)/);
 
     const again = await run('import', 'tau.json', '--store', 'k.db', '--json');

@@ -95,4 +95,58 @@ describe('cli: kaizen intents', () => {
     assert.equal(badOption.code, 2);
     assert.match(badOption.stderr, /--threshold must be a number between 0 and 1/);
   });
+
+  it('clusters a file of texts without labels into JSONL {text, cluster, name}', async () => {
+    const lines = [
+      ...['where can I park my car', 'car parking prices', 'is there parking for my car', 'parking for my car tonight'],
+      ...['the wifi is not working', 'wifi password please', 'how do I join the wifi', 'wifi keeps dropping'],
+    ];
+    writeFileSync(path.join(cwd, 'texts.txt'), `${lines.join('\n')}\n${JSON.stringify({ text: 'my car needs parking' })}\n`);
+    const r = await run('', 'intents', 'cluster', 'texts.txt', '--min-size', '2');
+    assert.equal(r.code, 0, r.stderr);
+    const rows = jsonLines(r.stdout) as Array<{ text: string; cluster: number; name: string }>;
+    assert.equal(rows.length, 9);
+    assert.deepEqual(Object.keys(rows[0]!), ['text', 'cluster', 'name']);
+    const car = new Set(rows.filter((x) => /car|park/.test(x.text)).map((x) => x.cluster));
+    const wifi = new Set(rows.filter((x) => /wifi/.test(x.text)).map((x) => x.cluster));
+    assert.ok([...car].every((c) => !wifi.has(c)), 'no cluster mixes parking and wifi');
+    assert.ok(rows.every((x) => x.cluster >= 0 && x.name.length > 0));
+    const empty = await run('', 'intents', 'cluster', '-');
+    assert.notEqual(empty.code, 0);
+    assert.match(empty.stderr, /no texts to cluster/, empty.stderr);
+  });
+
+  it("induces the store's intents, then analyze, patterns --with-calls and propose work on the store", async function () {
+    this.timeout(240_000);
+    assert.equal((await run('', 'samples', '--domain', 'airline', '-n', '600', '--seed', '4', '-o', 'air')).code, 0);
+    assert.equal((await run('', 'import', 'air/skyway-air.jsonl', '--store', 'air.db')).code, 0);
+    const ind = await run('', 'intents', 'induce', '--store', 'air.db', '--json');
+    assert.equal(ind.code, 0, ind.stderr);
+    const { intents } = JSON.parse(ind.stdout) as { intents: Array<{ id: string; name: string; size: number; topTerms: string[]; exampleCallIds: string[] }> };
+    assert.ok(intents.length >= 3 && intents.length <= 12, `${intents.length} intents`);
+    for (const i of intents) assert.deepEqual(Object.keys(i), ['id', 'name', 'size', 'topTerms', 'exampleCallIds']);
+    assert.equal(intents.reduce((t, i) => t + i.size, 0), 600);
+    assert.ok(intents.some((i) => /cancel/.test(i.topTerms.join(' '))), 'a cancellation intent, named from the calls');
+    const a = await run('', 'analyze', '--store', 'air.db', '--json', '--seeds', 'off');
+    assert.equal(a.code, 0, a.stderr);
+    const calls = jsonLines(a.stdout) as Array<{ intent: string; situations: Array<{ label: string; turnIndex: number }>; moves: Array<{ label: string; turnIndex: number }> }>;
+    assert.equal(calls.filter((c) => c.intent === 'unknown').length, 0);
+    assert.ok(calls.every((c) => c.situations.length > 0 && c.moves.length > 0));
+    const p = await run('', 'patterns', '--store', 'air.db', '--json', '--with-calls');
+    assert.equal(p.code, 0, p.stderr);
+    const rows = jsonLines(p.stdout) as Array<{ support: number; callIds: string[] }>;
+    assert.ok(rows.length > 0);
+    for (const row of rows) assert.equal(row.callIds.length, row.support, 'every supporting call is listed');
+    const induced = calls[0]!.intent;
+    assert.equal((await run('', 'tree', '--intent', induced, '--store', 'air.db')).code, 0, 'a tree per induced intent');
+    const seeded = await run('', 'analyze', '--store', 'air.db', '--seeds', 'on');
+    assert.equal(seeded.code, 0, seeded.stderr);
+    assert.match(seeded.stdout, /knowledge artifact\(s\) retired/);
+    const gone = await run('', 'tree', '--intent', induced, '--store', 'air.db');
+    assert.equal(gone.code, 1, 'the tree of an intent that no longer has calls is gone');
+    assert.equal((await run('', 'analyze', '--store', 'air.db', '--seeds', 'off')).code, 0);
+    const prop = await run('', 'intents', 'propose', '--store', 'air.db');
+    assert.equal(prop.code, 0, prop.stderr);
+    assert.match(prop.stdout, /0 call goal\(s\) without an intent in the store/);
+  });
 });

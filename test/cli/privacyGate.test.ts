@@ -2,10 +2,9 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PrivacyViolationError } from '../../src/engine/privacy';
-import { openSqlStore } from '../../src/engine/store';
 import { createNodePorts } from '../../src/node/nodePorts';
 import type { CliContext } from '../../src/cli/context';
-import { withWorkspaceGate } from '../../src/cli/workspace';
+import { openWorkspace } from '../../src/cli/workspace';
 import { cliSandbox, storedText } from './helpers';
 
 describe('cli: the compliance gate on the whole pipeline', () => {
@@ -37,7 +36,7 @@ describe('cli: the compliance gate on the whole pipeline', () => {
     assert.equal(shown.stdout.includes('jane.roe'), false);
     mkdirSync(path.join(box.cwd, '.kaizen'), { recursive: true });
     writeFileSync(path.join(box.cwd, '.kaizen', 'privacy.json'), JSON.stringify({ allowlist: [''] }));
-    const bad = await box.run('stats');
+    const bad = await box.run('import', 'calls.jsonl');
     assert.equal(bad.code, 2, bad.stderr);
     assert.match(bad.stderr, /privacy\.json.*allowlist/);
   });
@@ -60,12 +59,13 @@ describe('cli: the compliance gate on the whole pipeline', () => {
     assert.equal(exp.code, 0, exp.stderr);
   });
 
-  it('gates a store a command opened itself (withWorkspaceGate), under the workspace allowlist', async () => {
+  it('gates the store a command opens with its own clock (openWorkspace), under the workspace allowlist', async () => {
     mkdirSync(path.join(box.cwd, '.kaizen'), { recursive: true });
     writeFileSync(path.join(box.cwd, '.kaizen', 'privacy.json'), JSON.stringify({ allowlist: ['Zorbix Kowalczyk'] }));
     const ports = createNodePorts();
     const ctx = { cwd: box.cwd, ports } as unknown as CliContext;
-    const store = withWorkspaceGate(ctx, await openSqlStore({ ports }), '.kaizen/learning.db');
+    const ws = await openWorkspace(ctx, '.kaizen/learning.db', { clock: { now: () => 1 }, create: true });
+    const store = ws.store;
     try {
       await assert.rejects(store.appendJournal([{ stream: 's', kind: 'k', ts: 1, payload: { note: 'mail jane.roe@example.org' } }]), PrivacyViolationError);
       await store.appendJournal([{ stream: 's', kind: 'k', ts: 1, payload: { note: 'agreed with Zorbix Kowalczyk' } }]);

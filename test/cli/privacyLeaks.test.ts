@@ -6,7 +6,7 @@ import { caseEvents, findSecret, loadLeakCases } from '../engine/privacy/handmad
 import { cliSandbox, storedText } from './helpers';
 
 describe('cli: no hand-made PII reaches any stored or exported field', function () {
-  this.timeout(120_000);
+  this.timeout(300_000);
   let box: ReturnType<typeof cliSandbox>;
   beforeEach(() => (box = cliSandbox('kaizen-privacy-leaks-')));
   afterEach(() => box.dispose());

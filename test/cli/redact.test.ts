@@ -77,4 +77,15 @@ describe('cli: kaizen redact', () => {
     assert.equal(r.code, 2);
     assert.match(r.stderr, /nope\.txt: no such file/);
   });
+
+  it('--json warns on stderr, with the line number, about a line that looks like JSON but does not parse', async () => {
+    writeFileSync(path.join(cwd, 'in.jsonl'), '{"text":"call me at 415-555-0199"\nplain words\n');
+    const r = await run('', 'redact', 'in.jsonl', '--json');
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /in\.jsonl:1: warning: this line looks like JSON but does not parse \(.+\); it was redacted as plain text/);
+    assert.equal(r.stdout.trim().split('\n').length, 2);
+    assert.ok(!r.stdout.includes('555-0199'));
+    const clean = await run('just text\n', 'redact', '--json');
+    assert.equal(clean.stderr, '', 'no warning for plain text');
+  });
 });

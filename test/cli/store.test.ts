@@ -4,7 +4,7 @@ import path from 'node:path';
 import { cliSandbox, storedText } from './helpers';
 
 describe('cli: demo, export / import-bundle, retention, stats', function () {
-  this.timeout(60_000);
+  this.timeout(300_000);
   let box: ReturnType<typeof cliSandbox>;
   beforeEach(() => (box = cliSandbox('kaizen-cli-store-')));
   afterEach(() => box.dispose());

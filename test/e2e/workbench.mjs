@@ -92,6 +92,47 @@ export class Workbench {
     if (!expanded) await item.click();
   }
 
+  /** A view pane (header and body) by its title. */
+  pane(viewTitle) {
+    return this.page.locator('.pane', { has: this.page.locator('.pane-header', { hasText: viewTitle }) });
+  }
+
+  /** Right-clicks a row and picks an entry of its context menu (VS Code draws menus in a shadow root; locators pierce it). */
+  async contextMenu(row, entry, timeout = 20000) {
+    await row.click({ button: 'right' });
+    const item = this.page.locator('.monaco-menu .action-item', { hasText: entry }).first();
+    await item.waitFor({ state: 'visible', timeout });
+    await item.hover();
+    await item.click();
+    // A click that lands while the menu is still laying out is dropped; the entry is then focused: Enter runs it.
+    await this.page.waitForTimeout(500);
+    if (await item.isVisible().catch(() => false)) await this.page.keyboard.press('Enter');
+  }
+
+  /** Clicks a button of the modal dialog (confirmations). */
+  async dialogButton(label, timeout = 30000) {
+    const button = this.page.locator('.monaco-dialog-box .monaco-button', { hasText: label }).first();
+    await button.waitFor({ state: 'visible', timeout });
+    await button.click();
+    await this.page.locator('.monaco-dialog-box').waitFor({ state: 'hidden', timeout });
+  }
+
+  /** Types into the open input box / quick pick and accepts. */
+  async quickInput(text, timeout = 20000) {
+    const input = this.page.locator('.quick-input-widget input.input');
+    await input.waitFor({ state: 'visible', timeout });
+    await input.fill(text);
+    await this.page.waitForTimeout(300);
+    await input.press('Enter');
+  }
+
+  /** Picks an entry of the open quick pick by its label. */
+  async quickPick(label, timeout = 20000) {
+    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+    await row.waitFor({ state: 'visible', timeout });
+    await row.click();
+  }
+
   /** The rows of a view pane (tree) by its title. */
   viewRows(viewTitle) {
     return this.page.locator('.pane', { has: this.page.locator('.pane-header', { hasText: viewTitle }) }).locator('.monaco-list-row');

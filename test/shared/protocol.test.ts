@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
-import type { HandlerMap, HostToWebview, WebviewToHost } from '../../src/shared/protocol';
-import { dispatch, parseHostMessage, parseWebviewMessage } from '../../src/shared/protocol';
+import { ExperimentToHostSchema, HostToExperimentSchema } from '../../src/shared/experimentProtocol';
+import type { ExperimentToHost } from '../../src/shared/experimentProtocol';
+import { HostToPatternExplorerSchema, PatternExplorerToHostSchema } from '../../src/shared/patternExplorerProtocol';
+import type { HostToPatternExplorer, PatternExplorerToHost } from '../../src/shared/patternExplorerProtocol';
+import type { HandlerMap } from '../../src/shared/protocol';
+import { dispatch, parseMessage } from '../../src/shared/protocol';
+
+const fromPatternExplorer = (raw: unknown) => parseMessage(PatternExplorerToHostSchema, raw);
+const fromExperiment = (raw: unknown) => parseMessage(ExperimentToHostSchema, raw);
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SETTING_KEYS, parseSettings } from '../../src/shared/settings';
@@ -22,19 +29,21 @@ const row = {
 };
 
 describe('shared/protocol', () => {
-  it('accepts every webview message type and fills defaults', () => {
-    const samples: unknown[] = [
+  it('accepts every webview message type of each app (core + its own) and fills defaults', () => {
+    const core: unknown[] = [
       { type: 'ready', app: 'patternExplorer' },
       { type: 'refresh' },
-      { type: 'getEvidence', id: 3, patternId: 'p1' },
       { type: 'openCall', callId: 'c1' },
       { type: 'rendered', app: 'experiment', firstPaintMs: 12.5, rows: 0 },
     ];
-    for (const s of samples) {
-      const r = parseWebviewMessage(s);
-      assert.ok(r.ok, JSON.stringify(s));
-    }
-    const ev = parseWebviewMessage({ type: 'getEvidence', id: 1, patternId: 'p' });
+    for (const s of [...core, { type: 'getEvidence', id: 3, patternId: 'p1' }]) assert.ok(fromPatternExplorer(s).ok, JSON.stringify(s));
+    for (const s of [...core, { type: 'selectExperiment', experimentId: 'e1' }]) assert.ok(fromExperiment(s).ok, JSON.stringify(s));
+    // Each app hears only its own messages: neither has to handle (or stub) the other's.
+    assert.equal(fromExperiment({ type: 'getEvidence', id: 3, patternId: 'p1' }).ok, false);
+    assert.equal(fromPatternExplorer({ type: 'selectExperiment', experimentId: 'e1' }).ok, false);
+    assert.equal(parseMessage(HostToPatternExplorerSchema, { type: 'experiment', data: null }).ok, false);
+    assert.equal(parseMessage(HostToExperimentSchema, { type: 'patterns', data: { patterns: [], totalCalls: 0, source: 'x' } }).ok, false);
+    const ev = fromPatternExplorer({ type: 'getEvidence', id: 1, patternId: 'p' });
     assert.ok(ev.ok && ev.message.type === 'getEvidence' && ev.message.limit === 5);
   });
 
@@ -49,39 +58,39 @@ describe('shared/protocol', () => {
       [null, /Invalid|expected/],
     ];
     for (const [raw, reason] of cases) {
-      const r = parseWebviewMessage(raw);
+      const r = fromPatternExplorer(raw);
       assert.equal(r.ok, false, JSON.stringify(raw));
       if (!r.ok) assert.match(r.reason, reason);
     }
   });
 
   it('validates host messages, including nested view models', () => {
-    assert.ok(parseHostMessage({ type: 'patterns', data: { patterns: [row], totalCalls: 20, source: 'x' } }).ok);
-    const bad = parseHostMessage({ type: 'patterns', data: { patterns: [{ ...row, successRate: 1.5 }], totalCalls: 20, source: 'x' } });
+    assert.ok(parseMessage(HostToPatternExplorerSchema, { type: 'patterns', data: { patterns: [row], totalCalls: 20, source: 'x' } }).ok);
+    const bad = parseMessage(HostToPatternExplorerSchema, { type: 'patterns', data: { patterns: [{ ...row, successRate: 1.5 }], totalCalls: 20, source: 'x' } });
     assert.equal(bad.ok, false);
     if (!bad.ok) assert.match(bad.reason, /data\.patterns\.0\.successRate/);
-    const exp = parseHostMessage({ type: 'experiment', data: null });
+    const exp = parseMessage(HostToExperimentSchema, { type: 'experiment', data: null });
     assert.ok(exp.ok && exp.message.type === 'experiment' && exp.message.experiments.length === 0);
   });
 
   it('dispatches through an exhaustive handler map', async () => {
     const seen: string[] = [];
-    const handlers: HandlerMap<WebviewToHost> = {
+    const handlers: HandlerMap<PatternExplorerToHost> = {
       ready: (m) => void seen.push(`ready:${m.app}`),
       refresh: () => void seen.push('refresh'),
       getEvidence: (m) => void seen.push(`evidence:${m.id}`),
       openCall: (m) => void seen.push(`open:${m.callId}`),
-      selectExperiment: (m) => void seen.push(`exp:${m.experimentId}`),
       rendered: (m) => void seen.push(`rendered:${m.rows}`),
     };
-    for (const raw of [{ type: 'ready', app: 'experiment' }, { type: 'getEvidence', id: 7, patternId: 'p' }, { type: 'openCall', callId: 'c9' }]) {
-      const r = parseWebviewMessage(raw);
+    for (const raw of [{ type: 'ready', app: 'patternExplorer' }, { type: 'getEvidence', id: 7, patternId: 'p' }, { type: 'openCall', callId: 'c9' }]) {
+      const r = fromPatternExplorer(raw);
       assert.ok(r.ok);
       await dispatch(handlers, r.message);
     }
-    assert.deepEqual(seen, ['ready:experiment', 'evidence:7', 'open:c9']);
-    const _typed: HostToWebview['type'][] = ['patterns', 'experiment', 'evidence', 'error', 'busy'];
-    assert.equal(_typed.length, 5);
+    assert.deepEqual(seen, ['ready:patternExplorer', 'evidence:7', 'open:c9']);
+    const _toExplorer: HostToPatternExplorer['type'][] = ['patterns', 'evidence', 'error', 'busy'];
+    const _fromExperiment: ExperimentToHost['type'][] = ['ready', 'refresh', 'openCall', 'rendered', 'selectExperiment'];
+    assert.equal(_toExplorer.length + _fromExperiment.length, 9);
   });
 });
 

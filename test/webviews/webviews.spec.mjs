@@ -144,7 +144,8 @@ test('experiment: per-variant intervals, verdict, SRM, cumulative lift, rollout'
     env.log(`experiment first paint: ${rendered.firstPaintMs.toFixed(1)} ms`);
     assert.equal(await h.page.textContent('#experiment-name'), 'Empathetic greeting v2');
     assert.match(await h.page.textContent('#verdict'), /significant win/);
-    assert.match(await h.page.textContent('#verdict'), /p = < 0.001/);
+    assert.match(await h.page.textContent('#verdict'), /\(p < 0\.001, α = 0\.05\)/);
+    assert.doesNotMatch(await h.page.textContent('#verdict'), /p = </, 'never "p = < 0.001"');
     const rows = await h.page.locator('#variants tr').allTextContents();
     assert.equal(rows.length, 3);
     assert.match(rows[2], /treatment.*4,988.*2,993.*60\.0% \[58\.6% – 61\.4%\].*\+4\.0 pp \[\+2\.1 pp – \+5\.9 pp\]/);
@@ -152,6 +153,9 @@ test('experiment: per-variant intervals, verdict, SRM, cumulative lift, rollout'
     assert.match(await h.page.textContent('#rollout'), /canary 10%/);
     assert.equal(await h.page.locator('canvas#lift-chart').count(), 1);
     assert.match(await h.page.textContent('#guardrails'), /escalation.*4\.5% \[-2\.0% – 11\.0%\].*-10\.0%.*held/);
+    // The sign convention is explained on screen, not only to screen readers.
+    assert.ok(await h.page.locator('#guardrail-legend').isVisible());
+    assert.match(await h.page.textContent('#guardrail-legend'), /negative is worse/);
     const history = await h.page.locator('#timeline li').allTextContents();
     assert.equal(history.length, 2);
     assert.match(history[1], /rollout\.advanced · 10% — Stage 5 % passed/);
@@ -173,5 +177,53 @@ test('experiment: a sample-ratio mismatch is called out; no experiment is an hon
     await h.send({ type: 'experiment', data: null });
     await h.page.waitForSelector('#empty-state', { timeout: 5000 });
     assert.match(await h.page.textContent('#empty-state'), /No experiments yet/);
+  });
+});
+
+test('publishing: approve → gates → target → publish → live version → rollback, all as protocol messages', async (env) => {
+  const artifact = (status, gatesOk) => ({
+    artifactId: 'prompt:support',
+    version: status === 'draft' ? 1 : 2,
+    status,
+    kind: 'prompt',
+    title: 'Support prompt',
+    text: 'Validate the purchase before offering a refund.',
+    gates: [
+      { name: 'approved', ok: gatesOk, detail: `status ${status}` },
+      { name: 'privacy', ok: true, detail: 'no PII found' },
+      { name: 'evidence', ok: true, detail: 'written, not learned: no call count to check' },
+      { name: 'experiment', ok: true, detail: 'no experiment references it' },
+    ],
+  });
+  await withPage(env, 'publishing', async (h) => {
+    assert.deepEqual(await h.next('ready'), { type: 'ready', app: 'publishing' });
+    await h.send({ type: 'publishing', data: { artifacts: [artifact('draft', false)], history: [] } });
+    await h.page.waitForSelector('article.artifact', { timeout: 5000 });
+    assert.equal(await h.page.locator('button.publish').isDisabled(), true, 'publish waits for every gate');
+    assert.equal(await h.page.locator('.gates li.bad').count(), 1);
+    await h.page.click('button.approve');
+    assert.deepEqual(await h.next('approveArtifact'), { type: 'approveArtifact', artifactId: 'prompt:support' });
+    await h.send({ type: 'publishing', data: { artifacts: [artifact('approved', true)], history: [] } });
+    await h.page.waitForSelector('article.artifact .status:text("approved")', { timeout: 5000 });
+    await h.page.selectOption('#target-kind', 'vapi');
+    await h.page.fill('#target-url', 'http://127.0.0.1:9999');
+    await h.page.fill('#target-assistant', 'asst_kaizen');
+    await h.page.click('button.publish');
+    assert.deepEqual(await h.next('publishArtifact'), {
+      type: 'publishArtifact',
+      artifactId: 'prompt:support',
+      target: { kind: 'vapi', url: 'http://127.0.0.1:9999', assistantId: 'asst_kaizen' },
+    });
+    await h.send({ type: 'published', artifactId: 'prompt:support', liveVersion: '2', action: 'published', message: 'Live on vapi as version 2.' });
+    await h.page.waitForFunction(() => /Live on vapi as version 2/.test(document.querySelector('#result')?.textContent ?? ''), null, { timeout: 5000 });
+    const history = [{ artifactId: 'prompt:support', artifactVersion: 2, target: 'vapi', liveVersion: '2', action: 'published', ts: Date.UTC(2026, 11, 3, 10) }];
+    await h.send({ type: 'publishing', data: { artifacts: [artifact('rolled-out', true)], history, target: { kind: 'vapi', url: 'http://127.0.0.1:9999', assistantId: 'asst_kaizen' } } });
+    await h.page.waitForSelector('#history tr:nth-child(2)', { timeout: 5000 });
+    assert.match(await h.page.textContent('#history'), /prompt:support v2.*published.*vapi.*2/s);
+    env.log(`screenshot ${await h.screenshot('publishing')}`);
+    await h.page.click('button.rollback');
+    const rollback = await h.next('rollbackArtifact');
+    assert.equal(rollback.target.kind, 'vapi');
+    assert.equal(rollback.target.assistantId, 'asst_kaizen', 'the form kept the last target');
   });
 });

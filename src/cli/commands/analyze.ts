@@ -1,12 +1,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ZodError } from 'zod';
-import { analyzeStore, buildTaxonomy } from '../../engine/analysis';
+import { buildTaxonomy } from '../../engine/analysis';
+import { analyzeStore } from '../../engine/pipeline';
 import type { Taxonomy } from '../../engine/analysis';
-import type { AnalyzeProgress, AnalyzeSummary } from '../../engine/analysis';
-import { IntentModelError, loadIntentModel } from '../../engine/analysis/intent/classifier';
-import type { IntentModel } from '../../engine/analysis/intent/classifier';
+import type { AnalyzeProgress, AnalyzeSummary } from '../../engine/pipeline';
+import { IntentModelError, loadIntentModel } from '../../engine/analysis';
+import type { IntentModel } from '../../engine/analysis';
 import type { TreeNode } from '../../engine/knowledge';
+import type { LearningStore } from '../../engine/store';
 import type { CliContext } from '../context';
 import { CliError, DEFAULT_STORE, ExitCode, writeJsonLine } from '../context';
 import { openWorkspace, reportUnreadableRows } from '../workspace';
@@ -16,6 +18,8 @@ import type { RegisterCommand } from './index';
 interface AnalyzeOpts {
   store: string;
   json?: boolean;
+  seeds: 'auto' | 'on' | 'off';
+  minIntentSize?: number;
   intentModel?: string;
   taxonomy?: string;
 }
@@ -74,6 +78,12 @@ export function formatSummary(s: AnalyzeSummary): string {
     `patterns: ${s.patterns} scored, ${s.significantPatterns} significant (BH FDR 5%); tool-order patterns: ${s.toolPatterns}`,
     `artifacts: ${s.artifacts.saved} new versions, ${s.artifacts.unchanged} unchanged`,
   ];
+  lines.push(`vocabulary: ${s.seeds.used ? 'built-in taxonomy as seeds' : 'induced from the calls'} (built-in intents cover ${pct(s.seeds.coverage)} of calls)`);
+  if (s.vocabulary) {
+    lines.push(`  induced intents ${s.vocabulary.intents.length}: ${s.vocabulary.intents.slice(0, 12).map((g) => `${g.name} (${g.size})`).join(', ')}`);
+    lines.push(`  induced situations ${s.vocabulary.situations.length}, moves ${s.vocabulary.moves.length}`);
+  }
+  if (s.retired > 0) lines.push(`  ${s.retired} knowledge artifact(s) retired: no call supports them any more`);
   if (s.topPatterns.length > 0) {
     lines.push('top patterns:');
     for (const p of s.topPatterns)
@@ -99,8 +109,17 @@ export const register: RegisterCommand = (program, ctx) => {
     .command('analyze')
     .description('Analyze every stored call (signals, outcome, intent, situations and moves), then recompute patterns and knowledge artifacts.')
     .option('--store <path>', 'learning store file', DEFAULT_STORE)
-    .option('--json', 'one JSON line per call on stdout: {callId, source, intent, outcome, signals}; the summary goes to stderr')
+    .option('--json', 'one JSON line per call on stdout: {callId, source, intent, outcome, signals, situations, moves}; the summary goes to stderr')
     .option('--intent-model <file>', 'an intent model from `kaizen intents fit` (else the built-in taxonomy)')
+    .option('--seeds <mode>', 'built-in taxonomy as seeds: auto (when it covers half the calls), on, off', (v: string) => {
+      if (v !== 'auto' && v !== 'on' && v !== 'off') throw new CliError(`--seeds must be auto, on or off, got "${v}"`);
+      return v;
+    }, 'auto')
+    .option('--min-intent-size <n>', 'smallest induced intent, situation or move, in calls', (v: string) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 2) throw new CliError(`--min-intent-size must be a whole number ≥ 2, got "${v}"`);
+      return n;
+    })
     .option('--taxonomy <file>', 'JSON {triggers, strategies, intents: [{name, cues: [regex], priority?}], mode: extend|replace} added to the built-in taxonomy')
     .action(async (opts: AnalyzeOpts) => {
       const intentModel = opts.intentModel ? loadModel(ctx, opts.intentModel) : undefined;
@@ -112,6 +131,8 @@ export const register: RegisterCommand = (program, ctx) => {
           ports: ctx.ports,
           intentModel,
           taxonomy,
+          seeds: opts.seeds,
+          minInducedSize: opts.minIntentSize,
           onProgress: bar.draw,
           onCall: opts.json
             ? (a) =>
@@ -121,6 +142,8 @@ export const register: RegisterCommand = (program, ctx) => {
                   intent: a.intent,
                   outcome: { label: a.outcome.label, probability: Math.round(a.outcome.probability * 1e4) / 1e4 },
                   signals: a.signals.map((s) => ({ kind: s.kind, polarity: s.polarity, turnIndex: s.turnIndex, strength: s.strength })),
+                  situations: a.situations,
+                  moves: a.moves,
                 })
             : undefined,
         });
@@ -135,17 +158,25 @@ export const register: RegisterCommand = (program, ctx) => {
 
   program
     .command('tree')
-    .description('Show the learned decision tree of an intent: which move to make in which situation.')
-    .requiredOption('--intent <intent>', 'the intent')
+    .description('Show the learned decision tree of an intent (which move to make in which situation); without --intent, list every tree.')
+    .option('--intent <intent>', 'the intent whose tree to show')
     .option('--store <path>', 'learning store file', DEFAULT_STORE)
     .option('--mermaid', 'print a Mermaid flowchart')
     .option('--json', 'print the tree as JSON')
-    .action(async (opts: { intent: string; store: string; mermaid?: boolean; json?: boolean }) => {
+    .action(async (opts: { intent?: string; store: string; mermaid?: boolean; json?: boolean }) => {
       const ws = await openWorkspace(ctx, opts.store);
       try {
+        if (opts.intent === undefined) {
+          await listTrees(ctx, ws.store, opts.json === true);
+          return;
+        }
         const art = await ws.store.getArtifact(`decision-tree:${opts.intent}`);
-        if (!art || art.payload.kind !== 'decision-tree') {
-          const known = (await ws.store.listArtifacts({ kind: 'decision-tree' })).map((a) => (a.payload.kind === 'decision-tree' ? a.payload.intent : '')).filter(Boolean);
+        // A retired tree (its intent has no calls any more) is history, not a recommendation.
+        if (!art || art.payload.kind !== 'decision-tree' || art.status === 'retired') {
+          const known = (await ws.store.listArtifacts({ kind: 'decision-tree' }))
+            .filter((a) => a.status !== 'retired')
+            .map((a) => (a.payload.kind === 'decision-tree' ? a.payload.intent : ''))
+            .filter(Boolean);
           throw new CliError(
             `no decision tree for intent "${opts.intent}"; ${known.length ? `known intents: ${known.join(', ')}` : 'run `kaizen analyze` first'}`,
             ExitCode.problems,
@@ -160,3 +191,21 @@ export const register: RegisterCommand = (program, ctx) => {
       }
     });
 };
+
+/** Every stored decision tree: intent, version, calls it was learned from, and its top recommendation. */
+async function listTrees(ctx: CliContext, store: LearningStore, json: boolean): Promise<void> {
+  const trees = (await store.listArtifacts({ kind: 'decision-tree' }))
+    .flatMap((a) => (a.payload.kind === 'decision-tree' ? [{ intent: a.payload.intent, version: a.version, root: (a.payload.tree as { root: TreeNode }).root }] : []))
+    .sort((a, b) => a.intent.localeCompare(b.intent));
+  if (json) {
+    for (const t of trees) writeJsonLine(ctx.stdout, { intent: t.intent, version: t.version, calls: t.root.n, best: t.root.best });
+    return;
+  }
+  if (trees.length === 0) {
+    ctx.stdout.write('No decision trees yet; run `kaizen analyze` first.\n');
+    return;
+  }
+  ctx.stdout.write(`${trees.length} decision trees (show one with \`kaizen tree --intent <intent>\`):\n`);
+  const w = Math.max(...trees.map((t) => t.intent.length));
+  for (const t of trees) ctx.stdout.write(`  ${t.intent.padEnd(w)}  v${t.version}  ${t.root.n} calls  best overall: ${t.root.best || 'no data'}\n`);
+}

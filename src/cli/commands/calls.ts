@@ -2,6 +2,7 @@ import { InvalidArgumentError } from 'commander';
 import type { CallFilter, CallSummary, OutcomeLabel } from '../../engine/store';
 import { DEFAULT_STORE, writeJsonLine } from '../context';
 import { openWorkspace, reportUnreadableRows, sourceName } from '../workspace';
+import { callView, renderCallText, resolveCallId } from '../callView';
 import type { RegisterCommand } from './index';
 
 const OUTCOMES: readonly OutcomeLabel[] = ['success', 'failure', 'unknown'];
@@ -34,17 +35,18 @@ interface CallsOpts {
   json?: boolean;
 }
 
-/** Outcome in a word or two for the table. */
+/**
+ * The outcome column is the analysed label `--outcome` filters on; the platform's reason the call
+ * ended has its own column, so the two are never mixed.
+ */
 function outcomeText(c: CallSummary): string {
+  return c.outcomeLabel ?? '(not analysed)';
+}
+
+function endedText(c: CallSummary): string {
   const o = c.outcome;
-  if (!o) return c.outcomeLabel ?? '';
-  const bits: string[] = [];
-  if (o.resolved === true) bits.push('resolved');
-  if (o.resolved === false) bits.push('unresolved');
-  if (o.transferred) bits.push('transferred');
-  if (o.csat !== undefined) bits.push(`csat ${o.csat}`);
-  if (bits.length === 0) bits.push(o.endReason);
-  return bits.join(', ');
+  if (!o) return '';
+  return o.transferred && o.endReason !== 'transfer' ? `${o.endReason}, transferred` : o.endReason;
 }
 
 function cut(s: string, n: number): string {
@@ -57,7 +59,7 @@ function cutLeft(s: string, n: number): string {
 }
 
 export const register: RegisterCommand = (program, ctx) => {
-  program
+  const calls = program
     .command('calls')
     .description('List stored calls in start-time order; filter by agent, intent, outcome, source file or start time.')
     .option('--agent <id>', 'only this agent')
@@ -68,6 +70,8 @@ export const register: RegisterCommand = (program, ctx) => {
     .option('--limit <n>', 'at most this many calls (default 100 in the table, all with --json)', parseLimit)
     .option('--store <path>', 'learning store file', DEFAULT_STORE)
     .option('--json', 'one JSON object per line per call')
+    // `calls show <id> --store x`: options after `show` are its own, not the list's.
+    .enablePositionalOptions()
     .action(async (opts: CallsOpts) => {
       const filter: CallFilter = {};
       if (opts.agent) filter.agentId = opts.agent;
@@ -89,21 +93,41 @@ export const register: RegisterCommand = (program, ctx) => {
           reportUnreadableRows(ctx, ws.store);
           return;
         }
+        // Full ids: `kaizen calls show` takes them (or any unambiguous prefix).
         const rows = calls.map((c) => [
-          cut(c.callId, 30),
-          cut(c.agentId, 16),
+          c.callId,
+          cut(c.agentId, 24),
           new Date(c.startedAt).toISOString().slice(0, 16).replace('T', ' '),
           String(c.turnCount),
-          cut(outcomeText(c), 24),
+          outcomeText(c),
+          endedText(c),
           c.source ? cutLeft(`${c.source.file}#${c.source.index}`, 40) : '',
         ]);
-        const head = ['call', 'agent', 'started (UTC)', 'turns', 'outcome', 'source'];
+        const head = ['call', 'agent', 'started (UTC)', 'turns', 'outcome', 'ended', 'source'];
         const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
         const line = (r: string[]) => r.map((x, i) => (i === 3 ? x.padStart(widths[i]!) : x.padEnd(widths[i]!))).join('  ').trimEnd();
         ctx.stdout.write(`${line(head)}\n${rows.map(line).join('\n')}\n`);
         const total = await ws.store.countCalls({ ...filter, limit: undefined });
         if (total > calls.length) ctx.stdout.write(`(${calls.length} of ${total}; use --limit or --json for more)\n`);
         reportUnreadableRows(ctx, ws.store);
+      } finally {
+        await ws.close();
+      }
+    });
+
+  calls
+    .command('show <id>')
+    .description('Show one stored call: redacted transcript with tools, outcome, analysis and signals, and what its platform reported (cost, latency, summary, URLs…). The id may be an unambiguous prefix.')
+    .option('--store <path>', 'learning store file', DEFAULT_STORE)
+    .option('--json', 'print the call as one JSON object')
+    .action(async (id: string, opts: { store: string; json?: boolean }) => {
+      const ws = await openWorkspace(ctx, opts.store);
+      try {
+        const callId = await resolveCallId(ws.store, id);
+        const conv = (await ws.store.getConversation(callId))!;
+        const view = callView(conv, await ws.store.getCallAnalysis(callId));
+        if (opts.json) writeJsonLine(ctx.stdout, view);
+        else ctx.stdout.write(renderCallText(view));
       } finally {
         await ws.close();
       }

@@ -1,24 +1,30 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeStore } from '../../engine/analysis';
-import { renderReportHtml, renderReportMarkdown } from '../../engine/analytics/report';
-import type { RunReportInput } from '../../engine/analytics/report';
-import { importFile } from '../../engine/ingest/importer';
+import { analyzeStore } from '../../engine/pipeline';
+import { renderReportHtml, renderReportMarkdown } from '../../engine/analytics';
+import type { RunReportInput } from '../../engine/analytics';
+import { importFile } from '../../engine/ingest';
 import { treeToText } from '../../engine/knowledge';
 import { scorePatternRecovery } from '../../engine/samples';
 import type { SampleTruth } from '../../engine/samples';
-import { ExitCode } from '../context';
+import { DEFAULT_STORE, ExitCode } from '../context';
 import type { CliContext } from '../context';
+import { prepareDemoFolder } from '../demoFolder';
 import { createProgress } from '../progress';
 import { openWorkspace } from '../workspace';
 import { runDemoExperiment } from './demoExperiment';
+import { chartJsForReport } from './report';
 import type { RegisterCommand } from './index';
 import { parsePositiveInt, writeSampleFiles } from './samples';
+
+/** Where `kaizen demo` writes its calls and report when no --out is given. */
+export const DEFAULT_DEMO_OUT = path.join('.kaizen', 'demo');
 
 interface DemoOptions {
   count: number;
   seed: number;
-  out: string;
+  out?: string;
+  store?: string;
   json?: boolean;
 }
 
@@ -51,9 +57,12 @@ function demoTrees(trees: ReadonlyArray<{ intent: string; tree: Parameters<typeo
  * → report. Every stage is the real one the CLI and the extension use; nothing is precomputed.
  */
 export async function runDemo(ctx: CliContext, opts: DemoOptions): Promise<number> {
-  const outDir = path.resolve(ctx.cwd, opts.out);
-  fs.rmSync(outDir, { recursive: true, force: true });
-  fs.mkdirSync(outDir, { recursive: true });
+  // Without --out the store is the workspace default (what every command and the extension open);
+  // with --out the whole demo, store included, lives in that folder.
+  const out = opts.out ?? DEFAULT_DEMO_OUT;
+  const folder = prepareDemoFolder({ cwd: ctx.cwd, out, store: opts.store ?? (opts.out ? path.join(opts.out, 'learning.db') : DEFAULT_STORE) });
+  folder.commit();
+  const { outDir } = folder;
   const log = (s: string) => ctx.stderr.write(`${s}\n`);
   const timings: Record<string, number> = {};
   const time = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
@@ -69,15 +78,16 @@ export async function runDemo(ctx: CliContext, opts: DemoOptions): Promise<numbe
   const samples = await time('generate', () => writeSampleFiles({ outDir: path.join(outDir, 'calls'), count: opts.count, seed: opts.seed }));
   const truth = JSON.parse(fs.readFileSync(samples.truthFile, 'utf8')) as SampleTruth;
 
-  const ws = await openWorkspace(ctx, path.join(outDir, 'learning.db'));
+  const ws = await openWorkspace(ctx, folder.storePath, { create: true });
   try {
     log('Importing (redacting PII before anything is stored)…');
     const progress = createProgress(ctx, 'import');
+    const redactor = await ws.redactor();
     const imported = await time('import + redact + store', () =>
       importFile(samples.callsFile, {
         ports: ctx.ports,
         store: ws.store,
-        redactor: ws.redactor,
+        redactor,
         sourceName: path.relative(ctx.cwd, samples.callsFile),
         onProgress: (p) => progress.update(p.bytesRead, p.bytesTotal, `${p.calls} calls`),
       }),
@@ -94,7 +104,7 @@ export async function runDemo(ctx: CliContext, opts: DemoOptions): Promise<numbe
     const recovery = scorePatternRecovery(analysis.significantPatternsList, truth.planted);
 
     log('Testing the learned playbook in a simulated A/B experiment with a guarded rollout…');
-    const experiment = await time('experiment', () => runDemoExperiment(ws.store, ctx.ports, opts.seed));
+    const experiment = await time('experiment', () => runDemoExperiment(ws.store, ctx.ports, opts.seed, folder.run));
     await ws.store.save();
 
     const intents = Object.entries(analysis.intents).map(([intent, calls]) => ({ intent, calls }));
@@ -120,7 +130,8 @@ export async function runDemo(ctx: CliContext, opts: DemoOptions): Promise<numbe
       outcomes: analysis.outcomes,
       intents: intentRates.sort((a, b) => b.calls - a.calls),
       topPatterns: analysis.significantPatternsList.slice(0, 12),
-      decisionTrees: analysis.knowledge.trees.slice(0, 3).map((t) => ({ intent: t.intent, mermaid: t.mermaid })),
+      // Every tree (the CLI says all of them are here), drawn in the HTML from its root.
+      decisionTrees: analysis.knowledge.trees.map((t) => ({ intent: t.intent, mermaid: t.mermaid, root: t.tree })),
       toolPatterns: analysis.knowledge.toolPatterns.slice(0, 8).map((t) => ({
         intent: t.intent,
         sequence: t.sequence,
@@ -136,7 +147,7 @@ export async function runDemo(ctx: CliContext, opts: DemoOptions): Promise<numbe
     };
     const md = renderReportMarkdown(report);
     fs.writeFileSync(path.join(outDir, 'report.md'), md);
-    fs.writeFileSync(path.join(outDir, 'report.html'), renderReportHtml(report));
+    fs.writeFileSync(path.join(outDir, 'report.html'), renderReportHtml(report, chartJsForReport()));
     const stats = await ws.store.stats();
 
     if (opts.json) {
@@ -191,7 +202,8 @@ export const register: RegisterCommand = (program, ctx) => {
     .description('Run every stage on generated sample calls: import with redaction, analysis, knowledge, an A/B experiment with a guarded rollout, and a report.')
     .option('-n, --count <n>', 'number of calls to generate', parsePositiveInt, 5000)
     .option('--seed <n>', 'random seed', parsePositiveInt, 7)
-    .option('-o, --out <dir>', 'output folder (replaced)', path.join('.kaizen', 'demo'))
+    .option('-o, --out <dir>', `folder for the generated calls and the report: a new or empty one, or one an earlier demo made (default ${DEFAULT_DEMO_OUT}; never deletes anything)`)
+    .option('--store <path>', `learning store to fill (default ${DEFAULT_STORE}, the store every command and the extension open; with --out, <out>/learning.db); must be new or made by an earlier demo`)
     .option('--json', 'print the report as JSON')
     .action(async (opts: DemoOptions) => {
       process.exitCode = await runDemo(ctx, opts);

@@ -1,9 +1,10 @@
 import * as path from 'node:path';
 import { StoreFileError, openSqlStore } from '../../engine/store';
 import type { SqlLearningStore } from '../../engine/store';
-import { examineStore, quarantineCount, quarantineRows } from '../../engine/store/doctor';
-import type { DoctorReport } from '../../engine/store/doctor';
+import { examineStore, quarantineCount, quarantineRows } from '../../engine/store';
+import type { DoctorReport } from '../../engine/store';
 import { CliError, DEFAULT_STORE, ExitCode, writeJsonLine } from '../context';
+import { assertStoreExists } from '../workspace';
 import type { RegisterCommand } from './index';
 
 /** `kaizen doctor`: find the rows of the store that cannot be read and, with --quarantine, set them aside. */
@@ -18,6 +19,7 @@ export const register: RegisterCommand = (program, ctx) => {
     .option('--quarantine', 'move damaged rows into the quarantined_calls table')
     .option('--json', 'print the report as JSON')
     .action(async (opts: { store: string; quarantine?: boolean; json?: boolean }) => {
+      assertStoreExists(ctx, opts.store);
       const abs = path.resolve(ctx.cwd, opts.store);
       let store: SqlLearningStore;
       try {

@@ -3,21 +3,20 @@ import * as path from 'node:path';
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { ZodError } from 'zod';
-import type { ExperimentAnalysis } from '../../engine/experiments/analysis';
-import { ExperimentNotFoundError, ExperimentService, ExperimentStateError } from '../../engine/experiments/service';
-import type { ExperimentInput } from '../../engine/experiments/service';
-import { PLAYBOOK_STAGES, runPlaybookScenario } from '../../engine/experiments/scenario';
-import { SummaryInputError, analyzeSummary } from '../../engine/experiments/summaryAnalysis';
-import { buildExperimentView } from '../../engine/experiments/viewModel';
-import { LayerFullError } from '../../engine/experiments/allocation';
-import { CallObservationSchema } from '../../engine/experiments/metrics';
-import type { CallObservation } from '../../engine/experiments/metrics';
-import { StoreFileError, openSqlStore } from '../../engine/store';
+import type { ExperimentAnalysis } from '../../engine/experiments';
+import { ExperimentNotFoundError, ExperimentService, ExperimentStateError } from '../../engine/experiments';
+import type { ExperimentInput } from '../../engine/experiments';
+import { PLAYBOOK_STAGES, runPlaybookScenario } from '../../engine/experiments';
+import { SummaryInputError, analyzeSummary } from '../../engine/experiments';
+import { buildExperimentView } from '../../engine/experiments';
+import { LayerFullError } from '../../engine/experiments';
+import { CallObservationSchema } from '../../engine/experiments';
+import type { CallObservation } from '../../engine/experiments';
 import type { LearningStore } from '../../engine/store';
 import type { Clock } from '../../engine/ports';
 import type { CliContext } from '../context';
 import { CliError, DEFAULT_STORE, ExitCode, writeJsonLine } from '../context';
-import { withWorkspaceGate } from '../workspace';
+import { openGatedStore } from '../workspace';
 import type { RegisterCommand } from './index';
 
 interface StoreOpts {
@@ -25,16 +24,16 @@ interface StoreOpts {
   json?: boolean;
 }
 
-async function withService<T>(ctx: CliContext, storePath: string, fn: (svc: ExperimentService, store: LearningStore) => Promise<T>, clock: Clock = ctx.ports.clock): Promise<T> {
-  const abs = path.resolve(ctx.cwd, storePath);
-  let store: LearningStore;
-  try {
-    // The privacy gate checks every experiment, journal entry and artifact this command writes.
-    store = withWorkspaceGate(ctx, await openSqlStore({ path: abs, ports: { ...ctx.ports, clock } }), storePath);
-  } catch (err) {
-    if (err instanceof StoreFileError) throw new CliError(`${storePath}: ${err.message}`, err.reason === 'locked' ? ExitCode.problems : ExitCode.dataError);
-    throw err;
-  }
+async function withService<T>(
+  ctx: CliContext,
+  storePath: string,
+  fn: (svc: ExperimentService, store: LearningStore) => Promise<T>,
+  clock: Clock = ctx.ports.clock,
+  create = false,
+): Promise<T> {
+  // Only `experiment create` and `simulate` may start a store; the rest read one that must be there.
+  // The privacy gate checks every experiment, journal entry and artifact this command writes.
+  const store = await openGatedStore(ctx, storePath, { clock, create });
   try {
     return await fn(new ExperimentService(store, clock), store);
   } catch (err) {
@@ -196,7 +195,7 @@ export const register: RegisterCommand = (program, ctx) => {
       if (opts.start) e = await svc.start(e.id);
       if (opts.json) writeJsonLine(ctx.stdout, e);
       else ctx.stdout.write(`Created experiment ${e.id} (${e.status}): ${e.variants.map((v) => v.name).join(' vs ')} on ${e.primaryMetric}, layer ${e.layer} slice ${e.layerRange?.join('–')} of 10000.\n`);
-    });
+    }, undefined, true);
   });
 
   storeOption(exp.command('start <id>').description('Start a draft experiment: traffic is split from now on.')).action(async (id: string, opts: StoreOpts) => {
@@ -426,6 +425,7 @@ export const register: RegisterCommand = (program, ctx) => {
         ctx.stdout.write(`Artifact ${v1.artifactId} versions: ${artifact.map((a) => `v${a.version} ${a.status}`).join(', ')}.\n`);
       },
       clock,
+      true,
     );
   });
 };

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InvalidArgumentError } from 'commander';
-import { IngestFormatError, MAX_RECORD_CHARS, importFile } from '../../engine/ingest';
+import { IngestFormatError, MAX_RECORD_CHARS } from '../../engine/ingest';
 import type { ImportProgress, ImportReport } from '../../engine/ingest';
 import { IngestFormatSchema } from '../../engine/model';
 import type { IngestFormat } from '../../engine/model';
@@ -24,6 +24,7 @@ interface ImportOpts {
   format?: IngestFormat;
   store: string;
   agent?: string;
+  transcriptDays?: number;
   json?: boolean;
   maxRecordMb?: number;
 }
@@ -31,6 +32,12 @@ interface ImportOpts {
 function parseMegabytes(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`"${value}" is not a positive number of megabytes`);
+  return n;
+}
+
+function parseDays(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`"${value}" is not a positive whole number of days`);
   return n;
 }
 
@@ -77,6 +84,7 @@ export const register: RegisterCommand = (program, ctx) => {
     .option('--format <format>', `force a format (${IngestFormatSchema.options.join(' | ')})`, parseFormat)
     .option('--store <path>', 'learning store file', DEFAULT_STORE)
     .option('--agent <id>', 'agent id for calls whose file names none', undefined)
+    .option('--transcript-days <n>', 'after importing, delete transcripts older than this many days (as the extension\'s kaizen.privacy.transcriptRetentionDays)', parseDays)
     .option('--json', 'print the import reports as JSON')
     .option(
       '--max-record-mb <n>',
@@ -94,7 +102,7 @@ export const register: RegisterCommand = (program, ctx) => {
         }
         if (!stat.isFile()) throw new CliError(`${f}: not a file`, ExitCode.usage);
       }
-      const ws = await openWorkspace(ctx, opts.store);
+      const ws = await openWorkspace(ctx, opts.store, { create: true, settings: { transcriptRetentionDays: opts.transcriptDays ?? null } });
       const reports: ImportReport[] = [];
       const failures: FileFailure[] = [];
       const controller = new AbortController();
@@ -106,10 +114,8 @@ export const register: RegisterCommand = (program, ctx) => {
           if (controller.signal.aborted) break;
           const name = sourceName(ctx, f);
           try {
-            const report = await importFile(path.resolve(ctx.cwd, f), {
-              ports: ctx.ports,
-              store: ws.store,
-              redactor: ws.redactor,
+            // The engine workspace imports, applies retention and saves, as it does for the extension.
+            const report = await ws.engine.importFile(path.resolve(ctx.cwd, f), {
               format: opts.format,
               agentId: opts.agent,
               sourceName: name,

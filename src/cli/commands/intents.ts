@@ -3,7 +3,7 @@
 // candidate new intents.
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import type { IntentModel } from '../../engine/analysis/intent';
+import type { IntentModel } from '../../engine/analysis';
 import {
   IntentModelError,
   IntentTrainingError,
@@ -15,9 +15,12 @@ import {
   serializeIntentModel,
   trainIntentClassifier,
   UNKNOWN_INTENT,
-} from '../../engine/analysis/intent';
+} from '../../engine/analysis';
+import { CALL_MERGE_SIMILARITY, callDocs, induceGroups, toolTerms } from '../../engine/analysis';
+import type { CallDocs } from '../../engine/analysis';
 import type { CliContext } from '../context';
-import { CliError, ExitCode, writeJsonLine } from '../context';
+import { CliError, DEFAULT_STORE, ExitCode, writeJsonLine } from '../context';
+import { openWorkspace } from '../workspace';
 import type { RegisterCommand } from './index';
 
 async function readInput(ctx: CliContext, file: string | undefined, what: string): Promise<string> {
@@ -158,18 +161,52 @@ async function classifyCommand(ctx: CliContext, file: string | undefined, opts: 
 }
 
 interface ProposeOpts {
-  model: string;
+  model?: string;
+  store: string;
   threshold?: number;
   similarity?: number;
   minSize?: number;
   json?: boolean;
 }
 
+/** Each stored call's goal and tools (what intent induction reads). */
+async function storeDocs(ctx: CliContext, store: string): Promise<CallDocs[]> {
+  const ws = await openWorkspace(ctx, store);
+  try {
+    const docs: CallDocs[] = [];
+    for await (const conv of ws.store.iterateConversations()) docs.push(callDocs(conv.callId, conv.events));
+    return docs;
+  } finally {
+    await ws.close();
+  }
+}
+
+/**
+ * The texts to propose intents from: a file's (or stdin's) lines, or — with no file and no model — the
+ * goals of the store's calls that the last analysis left `unknown` (all goals if it never ran).
+ */
+async function proposeTexts(ctx: CliContext, file: string | undefined, opts: ProposeOpts): Promise<{ texts: string[]; bad: number; unknownAlready: boolean }> {
+  if (file !== undefined || opts.model) return { ...readTexts(ctx, await readInput(ctx, file, 'input')), unknownAlready: false };
+  const ws = await openWorkspace(ctx, opts.store);
+  try {
+    const texts: string[] = [];
+    for await (const conv of ws.store.iterateConversations()) {
+      const a = await ws.store.getCallAnalysis(conv.callId);
+      if (a && a.intent !== UNKNOWN_INTENT) continue;
+      const goal = callDocs(conv.callId, conv.events).goal;
+      if (goal.trim()) texts.push(goal);
+    }
+    return { texts, bad: 0, unknownAlready: true };
+  } finally {
+    await ws.close();
+  }
+}
+
 async function proposeCommand(ctx: CliContext, file: string | undefined, opts: ProposeOpts): Promise<void> {
-  const model = await readModel(ctx, opts.model);
-  const { texts, bad } = readTexts(ctx, await readInput(ctx, file, 'input'));
-  const threshold = opts.threshold ?? model.threshold;
-  const unknown = texts.filter((t) => classify(model, t, { threshold }).intent === UNKNOWN_INTENT);
+  const model = opts.model ? await readModel(ctx, opts.model) : undefined;
+  const { texts, bad, unknownAlready } = await proposeTexts(ctx, file, opts);
+  const threshold = opts.threshold ?? model?.threshold ?? 0;
+  const unknown = model && !unknownAlready ? texts.filter((t) => classify(model, t, { threshold }).intent === UNKNOWN_INTENT) : texts;
   const proposals = proposeFromUnknown(unknown, {
     ...(opts.similarity !== undefined ? { similarity: opts.similarity } : {}),
     ...(opts.minSize !== undefined ? { minSize: opts.minSize } : {}),
@@ -177,7 +214,11 @@ async function proposeCommand(ctx: CliContext, file: string | undefined, opts: P
   if (opts.json) {
     for (const p of proposals) writeJsonLine(ctx.stdout, p);
   } else {
-    ctx.stdout.write(`${unknown.length} of ${texts.length} texts are unknown (confidence < ${threshold.toFixed(3)}); ${proposals.length} candidate intent(s):\n`);
+    ctx.stdout.write(
+      model
+        ? `${unknown.length} of ${texts.length} texts are unknown (confidence < ${threshold.toFixed(3)}); ${proposals.length} candidate intent(s):\n`
+        : `${unknown.length} call goal(s) without an intent in the store; ${proposals.length} candidate intent(s):\n`,
+    );
     for (const p of proposals) {
       ctx.stdout.write(`\n  ${p.label}  (${p.size} texts)\n`);
       for (const e of p.examples) ctx.stdout.write(`    - ${e}\n`);
@@ -213,11 +254,69 @@ export const register: RegisterCommand = (program: Command, ctx: CliContext) => 
   intents
     .command('propose')
     .description('Group the texts the model calls unknown and propose each sizeable group as a new intent (top terms and examples).')
-    .argument('[file]', 'input file (default: stdin)')
-    .requiredOption('--model <m.json>', 'a model from `kaizen intents fit`')
+    .argument('[file]', 'input file (default: the goals of the store\'s calls without an intent)')
+    .option('--model <m.json>', 'a model from `kaizen intents fit`: propose from the texts it calls unknown')
+    .option('--store <path>', 'learning store file (used when no file and no model are given)', DEFAULT_STORE)
     .option('--threshold <t>', "unknown below this confidence (default: the model's)", parseUnit('--threshold'))
     .option('--similarity <s>', 'cosine similarity a text needs to join a group (default 0.25)', parseUnit('--similarity'))
     .option('--min-size <n>', 'smallest group worth proposing (default 3)', parsePositive('--min-size', true))
     .option('--json', 'one JSON line per proposed intent')
     .action((file: string | undefined, opts: ProposeOpts) => proposeCommand(ctx, file, opts));
+  intents
+    .command('induce')
+    .description("Induce intents from the store's calls (each call's goal and tools), without labels: id, name, size, top terms, example calls.")
+    .option('--store <path>', 'learning store file', DEFAULT_STORE)
+    .option('--min-size <n>', 'smallest intent, in calls (smaller groups join their nearest)', parsePositive('--min-size', true))
+    .option('--json', 'print {"intents":[{id,name,size,topTerms,exampleCallIds}]}')
+    .action((opts: InduceOpts) => induceCommand(ctx, opts));
+  intents
+    .command('cluster')
+    .description('Cluster texts (one per line, or JSONL with a "text" field) without labels into JSONL {"text","cluster","name"}.')
+    .argument('<file>', 'input file ("-" for stdin)')
+    .option('--min-size <n>', 'smallest cluster (smaller ones join their nearest)', parsePositive('--min-size', true))
+    .action((file: string, opts: { minSize?: number }) => clusterCommand(ctx, file, opts));
 };
+
+interface InduceOpts {
+  store: string;
+  minSize?: number;
+  json?: boolean;
+}
+
+async function induceCommand(ctx: CliContext, opts: InduceOpts): Promise<void> {
+  const docs = (await storeDocs(ctx, opts.store)).filter((d) => d.goal.trim() || d.tools.length > 0);
+  if (docs.length === 0) throw new CliError('the store has no calls with a user turn or a tool call; import calls first (`kaizen import`)', ExitCode.problems);
+  const ws = await openWorkspace(ctx, opts.store);
+  let previous;
+  try {
+    const art = await ws.store.getArtifact('vocabulary');
+    previous = art?.payload.kind === 'vocabulary' ? art.payload.intents : undefined;
+  } finally {
+    await ws.close();
+  }
+  const { model, assignments } = induceGroups(
+    docs.map((d) => ({ text: d.goal, extraTerms: toolTerms(d.tools) })),
+    { kind: 'intent', previous, mergeSimilarity: CALL_MERGE_SIMILARITY, ...(opts.minSize ? { minSize: opts.minSize } : {}) },
+  );
+  const unassigned = assignments.filter((g) => g < 0).length;
+  const intents = model.groups
+    .map((g) => ({ id: g.id, name: g.name, size: g.size, topTerms: g.topTerms, exampleCallIds: g.examples.map((i) => docs[i]!.callId) }))
+    .sort((a, b) => b.size - a.size || a.name.localeCompare(b.name));
+  if (opts.json) {
+    writeJsonLine(ctx.stdout, { intents, calls: docs.length, unassigned });
+    return;
+  }
+  ctx.stdout.write(`${intents.length} intent(s) induced from ${docs.length} calls${unassigned ? ` (${unassigned} without any known word)` : ''}:\n`);
+  for (const i of intents) ctx.stdout.write(`  ${i.name.padEnd(32)} ${String(i.size).padStart(6)}  ${i.topTerms.join(', ')}\n`);
+}
+
+async function clusterCommand(ctx: CliContext, file: string, opts: { minSize?: number }): Promise<void> {
+  const { texts, bad } = readTexts(ctx, await readInput(ctx, file, 'input'));
+  if (texts.length === 0) throw new CliError(`${file}: no texts to cluster (one per line, or JSONL with a "text" field)`, ExitCode.problems);
+  const { model, assignments } = induceGroups(texts.map((text) => ({ text })), { kind: 'cluster', ...(opts.minSize ? { minSize: opts.minSize } : {}) });
+  texts.forEach((text, i) => {
+    const g = assignments[i]!;
+    writeJsonLine(ctx.stdout, { text, cluster: g, name: g >= 0 ? model.groups[g]!.name : 'unknown' });
+  });
+  if (bad > 0) throw new CliError(`${bad} input line(s) skipped (see above)`, ExitCode.problems);
+}

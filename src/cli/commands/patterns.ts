@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from 'commander';
 import { DEFAULT_STORE, writeJsonLine } from '../context';
 import { openWorkspace } from '../workspace';
+import type { LearningStore } from '../../engine/store';
 import type { RegisterCommand } from './index';
 
 interface PatternsOpts {
@@ -12,6 +13,28 @@ interface PatternsOpts {
   significant?: boolean;
   limit?: number;
   json?: boolean;
+  withCalls?: boolean;
+}
+
+/**
+ * Every call behind each pattern, from the stored analyses: a call supports the pattern of its opening
+ * situation (intent, situation, move) when its outcome is known, exactly as `kaizen analyze` counted it.
+ */
+async function supportingCalls(store: LearningStore): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  for (const call of await store.listCalls()) {
+    const a = await store.getCallAnalysis(call.callId);
+    if (!a || a.outcome.label === 'unknown') continue;
+    const fragments = ((a.detail as { fragments?: Array<{ trigger: string; strategy: string; opening: boolean; primary: boolean }> } | undefined)?.fragments ?? []);
+    for (const f of fragments) {
+      if (!f.opening || !f.primary) continue;
+      const id = `${a.intent}|${f.trigger}|${f.strategy}`;
+      const list = out.get(id) ?? [];
+      list.push(call.callId);
+      out.set(id, list);
+    }
+  }
+  return out;
 }
 
 function positiveInt(value: string): number {
@@ -38,6 +61,7 @@ export const register: RegisterCommand = (program, ctx) => {
     .option('--significant', 'only patterns significant at FDR 5%')
     .option('--limit <n>', 'at most n rows', positiveInt)
     .option('--json', 'one JSON line per pattern')
+    .option('--with-calls', 'with --json: add every supporting call id ("callIds")')
     .action(async (opts: PatternsOpts) => {
       const ws = await openWorkspace(ctx, opts.store);
       try {
@@ -47,7 +71,8 @@ export const register: RegisterCommand = (program, ctx) => {
         rows.sort((a, b) => key(b) - key(a) || a.id.localeCompare(b.id));
         if (opts.limit !== undefined) rows = rows.slice(0, opts.limit);
         if (opts.json) {
-          for (const p of rows) writeJsonLine(ctx.stdout, { ...p, significant: p.liftPValue < 0.05 });
+          const calls = opts.withCalls ? await supportingCalls(ws.store) : undefined;
+          for (const p of rows) writeJsonLine(ctx.stdout, { ...p, significant: p.liftPValue < 0.05, ...(calls ? { callIds: calls.get(p.id) ?? [] } : {}) });
           return;
         }
         if (rows.length === 0) {

@@ -5,7 +5,7 @@ import { createRedactor, formatPolicyWarnings, PolicyError, readPolicy } from '.
 import type { KaizenRedactor, PrivacyPolicy } from '../../engine/privacy';
 import type { CliContext } from '../context';
 import { CliError, ExitCode, writeJsonLine } from '../context';
-import { HMAC_KEY_NAME } from '../workspace';
+import { readWorkspaceKey } from '../../engine/workspace';
 import type { RegisterCommand } from './index';
 
 interface RedactOpts {
@@ -36,11 +36,13 @@ function loadPolicy(ctx: CliContext, file: string): PrivacyPolicy {
   }
 }
 
-/** The workspace key when there is one; text redaction hashes nothing, so no key is created for it. */
+/** The workspace key when there is one (a malformed one is an error); text redaction hashes nothing, so no key is created for it. */
 async function hmacKey(ctx: CliContext): Promise<Uint8Array> {
-  const hex = await ctx.ports.secrets.get(HMAC_KEY_NAME);
-  if (hex && /^[0-9a-f]{64}$/i.test(hex)) return Uint8Array.from(hex.match(/../g)!.map((b) => parseInt(b, 16)));
-  return ctx.ports.hashing.randomBytes(32);
+  try {
+    return (await readWorkspaceKey(ctx.ports.secrets)) ?? ctx.ports.hashing.randomBytes(32);
+  } catch (err) {
+    throw new CliError((err as Error).message, ExitCode.dataError);
+  }
 }
 
 function openInput(ctx: CliContext, file: string | undefined): NodeJS.ReadableStream {
@@ -78,6 +80,10 @@ async function redactStream(ctx: CliContext, input: NodeJS.ReadableStream, redac
       text = record.text as string;
     } else if (mode === 'jsonl') {
       continue;
+    } else {
+      const broken = malformedJson(line);
+      // A JSONL file whose line is cut or mis-quoted would otherwise be redacted as text without a word.
+      if (broken !== undefined) ctx.stderr.write(`kaizen: ${name}:${lineNo}: warning: this line looks like JSON but does not parse (${broken}); it was redacted as plain text\n`);
     }
     const r = redactor.redactText(text);
     count++;
@@ -86,6 +92,18 @@ async function redactStream(ctx: CliContext, input: NodeJS.ReadableStream, redac
     else ctx.stdout.write(`${r.text}\n`);
   }
   return count;
+}
+
+/** The parse error of a line that starts like a JSON object or array but is not valid JSON, else undefined. */
+function malformedJson(line: string): string | undefined {
+  const t = line.trimStart();
+  if (!t.startsWith('{') && !t.startsWith('[')) return undefined;
+  try {
+    JSON.parse(line);
+    return undefined;
+  } catch (err) {
+    return (err as Error).message;
+  }
 }
 
 function looksLikeJsonl(line: string): boolean {

@@ -61,7 +61,7 @@ export const register: RegisterCommand = (program, ctx) => {
       }
       ctx.stderr.write(`${bundle}: ${decision.message}\n`);
       if (!decision.accept) throw new CliError(`${bundle}: not imported (${decision.message.split(';')[0]}); the store is unchanged`, ExitCode.dataError);
-      const ws = await openWorkspace(ctx, opts.store);
+      const ws = await openWorkspace(ctx, opts.store, { create: true });
       try {
         let result;
         try {

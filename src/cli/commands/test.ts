@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Option } from 'commander';
 import { createRedactor } from '../../engine/privacy';
-import { junitReport, parseFixture, replayFixture, sidecarPathFor, tapReport, textReport, totals } from '../../engine/replay';
+import { junitReport, loadFixture, replayFixture, sidecarPathFor, tapReport, textReport, totals } from '../../engine/replay';
 import type { FixtureResult } from '../../engine/replay';
 import { openSqlStore } from '../../engine/store';
 import { CliError, DEFAULT_STORE, ExitCode } from '../context';
@@ -61,7 +61,7 @@ export const register: RegisterCommand = (program, ctx) => {
       const results: FixtureResult[] = [];
       for (const file of files) {
         const sidecar = sidecarPathFor(file);
-        const fixture = parseFixture(path.relative(ctx.cwd, file) || file, fs.readFileSync(file, 'utf8'), fs.existsSync(sidecar) ? fs.readFileSync(sidecar, 'utf8') : undefined);
+        const fixture = await loadFixture(path.relative(ctx.cwd, file) || file, fs.readFileSync(file, 'utf8'), fs.existsSync(sidecar) ? fs.readFileSync(sidecar, 'utf8') : undefined, ctx.ports.hashing);
         results.push(replayFixture(fixture, { redactor, knownFingerprints: known }));
       }
       const report = opts.reporter === 'junit' ? junitReport(results) : opts.reporter === 'tap' ? tapReport(results) : textReport(results);
@@ -73,6 +73,7 @@ export const register: RegisterCommand = (program, ctx) => {
         ctx.stderr.write(`kaizen test: ${t.passed} passed, ${t.failed} failed, ${t.errored + t.problems} errors → ${path.relative(ctx.cwd, out)}\n`);
       } else ctx.stdout.write(report);
       const t = totals(results);
-      if (t.failed + t.errored + t.problems > 0) throw new CliError(`${t.failed} failed, ${t.errored + t.problems} errors`, ExitCode.problems);
+      // The report (or the line above) already gave the counts: exit 1 without saying them twice.
+      if (t.failed + t.errored + t.problems > 0) throw new CliError('', ExitCode.problems);
     });
 };

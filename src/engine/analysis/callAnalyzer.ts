@@ -1,7 +1,9 @@
 import type { CallSource, ConversationEvent, Turn } from '../model';
+import { OpeningTracker } from './discovery/opening';
+import type { VocabularyLabeler } from './discovery/vocabulary';
 import { explicitOutcome, outcomeFeatures, predictProbability, priorOutcomeModel } from './outcomeModel';
 import type { OutcomeModel } from './outcomeModel';
-import type { CallAnalysis, CallError, Detection, Fragment, Outcome, Signal, SignalKind } from './schema';
+import type { CallAnalysis, CallError, Detection, Fragment, Outcome, Signal, SignalKind, TurnLabel } from './schema';
 import { AGENT_CUES, USER_CUES, isMutatingTool, isTransferTool, polarityOf, textSignals } from './signals';
 import { buildTaxonomy, matchCategories, resolveMatches } from './taxonomy';
 import type { Taxonomy } from './taxonomy';
@@ -25,6 +27,13 @@ const ANSWER_WINDOW = 2;
 
 export interface AnalyzerOptions {
   taxonomy?: Taxonomy;
+  /**
+   * Use the built-in taxonomy as seeds (default true). Off, only `taxonomy` (a team's own) and the
+   * induced vocabulary (`labeler`) name intents, situations and moves.
+   */
+  seeds?: boolean;
+  /** The store's induced vocabulary: fills intents the model/taxonomy leave unknown; labels every turn. */
+  labeler?: VocabularyLabeler;
   intentPredictor?: IntentPredictor;
   outcomeModel?: OutcomeModel;
   /** A pause longer than this between turns (from audio offsets) is a long-silence signal. */
@@ -40,6 +49,7 @@ const REPEAT_OVERLAP = 0.85;
 const REPEAT_MIN_TOKENS = 5;
 
 let defaultTaxonomy: Taxonomy | undefined;
+const NO_TAXONOMY: Taxonomy = { triggers: [], strategies: [], intents: [] };
 let defaultModel: OutcomeModel | undefined;
 
 /**
@@ -65,6 +75,9 @@ export class CallAnalyzer {
   private readonly errors: CallError[] = [];
   private readonly userTokenSets: Array<Set<string>> = [];
   private readonly intentText: string[] = [];
+  private readonly opening = new OpeningTracker();
+  private readonly situationLabels: TurnLabel[] = [];
+  private readonly moveLabels: TurnLabel[] = [];
   /** The latest customer situation, collecting the agent turns that answer it. */
   private pending: Situation | undefined;
   private situations = 0;
@@ -77,7 +90,7 @@ export class CallAnalyzer {
   private readonly priority: Map<string, number>;
 
   constructor(private readonly options: AnalyzerOptions = {}) {
-    this.taxonomy = options.taxonomy ?? (defaultTaxonomy ??= buildTaxonomy());
+    this.taxonomy = options.taxonomy ?? (options.seeds === false ? NO_TAXONOMY : (defaultTaxonomy ??= buildTaxonomy()));
     this.priority = new Map(this.taxonomy.strategies.map((c) => [c.name, c.priority]));
     this.model = options.outcomeModel ?? (defaultModel ??= priorOutcomeModel());
   }
@@ -104,6 +117,7 @@ export class CallAnalyzer {
         break;
       case 'tool.called':
         this.tools.push(event.name);
+        this.opening.onTool(event.name);
         this.toolNames.set(event.toolCallId, event.name);
         if (isTransferTool(event.name)) this.signal('transfer', 1, `tool ${event.name}`);
         break;
@@ -180,6 +194,15 @@ export class CallAnalyzer {
       if (gap > (this.options.longSilenceMs ?? 8000)) this.signal('long-silence', 0.4, `${Math.round(gap / 1000)} s pause`);
     }
     if (turn.endMs !== undefined) this.lastTurnEndMs = turn.endMs;
+    this.opening.onTurn(turn.role, turn.text, idx);
+    const labeler = this.options.labeler;
+    if (labeler && turn.role === 'user') {
+      const label = labeler.situation(turn.text);
+      if (label) this.situationLabels.push({ label, turnIndex: idx });
+    } else if (labeler && turn.role === 'agent') {
+      const label = labeler.move(turn.text);
+      if (label) this.moveLabels.push({ label, turnIndex: idx });
+    }
     if (turn.role === 'user') this.onUserTurn(turn, idx);
     else if (turn.role === 'agent') this.onAgentTurn(turn, idx);
   }
@@ -254,11 +277,38 @@ export class CallAnalyzer {
     }
   }
 
+  /**
+   * Without situation and move cues (seeds off, no team taxonomy for them), the opening exchange with
+   * its induced labels is the call's situation → move fragment.
+   */
+  private inducedFragments(): Fragment[] {
+    if (!this.options.labeler || (this.taxonomy.triggers.length > 0 && this.taxonomy.strategies.length > 0)) return [];
+    const ex = this.opening.exchange;
+    if (!ex) return [];
+    const trigger = this.situationLabels.find((l) => l.turnIndex === ex.situation.turnIndex)?.label;
+    const strategy = this.moveLabels.find((l) => l.turnIndex === ex.move.turnIndex)?.label;
+    if (!trigger || !strategy) return [];
+    return [
+      {
+        trigger,
+        strategy,
+        userTurn: ex.situation.turnIndex,
+        agentTurn: ex.move.turnIndex,
+        userTemplate: clip(toTemplate(ex.situation.text)),
+        agentTemplate: clip(toTemplate(ex.move.text)),
+        opening: true,
+        primary: true,
+      },
+    ];
+  }
+
   private intent(): { intent: string; confidence: number; source: CallAnalysis['intentSource'] } {
     const text = this.intentText.join(' ');
     if (this.options.intentPredictor) {
       if (!text) return { intent: 'unknown', confidence: 0, source: 'none' };
       const p = this.options.intentPredictor.predict(text);
+      // A fitted model's "unknown" is filled by the induced vocabulary when there is one.
+      if (p.intent === 'unknown') return this.inducedIntent() ?? { intent: p.intent, confidence: p.confidence, source: 'model' };
       return { intent: p.intent, confidence: p.confidence, source: 'model' };
     }
     // Taxonomy fallback: cue hits per intent (earlier user turns weigh more) plus the agent's actions.
@@ -278,8 +328,15 @@ export class CallAnalyzer {
         best = c.name;
       }
     }
-    if (!best) return { intent: 'unknown', confidence: 0, source: 'taxonomy' };
-    return { intent: best, confidence: bestScore / total, source: 'taxonomy' };
+    if (best) return { intent: best, confidence: bestScore / total, source: 'taxonomy' };
+    return this.inducedIntent() ?? { intent: 'unknown', confidence: 0, source: this.taxonomy.intents.length ? 'taxonomy' : 'none' };
+  }
+
+  private inducedIntent(): { intent: string; confidence: number; source: CallAnalysis['intentSource'] } | undefined {
+    const goal = this.opening.goalText;
+    if (!this.options.labeler || (!goal && this.tools.length === 0)) return undefined;
+    const r = this.options.labeler.intent(goal, this.tools);
+    return r ? { intent: r.label, confidence: r.confidence, source: 'induced' } : undefined;
   }
 
   private outcome(features: number[]): Outcome {
@@ -292,7 +349,8 @@ export class CallAnalyzer {
     const features = outcomeFeatures(this.signals, turnCount, this.lastUserTurn);
     const intent = this.intent();
     // A situation still waiting for more answers counts with what it has so far (mid-call snapshots).
-    const fragments = this.pending ? [...this.fragments, ...this.situationFragments(this.pending)] : [...this.fragments];
+    let fragments = this.pending ? [...this.fragments, ...this.situationFragments(this.pending)] : [...this.fragments];
+    if (fragments.length === 0) fragments = this.inducedFragments();
     // Patterns count the call's opening situation only: later situations happen after (and because of)
     // the first move, so crediting their moves with the call's outcome would mix cause and effect.
     const cells = fragments.filter((f) => f.opening && f.primary).map((f) => ({ trigger: f.trigger, strategy: f.strategy }));
@@ -307,6 +365,8 @@ export class CallAnalyzer {
       signals: [...this.signals],
       triggers: [...this.triggers],
       strategies: [...this.strategies],
+      situations: this.options.labeler ? [...this.situationLabels] : this.triggers.map((t) => ({ label: t.name, turnIndex: t.turnIndex })),
+      moves: this.options.labeler ? [...this.moveLabels] : this.strategies.map((t) => ({ label: t.name, turnIndex: t.turnIndex })),
       fragments,
       cells,
       toolSequence: [...this.tools],

@@ -1,6 +1,6 @@
 import type { Pattern } from '../model';
 import type { CallAnalysis } from './schema';
-import { benjaminiHochberg, compareProportions, wilsonInterval } from './stats';
+import { benjaminiHochberg, compareProportions, wilsonInterval } from '../stats';
 
 /** Success counts of one cell; plain numbers so counts from several workers or stores add up. */
 export interface CellCount {

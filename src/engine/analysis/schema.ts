@@ -49,6 +49,9 @@ export type Outcome = z.output<typeof OutcomeSchema>;
 export const DetectionSchema = z.object({ name: z.string(), turnIndex: z.number().int(), primary: z.boolean() });
 export type Detection = z.output<typeof DetectionSchema>;
 
+export const TurnLabelSchema = z.object({ label: z.string(), turnIndex: z.number().int() });
+export type TurnLabel = z.output<typeof TurnLabelSchema>;
+
 export const FragmentSchema = z.object({
   trigger: z.string(),
   strategy: z.string(),
@@ -79,11 +82,15 @@ export const CallAnalysisSchema = z.object({
   source: CallSourceSchema.optional(),
   intent: z.string(),
   intentConfidence: z.number().min(0).max(1),
-  intentSource: z.enum(['model', 'taxonomy', 'none']),
+  /** model: a fitted intents model; taxonomy: a cue taxonomy; induced: the store's induced vocabulary. */
+  intentSource: z.enum(['model', 'taxonomy', 'induced', 'none']),
   outcome: OutcomeSchema,
   signals: z.array(SignalSchema),
   triggers: z.array(DetectionSchema),
   strategies: z.array(DetectionSchema),
+  /** Situation label per user turn and move label per agent turn (induced, or the taxonomy's when seeded). */
+  situations: z.array(TurnLabelSchema),
+  moves: z.array(TurnLabelSchema),
   fragments: z.array(FragmentSchema),
   /** The (trigger, strategy) cells the call contributes to pattern counts: its opening situation's. */
   cells: z.array(z.object({ trigger: z.string(), strategy: z.string() })),

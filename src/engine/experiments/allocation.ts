@@ -1,5 +1,5 @@
 import type { Experiment } from '../model';
-import { murmurhash3 } from './hash';
+import { murmurhash3 } from '../stats/hash';
 
 /** Buckets per layer: a traffic slice is a whole number of 0.01 % steps. */
 export const LAYER_BUCKETS = 10_000;

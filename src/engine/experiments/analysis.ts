@@ -2,16 +2,16 @@ import type { Experiment, Guardrail } from '../model';
 import { compareSummaries, differenceOf, estimateOf, sizeOf } from './compare';
 import type { CallObservation, MetricDefinition, MetricSummary } from './metrics';
 import { METRICS, metricDefinition, summarizeMetric } from './metrics';
-import type { BayesianResult } from './stats/bayes';
-import type { CupedResult } from './stats/cuped';
-import { cuped } from './stats/cuped';
-import { bayesianBetaBinomial } from './stats/bayes';
-import type { Comparison } from './stats/fixedHorizon';
-import { holm } from './stats/multipleTesting';
-import type { SequentialState } from './stats/sequential';
-import { initialSequentialState, updateSequential } from './stats/sequential';
-import type { SrmResult } from './stats/srm';
-import { sampleRatioMismatch } from './stats/srm';
+import type { BayesianResult } from '../stats/bayes';
+import type { CupedResult } from '../stats/cuped';
+import { cuped } from '../stats/cuped';
+import { bayesianBetaBinomial } from '../stats/bayes';
+import type { Comparison } from '../stats/fixedHorizon';
+import { holm } from '../stats/multipleTesting';
+import type { SequentialState } from '../stats/sequential';
+import { initialSequentialState, updateSequential } from '../stats/sequential';
+import type { SrmResult } from '../stats/srm';
+import { sampleRatioMismatch } from '../stats/srm';
 
 export interface VariantMetricRow {
   variant: string;

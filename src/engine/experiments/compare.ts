@@ -1,8 +1,8 @@
 import type { MetricSummary } from './metrics';
-import type { Comparison } from './stats/fixedHorizon';
-import { twoProportionZTest, welchTTest } from './stats/fixedHorizon';
-import { ratioEstimate, ratioTest } from './stats/ratio';
-import { binaryDifference, meanDifference } from './stats/sequential';
+import type { Comparison } from '../stats/fixedHorizon';
+import { twoProportionZTest, welchTTest } from '../stats/fixedHorizon';
+import { ratioEstimate, ratioTest } from '../stats/ratio';
+import { binaryDifference, meanDifference } from '../stats/sequential';
 
 /** The fixed-horizon test that fits the metric: pooled z (binary), Welch (continuous), delta-method z (ratio). */
 export function compareSummaries(control: MetricSummary, treatment: MetricSummary, alpha: number): Comparison {

@@ -1,6 +1,6 @@
 // The experiments stage's public surface (see README.md).
-export * from './stats';
-export { murmurhash3 } from './hash';
+// Statistics live in ../stats (one home for every stage); re-exported here for experiment users.
+export * from '../stats';
 export { LAYER_BUCKETS, LayerFullError, assign, layerRangeOf, pickWeighted, reserveLayerRange } from './allocation';
 export type { Assignment, AssignmentReason } from './allocation';
 export { CallObservationSchema, METRICS, metricDefinition, observationFromConversation, summarizeMetric } from './metrics';

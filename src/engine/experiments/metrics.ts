@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Conversation } from '../model';
-import type { BinarySummary, ContinuousSummary } from './stats/fixedHorizon';
-import type { RatioSummary } from './stats/ratio';
+import type { BinarySummary, ContinuousSummary } from '../stats/fixedHorizon';
+import type { RatioSummary } from '../stats/ratio';
 
 /**
  * One call handled under an experiment: what the statistics are computed from. `unitId` is the

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { Comparison } from './stats/fixedHorizon';
-import { twoProportionZTest, welchTTest } from './stats/fixedHorizon';
-import { holm } from './stats/multipleTesting';
-import { sampleRatioMismatch } from './stats/srm';
+import type { Comparison } from '../stats/fixedHorizon';
+import { twoProportionZTest, welchTTest } from '../stats/fixedHorizon';
+import { holm } from '../stats/multipleTesting';
+import { sampleRatioMismatch } from '../stats/srm';
 import { SRM_ALARM } from './policy';
 
 const count = (what: string) => z.number({ error: `${what} must be a number` }).int(`${what} must be a whole number`).nonnegative(`${what} must be ≥ 0`);

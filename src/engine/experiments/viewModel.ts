@@ -4,8 +4,8 @@ import { ExperimentViewSchema } from '../../shared/viewModels';
 import type { Experiment } from '../model';
 import type { JournalEntry } from '../store/learningStore';
 import type { ExperimentAnalysis, VariantMetricRow } from './analysis';
-import { ratioEstimate } from './stats/ratio';
-import { normalQuantile, tQuantile } from './stats/distributions';
+import { ratioEstimate } from '../stats/ratio';
+import { normalQuantile, tQuantile } from '../stats/distributions';
 
 const finite = z.number().refine(Number.isFinite, 'must be finite');
 

@@ -51,6 +51,8 @@ export const ImportReportSchema = z.object({
   rejected: z.number().int().nonnegative(),
   /** The first `maxRejections` rejections (all are counted in `rejected`). */
   rejections: z.array(RejectionSchema),
+  /** With `analyzeBatch`: calls stored but not analyzed during the import (merges, re-imports). */
+  callsNotAnalyzed: z.number().int().nonnegative().optional(),
   /** Calls whose stored version differs from this file's (same id, different content): left as stored. */
   conflicted: z.number().int().nonnegative(),
   conflicts: z.array(ImportConflictSchema),
@@ -81,6 +83,21 @@ export interface ImportOptions extends Omit<ParseOptions, 'fs' | 'hashing' | 'on
   maxRejections?: number;
   onProgress?: (progress: ImportProgress) => void;
   format?: IngestFormat;
+  /**
+   * Called with each batch of new calls once the store holds them (redacted, still in memory), e.g.
+   * the analysis's `createImportAnalysis().analyzeBatch`, so nothing is read back to be analyzed. A
+   * batch that merged into or repeated stored calls is not passed (its calls need the whole stored
+   * transcript: `kaizen analyze` does them); `report.callsNotAnalyzed` counts them.
+   */
+  analyzeBatch?: (store: LearningStore, calls: readonly Conversation[]) => Promise<void>;
+  /**
+   * Redacts whole batches elsewhere (a Node host passes a worker-thread pool: `createRedactionPool`),
+   * instead of `redactor.redactConversation` on this thread. Up to `parallelBatches` batches are in
+   * flight while this thread reads the next ones; they reach the store in file order, one writer.
+   */
+  redactBatch?: (calls: Conversation[]) => Promise<Conversation[]>;
+  /** Batches in flight with `redactBatch` (default 4). */
+  parallelBatches?: number;
 }
 
 /**
@@ -148,24 +165,55 @@ export async function importFile(path: string, options: ImportOptions): Promise<
     report.duplicates += result.eventsDuplicate;
     for (const conversation of conversations) if (!conflicted.has(conversation.callId)) count(report, conversation.events);
   };
+  const redactBatch = options.redactBatch;
+  const inFlight: Array<Promise<Conversation[]>> = [];
+  const maxInFlight = Math.max(1, options.parallelBatches ?? 4);
+  /** Hands the batch read so far on: to the store now, or to the pool (stored in order as it comes back). */
   const flush = async () => {
+    if (redactBatch) {
+      if (batch.length > 0) {
+        const sent = redactBatch(batch);
+        sent.catch(() => undefined); // awaited below, in order; no unhandled rejection meanwhile
+        inFlight.push(sent);
+      }
+      batch = [];
+      while (inFlight.length >= maxInFlight) await store1(await inFlight.shift()!);
+      return;
+    }
+    await store1(batch);
+    batch = [];
+  };
+  const drain = async () => {
+    await flush();
+    while (inFlight.length > 0) await store1(await inFlight.shift()!);
+  };
+  const store1 = async (batch: Conversation[]) => {
     if (batch.length === 0) return;
     try {
-      stored(batch, await store.putConversations(batch));
+      const result = await store.putConversations(batch);
+      stored(batch, result);
+      if (options.analyzeBatch) {
+        if (result.callsInserted === batch.length) await options.analyzeBatch(store, batch);
+        else report.callsNotAnalyzed = (report.callsNotAnalyzed ?? 0) + batch.length;
+      }
     } catch (err) {
       if (!(err instanceof PrivacyViolationError)) throw err;
       // A compliance store refused the batch (nothing of it was stored): store the calls one by one,
       // and a call that still holds PII becomes a rejection naming its fields, not the end of the import.
       for (const conversation of batch) {
         try {
-          stored([conversation], await store.putConversations([conversation]));
+          const result = await store.putConversations([conversation]);
+          stored([conversation], result);
+          if (options.analyzeBatch) {
+            if (result.callsInserted === 1) await options.analyzeBatch(store, [conversation]);
+            else report.callsNotAnalyzed = (report.callsNotAnalyzed ?? 0) + 1;
+          }
         } catch (one) {
           if (!(one instanceof PrivacyViolationError)) throw one;
           reject({ file, field: one.findings.map((f) => `${f.field} (${f.entityType})`).join(', '), reason: one.message });
         }
       }
     }
-    batch = [];
   };
   const reject = (r: Rejection) => {
     report.rejected++;
@@ -180,7 +228,9 @@ export async function importFile(path: string, options: ImportOptions): Promise<
       }
       let conversation: Conversation;
       try {
-        conversation = redactor.redactConversation(assembleConversation(item.events));
+        const assembled = assembleConversation(item.events);
+        // With a pool, redaction happens in the workers (a call they cannot redact fails its batch).
+        conversation = redactBatch ? assembled : redactor.redactConversation(assembled);
       } catch (err) {
         if (!(err instanceof RangeError)) throw err;
         const first = item.events[0]!;
@@ -195,7 +245,7 @@ export async function importFile(path: string, options: ImportOptions): Promise<
       }
     }
     if (signal?.aborted) throw signal.reason;
-    await flush();
+    await drain();
   } catch (err) {
     if (!signal?.aborted) throw err;
     report.cancelled = true;

@@ -1,4 +1,4 @@
-import { wilsonInterval } from '../analysis/stats';
+import { wilsonInterval } from '../stats';
 
 /**
  * A small decision tree per intent: situation features (trigger, whether the caller was already
@@ -115,6 +115,8 @@ export function recommend(tree: TreeNode, features: Record<string, string>): str
 }
 
 const esc = (s: string) => s.replace(/"/g, '#quot;');
+/** Below this many calls a recommended move's rate is shown as a small sample. */
+export const SMALL_CELL = 20;
 
 /** Mermaid `flowchart TD` of a tree: questions as diamonds, recommended moves as boxes. */
 export function treeToMermaid(tree: TreeNode, title?: string): string {
@@ -126,7 +128,8 @@ export function treeToMermaid(tree: TreeNode, title?: string): string {
       const pct = Math.round(node.bestRate * 100);
       // n of the move itself, then of the situation: "80% of 20" reads as evidence, "n=83" alone misleads.
       const used = node.actions.find((a) => a.action === node.best)?.n ?? 0;
-      lines.push(`  ${me}["${esc(node.best || 'no data')}<br/>${pct}% success in ${used} of ${node.n} calls"]`);
+      const small = used < SMALL_CELL ? `<br/>small sample: fewer than ${SMALL_CELL} calls` : '';
+      lines.push(`  ${me}["${esc(node.best || 'no data')}<br/>${pct}% success in ${used} of ${node.n} calls${small}"]`);
     } else {
       lines.push(`  ${me}{"${esc(node.feature)}?"}`);
       for (const b of node.branches) {
@@ -145,7 +148,7 @@ export function treeToMermaid(tree: TreeNode, title?: string): string {
 export function treeToText(tree: TreeNode, indent = ''): string[] {
   if (tree.type === 'leaf') {
     const used = tree.actions.find((a) => a.action === tree.best)?.n ?? 0;
-    return [`${indent}→ ${tree.best || 'no data'} (${Math.round(tree.bestRate * 100)} % success in ${used} of ${tree.n} calls)`];
+    return [`${indent}→ ${tree.best || 'no data'} (${Math.round(tree.bestRate * 100)} % success in ${used} of ${tree.n} calls${used < SMALL_CELL ? '; small sample' : ''})`];
   }
   return tree.branches.flatMap((b) => [`${indent}${tree.feature} = ${b.value}`, ...treeToText(b.node, `${indent}  `)]);
 }

@@ -2,6 +2,7 @@ import type { CallAnalysis } from '../analysis/schema';
 import type { ScoredPattern } from '../analysis/patterns';
 import type { ArtifactPayload, JsonValue } from '../model';
 import type { LearningStore } from '../store/learningStore';
+import { wilsonInterval } from '../stats';
 import { learnTree, treeToMermaid } from './decisionTree';
 import type { TreeExample, TreeNode, TreeOptions } from './decisionTree';
 import { nodeId, toGraph } from './graph';
@@ -86,12 +87,14 @@ export function synthesize(input: { patterns: readonly ScoredPattern[]; tools: T
       tn += p.support;
       ts += p.successes;
     }
+    // Ranked by the Wilson lower bound, not the raw rate: a move that won 2 of 2 calls is not the best one.
     const ranking = [...by.entries()]
       .map(([strategy, { n, s }]) => {
         const rest = tn - n > 0 ? (ts - s) / (tn - n) : s / n;
-        return { strategy, successRate: s / n, lift: s / n - rest, support: n };
+        return { strategy, successRate: s / n, lift: s / n - rest, support: n, low: wilsonInterval(s, n).low };
       })
-      .sort((a, b) => b.successRate - a.successRate || b.support - a.support);
+      .sort((a, b) => b.low - a.low || b.support - a.support)
+      .map(({ low: _low, ...r }) => r);
     strategies.push({ kind: 'strategy', intent, ranking });
   }
   const trees = Object.keys(input.trees.intents)
@@ -150,7 +153,7 @@ export async function saveKnowledge(store: LearningStore, drafts: readonly Artif
   let unchanged = 0;
   for (const d of drafts) {
     const current = await store.getArtifact(d.artifactId);
-    if (current && stable(current.payload) === stable(d.payload)) {
+    if (current && current.status !== 'retired' && stable(current.payload) === stable(d.payload)) {
       unchanged++;
       continue;
     }

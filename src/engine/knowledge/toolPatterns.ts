@@ -1,6 +1,6 @@
 import type { CallAnalysis } from '../analysis/schema';
 import { isTransferTool } from '../analysis/signals';
-import { benjaminiHochberg, compareProportions, wilsonInterval } from '../analysis/stats';
+import { benjaminiHochberg, compareProportions, wilsonInterval } from '../stats';
 
 /**
  * Tool-usage patterns: "a before b" (first call of a precedes first call of b) per intent, with the
@@ -73,6 +73,8 @@ export interface ToolPattern {
   qValue: number;
   significant: boolean;
   rule: string;
+  /** `do` when the order raises the success rate, `avoid` when it lowers it. */
+  advice: 'do' | 'avoid';
 }
 
 export function scoreToolPatterns(counts: ToolCounts, options: { alpha?: number; minSupport?: number } = {}): ToolPattern[] {
@@ -102,7 +104,12 @@ export function scoreToolPatterns(counts: ToolCounts, options: { alpha?: number;
         baselineSupport: bn,
         lift,
         pValue: compareProportions(o.s, o.n, bs, bn).p,
-        rule: `${intent}: call ${a} before ${b} (${Math.round(rate * 100)} % vs ${Math.round(baselineRate * 100)} % success otherwise)`,
+        // Advice only when the order helps; an order that hurts is something to avoid, and says so.
+        rule:
+          lift > 0
+            ? `${intent}: call ${a} before ${b} (${Math.round(rate * 100)} % vs ${Math.round(baselineRate * 100)} % success otherwise)`
+            : `${intent}: avoid calling ${a} before ${b} (${Math.round(rate * 100)} % vs ${Math.round(baselineRate * 100)} % success otherwise)`,
+        advice: lift > 0 ? ('do' as const) : ('avoid' as const),
       });
     }
   }

@@ -49,6 +49,13 @@ export const ArtifactPayloadSchema = z.discriminatedUnion('kind', [
     precursors: z.array(z.string()).default([]),
   }),
   z.object({
+    /** A store's induced vocabulary (intents, situations, moves), kept so ids stay stable across re-analysis. */
+    kind: z.literal('vocabulary'),
+    intents: z.array(z.object({ id: z.string(), name: z.string(), size: z.number(), topTerms: z.array(z.string()) })),
+    situations: z.array(z.object({ id: z.string(), name: z.string(), size: z.number(), topTerms: z.array(z.string()) })),
+    moves: z.array(z.object({ id: z.string(), name: z.string(), size: z.number(), topTerms: z.array(z.string()) })),
+  }),
+  z.object({
     kind: z.literal('knowledge-graph'),
     nodes: z.array(z.object({ id: z.string(), kind: z.string(), label: z.string(), weight: z.number().optional() })),
     edges: z.array(z.object({ from: z.string(), to: z.string(), kind: z.string(), weight: z.number() })),

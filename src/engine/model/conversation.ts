@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { IdSchema } from './common';
 import { CallOutcomeSchema, ConversationEventSchema } from './events';
 import type { CallOutcome, ConversationEvent } from './events';
+import { CallMetricsSchema, CallPlatformSchema, mergeBlocks } from './platform';
+import type { CallMetrics, CallPlatform } from './platform';
 import { CallSourceSchema } from './source';
 
 /** A call assembled from its events, in order. Events are kept whole; the fields beside them are a digest. */
@@ -12,6 +14,10 @@ export const ConversationSchema = z.object({
   endedAt: z.number().optional(),
   source: CallSourceSchema.optional(),
   outcome: CallOutcomeSchema.optional(),
+  /** Merged from every `call.started` (see `callPlatformOf`). */
+  platform: CallPlatformSchema.optional(),
+  /** Merged from every `call.ended` (see `callMetricsOf`). */
+  metrics: CallMetricsSchema.optional(),
   events: z.array(ConversationEventSchema),
 });
 export type Conversation = z.output<typeof ConversationSchema>;
@@ -28,22 +34,54 @@ export function assembleConversation(events: readonly ConversationEvent[]): Conv
     .sort((a, b) => a.event.ts - b.event.ts || a.arrival - b.arrival)
     .map((x) => x.event);
   let source: Conversation['source'];
-  let outcome: CallOutcome | undefined;
   let endedAt: number | undefined;
   for (const e of ordered) {
     if (e.type === 'call.started' && e.source) source = e.source;
-    if (e.type === 'call.ended') {
-      outcome = e.outcome;
-      endedAt = e.ts;
-    }
+    if (e.type === 'call.ended') endedAt = e.ts;
   }
-  return {
+  const conversation: Conversation = {
     callId: first.callId,
     agentId: first.agentId,
     startedAt: ordered[0]!.ts,
     endedAt,
     source,
-    outcome,
+    outcome: callOutcomeOf(ordered),
     events: ordered,
   };
+  const platform = callPlatformOf(ordered);
+  if (platform) conversation.platform = platform;
+  const metrics = callMetricsOf(ordered);
+  if (metrics) conversation.metrics = metrics;
+  return conversation;
+}
+
+function byTs(events: readonly ConversationEvent[]): ConversationEvent[] {
+  return events
+    .map((event, arrival) => ({ event, arrival }))
+    .sort((a, b) => a.event.ts - b.event.ts || a.arrival - b.arrival)
+    .map((x) => x.event);
+}
+
+/**
+ * The call's outcome from all its `call.ended` events, merged field by field in time order: a platform
+ * that reports a call twice (Retell `call_ended`, then `call_analyzed` with `call_successful`) keeps what
+ * each report knows, whichever was imported first. A later `endReason: unknown` does not hide a known one.
+ */
+export function callOutcomeOf(events: readonly ConversationEvent[]): CallOutcome | undefined {
+  const ends = byTs(events).filter((e) => e.type === 'call.ended');
+  if (ends.length === 0) return undefined;
+  const merged = mergeBlocks<CallOutcome>(ends.map((e) => e.outcome))!;
+  const known = ends.map((e) => e.outcome.endReason).filter((r) => r !== 'unknown');
+  merged.endReason = known[known.length - 1] ?? 'unknown';
+  return merged;
+}
+
+/** The `platform` blocks of the call's `call.started` events, merged in time order. */
+export function callPlatformOf(events: readonly ConversationEvent[]): CallPlatform | undefined {
+  return mergeBlocks(byTs(events).map((e) => (e.type === 'call.started' ? e.platform : undefined)));
+}
+
+/** The `metrics` blocks of the call's `call.ended` events, merged in time order. */
+export function callMetricsOf(events: readonly ConversationEvent[]): CallMetrics | undefined {
+  return mergeBlocks(byTs(events).map((e) => (e.type === 'call.ended' ? e.metrics : undefined)));
 }

@@ -15,16 +15,19 @@ export const ErrorFingerprintSchema = z.object({
 });
 export type ErrorFingerprint = z.output<typeof ErrorFingerprintSchema>;
 
-/** A micro-correction sent to a live call. */
+/**
+ * A micro-correction sent to a live call; the field names are the agent protocol's
+ * (docs/agent-protocol.md). `basedOnEventId` names the event that triggered it: when that is a
+ * `tool.called`, the agent may hold the tool call until the correction (or the ack covering it) arrives.
+ */
 export const CorrectionSchema = z.object({
-  id: z.string().min(1),
-  callId: z.string(),
-  agentId: z.string(),
-  kind: z.enum(['add-context', 'say', 'update-instructions']),
-  content: z.string(),
-  reason: z.string(),
-  ruleArtifactId: z.string().optional(),
-  createdAt: z.number(),
-  acknowledgedAt: z.number().optional(),
+  correctionId: z.string().min(1).max(256),
+  callId: z.string().min(1).max(256),
+  basedOnEventId: z.string().min(1).max(256),
+  text: z.string().min(1),
+  ruleId: z.string().optional(),
+  fingerprint: z.string().optional(),
+  /** `silent` adds context without a reply; `respond` makes the agent speak now. */
+  mode: z.enum(['silent', 'respond']),
 });
 export type Correction = z.output<typeof CorrectionSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AnnotationsSchema, IdSchema, TimestampSchema } from './common';
+import { CallMetricsSchema, CallPlatformSchema, TurnLatencySchema } from './platform';
 import { CallSourceSchema } from './source';
 
 const base = {
@@ -7,6 +8,10 @@ const base = {
   callId: IdSchema,
   agentId: IdSchema,
   ts: TimestampSchema,
+  /** Position of the event in its call (0, 1, …), as the agent protocol numbers it; recordings may lack it. */
+  seq: z.number().int().nonnegative().optional(),
+  /** The prompt/artifact version the agent ran when it emitted the event (agent protocol). */
+  promptVersion: z.string().optional(),
 };
 
 export const RoleSchema = z.enum(['user', 'agent', 'system']);
@@ -22,6 +27,8 @@ export const CallStartedSchema = z.object({
   source: CallSourceSchema.optional(),
   /** The system prompt or policy the agent ran with, when the recording has it. */
   systemPrompt: z.string().optional(),
+  /** Who ran the call and how it was placed (model, voice, tools, direction, URLs, metadata). */
+  platform: CallPlatformSchema.optional(),
 });
 
 export const TurnSchema = z.object({
@@ -34,6 +41,8 @@ export const TurnSchema = z.object({
   endMs: z.number().nonnegative().optional(),
   /** The speaker was cut off (barge-in). */
   interrupted: z.boolean().optional(),
+  /** How long the agent took to start this reply, as the platform measured it (agent turns). */
+  latency: TurnLatencySchema.optional(),
   annotations: AnnotationsSchema.optional(),
 });
 
@@ -96,6 +105,8 @@ export const CallEndedSchema = z.object({
   ...base,
   type: z.literal('call.ended'),
   outcome: CallOutcomeSchema,
+  /** Cost, latency, token usage, the platform's own analysis and transfers. */
+  metrics: CallMetricsSchema.optional(),
   annotations: AnnotationsSchema.optional(),
 });
 

@@ -1,5 +1,6 @@
 export * from './common';
 export * from './source';
+export * from './platform';
 export * from './events';
 export * from './conversation';
 export * from './pattern';

@@ -14,6 +14,8 @@ export {
   readPolicy,
 } from './policy';
 export type { EntityRule, PolicyWarning, PrivacyPolicy, PrivacyPolicyInput } from './policy';
+export { resolvePolicy } from './resolvePolicy';
+export type { PolicySources, PrivacySettings, ResolvedPolicy } from './resolvePolicy';
 export { createRedactor } from './redactor';
 export type { KaizenRedactor, RedactorOptions } from './redactor';
 export { PrivacyViolationError, RESIDUAL_TYPES, createComplianceValidator } from './compliance';

@@ -1,4 +1,5 @@
-import type { Conversation, ConversationEvent } from '../model';
+import type { CallMetrics, CallPlatform, Conversation, ConversationEvent, PlatformAnalysis } from '../model';
+import { callMetricsOf, callPlatformOf } from '../model';
 import type { Hashing } from '../ports';
 import { createDetector } from './detect';
 import type { Detector } from './detect';
@@ -344,6 +345,32 @@ export function createRedactor(options: RedactorOptions): KaizenRedactor {
     return value;
   }
 
+  /** The user's metadata and prompt variables can hold anything a caller said or a CRM knew: walked like tool arguments. */
+  function redactPlatform(p: CallPlatform, book: PlaceholderBook): CallPlatform {
+    const out: CallPlatform = { ...p };
+    if (p.metadata) out.metadata = redactAny(p.metadata, undefined, book) as CallPlatform['metadata'];
+    if (p.dynamicVariables) out.dynamicVariables = redactAny(p.dynamicVariables, undefined, book) as CallPlatform['dynamicVariables'];
+    if (p.collectedVariables) out.collectedVariables = redactAny(p.collectedVariables, undefined, book) as CallPlatform['collectedVariables'];
+    return out;
+  }
+
+  /** The platform's summary and extraction describe the caller in free text; a transfer number is a phone number. */
+  function redactMetrics(m: CallMetrics, book: PlaceholderBook): CallMetrics {
+    const out: CallMetrics = { ...m };
+    if (m.analysis) {
+      out.analysis = { ...m.analysis };
+      if (m.analysis.summary !== undefined) out.analysis.summary = redactWith(book, m.analysis.summary);
+      if (m.analysis.structuredData) out.analysis.structuredData = redactAny(m.analysis.structuredData, undefined, book) as PlatformAnalysis['structuredData'];
+      if (typeof m.analysis.successEvaluation === 'string') out.analysis.successEvaluation = redactWith(book, m.analysis.successEvaluation);
+    }
+    if (m.transfers) {
+      out.transfers = m.transfers.map((t) =>
+        t.destination !== undefined ? { ...t, destination: /\d{4}/.test(t.destination) ? `id_${hashIdentifier(t.destination).slice(0, 24)}` : redactWith(book, t.destination) } : t,
+      );
+    }
+    return out;
+  }
+
   function redactConversation(conversation: Conversation): Conversation {
     const book = new PlaceholderBook(rules);
     const events = conversation.events;
@@ -436,6 +463,7 @@ export function createRedactor(options: RedactorOptions): KaizenRedactor {
             ...(e.source ? { source: safeSource(e.source) } : {}),
             ...(e.callerKey !== undefined ? { callerKey: SHA_HEX_RE.test(e.callerKey) ? e.callerKey : hashIdentifier(e.callerKey) } : {}),
             ...(e.systemPrompt !== undefined ? { systemPrompt: redactPrompt(book, e.systemPrompt, agentNames, orgs) } : {}),
+            ...(e.platform !== undefined ? { platform: redactPlatform(e.platform, book) } : {}),
           };
         case 'turn': {
           const found = turnEntities.get(i) ?? [];
@@ -455,14 +483,21 @@ export function createRedactor(options: RedactorOptions): KaizenRedactor {
         case 'feedback':
           return { ...e, ...ids(e), ...(e.comment !== undefined ? { comment: redactWith(book, e.comment) } : {}) };
         case 'call.ended':
-          return { ...e, ...ids(e), outcome: withUnknownFieldsRedacted(e.outcome, OUTCOME_FIELDS, book) };
+          return {
+            ...e,
+            ...ids(e),
+            outcome: withUnknownFieldsRedacted(e.outcome, OUTCOME_FIELDS, book),
+            ...(e.metrics !== undefined ? { metrics: redactMetrics(e.metrics, book) } : {}),
+          };
         default:
           return e;
       }
     }
-    return withUnknownFieldsRedacted(
+    // The digest blocks are rebuilt from the redacted events, so no raw copy rides along beside them.
+    const { platform: _platform, metrics: _metrics, ...rest } = conversation;
+    const redacted = withUnknownFieldsRedacted(
       {
-        ...conversation,
+        ...rest,
         callId,
         agentId,
         ...(conversation.source ? { source: safeSource(conversation.source) } : {}),
@@ -471,7 +506,12 @@ export function createRedactor(options: RedactorOptions): KaizenRedactor {
       },
       CONVERSATION_FIELDS,
       book,
-    );
+    ) as Conversation;
+    const platform = callPlatformOf(out);
+    if (platform) redacted.platform = platform;
+    const metrics = callMetricsOf(out);
+    if (metrics) redacted.metrics = metrics;
+    return redacted;
   }
 
   /**
@@ -628,10 +668,10 @@ const SYSTEM_AGENT_RE = /\b(?:[Yy]ou are|[Yy]ou're|[Yy]our name is|[Aa]ct as|int
 const EVENT_FIELDS: ReadonlySet<string> = new Set([
   'eventId', 'callId', 'agentId', 'ts', 'type', 'role', 'text', 'startMs', 'endMs', 'interrupted', 'annotations', 'channel', 'callerKey',
   'agentVersion', 'source', 'systemPrompt', 'toolCallId', 'name', 'arguments', 'ok', 'result', 'error', 'code', 'message', 'stage', 'toolName',
-  'outcome', 'from', 'rating', 'label', 'comment',
+  'outcome', 'from', 'rating', 'label', 'comment', 'platform', 'metrics', 'seq', 'promptVersion', 'latency',
 ]);
 const OUTCOME_FIELDS: ReadonlySet<string> = new Set(['resolved', 'escalated', 'transferred', 'abandoned', 'csat', 'durationMs', 'endReason', 'endReasonRaw', 'reward']);
-const CONVERSATION_FIELDS: ReadonlySet<string> = new Set(['callId', 'agentId', 'startedAt', 'endedAt', 'source', 'outcome', 'events']);
+const CONVERSATION_FIELDS: ReadonlySet<string> = new Set(['callId', 'agentId', 'startedAt', 'endedAt', 'source', 'outcome', 'events', 'platform', 'metrics']);
 const MONTH_RE = /^\d{4}-(?:0[1-9]|1[0-2])$/;
 /** "What's your name?", "how do you spell that?", "the delivery address?": what the caller's next turn answers. */
 const NAME_QUESTION_RE = /\b(?:(?:your|the|first|last|full|sur|middle|passenger|caller|account holder'?s?) ?name|name (?:please|on the)|who (?:am i|do i have|is this|is calling|'s calling)|who's calling|speaking (?:with|to)|with whom)\b/i;

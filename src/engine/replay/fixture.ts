@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { assembleConversation, ConversationEventSchema } from '../model';
+import { assembleConversation, ConversationEventSchema, EndReasonSchema } from '../model';
 import type { Conversation, ConversationEvent } from '../model';
 
 /**
- * A recorded-call fixture: a Kaizen JSONL file (`*.calls.jsonl`, one `ConversationEvent` per line)
+ * A recorded-call fixture: a Kaizen JSONL file (`*.calls.jsonl`, one `ConversationEvent` per line, or any
+ * format `kaizen import` reads, see `fixtureFromCalls`)
  * plus expectations, either inline as an `expect` object on a call's `call.started` line, or in a
  * sidecar `<name>.expect.json` (`{ "defaults": {...}, "calls": { "<callId>": {...} } }`). Inline
  * wins over the sidecar's per-call entry, which wins over its defaults.
@@ -23,6 +24,14 @@ export const ExpectationSchema = z
     noPiiInAnalysis: z.boolean().optional(),
     /** The agent moves the call must contain. */
     strategies: z.array(z.string().min(1)).optional(),
+    /** Tools the agent must call in this order (other calls may come between them). */
+    toolOrder: z.array(z.string().min(1)).optional(),
+    /** Why the call ended (`customer_hangup`, `transfer`, …), as the import mapped it. */
+    endReason: EndReasonSchema.optional(),
+    /** Texts the redacted transcript must contain (case-insensitive); PII is already a placeholder there. */
+    transcriptContains: z.array(z.string().min(1)).optional(),
+    /** Texts the redacted transcript must not contain (case-insensitive). */
+    transcriptNotContains: z.array(z.string().min(1)).optional(),
   })
   .strict();
 export type Expectation = z.output<typeof ExpectationSchema>;
@@ -70,18 +79,7 @@ export function sidecarPathFor(fixturePath: string): string {
 /** Parses a fixture's text (and its sidecar's, if any). Bad lines become problems, not exceptions. */
 export function parseFixture(path: string, text: string, sidecarText?: string): Fixture {
   const problems: FixtureProblem[] = [];
-  let sidecar: Sidecar = { calls: {}, knownFingerprints: [] };
-  if (sidecarText !== undefined) {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(sidecarText);
-    } catch (err) {
-      throw new Error(`${sidecarPathFor(path)}: not valid JSON (${(err as Error).message})`);
-    }
-    const r = SidecarSchema.safeParse(raw);
-    if (!r.success) throw new Error(`${sidecarPathFor(path)}: ${describe(r.error)}`);
-    sidecar = r.data;
-  }
+  const sidecar = parseSidecar(path, sidecarText);
 
   const byCall = new Map<string, { line: number; events: ConversationEvent[]; inline?: Expectation }>();
   const lines = text.split(/\r?\n/);
@@ -117,6 +115,45 @@ export function parseFixture(path: string, text: string, sidecarText?: string): 
     byCall.set(ev.callId, entry);
   });
 
+  return withExpectations(path, byCall, sidecar, problems);
+}
+
+/**
+ * A fixture from calls read by an import adapter (a Vapi, Retell, Realtime or τ-bench file saved as
+ * `*.calls.jsonl`): expectations come from the sidecar only, since those formats have no `expect` lines.
+ */
+export function fixtureFromCalls(path: string, calls: readonly (readonly ConversationEvent[])[], problems: FixtureProblem[], sidecarText?: string): Fixture {
+  const sidecar = parseSidecar(path, sidecarText);
+  const byCall = new Map<string, { line: number; events: ConversationEvent[]; inline?: Expectation }>();
+  for (const events of calls) {
+    const first = events[0];
+    if (!first) continue;
+    const entry = byCall.get(first.callId) ?? { line: 0, events: [] };
+    entry.events.push(...events);
+    byCall.set(first.callId, entry);
+  }
+  return withExpectations(path, byCall, sidecar, problems);
+}
+
+function parseSidecar(path: string, sidecarText: string | undefined): Sidecar {
+  if (sidecarText === undefined) return { calls: {}, knownFingerprints: [] };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(sidecarText);
+  } catch (err) {
+    throw new Error(`${sidecarPathFor(path)}: not valid JSON (${(err as Error).message})`);
+  }
+  const r = SidecarSchema.safeParse(raw);
+  if (!r.success) throw new Error(`${sidecarPathFor(path)}: ${describe(r.error)}`);
+  return r.data;
+}
+
+function withExpectations(
+  path: string,
+  byCall: Map<string, { line: number; events: ConversationEvent[]; inline?: Expectation }>,
+  sidecar: Sidecar,
+  problems: FixtureProblem[],
+): Fixture {
   const calls: FixtureCall[] = [];
   for (const [callId, entry] of byCall) {
     const fromSidecar = sidecar.calls[callId];

@@ -1,3 +1,4 @@
 export * from './fixture';
 export * from './replay';
 export * from './reporters';
+export * from './load';

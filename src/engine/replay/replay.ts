@@ -1,5 +1,6 @@
 import { analyzeEvents } from '../analysis/callAnalyzer';
 import type { CallAnalysis, CallError } from '../analysis/schema';
+import type { Conversation } from '../model';
 import type { Clock } from '../ports';
 import { systemClock } from '../ports';
 import type { Redactor } from '../privacy/types';
@@ -84,8 +85,43 @@ function check(name: keyof Expectation, ok: boolean, expected: string, actual: s
   return { name, ok, expected, actual, message };
 }
 
-export function evaluateExpectations(expect: Expectation, analysis: CallAnalysis, deps: Pick<ReplayDeps, 'redactor' | 'knownFingerprints'>): CheckResult[] {
+/** Whether `want` occurs in `seq` in order (other items may come between). */
+function isSubsequence(want: readonly string[], seq: readonly string[]): boolean {
+  let i = 0;
+  for (const x of seq) if (i < want.length && x === want[i]) i++;
+  return i === want.length;
+}
+
+export function evaluateExpectations(
+  expect: Expectation,
+  analysis: CallAnalysis,
+  deps: Pick<ReplayDeps, 'redactor' | 'knownFingerprints'>,
+  /** The redacted call, for the tool-order, end-reason and transcript checks. */
+  conversation?: Conversation,
+): CheckResult[] {
   const checks: CheckResult[] = [];
+  const events = conversation?.events ?? [];
+  if (expect.toolOrder !== undefined) {
+    const called = events.flatMap((e) => (e.type === 'tool.called' ? [e.name] : []));
+    const ok = isSubsequence(expect.toolOrder, called);
+    checks.push(check('toolOrder', ok, expect.toolOrder.join(' → '), called.join(' → ') || '(no tool calls)', ok ? 'tools called in the expected order' : `tool order: expected ${expect.toolOrder.join(' → ')}, called ${called.join(' → ') || 'none'}`));
+  }
+  if (expect.endReason !== undefined) {
+    const actual = conversation?.outcome?.endReason ?? 'unknown';
+    checks.push(check('endReason', actual === expect.endReason, expect.endReason, actual, `end reason: expected ${expect.endReason}, got ${actual}${conversation?.outcome?.endReasonRaw ? ` (${conversation.outcome.endReasonRaw})` : ''}`));
+  }
+  if (expect.transcriptContains !== undefined || expect.transcriptNotContains !== undefined) {
+    const transcript = events.flatMap((e) => (e.type === 'turn' ? [`${e.role}: ${e.text}`] : [])).join('\n');
+    const lower = transcript.toLowerCase();
+    if (expect.transcriptContains) {
+      const missing = expect.transcriptContains.filter((t) => !lower.includes(t.toLowerCase()));
+      checks.push(check('transcriptContains', missing.length === 0, expect.transcriptContains.join('\n'), transcript, missing.length === 0 ? 'the transcript says what it should' : `transcript lacks: ${missing.map((m) => JSON.stringify(m)).join(', ')}`));
+    }
+    if (expect.transcriptNotContains) {
+      const found = expect.transcriptNotContains.filter((t) => lower.includes(t.toLowerCase()));
+      checks.push(check('transcriptNotContains', found.length === 0, `(none of: ${expect.transcriptNotContains.join(', ')})`, transcript, found.length === 0 ? 'the transcript avoids what it should' : `transcript contains: ${found.map((m) => JSON.stringify(m)).join(', ')}`));
+    }
+  }
   const errors = analysis.errors.map(errorFingerprint);
   if (expect.outcome !== undefined) {
     const actual = analysis.outcome.label;
@@ -132,7 +168,7 @@ export function replayCall(file: string, call: FixtureCall, deps: ReplayDeps): C
     // Exactly the import path: nothing raw reaches the analyzer.
     const redacted = deps.redactor.redactConversation(call.conversation);
     const analysis = (deps.analyze ?? ((events) => analyzeEvents(events)))(redacted.events);
-    const checks = evaluateExpectations(call.expect, analysis, deps);
+    const checks = evaluateExpectations(call.expect, analysis, deps, redacted);
     const status: CallStatus = checks.length === 0 ? 'skipped' : checks.every((c) => c.ok) ? 'passed' : 'failed';
     return {
       ...base,

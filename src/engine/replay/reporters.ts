@@ -46,9 +46,10 @@ export function junitReport(results: readonly FixtureResult[]): string {
     for (const c of r.calls) {
       out.push(`    <testcase classname="${xml(r.file)}" name="${xml(c.callId)}" time="${(c.durationMs / 1000).toFixed(3)}">`);
       if (c.status === 'failed') {
-        for (const k of c.checks.filter((x) => !x.ok)) {
-          out.push(`      <failure type="${xml(String(k.name))}" message="${xml(k.message)}">expected:\n${xml(k.expected)}\nactual:\n${xml(k.actual)}</failure>`);
-        }
+        // JUnit allows one <failure> per testcase: every failed check goes into it.
+        const failed = c.checks.filter((x) => !x.ok);
+        const body = failed.map((k) => `${k.message}\nexpected:\n${k.expected}\nactual:\n${k.actual}`).join('\n\n');
+        out.push(`      <failure type="${xml(failed.map((k) => String(k.name)).join(','))}" message="${xml(failed.map((k) => k.message).join('; '))}">${xml(body)}</failure>`);
       } else if (c.status === 'errored') out.push(`      <error message="${xml((c.error ?? '').split('\n')[0] ?? '')}">${xml(c.error ?? '')}</error>`);
       else if (c.status === 'skipped') out.push('      <skipped message="no expectations for this call"/>');
       out.push('    </testcase>');

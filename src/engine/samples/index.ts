@@ -4,3 +4,5 @@ export type { GeneratedCall, SampleOptions } from './generator';
 export { SeededRandom } from './random';
 export { scorePatternRecovery } from './recovery';
 export type { DiscoveredPattern, RecoveryScore } from './recovery';
+export { AIRLINE_PLANTED, generateAirlineCalls, iterateAirlineCalls } from './airline';
+export type { AirlineCall, AirlineCallTruth, AirlinePlanted } from './airline';

@@ -1,3 +1,5 @@
+import { fmix32 } from '../stats/hash';
+
 /**
  * A small seeded PRNG (sfc32, from PractRand's test suite: passes BigCrush) so the same seed gives the
  * same calls on every machine and every Node version; Math.random cannot be seeded.
@@ -9,15 +11,9 @@ export class SeededRandom {
   private d: number;
 
   constructor(seed: number) {
-    // splitmix32 spreads a small integer seed over the 128-bit state.
+    // splitmix32 (a golden-ratio counter through MurmurHash3's finaliser) spreads a small integer seed over the 128-bit state.
     let s = seed >>> 0;
-    const next = () => {
-      s = (s + 0x9e3779b9) >>> 0;
-      let z = s;
-      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-      return (z ^ (z >>> 16)) >>> 0;
-    };
+    const next = () => fmix32((s = (s + 0x9e3779b9) >>> 0));
     this.a = next();
     this.b = next();
     this.c = next();

@@ -13,10 +13,40 @@ import {
 } from '../model';
 import { canonicalJson } from './codec';
 import { unzipBounded } from './bundleZip';
-import type { BundleImportResult } from './learningStore';
+import type { CallAnalysisRecord, BundleImportResult, JournalEntry } from './learningStore';
 import { BundleError } from './learningStore';
 import { CURRENT_SCHEMA_VERSION } from './schema';
-import type { BundleRecords, SqlLearningStore } from './sqlStore';
+import type { CallRow } from './callTable';
+import type { ErrorFingerprint, Experiment, LearningArtifact, Pattern } from '../model';
+
+/** Every record of a bundle, validated, by section. */
+export interface BundleRecords {
+  calls: CallRow[];
+  analyses: CallAnalysisRecord[];
+  patterns: Pattern[];
+  artifacts: LearningArtifact[];
+  experiments: Experiment[];
+  journal: JournalEntry[];
+  errorFingerprints: ErrorFingerprint[];
+  callFingerprints: Array<{ fingerprint: string; callId: string }>;
+}
+
+/** What an export reads from a store: each section's records (calls streamed, the rest small). */
+export interface BundleSource {
+  calls(): AsyncIterable<CallRow>;
+  analyses(): CallAnalysisRecord[] | Promise<CallAnalysisRecord[]>;
+  patterns(): Pattern[];
+  artifacts(): LearningArtifact[];
+  experiments(): Experiment[];
+  journal(): JournalEntry[];
+  errorFingerprints(): ErrorFingerprint[];
+  callFingerprints(): Array<{ fingerprint: string; callId: string }> | Promise<Array<{ fingerprint: string; callId: string }>>;
+}
+
+/** What an import writes into a store: the checked records, merged all-or-nothing. */
+export interface BundleSink {
+  merge(records: BundleRecords, fromSchemaVersion: number): Promise<BundleImportResult>;
+}
 
 /**
  * A bundle is a zip (fflate) of `manifest.json` and one NDJSON file per section. The manifest names
@@ -92,6 +122,8 @@ const SECTIONS_BY_VERSION: Record<number, readonly SectionName[]> = {
   2: Object.keys(SECTIONS) as SectionName[],
   // v3 moved old transcripts into archive files; a bundle carries them inline as before.
   3: Object.keys(SECTIONS) as SectionName[],
+  // v4 sealed old calls into segment files; a bundle carries them like any other call.
+  4: Object.keys(SECTIONS) as SectionName[],
 };
 
 /**
@@ -118,16 +150,16 @@ async function ndjson(records: Iterable<unknown> | AsyncIterable<unknown>, canon
   return { bytes: strToU8(lines.length ? `${lines.join('\n')}\n` : ''), count: lines.length };
 }
 
-export async function exportStoreBundle(store: SqlLearningStore, ports: EnginePorts): Promise<Uint8Array> {
+export async function exportStoreBundle(store: BundleSource, ports: EnginePorts): Promise<Uint8Array> {
   const records: Record<SectionName, Iterable<unknown> | AsyncIterable<unknown>> = {
-    calls: store.allCallRows(),
-    analyses: store.allAnalyses(),
-    patterns: await store.listPatterns(),
-    artifacts: store.allArtifactVersions(),
-    experiments: await store.listExperiments(),
-    journal: store.allJournal(),
-    errorFingerprints: await store.listErrorFingerprints(),
-    callFingerprints: store.allCallFingerprints(),
+    calls: store.calls(),
+    analyses: await store.analyses(),
+    patterns: store.patterns(),
+    artifacts: store.artifacts(),
+    experiments: store.experiments(),
+    journal: store.journal(),
+    errorFingerprints: store.errorFingerprints(),
+    callFingerprints: await store.callFingerprints(),
   };
   const files: Record<string, Uint8Array> = {};
   const manifest: BundleManifest = { format: BUNDLE_FORMAT, schemaVersion: CURRENT_SCHEMA_VERSION, createdAt: ports.clock.now(), sections: {} };
@@ -247,7 +279,7 @@ function describeRecord(raw: unknown): string {
   return '';
 }
 
-export async function importStoreBundle(store: SqlLearningStore, ports: EnginePorts, bytes: Uint8Array): Promise<BundleImportResult> {
+export async function importStoreBundle(store: BundleSink, ports: EnginePorts, bytes: Uint8Array): Promise<BundleImportResult> {
   const { records, schemaVersion } = readBundle(bytes, ports);
-  return store.mergeBundle(records, schemaVersion);
+  return store.merge(records, schemaVersion);
 }

@@ -8,20 +8,23 @@ import type { StoreLock, StoreProcess } from './lock';
 import { joinPath, splitPath, staleTempPattern } from './paths';
 import { migrate, tuneConnection } from './schema';
 import { loadSqlModule } from './sqlModule';
-import { DEFAULT_ARCHIVE_POLICY, SqlLearningStore } from './sqlStore';
-import type { ArchivePolicy } from './sqlStore';
+import { DEFAULT_ARCHIVE_POLICY, DEFAULT_SEGMENT_POLICY, SqlLearningStore } from './sqlStore';
+import type { ArchivePolicy, SegmentPolicy } from './sqlStore';
 import { TranscriptArchives } from './archive';
+import { SegmentFiles } from './segmentFiles';
 
 export * from './learningStore';
 export { CURRENT_SCHEMA_VERSION, MIGRATIONS } from './schema';
 export type { StoreProcess } from './lock';
-export type { SqlLearningStore, ArchivePolicy } from './sqlStore';
+export type { SqlLearningStore, ArchivePolicy, SegmentPolicy } from './sqlStore';
 export { fflateCodec } from './codec';
 export type { CallConflict } from './callMerge';
 export type { UnreadableRow } from './rowGuard';
 export type { DeflateCodec } from './codec';
 export { BUNDLE_FORMAT, BundleManifestSchema } from './bundleIo';
 export type { BundleManifest } from './bundleIo';
+export { examineStore, quarantineCount, quarantineRows } from './doctor';
+export type { DoctorReport } from './doctor';
 
 export interface OpenSqlStoreOptions {
   /** The store file; `undefined` keeps the store in memory and never saves it. */
@@ -35,8 +38,13 @@ export interface OpenSqlStoreOptions {
    * inflateRaw: (d, _size, dictionary) => zlib.inflateRawSync(d, { dictionary }) }`.
    */
   codec?: DeflateCodec;
-  /** When old transcripts move to archive files beside the store (file-backed stores only). */
+  /**
+   * When old transcripts move to archive files beside the store (file-backed stores only). Off unless
+   * given (segments keep the hot file small); existing archives are always read.
+   */
   archive?: Partial<ArchivePolicy>;
+  /** When old calls are sealed into segment files beside the store (file-backed stores only). */
+  segment?: Partial<SegmentPolicy>;
   /** Who holds the lock file; defaults to the host process (none in a browser, where nothing can race). */
   process?: StoreProcess;
 }
@@ -60,7 +68,11 @@ export async function openSqlStore(options: OpenSqlStoreOptions): Promise<Learni
   const { dir, base } = splitPath(path);
   await ports.fs.mkdirp(dir);
   const archives = new TranscriptArchives(SQL, ports, `${path}.archive`);
-  const archivePolicy = { ...DEFAULT_ARCHIVE_POLICY, ...options.archive };
+  // Segments bound the hot file, so transcripts are archived only when asked for: archiving a
+  // transcript that the next seal copies back out of its archive would only cost time.
+  const archivePolicy = options.archive ? { ...DEFAULT_ARCHIVE_POLICY, ...options.archive } : { ...DEFAULT_ARCHIVE_POLICY, minCalls: Number.POSITIVE_INFINITY };
+  const segments = new SegmentFiles(SQL, ports, `${path}.segments`);
+  const segmentPolicy = { ...DEFAULT_SEGMENT_POLICY, ...options.segment };
   const proc = options.process ?? hostProcess();
   let lock: StoreLock | undefined;
   if (proc) lock = await acquireStoreLock(path, ports, proc);
@@ -76,9 +88,9 @@ export async function openSqlStore(options: OpenSqlStoreOptions): Promise<Learni
       migrate(db);
       // Written at once, so a second process sees a store (and its lock) rather than nothing.
       // Archives of an earlier store at this path that is gone are not ours to read.
-      const removed = await archives.removeOrphans(new Set());
-      if (removed.length) ports.logger.warn(`removed ${removed.length} transcript archive file(s) left without their store file`, { path, removed });
-      const store = new SqlLearningStore({ db, ports, path, lock, saveDebounceMs, codec: options.codec ?? ports.deflate, archives, archivePolicy, dirty: true });
+      const removed = [...(await archives.removeOrphans(new Set())), ...(await segments.removeOrphans(new Set()))];
+      if (removed.length) ports.logger.warn(`removed ${removed.length} archive or segment file(s) left without their store file`, { path, removed });
+      const store = new SqlLearningStore({ db, ports, path, lock, saveDebounceMs, codec: options.codec ?? ports.deflate, archives, archivePolicy, segments, segmentPolicy, dirty: true });
       try {
         await store.save();
       } catch (err) {
@@ -117,11 +129,15 @@ export async function openSqlStore(options: OpenSqlStoreOptions): Promise<Learni
       const live = new Set(db.exec('SELECT id FROM archives')[0]?.values.map((v) => String(v[0])) ?? []);
       const removed = await archives.removeOrphans(live);
       if (removed.length) ports.logger.warn(`removed ${removed.length} unlisted transcript archive file(s)`, { path, removed });
+      // Likewise segments: one the file does not list was written by a seal whose save never landed.
+      const liveSegments = new Set(db.exec('SELECT id FROM segments')[0]?.values.map((v) => String(v[0])) ?? []);
+      const removedSegments = await segments.removeOrphans(liveSegments);
+      if (removedSegments.length) ports.logger.warn(`removed ${removedSegments.length} unlisted segment file(s)`, { path, removed: removedSegments });
     } catch (err) {
       db.close();
       throw err;
     }
-    return new SqlLearningStore({ db, ports, path, lock, saveDebounceMs, codec: options.codec ?? ports.deflate, archives, archivePolicy, dirty: migrated.from !== migrated.to, onDisk });
+    return new SqlLearningStore({ db, ports, path, lock, saveDebounceMs, codec: options.codec ?? ports.deflate, archives, archivePolicy, segments, segmentPolicy, dirty: migrated.from !== migrated.to, onDisk });
   } catch (err) {
     await lock?.release();
     throw err;

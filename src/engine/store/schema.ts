@@ -144,6 +144,24 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    description: 'old calls can be sealed into immutable segment files; the hot file keeps an index of them',
+    up(db) {
+      db.exec(`
+        CREATE TABLE segments (
+          num INTEGER PRIMARY KEY,
+          id TEXT NOT NULL UNIQUE,
+          calls INTEGER NOT NULL,
+          first_started REAL NOT NULL,
+          last_started REAL NOT NULL,
+          created_at REAL NOT NULL,
+          summary TEXT NOT NULL
+        );
+        CREATE TABLE sealed_calls (call_key INTEGER PRIMARY KEY, segment INTEGER NOT NULL);
+      `);
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

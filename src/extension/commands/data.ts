@@ -160,7 +160,7 @@ export function generateSamples(ctx: KaizenContext) {
       const answer = await vscode.window.showInputBox({
         title: 'Kaizen: Generate Sample Calls',
         prompt: 'How many calls? (fictional customer-service calls with planted patterns)',
-        value: '1000',
+        value: '2000',
         validateInput: (v) => (/^[1-9]\d{0,5}$/.test(v) ? undefined : 'a whole number from 1 to 999999'),
       });
       if (!answer) return undefined;

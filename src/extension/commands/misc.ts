@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { KaizenContext } from '../context';
 import { requireTrust } from '../context';
 import { SecretKeys } from '../../shared/secretKeys';
-import { callUri } from '../callDocument';
+import { artifactUri, callUri, openRendered } from '../callDocument';
 
 /** Stores the Anthropic API key in SecretStorage only, asked with a password box. */
 export function setApiKey(ctx: KaizenContext) {
@@ -26,28 +26,50 @@ export function setApiKey(ctx: KaizenContext) {
   };
 }
 
-/** Records the endpoint in settings; the live stream (ingest's endpoint client) comes in a later release. */
+/**
+ * Connects to an agent endpoint (ws://…/v1/stream or http://…/v1/events, e.g. `kaizen serve`): live
+ * events stream into the store and corrections go back. `url` skips the input box (tests, scripts).
+ */
 export function connectEndpoint(ctx: KaizenContext) {
-  return async () => {
+  return async (url?: string) => {
     if (!requireTrust('Connect to Agent Endpoint')) return;
     const current = ctx.config.settings['agent.endpointUrl'];
-    const url = await vscode.window.showInputBox({
-      title: 'Kaizen: Connect to Agent Endpoint',
-      prompt: 'WebSocket or SSE URL of your agent\'s Kaizen endpoint (e.g. ws://127.0.0.1:7070/kaizen)',
-      value: current || 'ws://127.0.0.1:7070/kaizen',
-      validateInput: (v) => (/^(wss?|https?):\/\/\S+$/.test(v) ? undefined : 'a ws://, wss://, http:// or https:// URL'),
-    });
-    if (!url) return;
-    await vscode.workspace.getConfiguration('kaizen').update('agent.endpointUrl', url, vscode.ConfigurationTarget.Workspace);
-    void vscode.window.showInformationMessage(`Kaizen: endpoint set to ${url}. Live streaming from the endpoint arrives in a later release; until then import recorded calls (or run kaizen serve to replay them).`);
+    const target =
+      url ??
+      (await vscode.window.showInputBox({
+        title: 'Kaizen: Connect to Agent Endpoint',
+        prompt: "Your agent's Kaizen endpoint: ws://host/v1/stream (WebSocket) or http://host/v1/events (SSE); `kaizen serve` prints both",
+        value: current || 'ws://127.0.0.1:7070/v1/stream',
+        validateInput: (v) => (/^(wss?|https?):\/\/\S+$/.test(v) ? undefined : 'a ws://, wss://, http:// or https:// URL'),
+      }));
+    if (!target) return;
+    if (target !== current) await vscode.workspace.getConfiguration('kaizen').update('agent.endpointUrl', target, vscode.ConfigurationTarget.Workspace);
+    try {
+      await ctx.live.connect(target);
+    } catch (err) {
+      void vscode.window.showErrorMessage(`Kaizen: could not connect to ${target}: ${err instanceof Error ? err.message : String(err)}`);
+    }
   };
 }
 
+export function disconnectEndpoint(ctx: KaizenContext) {
+  return () => ctx.live.disconnect();
+}
+
+/** Opens a stored call rendered: facts table, then the redacted transcript. */
 export function openCall() {
   return async (callId?: string) => {
     if (!callId) return;
-    const doc = await vscode.workspace.openTextDocument(callUri(callId));
-    await vscode.window.showTextDocument(doc, { preview: true });
+    await openRendered(callUri(callId));
+  };
+}
+
+/** Opens an artifact version as a readable document (prompt text, drawn decision tree, tables). */
+export function openArtifact() {
+  return async (ref?: { artifactId: string; version: number } | { artifact: { artifactId: string; version: number } }) => {
+    const a = ref && 'artifact' in ref ? ref.artifact : ref;
+    if (!a) return;
+    await openRendered(artifactUri(a.artifactId, a.version));
   };
 }
 

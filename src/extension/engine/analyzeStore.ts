@@ -1,7 +1,6 @@
-import { analyzeStore } from '../../engine/analysis';
-import type { Clock, Logger } from '../../engine/ports';
-import type { LearningStore } from '../../engine/store';
+import type { AnalyzeSummary as PipelineSummary } from '../../engine/pipeline';
 
+/** What the extension shows after an analysis (the engine workspace runs and saves it). */
 export interface AnalyzeSummary {
   calls: number;
   patterns: number;
@@ -10,21 +9,6 @@ export interface AnalyzeSummary {
   durationMs: number;
 }
 
-/**
- * The engine's store-wide analysis (analysis stage: every stored, redacted call → per-call records,
- * patterns, knowledge artifacts), saved at once so a crash right after keeps the result.
- */
-export async function analyzeWholeStore(
-  store: LearningStore,
-  options: { ports: { clock: Clock; logger: Logger }; signal?: AbortSignal; onProgress?: (calls: number) => void },
-): Promise<AnalyzeSummary> {
-  const s = await analyzeStore(store, {
-    ports: options.ports,
-    signal: options.signal,
-    onProgress: (p) => {
-      if (p.phase === 'analyze') options.onProgress?.(p.done);
-    },
-  });
-  await store.save();
+export function toAnalyzeSummary(s: PipelineSummary): AnalyzeSummary {
   return { calls: s.calls, patterns: s.patterns, significant: s.significantPatterns, artifacts: s.artifacts.saved, durationMs: s.elapsedMs };
 }

@@ -2,14 +2,13 @@ import * as path from 'node:path';
 import type { Event } from '../../engine/lifecycle';
 import { Emitter } from '../../engine/lifecycle';
 import type { EnginePorts } from '../../engine/ports';
-import type { Redactor } from '../../engine/privacy/types';
-import type { ComplianceValidator } from '../../engine/privacy/compliance';
-import type { PrivacyPolicy } from '../../engine/privacy/policy';
-import type { LearningStore } from '../../engine/store/learningStore';
-import type { ImportReport, ImportProgress } from '../../engine/ingest/importer';
+import type { Redactor } from '../../engine/privacy';
+import type { LearningStore } from '../../engine/store';
+import type { ImportReport, ImportProgress } from '../../engine/ingest';
 import type { Settings } from '../../shared/settings';
-import { SecretKeys } from '../../shared/secretKeys';
+import type { Workspace } from '../../engine/workspace';
 import type { AnalyzeSummary } from './analyzeStore';
+import { toAnalyzeSummary } from './analyzeStore';
 import { loadEngine } from './load';
 
 export type EngineState = 'idle' | 'importing' | 'analyzing';
@@ -27,15 +26,12 @@ export interface EngineServiceOptions {
  * change event the views refresh on. All engine modules are imported lazily.
  */
 export class EngineService {
-  private storePromise: Promise<LearningStore> | undefined;
-  private redactorPromise: Promise<Redactor> | undefined;
+  private workspacePromise: { path: string; workspace: Workspace } | undefined;
   private readonly changed = new Emitter<void>();
   readonly onDidChange: Event<void> = this.changed.event;
   private readonly stateChanged = new Emitter<EngineState>();
   readonly onDidChangeState: Event<EngineState> = this.stateChanged.event;
   private _state: EngineState = 'idle';
-  private openedPath: string | undefined;
-  private gateCache: { key: string; learned: ComplianceValidator; transcripts: ComplianceValidator } | undefined;
 
   constructor(private readonly options: EngineServiceOptions) {}
 
@@ -50,83 +46,57 @@ export class EngineService {
 
   /** Whether a store file exists yet (views show their empty state without creating one). */
   async hasStore(): Promise<boolean> {
-    return this.storePromise !== undefined || (await this.options.ports.fs.exists(this.storePath));
+    return this.isOpen || (await this.options.ports.fs.exists(this.storePath));
   }
 
-  /** After a settings change: a store opened at another path is closed, the redactor takes the new policy, views re-read. */
+  /** After a settings change: a store opened at another path is closed, the policy is re-read, views re-read. */
   async onSettingsChanged(): Promise<void> {
-    this.redactorPromise = undefined;
-    if (this.openedPath !== undefined && this.openedPath !== this.storePath) await this.close();
+    if (this.workspacePromise !== undefined && this.workspacePromise.path !== this.storePath) await this.close();
+    this.workspacePromise?.workspace.settingsChanged();
     this.changed.fire();
   }
 
   get isOpen(): boolean {
-    return this.storePromise !== undefined;
+    return this.workspacePromise?.workspace.isOpen ?? false;
   }
 
-  store(): Promise<LearningStore> {
-    if (!this.storePromise) {
-      this.openedPath = this.storePath;
-      const opening = (async () => {
-        const { openSqlStore, withCompliance } = loadEngine();
-        const raw = await openSqlStore({ path: this.storePath, ports: this.options.ports });
-        // Every write and bundle passes the compliance gate, under the allowlist of the current settings.
-        const learned: ComplianceValidator = { validate: (v, f) => this.gate().learned.validate(v, f), assertCompliant: (v, f) => this.gate().learned.assertCompliant(v, f) };
-        const transcripts: ComplianceValidator = { validate: (v, f) => this.gate().transcripts.validate(v, f), assertCompliant: (v, f) => this.gate().transcripts.assertCompliant(v, f) };
-        return withCompliance(raw, learned, { ports: this.options.ports, transcriptValidator: transcripts });
-      })();
-      this.storePromise = opening;
-      opening.catch(() => {
-        if (this.storePromise === opening) this.storePromise = undefined;
+  /**
+   * The engine's workspace (src/engine/workspace.ts), built from this window's ports and settings
+   * exactly as the CLI builds its own: same key, policy and retention rules.
+   */
+  private workspace(): Workspace {
+    if (!this.workspacePromise) {
+      const { createWorkspace } = loadEngine();
+      const storePath = this.storePath;
+      const workspace = createWorkspace({
+        ports: this.options.ports,
+        storePath,
+        settings: () => {
+          const s = this.options.settings();
+          return {
+            privacy: { allowlist: s['privacy.allowlist'], minScore: s['privacy.minScore'] },
+            transcriptRetentionDays: s['privacy.transcriptRetentionDays'],
+          };
+        },
       });
+      this.workspacePromise = { path: storePath, workspace };
+      this.options.ports.logger.info(`learning store: ${storePath}`);
     }
-    return this.storePromise;
+    return this.workspacePromise.workspace;
   }
 
-  /** The privacy policy from the `kaizen.privacy.*` settings; a setting that would switch protection off is ignored and logged. */
-  private settingsPolicy(): PrivacyPolicy {
-    const { readPolicy, formatPolicyWarnings } = loadEngine();
-    const s = this.options.settings();
-    const { policy, warnings } = readPolicy({ allowlist: s['privacy.allowlist'], minScore: s['privacy.minScore'] });
-    for (const line of formatPolicyWarnings('kaizen.privacy settings', warnings)) this.options.ports.logger.warn(line);
-    return policy;
-  }
-
-  /** The compliance validators for the current privacy settings, rebuilt when they change. */
-  private gate(): { learned: ComplianceValidator; transcripts: ComplianceValidator } {
-    const s = this.options.settings();
-    const key = JSON.stringify([s['privacy.allowlist'], s['privacy.minScore']]);
-    if (this.gateCache?.key !== key) {
-      const { createComplianceValidator } = loadEngine();
-      const policy = this.settingsPolicy();
-      this.gateCache = { key, learned: createComplianceValidator({ policy }), transcripts: createComplianceValidator({ policy, mode: 'residual' }) };
-    }
-    return this.gateCache;
+  /** The store behind the compliance gate (policy file and privacy settings), opened on first use. */
+  store(): Promise<LearningStore> {
+    return this.workspace().store();
   }
 
   redactor(): Promise<Redactor> {
-    if (!this.redactorPromise) {
-      const creating = (async () => {
-        const { createRedactor } = loadEngine();
-        const policy = this.settingsPolicy();
-        return createRedactor({ hmacKey: await this.hmacKey(), hashing: this.options.ports.hashing, policy });
-      })();
-      this.redactorPromise = creating;
-      creating.catch(() => {
-        if (this.redactorPromise === creating) this.redactorPromise = undefined;
-      });
-    }
-    return this.redactorPromise;
+    return this.workspace().redactor();
   }
 
-  /** The per-workspace HMAC key (SecretStorage), created on first use; hashed identifiers join across imports under it. */
-  private async hmacKey(): Promise<Uint8Array> {
-    const { secrets, hashing } = this.options.ports;
-    const existing = await secrets.get(SecretKeys.workspaceHmacKey);
-    if (existing && /^[0-9a-f]{64}$/i.test(existing)) return Uint8Array.from(existing.match(/../g)!.map((h) => parseInt(h, 16)));
-    const key = hashing.randomBytes(32);
-    await secrets.set(SecretKeys.workspaceHmacKey, Array.from(key, (b) => b.toString(16).padStart(2, '0')).join(''));
-    return key;
+  /** The privacy policy in force (workspace file + settings), e.g. for the publishing gates. */
+  policy(): ReturnType<Workspace['policy']> {
+    return this.workspace().policy();
   }
 
   private setState(state: EngineState): void {
@@ -135,21 +105,14 @@ export class EngineService {
   }
 
   async importFile(file: string, options: { signal?: AbortSignal; onProgress?: (p: ImportProgress) => void } = {}): Promise<ImportReport> {
-    const { importFile } = loadEngine();
-    const [store, redactor] = await Promise.all([this.store(), this.redactor()]);
+    const workspace = this.workspace();
+    await Promise.all([workspace.store(), workspace.redactor()]);
     this.setState('importing');
     try {
       const base = this.options.baseDir();
       const rel = path.relative(base, file);
       const sourceName = (rel && !rel.startsWith('..') ? rel : file).split(path.sep).join('/');
-      const report = await importFile(file, { ports: this.options.ports, store, redactor, signal: options.signal, onProgress: options.onProgress, sourceName });
-      const days = this.options.settings()['privacy.transcriptRetentionDays'];
-      if (days !== null) {
-        const r = await store.applyRetention({ transcriptDays: days }, this.options.ports.clock.now());
-        if (r.transcriptsDeleted > 0) this.options.ports.logger.info(`retention: deleted ${r.transcriptsDeleted} transcripts older than ${days} days`);
-      }
-      await store.save();
-      return report;
+      return await workspace.importFile(file, { signal: options.signal, onProgress: options.onProgress, sourceName });
     } finally {
       this.setState('idle');
       this.changed.fire();
@@ -157,11 +120,17 @@ export class EngineService {
   }
 
   async analyze(options: { signal?: AbortSignal; onProgress?: (calls: number) => void } = {}): Promise<AnalyzeSummary> {
-    const { analyzeWholeStore } = loadEngine();
-    const store = await this.store();
+    const workspace = this.workspace();
+    await workspace.store();
     this.setState('analyzing');
     try {
-      return await analyzeWholeStore(store, { ports: this.options.ports, ...options });
+      const summary = await workspace.analyze({
+        signal: options.signal,
+        onProgress: (p) => {
+          if (p.phase === 'analyze') options.onProgress?.(p.done);
+        },
+      });
+      return toAnalyzeSummary(summary);
     } finally {
       this.setState('idle');
       this.changed.fire();
@@ -179,7 +148,7 @@ export class EngineService {
     const store = await this.store();
     const { signBundle } = loadEngine();
     // Signed with the workspace key, as `kaizen export` does.
-    const bytes = signBundle(await store.exportBundle(), await this.hmacKey(), this.options.ports.hashing);
+    const bytes = signBundle(await store.exportBundle(), await loadEngine().workspaceHmacKey(this.options.ports), this.options.ports.hashing);
     await this.options.ports.fs.writeFileAtomic(target, bytes);
     return bytes.byteLength;
   }
@@ -191,7 +160,7 @@ export class EngineService {
   async importBundle(source: string, trust: { allowUnsigned?: boolean; trustUnknownKey?: boolean } = {}) {
     const { bundleTrustDecision, verifyBundle } = loadEngine();
     const bytes = await this.options.ports.fs.readFile(source);
-    const verification = verifyBundle(bytes, await this.hmacKey(), this.options.ports.hashing);
+    const verification = verifyBundle(bytes, await loadEngine().workspaceHmacKey(this.options.ports), this.options.ports.hashing);
     const decision = bundleTrustDecision(verification, trust);
     this.options.ports.logger.info(`import bundle ${source}: ${decision.message}`);
     if (!decision.accept) return { refused: verification.signed, message: decision.message } as const;
@@ -209,10 +178,9 @@ export class EngineService {
 
   /** Closes the store (saving it) — e.g. when the store path setting changes. */
   async close(): Promise<void> {
-    const pending = this.storePromise;
-    this.storePromise = undefined;
-    this.openedPath = undefined;
-    if (pending) await (await pending.catch(() => undefined))?.close();
+    const pending = this.workspacePromise;
+    this.workspacePromise = undefined;
+    await pending?.workspace.close();
   }
 
   dispose(): void {

@@ -3,15 +3,24 @@
  * required on first use, so activation compiles only the light host bundle: sql.js, the redactor's
  * lexicons, the analyzer, experiments and replay load when a command or view first needs them.
  */
-export { openSqlStore, bundleTrustDecision, signBundle, verifyBundle } from '../../engine/store';
-export { createComplianceValidator, createRedactor, formatPolicyWarnings, parsePolicy, readPolicy, withCompliance } from '../../engine/privacy';
-export { importFile } from '../../engine/ingest/importer';
-export { analyzeWholeStore } from './analyzeStore';
-export { parseFixture, sidecarPathFor } from '../../engine/replay/fixture';
-export { replayFixture } from '../../engine/replay/replay';
-export { ExperimentService } from '../../engine/experiments/service';
-export { buildExperimentView } from '../../engine/experiments/viewModel';
+export { createWorkspace, workspaceHmacKey } from '../../engine/workspace';
+export { bundleTrustDecision, signBundle, verifyBundle } from '../../engine/store';
+export { importFile } from '../../engine/ingest';
+export { parseFixture, sidecarPathFor } from '../../engine/replay';
+export { replayFixture } from '../../engine/replay';
+export { ExperimentService } from '../../engine/experiments';
+export { buildExperimentView } from '../../engine/experiments';
+export { loadFixture } from '../../engine/replay';
 export { iterateSampleCalls } from '../../engine/samples';
 // zod and everything parsed with it (settings, the webview protocol) load here too, not at activation.
 export { SETTING_KEYS, parseSettings } from '../../shared/settings';
-export { HostToWebviewSchema, dispatch, parseWebviewMessage } from '../../shared/protocol';
+export { dispatch, parseMessage } from '../../shared/protocol';
+export { WEBVIEW_PROTOCOLS } from './webviewProtocols';
+export { LiveClient, CorrectionDecider, toolPatternRules, userRules, UserRulesFileSchema } from '../../engine/realtime';
+export { approveArtifact, artifactText, publicationHistory, publishArtifact, publisherFor, publishingGates, rollbackArtifact } from '../../engine/realtime';
+export { nodeHttpClient, nodeTimers, transportFor } from '../../node/liveTransports';
+export { createComplianceValidator } from '../../engine/privacy';
+// Readable documents (call, artifact) for the Markdown preview.
+export { callToMarkdown } from '../documents/callMarkdown';
+export { artifactToMarkdown } from '../documents/artifactMarkdown';
+export { observationFromConversation } from '../../engine/experiments';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { Fixture } from '../../engine/replay/fixture';
-import type { CallResult } from '../../engine/replay/replay';
+import type { Fixture } from '../../engine/replay';
+import type { CallResult } from '../../engine/replay';
 import type { KaizenContext } from '../context';
 import { errorMessage } from '../context';
 import { loadEngine } from '../engine/load';
@@ -47,7 +47,7 @@ export class FixtureTests implements vscode.Disposable {
   }
 
   private async load(uri: vscode.Uri): Promise<Fixture | undefined> {
-    const { parseFixture, sidecarPathFor } = loadEngine();
+    const { loadFixture, sidecarPathFor } = loadEngine();
     const id = uri.toString();
     let file = this.controller.items.get(id);
     if (!file) {
@@ -63,7 +63,8 @@ export class FixtureTests implements vscode.Disposable {
       } catch {
         sidecar = undefined;
       }
-      const fixture = parseFixture(uri.fsPath, text, sidecar);
+      // Kaizen JSONL, or any format `kaizen import` reads (expectations in the sidecar then).
+      const fixture = await loadFixture(uri.fsPath, text, sidecar, this.ctx.ports.hashing);
       this.fixtures.set(id, fixture);
       const children = fixture.calls.map((c) => {
         const item = this.controller.createTestItem(`${id}#${c.callId}`, c.callId, uri);

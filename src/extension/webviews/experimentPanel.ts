@@ -7,7 +7,7 @@ import { WebviewHost } from './webviewHost';
 /** Experiment Statistics: one panel per window; shows the chosen (or first) experiment of the store. */
 export class ExperimentPanel {
   private static current: ExperimentPanel | undefined;
-  private readonly host: WebviewHost;
+  private readonly host: WebviewHost<'experiment'>;
   private selected: string | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
 
@@ -35,7 +35,6 @@ export class ExperimentPanel {
         this.selected = m.experimentId;
         return this.send();
       },
-      getEvidence: (m) => this.host.post({ type: 'error', id: m.id, message: 'evidence is a Pattern Explorer request' }),
       openCall: async (m) => {
         await vscode.commands.executeCommand('kaizen.openCall', m.callId);
       },

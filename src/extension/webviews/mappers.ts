@@ -1,5 +1,5 @@
 import type { Conversation, Pattern } from '../../engine/model';
-import type { CallAnalysisRecord } from '../../engine/store/learningStore';
+import type { CallAnalysisRecord } from '../../engine/store';
 import type { EvidenceCall, EvidenceTurn, PatternRow } from '../../shared/viewModels';
 
 /** Engine objects → the shared view models the webviews render. */

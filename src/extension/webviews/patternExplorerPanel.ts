@@ -7,7 +7,7 @@ import { WebviewHost } from './webviewHost';
 /** The Pattern Explorer: one panel per window, fed from the learning store, refreshed on every change. */
 export class PatternExplorerPanel {
   private static current: PatternExplorerPanel | undefined;
-  private readonly host: WebviewHost;
+  private readonly host: WebviewHost<'patternExplorer'>;
   private readonly subscriptions: vscode.Disposable[] = [];
 
   static show(ctx: KaizenContext): PatternExplorerPanel {
@@ -41,7 +41,6 @@ export class PatternExplorerPanel {
       openCall: async (m) => {
         await vscode.commands.executeCommand('kaizen.openCall', m.callId);
       },
-      selectExperiment: () => undefined,
     });
     const changed = ctx.engine.onDidChange(() => void this.sendPatterns());
     this.subscriptions.push(new vscode.Disposable(() => changed.dispose()));

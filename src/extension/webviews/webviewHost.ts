@@ -1,26 +1,38 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { HandlerMap, HostToWebviewInput, WebviewApp, WebviewToHost } from '../../shared/protocol';
+import type { z } from 'zod';
+import type { ExperimentProtocol } from '../../shared/experimentProtocol';
+import type { PatternExplorerProtocol } from '../../shared/patternExplorerProtocol';
+import type { PublishingProtocol } from '../../shared/publishingProtocol';
+import type { HandlerMap, ToHostOf, ToWebviewInputOf } from '../../shared/protocol';
 import { renderWebviewHtml } from '../../shared/webviewHtml';
 import type { KaizenContext } from '../context';
 import { loadEngine } from '../engine/load';
 
+/** Each app's protocol (core messages plus its own); the schemas load with the engine bundle. */
+interface Protocols {
+  patternExplorer: PatternExplorerProtocol;
+  experiment: ExperimentProtocol;
+  publishing: PublishingProtocol;
+}
+type App = keyof Protocols;
+
 /**
- * One webview panel speaking the shared protocol. Every inbound message is parsed with zod and
+ * One webview panel speaking its app's protocol. Every inbound message is parsed with zod and
  * dropped (and logged) when it does not parse; every outbound one is checked too. The HTML carries a
  * fresh nonce per render and loads only dist/webviews/<app>.js; data flows only after `ready`.
  */
-export class WebviewHost implements vscode.Disposable {
+export class WebviewHost<A extends App> implements vscode.Disposable {
   readonly panel: vscode.WebviewPanel;
   private ready = false;
-  private readonly queue: HostToWebviewInput[] = [];
+  private readonly queue: ToWebviewInputOf<Protocols[A]>[] = [];
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
     private readonly ctx: KaizenContext,
-    private readonly app: WebviewApp,
+    private readonly app: A,
     title: string,
-    handlers: Omit<HandlerMap<WebviewToHost>, 'ready' | 'rendered'> & { ready: () => void | Promise<void> },
+    handlers: Omit<HandlerMap<ToHostOf<Protocols[A]>>, 'ready' | 'rendered'> & { ready: () => void | Promise<void> },
   ) {
     const distWebviews = vscode.Uri.joinPath(ctx.extension.extensionUri, 'dist', 'webviews');
     this.panel = vscode.window.createWebviewPanel(`kaizen.${app}`, title, vscode.ViewColumn.Active, {
@@ -29,24 +41,24 @@ export class WebviewHost implements vscode.Disposable {
       retainContextWhenHidden: false,
     });
     this.panel.iconPath = vscode.Uri.joinPath(ctx.extension.extensionUri, 'media', 'kaizen.svg');
-    const all: HandlerMap<WebviewToHost> = {
+    const all = {
       ...handlers,
       ready: async () => {
         this.ready = true;
         await handlers.ready();
         for (const m of this.queue.splice(0)) void this.post(m);
       },
-      rendered: (m) => this.ctx.log.info(`webview ${m.app}: first paint ${m.firstPaintMs.toFixed(1)} ms for ${m.rows} rows`),
-    };
+      rendered: (m: { app: string; firstPaintMs: number; rows: number }) => this.ctx.log.info(`webview ${m.app}: first paint ${m.firstPaintMs.toFixed(1)} ms for ${m.rows} rows`),
+    } as unknown as HandlerMap<ToHostOf<Protocols[A]>>;
     this.subscriptions.push(
       this.panel.webview.onDidReceiveMessage((raw: unknown) => {
-        const { parseWebviewMessage, dispatch } = loadEngine();
-        const parsed = parseWebviewMessage(raw);
+        const { WEBVIEW_PROTOCOLS, parseMessage, dispatch } = loadEngine();
+        const parsed = parseMessage<ToHostOf<Protocols[A]>>(WEBVIEW_PROTOCOLS[this.app].toHost as unknown as z.ZodType<ToHostOf<Protocols[A]>>, raw);
         if (!parsed.ok) {
           this.ctx.log.warn(`webview ${this.app}: dropped a message (${parsed.reason})`);
           return;
         }
-        Promise.resolve(dispatch(all, parsed.message)).catch((err: unknown) => this.ctx.log.error(`webview ${this.app}: ${String(err)}`));
+        Promise.resolve(dispatch(all, parsed.message as ToHostOf<Protocols[A]>)).catch((err: unknown) => this.ctx.log.error(`webview ${this.app}: ${String(err)}`));
       }),
       // A hidden panel loses its page; the new page says `ready` again and gets fresh data.
       this.panel.onDidChangeViewState(() => {
@@ -69,10 +81,10 @@ export class WebviewHost implements vscode.Disposable {
   }
 
   /** Posts after the handshake; earlier messages wait in a queue. Invalid messages are a bug: logged, not sent. */
-  async post(message: HostToWebviewInput): Promise<void> {
-    const checked = loadEngine().HostToWebviewSchema.safeParse(message);
+  async post(message: ToWebviewInputOf<Protocols[A]>): Promise<void> {
+    const checked = loadEngine().WEBVIEW_PROTOCOLS[this.app].toWebview.safeParse(message);
     if (!checked.success) {
-      this.ctx.log.error(`webview ${this.app}: refusing to send an invalid ${message.type} message: ${checked.error.message}`);
+      this.ctx.log.error(`webview ${this.app}: refusing to send an invalid ${(message as { type: string }).type} message: ${checked.error.message}`);
       return;
     }
     if (!this.ready) {

@@ -9,7 +9,11 @@ import type { ExperimentView } from '../../shared/viewModels';
 import type { Chart } from '../shared/charts';
 import { bandChart, intervalChart } from '../shared/charts';
 import { adoptStyles, clear, h, percent } from '../shared/dom';
-import { connect, messageReceivedAt, post } from '../shared/ipc';
+import { pText, pValueCell } from '../../shared/format';
+import { experimentProtocol } from '../../shared/experimentProtocol';
+import { createIpc, messageReceivedAt } from '../shared/ipc';
+
+const { connect, post } = createIpc(experimentProtocol);
 
 adoptStyles(baseCss, css);
 
@@ -17,10 +21,6 @@ const root = document.getElementById('app')!;
 const charts: Chart[] = [];
 let firstPaintReported = false;
 
-function fmtP(p: number | undefined): string {
-  if (p === undefined) return '—';
-  return p < 0.001 ? '< 0.001' : p.toFixed(3);
-}
 
 function fmtLift(v: ExperimentView, x: number | undefined): string {
   if (x === undefined) return '—';
@@ -64,7 +64,7 @@ function render(v: ExperimentView | null, experiments: Array<{ id: string; name:
     { class: `verdict ${v.verdict.kind}`, id: 'verdict', role: 'status' },
     h('strong', {}, v.verdict.kind.replace(/-/g, ' ')),
     ` — ${v.verdict.summary}`,
-    v.verdict.pValue !== undefined ? ` (p = ${fmtP(v.verdict.pValue)}, α = ${v.verdict.alpha})` : '',
+    v.verdict.pValue !== undefined ? ` (${pText(v.verdict.pValue)}, α = ${v.verdict.alpha})` : '',
   );
   const table = h(
     'table',
@@ -80,7 +80,7 @@ function render(v: ExperimentView | null, experiments: Array<{ id: string; name:
         h('td', {}, x.conversions.toLocaleString()),
         h('td', {}, `${percent(x.rate, 1)} [${percent(x.ciLow, 1)} – ${percent(x.ciHigh, 1)}]`),
         h('td', {}, x.isControl ? '—' : `${fmtLift(v, x.lift)} [${fmtLift(v, x.liftLow)} – ${fmtLift(v, x.liftHigh)}]`),
-        h('td', {}, fmtP(x.pValue)),
+        h('td', {}, pValueCell(x.pValue)),
       ),
     ),
   );
@@ -89,7 +89,7 @@ function render(v: ExperimentView | null, experiments: Array<{ id: string; name:
     'p',
     { class: `srm ${v.srm.ok ? 'ok' : 'bad'}`, id: 'srm' },
     v.srm.ok ? 'Sample ratio OK' : 'Sample ratio mismatch — the split is broken; do not trust the result',
-    ` (χ² p = ${fmtP(v.srm.pValue)}; observed ${v.srm.observedCounts.join(' / ')}, expected ${v.srm.expectedShares.map((s) => Math.round(s * expectedTotal)).join(' / ')})`,
+    ` (${pText(v.srm.pValue, 'χ² p')}; observed ${v.srm.observedCounts.join(' / ')}, expected ${v.srm.expectedShares.map((s) => Math.round(s * expectedTotal)).join(' / ')})`,
   );
   const rateCanvas = h('canvas', { id: 'variant-chart', role: 'img', 'aria-label': 'Rate per variant with 95% interval' });
   const liftCanvas = h('canvas', { id: 'lift-chart', role: 'img', 'aria-label': 'Cumulative lift over time with 95% interval' });
@@ -114,6 +114,12 @@ function render(v: ExperimentView | null, experiments: Array<{ id: string; name:
   if (v.guardrails.length > 0) {
     root.append(
       h('h2', {}, 'Guardrails'),
+      h(
+        'p',
+        { class: 'muted', id: 'guardrail-legend' },
+        'Change is relative to control and signed so that negative is worse, whatever the metric\'s direction (an escalation rise shows as negative). ' +
+          'Limit is the worst change tolerated; a guardrail is breached when the change is past the limit and significantly worse than control.',
+      ),
       h(
         'table',
         { class: 'stats', id: 'guardrails' },
@@ -152,7 +158,7 @@ function render(v: ExperimentView | null, experiments: Array<{ id: string; name:
 
 root.append(h('p', { class: 'muted' }, 'Loading experiment…'));
 
-connect('experiment', {
+connect({
   experiment: (m) => {
     const started = messageReceivedAt();
     const rows = render(m.data, m.experiments);
@@ -169,6 +175,4 @@ connect('experiment', {
     root.prepend(h('div', { class: 'error-banner', role: 'alert' }, m.message));
   },
   busy: () => {},
-  patterns: () => {},
-  evidence: () => {},
 });

@@ -10,10 +10,14 @@ import type { PatternEvidence, PatternExplorerData, PatternRow } from '../../sha
 import type { Chart } from '../shared/charts';
 import { intervalChart } from '../shared/charts';
 import { adoptStyles, clear, h, percent, signed } from '../shared/dom';
-import { connect, messageReceivedAt, loadUiState, newRequestId, post, saveUiState } from '../shared/ipc';
+import { pText } from '../../shared/format';
+import { patternExplorerProtocol } from '../../shared/patternExplorerProtocol';
+import { createIpc, messageReceivedAt, loadUiState, newRequestId, saveUiState } from '../shared/ipc';
 import type { Filters, SortKey } from './model';
 import { ALL, applyFilters, defaultFilters, distinct, isFilters, strategyStats } from './model';
 import { VirtualList } from './virtualList';
+
+const { connect, post } = createIpc(patternExplorerProtocol);
 
 adoptStyles(baseCss, css);
 
@@ -164,8 +168,8 @@ function showDetail(p: PatternRow): void {
       {},
       h('dt', {}, 'Success rate'),
       h('dd', { class: p.effect }, `${percent(p.successRate, 1)} (95% CI ${percent(p.ciLow, 1)} – ${percent(p.ciHigh, 1)})`),
-      h('dt', {}, 'Lift vs intent'),
-      h('dd', {}, `${signed(p.lift)} (p = ${p.liftPValue < 0.001 ? '< 0.001' : p.liftPValue.toFixed(3)})`),
+      h('dt', {}, 'Lift'),
+      h('dd', {}, `${signed(p.lift)} over the situation's ordinary moves (${pText(p.liftPValue, 'adjusted p')}${p.liftPValue < 0.05 ? '' : ': not significant, may be chance'})`),
       h('dt', {}, 'Calls'),
       h('dd', {}, `${p.successes} of ${p.support} succeeded`),
     ),
@@ -198,7 +202,7 @@ function renderEvidence(ev: PatternEvidence): void {
   }
 }
 
-connect('patternExplorer', {
+connect({
   patterns: (m) => {
     const started = messageReceivedAt();
     errorBanner.hidden = true;
@@ -223,8 +227,5 @@ connect('patternExplorer', {
   busy: (m) => {
     busy.hidden = !m.busy;
     busy.lastElementChild!.textContent = m.message ?? '';
-  },
-  experiment: () => {
-    // Not for this view.
   },
 });

@@ -1,5 +1,6 @@
 import { BarController, BarElement, CategoryScale, Chart, Legend, LineController, LineElement, LinearScale, PointElement, Tooltip } from 'chart.js';
 import { themeColor } from './dom';
+import { dedupeRunLabels } from '../../shared/format';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Tooltip, Legend);
 
@@ -89,7 +90,9 @@ export function bandChart(canvas: HTMLCanvasElement, series: Array<{ ts: number;
   const c = colors();
   // Days when the series spans days; hours and minutes when it all happened within two days.
   const span = series.length > 1 ? series[series.length - 1]!.ts - series[0]!.ts : 0;
-  const labels = series.map((s) => (span > 2 * 86400000 ? new Date(s.ts).toISOString().slice(0, 10) : new Date(s.ts).toISOString().slice(5, 16).replace('T', ' ')));
+  const full = series.map((s) => (span > 2 * 86400000 ? new Date(s.ts).toISOString().slice(0, 10) : new Date(s.ts).toISOString().slice(5, 16).replace('T', ' ')));
+  // Several points a day share a date: the axis names each date once, the tooltip keeps the full label.
+  const labels = dedupeRunLabels(full);
   const thin = { borderWidth: 1, pointRadius: 0, borderDash: [4, 3], borderColor: c.grid };
   return new Chart(canvas, {
     type: 'line',
@@ -110,7 +113,7 @@ export function bandChart(canvas: HTMLCanvasElement, series: Array<{ ts: number;
         x: { ticks: { color: c.fg }, grid: { color: c.grid } },
         y: { ticks: { color: c.fg, callback: (v) => `${(Number(v) * 100).toFixed(1)}%` }, grid: { color: c.grid }, title: { display: true, text: yLabel, color: c.fg } },
       },
-      plugins: { legend: { labels: { color: c.fg } } },
+      plugins: { legend: { labels: { color: c.fg } }, tooltip: { callbacks: { title: (items) => full[items[0]?.dataIndex ?? 0] ?? '' } } },
     },
   });
 }

@@ -1,6 +1,6 @@
 import './zodConfig';
-import type { HandlerMap, HostToWebview, WebviewApp, WebviewToHostInput } from '../../shared/protocol';
-import { WebviewToHostSchema, dispatch, parseHostMessage } from '../../shared/protocol';
+import type { AnyWebviewProtocol, HandlerMap, ToHostInputOf, ToWebviewOf } from '../../shared/protocol';
+import { dispatch, parseMessage } from '../../shared/protocol';
 
 /** The VS Code webview API; `acquireVsCodeApi` may be called once per page, so only this file calls it. */
 interface VsCodeApi {
@@ -11,16 +11,6 @@ interface VsCodeApi {
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
-
-/** Sends a message to the host; the message is checked against the same schema the host parses with. */
-export function post(message: WebviewToHostInput): void {
-  const parsed = WebviewToHostSchema.safeParse(message);
-  if (!parsed.success) {
-    console.error('kaizen webview: refusing to send an invalid message', parsed.error.issues);
-    return;
-  }
-  vscode.postMessage(parsed.data);
-}
 
 let receivedAt = 0;
 /** When the message being handled arrived (before validation), for honest first-paint timing. */
@@ -35,20 +25,36 @@ export function newRequestId(): number {
 }
 
 /**
- * Listens to host messages, drops what does not parse, dispatches the rest through an exhaustive
- * handler map, then says `ready` (the handshake: the host sends data only after it).
+ * The messaging of one app, over its own protocol (core messages plus the app's): `post` checks a
+ * message against the schema the host parses with; `connect` listens to host messages, drops what
+ * does not parse, dispatches the rest through an exhaustive handler map, then says `ready` (the
+ * handshake: the host sends data only after it).
  */
-export function connect(app: WebviewApp, handlers: HandlerMap<HostToWebview>): void {
-  window.addEventListener('message', (event: MessageEvent) => {
-    receivedAt = performance.now();
-    const parsed = parseHostMessage(event.data);
-    if (!parsed.ok) {
-      console.warn(`kaizen webview: dropped a host message (${parsed.reason})`);
+export function createIpc<P extends AnyWebviewProtocol>(protocol: P): {
+  post(message: ToHostInputOf<P>): void;
+  connect(handlers: HandlerMap<ToWebviewOf<P>>): void;
+} {
+  const post = (message: ToHostInputOf<P>): void => {
+    const parsed = protocol.toHost.safeParse(message);
+    if (!parsed.success) {
+      console.error('kaizen webview: refusing to send an invalid message', parsed.error.issues);
       return;
     }
-    void dispatch(handlers, parsed.message);
-  });
-  post({ type: 'ready', app });
+    vscode.postMessage(parsed.data);
+  };
+  const connect = (handlers: HandlerMap<ToWebviewOf<P>>): void => {
+    window.addEventListener('message', (event: MessageEvent) => {
+      receivedAt = performance.now();
+      const parsed = parseMessage(protocol.toWebview, event.data);
+      if (!parsed.ok) {
+        console.warn(`kaizen webview: dropped a host message (${parsed.reason})`);
+        return;
+      }
+      void dispatch(handlers, parsed.message as ToWebviewOf<P>);
+    });
+    post({ type: 'ready', app: protocol.app } as ToHostInputOf<P>);
+  };
+  return { post, connect };
 }
 
 /** UI state only (selection, filters): data is always refetched from the host. */

@@ -17,7 +17,7 @@ describe('Kaizen in VS Code (Electron)', () => {
   it('imports the bundled sample calls and finds patterns', async () => {
     const uri = vscode.Uri.file(path.join(workspace(), 'acme-support.jsonl'));
     const result = await vscode.commands.executeCommand('kaizen.importCalls', uri);
-    assert.equal(result.calls, 200);
+    assert.equal(result.calls, 1300);
     assert.equal(result.rejected, 0);
     assert.ok(result.patterns > 0, 'patterns were computed');
   });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { benjaminiHochberg, compareProportions, fisherExactTwoSided, rocAuc, twoProportionZTest, wilsonInterval } from '../../../src/engine/analysis/stats';
+import { benjaminiHochberg, compareProportions, fisherExactTwoSided, pooledTwoProportionZ, rocAuc, wilsonInterval } from '../../../src/engine/stats';
 
 const close = (a: number, b: number, tol = 1e-9) => assert.ok(Math.abs(a - b) <= tol, `${a} ≠ ${b} (±${tol})`);
 
@@ -44,10 +44,10 @@ describe('analysis stats', () => {
   });
 
   it('two-proportion z test matches the pooled formula', () => {
-    const a = twoProportionZTest(82, 100, 55, 100);
+    const a = pooledTwoProportionZ(82, 100, 55, 100);
     close(a.z, 4.110060395497887, 1e-9);
     close(a.p, 3.955556465618824e-5, 1e-12);
-    const b = twoProportionZTest(30, 120, 70, 130);
+    const b = pooledTwoProportionZ(30, 120, 70, 130);
     close(b.z, -4.651302547095317, 1e-9);
     close(b.p, 3.2984499852269536e-6, 1e-12);
   });

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { ExperimentSchema } from '../../../src/engine/model';
 import type { Experiment } from '../../../src/engine/model';
 import { LayerFullError, assign, reserveLayerRange } from '../../../src/engine/experiments/allocation';
-import { murmurhash3 } from '../../../src/engine/experiments/hash';
-import { sampleRatioMismatch } from '../../../src/engine/experiments/stats';
+import { murmurhash3 } from '../../../src/engine/stats/hash';
+import { sampleRatioMismatch } from '../../../src/engine/stats';
 
 function experiment(over: Partial<Experiment> & Record<string, unknown> = {}): Experiment {
   return ExperimentSchema.parse({

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { SummaryInputError, analyzeSummary } from '../../../src/engine/experiments/summaryAnalysis';
-import { holm, twoProportionZTest } from '../../../src/engine/experiments/stats';
+import { holm, twoProportionZTest } from '../../../src/engine/stats';
 
 describe('experiments/summaryAnalysis', () => {
   it('stops on a sample-ratio mismatch whatever the p-values say', () => {

@@ -123,9 +123,13 @@ describe('ingest formats', () => {
     assert.deepEqual(c.outcome, { endReason: 'customer_hangup', endReasonRaw: 'customer-ended-call', resolved: true, durationMs: 90_000 });
     assert.equal(c.startedAt, Date.parse('2026-04-02T09:00:00.000Z'));
     assert.equal(c.endedAt, Date.parse('2026-04-02T09:01:30.000Z'));
-    // Raw until the redactor hashes it (see importer.test.ts); costs and the summary are not carried.
+    // Raw until the redactor hashes it (see importer.test.ts); the platform's cost and summary are kept.
     assert.equal(ofType(c.events, 'call.started')[0]!.callerKey, '+15551234567');
-    assert.ok(!JSON.stringify(c).includes('double charge'), 'the analysis summary is not carried');
+    assert.equal(c.metrics?.analysis?.summary, 'Customer disputed a double charge.');
+    assert.deepEqual(c.metrics?.cost?.total, { usd: 0.12, raw: 0.12, rawUnit: 'usd' });
+    assert.deepEqual(c.metrics?.cost?.items, [{ kind: 'model', amount: { usd: 0.02, raw: 0.02, rawUnit: 'usd' } }]);
+    assert.equal(c.platform?.direction, 'inbound');
+    assert.equal(c.platform?.urls?.recording, 'https://example.invalid/rec.wav');
   });
 
   it('retell: event key, transcript_with_tool_calls, word timing, transfer, analysis', async () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { analyzeStore } from '../../../src/engine/analysis/analyzeStore';
+import { analyzeStore } from '../../../src/engine/pipeline';
 import { assembleConversation } from '../../../src/engine/model';
 import type { ConversationEvent } from '../../../src/engine/model';
 import { openSqlStore } from '../../../src/engine/store';

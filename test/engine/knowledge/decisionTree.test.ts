@@ -78,7 +78,7 @@ describe('decision tree as text', () => {
       'trigger = locked-out',
       '  → verification-first (85 % success in 20 of 60 calls)',
       'trigger = frustration',
-      '  → empathy (80 % success in 15 of 40 calls)',
+      '  → empathy (80 % success in 15 of 40 calls; small sample)',
     ]);
   });
 });

@@ -5,7 +5,7 @@ import { addGraphCall, emptyGraphCounts, graphToMermaid, neighbours, toGraph, to
 function call(intent: string, trigger: string, strategy: string, tools: string[], errors: string[] = []): CallAnalysis {
   return {
     callId: 'c', agentId: 'a', intent, intentConfidence: 1, intentSource: 'taxonomy',
-    outcome: { label: 'success', probability: 0.9, source: 'explicit' }, signals: [], triggers: [], strategies: [], fragments: [],
+    outcome: { label: 'success', probability: 0.9, source: 'explicit' }, signals: [], triggers: [], strategies: [], situations: [], moves: [], fragments: [],
     cells: [{ trigger, strategy }], toolSequence: tools, errors: errors.map((code) => ({ code, stage: 'tool', tool: tools[0], turnIndex: 1 })), turnCount: 4, features: [], ended: true,
   };
 }

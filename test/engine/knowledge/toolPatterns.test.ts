@@ -6,7 +6,7 @@ function call(id: number, intent: string, tools: string[], success: boolean): Ca
   return {
     callId: `c${id}`, agentId: 'a', intent, intentConfidence: 1, intentSource: 'taxonomy',
     outcome: { label: success ? 'success' : 'failure', probability: success ? 0.9 : 0.1, source: 'explicit' },
-    signals: [], triggers: [], strategies: [], fragments: [], cells: [], toolSequence: tools, errors: [], turnCount: 4, features: [], ended: true,
+    signals: [], triggers: [], strategies: [], situations: [], moves: [], fragments: [], cells: [], toolSequence: tools, errors: [], turnCount: 4, features: [], ended: true,
   };
 }
 
@@ -32,6 +32,12 @@ describe('tool patterns', () => {
     assert.ok(Math.abs(p.lift - 0.3) < 1e-12);
     assert.ok(p.qValue < 1e-4);
     assert.match(p.rule, /verify_identity before pull_up_account \(80 % vs 50 %/);
+    assert.equal(p.advice, 'do');
+    // The mirror order hurts: it is never phrased as advice, only as something to avoid.
+    const mirror = all.find((x) => x.sequence[0] === 'pull_up_account' && x.sequence[1] === 'verify_identity')!;
+    assert.ok(mirror.lift < 0);
+    assert.equal(mirror.advice, 'avoid');
+    assert.match(mirror.rule, /^account_access: avoid calling pull_up_account before verify_identity/);
   });
 
   it('an order with no effect is not significant; counts merge', () => {

@@ -37,7 +37,8 @@ describe('kaizen test (CLI)', () => {
     assert.match(r.err, /3 passed, 1 failed, 2 errors → reports\/kaizen\.xml/);
     const xml = readFileSync(path.join(tmp, 'reports/kaizen.xml'), 'utf8');
     assert.match(xml, /<testsuite name="[^"]*regression\.calls\.jsonl" tests="3" failures="1" errors="2"/);
-    assert.match(xml, /<failure type="intent"/);
+    assert.match(xml, /<failure type="intent,noKnownErrorFingerprint"/);
+    assert.equal((r.err.match(/passed, 1 failed/g) ?? []).length, 1, 'the summary is printed once');
   });
 
   it('names a missing path as a usage error', async () => {

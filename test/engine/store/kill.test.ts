@@ -72,7 +72,7 @@ function rawIds(storePath: string, SQL: SqlJsStatic): string[] {
 }
 
 describe('store: SIGKILL during saves', function () {
-  this.timeout(120_000);
+  this.timeout(300_000);
   let tmp: ReturnType<typeof tempDir>;
   let script: string;
   before(() => {
@@ -114,6 +114,40 @@ describe('store: SIGKILL during saves', function () {
     } finally {
       await store.close();
     }
+  });
+
+  it('keeps every saved batch readable when kills land while calls are sealed into segments', async () => {
+    const storePath = path.join(tmp.dir, 'segmented.db');
+    let previous = 0;
+    let seed = 777;
+    const random = (): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    for (let i = 0; i < 12; i++) {
+      const aim = i % 2 === 1;
+      const run = await runAndKill(script, storePath, Math.floor(random() * (aim ? 25 : 250)), aim, i + 1);
+      assert.ok(run.sawReady, `iteration ${i}: the child never opened the store: ${run.stderr}`);
+      const store = await openSqlStore({ path: storePath, ports: createNodePorts() });
+      try {
+        const n = (await store.readJournal('kill')).length;
+        assert.equal(await store.countCalls({ agentId: 'kill' }), n * BATCH, `iteration ${i}: calls for ${n} batches`);
+        const floor = Math.max(run.lastReported, previous);
+        assert.ok(n >= floor && n <= floor + 1, `iteration ${i}: store has batch ${n}, child reported ${run.lastReported}, before it ${previous}`);
+        previous = n;
+        if (i === 11) {
+          let read = 0;
+          for await (const c of store.iterateConversations({ agentId: 'kill' })) {
+            assert.equal(c.events.length, 2, c.callId);
+            read++;
+          }
+          assert.equal(read, n * BATCH);
+          assert.equal(await store.countCalls({ agentId: 'seed' }), 3000);
+        }
+      } finally {
+        await store.close();
+      }
+    }
+    const segments = fs.readdirSync(`${storePath}.segments`);
+    assert.ok(segments.length > 1, 'saves sealed calls into segments along the way');
+    assert.deepEqual(segments.filter((f) => !f.endsWith('.sqlite')), [], 'no temp left');
   });
 
   it(`leaves the previous or the new complete state, ${ITERATIONS} kills in a row`, async () => {
@@ -173,7 +207,9 @@ describe('store: SIGKILL during saves', function () {
       assert.deepEqual(fs.readdirSync(tmp.dir).filter((f) => f.startsWith('learning.db') && f !== 'learning.db' && f !== 'learning.db.archive'), [], 'no lock or temp left');
       const listed = new Set(rawIds(storePath, SQL));
       assert.deepEqual(fs.readdirSync(`${storePath}.archive`).filter((f) => !listed.has(f.replace(/\.sqlite$/, ''))), [], 'no unlisted archive or temp left');
-      assert.ok(previous > ITERATIONS / 2, `the child made progress (${previous} batches)`);
+      // Load-independent: every aimed run (half of them) completes at least one save before its kill;
+      // unaimed kills may land before the first save on a loaded machine.
+      assert.ok(previous >= ITERATIONS / 2, `the child made progress (${previous} batches)`);
       assert.ok(archivesSeen.size > 1, 'saves moved transcripts to archives along the way');
       if (process.env.KAIZEN_TEST_VERBOSE) console.log(`      ${killedMidWrite} of ${ITERATIONS} kills left a temp file (died between temp write and rename); ${archivesSeen.size} archives`);
     }

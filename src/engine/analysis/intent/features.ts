@@ -3,6 +3,7 @@
  * n-grams inside word boundaries. Hashing runs over char codes, so no n-gram string is ever
  * allocated; that is most of why classification is fast.
  */
+import { fmix32 } from '../../stats/hash';
 import type { FeatureConfig } from './schema';
 
 /** A sparse vector: parallel arrays of feature ids (ascending not required) and values. */
@@ -30,14 +31,7 @@ function hashToken(token: string, seed: number): number {
 }
 
 /** murmur3's fmix32: FNV alone leaves the low bits (the bucket) poorly mixed. */
-function finalMix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
+const finalMix = fmix32;
 
 const DIACRITICS = /[\u0300-\u036f]/g;
 const NON_ASCII = /[\u0080-\uffff]/;

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { AdapterContext, AdapterOutput, FormatAdapter, FormatDefinition, SourceRecord } from '../types';
-import { CallBuilder, endedOutcome, isRecord, looksLikeToolError, parseRecord, parseToolArguments, sourceOf, toEpochMs } from './common';
+import type { CallPlatform, TokenUsage } from '../../model';
+import { CallBuilder, endedOutcome, isRecord, parseRecord, parseToolArguments, sourceOf, toEpochMs } from './common';
+import { compact, toolOutputFailed } from './platformFields';
 
 const USER_DONE = 'conversation.item.input_audio_transcription.completed';
 const USER_FAILED = 'conversation.item.input_audio_transcription.failed';
@@ -24,6 +26,15 @@ const ResponseDoneSchema = z.object({
   response: z.object({
     id: z.string().optional(),
     status: z.string().optional(),
+    usage: z
+      .object({
+        total_tokens: z.number().optional(),
+        input_tokens: z.number().optional(),
+        output_tokens: z.number().optional(),
+        input_token_details: z.object({ text_tokens: z.number().optional(), audio_tokens: z.number().optional(), cached_tokens: z.number().optional() }).partial().nullish(),
+        output_token_details: z.object({ text_tokens: z.number().optional(), audio_tokens: z.number().optional() }).partial().nullish(),
+      })
+      .nullish(),
     status_details: z
       .object({ type: z.string().optional(), reason: z.string().nullish(), error: z.object({ code: z.string().nullish(), message: z.string().nullish(), type: z.string().nullish() }).nullish() })
       .nullish(),
@@ -33,6 +44,25 @@ const ErrorSchema = z.object({ error: z.object({ type: z.string().nullish(), cod
 const ItemSchema = z.object({
   item: z.object({ id: z.string().optional(), type: z.string().optional(), call_id: z.string().optional(), output: z.string().optional() }),
 });
+
+type Usage = NonNullable<z.output<typeof ResponseDoneSchema>['response']['usage']>;
+
+/** Adds one `response.done` usage to the session's running total. */
+function addUsage(total: TokenUsage, usage: Usage | null | undefined): void {
+  if (!usage) return;
+  const add = (k: keyof TokenUsage, v: number | undefined) => {
+    if (v !== undefined) (total as Record<string, number>)[k] = ((total[k] as number | undefined) ?? 0) + v;
+  };
+  add('requests', 1);
+  add('inputTokens', usage.input_tokens);
+  add('outputTokens', usage.output_tokens);
+  add('totalTokens', usage.total_tokens);
+  add('inputTextTokens', usage.input_token_details?.text_tokens);
+  add('inputAudioTokens', usage.input_token_details?.audio_tokens);
+  add('cachedTokens', usage.input_token_details?.cached_tokens);
+  add('outputTextTokens', usage.output_token_details?.text_tokens);
+  add('outputAudioTokens', usage.output_token_details?.audio_tokens);
+}
 
 interface Session {
   index: number;
@@ -50,6 +80,15 @@ interface Session {
   /** Function outputs already taken (the same item is announced by more than one event). */
   outputs: Set<string>;
   hasContent: boolean;
+  model?: string;
+  voice?: string;
+  tools?: string[];
+  promptId?: string;
+  promptVersion?: string;
+  tokens: TokenUsage;
+  /** Caller speech offsets in the session audio (`input_audio_buffer.speech_started/stopped`), by item. */
+  speech: Map<string, { startMs?: number; endMs?: number }>;
+  lastAudioMs?: number;
   /** Content keys of the session's records: a session without an id is named by all of them. */
   keys: string[];
 }
@@ -79,7 +118,8 @@ class OpenAiRealtimeAdapter implements FormatAdapter {
     }
     const s = (this.session ??= this.newSession(record));
     s.keys.push(record.key);
-    const ts = toEpochMs(v.timestamp ?? v.ts ?? v.time);
+    // Recorded logs carry the receive time under different names; a `response.done` may carry its own.
+    const ts = toEpochMs(v.timestamp ?? v.ts ?? v.time ?? v.received_at ?? v.created_at ?? (isRecord(v.response) ? v.response.created_at : undefined));
     if (ts !== undefined) {
       s.firstTs ??= ts;
       s.lastTs = ts;
@@ -99,6 +139,7 @@ class OpenAiRealtimeAdapter implements FormatAdapter {
       const session = isRecord(v.session) ? v.session : {};
       if (typeof session.id === 'string' && s.id === undefined) s.id = session.id;
       if (typeof session.instructions === 'string' && s.systemPrompt === undefined) s.systemPrompt = session.instructions;
+      this.readSession(s, session);
     } else if (ITEM_SEEN.has(v.type)) {
       const e = parse(ItemSchema);
       if (e?.item.id !== undefined) this.orderOf(s, e.item.id);
@@ -106,10 +147,17 @@ class OpenAiRealtimeAdapter implements FormatAdapter {
       if (e && e.item.type === 'function_call_output' && key !== undefined && !s.outputs.has(key)) {
         s.outputs.add(key);
         const text = e.item.output ?? '';
-        const ok = !looksLikeToolError(text);
+        const ok = !toolOutputFailed(text);
         const name = s.toolNames.get(e.item.call_id ?? '');
         slot({ type: 'tool.result', toolCallId: e.item.call_id ?? '', ...(name ? { name } : {}), ok, ...(ok ? { result: text } : { error: text }) }, e.item.id);
       }
+    } else if ((v.type === 'input_audio_buffer.speech_started' || v.type === 'input_audio_buffer.speech_stopped') && typeof v.item_id === 'string') {
+      this.orderOf(s, v.item_id);
+      const at = s.speech.get(v.item_id) ?? {};
+      if (typeof v.audio_start_ms === 'number' && v.audio_start_ms >= 0) at.startMs = v.audio_start_ms;
+      if (typeof v.audio_end_ms === 'number' && v.audio_end_ms >= 0) at.endMs = v.audio_end_ms;
+      s.speech.set(v.item_id, at);
+      s.lastAudioMs = Math.max(s.lastAudioMs ?? 0, at.endMs ?? at.startMs ?? 0);
     } else if (v.type === 'input_audio_buffer.committed' && typeof v.item_id === 'string') {
       this.orderOf(s, v.item_id);
     } else if (v.type === USER_FAILED) {
@@ -132,6 +180,7 @@ class OpenAiRealtimeAdapter implements FormatAdapter {
     } else if (v.type === 'response.done') {
       const e = parse(ResponseDoneSchema);
       const details = e?.response.status_details;
+      if (e) addUsage(s.tokens, e.response.usage);
       if (e && details?.reason === 'turn_detected') {
         this.markInterrupted(s, (x) => x.responseId !== undefined && x.responseId === e.response.id);
       } else if (e && e.response.status === 'failed') {
@@ -162,8 +211,26 @@ class OpenAiRealtimeAdapter implements FormatAdapter {
       toolNames: new Map(),
       outputs: new Set(),
       hasContent: false,
+      tokens: {},
+      speech: new Map(),
       keys: [],
     };
+  }
+
+  /** Model, voice, tools and prompt from `session.created`/`session.updated` (GA and beta shapes). */
+  private readSession(s: Session, session: Record<string, unknown>): void {
+    if (typeof session.model === 'string') s.model = session.model;
+    const audio = isRecord(session.audio) && isRecord(session.audio.output) ? session.audio.output : undefined;
+    const voice = typeof session.voice === 'string' ? session.voice : typeof audio?.voice === 'string' ? audio.voice : undefined;
+    if (voice) s.voice = voice;
+    if (Array.isArray(session.tools)) {
+      const names = session.tools.map((t) => (isRecord(t) && typeof t.name === 'string' ? t.name : undefined)).filter((n): n is string => n !== undefined);
+      if (names.length) s.tools = names;
+    }
+    if (isRecord(session.prompt)) {
+      if (typeof session.prompt.id === 'string') s.promptId = session.prompt.id;
+      if (typeof session.prompt.version === 'string' || typeof session.prompt.version === 'number') s.promptVersion = String(session.prompt.version);
+    }
   }
 
   private orderOf(s: Session, itemId: string): number {
@@ -182,20 +249,46 @@ class OpenAiRealtimeAdapter implements FormatAdapter {
   private flush(s: Session, at: SourceRecord): AdapterOutput {
     const ctx = this.ctx;
     const callId = s.id ?? `rt:${ctx.hash(s.keys.join(','))}`;
-    const call = s.firstTs !== undefined ? new CallBuilder(callId, ctx.agentId, s.firstTs) : CallBuilder.synthetic(ctx, s.index, callId);
+    // The session names what ran the call: a stored prompt's id, else the model.
+    const agentId = s.promptId ?? s.model ?? ctx.agentId;
+    const call = s.firstTs !== undefined ? new CallBuilder(callId, agentId, s.firstTs) : CallBuilder.synthetic(ctx, s.index, callId, agentId);
+    const platform = compact<CallPlatform>({
+      model: s.model ? { provider: 'openai', name: s.model } : undefined,
+      voice: s.voice ? { provider: 'openai', voiceId: s.voice } : undefined,
+      tools: s.tools,
+      promptVersion: s.promptVersion,
+    });
     call.add({
       type: 'call.started',
       channel: 'voice',
       source: sourceOf(ctx, s.index, s.id),
       ...(s.systemPrompt !== undefined ? { systemPrompt: s.systemPrompt } : {}),
+      ...(s.promptVersion !== undefined ? { agentVersion: s.promptVersion } : {}),
+      ...(platform ? { platform } : {}),
       ts: s.firstTs,
     });
+    const base = call.lastTimestamp;
+    for (const x of s.slots) {
+      const at = x.itemId !== undefined ? s.speech.get(x.itemId) : undefined;
+      if (!at || x.draft.type !== 'turn') continue;
+      // Offsets in the session audio: they place the caller's turn even when the log has no clock.
+      x.draft = { ...x.draft, ...(at.startMs !== undefined ? { startMs: at.startMs } : {}), ...(at.endMs !== undefined ? { endMs: at.endMs } : {}) };
+      // The transcript arrives after the caller spoke (often after the reply began); the audio offset says when.
+      if (at.startMs !== undefined) x.draft = { ...x.draft, ts: base + at.startMs };
+    }
     // Timestamps (when the log has them) follow arrival; the item order decides the sequence, so
     // they are dropped when they would run backwards.
     for (const x of [...s.slots].sort((a, b) => a.order - b.order || a.seq - b.seq)) {
       call.add({ ...x.draft, ts: x.draft.ts !== undefined && x.draft.ts >= call.lastTimestamp ? x.draft.ts : undefined });
     }
-    call.add({ type: 'call.ended', outcome: endedOutcome({ endReason: 'unknown' }), ts: s.lastTs !== undefined ? Math.max(s.lastTs, call.lastTimestamp) : undefined });
+    const durationMs = s.firstTs !== undefined && s.lastTs !== undefined && s.lastTs > s.firstTs ? s.lastTs - s.firstTs : s.lastAudioMs;
+    const tokens = compact(s.tokens);
+    call.add({
+      type: 'call.ended',
+      outcome: endedOutcome({ endReason: 'unknown', durationMs }),
+      ...(tokens ? { metrics: { tokens } } : {}),
+      ts: s.lastTs !== undefined ? Math.max(s.lastTs, call.lastTimestamp) : undefined,
+    });
     return call.finish(ctx, { ...at, index: s.index, line: s.firstLine });
   }
 }

@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import type { Annotations, EndReason } from '../../model';
+import type { Annotations, CallCost, CallLatency, CallMetrics, CallPlatform, EndReason, LatencyStats, PlatformAnalysis, TokenUsage, Transfer } from '../../model';
 import type { AdapterContext, AdapterOutput, FormatAdapter, FormatDefinition, SourceRecord } from '../types';
-import { CallBuilder, endedOutcome, isRecord, isTransferTool, looksLikeToolError, parseRecord, parseToolArguments, sourceOf } from './common';
+import { CallBuilder, endedOutcome, isRecord, isTransferTool, parseRecord, parseToolArguments, reject, sourceOf } from './common';
+import type { EventDraft } from './common';
+import { attachTurnLatencies, cents, compact, directionOf, jsonRecord, latencyStats, toolOutputFailed, turnsFromTranscriptText } from './platformFields';
 
 const WordSchema = z.object({ start: z.number().optional(), end: z.number().optional() });
 
@@ -30,6 +32,27 @@ const CallSchema = z.object({
   end_timestamp: z.number().optional(),
   duration_ms: z.number().optional(),
   disconnection_reason: z.string().optional(),
+  agent_name: z.string().optional(),
+  agent_tag: z.string().optional(),
+  transcript: z.string().optional(),
+  recording_url: z.string().optional(),
+  recording_multi_channel_url: z.string().optional(),
+  scrubbed_recording_url: z.string().optional(),
+  public_log_url: z.string().optional(),
+  transfer_destination: z.string().nullish(),
+  transfer_end_timestamp: z.number().nullish(),
+  latency: z.record(z.string(), z.unknown()).optional(),
+  llm_token_usage: z.object({ values: z.array(z.number()).optional(), average: z.number().optional(), num_requests: z.number().optional() }).optional(),
+  call_cost: z
+    .object({
+      combined_cost: z.number().optional(),
+      total_duration_seconds: z.number().optional(),
+      product_costs: z.array(z.object({ product: z.string(), cost: z.number(), unit_price: z.number().optional() })).optional(),
+    })
+    .optional(),
+  metadata: z.record(z.string(), z.unknown()).nullish(),
+  retell_llm_dynamic_variables: z.record(z.string(), z.unknown()).nullish(),
+  collected_dynamic_variables: z.record(z.string(), z.unknown()).nullish(),
   transcript_object: z.array(EntrySchema).optional(),
   transcript_with_tool_calls: z.array(EntrySchema).optional(),
   call_analysis: z
@@ -37,9 +60,13 @@ const CallSchema = z.object({
       call_successful: z.boolean().optional(),
       user_sentiment: z.string().optional(),
       in_voicemail: z.boolean().optional(),
+      call_summary: z.string().optional(),
+      custom_analysis_data: z.record(z.string(), z.unknown()).nullish(),
     })
     .optional(),
 });
+
+type RetellCall = z.output<typeof CallSchema>;
 
 /** Retell `disconnection_reason` → our EndReason. */
 export function mapRetellDisconnection(raw: string | undefined): { endReason: EndReason; transferred?: boolean } {
@@ -86,6 +113,7 @@ class RetellAdapter implements FormatAdapter {
     const agentId = c.agent_id ?? ctx.agentId;
     const start = c.start_timestamp;
     const callerNumber = c.direction === 'outbound' ? c.to_number : c.from_number;
+    const platform = platformOf(c);
     const call = start !== undefined ? new CallBuilder(c.call_id, agentId, start) : CallBuilder.synthetic(ctx, record.index, c.call_id, agentId);
     call.add({
       type: 'call.started',
@@ -94,9 +122,17 @@ class RetellAdapter implements FormatAdapter {
       // The caller's number (raw here) is replaced by its keyed hash in the redactor, before any store.
       ...(callerNumber ? { callerKey: callerNumber } : {}),
       ...(c.agent_version !== undefined ? { agentVersion: String(c.agent_version) } : {}),
+      ...(platform ? { platform } : {}),
       ts: start,
     });
     const entries = c.transcript_with_tool_calls ?? c.transcript_object ?? [];
+    const drafts: EventDraft[] = [];
+    if (entries.length === 0 && c.transcript !== undefined && c.transcript.trim() !== '') {
+      drafts.push(...turnsFromTranscriptText(c.transcript));
+      if (drafts.length === 0) {
+        return [reject(ctx, record, `${prefix ? `${prefix}.` : ''}transcript`, 'the call has only a `transcript` string and it has no "Agent:"/"User:" speaker labels, so it cannot be split into turns; export transcript_object instead')];
+      }
+    }
     let toolTransfer = false;
     const toolNames = new Map<string, string>();
     for (const e of entries) {
@@ -104,34 +140,34 @@ class RetellAdapter implements FormatAdapter {
       const ts = start !== undefined && timing.startMs !== undefined ? start + timing.startMs : undefined;
       switch (e.role) {
         case 'agent':
-          call.add({ type: 'turn', role: 'agent', text: e.content ?? '', ts, ...timing });
+          drafts.push({ type: 'turn', role: 'agent', text: e.content ?? '', ts, ...timing });
           break;
         case 'user':
-          call.add({ type: 'turn', role: 'user', text: e.content ?? '', ts, ...timing });
+          drafts.push({ type: 'turn', role: 'user', text: e.content ?? '', ts, ...timing });
           break;
         case 'transfer_target':
           // The human the call was transferred to: a third voice, kept as a user-side turn.
-          call.add({ type: 'turn', role: 'user', text: e.content ?? '', ts, ...timing, annotations: { speaker: 'transfer_target' } });
+          drafts.push({ type: 'turn', role: 'user', text: e.content ?? '', ts, ...timing, annotations: { speaker: 'transfer_target' } });
           break;
         case 'tool_call_invocation': {
           const name = e.name ?? 'unknown_tool';
           toolNames.set(e.tool_call_id ?? '', name);
           if (isTransferTool(name) || name === 'transfer_call') toolTransfer = true;
-          call.add({ type: 'tool.called', toolCallId: e.tool_call_id ?? '', name, arguments: parseToolArguments(e.arguments), ts });
+          drafts.push({ type: 'tool.called', toolCallId: e.tool_call_id ?? '', name, arguments: parseToolArguments(e.arguments), ts });
           break;
         }
         case 'tool_call_result': {
           const text = e.content ?? '';
-          const ok = e.successful ?? !looksLikeToolError(text);
+          const ok = e.successful !== false && !toolOutputFailed(text);
           const name = e.name ?? toolNames.get(e.tool_call_id ?? '');
-          call.add({ type: 'tool.result', toolCallId: e.tool_call_id ?? '', ...(name ? { name } : {}), ok, ...(ok ? { result: text } : { error: text }), ts });
+          drafts.push({ type: 'tool.result', toolCallId: e.tool_call_id ?? '', ...(name ? { name } : {}), ok, ...(ok ? { result: text } : { error: text }), ts });
           break;
         }
         case 'dtmf':
-          call.add({ type: 'turn', role: 'user', text: `[DTMF ${e.digit ?? ''}]`, ts, annotations: { dtmf: e.digit ?? '' } });
+          drafts.push({ type: 'turn', role: 'user', text: `[DTMF ${e.digit ?? ''}]`, ts, annotations: { dtmf: e.digit ?? '' } });
           break;
         case 'injected':
-          call.add({
+          drafts.push({
             type: 'turn',
             role: 'system',
             text: e.content ?? '',
@@ -144,6 +180,8 @@ class RetellAdapter implements FormatAdapter {
           break;
       }
     }
+    attachTurnLatencies(drafts, (latencyStats(c.latency?.e2e)?.values ?? []).map((v) => (v >= 0 ? { turnMs: v } : undefined)));
+    for (const d of drafts) call.add(d);
     const mapped = mapRetellDisconnection(c.disconnection_reason);
     const transferred = mapped.transferred || toolTransfer;
     const analysis = c.call_analysis;
@@ -152,6 +190,7 @@ class RetellAdapter implements FormatAdapter {
     if (analysis?.in_voicemail !== undefined) annotations.inVoicemail = analysis.in_voicemail;
     const analyzed = event === 'call_analyzed' || (event === undefined && analysis !== undefined);
     const end = c.end_timestamp;
+    const metrics = metricsOf(c, mapped.transferred === true);
     call.add({
       type: 'call.ended',
       eventId: `${c.call_id}:${analyzed ? 'analyzed' : 'ended'}`,
@@ -164,6 +203,7 @@ class RetellAdapter implements FormatAdapter {
         resolved: analysis?.call_successful,
         durationMs: c.duration_ms ?? (start !== undefined && end !== undefined ? Math.max(0, end - start) : undefined),
       }),
+      ...(metrics ? { metrics } : {}),
       ...(Object.keys(annotations).length ? { annotations } : {}),
     });
     return [call.finish(ctx, record)];
@@ -172,6 +212,82 @@ class RetellAdapter implements FormatAdapter {
   end(): AdapterOutput[] {
     return [];
   }
+}
+
+/** Who ran the call and how (Retell reports no model or voice on the call object). */
+function platformOf(c: RetellCall): CallPlatform | undefined {
+  return compact<CallPlatform>({
+    direction: directionOf(c.direction, c.call_type),
+    callType: c.call_type,
+    agentName: c.agent_name,
+    agentTag: c.agent_tag,
+    promptVersion: c.agent_version !== undefined ? String(c.agent_version) : undefined,
+    urls: compact({
+      recording: c.recording_url,
+      stereoRecording: c.recording_multi_channel_url,
+      scrubbedRecording: c.scrubbed_recording_url,
+      log: c.public_log_url,
+    }),
+    metadata: jsonRecord(c.metadata),
+    dynamicVariables: jsonRecord(c.retell_llm_dynamic_variables),
+    collectedVariables: jsonRecord(c.collected_dynamic_variables),
+  });
+}
+
+const LATENCY_STAGES = new Set(['e2e', 'llm', 'tts', 'asr', 's2s']);
+
+/** Cost (Retell reports cents), latency per stage, token usage, the post-call analysis and the transfer. */
+function metricsOf(c: RetellCall, transferred: boolean): CallMetrics | undefined {
+  const cost = c.call_cost;
+  const latency: CallLatency = {};
+  const other: Record<string, LatencyStats> = {};
+  for (const [k, v] of Object.entries(c.latency ?? {})) {
+    const stats = latencyStats(v);
+    if (!stats) continue;
+    if (LATENCY_STAGES.has(k)) latency[k as 'e2e'] = stats;
+    else other[k] = stats;
+  }
+  if (Object.keys(other).length) latency.other = other;
+  const tokens = c.llm_token_usage;
+  const a = c.call_analysis;
+  return compact<CallMetrics>({
+    cost:
+      cost?.combined_cost !== undefined
+        ? compact<CallCost>({
+            total: cents(cost.combined_cost),
+            items: cost.product_costs?.map((p) => ({ kind: p.product, amount: cents(p.cost) })),
+            billedDurationSec: cost.total_duration_seconds,
+          })
+        : undefined,
+    latency: compact(latency),
+    tokens: tokens
+      ? compact<TokenUsage>({
+          requests: tokens.num_requests,
+          averagePerRequest: tokens.average,
+          perRequest: tokens.values,
+          totalTokens: tokens.values?.reduce((x, y) => x + y, 0),
+        })
+      : undefined,
+    analysis: a
+      ? compact<PlatformAnalysis>({
+          summary: a.call_summary,
+          structuredData: jsonRecord(a.custom_analysis_data),
+          successful: a.call_successful,
+          userSentiment: a.user_sentiment,
+          inVoicemail: a.in_voicemail,
+        })
+      : undefined,
+    transfers:
+      transferred || c.transfer_destination
+        ? [
+            compact<Transfer>({
+              status: c.disconnection_reason === 'transfer_bridged' ? 'bridged' : c.disconnection_reason,
+              destination: c.transfer_destination ?? undefined,
+              at: c.transfer_end_timestamp ?? undefined,
+            }) ?? {},
+          ]
+        : undefined,
+  });
 }
 
 function timingOf(e: Entry): { startMs?: number; endMs?: number } {
@@ -189,7 +305,10 @@ export const retellFormat: FormatDefinition = {
   sniff: (v) => {
     if (!isRecord(v)) return false;
     const call = isRecord(v.call) ? v.call : v;
-    return typeof call.call_id === 'string' && ('transcript_object' in call || 'transcript_with_tool_calls' in call || 'event' in v || 'event_type' in v);
+    return (
+      typeof call.call_id === 'string' &&
+      ('transcript_object' in call || 'transcript_with_tool_calls' in call || 'event' in v || 'event_type' in v || typeof call.transcript === 'string')
+    );
   },
   create: (ctx) => new RetellAdapter(ctx),
 };

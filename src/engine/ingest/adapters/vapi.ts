@@ -1,17 +1,19 @@
 import { z } from 'zod';
-import type { EndReason } from '../../model';
+import type { CallCost, CallLatency, CallMetrics, CallPlatform, CostItem, EndReason, PlatformAnalysis, Transfer, TurnLatency } from '../../model';
 import type { AdapterContext, AdapterOutput, FormatAdapter, FormatDefinition, SourceRecord } from '../types';
 import {
   CallBuilder,
   endedOutcome,
   isRecord,
   isTransferTool,
-  looksLikeToolError,
   parseRecord,
+  reject,
   parseToolArguments,
   sourceOf,
   toEpochMs,
 } from './common';
+import type { EventDraft } from './common';
+import { attachTurnLatencies, compact, directionOf, jsonRecord, num, str, toolOutputFailed, turnsFromTranscriptText, usd } from './platformFields';
 
 const VapiMessageSchema = z.object({
   role: z.string(),
@@ -28,19 +30,61 @@ const VapiMessageSchema = z.object({
   result: z.unknown().optional(),
 });
 
+const LooseRecord = z.record(z.string(), z.unknown());
+
+const ArtifactSchema = z.object({
+  messages: z.array(VapiMessageSchema).optional(),
+  transcript: z.string().optional(),
+  recordingUrl: z.string().optional(),
+  stereoRecordingUrl: z.string().optional(),
+  recording: z.object({ mono: z.object({ combinedUrl: z.string().optional() }).partial().optional(), stereoUrl: z.string().optional() }).partial().optional(),
+  logUrl: z.string().optional(),
+  pcapUrl: z.string().optional(),
+  performanceMetrics: LooseRecord.optional(),
+  variableValues: LooseRecord.optional(),
+  transfers: z.array(z.unknown()).optional(),
+});
+
 const ReportSchema = z.object({
   type: z.literal('end-of-call-report'),
   endedReason: z.string().optional(),
   startedAt: z.string().optional(),
   endedAt: z.string().optional(),
   timestamp: z.union([z.string(), z.number()]).optional(),
-  call: z.object({ id: z.string().min(1), assistantId: z.string().optional() }),
+  call: z.object({ id: z.string().min(1), assistantId: z.string().optional(), type: z.string().optional(), metadata: LooseRecord.optional() }).passthrough(),
   assistantId: z.string().optional(),
+  assistantName: z.string().optional(),
+  assistantVersion: z.union([z.string(), z.number()]).optional(),
   customer: z.object({ number: z.string().optional() }).optional(),
-  assistant: z.object({ id: z.string().optional(), model: z.object({ messages: z.array(z.unknown()).optional() }).optional() }).optional(),
-  analysis: z.object({ successEvaluation: z.union([z.string(), z.boolean(), z.number(), z.null()]).optional() }).optional(),
-  artifact: z.object({ messages: z.array(VapiMessageSchema) }),
+  assistant: z
+    .object({
+      id: z.string().optional(),
+      name: z.string().optional(),
+      model: z.object({ messages: z.array(z.unknown()).optional(), provider: z.string().optional(), model: z.string().optional(), tools: z.array(z.unknown()).optional() }).optional(),
+      voice: z.object({ provider: z.string().optional(), voiceId: z.string().optional() }).optional(),
+      metadata: LooseRecord.optional(),
+    })
+    .optional(),
+  assistantOverrides: z.object({ variableValues: LooseRecord.optional() }).optional(),
+  cost: z.number().optional(),
+  costs: z.array(LooseRecord).optional(),
+  costBreakdown: LooseRecord.optional(),
+  analysis: z
+    .object({
+      summary: z.string().optional(),
+      structuredData: z.unknown().optional(),
+      successEvaluation: z.union([z.string(), z.boolean(), z.number(), z.null()]).optional(),
+    })
+    .optional(),
+  /** The older report shape: messages, transcript, summary and recording one level up, no `artifact`. */
+  messages: z.array(VapiMessageSchema).optional(),
+  transcript: z.string().optional(),
+  summary: z.string().optional(),
+  recordingUrl: z.string().optional(),
+  stereoRecordingUrl: z.string().optional(),
+  artifact: ArtifactSchema.optional(),
 });
+type Report = z.output<typeof ReportSchema>;
 type VapiMessage = z.output<typeof VapiMessageSchema>;
 
 /** Vapi `endedReason` → our EndReason (plus whether the call was handed on). */
@@ -66,11 +110,113 @@ function successOf(value: unknown): boolean | undefined {
   return undefined;
 }
 
+/** Names of the assistant's tools: `function.name`, else `name`, else the tool `type` (`transferCall`, `endCall`). */
+function toolNamesOf(tools: readonly unknown[] | undefined): string[] | undefined {
+  const names = (tools ?? [])
+    .map((t) => (isRecord(t) ? (isRecord(t.function) ? str(t.function.name) : undefined) ?? str(t.name) ?? str(t.type) : undefined))
+    .filter((n): n is string => n !== undefined);
+  return names.length ? names : undefined;
+}
+
+function platformOf(rep: Report): CallPlatform | undefined {
+  const a = rep.assistant;
+  const art = rep.artifact;
+  const metadata = jsonRecord({ ...(a?.metadata ?? {}), ...(rep.call.metadata ?? {}) });
+  return compact<CallPlatform>({
+    direction: directionOf(undefined, rep.call.type),
+    callType: rep.call.type,
+    agentName: a?.name ?? rep.assistantName,
+    promptVersion: rep.assistantVersion !== undefined ? String(rep.assistantVersion) : undefined,
+    model: compact({ provider: a?.model?.provider, name: a?.model?.model }),
+    voice: compact({ provider: a?.voice?.provider, voiceId: a?.voice?.voiceId }),
+    tools: toolNamesOf(a?.model?.tools),
+    urls: compact({
+      recording: art?.recordingUrl ?? art?.recording?.mono?.combinedUrl ?? rep.recordingUrl,
+      stereoRecording: art?.stereoRecordingUrl ?? art?.recording?.stereoUrl ?? rep.stereoRecordingUrl,
+      log: art?.logUrl,
+      pcap: art?.pcapUrl,
+    }),
+    metadata,
+    dynamicVariables: jsonRecord({ ...(rep.assistantOverrides?.variableValues ?? {}), ...(art?.variableValues ?? {}) }),
+  });
+}
+
+/** One Vapi `costs[]` entry: `{type, cost, model:{provider, model}, minutes, characters, promptTokens…}`. */
+function costItemOf(c: Record<string, unknown>): CostItem | undefined {
+  const amount = num(c.cost);
+  if (amount === undefined) return undefined;
+  const kind = str(c.type) ?? 'other';
+  const inner = isRecord(c[kind]) ? (c[kind] as Record<string, unknown>) : isRecord(c.model) ? c.model : undefined;
+  return compact<CostItem>({
+    kind,
+    amount: usd(amount),
+    provider: inner ? str(inner.provider) : undefined,
+    model: inner ? (str(inner.model) ?? str(inner.voiceId)) : undefined,
+    minutes: num(c.minutes),
+    characters: num(c.characters),
+    promptTokens: num(c.promptTokens),
+    completionTokens: num(c.completionTokens),
+  });
+}
+
+function turnLatencyOf(t: unknown): TurnLatency | undefined {
+  if (!isRecord(t)) return undefined;
+  const ms = (v: unknown) => (num(v) !== undefined && num(v)! >= 0 ? num(v) : undefined);
+  return compact<TurnLatency>({
+    turnMs: ms(t.turnLatency),
+    modelMs: ms(t.modelLatency),
+    voiceMs: ms(t.voiceLatency),
+    transcriberMs: ms(t.transcriberLatency),
+    endpointingMs: ms(t.endpointingLatency),
+  });
+}
+
+function metricsOf(rep: Report): CallMetrics | undefined {
+  const breakdown: Record<string, number> = {};
+  for (const [k, v] of Object.entries(rep.costBreakdown ?? {})) if (num(v) !== undefined) breakdown[k] = v as number;
+  const items = (rep.costs ?? []).map(costItemOf).filter((c): c is CostItem => c !== undefined);
+  const totalRaw = rep.cost ?? breakdown.total;
+  const perf = rep.artifact?.performanceMetrics ?? {};
+  const turnMs = (Array.isArray(perf.turnLatencies) ? perf.turnLatencies : [])
+    .map((t) => (isRecord(t) ? num(t.turnLatency) : undefined))
+    .filter((x): x is number => x !== undefined);
+  const averagesMs: Record<string, number> = {};
+  for (const [k, v] of Object.entries(perf)) if (k.endsWith('Average') && num(v) !== undefined) averagesMs[k] = v as number;
+  const structured = rep.analysis?.structuredData;
+  const evaluation = rep.analysis?.successEvaluation;
+  return compact<CallMetrics>({
+    cost:
+      totalRaw !== undefined
+        ? compact<CallCost>({ total: usd(totalRaw), items: items.length ? items : undefined, breakdownUsd: Object.keys(breakdown).length ? breakdown : undefined })
+        : undefined,
+    latency: compact<CallLatency>({
+      e2e: turnMs.length ? { values: turnMs, num: turnMs.length, min: Math.min(...turnMs), max: Math.max(...turnMs) } : undefined,
+      averagesMs: Object.keys(averagesMs).length ? averagesMs : undefined,
+    }),
+    analysis: compact<PlatformAnalysis>({
+      summary: rep.analysis?.summary ?? rep.summary,
+      structuredData: jsonRecord(structured),
+      successEvaluation: evaluation ?? undefined,
+    }),
+    transfers: (rep.artifact?.transfers ?? []).map(transferOf).filter((t): t is Transfer => t !== undefined),
+  });
+}
+
+/** Vapi `artifact.transfers[]`: the destination is a number (`destination.number`) or an assistant name. */
+function transferOf(t: unknown): Transfer | undefined {
+  if (!isRecord(t)) return undefined;
+  const dest = isRecord(t.destination) ? (str(t.destination.number) ?? str(t.destination.assistantName) ?? str(t.destination.sipUri)) : str(t.destination);
+  return compact<Transfer>({ status: str(t.status), destination: dest, mode: str(t.type) ?? str(t.mode), at: toEpochMs(t.timestamp) });
+}
+
 /**
  * Vapi end-of-call report (`{message:{type:"end-of-call-report",…}}`, or the bare message), or a call
  * object from Vapi's API (one per file, one per line, or the array `GET /call` returns). The
  * transcript comes from `artifact.messages`: `bot`/`assistant` → agent, `user` → user, `system` → the
- * call's system prompt, `tool_calls` / `tool_call_result` → tool events. Costs are not kept.
+ * call's system prompt, `tool_calls` / `tool_call_result` → tool events. The older shape (messages at
+ * `message.messages`, no `artifact`) and a report with only `artifact.transcript` text are read too.
+ * Cost, latency, analysis, recording/log URLs, metadata, variables, model, voice and tools are kept
+ * (`call.started.platform`, `call.ended.metrics`, `turn.latency`).
  * Other webhook message types (`status-update`, `transcript`…) carry no finished call and are skipped.
  */
 class VapiAdapter implements FormatAdapter {
@@ -87,6 +233,11 @@ class VapiAdapter implements FormatAdapter {
     const r = parseRecord(ReportSchema, this.ctx, { ...record, value: message }, prefix);
     if (!r.ok) return [r.output];
     const rep = r.value;
+    const messages = rep.artifact?.messages ?? rep.messages;
+    const transcriptText = rep.artifact?.transcript ?? rep.transcript;
+    if (!messages && transcriptText === undefined) {
+      return [reject(this.ctx, record, `${prefix ? `${prefix}.` : ''}artifact.messages`, 'the report has no transcript: neither artifact.messages, messages nor artifact.transcript is present')];
+    }
     const ctx = this.ctx;
     const startedAt = toEpochMs(rep.startedAt);
     const endedAt = toEpochMs(rep.endedAt);
@@ -94,19 +245,29 @@ class VapiAdapter implements FormatAdapter {
     const agentId = rep.call.assistantId ?? rep.assistantId ?? rep.assistant?.id ?? ctx.agentId;
     const call =
       startedAt !== undefined ? new CallBuilder(callId, agentId, startedAt) : CallBuilder.synthetic(ctx, record.index, callId, agentId);
-    const systemPrompt = rep.artifact.messages.find((m) => m.role === 'system');
+    const systemPrompt = messages?.find((m) => m.role === 'system');
+    const platform = platformOf(rep);
     call.add({
       type: 'call.started',
       channel: 'voice',
       source: sourceOf(ctx, record.index, callId),
       // The raw number goes no further than the redactor, which replaces it with its keyed hash.
       ...(rep.customer?.number ? { callerKey: rep.customer.number } : {}),
+      ...(rep.assistantVersion !== undefined ? { agentVersion: String(rep.assistantVersion) } : {}),
       ...(systemPrompt ? { systemPrompt: systemPrompt.message ?? systemPrompt.content ?? '' } : {}),
+      ...(platform ? { platform } : {}),
       ts: startedAt,
     });
     let toolTransfer = false;
     const toolNames = new Map<string, string>();
-    for (const m of rep.artifact.messages) {
+    const body: EventDraft[] = [];
+    if (!messages) {
+      body.push(...turnsFromTranscriptText(transcriptText ?? ''));
+      if (body.length === 0) {
+        return [reject(ctx, record, `${prefix ? `${prefix}.` : ''}artifact.transcript`, 'the transcript text has no "AI:"/"User:" speaker labels, so it cannot be split into turns')];
+      }
+    }
+    for (const m of messages ?? []) {
       if (m.role === 'system') continue;
       const ts = timeOf(m, startedAt);
       const startMs = m.secondsFromStart !== undefined ? Math.max(0, m.secondsFromStart * 1000) : undefined;
@@ -115,26 +276,26 @@ class VapiAdapter implements FormatAdapter {
       switch (m.role) {
         case 'bot':
         case 'assistant':
-          call.add({ type: 'turn', role: 'agent', text: m.message ?? m.content ?? '', ts, ...timing });
+          body.push({ type: 'turn', role: 'agent', text: m.message ?? m.content ?? '', ts, ...timing });
           break;
         case 'user':
         case 'customer':
-          call.add({ type: 'turn', role: 'user', text: m.message ?? m.content ?? '', ts, ...timing });
+          body.push({ type: 'turn', role: 'user', text: m.message ?? m.content ?? '', ts, ...timing });
           break;
         case 'tool_calls':
         case 'tool_call':
           for (const tc of m.toolCalls ?? []) {
             toolNames.set(tc.id, tc.function.name);
             if (isTransferTool(tc.function.name) || tc.function.name === 'transferCall') toolTransfer = true;
-            call.add({ type: 'tool.called', toolCallId: tc.id, name: tc.function.name, arguments: parseToolArguments(tc.function.arguments), ts });
+            body.push({ type: 'tool.called', toolCallId: tc.id, name: tc.function.name, arguments: parseToolArguments(tc.function.arguments), ts });
           }
           break;
         case 'tool_call_result':
         case 'tool': {
           const text = typeof m.result === 'string' ? m.result : m.result === undefined ? '' : JSON.stringify(m.result);
-          const ok = !looksLikeToolError(text);
+          const ok = !toolOutputFailed(m.result ?? '');
           const name = m.name ?? toolNames.get(m.toolCallId ?? '');
-          call.add({
+          body.push({
             type: 'tool.result',
             toolCallId: m.toolCallId ?? '',
             ...(name ? { name } : {}),
@@ -146,13 +307,17 @@ class VapiAdapter implements FormatAdapter {
         }
         default:
           // Unknown roles are kept as system turns rather than dropped, so nothing said is lost.
-          if (m.message ?? m.content) call.add({ type: 'turn', role: 'system', text: (m.message ?? m.content)!, ts, ...timing });
+          if (m.message ?? m.content) body.push({ type: 'turn', role: 'system', text: (m.message ?? m.content)!, ts, ...timing });
       }
     }
+    const perf = rep.artifact?.performanceMetrics;
+    attachTurnLatencies(body, Array.isArray(perf?.turnLatencies) ? perf.turnLatencies.map(turnLatencyOf) : []);
+    for (const d of body) call.add(d);
     const mapped = mapVapiEndedReason(rep.endedReason);
     const transferred = mapped.transferred || toolTransfer;
     const evaluation = rep.analysis?.successEvaluation;
     const resolved = successOf(evaluation);
+    const metrics = metricsOf(rep);
     call.add({
       type: 'call.ended',
       ts: endedAt !== undefined ? Math.max(endedAt, call.lastTimestamp) : undefined,
@@ -164,10 +329,7 @@ class VapiAdapter implements FormatAdapter {
         resolved,
         durationMs: startedAt !== undefined && endedAt !== undefined ? Math.max(0, endedAt - startedAt) : undefined,
       }),
-      // A rubric score ("8", "B") is kept; free text is not (it can quote the caller).
-      ...(resolved === undefined && (typeof evaluation === 'number' || (typeof evaluation === 'string' && /^[\w.\- /]{1,16}$/.test(evaluation)))
-        ? { annotations: { successEvaluation: evaluation } }
-        : {}),
+      ...(metrics ? { metrics } : {}),
     });
     return [call.finish(ctx, record)];
   }
@@ -196,16 +358,25 @@ function isVapiCallObject(v: unknown): v is Record<string, unknown> {
 
 /** The API's call object carries the same fields as the end-of-call report, one level up. */
 function reportFromCall(c: Record<string, unknown>): Record<string, unknown> {
-  const artifact = isRecord(c.artifact) && Array.isArray(c.artifact.messages) ? c.artifact : { messages: c.messages };
+  const artifact = isRecord(c.artifact) && (Array.isArray(c.artifact.messages) || typeof c.artifact.transcript === 'string') ? c.artifact : undefined;
   return {
     type: 'end-of-call-report',
     endedReason: c.endedReason,
     startedAt: c.startedAt,
     endedAt: c.endedAt,
-    call: { id: c.id, assistantId: c.assistantId },
+    call: { id: c.id, assistantId: c.assistantId, type: c.type, metadata: c.metadata },
     customer: c.customer,
     assistant: c.assistant,
+    assistantOverrides: c.assistantOverrides,
     analysis: c.analysis,
+    cost: c.cost,
+    costs: c.costs,
+    costBreakdown: c.costBreakdown,
+    messages: artifact ? undefined : c.messages,
+    transcript: artifact ? undefined : c.transcript,
+    summary: c.summary,
+    recordingUrl: c.recordingUrl,
+    stereoRecordingUrl: c.stereoRecordingUrl,
     artifact,
   };
 }

@@ -38,8 +38,8 @@ export function fisherExactTwoSided(a: number, b: number, c: number, d: number):
   return Math.min(1, p);
 }
 
-/** Pooled two-proportion z test, two-sided. */
-export function twoProportionZTest(x1: number, n1: number, x2: number, n2: number): { z: number; p: number } {
+/** Pooled two-proportion z test on counts, two-sided (experiments' `twoProportionZTest` takes arm summaries and reports intervals). */
+export function pooledTwoProportionZ(x1: number, n1: number, x2: number, n2: number): { z: number; p: number } {
   if (n1 === 0 || n2 === 0) return { z: 0, p: 1 };
   const pooled = (x1 + x2) / (n1 + n2);
   const se = Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
@@ -59,21 +59,7 @@ export function compareProportions(x1: number, n1: number, x2: number, n2: numbe
   const fail = n - succ;
   const minExpected = Math.min(n1, n2) * Math.min(succ, fail) / n;
   if (minExpected < 5) return { p: fisherExactTwoSided(x1, n1 - x1, x2, n2 - x2), method: 'fisher' };
-  return { p: twoProportionZTest(x1, n1, x2, n2).p, method: 'z' };
-}
-
-/** Benjamini–Hochberg adjusted p-values (step-up, monotone), in the input order. */
-export function benjaminiHochberg(pValues: readonly number[]): number[] {
-  const m = pValues.length;
-  const order = pValues.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p);
-  const adjusted = new Array<number>(m);
-  let running = 1;
-  for (let r = m - 1; r >= 0; r--) {
-    const { p, i } = order[r]!;
-    running = Math.min(running, (p * m) / (r + 1));
-    adjusted[i] = Math.min(1, running);
-  }
-  return adjusted;
+  return { p: pooledTwoProportionZ(x1, n1, x2, n2).p, method: 'z' };
 }
 
 /** Area under the ROC curve (Mann–Whitney, ties count half). */

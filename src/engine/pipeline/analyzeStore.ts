@@ -1,23 +1,28 @@
 import type { EnginePorts } from '../ports';
+import type { ConversationEvent } from '../model';
 import type { CallAnalysisRecord, LearningStore } from '../store/learningStore';
 import { addGraphCall, emptyGraphCounts } from '../knowledge/graph';
 import { addTreeCall, emptyTreeCounts, knowledgeArtifacts, saveKnowledge, synthesize } from '../knowledge/synthesize';
 import type { Knowledge } from '../knowledge/synthesize';
 import { addToolCall, emptyToolCounts } from '../knowledge/toolPatterns';
-import { analyzeEvents, inferOutcome } from './callAnalyzer';
-import type { IntentPredictor } from './callAnalyzer';
-import { classify } from './intent/classifier';
-import type { IntentModel } from './intent/classifier';
-import { fitOutcomeModel, priorOutcomeModel } from './outcomeModel';
-import type { OutcomeModel } from './outcomeModel';
-import { putAnalysesGuarded, replacePatternsGuarded } from './guardedWrites';
-import { addCall, emptyPatternCounts, scorePatterns } from './patterns';
-import type { ScoredPattern } from './patterns';
-import type { CallAnalysis } from './schema';
-import type { Taxonomy } from './taxonomy';
+import { analyzeEvents, inferOutcome } from '../analysis/callAnalyzer';
+import type { IntentPredictor } from '../analysis/callAnalyzer';
+import { classify } from '../analysis/intent/classifier';
+import type { IntentModel } from '../analysis/intent/classifier';
+import { fitOutcomeModel, priorOutcomeModel } from '../analysis/outcomeModel';
+import type { OutcomeModel } from '../analysis/outcomeModel';
+import { putAnalysesGuarded, replacePatternsGuarded } from '../analysis/guardedWrites';
+import { addCall, emptyPatternCounts, scorePatterns } from '../analysis/patterns';
+import type { ScoredPattern } from '../analysis/patterns';
+import type { CallAnalysis } from '../analysis/schema';
+import type { Taxonomy } from '../analysis/taxonomy';
+import { buildTaxonomy, matchCategories } from '../analysis/taxonomy';
+import { callDocs, induceVocabulary, summarizeVocabulary, vocabularyLabeler } from '../analysis/discovery/vocabulary';
+import type { CallDocs, VocabularyLabeler, VocabularySummary } from '../analysis/discovery/vocabulary';
+import { seededRandom } from '../analysis/discovery/random';
 
 export interface AnalyzeProgress {
-  phase: 'analyze' | 'synthesize';
+  phase: 'induce' | 'analyze' | 'synthesize';
   done: number;
   total: number;
 }
@@ -40,6 +45,15 @@ export interface AnalyzeStoreOptions {
   batchSize?: number;
   /** Calls a cell needs before it is scored as a pattern (default 5). */
   minSupport?: number;
+  /**
+   * The built-in (retail) taxonomy as seeds: `auto` (default) uses it only when its intents cover at
+   * least half of the calls; `off` leaves naming to a team's taxonomy, a fitted model and induction.
+   */
+  seeds?: 'auto' | 'on' | 'off';
+  /** Induce intents, situations and moves from the calls (default true). */
+  induce?: boolean;
+  /** Smallest induced group, in calls. */
+  minInducedSize?: number;
   onProgress?: (p: AnalyzeProgress) => void;
   /** Called with each call's analysis (e.g. for `--json` output). */
   onCall?: (a: CallAnalysis) => void;
@@ -63,6 +77,12 @@ export interface AnalyzeSummary {
   /** Every scored pattern. */
   allPatterns: ScoredPattern[];
   knowledge: Knowledge;
+  /** Whether the built-in taxonomy seeded the labels, and the share of calls its intents covered. */
+  seeds: { used: boolean; coverage: number };
+  /** The induced vocabulary (absent when induction is off or the store is empty). */
+  vocabulary?: VocabularySummary;
+  /** Knowledge artifacts retired because no call supports them any more. */
+  retired: number;
   /** What the privacy gate refused: calls stored without their text, patterns without their templates. */
   privacy: { callsWithheld: number; patternsWithoutTemplates: number };
 }
@@ -85,6 +105,8 @@ export function toRecord(a: CallAnalysis, now: number): CallAnalysisRecord {
       evidence: a.signals.map((s) => s.evidence),
       triggers: a.triggers,
       strategies: a.strategies,
+      situations: a.situations,
+      moves: a.moves,
       fragments: a.fragments,
       toolSequence: a.toolSequence,
       errors: a.errors,
@@ -103,8 +125,10 @@ export async function analyzeStore(store: LearningStore, options: AnalyzeStoreOp
   const t0 = options.ports.clock.now();
   const total = await store.countCalls();
   const predictor = options.intentModel ? intentPredictor(options.intentModel) : undefined;
-  const base = { taxonomy: options.taxonomy, intentPredictor: predictor };
   const progress = options.onProgress ?? (() => {});
+  const induced = options.induce === false || total === 0 || options.seeds === 'on' ? undefined : await induceFromStore(store, total, options, progress);
+  const seedsUsed = options.seeds === 'on' || (options.seeds !== 'off' && (induced?.coverage ?? 1) >= SEED_COVERAGE);
+  const base = { taxonomy: options.taxonomy, intentPredictor: predictor, seeds: seedsUsed, labeler: induced?.labeler };
   const cap = options.maxCalibrationExamples ?? 20_000;
   const deferCap = options.maxDeferred ?? 10_000;
   const need = options.minLabelsPerClass ?? 20;
@@ -188,7 +212,10 @@ export async function analyzeStore(store: LearningStore, options: AnalyzeStoreOp
   const scored = scorePatterns(patterns, { now, minSupport: options.minSupport });
   const patternsWithoutTemplates = await replacePatternsGuarded(store, scored);
   const knowledge = synthesize({ patterns: scored, tools, trees, graph });
-  const artifacts = await saveKnowledge(store, knowledgeArtifacts(knowledge));
+  const drafts = knowledgeArtifacts(knowledge);
+  if (induced?.summary) drafts.push({ artifactId: 'vocabulary', title: 'Induced vocabulary', payload: { kind: 'vocabulary', ...induced.summary } });
+  const artifacts = await saveKnowledge(store, drafts);
+  const retired = await retireStaleKnowledge(store, drafts);
   const significant = scored.filter((p) => p.significant);
   return {
     calls: done,
@@ -206,5 +233,81 @@ export async function analyzeStore(store: LearningStore, options: AnalyzeStoreOp
     allPatterns: scored,
     knowledge,
     privacy: { callsWithheld: withheld.size, patternsWithoutTemplates },
+    seeds: { used: seedsUsed, coverage: induced?.coverage ?? 1 },
+    vocabulary: induced?.summary,
+    retired,
   };
+}
+
+/** The built-in taxonomy seeds a store only when its intents name at least this share of the calls. */
+const SEED_COVERAGE = 0.5;
+/** Induction reads at most this many calls (a uniform sample); the rest are labelled by the result. */
+const MAX_INDUCTION_CALLS = 50_000;
+
+/**
+ * Pass 0: read each call's goal, opening situation and move, induce the store's vocabulary (ids kept
+ * from the previous analysis where the groups match), and measure how much of the store the built-in
+ * taxonomy would cover.
+ */
+async function induceFromStore(
+  store: LearningStore,
+  total: number,
+  options: AnalyzeStoreOptions,
+  progress: (p: AnalyzeProgress) => void,
+): Promise<{ labeler?: VocabularyLabeler; summary?: VocabularySummary; coverage: number }> {
+  const builtin = buildTaxonomy();
+  const rand = seededRandom(17);
+  const docs: CallDocs[] = [];
+  let seen = 0;
+  let covered = 0;
+  for await (const conv of store.iterateConversations()) {
+    options.signal?.throwIfAborted();
+    const d = callDocs(conv.callId, conv.events);
+    if (builtinCovers(builtin, conv.events, d.tools)) covered++;
+    seen++;
+    // Reservoir sample: every call equally likely to be read, memory bounded.
+    if (docs.length < MAX_INDUCTION_CALLS) docs.push(d);
+    else {
+      const j = Math.floor(rand() * seen);
+      if (j < MAX_INDUCTION_CALLS) docs[j] = d;
+    }
+    if (seen % 500 === 0) progress({ phase: 'induce', done: seen, total });
+  }
+  const coverage = seen ? covered / seen : 1;
+  // A store the built-in taxonomy names (auto mode) needs no induced vocabulary: skip the fitting.
+  if (options.seeds !== 'off' && coverage >= SEED_COVERAGE) return { coverage };
+  const prev = await store.getArtifact('vocabulary');
+  const previous = prev?.payload.kind === 'vocabulary' ? prev.payload : undefined;
+  const vocabulary = induceVocabulary(docs, { previous, ...(options.minInducedSize ? { minSize: options.minInducedSize } : {}) });
+  progress({ phase: 'induce', done: seen, total });
+  return { labeler: vocabularyLabeler(vocabulary), summary: summarizeVocabulary(vocabulary), coverage };
+}
+
+/** Whether the built-in intents name this call the way the analyzer reads it (first user turns and tools). */
+function builtinCovers(builtin: Taxonomy, events: readonly ConversationEvent[], tools: readonly string[]): boolean {
+  const userText = events
+    .filter((e): e is Extract<ConversationEvent, { type: 'turn' }> => e.type === 'turn' && e.role === 'user')
+    .slice(0, 3)
+    .map((e) => e.text)
+    .join(' ');
+  if (matchCategories(userText, builtin.intents).length > 0) return true;
+  return builtin.intents.some((c) => c.tools.some((tc) => tools.some((t) => tc.re.test(t))));
+}
+
+const DERIVED_KINDS = new Set(['template', 'decision-tree', 'strategy', 'tool-pattern']);
+
+/**
+ * Knowledge is rebuilt on every analysis: an artifact derived from calls (a tree, template, strategy
+ * list or tool order) that this analysis did not produce again has lost its support — e.g. its intent
+ * no longer has calls — and is retired (kept in history, never deleted).
+ */
+async function retireStaleKnowledge(store: LearningStore, drafts: ReadonlyArray<{ artifactId: string }>): Promise<number> {
+  const live = new Set(drafts.map((d) => d.artifactId));
+  let retired = 0;
+  for (const a of await store.listArtifacts()) {
+    if (!DERIVED_KINDS.has(a.payload.kind) || live.has(a.artifactId) || a.status === 'retired') continue;
+    await store.setArtifactStatus(a.artifactId, 'retired', 'no longer supported by the analysed calls');
+    retired++;
+  }
+  return retired;
 }

@@ -8,3 +8,5 @@ export * from './bayes';
 export * from './power';
 export * from './cuped';
 export * from './ratio';
+export * from './proportions';
+export { fmix32, murmurhash3 } from './hash';

@@ -32,7 +32,11 @@ export function murmurhash3(text: string, seed = 0): number {
     k = Math.imul(k, c2);
     h ^= k;
   }
-  h ^= len;
+  return fmix32(h ^ len);
+}
+
+/** MurmurHash3's 32-bit finaliser (fmix32): spreads every input bit over every output bit. */
+export function fmix32(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;

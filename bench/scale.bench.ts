@@ -1,0 +1,317 @@
+// `npm run bench scale [-- --quick]`: the figures of issue 14 side by side, in one run:
+//   1. end to end (import → redact → analyze → store) calls per CPU-second, in one process and with workers;
+//   2. per stage µs per call (parse + validate, redact, analyze, store insert, save);
+//   3. the CPU profile's top self-time functions of the end-to-end run;
+//   4. a file-backed store grown to 10k / 100k / 1M calls: save ms, RSS, reopen + query ms.
+// --quick: 5k calls end to end and a store of 10k / 50k. KAIZEN_BENCH_MAX_CALLS caps the store sizes.
+// Calls are generated synthetically (deterministic), as fast as possible: it is a benchmark, not a test.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Session } from 'node:inspector/promises';
+import type { Conversation, ConversationEvent } from '../src/engine/model';
+import { assembleConversation } from '../src/engine/model';
+import { SourceReader } from '../src/engine/ingest';
+import type { ImportOptions } from '../src/engine/ingest';
+import { createRedactor } from '../src/engine/privacy';
+import { openSqlStore } from '../src/engine/store';
+import type { CallAnalysisRecord, LearningStore } from '../src/engine/store';
+import { analyzeStore } from '../src/engine/pipeline';
+import { analyzeEvents } from '../src/engine/analysis/callAnalyzer';
+import { createNodePorts } from '../src/node/nodePorts';
+import * as importPath from './scaleImport';
+
+const quick = process.argv.includes('--quick');
+const maxCalls = Number(process.env.KAIZEN_BENCH_MAX_CALLS ?? Infinity);
+const ports = createNodePorts();
+const MB = 1024 * 1024;
+const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaizen-scale-bench-'));
+const hmacKey = new Uint8Array(32).fill(7);
+
+function table(title: string, head: string[], rows: string[][]): void {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  console.log(`\n${title}`);
+  console.log(line(head));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of rows) console.log(line(r));
+}
+
+async function cpu<T>(fn: () => Promise<T>): Promise<{ ms: number; cpuMs: number; value: T }> {
+  const c = process.cpuUsage();
+  const t = performance.now();
+  const value = await fn();
+  const used = process.cpuUsage(c);
+  return { ms: performance.now() - t, cpuMs: (used.user + used.system) / 1000, value };
+}
+
+// ---- synthetic calls: realistic raw (unredacted) text with some PII, ~12 turns and a tool call ----
+const USER = [
+  'Hi, I was charged twice for my order and I need that fixed.',
+  'My name is Maria Gonzalez and the account email is maria.gonzalez@example.com.',
+  'I already called yesterday and nobody called me back, which is frustrating.',
+  'Can you tell me when the technician will arrive at 42 Elm Street, Springfield?',
+  'I want to cancel my subscription, it is too expensive for what I get.',
+  'The card ending in 4242 should be the one on file.',
+  'Yes, that is correct. My phone number is (415) 555-0134.',
+  'Okay, and how long does the refund take to show up on my statement?',
+  'No, I do not want the upgrade, I just want the original plan back.',
+  'Thanks, that actually helps a lot. Anything else I need to do?',
+];
+const AGENT = [
+  'I am sorry about the double charge. Let me pull up your account.',
+  'Thanks for waiting. I can see two charges of $49.99 on March 3rd.',
+  'I have issued a refund for the duplicate charge; it takes three to five business days.',
+  'I understand the frustration. I will make sure this gets resolved on this call.',
+  'Before you go, I can offer a 20% discount on the next three months if you stay.',
+  'Could you confirm the last four digits of the card on the account?',
+  'The technician is scheduled between 9 and 11 tomorrow morning.',
+  'I have updated your plan; you will get a confirmation email shortly.',
+  'Is there anything else I can help you with today?',
+  'Let me transfer you to our billing specialist who can approve that.',
+];
+const INTENTS = ['billing', 'cancel', 'technician', 'refund', 'plan-change'];
+const T0 = Date.UTC(2026, 0, 1);
+
+function callEvents(i: number): ConversationEvent[] {
+  const callId = `call-${i.toString(36).padStart(6, '0')}`;
+  const agentId = `agent-${i % 8}`;
+  const t0 = T0 + i * 30_000;
+  const events: ConversationEvent[] = [];
+  let e = 0;
+  let ts = t0;
+  const id = (): string => `${callId}:${e++}`;
+  events.push({ callId, agentId, eventId: id(), ts, type: 'call.started', channel: 'voice' } as ConversationEvent);
+  const turns = 10 + (i % 5);
+  for (let k = 0; k < turns; k++) {
+    ts += 2000 + ((i * 31 + k * 17) % 6000);
+    const role = k % 2 === 0 ? 'user' : 'agent';
+    const text = (role === 'user' ? USER : AGENT)[(i * 7 + k * 3) % 10]!;
+    events.push({ callId, agentId, eventId: id(), ts, type: 'turn', role, text } as ConversationEvent);
+    if (k === 3) {
+      events.push({ callId, agentId, eventId: id(), ts: ts + 200, type: 'tool.called', toolCallId: `${callId}:t`, name: 'lookup_account', arguments: { accountId: `acct-${i % 997}` } } as ConversationEvent);
+      events.push({ callId, agentId, eventId: id(), ts: ts + 600, type: 'tool.result', toolCallId: `${callId}:t`, name: 'lookup_account', ok: i % 17 !== 0, result: `{"status":"active","charges":${1 + (i % 3)}}` } as ConversationEvent);
+    }
+  }
+  const resolved = i % 10 < 7;
+  events.push({ callId, agentId, eventId: id(), ts: ts + 1000, type: 'call.ended', outcome: { resolved, endReason: resolved ? 'completed' : 'customer_hangup' } } as ConversationEvent);
+  return events;
+}
+
+async function writeJsonl(file: string, n: number): Promise<number> {
+  const out = fs.createWriteStream(file);
+  let buf = '';
+  for (let i = 0; i < n; i++) {
+    for (const ev of callEvents(i)) buf += `${JSON.stringify(ev)}\n`;
+    if (buf.length > 1 << 20) {
+      if (!out.write(buf)) await new Promise<void>((r) => out.once('drain', () => r()));
+      buf = '';
+    }
+  }
+  out.write(buf);
+  await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+  return fs.statSync(file).size;
+}
+
+/** A stored call with an analysis, as the store holds it after an import (redacted text). */
+function storedCall(i: number): Conversation {
+  return assembleConversation(callEvents(i));
+}
+function analysisOf(c: Conversation, i: number): CallAnalysisRecord {
+  return {
+    callId: c.callId,
+    agentId: c.agentId,
+    intent: INTENTS[i % INTENTS.length]!,
+    intentConfidence: 0.9,
+    outcome: { label: c.outcome?.resolved ? 'success' : 'failure', probability: 0.8 },
+    signals: [{ kind: 'resolution', polarity: 'success', turnIndex: 9, strength: 0.7 }],
+    errorFingerprints: i % 50 === 0 ? ['fp-timeout'] : undefined,
+    // Detail of about the size analyzeStore writes (~1 KB).
+    detail: { outcomeSource: 'explicit', intentSource: 'model', evidence: ['thanks, that actually helps a lot'], triggers: [{ kind: 'repeat-contact', turnIndex: 2 }], strategies: ['apologize', 'refund', 'offer-discount'], fragments: AGENT.slice(0, 3), toolSequence: ['lookup_account'], errors: [] },
+    analyzedAt: c.startedAt,
+  };
+}
+
+// ---- 1–3: end to end ------------------------------------------------------------------------
+interface Profiled {
+  top: Array<{ name: string; pct: number }>;
+}
+async function profiled<T>(fn: () => Promise<T>): Promise<{ value: T; profile: Profiled }> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  await session.post('Profiler.start');
+  const value = await fn();
+  const { profile } = await session.post('Profiler.stop');
+  session.disconnect();
+  const self = new Map<string, number>();
+  let total = 0;
+  for (const node of profile.nodes) {
+    const hits = node.hitCount ?? 0;
+    total += hits;
+    const f = node.callFrame;
+    const name = f.functionName || '(anonymous)';
+    const where = f.url ? path.basename(f.url) : '';
+    const key = where && !name.startsWith('(') ? `${name} ${where}` : name;
+    self.set(key, (self.get(key) ?? 0) + hits);
+  }
+  const top = [...self.entries()]
+    .filter(([k]) => k !== '(idle)' && k !== '(program)')
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 12)
+    .map(([name, hits]) => ({ name, pct: (100 * hits) / total }));
+  return { value, profile: { top } };
+}
+
+async function endToEnd(n: number): Promise<void> {
+  const file = path.join(dir, 'calls.jsonl');
+  const bytes = await writeJsonl(file, n);
+  const rows: string[][] = [];
+  const profiles: Array<[string, Profiled]> = [];
+  for (const mode of importPath.modes(hmacKey)) {
+    const storeFile = path.join(dir, `e2e-${mode.name.replace(/\W+/g, '-')}.db`);
+    gc();
+    const run = await cpu(async () => {
+      const store = await openSqlStore({ path: storeFile, ports, saveDebounceMs: 3_600_000 });
+      const redactor = createRedactor({ hmacKey, hashing: ports.hashing });
+      const options: ImportOptions = { ports, store, redactor };
+      const job = () => mode.run(file, options, analyzeStore);
+      const out = mode.profile ? await profiled(job) : { value: await job(), profile: undefined };
+      if (out.profile) profiles.push([mode.name, out.profile]);
+      await store.close();
+      return out.value;
+    });
+    // process.cpuUsage covers every thread of the process, workers included.
+    rows.push([mode.name, fmt(run.value.calls), fmt(run.ms), fmt(run.cpuMs), fmt((run.value.calls / run.cpuMs) * 1000), fmt((run.value.calls / run.ms) * 1000)]);
+    fs.rmSync(storeFile, { force: true });
+  }
+  table(`1. end to end on ${fmt(n)} generated calls (${fmt(bytes / MB, 1)} MB Kaizen JSONL, raw text with PII; ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)})`, ['path', 'calls', 'wall ms', 'CPU ms', 'calls/CPU-s', 'calls/s wall'], rows);
+
+  // ---- 2. per stage ----
+  const stage: Array<[string, number]> = [];
+  gc();
+  const convs: Conversation[] = [];
+  const parse = await cpu(async () => {
+    const reader = new SourceReader(file, { fs: ports.fs, hashing: ports.hashing });
+    for await (const item of reader.items()) if (item.kind === 'call') convs.push(assembleConversation(item.events));
+  });
+  stage.push(['parse + validate + assemble', parse.cpuMs]);
+  const redactor = createRedactor({ hmacKey, hashing: ports.hashing });
+  const redacted: Conversation[] = [];
+  const red = await cpu(async () => {
+    for (const c of convs) redacted.push(redactor.redactConversation(c));
+  });
+  stage.push(['redact', red.cpuMs]);
+  const an = await cpu(async () => {
+    for (const c of redacted) analyzeEvents(c.events);
+  });
+  stage.push(['analyze (analyzeEvents)', an.cpuMs]);
+  const storeFile = path.join(dir, 'stages.db');
+  const store = await openSqlStore({ path: storeFile, ports, saveDebounceMs: 3_600_000 });
+  const ins = await cpu(async () => {
+    for (let i = 0; i < redacted.length; i += 500) await store.putConversations(redacted.slice(i, i + 500));
+  });
+  stage.push(['store insert (putConversations)', ins.cpuMs]);
+  const sav = await cpu(() => store.save());
+  stage.push(['save (once, at the end)', sav.cpuMs]);
+  await store.close();
+  table(`2. per stage, ${fmt(convs.length)} calls (CPU µs per call)`, ['stage', 'µs/call'], stage.map(([s, ms]) => [s, fmt((ms * 1000) / convs.length, 1)]));
+
+  for (const [name, profile] of profiles) {
+    table(`3. CPU profile, top self time: ${name}`, ['function', '% of samples'], profile.top.map((t) => [t.name, fmt(t.pct, 1)]));
+  }
+  fs.rmSync(file, { force: true });
+}
+
+// ---- 4: store growth ------------------------------------------------------------------------
+async function storeGrowth(sizes: number[]): Promise<void> {
+  const file = path.join(dir, 'grow.db');
+  const open = (): Promise<LearningStore> => openSqlStore({ path: file, ports, saveDebounceMs: 3_600_000 });
+  const dirBytes = (d: string): number => (fs.existsSync(d) ? fs.readdirSync(d).reduce((n, f) => n + fs.statSync(path.join(d, f)).size, 0) : 0);
+  let store = await open();
+  let stored = 0;
+  const rows: string[][] = [];
+  const BATCH = 2000;
+  const started = performance.now();
+  let peakRss = 0;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss / MB)), 200);
+  sampler.unref();
+  for (const target of sizes) {
+    while (stored < target) {
+      const batch: Conversation[] = [];
+      const m = Math.min(BATCH, target - stored);
+      for (let k = 0; k < m; k++) batch.push(storedCall(stored + k));
+      await store.putConversations(batch);
+      await store.putCallAnalyses(batch.map((c, k) => analysisOf(c, stored + k)));
+      // Saves happen as they would in a long import (the debounce is off here: one save per 20k calls).
+      if (Math.floor((stored + m) / 20_000) > Math.floor(stored / 20_000)) {
+        stored += m;
+        await store.save();
+      } else stored += m;
+    }
+    await store.save();
+    // Steady state: a small write, then a save, five times; the median is a typical save, the
+    // maximum one that also sealed a segment (once per 10,000 new calls).
+    const saves: Array<{ ms: number; cpuMs: number }> = [];
+    for (let r = 0; r < 5; r++) {
+      const extra: Conversation[] = [];
+      for (let k = 0; k < 100; k++) extra.push(storedCall(stored + k));
+      await store.putConversations(extra);
+      await store.putCallAnalyses(extra.map((c, k) => analysisOf(c, stored + k)));
+      stored += 100;
+      saves.push(await cpu(() => store.save()));
+    }
+    saves.sort((a, b) => a.cpuMs - b.cpuMs);
+    const save = saves[2]!;
+    const worst = saves[4]!;
+    gc();
+    const rss = process.memoryUsage().rss / MB;
+    const hot = fs.statSync(file).size;
+    const cold = dirBytes(`${file}.segments`) + dirBytes(`${file}.archive`);
+    await store.close();
+    gc();
+    const reopen = await cpu(async () => {
+      store = await open();
+      return store.listCalls({ intent: 'billing', limit: 50 });
+    });
+    if (reopen.value.length !== 50) throw new Error(`query returned ${reopen.value.length} calls, expected 50`);
+    const rssAfter = process.memoryUsage().rss / MB;
+    rows.push([fmt(target), fmt(hot / MB, 1), fmt(cold / MB, 1), `${fmt(save.ms)} / ${fmt(save.cpuMs)}`, `${fmt(worst.ms)} / ${fmt(worst.cpuMs)}`, fmt(rss), fmt(peakRss), `${fmt(reopen.ms)} / ${fmt(reopen.cpuMs)}`, fmt(rssAfter), fmt((performance.now() - started) / 1000)]);
+    console.log(`  ... ${rows[rows.length - 1]!.join('  ')}`);
+  }
+  await store.close();
+  table(
+    '4. file-backed store (zlib), grown in one process; save = a 100-call write then save() (median and max of 5); query = close, reopen, listCalls({ intent, limit: 50 })',
+    ['calls', 'hot file MB', 'segments+archives MB', 'save ms wall / CPU (median)', 'max', 'RSS MB', 'peak RSS MB', 'reopen + query ms wall / CPU', 'RSS after reopen MB', 'elapsed s'],
+    rows,
+  );
+}
+
+async function main(): Promise<void> {
+  const part = process.env.KAIZEN_BENCH_PART;
+  if (part === undefined) {
+    // Each part in its own process, so the store's RSS is not coloured by the end-to-end run's heap.
+    console.log(`node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    for (const p of ['e2e', 'store']) {
+      const r = spawnSync(process.execPath, [...process.execArgv, __filename, ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, KAIZEN_BENCH_PART: p } });
+      if (r.status !== 0) process.exitCode = 1;
+    }
+    return;
+  }
+  try {
+    if (part === 'e2e') await endToEnd(quick ? 5_000 : 20_000);
+    const sizes = (quick ? [10_000, 50_000] : [10_000, 100_000, 1_000_000]).filter((s) => s <= maxCalls);
+    if (part === 'store') await storeGrowth(sizes);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});

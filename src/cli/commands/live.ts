@@ -1,0 +1,278 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { InvalidArgumentError } from 'commander';
+import { analyzeStore } from '../../engine/pipeline';
+import { IngestFormatError, SourceReader } from '../../engine/ingest';
+import type { ConversationEvent } from '../../engine/model';
+import { ConversationEventSchema, assembleConversation } from '../../engine/model';
+import type { CorrectionRule, LiveSummary } from '../../engine/realtime';
+import { CorrectionDecider, LiveClient, UserRulesFileSchema, toolPatternRules, userRules } from '../../engine/realtime';
+import { iterateSampleCalls } from '../../engine/samples';
+import type { LearningStore } from '../../engine/store';
+import { startAgentServer } from '../../node/agentServer';
+import { nodeTimers, transportFor } from '../../node/liveTransports';
+import type { CliContext } from '../context';
+import { CliError, DEFAULT_STORE, ExitCode, writeJsonLine } from '../context';
+import { openWorkspace } from '../workspace';
+import type { RegisterCommand } from './index';
+
+function positiveNumber(name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError(`${name} must be a number ≥ 0, got "${value}"`);
+    return n;
+  };
+}
+
+function wholeNumber(name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`${name} must be a whole number ≥ 0, got "${value}"`);
+    return n;
+  };
+}
+
+/** Recorded calls from files in any import format, each in call order; events keep their ids. */
+async function readCalls(ctx: CliContext, files: readonly string[]): Promise<ConversationEvent[][]> {
+  const calls: ConversationEvent[][] = [];
+  for (const file of files) {
+    const abs = path.resolve(ctx.cwd, file);
+    const reader = new SourceReader(abs, { fs: ctx.ports.fs, hashing: ctx.ports.hashing, sourceName: file });
+    try {
+      for await (const item of reader.items()) {
+        if (item.kind === 'reject') {
+          ctx.stderr.write(`${file}: skipped a record (${item.rejection.field ?? ''}: ${item.rejection.reason})\n`);
+          continue;
+        }
+        calls.push(assembleConversation(item.events).events);
+      }
+    } catch (err) {
+      if (err instanceof IngestFormatError) throw new CliError(err.message, ExitCode.usage);
+      throw err;
+    }
+  }
+  return calls;
+}
+
+interface ServeOpts {
+  calls?: string[];
+  speed: number;
+  port: number;
+  host: string;
+  log?: string;
+  count: number;
+  staggerMs: number;
+  untilAcked?: boolean;
+}
+
+interface LiveOpts {
+  endpoint: string;
+  untilEnd?: boolean;
+  learn?: boolean;
+  maxCorrectionsPerCall?: number;
+  rules?: string;
+  resume?: boolean;
+  store: string;
+  json?: boolean;
+}
+
+function readRulesFile(ctx: CliContext, file: string): CorrectionRule[] {
+  const abs = path.resolve(ctx.cwd, file);
+  let json: unknown;
+  try {
+    json = JSON.parse(fs.readFileSync(abs, 'utf8'));
+  } catch (err) {
+    throw new CliError(`--rules ${file}: ${(err as Error).message}`, ExitCode.usage);
+  }
+  const parsed = UserRulesFileSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new CliError(`--rules ${file}: ${issue.path.join('.')}: ${issue.message} (expected {"rules":[{"id","when":{…},"text","mode?","stopsTool?"}]})`, ExitCode.usage);
+  }
+  try {
+    return userRules(parsed.data.rules);
+  } catch (err) {
+    throw new CliError(`--rules ${file}: ${(err as Error).message}`, ExitCode.usage);
+  }
+}
+
+async function learnedRules(store: LearningStore, includeDrafts: boolean): Promise<CorrectionRule[]> {
+  return toolPatternRules(await store.listArtifacts({ kind: 'tool-pattern' }), { includeDrafts });
+}
+
+/** The exit line of `kaizen live`, in the issue's shape (plus a few extra counters). */
+function exitJson(s: LiveSummary): Record<string, unknown> {
+  return {
+    received: s.received,
+    stored: s.stored,
+    duplicatesDropped: s.duplicatesDropped,
+    rejected: s.rejected,
+    reconnects: s.reconnects,
+    corrections: { sent: s.corrections.sent, acked: s.corrections.acked, applied: s.corrections.applied, throttled: s.corrections.throttled },
+    decisionMs: s.decisionMs,
+    roundTripMs: s.roundTripMs,
+    malformedFrames: s.malformedFrames,
+    lastEventId: s.lastEventId,
+  };
+}
+
+export const register: RegisterCommand = (program, ctx) => {
+  program
+    .command('serve')
+    .description('The agent side of the Kaizen protocol: replay recorded calls live (WebSocket /v1/stream, SSE /v1/events), apply and log corrections and published artifacts. Prints {"stream","events","http"} first.')
+    .option('--calls <files...>', 'recorded calls in any import format (default: generated sample calls)')
+    .option('--speed <n>', 'replay speed: 10 = ten times faster than recorded, 0 = as fast as possible', positiveNumber('--speed'), 1)
+    .option('--port <p>', 'port to listen on (0 = any free port)', wholeNumber('--port'), 0)
+    .option('--host <h>', 'interface to listen on', '127.0.0.1')
+    .option('--log <file.jsonl>', 'append every correction, artifact and ack here')
+    .option('--count <n>', 'generated calls when no --calls', wholeNumber('--count'), 20)
+    .option('--stagger-ms <ms>', 'recorded time between call starts (0 = all calls at once)', positiveNumber('--stagger-ms'), 0)
+    .option('--until-acked', 'exit once a client has acked the whole replay (for scripts and tests)')
+    .action(async (opts: ServeOpts) => {
+      const calls = opts.calls?.length
+        ? await readCalls(ctx, opts.calls)
+        : [...iterateSampleCalls({ count: opts.count, seed: 7 })].map((c) => assembleConversation(c.events.map((e) => ConversationEventSchema.parse(e))).events);
+      if (calls.length === 0) throw new CliError('no calls to replay (the files hold none)', ExitCode.usage);
+      const logFile = opts.log ? path.resolve(ctx.cwd, opts.log) : undefined;
+      if (logFile) fs.mkdirSync(path.dirname(logFile), { recursive: true });
+      let onDone: () => void = () => undefined;
+      const finished = new Promise<void>((resolve) => (onDone = resolve));
+      const server = await startAgentServer({
+        calls,
+        speed: opts.speed,
+        staggerMs: opts.staggerMs,
+        port: opts.port,
+        host: opts.host,
+        holdTools: true,
+        onLog: (entry) => {
+          if (logFile) fs.appendFileSync(logFile, `${JSON.stringify(entry)}\n`);
+          if (entry.kind === 'correction') ctx.stderr.write(`correction ${entry.status}: ${entry.callId} ← ${entry.text}\n`);
+          if (entry.kind === 'ack' && opts.untilAcked && server.ackedIndex >= server.totalEvents - 1) onDone();
+        },
+      });
+      writeJsonLine(ctx.stdout, server.urls);
+      ctx.stderr.write(`kaizen serve: ${calls.length} calls, ${server.totalEvents} events at ${opts.speed || '∞'}× on ${server.urls.http} (Ctrl+C to stop)\n`);
+      const stop = () => onDone();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      try {
+        await finished;
+      } finally {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        await server.close();
+      }
+    });
+
+  program
+    .command('live')
+    .description('Stream live calls from an agent endpoint into the store (redacted), sending micro-corrections; prints a JSON summary on exit.')
+    .requiredOption('--endpoint <url>', 'ws://host/v1/stream (WebSocket) or http://host/v1/events (SSE)')
+    .option('--until-end', 'exit once the endpoint ends a finite replay and everything is stored')
+    .option('--learn', 'relearn correction rules from the store as calls end (unattended loop)')
+    .option('--max-corrections-per-call <n>', 'at most this many corrections per call', wholeNumber('--max-corrections-per-call'))
+    .option('--rules <file.json>', 'user-written correction rules {"rules":[…]} (see docs/agent-protocol.md)')
+    .option('--resume', "resume after this endpoint's last stored cursor in the store")
+    .option('--store <path>', 'learning store file', DEFAULT_STORE)
+    .option('--json', 'only the JSON summary on stdout (it is always printed)')
+    .action(async (opts: LiveOpts) => {
+      let transport;
+      try {
+        transport = transportFor(opts.endpoint);
+      } catch (err) {
+        throw new CliError((err as Error).message, ExitCode.usage);
+      }
+      const user = opts.rules ? readRulesFile(ctx, opts.rules) : [];
+      const ws = await openWorkspace(ctx, opts.store, { create: true });
+      try {
+        const decider = new CorrectionDecider({
+          rules: [...user, ...(await learnedRules(ws.store, Boolean(opts.learn)))],
+          clock: ctx.ports.clock,
+          maxPerCall: opts.maxCorrectionsPerCall,
+        });
+        let resumeFrom: string | null = null;
+        if (opts.resume) {
+          const cursors = await ws.store.readJournal('live.cursor');
+          for (const c of cursors) {
+            const p = c.payload as { url?: string; lastEventId?: string | null };
+            if (p.url === opts.endpoint) resumeFrom = p.lastEventId ?? null;
+          }
+        }
+        let endedSinceLearn = 0;
+        let learning: Promise<void> | undefined;
+        const relearn = () => {
+          if (learning) return;
+          learning = (async () => {
+            await analyzeStore(ws.store, { ports: ctx.ports });
+            decider.setRules([...user, ...(await learnedRules(ws.store, true))]);
+            ctx.stderr.write(`learn: ${decider.ruleCount} rules after relearning\n`);
+          })()
+            .catch((err: unknown) => {
+              ctx.stderr.write(`learn: relearning failed (${String(err)}); keeping the previous rules\n`);
+            })
+            .finally(() => (learning = undefined));
+        };
+        const client = new LiveClient({
+          url: opts.endpoint,
+          transport,
+          timers: nodeTimers,
+          random: Math.random,
+          clock: ctx.ports.clock,
+          store: ws.store,
+          redactor: await ws.redactor(),
+          decider,
+          logger: ctx.ports.logger,
+          untilEnd: Boolean(opts.untilEnd),
+          resumeFrom,
+          onStatus: (s) => {
+            if (!opts.json) ctx.stderr.write(`live: ${s}\n`);
+          },
+          onCallEnded: () => {
+            if (opts.learn && ++endedSinceLearn >= 25) {
+              endedSinceLearn = 0;
+              relearn();
+            }
+          },
+        });
+        const stop = () => void client.stop();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+        let summary: LiveSummary;
+        try {
+          summary = await client.run();
+        } finally {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+        }
+        if (learning) await learning;
+        writeJsonLine(ctx.stdout, exitJson(summary));
+      } finally {
+        await ws.close();
+      }
+    });
+
+  program
+    .command('events')
+    .description('Stored events (redacted) as JSONL, each call in seq order.')
+    .option('--call <id>', 'only this call')
+    .option('--store <path>', 'learning store file', DEFAULT_STORE)
+    .option('--json', 'JSONL (the only output format; accepted for symmetry)')
+    .action(async (opts: { call?: string; store: string }) => {
+      const ws = await openWorkspace(ctx, opts.store);
+      try {
+        const write = (events: readonly ConversationEvent[]) => {
+          const ordered = events.map((e, i) => ({ e, i })).sort((a, b) => (a.e.seq ?? a.i) - (b.e.seq ?? b.i) || a.i - b.i);
+          for (const { e } of ordered) writeJsonLine(ctx.stdout, e);
+        };
+        if (opts.call) {
+          const conv = await ws.store.getConversation(opts.call);
+          if (!conv) throw new CliError(`no stored call "${opts.call}" (kaizen calls lists them)`, ExitCode.problems);
+          write(conv.events);
+          return;
+        }
+        for await (const conv of ws.store.iterateConversations()) write(conv.events);
+      } finally {
+        await ws.close();
+      }
+    });
+};

@@ -1,0 +1,38 @@
+// What `kaizen --help` lists, so a run loads no command module it does not run (cold start).
+// test/cli/manifest.test.ts checks it against what the modules register and prints the new list when
+// a command, its arguments or its description change: paste that list here.
+import type { CommandModuleName } from './index';
+
+export interface CommandManifestEntry {
+  name: string;
+  module: CommandModuleName;
+  /** How the help lists it: name, `[options]`, arguments. */
+  term: string;
+  description: string;
+}
+
+export const COMMAND_MANIFEST: readonly CommandManifestEntry[] = [
+  { name: "demo", module: 'demo', term: "demo [options]", description: "Run every stage on generated sample calls: import with redaction, analysis, knowledge, an A/B experiment with a guarded rollout, and a report." },
+  { name: "samples", module: 'samples', term: "samples [options]", description: "Generate realistic customer-service calls (Kaizen JSONL, raw with PII as a recording would be) and the truth of what was planted in them." },
+  { name: "import", module: 'import', term: "import [options] <files...>", description: "Import recorded calls into the learning store (redacted before storing). Formats are detected: kaizen-jsonl, openai-messages, uss, vapi, retell, openai-realtime. Exit code 1 when any record was rejected." },
+  { name: "calls", module: 'calls', term: "calls [options]", description: "List stored calls in start-time order; filter by agent, intent, outcome, source file or start time." },
+  { name: "export", module: 'store', term: "export [options]", description: "Write the learning store as a portable bundle (schema version and a checksum per section); `kaizen import-bundle` merges it into another store." },
+  { name: "import-bundle", module: 'store', term: "import-bundle [options] <bundle>", description: "Merge a bundle from `kaizen export` into the store: validated (checksums, every record), no duplicates, older schemas migrated. A bad bundle changes nothing." },
+  { name: "retention", module: 'store', term: "retention [options]", description: "Apply a retention policy: delete redacted transcripts (and journal entries) older than the given days; aggregates, analyses, patterns and artifacts stay." },
+  { name: "stats", module: 'store', term: "stats [options]", description: "What the store holds: calls, events, analyses, patterns, artifacts, experiments, file size." },
+  { name: "test", module: 'test', term: "test [options] <paths...>", description: "Replay recorded-call fixtures (*.calls.jsonl with expectations) through redact \u2192 analyze and check them; exit 1 when any fails." },
+  { name: "experiment", module: 'experiment', term: "experiment", description: "A/B experiments on agent artifacts: sticky allocation, trustworthy statistics, automatic winners and guarded staged rollout." },
+  { name: "analyze", module: 'analyze', term: "analyze [options]", description: "Analyze every stored call (signals, outcome, intent, situations and moves), then recompute patterns and knowledge artifacts." },
+  { name: "tree", module: 'analyze', term: "tree [options]", description: "Show the learned decision tree of an intent (which move to make in which situation); without --intent, list every tree." },
+  { name: "patterns", module: 'patterns', term: "patterns [options]", description: "List the (intent, situation, move) patterns from the last `kaizen analyze`: success rate, Wilson 95% interval, lift over the other moves in the same situation, BH-adjusted q-value." },
+  { name: "graph", module: 'graph', term: "graph [options]", description: "The knowledge graph (intents, situations, moves, tools, errors; weighted edges) from the last `kaizen analyze`." },
+  { name: "redact", module: 'redact', term: "redact [options] [file]", description: "Redact PII from plain text (one text per line) or JSONL with a \"text\" field; writes the same shape." },
+  { name: "intents", module: 'intents', term: "intents", description: "Train, run and extend an intent classifier on your own taxonomy (in-process, no downloaded model)." },
+  { name: "doctor", module: 'doctor', term: "doctor [options]", description: "Check every stored call row (JSON columns and transcripts). Damaged rows are listed; --quarantine moves them into the quarantined_calls table (nothing is deleted) so calls, export and analyze read the rest cleanly. Exit code 1 when damaged rows remain." },
+  { name: "serve", module: 'live', term: "serve [options]", description: "The agent side of the Kaizen protocol: replay recorded calls live (WebSocket /v1/stream, SSE /v1/events), apply and log corrections and published artifacts. Prints {\"stream\",\"events\",\"http\"} first." },
+  { name: "live", module: 'live', term: "live [options]", description: "Stream live calls from an agent endpoint into the store (redacted), sending micro-corrections; prints a JSON summary on exit." },
+  { name: "events", module: 'live', term: "events [options]", description: "Stored events (redacted) as JSONL, each call in seq order." },
+  { name: "artifact", module: 'artifact', term: "artifact", description: "Learning artifacts: list, show, approve, publish to a live agent (Kaizen endpoint, Vapi, Retell), roll back. Every transition is journaled." },
+  { name: "report", module: 'report', term: "report [options]", description: "Write a report of your store: calls, outcomes, intents, significant patterns (with a chart), every decision tree (drawn), recurring errors. Markdown, or standalone HTML that loads nothing." },
+  { name: "fixtures", module: 'fixtures', term: "fixtures", description: "Make recorded-call fixtures for `kaizen test`." },
+];

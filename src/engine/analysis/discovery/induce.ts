@@ -1,0 +1,283 @@
+import { chooseK, kMeans, nearest } from './kmeans';
+import { fitLsa, project } from './lsa';
+import type { Projection } from './lsa';
+import { sampleIndices, seededRandom } from './random';
+import { surfaceOf, textTerms, TOPIC_TERMS } from './terms';
+import type { Surfaces, TermOptions } from './terms';
+import { fitVocabulary, tfidfRow, vocabularyIndex } from './tfidf';
+import type { Vocabulary } from './tfidf';
+
+/**
+ * Unsupervised grouping of short texts (a caller's goal, a caller's situation, an agent's move):
+ * TF-IDF over words, word bigrams and character 4-grams → LSA → spherical k-means with k chosen by
+ * silhouette → groups smaller than `minSize` folded into their nearest neighbour → each group named by
+ * the words (and tools) that are most distinctive of it. Deterministic for a seed.
+ */
+export interface InduceInput {
+  text: string;
+  /** Extra terms (e.g. `tool:cancel_reservation`) that are evidence but not words. */
+  extraTerms?: readonly string[];
+}
+
+export interface InduceOptions {
+  /** Groups smaller than this are folded into their nearest group (default 3, or 0.2 % of the texts). */
+  minSize?: number;
+  minK?: number;
+  maxK?: number;
+  /** LSA dimensions (default 100). */
+  dims?: number;
+  /** k-means is fitted on at most this many texts; the others are assigned to the nearest centre. */
+  fitSample?: number;
+  silhouetteSample?: number;
+  /** k is chosen by clustering at most this many texts (default 1,000). */
+  selectionSample?: number;
+  seed?: number;
+  terms?: TermOptions;
+  /** Name prefix for ids: `intent`, `situation`, `move`. */
+  kind?: string;
+  /** Groups of a previous induction: a new group that shares most top terms with one keeps its id and name. */
+  previous?: readonly InducedGroupSummary[];
+  /**
+   * Centres at least this similar (cosine) become one group (default: no merging). Calls' vocabularies
+   * merge at 0.3: a caller's situation said in many phrasings should be one situation; on short-text
+   * intent corpora (Banking77, CLINC150) merging costs accuracy, so plain clustering does not.
+   */
+  mergeSimilarity?: number;
+  /** A fixed k (for evaluation against a given number of groups); otherwise chosen by silhouette. */
+  k?: number;
+}
+
+export interface InducedGroupSummary {
+  id: string;
+  name: string;
+  topTerms: string[];
+}
+
+export interface InducedGroup extends InducedGroupSummary {
+  size: number;
+  /** Indices (into the input) of the members nearest the centre first, at most 5. */
+  examples: number[];
+}
+
+export interface InducedModel {
+  kind: string;
+  vocabulary: Vocabulary;
+  index: Map<string, number>;
+  projection: Projection;
+  centroids: Float64Array[];
+  groups: InducedGroup[];
+  termOptions: TermOptions;
+  /** Silhouette per candidate k (empty when k was given). */
+  kScores: Array<{ k: number; silhouette: number }>;
+}
+
+export interface Induction {
+  model: InducedModel;
+  /** Group index per input (−1 when the text has no known term). */
+  assignments: Int32Array;
+}
+
+const NAME_TERMS = 2;
+const TOP_TERMS = 6;
+
+function slug(s: string): string {
+  return s.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '') || 'group';
+}
+
+/** Distinctive word (and tool) terms per group: share in the group × log(share in group / share overall). */
+function distinctiveTerms(docs: readonly (readonly string[])[], labels: ArrayLike<number>, k: number): string[][] {
+  const overall = new Map<string, number>();
+  const per = Array.from({ length: k }, () => new Map<string, number>());
+  const sizes = new Array<number>(k).fill(0);
+  docs.forEach((d, i) => {
+    const g = labels[i]!;
+    if (g < 0) return;
+    sizes[g]!++;
+    for (const t of new Set(d)) {
+      if (t.startsWith('#')) continue;
+      overall.set(t, (overall.get(t) ?? 0) + 1);
+      per[g]!.set(t, (per[g]!.get(t) ?? 0) + 1);
+    }
+  });
+  const n = docs.length;
+  return per.map((m, g) =>
+    [...m.entries()]
+      .filter(([, c]) => c >= 2 || sizes[g]! < 4)
+      .map(([t, c]) => {
+        const inGroup = c / Math.max(1, sizes[g]!);
+        const lift = inGroup / (overall.get(t)! / n);
+        return { t, score: inGroup * Math.log(Math.max(lift, 1)) * (t.startsWith('tool:') ? 0.8 : 1) };
+      })
+      .sort((a, b) => b.score - a.score || (a.t < b.t ? -1 : 1))
+      .map((x) => x.t),
+  );
+}
+
+/** Top terms without repeats: a word already shown inside a chosen bigram is skipped, and vice versa. */
+function pickTerms(ranked: readonly string[], count: number): string[] {
+  const out: string[] = [];
+  for (const t of ranked) {
+    if (out.length >= count) break;
+    const parts = t.split(' ');
+    if (out.some((o) => o.split(' ').some((w) => parts.includes(w)))) continue;
+    out.push(t);
+  }
+  return out;
+}
+
+function overlapShare(a: readonly string[], b: readonly string[]): number {
+  const sb = new Set(b);
+  const shared = a.filter((x) => sb.has(x)).length;
+  return shared / Math.max(1, Math.min(a.length, b.length));
+}
+
+export function induceGroups(inputs: readonly InduceInput[], options: InduceOptions = {}): Induction {
+  const rand = seededRandom(options.seed ?? 1);
+  const termOptions = options.terms ?? TOPIC_TERMS;
+  const surfaces: Surfaces = new Map();
+  const docs = inputs.map((x) => [...textTerms(x.text, termOptions, surfaces), ...(x.extraTerms ?? [])]);
+  const n = docs.length;
+  const minSize = options.minSize ?? Math.max(3, Math.round(n * 0.002));
+  const fitIdx = sampleIndices(n, options.fitSample ?? 5000, rand);
+  const vocabulary = fitVocabulary(fitIdx.map((i) => docs[i]!));
+  const index = vocabularyIndex(vocabulary);
+  const rows = docs.map((d) => tfidfRow(d, vocabulary, index));
+  const fitRows = fitIdx.map((i) => rows[i]!).filter((r) => r.ids.length > 0);
+  const projection = fitLsa(fitRows.length > 0 ? fitRows : rows, vocabulary.terms.length, { dims: options.dims ?? 100, rand });
+  const points = rows.map((r) => project(projection, r));
+  const empty = rows.map((r) => r.ids.length === 0);
+  const fitPoints = fitIdx.filter((i) => !empty[i]).map((i) => points[i]!);
+
+  let centroids: Float64Array[] = [];
+  let kScores: Array<{ k: number; silhouette: number }> = [];
+  if (fitPoints.length >= 2 * minSize && projection.dims > 0) {
+    if (options.k) centroids = kMeans(fitPoints, options.k, rand).centroids;
+    else {
+      // k is chosen on a subsample (the silhouette curve's shape needs few points), then fitted on all.
+      const selection = sampleIndices(fitPoints.length, options.selectionSample ?? 1000, rand).map((i) => fitPoints[i]!);
+      const maxK = options.maxK ?? Math.min(200, Math.floor(fitPoints.length / minSize));
+      const r = chooseK(selection, { minK: options.minK, maxK: Math.min(maxK, Math.floor(selection.length / 2)), rand, silhouetteSample: options.silhouetteSample ?? 1500 });
+      centroids = selection.length === fitPoints.length ? r.best.centroids : kMeans(fitPoints, r.best.k, rand).centroids;
+      kScores = r.scores;
+    }
+  } else if (fitPoints.length > 0 && projection.dims > 0) {
+    const sum = new Float64Array(projection.dims);
+    for (const p of fitPoints) for (let d = 0; d < sum.length; d++) sum[d]! += p[d]!;
+    centroids = [sum];
+  }
+
+  if (!options.k && options.mergeSimilarity !== undefined) centroids = mergeClose(centroids, fitPoints, options.mergeSimilarity);
+  // Assign everything; fold groups below minSize into the nearest surviving centre.
+  const assign = (cs: readonly Float64Array[]) => Int32Array.from(points, (p, i) => (empty[i] || cs.length === 0 ? -1 : nearest(cs, p).index));
+  let labels = assign(centroids);
+  for (let round = 0; round < 3; round++) {
+    const sizes = new Array<number>(centroids.length).fill(0);
+    for (const l of labels) if (l >= 0) sizes[l]!++;
+    const keep = centroids.map((_, c) => sizes[c]! >= minSize);
+    if (keep.every(Boolean) || !keep.some(Boolean)) break;
+    centroids = centroids.filter((_, c) => keep[c]);
+    labels = assign(centroids);
+  }
+  // Recompute centres from all members (the sample fitted them; everyone counts for the final ones).
+  const dims = projection.dims;
+  const sums = centroids.map(() => new Float64Array(dims));
+  labels.forEach((l, i) => {
+    if (l < 0) return;
+    const p = points[i]!;
+    const s = sums[l]!;
+    for (let d = 0; d < dims; d++) s[d]! += p[d]!;
+  });
+  centroids = sums.map((s, c) => {
+    let norm = 0;
+    for (let d = 0; d < dims; d++) norm += s[d]! * s[d]!;
+    if (norm === 0) return centroids[c]!;
+    const inv = 1 / Math.sqrt(norm);
+    return s.map((x) => x * inv);
+  });
+
+  const k = centroids.length;
+  const ranked = distinctiveTerms(docs, labels, k);
+  const members = Array.from({ length: k }, () => [] as number[]);
+  labels.forEach((l, i) => {
+    if (l >= 0) members[l]!.push(i);
+  });
+  const kind = options.kind ?? 'group';
+  const usedIds = new Set<string>();
+  const usedNames = new Set<string>();
+  const previous = [...(options.previous ?? [])];
+  const groups: InducedGroup[] = centroids.map((c, g) => {
+    const topKeys = pickTerms(ranked[g]!, TOP_TERMS);
+    const topTerms = topKeys.map((t) => surfaceOf(t, surfaces));
+    const byDist = [...members[g]!].sort((a, b) => dotF(points[b]!, c) - dotF(points[a]!, c));
+    let name = slug(topTerms.slice(0, NAME_TERMS).join(' ')) || `${kind}_${g + 1}`;
+    let id = `${kind}:${name}`;
+    // Stable identity: the previous group sharing most top terms (at least half) lends its id and name.
+    let match = -1;
+    let bestShare = 0.5;
+    previous.forEach((p, j) => {
+      const s = overlapShare(topTerms, p.topTerms);
+      if (s >= bestShare && !usedIds.has(p.id)) [match, bestShare] = [j, s + 1e-9];
+    });
+    if (match >= 0) {
+      id = previous[match]!.id;
+      name = previous[match]!.name;
+    }
+    for (let j = 2; usedNames.has(name) || usedIds.has(id); j++) {
+      name = `${name.replace(/_\d+$/, '')}_${j}`;
+      id = `${kind}:${name}`;
+    }
+    usedIds.add(id);
+    usedNames.add(name);
+    return { id, name, topTerms, size: members[g]!.length, examples: byDist.slice(0, 5) };
+  });
+  return { model: { kind, vocabulary, index, projection, centroids, groups, termOptions, kScores }, assignments: labels };
+}
+
+/**
+ * Silhouette favours the finest tight structure (near-identical phrasings form their own little
+ * groups), so centres that point the same way are merged afterwards, closest pair first, weighted by
+ * size, until no pair is at least `threshold` similar.
+ */
+function mergeClose(centroids: Float64Array[], points: readonly Float64Array[], threshold: number): Float64Array[] {
+  if (centroids.length < 2) return centroids;
+  const sizes = new Array<number>(centroids.length).fill(0);
+  for (const p of points) sizes[nearest(centroids, p).index]!++;
+  const cs = centroids.map((c) => Float64Array.from(c));
+  const alive = cs.map((_, i) => sizes[i]! > 0);
+  for (;;) {
+    let bi = -1;
+    let bj = -1;
+    let best = threshold;
+    for (let i = 0; i < cs.length; i++) {
+      if (!alive[i]) continue;
+      for (let j = i + 1; j < cs.length; j++) {
+        if (!alive[j]) continue;
+        const s = dotF(cs[i]!, cs[j]!);
+        if (s >= best) [bi, bj, best] = [i, j, s];
+      }
+    }
+    if (bi < 0) break;
+    const merged = cs[bi]!.map((x, d) => x * sizes[bi]! + cs[bj]![d]! * sizes[bj]!);
+    let norm = 0;
+    for (const x of merged) norm += x * x;
+    cs[bi] = merged.map((x) => x / Math.sqrt(norm || 1));
+    sizes[bi]! += sizes[bj]!;
+    alive[bj] = false;
+  }
+  return cs.filter((_, i) => alive[i]);
+}
+
+function dotF(a: Float64Array, b: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
+  return s;
+}
+
+/** The group of a new text (−1 when none of its terms is known), with its cosine similarity to the centre. */
+export function assignGroup(model: InducedModel, input: InduceInput): { group: number; similarity: number } {
+  const doc = [...textTerms(input.text, model.termOptions), ...(input.extraTerms ?? [])];
+  const row = tfidfRow(doc, model.vocabulary, model.index);
+  if (row.ids.length === 0 || model.centroids.length === 0) return { group: -1, similarity: 0 };
+  const r = nearest(model.centroids, project(model.projection, row));
+  return { group: r.index, similarity: r.similarity };
+}

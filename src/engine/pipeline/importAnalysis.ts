@@ -1,0 +1,69 @@
+import type { Conversation } from '../model';
+import type { EnginePorts } from '../ports';
+import type { LearningStore } from '../store/learningStore';
+import { addGraphCall, emptyGraphCounts } from '../knowledge/graph';
+import { addTreeCall, emptyTreeCounts, knowledgeArtifacts, saveKnowledge, synthesize } from '../knowledge/synthesize';
+import { addToolCall, emptyToolCounts } from '../knowledge/toolPatterns';
+import { intentPredictor, toRecord } from './analyzeStore';
+import { analyzeEvents } from '../analysis/callAnalyzer';
+import type { IntentModel } from '../analysis/intent/classifier';
+import type { OutcomeModel } from '../analysis/outcomeModel';
+import { priorOutcomeModel } from '../analysis/outcomeModel';
+import { putAnalysesGuarded, replacePatternsGuarded } from '../analysis/guardedWrites';
+import { addCall, emptyPatternCounts, scorePatterns } from '../analysis/patterns';
+import type { Taxonomy } from '../analysis/taxonomy';
+
+export interface ImportAnalysisOptions {
+  ports: Pick<EnginePorts, 'clock'>;
+  intentModel?: IntentModel;
+  taxonomy?: Taxonomy;
+  /** The outcome model for calls without an explicit outcome (default: the prior; `kaizen analyze` fits one). */
+  outcomeModel?: OutcomeModel;
+  minSupport?: number;
+}
+
+export interface ImportAnalysis {
+  /** The importer's `analyzeBatch` hook: analyzes calls just stored, while they are in memory. */
+  analyzeBatch(store: LearningStore, calls: readonly Conversation[]): Promise<void>;
+  /** After the import: scores patterns and saves the knowledge from the counts gathered. */
+  finish(store: LearningStore): Promise<{ calls: number; patterns: number; callsWithheld: number }>;
+}
+
+/**
+ * Analysis inside the import: each call is analyzed right after its batch is stored, from the
+ * redacted conversation still in memory, so nothing is read back and inflated again (a separate
+ * `analyzeStore` pass reads and decompresses every transcript). Calls carrying no explicit outcome
+ * get the given (or prior) outcome model; `kaizen analyze` refits the model over the whole store.
+ */
+export function createImportAnalysis(options: ImportAnalysisOptions): ImportAnalysis {
+  const predictor = options.intentModel ? intentPredictor(options.intentModel) : undefined;
+  const analyzerOptions = { taxonomy: options.taxonomy, intentPredictor: predictor, outcomeModel: options.outcomeModel ?? priorOutcomeModel() };
+  const patterns = emptyPatternCounts();
+  const tools = emptyToolCounts();
+  const trees = emptyTreeCounts();
+  const graph = emptyGraphCounts();
+  const withheld = new Set<string>();
+  let calls = 0;
+  return {
+    async analyzeBatch(store, batch) {
+      const now = options.ports.clock.now();
+      const records = batch.map((conv) => {
+        const a = analyzeEvents(conv.events, analyzerOptions);
+        a.source ??= conv.source;
+        addCall(patterns, a);
+        addToolCall(tools, a);
+        addTreeCall(trees, a);
+        addGraphCall(graph, a);
+        return toRecord(a, now);
+      });
+      calls += records.length;
+      await putAnalysesGuarded(store, records, withheld);
+    },
+    async finish(store) {
+      const scored = scorePatterns(patterns, { now: options.ports.clock.now(), minSupport: options.minSupport });
+      await replacePatternsGuarded(store, scored);
+      await saveKnowledge(store, knowledgeArtifacts(synthesize({ patterns: scored, tools, trees, graph })));
+      return { calls, patterns: scored.length, callsWithheld: withheld.size };
+    },
+  };
+}

@@ -1,0 +1,18 @@
+export * from './protocol';
+export type * from './ports';
+export { backoffDelay, DEFAULT_BACKOFF } from './backoff';
+export type { BackoffOptions } from './backoff';
+export { TokenBucket } from './tokenBucket';
+export type { BucketLimits } from './tokenBucket';
+export { LatencyRecorder } from './latency';
+export { SseParser } from './sse';
+export type { SseMessage } from './sse';
+export { AckTracker } from './ackTracker';
+export { CallOrderer } from './callOrderer';
+export { CorrectionDecider } from './decider';
+export type { Decision, DeciderOptions } from './decider';
+export { UserRuleSchema, UserRulesFileSchema, toolPatternRules, userRules } from './rules';
+export type { CorrectionRule, LiveCallView, RuleFiring, UserRule } from './rules';
+export { LiveClient } from './liveClient';
+export type { LiveClientOptions, LiveStatus, LiveSummary } from './liveClient';
+export * from './publish';

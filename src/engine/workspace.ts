@@ -1,0 +1,197 @@
+/**
+ * The engine's one composition root: from the host's ports and settings it builds the learning
+ * store behind the compliance gate, the redactor, the workspace HMAC key, the privacy policy and
+ * retention. The CLI and the VS Code extension supply ports (files, secrets, settings) and nothing
+ * else, so the rules below hold the same in both hosts.
+ */
+import { SecretKeys } from '../shared/secretKeys';
+import type { EnginePorts, SecretStore } from './ports';
+import { importFile } from './ingest';
+import type { ImportOptions, ImportReport } from './ingest';
+import { createComplianceValidator, createRedactor, resolvePolicy, withCompliance } from './privacy';
+import type { ComplianceValidator, KaizenRedactor, PrivacyPolicy, PrivacySettings } from './privacy';
+import { analyzeStore } from './pipeline';
+import type { AnalyzeStoreOptions, AnalyzeSummary } from './pipeline';
+import { openSqlStore } from './store';
+import type { LearningStore, OpenSqlStoreOptions, RetentionResult } from './store';
+import { joinPath, splitPath } from './store/paths';
+
+/** The workspace privacy policy file, beside the store: `.kaizen/privacy.json`. */
+export const POLICY_FILE = 'privacy.json';
+
+/** The workspace key is not what Kaizen writes (64 hex characters); it is never silently replaced. */
+export class WorkspaceKeyError extends Error {
+  readonly reason = 'invalid-key';
+  constructor(message: string) {
+    super(message);
+    this.name = 'WorkspaceKeyError';
+  }
+}
+
+/**
+ * The workspace HMAC key when there is one; a malformed secret throws `WorkspaceKeyError`, because
+ * identifiers hashed under the old key could no longer be joined with new ones.
+ */
+export async function readWorkspaceKey(secrets: SecretStore): Promise<Uint8Array | undefined> {
+  const hex = await secrets.get(SecretKeys.workspaceHmacKey);
+  if (hex === undefined || hex === '') return undefined;
+  if (!/^[0-9a-f]{64}$/i.test(hex)) {
+    throw new WorkspaceKeyError(
+      `the secret ${SecretKeys.workspaceHmacKey} is not 64 hex characters; restore it from a backup (calls hashed under it cannot be joined without it)`,
+    );
+  }
+  return Uint8Array.from(hex.match(/../g)!, (h) => parseInt(h, 16));
+}
+
+/** The workspace HMAC key, created (32 random bytes) on first use; hashed identifiers join across imports under it. */
+export async function workspaceHmacKey(ports: Pick<EnginePorts, 'secrets' | 'hashing'>): Promise<Uint8Array> {
+  const existing = await readWorkspaceKey(ports.secrets);
+  if (existing) return existing;
+  const key = ports.hashing.randomBytes(32);
+  await ports.secrets.set(SecretKeys.workspaceHmacKey, Array.from(key, (b) => b.toString(16).padStart(2, '0')).join(''));
+  return key;
+}
+
+/** What a host knows from its settings (VS Code `kaizen.*`, CLI flags). Read again on every use. */
+export interface WorkspaceSettings {
+  privacy?: PrivacySettings;
+  /** Transcripts older than this many days are deleted after each import; `null`/absent keeps them. */
+  transcriptRetentionDays?: number | null;
+}
+
+export interface WorkspaceOptions {
+  ports: EnginePorts;
+  /** Absolute path of the store file; the policy file is read from the same folder. */
+  storePath: string;
+  settings?: () => WorkspaceSettings;
+  /** How a file is named in error messages (the CLI names it relative to its working folder). */
+  describePath?: (path: string) => string;
+  /** Where policy warnings go (a field the policy may not change, ignored); default `ports.logger.warn`. */
+  onPolicyWarning?: (line: string) => void;
+  /** Passed to `openSqlStore` (debounce, codec, archive policy, lock holder). */
+  storeOptions?: Omit<OpenSqlStoreOptions, 'path' | 'ports'>;
+}
+
+export interface Workspace {
+  readonly storePath: string;
+  readonly isOpen: boolean;
+  /** The privacy policy: the workspace file and the host settings through `resolvePolicy`. */
+  policy(): Promise<PrivacyPolicy>;
+  /** The store behind the compliance gate, opened on first use; every write and bundle is validated first. */
+  store(): Promise<LearningStore>;
+  /** The redactor under the current policy and the workspace key (created on first use). */
+  redactor(): Promise<KaizenRedactor>;
+  /** Imports one file (redacted, gated, saved by the importer), then applies retention from the settings and saves that. */
+  importFile(file: string, options?: Omit<ImportOptions, 'ports' | 'store' | 'redactor'>): Promise<ImportReport>;
+  /** Analyzes every stored call and synthesizes knowledge (the pipeline), then saves at once. */
+  analyze(options?: Omit<AnalyzeStoreOptions, 'ports'>): Promise<AnalyzeSummary>;
+  /** Deletes transcripts older than the retention setting; `undefined` when none is set. */
+  applyRetention(): Promise<RetentionResult | undefined>;
+  /** The policy file or settings changed: the next write, redaction and bundle use the new policy. */
+  settingsChanged(): void;
+  /** Saves and closes the store (when open). */
+  close(): Promise<void>;
+}
+
+/** Builds a workspace; nothing is opened or read until first use. */
+export function createWorkspace(options: WorkspaceOptions): Workspace {
+  const { ports, storePath } = options;
+  const settings = () => options.settings?.() ?? {};
+  const describe = options.describePath ?? ((p: string) => p);
+  const policyFile = joinPath(splitPath(storePath).dir, POLICY_FILE);
+
+  let fileText: Promise<string | undefined> | undefined;
+  let current: { key: string; policy: PrivacyPolicy; learned: ComplianceValidator; transcripts: ComplianceValidator } | undefined;
+  let redactorCache: { key: string; redactor: Promise<KaizenRedactor> } | undefined;
+  let storePromise: Promise<LearningStore> | undefined;
+
+  const readPolicyFile = () =>
+    (fileText ??= (async () => ((await ports.fs.exists(policyFile)) ? new TextDecoder().decode(await ports.fs.readFile(policyFile)) : undefined))());
+
+  async function policyState() {
+    const text = await readPolicyFile();
+    const privacy = settings().privacy;
+    const key = JSON.stringify([text, privacy?.allowlist, privacy?.minScore]);
+    if (current?.key !== key) {
+      const { policy, warnings } = resolvePolicy({ file: text === undefined ? undefined : { name: describe(policyFile), text }, settings: privacy });
+      for (const line of warnings) (options.onPolicyWarning ?? ((l: string) => ports.logger.warn(l)))(line);
+      current = { key, policy, learned: createComplianceValidator({ policy }), transcripts: createComplianceValidator({ policy, mode: 'residual' }) };
+    }
+    return current;
+  }
+
+  // The gate delegates to the validators of the policy in force, so a changed policy applies to the next write.
+  const gate = (kind: 'learned' | 'transcripts'): ComplianceValidator => ({
+    validate: (value, field) => current![kind].validate(value, field),
+    assertCompliant: (value, field) => current![kind].assertCompliant(value, field),
+  });
+
+  const workspace: Workspace = {
+    storePath,
+    get isOpen() {
+      return storePromise !== undefined;
+    },
+    policy: async () => (await policyState()).policy,
+    store() {
+      if (!storePromise) {
+        const opening = (async () => {
+          await policyState();
+          const raw = await openSqlStore({ ...options.storeOptions, path: storePath, ports });
+          return withCompliance(raw, gate('learned'), { ports, transcriptValidator: gate('transcripts') });
+        })();
+        storePromise = opening;
+        opening.catch(() => {
+          if (storePromise === opening) storePromise = undefined;
+        });
+      }
+      return storePromise;
+    },
+    async redactor() {
+      const state = await policyState();
+      if (redactorCache?.key !== state.key) {
+        const creating = (async () => createRedactor({ hmacKey: await workspaceHmacKey(ports), hashing: ports.hashing, policy: state.policy }))();
+        redactorCache = { key: state.key, redactor: creating };
+        creating.catch(() => {
+          if (redactorCache?.redactor === creating) redactorCache = undefined;
+        });
+      }
+      return redactorCache.redactor;
+    },
+    async importFile(file, importOptions = {}) {
+      const [store, redactor] = await Promise.all([workspace.store(), workspace.redactor()]);
+      await policyState();
+      // The importer saves what it stored (a failed save is in its report, and retention then waits).
+      const report = await importFile(file, { ...importOptions, ports, store, redactor });
+      if (report.saveError !== undefined) return report;
+      const retention = await workspace.applyRetention();
+      if (retention && retention.transcriptsDeleted + retention.journalEntriesDeleted > 0) await store.save();
+      return report;
+    },
+    async analyze(analyzeOptions = {}) {
+      const store = await workspace.store();
+      const summary = await analyzeStore(store, { ...analyzeOptions, ports });
+      // Saved at once, so a crash right after keeps the result.
+      await store.save();
+      return summary;
+    },
+    async applyRetention() {
+      const days = settings().transcriptRetentionDays;
+      if (days === undefined || days === null) return undefined;
+      const store = await workspace.store();
+      const result = await store.applyRetention({ transcriptDays: days }, ports.clock.now());
+      if (result.transcriptsDeleted > 0) ports.logger.info(`retention: deleted ${result.transcriptsDeleted} transcripts older than ${days} days`);
+      return result;
+    },
+    settingsChanged() {
+      fileText = undefined;
+      // Re-read at once, so the open store's gate never runs on a stale policy longer than one read.
+      void policyState().catch(() => undefined);
+    },
+    async close() {
+      const pending = storePromise;
+      storePromise = undefined;
+      if (pending) await (await pending.catch(() => undefined))?.close();
+    },
+  };
+  return workspace;
+}

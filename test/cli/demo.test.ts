@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { cliSandbox } from './helpers';
+
+const FIXTURE = path.resolve(__dirname, '../fixtures/replay/support.calls.jsonl');
+
+describe('cli: demo never deletes what it did not create', function () {
+  this.timeout(300_000);
+  let box: ReturnType<typeof cliSandbox>;
+  beforeEach(() => (box = cliSandbox('kaizen-cli-demo-')));
+  afterEach(() => box.dispose());
+
+  /** The user's own workspace: a store with imported calls and the HMAC key file beside it. */
+  async function userWorkspace(): Promise<{ store: Buffer; key: string }> {
+    copyFileSync(FIXTURE, path.join(box.cwd, 'mine.calls.jsonl'));
+    const imp = await box.run('import', 'mine.calls.jsonl');
+    assert.equal(imp.code, 0, imp.stderr);
+    const key = '{"kaizen.hmacKey":"' + 'ab'.repeat(32) + '"}\n';
+    writeFileSync(path.join(box.cwd, '.kaizen', 'secrets.json'), key);
+    return { store: readFileSync(path.join(box.cwd, '.kaizen', 'learning.db')), key };
+  }
+
+  it('refuses --out .kaizen when it holds the user\'s store and key, and leaves both intact', async () => {
+    const before = await userWorkspace();
+    const listing = readdirSync(path.join(box.cwd, '.kaizen')).sort();
+    const r = await box.run('demo', '--count', '40', '--out', '.kaizen');
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /--out \.kaizen already holds files the demo did not create .*nothing was changed/);
+    assert.deepEqual(readdirSync(path.join(box.cwd, '.kaizen')).sort(), listing);
+    assert.ok(readFileSync(path.join(box.cwd, '.kaizen', 'learning.db')).equals(before.store), 'the store is byte for byte the same');
+    assert.equal(readFileSync(path.join(box.cwd, '.kaizen', 'secrets.json'), 'utf8'), before.key);
+    const stats = JSON.parse((await box.run('stats', '--json')).stdout);
+    assert.equal(stats.calls, 3);
+  });
+
+  it('refuses to mix generated calls into an existing store it did not create (default store)', async () => {
+    const before = await userWorkspace();
+    const r = await box.run('demo', '--count', '40');
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /the store \.kaizen[/\\]learning\.db already exists and was not created by the demo/);
+    assert.ok(readFileSync(path.join(box.cwd, '.kaizen', 'learning.db')).equals(before.store));
+    assert.ok(!existsSync(path.join(box.cwd, '.kaizen', 'demo')), 'no demo folder was made');
+  });
+
+  it('refuses a non-empty folder of someone else\'s files', async () => {
+    mkdirSync(path.join(box.cwd, 'notes'));
+    writeFileSync(path.join(box.cwd, 'notes', 'todo.txt'), 'mine');
+    const r = await box.run('demo', '--count', '40', '--out', 'notes');
+    assert.equal(r.code, 2);
+    assert.deepEqual(readdirSync(path.join(box.cwd, 'notes')), ['todo.txt']);
+  });
+
+  it('fills the default store the extension opens; a second run reuses only what the demo made', async () => {
+    // Seed 3: the fixture's calls come from seed 7, the demo's default.
+    const first = await box.run('demo', '--count', '60', '--seed', '3');
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(first.stdout, /store\s+\.kaizen[/\\]learning\.db \(60 calls/);
+    assert.ok(existsSync(path.join(box.cwd, '.kaizen', 'demo', 'report.html')));
+    assert.ok(existsSync(path.join(box.cwd, '.kaizen', 'demo', '.kaizen-demo.json')), 'the marker proves the folder is the demo\'s');
+    // The user drops a file into the demo folder and imports their own calls into the (demo-made) store.
+    writeFileSync(path.join(box.cwd, '.kaizen', 'demo', 'my-notes.md'), 'keep me');
+    copyFileSync(FIXTURE, path.join(box.cwd, 'mine.calls.jsonl'));
+    assert.equal((await box.run('import', 'mine.calls.jsonl')).code, 0);
+
+    const second = await box.run('demo', '--count', '60', '--seed', '3', '--json');
+    assert.equal(second.code, 0, second.stderr);
+    assert.equal(readFileSync(path.join(box.cwd, '.kaizen', 'demo', 'my-notes.md'), 'utf8'), 'keep me');
+    const stats = JSON.parse((await box.run('stats', '--json')).stdout);
+    assert.equal(stats.calls, 63, 'the user\'s 3 calls stay; the same generated calls are not stored twice');
+    const experiments = (await box.run('experiment', 'status', '--json')).stdout;
+    assert.match(experiments, /demo-playbook-2/, 'the second run has its own experiment');
+  });
+});
