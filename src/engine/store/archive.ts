@@ -1,6 +1,7 @@
 import type { Database, SqlJsStatic } from 'sql.js';
 import type { EnginePorts } from '../ports';
 import { joinPath } from './paths';
+import { newSqliteFileId, removeOrphanSqliteFiles } from './sqliteFiles';
 
 /**
  * Immutable archive files of old transcripts, beside the store: `<store>.archive/<id>.sqlite`, each a
@@ -61,7 +62,7 @@ export class TranscriptArchives {
 
   /** Writes a new archive atomically and returns its id. */
   async write(rows: ReadonlyArray<readonly [string, Uint8Array]>): Promise<string> {
-    const id = `t${this.ports.clock.now().toString(36)}-${[...this.ports.hashing.randomBytes(4)].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+    const id = newSqliteFileId('t', this.ports);
     const db = new this.SQL.Database();
     try {
       // A rowid table: ~1 KB blobs would spill into overflow pages in a WITHOUT ROWID b-tree.
@@ -89,16 +90,7 @@ export class TranscriptArchives {
 
   /** Deletes archive files (and temp files) that `live` does not list. */
   async removeOrphans(live: ReadonlySet<string>): Promise<string[]> {
-    if (!(await this.ports.fs.exists(this.dir))) return [];
-    const removed: string[] = [];
-    for (const name of await this.ports.fs.readdir(this.dir)) {
-      const id = name.endsWith('.sqlite') ? name.slice(0, -'.sqlite'.length) : undefined;
-      if ((id !== undefined && !live.has(id)) || name.endsWith('.tmp')) {
-        await this.ports.fs.remove(joinPath(this.dir, name));
-        removed.push(name);
-      }
-    }
-    return removed;
+    return removeOrphanSqliteFiles(this.ports, this.dir, live);
   }
 
   /** Closes all but the `keep` most recently used archives. */

@@ -1,6 +1,7 @@
 import type { SqlJsStatic } from 'sql.js';
 import type { EnginePorts } from '../ports';
 import { joinPath } from './paths';
+import { newSqliteFileId, removeOrphanSqliteFiles } from './sqliteFiles';
 import { SqlDb } from './sqlDb';
 
 /**
@@ -72,7 +73,7 @@ export class SegmentFiles {
 
   /** Writes `db` atomically as a new segment, closes it and returns the new id. */
   async write(db: SqlDb): Promise<string> {
-    const id = `s${this.ports.clock.now().toString(36)}-${[...this.ports.hashing.randomBytes(4)].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+    const id = newSqliteFileId('s', this.ports);
     try {
       await this.ports.fs.mkdirp(this.dir);
       await this.ports.fs.writeFileAtomic(this.file(id), db.export());
@@ -90,16 +91,7 @@ export class SegmentFiles {
 
   /** Deletes segment files (and temp files) that `live` does not list. */
   async removeOrphans(live: ReadonlySet<string>): Promise<string[]> {
-    if (!(await this.ports.fs.exists(this.dir))) return [];
-    const removed: string[] = [];
-    for (const name of await this.ports.fs.readdir(this.dir)) {
-      const id = name.endsWith('.sqlite') ? name.slice(0, -'.sqlite'.length) : undefined;
-      if ((id !== undefined && !live.has(id)) || name.endsWith('.tmp')) {
-        await this.ports.fs.remove(joinPath(this.dir, name));
-        removed.push(name);
-      }
-    }
-    return removed;
+    return removeOrphanSqliteFiles(this.ports, this.dir, live);
   }
 
   /** Closes all but the `keep` most recently used segments that no iteration has pinned. */
