@@ -6,10 +6,12 @@ import { LEXICON, L_COMMON, L_ENGLISH, L_FIRST, L_PLACE, L_SUR, englishForm } fr
  * were not shaped on. Features are word shape, affixes, lexicon bits and the neighbouring words — a
  * word itself is a feature only when it is an everyday English word ("in", "from", "street"), so the
  * model learns cues, not a list of names. Trained by `eval/trainPiiTagger.ts` on the Presidio dev half
- * (even template_id) only; the weights ship as `taggerWeights.json` (no download at run time).
+ * (even template_id) only; the weights ship as a JSON string in `lexicon/taggerWeights.ts` (no download
+ * at run time). The detector (detect.ts, `learnedSpans`) decides which of its spans to believe.
  */
 export const TAG_LABELS = ['O', 'PERSON', 'LOCATION', 'ADDRESS', 'DATE', 'ZIP', 'ORG'] as const;
 export type TagLabel = (typeof TAG_LABELS)[number];
+const NLABELS = TAG_LABELS.length;
 
 export interface TaggerToken {
   start: number;
@@ -21,71 +23,205 @@ const TOKEN_RE = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu;
 
 export function tagTokens(text: string): TaggerToken[] {
   const out: TaggerToken[] = [];
-  for (const m of text.matchAll(TOKEN_RE)) out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(text); m !== null; m = TOKEN_RE.exec(text)) out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
   return out;
 }
 
-function shape(w: string): string {
+const UPPER_RE = /\p{Lu}/u;
+const LOWER_RE = /\p{Ll}/u;
+
+/** Character classes, runs collapsed, at most four (the last one replaced): "McDonald's" → "XxX'". */
+export function shape(w: string): string {
   let s = '';
-  for (const ch of w) {
-    const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\d/.test(ch) ? 'd' : ch;
+  for (let i = 0; i < w.length; i++) {
+    const code = w.charCodeAt(i);
+    let c: string;
+    if (code >= 65 && code <= 90) c = 'X';
+    else if (code >= 97 && code <= 122) c = 'x';
+    else if (code >= 48 && code <= 57) c = 'd';
+    else if (code < 128) c = w[i]!;
+    else {
+      // Outside ASCII: whole code points (a surrogate pair is one character).
+      const ch = String.fromCodePoint(w.codePointAt(i)!);
+      if (ch.length === 2) i++;
+      c = UPPER_RE.test(ch) ? 'X' : LOWER_RE.test(ch) ? 'x' : ch;
+    }
     if (s.length < 4 && s[s.length - 1] !== c) s += c;
     else if (s[s.length - 1] !== c) s = s.slice(0, 3) + c;
   }
   return s;
 }
 
-function lexBits(lw: string): number {
+export function lexBits(lw: string): number {
   return LEXICON.get(lw) ?? (englishForm(lw) ? L_ENGLISH : 0);
 }
 
+const DIGIT_G = /\d/g;
+const HAS_DIGIT = /\d/;
+const LETTER_RE = /\p{L}/u;
+
 /** Lower-cased word when it is everyday vocabulary (a cue word); otherwise its class only. */
-function cue(w: string | undefined): string {
-  if (w === undefined) return '<s>';
-  const lw = w.toLowerCase();
-  if (/\d/.test(lw)) return `#${lw.replace(/\d/g, 'd').slice(0, 6)}`;
-  const b = lexBits(lw);
-  if ((b & (L_COMMON | L_ENGLISH)) !== 0 && (b & (L_FIRST | L_SUR | L_PLACE)) === 0) return lw;
-  if (lw.length === 1 && !/\p{L}/u.test(lw)) return lw;
-  return `~${shape(w)}`;
+function cueOf(w: string, lw: string, bits: number, shp: string): string {
+  if (HAS_DIGIT.test(lw)) return `#${lw.replace(DIGIT_G, 'd').slice(0, 6)}`;
+  if ((bits & (L_COMMON | L_ENGLISH)) !== 0 && (bits & (L_FIRST | L_SUR | L_PLACE)) === 0) return lw;
+  if (lw.length === 1 && !LETTER_RE.test(lw)) return lw;
+  return `~${shp}`;
 }
 
-export function features(toks: readonly TaggerToken[], i: number, prev: string, prev2: string): string[] {
-  const w = toks[i]!.text;
-  const lw = w.toLowerCase();
-  const b = lexBits(lw);
+/** What the features read of one token, computed once per token. */
+export interface TokenView {
+  shape: string;
+  cue: string;
+  bits: number;
+  suffix: string;
+  len: number;
+  digits: number;
+}
+
+export function viewTokens(toks: readonly TaggerToken[]): TokenView[] {
+  return toks.map((t) => {
+    const w = t.text;
+    const lw = w.toLowerCase();
+    const bits = lexBits(lw);
+    const shp = shape(w);
+    return { shape: shp, cue: cueOf(w, lw, bits, shp), bits, suffix: lw.slice(-3), len: Math.min(w.length, 8), digits: HAS_DIGIT.test(w) ? w.replace(/\D/g, '').length : -1 };
+  });
+}
+
+/** The feature strings of token i, given the two labels before it. */
+export function features(views: readonly TokenView[], i: number, prev: string, prev2: string): string[] {
+  const v = views[i]!;
+  const p1 = views[i - 1];
+  const p1c = p1 ? p1.cue : '<s>';
+  const n1c = views[i + 1]?.cue ?? '<s>';
   const f = [
     'b',
-    `s=${shape(w)}`,
-    `c=${cue(w)}`,
-    `p1=${cue(toks[i - 1]?.text)}`,
-    `p2=${cue(toks[i - 2]?.text)}`,
-    `n1=${cue(toks[i + 1]?.text)}`,
-    `n2=${cue(toks[i + 2]?.text)}`,
-    `p1n1=${cue(toks[i - 1]?.text)}|${cue(toks[i + 1]?.text)}`,
-    `suf=${lw.slice(-3)}`,
-    `len=${Math.min(w.length, 8)}`,
-    `L=${b & (L_FIRST | L_SUR | L_PLACE | L_COMMON | L_ENGLISH)}`,
+    `s=${v.shape}`,
+    `c=${v.cue}`,
+    `p1=${p1c}`,
+    `p2=${views[i - 2]?.cue ?? '<s>'}`,
+    `n1=${n1c}`,
+    `n2=${views[i + 2]?.cue ?? '<s>'}`,
+    `p1n1=${p1c}|${n1c}`,
+    `suf=${v.suffix}`,
+    `len=${v.len}`,
+    `L=${v.bits & (L_FIRST | L_SUR | L_PLACE | L_COMMON | L_ENGLISH)}`,
     `t1=${prev}`,
     `t12=${prev2}|${prev}`,
-    `t1s=${prev}|${shape(w)}`,
-    `ps=${toks[i - 1] ? shape(toks[i - 1]!.text) : '<s>'}|${shape(w)}`,
-    `sn=${shape(w)}|${toks[i + 1] ? shape(toks[i + 1]!.text) : '</s>'}`,
+    `t1s=${prev}|${v.shape}`,
+    `ps=${p1 ? p1.shape : '<s>'}|${v.shape}`,
+    `sn=${v.shape}|${views[i + 1]?.shape ?? '</s>'}`,
   ];
-  if (/\d/.test(w)) f.push(`dl=${w.replace(/\D/g, '').length}`);
+  if (v.digits >= 0) f.push(`dl=${v.digits}`);
   return f;
 }
 
 export type TaggerWeights = Record<string, number[]>;
 
+/**
+ * The weights compiled for decoding: every feature string "name=a|b" becomes a number built from the
+ * template's index and the ids of its parts, so scoring a token concatenates no strings. A part the
+ * weights never saw has no id, and a feature holding it has no weight, as with the strings.
+ */
+export interface TaggerModel {
+  vocab: Map<string, number>;
+  table: Map<number, Float64Array>;
+  /** Ids of the sentence-edge parts "<s>" and "</s>". */
+  start: number;
+  end: number;
+}
+
+const TEMPLATES = ['b', 's', 'c', 'p1', 'p2', 'n1', 'n2', 'p1n1', 'suf', 'len', 'L', 't1', 't12', 't1s', 'ps', 'sn', 'dl'];
+const PAIRED = new Set(['p1n1', 't12', 't1s', 'ps', 'sn']);
+const PART = 16384;
+const key = (tpl: number, a: number, b: number) => (tpl * PART + a) * PART + b;
+
+export function toModel(weights: TaggerWeights): TaggerModel {
+  const vocab = new Map<string, number>();
+  const id = (part: string) => {
+    let v = vocab.get(part);
+    if (v === undefined) vocab.set(part, (v = vocab.size + 1));
+    return v;
+  };
+  const table = new Map<number, Float64Array>();
+  for (const [f, w] of Object.entries(weights)) {
+    const eq = f.indexOf('=');
+    const name = eq < 0 ? f : f.slice(0, eq);
+    const tpl = TEMPLATES.indexOf(name);
+    if (tpl < 0) continue;
+    let a = 0;
+    let b = 0;
+    if (eq >= 0) {
+      const value = f.slice(eq + 1);
+      if (PAIRED.has(name)) {
+        const parts = value.split('|');
+        if (parts.length !== 2) continue; // a part that is itself "|": too rare to matter
+        a = id(parts[0]!);
+        b = id(parts[1]!);
+      } else a = id(value);
+    }
+    if (vocab.size >= PART - 1) throw new Error('tagger weights: too many distinct feature parts');
+    table.set(key(tpl, a, b), Float64Array.from(w));
+  }
+  return { vocab, table, start: vocab.get('<s>') ?? 0, end: vocab.get('</s>') ?? 0 };
+}
+
 export function scoreLabels(weights: TaggerWeights, feats: readonly string[]): number[] {
-  const s = new Array<number>(TAG_LABELS.length).fill(0);
+  const s = new Array<number>(NLABELS).fill(0);
   for (const f of feats) {
     const w = weights[f];
-    if (w) for (let k = 0; k < s.length; k++) s[k]! += w[k]!;
+    if (w) for (let k = 0; k < NLABELS; k++) s[k]! += w[k]!;
   }
   return s;
 }
+
+/** Part ids of one token's view (0: a part the weights never saw). */
+interface TokenIds {
+  shape: number;
+  cue: number;
+  suffix: number;
+  len: number;
+  lex: number;
+  digits: number;
+}
+
+/** The same sum as `scoreLabels(weights, features(views, i, prev, prev2))`, over the compiled model. */
+function scoreToken(model: TaggerModel, ids: readonly TokenIds[], i: number, prev: number, prev2: number, s: Float64Array): void {
+  const t = model.table;
+  const START = model.start;
+  const END = model.end;
+  const v = ids[i]!;
+  const p1 = i > 0 ? ids[i - 1]!.cue : START;
+  const n1 = i + 1 < ids.length ? ids[i + 1]!.cue : START;
+  s.fill(0);
+  const add = (k: number) => {
+    const w = t.get(k);
+    if (w) for (let x = 0; x < NLABELS; x++) s[x]! += w[x]!;
+  };
+  add(key(0, 0, 0));
+  if (v.shape) add(key(1, v.shape, 0));
+  if (v.cue) add(key(2, v.cue, 0));
+  if (p1) add(key(3, p1, 0));
+  const p2 = i > 1 ? ids[i - 2]!.cue : START;
+  if (p2) add(key(4, p2, 0));
+  if (n1) add(key(5, n1, 0));
+  const n2 = i + 2 < ids.length ? ids[i + 2]!.cue : START;
+  if (n2) add(key(6, n2, 0));
+  if (p1 && n1) add(key(7, p1, n1));
+  if (v.suffix) add(key(8, v.suffix, 0));
+  if (v.len) add(key(9, v.len, 0));
+  if (v.lex) add(key(10, v.lex, 0));
+  if (prev) add(key(11, prev, 0));
+  if (prev2 && prev) add(key(12, prev2, prev));
+  if (prev && v.shape) add(key(13, prev, v.shape));
+  const ps = i > 0 ? ids[i - 1]!.shape : START;
+  if (ps && v.shape) add(key(14, ps, v.shape));
+  const ns = i + 1 < ids.length ? ids[i + 1]!.shape : END;
+  if (v.shape && ns) add(key(15, v.shape, ns));
+  if (v.digits) add(key(16, v.digits, 0));
+}
+
 
 export interface TaggedSpan {
   type: Exclude<TagLabel, 'O' | 'ORG'>;
@@ -93,26 +229,51 @@ export interface TaggedSpan {
   end: number;
   /** Margin of the winning label over 'O', averaged over the run's tokens. */
   margin: number;
+  /** Token range [first, last] in `TaggedText.tokens`. */
+  first: number;
+  last: number;
 }
 
-/** Greedy decoding; consecutive tokens of one label (joined by spaces, commas or line breaks inside addresses) form a span. */
-export function tagSpans(weights: TaggerWeights, text: string): TaggedSpan[] {
-  const toks = tagTokens(text);
+export interface TaggedText {
+  tokens: TaggerToken[];
+  views: TokenView[];
+  labels: TagLabel[];
+  spans: TaggedSpan[];
+}
+
+const WORD_RE = /[\p{L}\p{N}]/u;
+
+/** Greedy decoding; consecutive tokens of one label form a span (a span never ends on punctuation). */
+export function tagText(model: TaggerModel, text: string): TaggedText {
+  const tokens = tagTokens(text);
+  const views = viewTokens(tokens);
+  const vocab = model.vocab;
+  const idOf = (part: string) => vocab.get(part) ?? 0;
+  const ids: TokenIds[] = views.map((v) => ({
+    shape: idOf(v.shape),
+    cue: idOf(v.cue),
+    suffix: idOf(v.suffix),
+    len: idOf(String(v.len)),
+    lex: idOf(String(v.bits & (L_FIRST | L_SUR | L_PLACE | L_COMMON | L_ENGLISH))),
+    digits: v.digits >= 0 ? idOf(String(v.digits)) : 0,
+  }));
+  const labelIds = TAG_LABELS.map(idOf);
   const labels: TagLabel[] = [];
   const margins: number[] = [];
-  let prev = '<s>';
-  let prev2 = '<s>';
-  for (let i = 0; i < toks.length; i++) {
-    const s = scoreLabels(weights, features(toks, i, prev, prev2));
+  const s = new Float64Array(NLABELS);
+  let prev = model.start;
+  let prev2 = model.start;
+  for (let i = 0; i < tokens.length; i++) {
+    scoreToken(model, ids, i, prev, prev2, s);
     let best = 0;
-    for (let k = 1; k < s.length; k++) if (s[k]! > s[best]!) best = k;
+    for (let k = 1; k < NLABELS; k++) if (s[k]! > s[best]!) best = k;
     labels.push(TAG_LABELS[best]!);
     margins.push(s[best]! - s[0]!);
     prev2 = prev;
-    prev = TAG_LABELS[best]!;
+    prev = labelIds[best]!;
   }
   const spans: TaggedSpan[] = [];
-  for (let i = 0; i < toks.length; ) {
+  for (let i = 0; i < tokens.length; ) {
     const l = labels[i]!;
     if (l === 'O' || l === 'ORG') {
       i++;
@@ -120,15 +281,14 @@ export function tagSpans(weights: TaggerWeights, text: string): TaggedSpan[] {
     }
     let j = i;
     let m = margins[i]!;
-    while (j + 1 < toks.length && labels[j + 1] === l) {
+    while (j + 1 < tokens.length && labels[j + 1] === l) {
       j++;
       m += margins[j]!;
     }
-    // A span never ends on punctuation.
     let e = j;
-    while (e > i && !/[\p{L}\p{N}]/u.test(toks[e]!.text)) e--;
-    if (/[\p{L}\p{N}]/u.test(toks[i]!.text)) spans.push({ type: l, start: toks[i]!.start, end: toks[e]!.end, margin: m / (j - i + 1) });
+    while (e > i && !WORD_RE.test(tokens[e]!.text)) e--;
+    if (WORD_RE.test(tokens[i]!.text)) spans.push({ type: l, start: tokens[i]!.start, end: tokens[e]!.end, margin: m / (j - i + 1), first: i, last: e });
     i = j + 1;
   }
-  return spans;
+  return { tokens, views, labels, spans };
 }
