@@ -8,8 +8,7 @@ import { RowDecodeError } from './rowGuard';
  * with `quarantine`, moves them (the whole row, byte for byte) into `quarantined_calls`, so the rest of
  * the store reads cleanly. Nothing is deleted: a quarantined row can be inspected or copied back.
  *
- * The quarantine table is created the first time it is needed (not by a schema migration): it is not
- * part of the store's data model, no reader or bundle uses it, and a build without the doctor ignores it.
+ * The quarantine table is created by schema step 5 (schema.ts); no reader or bundle uses it.
  */
 export interface DoctorReport {
   callsScanned: number;
@@ -56,14 +55,6 @@ export function quarantineRows(store: SqlLearningStore, problems: readonly Unrea
   const db = store.database;
   db.exec('BEGIN');
   try {
-    db.exec(`CREATE TABLE IF NOT EXISTS quarantined_calls (
-      call_id TEXT NOT NULL,
-      quarantined_at REAL NOT NULL,
-      problem_column TEXT NOT NULL,
-      reason TEXT NOT NULL,
-      row_json TEXT NOT NULL,
-      events BLOB
-    )`);
     let moved = 0;
     for (const p of problems) {
       const result = db.exec('SELECT * FROM calls WHERE call_id = ?', [p.callId])[0];
@@ -96,8 +87,5 @@ export function quarantineRows(store: SqlLearningStore, problems: readonly Unrea
 }
 
 export function quarantineCount(store: SqlLearningStore): number {
-  const db = store.database;
-  const exists = db.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'quarantined_calls'")[0];
-  if (!exists) return 0;
-  return Number(db.exec('SELECT COUNT(*) FROM quarantined_calls')[0]?.values[0]?.[0] ?? 0);
+  return Number(store.database.exec('SELECT COUNT(*) FROM quarantined_calls')[0]?.values[0]?.[0] ?? 0);
 }

@@ -100,7 +100,7 @@ describe('store: bundles', () => {
     const b = await fresh();
     const result = await b.importBundle(bundle);
     assert.deepEqual(result, {
-      fromSchemaVersion: 4,
+      fromSchemaVersion: 5,
       callsInserted: 3,
       callsMerged: 0,
       artifactVersionsInserted: 3,
@@ -221,9 +221,9 @@ describe('store: bundles', () => {
       await expectError(strToU8('{"format":"kaizen-bundle"}'), 'format', /not a Kaizen bundle \(not a readable zip/);
       await expectError(zipSync({ 'readme.txt': strToU8('hi') }), 'format', /has no manifest.json/);
       await expectError(
-        tamper(bundle, 'manifest.json', (t) => t.replace('"schemaVersion": 4', '"schemaVersion": 7')),
+        tamper(bundle, 'manifest.json', (t) => t.replace('"schemaVersion": 5', '"schemaVersion": 7')),
         'too-new',
-        /newer Kaizen \(schema v7; this build knows up to v4\)/,
+        /newer Kaizen \(schema v7; this build knows up to v5\)/,
       );
       await expectError(tamper(bundle, 'manifest.json', (t) => t.replace('"kaizen-bundle"', '"other"')), 'format', /manifest.json is invalid: format/);
     });

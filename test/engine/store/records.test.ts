@@ -179,7 +179,7 @@ describe('store: analyses, patterns, experiments, journal, fingerprints, retenti
     await store.upsertErrorFingerprints([{ fingerprint: 'f', template: 't', firstSeen: 0, lastSeen: 0, count: 1, exampleCallIds: [] }]);
     const s = await store.stats();
     assert.deepEqual(s, {
-      schemaVersion: 4,
+      schemaVersion: 5,
       calls: 2,
       events: 32,
       transcriptsRetained: 2,
