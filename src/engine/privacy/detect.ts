@@ -16,7 +16,7 @@ import { normalizeSpoken } from './spokenForms';
 import { TokenBuffer } from './tokens';
 import type { DetectContext, Flags } from './tokens';
 import { TAGGER_WEIGHTS_JSON } from './lexicon/taggerWeights';
-import { tagText, toModel } from './tagger';
+import { DATE_WORD_RE, tagText, toModel } from './tagger';
 import type { TaggerModel, TaggerWeights } from './tagger';
 
 // Local bindings: a transpiled import is read through a getter on every use, too slow in the per-character loops.
@@ -885,9 +885,14 @@ export function createDetector(options: DetectOptions): Detector {
    * must have seen the same words as a name or place below the reporting threshold (the weak signal).
    */
   function learnedSpans(text: string): void {
-    const tagged = tagText(model ?? taggerModel(), text);
+    let known: Uint8Array | undefined;
+    if (out.length > 0) {
+      known = new Uint8Array(text.length);
+      for (const c of out) known.fill(1, c.start, c.end);
+    }
+    const tagged = tagText(model ?? taggerModel(), text, known);
     if (tagged.spans.length === 0) return;
-    const { tokens, views } = tagged;
+    const { tokens, view } = tagged;
     const rules = out.length;
     for (const s of tagged.spans) {
       if (!on(s.type)) continue;
@@ -895,8 +900,8 @@ export function createDetector(options: DetectOptions): Detector {
       let lastTok = s.last;
       if (s.type === 'PERSON' || s.type === 'LOCATION') {
         // "Hi Ava", "Thanks Maria": greetings and everyday words at the edges are not part of a name.
-        while (firstTok < lastTok && edgeWord(tokens[firstTok]!.text, views[firstTok]!.bits)) firstTok++;
-        while (lastTok > firstTok && edgeWord(tokens[lastTok]!.text, views[lastTok]!.bits)) lastTok--;
+        while (firstTok < lastTok && edgeWord(tokens[firstTok]!.text, view(firstTok).bits)) firstTok++;
+        while (lastTok > firstTok && edgeWord(tokens[lastTok]!.text, view(lastTok).bits)) lastTok--;
       }
       const start = tokens[firstTok]!.start;
       let end = tokens[lastTok]!.end;
@@ -910,7 +915,7 @@ export function createDetector(options: DetectOptions): Detector {
       let orgWord = false;
       let dateWord = false;
       for (let k = firstTok; k <= lastTok; k++) {
-        const v = views[k]!;
+        const v = view(k);
         const w = tokens[k]!.text;
         if (!/[\p{L}\p{N}]/u.test(w)) continue;
         words++;
@@ -935,7 +940,7 @@ export function createDetector(options: DetectOptions): Detector {
           // One word opening a sentence: its capital says nothing ("Glad we…", "Leeway too."). It needs the
           // rules' agreement, or to be a known given name or surname that is no English word, with a wider margin.
           const opener = words === 1 && sentenceOpens(text, start);
-          const bits = views[firstTok]!.bits;
+          const bits = view(firstTok).bits;
           const knownName = (bits & (L_FIRST | L_SUR)) !== 0 && (bits & (L_COMMON | L_ENGLISH)) === 0;
           const agrees = weakAgrees(s.type, start, end);
           ok = opener ? agrees || (knownName && m >= gate + margins.OPENER) : agrees || m >= gate;
@@ -1068,8 +1073,6 @@ function edgeWord(w: string, bits: number): boolean {
   if (EDGE_WORDS.has(lw) || !/[\p{L}\p{N}]/u.test(w)) return true;
   return (bits & (L_COMMON | L_ENGLISH)) !== 0 && (bits & (L_FIRST | L_SUR | L_PLACE)) === 0;
 }
-/** Words that make a span a date or time, never a name or place ("Monday", "March", "tomorrow"). */
-const DATE_WORD_RE = /^(?:mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?$|^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$|^(?:today|tomorrow|yesterday|tonight|morning|evening|noon|midnight|week|weekend|month|year|am|pm|a\.m|p\.m)$/;
 let modelCache: TaggerModel | undefined;
 const taggerModel = (): TaggerModel => (modelCache ??= toModel(JSON.parse(TAGGER_WEIGHTS_JSON) as TaggerWeights));
 

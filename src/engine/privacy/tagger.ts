@@ -79,14 +79,31 @@ export interface TokenView {
   digits: number;
 }
 
+export function viewToken(w: string): TokenView {
+  const lw = w.toLowerCase();
+  const bits = lexBits(lw);
+  const shp = shape(w);
+  return { shape: shp, cue: cueOf(w, lw, bits, shp), bits, suffix: lw.slice(-3), len: Math.min(w.length, 8), digits: HAS_DIGIT.test(w) ? w.replace(/\D/g, '').length : -1 };
+}
+
 export function viewTokens(toks: readonly TaggerToken[]): TokenView[] {
-  return toks.map((t) => {
-    const w = t.text;
-    const lw = w.toLowerCase();
-    const bits = lexBits(lw);
-    const shp = shape(w);
-    return { shape: shp, cue: cueOf(w, lw, bits, shp), bits, suffix: lw.slice(-3), len: Math.min(w.length, 8), digits: HAS_DIGIT.test(w) ? w.replace(/\D/g, '').length : -1 };
-  });
+  return toks.map((t) => viewToken(t.text));
+}
+
+/** Words that make a span a date or time, never a name or place ("Monday", "March", "tomorrow"). */
+export const DATE_WORD_RE =
+  /^(?:mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?$|^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$|^(?:today|tomorrow|yesterday|tonight|morning|evening|noon|midnight|week|weekend|month|year|am|pm|a\.m|p\.m)$/;
+
+/** A token a learned span may be built around: a number, a date word, or a capitalised word that is not only everyday English. */
+function candidate(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (HAS_DIGIT.test(w)) return true;
+  const upper = (c >= 65 && c <= 90) || (c > 127 && UPPER_RE.test(w[0]!));
+  const lw = w.toLowerCase().replace(/\.$/, '');
+  if (DATE_WORD_RE.test(lw)) return true;
+  if (!upper) return false;
+  const bits = lexBits(lw);
+  return (bits & (L_COMMON | L_ENGLISH)) === 0 || (bits & (L_FIRST | L_SUR | L_PLACE)) !== 0;
 }
 
 /** The feature strings of token i, given the two labels before it. */
@@ -192,23 +209,23 @@ function addWeights(w: Float64Array | undefined, s: Float64Array): void {
 }
 
 /** The same sum as `scoreLabels(weights, features(views, i, prev, prev2))`, over the compiled model. */
-function scoreToken(model: TaggerModel, ids: readonly TokenIds[], i: number, prev: number, prev2: number, s: Float64Array): void {
+function scoreToken(model: TaggerModel, ids: (i: number) => TokenIds, n: number, i: number, prev: number, prev2: number, s: Float64Array): void {
   const t = model.table;
   const START = model.start;
   const END = model.end;
-  const v = ids[i]!;
-  const p1 = i > 0 ? ids[i - 1]!.cue : START;
-  const n1 = i + 1 < ids.length ? ids[i + 1]!.cue : START;
+  const v = ids(i);
+  const p1 = i > 0 ? ids(i - 1).cue : START;
+  const n1 = i + 1 < n ? ids(i + 1).cue : START;
   s.fill(0);
   const add = (k: number) => addWeights(t.get(k), s);
   add(key(0, 0, 0));
   if (v.shape) add(key(1, v.shape, 0));
   if (v.cue) add(key(2, v.cue, 0));
   if (p1) add(key(3, p1, 0));
-  const p2 = i > 1 ? ids[i - 2]!.cue : START;
+  const p2 = i > 1 ? ids(i - 2).cue : START;
   if (p2) add(key(4, p2, 0));
   if (n1) add(key(5, n1, 0));
-  const n2 = i + 2 < ids.length ? ids[i + 2]!.cue : START;
+  const n2 = i + 2 < n ? ids(i + 2).cue : START;
   if (n2) add(key(6, n2, 0));
   if (p1 && n1) add(key(7, p1, n1));
   if (v.suffix) add(key(8, v.suffix, 0));
@@ -217,9 +234,9 @@ function scoreToken(model: TaggerModel, ids: readonly TokenIds[], i: number, pre
   if (prev) add(key(11, prev, 0));
   if (prev2 && prev) add(key(12, prev2, prev));
   if (prev && v.shape) add(key(13, prev, v.shape));
-  const ps = i > 0 ? ids[i - 1]!.shape : START;
+  const ps = i > 0 ? ids(i - 1).shape : START;
   if (ps && v.shape) add(key(14, ps, v.shape));
-  const ns = i + 1 < ids.length ? ids[i + 1]!.shape : END;
+  const ns = i + 1 < n ? ids(i + 1).shape : END;
   if (v.shape && ns) add(key(15, v.shape, ns));
   if (v.digits) add(key(16, v.digits, 0));
 }
@@ -238,7 +255,8 @@ export interface TaggedSpan {
 
 export interface TaggedText {
   tokens: TaggerToken[];
-  views: TokenView[];
+  /** What the features read of token i (computed on first use). */
+  view(i: number): TokenView;
   labels: TagLabel[];
   spans: TaggedSpan[];
 }
@@ -246,31 +264,52 @@ export interface TaggedText {
 const WORD_RE = /[\p{L}\p{N}]/u;
 
 /** Greedy decoding; consecutive tokens of one label form a span (a span never ends on punctuation). */
-export function tagText(model: TaggerModel, text: string): TaggedText {
+export function tagText(model: TaggerModel, text: string, known?: Uint8Array): TaggedText {
   const tokens = tagTokens(text);
-  const views = viewTokens(tokens);
+  const n = tokens.length;
+  // Only tokens near a candidate are scored (a capitalised word that is not everyday English, a number,
+  // a date word); the rest are 'O' without a look-up. Every span the detector accepts needs one of those.
+  // A candidate the rules already reported (`known`: 1 per character of their spans) seeds nothing.
+  const scored = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    if (known && known[tokens[i]!.start] === 1) continue;
+    if (!candidate(tokens[i]!.text)) continue;
+    scored.fill(1, Math.max(0, i - 4), Math.min(n, i + 7));
+  }
+  const views: (TokenView | undefined)[] = new Array<TokenView | undefined>(n);
+  const ids: (TokenIds | undefined)[] = new Array<TokenIds | undefined>(n);
   const vocab = model.vocab;
   const idOf = (part: string) => vocab.get(part) ?? 0;
-  const ids: TokenIds[] = views.map((v) => ({
-    shape: idOf(v.shape),
-    cue: idOf(v.cue),
-    suffix: idOf(v.suffix),
-    len: idOf(String(v.len)),
-    lex: idOf(String(v.bits & (L_FIRST | L_SUR | L_PLACE | L_COMMON | L_ENGLISH))),
-    digits: v.digits >= 0 ? idOf(String(v.digits)) : 0,
-  }));
+  const view = (i: number): TokenView => (views[i] ??= viewToken(tokens[i]!.text));
+  const idsOf = (i: number): TokenIds => {
+    let t = ids[i];
+    if (!t) {
+      const v = view(i);
+      t = ids[i] = {
+        shape: idOf(v.shape),
+        cue: idOf(v.cue),
+        suffix: idOf(v.suffix),
+        len: idOf(String(v.len)),
+        lex: idOf(String(v.bits & (L_FIRST | L_SUR | L_PLACE | L_COMMON | L_ENGLISH))),
+        digits: v.digits >= 0 ? idOf(String(v.digits)) : 0,
+      };
+    }
+    return t;
+  };
   const labelIds = TAG_LABELS.map(idOf);
   const labels: TagLabel[] = [];
   const margins: number[] = [];
   const s = new Float64Array(NLABELS);
   let prev = model.start;
   let prev2 = model.start;
-  for (let i = 0; i < tokens.length; i++) {
-    scoreToken(model, ids, i, prev, prev2, s);
+  for (let i = 0; i < n; i++) {
     let best = 0;
-    for (let k = 1; k < NLABELS; k++) if (s[k]! > s[best]!) best = k;
+    if (scored[i]) {
+      scoreToken(model, idsOf, n, i, prev, prev2, s);
+      for (let k = 1; k < NLABELS; k++) if (s[k]! > s[best]!) best = k;
+    }
     labels.push(TAG_LABELS[best]!);
-    margins.push(s[best]! - s[0]!);
+    margins.push(best === 0 ? 0 : s[best]! - s[0]!);
     prev2 = prev;
     prev = labelIds[best]!;
   }
@@ -292,5 +331,5 @@ export function tagText(model: TaggerModel, text: string): TaggedText {
     if (WORD_RE.test(tokens[i]!.text)) spans.push({ type: l, start: tokens[i]!.start, end: tokens[e]!.end, margin: m / (j - i + 1), first: i, last: e });
     i = j + 1;
   }
-  return { tokens, views, labels, spans };
+  return { tokens, view, labels, spans };
 }
