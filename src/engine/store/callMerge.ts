@@ -71,9 +71,10 @@ export function redactsFurther(stored: ConversationEvent, incoming: Conversation
     if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object' || Array.isArray(a) !== Array.isArray(b)) return false;
     const ao = a as Record<string, unknown>;
     const bo = b as Record<string, unknown>;
+    // A key holding undefined is absent (it is how the value reads back from JSON).
     const keys = new Set([...Object.keys(ao), ...Object.keys(bo)]);
     for (const k of keys) {
-      if (!(k in ao) || !(k in bo)) return false;
+      if ((ao[k] === undefined) !== (bo[k] === undefined)) return false;
       stack.push({ a: ao[k], b: bo[k] });
     }
   }
