@@ -10,7 +10,7 @@ import { RowDecodeError } from './rowGuard';
  * with `quarantine`, moves them (the whole row, byte for byte) into `quarantined_calls`, so the rest of
  * the store reads cleanly. Nothing is deleted: a quarantined row can be inspected or copied back.
  *
- * The quarantine table is created by schema step 5 (schema.ts); no reader or bundle uses it.
+ * The quarantine table is created by schema step 6 (schema.ts); no reader or bundle uses it.
  */
 export interface DoctorReport {
   callsScanned: number;

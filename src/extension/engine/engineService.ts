@@ -7,6 +7,7 @@ import type { LearningStore } from '../../engine/store';
 import type { ImportReport, ImportProgress } from '../../engine/ingest';
 import type { Settings } from '../../shared/settings';
 import type { Workspace } from '../../engine/workspace';
+import type { ClaudeSettings, DeepAnalysisResult } from '../../engine/pipeline';
 import type { AnalyzeSummary } from './analyzeStore';
 import { toAnalyzeSummary } from './analyzeStore';
 import { loadEngine } from './load';
@@ -137,11 +138,27 @@ export class EngineService {
     }
   }
 
-  /** Error fingerprints the store knows, as `code|stage|tool` (what the replay engine matches). */
+  /** Deep analysis of the store (`kaizen deep-analyze`): with Claude settings, billed answers land in the store's cost ledger. */
+  async deepAnalyze(claude: ClaudeSettings | undefined): Promise<DeepAnalysisResult> {
+    const workspace = this.workspace();
+    const [store, policy] = await Promise.all([workspace.store(), workspace.policy()]);
+    const result = await loadEngine().deepAnalyze({ store, ports: this.options.ports, policy, claude });
+    await store.save();
+    return result;
+  }
+
+  /** Error fingerprints the store knows: the catalog's ids and their `code|stage|tool` form (the replay matches both). */
   async knownFingerprints(): Promise<string[]> {
     if (!(await this.hasStore())) return [];
     const store = await this.store();
-    return (await store.listErrorFingerprints()).filter((f) => f.code).map((f) => `${f.code}|${f.stage ?? ''}|${f.tool ?? ''}`);
+    return (await store.listErrorFingerprints()).flatMap((f) => [f.fingerprint, ...(f.code ? [`${f.code}|${f.stage ?? ''}|${f.tool ?? ''}`] : [])]);
+  }
+
+  /** The store's avoidance rules (for the replay's `caughtBeforeError` check). */
+  async avoidanceRules(): Promise<ReturnType<ReturnType<typeof loadEngine>['rulesFromArtifacts']>> {
+    if (!(await this.hasStore())) return [];
+    const store = await this.store();
+    return loadEngine().rulesFromArtifacts(await store.listArtifacts({ kind: 'avoidance-rule' }));
   }
 
   async exportBundle(target: string): Promise<number> {

@@ -8,6 +8,7 @@ export { bundleTrustDecision, signBundle, verifyBundle } from '../../engine/stor
 export { importFile } from '../../engine/ingest';
 export { parseFixture, sidecarPathFor } from '../../engine/replay';
 export { replayFixture } from '../../engine/replay';
+export { rulesFromArtifacts } from '../../engine/errors';
 export { ExperimentService } from '../../engine/experiments';
 export { buildExperimentView } from '../../engine/experiments';
 export { loadFixture } from '../../engine/replay';
@@ -24,3 +25,7 @@ export { createComplianceValidator } from '../../engine/privacy';
 export { callToMarkdown } from '../documents/callMarkdown';
 export { artifactToMarkdown } from '../documents/artifactMarkdown';
 export { observationFromConversation } from '../../engine/experiments';
+// Deep analysis with Claude (the SDK loads with this bundle, never at activation).
+export { deepAnalyze } from '../../engine/pipeline';
+export { DEFAULT_PRICES, parsePriceTable } from '../../engine/llm';
+export { deepAnalysisMarkdown } from '../documents/deepAnalysisMarkdown';

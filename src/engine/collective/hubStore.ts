@@ -1,0 +1,60 @@
+/**
+ * The hub's persistence port. The embedded default is sql.js (one file, one process); with
+ * `--database postgres://…` the same hub runs on PostgreSQL, so replicas stay stateless and an adoption
+ * recorded by one replica reaches agents connected to any other. Every method is idempotent where the
+ * wire allows retries (a re-sent envelope, signature or ack changes nothing).
+ *
+ * Envelopes and statistics cross this port as JSON values that the collective stage has already
+ * validated; the store keeps them verbatim and never interprets a payload.
+ */
+
+/** One entry of the hub-wide adoption log; `cursor` is the event id agents resume after. */
+export interface AdoptionEntry {
+  cursor: number;
+  hash: string;
+  action: 'adopt' | 'rollback';
+  at: string;
+}
+
+export interface StatsContributionRow {
+  node: string;
+  version: number;
+  payload: unknown;
+}
+
+export interface HubJournalEntry {
+  at: string;
+  action: string;
+  hash?: string;
+  detail: unknown;
+}
+
+export interface HubStore {
+  /** Stores an envelope under its content hash; false when that hash was already stored. */
+  putEnvelope(hash: string, envelope: unknown, receivedAt: string): Promise<boolean>;
+  getEnvelope(hash: string): Promise<unknown | undefined>;
+  /** Adds one signature (a second one by the same keyId is ignored); returns the distinct signer keyIds, oldest first. */
+  addSignature(hash: string, keyId: string, sig: string): Promise<string[]>;
+  /**
+   * Appends to the adoption log unless the artifact's latest entry already has this action;
+   * returns that entry either way.
+   */
+  recordAdoption(hash: string, action: 'adopt' | 'rollback', at: string): Promise<AdoptionEntry>;
+  /** Log entries with cursor > after, ascending, at most `limit`. */
+  adoptionsAfter(after: number, limit: number): Promise<AdoptionEntry[]>;
+  markApplied(hash: string, agentId: string, at: string): Promise<void>;
+  /** Agents that acknowledged the artifact as applied, in order of first acknowledgement. */
+  appliedBy(hash: string): Promise<string[]>;
+  /** Keeps a node's contribution when its version is higher than the stored one; true when it was kept. */
+  putStatsContribution(row: StatsContributionRow): Promise<boolean>;
+  statsContributions(): Promise<StatsContributionRow[]>;
+  appendJournal(entry: HubJournalEntry): Promise<void>;
+  journal(): Promise<HubJournalEntry[]>;
+  /**
+   * Calls `listener` whenever an adoption is recorded, by this replica or (on a shared database) any other;
+   * at-least-once: a listener reads `adoptionsAfter(lastSeen)` rather than trusting the cursor it is given.
+   * Returns an unsubscribe function.
+   */
+  onAdoption(listener: (cursor: number) => void): () => void;
+  close(): Promise<void>;
+}
