@@ -16,6 +16,7 @@ import { secretStorePort } from './secrets';
 import { StatusBar } from './statusBar';
 import { FixtureTests } from './testing/fixtureTests';
 import { ArtifactsTree, CallsTree, ExperimentsTree, PatternsTree } from './views/trees';
+import { DashboardPanel } from './webviews/dashboardPanel';
 import { ExperimentPanel } from './webviews/experimentPanel';
 import { PatternExplorerPanel } from './webviews/patternExplorerPanel';
 import { PublishingPanel } from './webviews/publishingPanel';
@@ -58,6 +59,8 @@ export function activate(extension: vscode.ExtensionContext): { activationMs: nu
     'kaizen.connectEndpoint': connectEndpoint(ctx),
     'kaizen.disconnectEndpoint': disconnectEndpoint(ctx),
     'kaizen.openPublishing': () => PublishingPanel.show(ctx) && undefined,
+    'kaizen.openDashboard': () => DashboardPanel.show(ctx) && undefined,
+    'kaizen.simulateFleet': () => DashboardPanel.simulate(ctx) && undefined,
     'kaizen.generateSamples': generateSamples(ctx),
     'kaizen.openCall': openCall(),
     'kaizen.openArtifact': openArtifact(),

@@ -59,6 +59,11 @@ describe('cli: demo never deletes what it did not create', function () {
     // Two nodes learn from each other's statistics: only kaizen.stats/1 crosses, no call.
     assert.match(first.stdout, /collective two nodes shared pattern statistics only \(kaizen\.stats\/1, k=10; 0 calls exchanged\)/);
     assert.match(first.stdout, /node-b 500 calls → \d+ shared/);
+    // The error catalog and its avoidance rules, learned from the demo's calls and stored.
+    assert.match(first.stdout, /errors\s+\d+ errors in [1-9]\d* fingerprints; [1-9]\d* avoidance rules/);
+    assert.match(first.stdout, /rule \(support \d+, precision \d+ %\): Before calling /);
+    const learned = JSON.parse((await box.run('errors', 'learn', '--json')).stdout) as { fingerprints: unknown[]; rules: unknown[] };
+    assert.ok(learned.fingerprints.length > 0 && learned.rules.length > 0);
     assert.ok(existsSync(path.join(box.cwd, '.kaizen', 'demo', 'report.html')));
     assert.ok(existsSync(path.join(box.cwd, '.kaizen', 'demo', '.kaizen-demo.json')), 'the marker proves the folder is the demo\'s');
     // The user drops a file into the demo folder and imports their own calls into the (demo-made) store.

@@ -22,3 +22,5 @@ export { SampleCallPool, simulateExperiment } from './simulation';
 export type { ArmBehaviour, PooledCall, SimulationPlan, SimulationStep, SteppableClock } from './simulation';
 export { PLAYBOOK_STAGES, runPlaybookScenario } from './scenario';
 export type { PlaybookScenarioOptions, PlaybookScenarioResult } from './scenario';
+export { MonitorDecisionSchema, MonitorInputError, MonitorLookSchema, monitorExperiments } from './monitor';
+export type { MonitorDecision, MonitorLook, MonitorOptions } from './monitor';

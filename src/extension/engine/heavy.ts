@@ -8,6 +8,7 @@ export { bundleTrustDecision, signBundle, verifyBundle } from '../../engine/stor
 export { importFile } from '../../engine/ingest';
 export { parseFixture, sidecarPathFor } from '../../engine/replay';
 export { replayFixture } from '../../engine/replay';
+export { rulesFromArtifacts } from '../../engine/errors';
 export { ExperimentService } from '../../engine/experiments';
 export { buildExperimentView } from '../../engine/experiments';
 export { loadFixture } from '../../engine/replay';
@@ -25,6 +26,9 @@ export { contentHash, keyIdOf, packEnvelope, sharedArtifactPayload, signPayload 
 export { callToMarkdown } from '../documents/callMarkdown';
 export { artifactToMarkdown } from '../documents/artifactMarkdown';
 export { observationFromConversation } from '../../engine/experiments';
+// The KPI dashboard.
+export { computeKpis, loadCallFacts } from '../../engine/analytics';
+export { simulateFleet } from '../../engine/pipeline';
 // Deep analysis with Claude (the SDK loads with this bundle, never at activation).
 export { deepAnalyze } from '../../engine/pipeline';
 export { DEFAULT_PRICES, parsePriceTable } from '../../engine/llm';

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { z } from 'zod';
+import type { DashboardProtocol } from '../../shared/dashboardProtocol';
 import type { ExperimentProtocol } from '../../shared/experimentProtocol';
 import type { PatternExplorerProtocol } from '../../shared/patternExplorerProtocol';
 import type { PublishingProtocol } from '../../shared/publishingProtocol';
@@ -14,6 +15,7 @@ interface Protocols {
   patternExplorer: PatternExplorerProtocol;
   experiment: ExperimentProtocol;
   publishing: PublishingProtocol;
+  dashboard: DashboardProtocol;
 }
 type App = keyof Protocols;
 
