@@ -1,5 +1,6 @@
 import type { EnginePorts } from '../ports';
-import { SqlDb, loadSqlModule } from '../store';
+import type { StoreLock } from '../store';
+import { SqlDb, StoreFileError, acquireStoreLock, hostProcess, loadSqlModule } from '../store';
 import type { AdoptionEntry, HubJournalEntry, HubStore, StatsContributionRow } from './hubStore';
 
 // Signers and agents are listed in insertion order: rowid order (these tables are never deleted from, so
@@ -15,7 +16,7 @@ CREATE TABLE IF NOT EXISTS hub_journal (seq INTEGER PRIMARY KEY AUTOINCREMENT, a
 `;
 
 export interface SqlHubStoreOptions {
-  ports: Pick<EnginePorts, 'fs' | 'loadSqlWasm'>;
+  ports: EnginePorts;
   /** The database file; omitted = in memory (tests, benchmarks). */
   path?: string;
 }
@@ -28,6 +29,17 @@ export interface SqlHubStoreOptions {
  */
 export async function openSqlHubStore(options: SqlHubStoreOptions): Promise<HubStore> {
   const SQL = await loadSqlModule(options.ports);
+  // One process per hub file (replicas share PostgreSQL instead): a second hub on it is refused.
+  let lock: StoreLock | undefined;
+  const proc = hostProcess();
+  if (options.path !== undefined && proc) {
+    try {
+      lock = await acquireStoreLock(options.path, options.ports, proc);
+    } catch (err) {
+      if (err instanceof StoreFileError && err.reason === 'locked') throw new Error(`the hub file ${options.path} is in use by another hub process (${options.path}.lock); run one hub per file, or share PostgreSQL between replicas`);
+      throw err;
+    }
+  }
   let bytes: Uint8Array | undefined;
   if (options.path !== undefined && (await options.ports.fs.exists(options.path))) bytes = await options.ports.fs.readFile(options.path);
   let db: SqlDb;
@@ -35,9 +47,10 @@ export async function openSqlHubStore(options: SqlHubStoreOptions): Promise<HubS
     db = new SqlDb(new SQL.Database(bytes));
     db.exec(SCHEMA);
   } catch (err) {
+    await lock?.release();
     throw new Error(`${options.path} is not a readable hub database (${(err as Error).message}); Kaizen left it untouched. Point --hub-store at another file or restore this one.`);
   }
-  return new SqlHubStore(db, options);
+  return new SqlHubStore(db, options, lock);
 }
 
 class SqlHubStore implements HubStore {
@@ -49,6 +62,7 @@ class SqlHubStore implements HubStore {
   constructor(
     private readonly db: SqlDb,
     private readonly options: SqlHubStoreOptions,
+    private readonly lock: StoreLock | undefined,
   ) {}
 
   /** Resolves once every write made before the call is on disk. */
@@ -165,6 +179,7 @@ class SqlHubStore implements HubStore {
     this.closed = true;
     this.listeners.clear();
     this.db.close();
+    await this.lock?.release();
   }
 }
 

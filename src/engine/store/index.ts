@@ -148,3 +148,5 @@ export type { BundleSigner, BundleTrustOptions, BundleVerification } from './bun
 // The sql.js building blocks, for other embedded databases of the engine (the collective's hub store).
 export { SqlDb } from './sqlDb';
 export { loadSqlModule } from './sqlModule';
+export { acquireStoreLock, hostProcess } from './lock';
+export type { StoreLock } from './lock';
