@@ -4,7 +4,7 @@ import type { PlaybookBullet } from '../model';
 export const SECTION_START = '<!-- kaizen:playbook -->';
 export const SECTION_END = '<!-- /kaizen:playbook -->';
 /** The section's fixed lines: Kaizen's own words, not data (the privacy gate skips them). */
-export const SECTION_HEADER: readonly string[] = [SECTION_START, '## Playbook', 'Lessons learned from recorded calls; each line names its bullet.'];
+export const SECTION_HEADER: readonly string[] = [SECTION_START, '## Learned playbook', 'Lessons learned from recorded calls; each line names its bullet.'];
 export const isScaffoldLine = (line: string): boolean => line === SECTION_END || SECTION_HEADER.includes(line);
 const BULLET_RE = /^- \[(pb-[0-9a-z]{6,16})\] (.+)$/;
 const PLAIN_BULLET_RE = /^- (?!\[pb-)(.+)$/;
@@ -96,7 +96,7 @@ export class PatchError extends Error {
 export function applyPromptPatch(base: string, patch: string, field = 'patch'): string {
   let parsed;
   try {
-    parsed = parsePatch(patch);
+    parsed = parsePatch(recountHunks(patch));
   } catch (e) {
     throw new PatchError(`${field}: not a unified diff (${(e as Error).message}); start from the proposal's patch and edit only the + lines`);
   }
@@ -108,4 +108,38 @@ export function applyPromptPatch(base: string, patch: string, field = 'patch'): 
     throw new PatchError(`${field}: does not apply cleanly to the prompt the proposal was made from (a context or - line differs); edit only lines starting with +, or run \`kaizen improve propose\` again`);
   }
   return out;
+}
+
+/**
+ * A designer who adds or removes a line in a diff editor rarely fixes the `@@ -a,b +c,d @@` counts;
+ * they are recomputed from the hunk's lines so only the lines themselves must match the prompt.
+ */
+export function recountHunks(patch: string): string {
+  const lines = patch.split('\n');
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^@@ -(\d+)(?:,\d+)? \+(\d+)(?:,\d+)? @@(.*)$/.exec(lines[i]!);
+    if (!m) {
+      out.push(lines[i]!);
+      continue;
+    }
+    let end = i + 1;
+    while (end < lines.length && !/^(@@ |--- |\+\+\+ |diff |Index: |====)/.test(lines[end]!)) end++;
+    // Trailing empty lines belong to the file's end, not to the hunk.
+    let last = end;
+    while (last > i + 1 && lines[last - 1] === '') last--;
+    let oldCount = 0;
+    let newCount = 0;
+    for (const l of lines.slice(i + 1, last)) {
+      if (l.startsWith('\\')) continue;
+      if (l.startsWith('-')) oldCount++;
+      else if (l.startsWith('+')) newCount++;
+      else {
+        oldCount++;
+        newCount++;
+      }
+    }
+    out.push(`@@ -${m[1]},${oldCount} +${m[2]},${newCount} @@${m[3]}`);
+  }
+  return out.join('\n');
 }

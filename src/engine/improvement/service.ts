@@ -168,9 +168,12 @@ export class ImprovementService {
       throw new ImprovementError(`proposal ${id} was made for playbook v${proposal.playbookVersion}, which is now v${playbook.version}; run \`kaizen improve propose\` again`, 'stale');
     }
     const proposed = withPlaybookSection(prompt, renderPlaybookSection(applyDeltas(playbook.bullets, proposal.deltas)));
-    const text = patch === undefined ? proposed : applyPromptPatch(prompt, patch, '--patch');
-    const deltas = patch === undefined ? proposal.deltas : this.deltasFromEdit(proposal, text);
+    const edit = patch === undefined ? undefined : applyPromptPatch(prompt, patch, '--patch');
+    const deltas = edit === undefined ? proposal.deltas : this.deltasFromEdit(proposal, edit);
     const bullets = applyDeltas(playbook.bullets, deltas);
+    // The designer's edit is kept as written outside the section; the section is rendered from the new
+    // playbook, so a line they added carries its bullet id like every other.
+    const text = edit === undefined ? proposed : withPlaybookSection(edit, renderPlaybookSection(bullets));
     const diff = promptPatch(proposal.target, prompt, text);
     const touched = new Set(deltas.flatMap((d) => (d.op === 'add' ? [d.bullet.id] : d.op === 'edit' ? [d.id] : [])));
     const privacy = privacyGate(this.deps.validator, bullets.filter((b) => touched.has(b.id)), diff);
@@ -188,7 +191,7 @@ export class ImprovementService {
         kind: 'prompt-enhancement',
         target: proposal.target,
         diff,
-        rationale: `${proposal.hypothesis}. Gates: ${proposal.gates.map((g) => `${g.name} ${g.passed ? 'passed' : 'failed'}`).join(', ')}.`,
+        rationale: `${proposal.hypothesis}. The gates passed: ${proposal.gates.map((g) => g.name).join(', ')}.`,
         hypothesis: proposal.hypothesis,
         bullets: bulletIdsIn(text),
         baseHash: proposal.baseHash,
