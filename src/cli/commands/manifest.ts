@@ -35,4 +35,6 @@ export const COMMAND_MANIFEST: readonly CommandManifestEntry[] = [
   { name: "artifact", module: 'artifact', term: "artifact", description: "Learning artifacts: list, show, approve, publish to a live agent (Kaizen endpoint, Vapi, Retell), roll back. Every transition is journaled." },
   { name: "report", module: 'report', term: "report [options]", description: "Write a report of your store: calls, outcomes, intents, significant patterns (with a chart), every decision tree (drawn), recurring errors. Markdown, or standalone HTML that loads nothing." },
   { name: "fixtures", module: 'fixtures', term: "fixtures", description: "Make recorded-call fixtures for `kaizen test`." },
+  { name: "improve", module: 'improve', term: "improve", description: "Prompt improvements from the analysis: proposals (playbook bullets as a diff of your prompt file, with gates), accept (optionally your edited patch) or reject; every decision is journaled." },
+  { name: "playbook", module: 'improve', term: "playbook [options]", description: "The playbook (bullets with helpful/harmful counters, grown by deltas): show it, or `playbook add --section <s> --text <t>` to add a bullet by hand." },
 ];

@@ -49,8 +49,8 @@ export function applyDeltas(bullets: readonly PlaybookBullet[], deltas: readonly
         keep.helpful += drop.helpful;
         keep.harmful += drop.harmful;
         keep.provenance = {
-          calls: union(keep.provenance.calls, drop.provenance.calls),
-          patterns: union(keep.provenance.patterns, drop.provenance.patterns),
+          callIds: union(keep.provenance.callIds, drop.provenance.callIds),
+          patternIds: union(keep.provenance.patternIds, drop.provenance.patternIds),
           fingerprints: union(keep.provenance.fingerprints, drop.provenance.fingerprints),
         };
         drop.status = 'deprecated';
@@ -91,7 +91,7 @@ export function planDeltas(bullets: readonly PlaybookBullet[], hypotheses: reado
   }
   for (const b of bullets) {
     if (b.status !== 'active' || !b.cite || supported.has(b.id)) continue;
-    const what = b.cite.kind === 'move' ? `the pattern ${b.provenance.patterns.join(', ')}` : `the fingerprint ${b.cite.fingerprint}`;
+    const what = b.cite.kind === 'move' ? `the pattern ${b.provenance.patternIds.join(', ')}` : `the fingerprint ${b.cite.fingerprint}`;
     planned.push({ delta: { op: 'deprecate', id: b.id, reason: `${what} is no longer significant in the analysed calls` }, section: b.section, statement: `"${b.text}" lost its evidence` });
   }
   const active = bullets.filter((b) => b.status === 'active');

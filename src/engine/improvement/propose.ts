@@ -46,8 +46,16 @@ export function proposeImprovements(input: ProposeInput): Proposal[] {
     const proposedPrompt = withPlaybookSection(input.prompt, renderPlaybookSection(after));
     const patch = promptPatch(input.target, input.prompt, proposedPrompt);
     const statements = group.map((p) => p.statement);
+    const gates = [
+      privacyGate(input.validator, bullets, patch),
+      conflictGate(input.playbook.bullets, deltas, bullets, input.rules),
+      budgetGate(proposedPrompt, o.promptBudgetTokens),
+      evidenceGate(bullets, o.minEvidenceCalls),
+    ];
     return {
-      id: proposalId(input.sha256, [input.target, baseHash, String(input.playbook.version), JSON.stringify(deltas)]),
+      // The id covers what the designer reviews (the change and its gates), so a re-run under other
+      // thresholds is another proposal rather than the first one with stale gates.
+      id: proposalId(input.sha256, [input.target, baseHash, String(input.playbook.version), JSON.stringify(deltas), JSON.stringify(gates)]),
       hypothesis: statements.length === 1 ? statements[0]! : `${section}: ${statements.join('; ')}`,
       section,
       deltas,
@@ -55,12 +63,7 @@ export function proposeImprovements(input: ProposeInput): Proposal[] {
       target: input.target,
       baseHash,
       patch,
-      gates: [
-        privacyGate(input.validator, bullets, patch),
-        conflictGate(input.playbook.bullets, deltas, bullets, input.rules),
-        budgetGate(proposedPrompt, o.promptBudgetTokens),
-        evidenceGate(bullets, o.minEvidenceCalls),
-      ],
+      gates,
       playbookVersion: input.playbook.version,
     };
   });

@@ -146,6 +146,16 @@ export class ImprovementService {
     return proposal;
   }
 
+  /** The enhancement an accepted proposal became; an error naming the id when it was not accepted. */
+  async acceptedEnhancement(id: string): Promise<{ artifactId: string; version: number; target: string }> {
+    const { proposals, decisions } = await this.journal();
+    const d = decisions.get(id);
+    const p = proposals.get(id);
+    if (!p) throw new ImprovementError(`proposal id: no proposal "${id}" in the store; run \`kaizen improve propose --prompt <file>\` and accept one of its ids`, 'unknown-proposal');
+    if (d?.kind !== 'accepted') throw new ImprovementError(`proposal id: ${id} is ${d ? 'rejected' : 'not accepted yet'}; accept it first (kaizen improve accept ${id})`, 'bad-input');
+    return { artifactId: d.artifactId, version: d.version, target: p.target };
+  }
+
   async listOpen(): Promise<JournaledProposal[]> {
     const { proposals, decisions } = await this.journal();
     return [...proposals.values()].filter((p) => !decisions.has(p.id));

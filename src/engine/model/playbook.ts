@@ -13,8 +13,9 @@ export type BulletCite = z.output<typeof BulletCiteSchema>;
 
 /** Where a bullet's evidence comes from: the calls, patterns and error fingerprints behind it. */
 export const BulletProvenanceSchema = z.object({
-  calls: z.array(z.string()).default([]),
-  patterns: z.array(z.string()).default([]),
+  /** Example calls (named `callIds`, not `calls`, so the privacy gate reads them as identifiers). */
+  callIds: z.array(z.string()).default([]),
+  patternIds: z.array(z.string()).default([]),
   fingerprints: z.array(z.string()).default([]),
 });
 export type BulletProvenance = z.output<typeof BulletProvenanceSchema>;
@@ -29,7 +30,7 @@ export const PlaybookBulletSchema = z.object({
   text: z.string().min(1),
   helpful: z.number().int().nonnegative().default(0),
   harmful: z.number().int().nonnegative().default(0),
-  provenance: BulletProvenanceSchema.default({ calls: [], patterns: [], fingerprints: [] }),
+  provenance: BulletProvenanceSchema.default({ callIds: [], patternIds: [], fingerprints: [] }),
   status: z.enum(['active', 'deprecated']).default('active'),
   /** Calls behind the bullet when it was proposed (pattern support or fingerprint count); 0 for a designer's bullet. */
   support: z.number().int().nonnegative().default(0),

@@ -49,8 +49,8 @@ describe('improvement: hypotheses from the analysis', () => {
     assert.match(waiver.text, /overdue fine, use fee waiver offer: it resolved 84 % of 140 such calls vs 52 % with other moves/);
     assert.match(waiver.text, /waive the \[DOLLAR_AMOUNT\] fine/, 'quotes the pattern\'s own redacted example');
     assert.equal(waiver.section, 'renew loan');
-    assert.deepEqual(waiver.provenance.patterns, ['renew_loan|overdue-fine|fee-waiver-offer']);
-    assert.equal(waiver.provenance.calls.length, 10);
+    assert.deepEqual(waiver.provenance.patternIds, ['renew_loan|overdue-fine|fee-waiver-offer']);
+    assert.equal(waiver.provenance.callIds.length, 10);
     assert.equal(waiver.support, 140);
     assert.match(hs[0]!.bullet.text, /avoid queue explanation: it resolved 31 % of 120 such calls vs 58 %/);
     assert.match(hs[1]!.statement, /q=0\.00040/);
