@@ -13,6 +13,7 @@ import { prepareDemoFolder } from '../demoFolder';
 import { createProgress } from '../progress';
 import { openWorkspace } from '../workspace';
 import { runDemoExperiment } from './demoExperiment';
+import { runDemoImprovement } from './demoImprove';
 import { chartJsForReport } from './report';
 import type { RegisterCommand } from './index';
 import { parsePositiveInt, writeSampleFiles } from './samples';
@@ -103,8 +104,13 @@ export async function runDemo(ctx: CliContext, opts: DemoOptions): Promise<numbe
     aprog.done();
     const recovery = scorePatternRecovery(analysis.significantPatternsList, truth.planted);
 
-    log('Testing the learned playbook in a simulated A/B experiment with a guarded rollout…');
-    const experiment = await time('experiment', () => runDemoExperiment(ws.store, ctx.ports, opts.seed, folder.run));
+    log('Proposing playbook bullets from the significant patterns (a diff of the agent prompt, through the gates)…');
+    const target = path.relative(ctx.cwd, path.join(outDir, 'prompts', 'agent.md')).split(path.sep).join('/');
+    const improvement = await time('improve', () => runDemoImprovement(ws.store, ctx.ports, ws.policy, outDir, target));
+    fs.writeFileSync(path.join(outDir, 'prompt.diff'), improvement.diff);
+
+    log('Testing the proposed playbook in a simulated A/B experiment with a guarded rollout…');
+    const experiment = await time('experiment', () => runDemoExperiment(ws.store, ctx.ports, opts.seed, folder.run, improvement));
     await ws.store.save();
 
     const intents = Object.entries(analysis.intents).map(([intent, calls]) => ({ intent, calls }));
@@ -151,7 +157,7 @@ export async function runDemo(ctx: CliContext, opts: DemoOptions): Promise<numbe
     const stats = await ws.store.stats();
 
     if (opts.json) {
-      ctx.stdout.write(`${JSON.stringify({ report, store: stats, outDir })}\n`);
+      ctx.stdout.write(`${JSON.stringify({ report, improvement: { target: improvement.target, diff: improvement.diff, accepted: improvement.accepted, blocked: improvement.blocked, follow: improvement.follow }, store: stats, outDir })}\n`);
     } else {
       const rel = (p: string) => path.relative(ctx.cwd, p) || '.';
       ctx.stdout.write(
@@ -180,6 +186,9 @@ export async function runDemo(ctx: CliContext, opts: DemoOptions): Promise<numbe
           ...analysis.knowledge.toolPatterns.slice(0, 4).map((t) => `    ${t.intent ?? ''}: ${t.sequence.join(' → ')} — success ${(100 * t.successRate).toFixed(0)} %, lift ${t.lift >= 0 ? '+' : ''}${(100 * t.lift).toFixed(0)} pts`),
           '',
           ...demoTrees(analysis.knowledge.trees),
+          '',
+          `  improve    ${improvement.accepted.length} proposal(s) accepted, ${improvement.blocked.length} blocked by a gate; the agent prompt gains ${improvement.follow.length} move bullet(s) (${rel(path.join(outDir, 'prompt.diff'))}):`,
+          ...improvement.diff.split('\n').filter((l) => l !== '').map((l) => `    ${l}`),
           '',
           `  experiment ${experiment.name}: ${experiment.decision} — ${experiment.reason}`,
           `             rollout ${experiment.stages.join(' → ')}: ${experiment.outcome}`,

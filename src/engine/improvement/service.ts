@@ -14,7 +14,7 @@ import { letterDigest, manualBulletId } from './ids';
 import type { Sha256 } from './ids';
 import { applyDeltas } from './playbook';
 import { proposeImprovements } from './propose';
-import { applyPromptPatch, bulletIdsIn, promptPatch, readPlaybookSection, renderPlaybookSection, withPlaybookSection } from './render';
+import { SECTION_START, applyPromptPatch, bulletIdsIn, promptPatch, readPlaybookSection, renderPlaybookSection, withPlaybookSection } from './render';
 import { ProposalSchema } from './schema';
 
 /** A proposal as journaled: everything but the patch (rebuilt from the prompt on accept). */
@@ -113,7 +113,10 @@ export class ImprovementService {
 
   /** The prompt with the whole current playbook rendered into its section. */
   async renderPrompt(prompt: string): Promise<string> {
-    return withPlaybookSection(prompt, renderPlaybookSection((await this.playbook()).bullets));
+    const { bullets } = await this.playbook();
+    // No playbook yet: the prompt as it is (an empty section would be a change with nothing in it).
+    if (!bullets.some((b) => b.status === 'active') && !readPlaybookSection(prompt).length && !prompt.includes(SECTION_START)) return prompt;
+    return withPlaybookSection(prompt, renderPlaybookSection(bullets));
   }
 
   private async journal(): Promise<{ proposals: Map<string, JournaledProposal>; decisions: Map<string, Decision> }> {
