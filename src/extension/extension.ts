@@ -17,6 +17,7 @@ import { ArtifactsTree, CallsTree, ExperimentsTree, PatternsTree } from './views
 import { ExperimentPanel } from './webviews/experimentPanel';
 import { PatternExplorerPanel } from './webviews/patternExplorerPanel';
 import { PublishingPanel } from './webviews/publishingPanel';
+import { PROPOSAL_SCHEME, PromptDiffPanel, ProposalDocuments } from './webviews/promptDiffPanel';
 
 /**
  * Wiring only: config, secrets, the engine (lazy: nothing heavy loads until a command or view asks),
@@ -54,6 +55,8 @@ export function activate(extension: vscode.ExtensionContext): { activationMs: nu
     'kaizen.connectEndpoint': connectEndpoint(ctx),
     'kaizen.disconnectEndpoint': disconnectEndpoint(ctx),
     'kaizen.openPublishing': () => PublishingPanel.show(ctx) && undefined,
+    // From the explorer or editor context menu the file comes as an argument; otherwise the active editor's.
+    'kaizen.openPromptDiff': (file?: vscode.Uri) => PromptDiffPanel.show(ctx, file ?? vscode.window.activeTextEditor?.document.uri) && undefined,
     'kaizen.generateSamples': generateSamples(ctx),
     'kaizen.openCall': openCall(),
     'kaizen.openArtifact': openArtifact(),
@@ -71,6 +74,7 @@ export function activate(extension: vscode.ExtensionContext): { activationMs: nu
   extension.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(CALL_SCHEME, new CallDocumentProvider(ctx)),
     vscode.workspace.registerTextDocumentContentProvider(ARTIFACT_SCHEME, new ArtifactDocumentProvider(ctx)),
+    vscode.workspace.registerTextDocumentContentProvider(PROPOSAL_SCHEME, new ProposalDocuments()),
     new FixtureTests(ctx),
     new StatusBar(ctx),
   );

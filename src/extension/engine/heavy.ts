@@ -20,6 +20,7 @@ export { LiveClient, CorrectionDecider, toolPatternRules, userRules, UserRulesFi
 export { approveArtifact, artifactText, publicationHistory, publishArtifact, publisherFor, publishingGates, rollbackArtifact } from '../../engine/realtime';
 export { nodeHttpClient, nodeTimers, transportFor } from '../../node/liveTransports';
 export { createComplianceValidator } from '../../engine/privacy';
+export { ImprovementService, applyPromptPatch, promptPatch } from '../../engine/improvement';
 // Readable documents (call, artifact) for the Markdown preview.
 export { callToMarkdown } from '../documents/callMarkdown';
 export { artifactToMarkdown } from '../documents/artifactMarkdown';

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { z } from 'zod';
 import type { ExperimentProtocol } from '../../shared/experimentProtocol';
 import type { PatternExplorerProtocol } from '../../shared/patternExplorerProtocol';
+import type { PromptDiffProtocol } from '../../shared/promptDiffProtocol';
 import type { PublishingProtocol } from '../../shared/publishingProtocol';
 import type { HandlerMap, ToHostOf, ToWebviewInputOf } from '../../shared/protocol';
 import { renderWebviewHtml } from '../../shared/webviewHtml';
@@ -14,6 +15,7 @@ interface Protocols {
   patternExplorer: PatternExplorerProtocol;
   experiment: ExperimentProtocol;
   publishing: PublishingProtocol;
+  promptDiff: PromptDiffProtocol;
 }
 type App = keyof Protocols;
 
