@@ -22,7 +22,7 @@ export async function runDemoExperiment(store: LearningStore, ports: EnginePorts
     // Nothing passed the gates (too few calls for any pattern to clear the evidence minimum): an A/A
     // test would only hold the traffic layer until it timed out, so there is nothing to run.
     const why = improvement.blocked.length > 0 ? `every proposal was blocked (${improvement.blocked[0]!.gates[0]})` : 'the analysis found no significant pattern to propose';
-    return { name: 'Playbook prompt (proposed from the calls) vs current prompt', decision: 'not run', reason: `nothing to test: ${why}`, stages: PLAYBOOK_STAGES.map((s) => `${s} %`), outcome: 'no experiment' };
+    return { name: 'Playbook prompt vs current prompt', decision: 'not run', reason: `nothing to test: ${why}`, stages: PLAYBOOK_STAGES.map((s) => `${s} %`), outcome: 'no experiment' };
   }
   let t = ports.clock.now();
   // A later demo run into the same store gets its own experiment (ids are unique in a store).
@@ -32,7 +32,7 @@ export async function runDemoExperiment(store: LearningStore, ports: EnginePorts
   const run = await runPlaybookScenario(store, clock, {
     id,
     seed,
-    name: 'Playbook prompt (proposed from the calls) vs current prompt',
+    name: 'Playbook prompt vs current prompt',
     prompts: {
       target: improvement.target,
       control: improvement.base,
