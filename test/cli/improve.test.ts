@@ -151,4 +151,34 @@ describe('cli: kaizen improve / playbook', function () {
     const show = await run('playbook');
     assert.match(show.stdout, /Offer to waive the change fee when the caller has a medical emergency\./);
   });
+
+  it('after rollout, improve track counts the calls that ran the enhanced prompt (promptVersion) per bullet', async () => {
+    const [p] = (await propose('--min-evidence', '20')).filter((x) => x.gates.every((g) => g.passed));
+    assert.ok(p);
+    assert.equal((await run('improve', 'accept', p.id)).code, 0);
+    const e = await run('improve', 'experiment', p.id, '--json');
+    const enhanced = (JSON.parse(e.stdout) as { experiment: { variants: Array<{ artifactId: string; artifactVersion: number }> } }).experiment.variants[1]!;
+    // The agent ran the enhanced prompt on new calls: the generated calls again, as new calls carrying
+    // the version they ran (as the agent protocol's promptVersion says).
+    const version = `${enhanced.artifactId}@${enhanced.artifactVersion}`;
+    const lines = readFileSync(path.join(base.cwd, 'gen', 'skyway-air.jsonl'), 'utf8').split('\n').filter(Boolean);
+    const rerun = lines
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .filter((ev) => Number(String(ev.callId).slice(-6)) < 600)
+      .map((ev) => JSON.stringify({ ...ev, callId: `v2-${String(ev.callId)}`, eventId: `v2-${String(ev.eventId)}`, promptVersion: version }));
+    writeFileSync(path.join(box.cwd, 'rollout.jsonl'), `${rerun.join('\n')}\n`);
+    const imp = await run('import', 'rollout.jsonl');
+    assert.equal(imp.code, 0, imp.stderr);
+    assert.equal((await run('analyze')).code, 0);
+    const t = await run('improve', 'track', '--json');
+    assert.equal(t.code, 0, t.stderr);
+    const out = JSON.parse(t.stdout) as { calls: number; bullets: Array<{ id: string; helpful: number; harmful: number }>; playbook: { version: number } | null };
+    assert.ok(out.calls > 400 && out.calls <= 600, `the re-run calls with an outcome count (${out.calls})`);
+    const bullet = out.bullets.find((b) => b.id === p.bullets[0]!.id)!;
+    assert.ok(bullet.helpful + bullet.harmful > 0 && bullet.helpful + bullet.harmful < out.calls, `only the calls in the bullet's situation count (${bullet.helpful}/${bullet.harmful} of ${out.calls})`);
+    assert.ok(out.playbook, 'the counters are a new playbook version');
+    const again = JSON.parse((await run('improve', 'track', '--json')).stdout) as { playbook: unknown; bullets: unknown };
+    assert.equal(again.playbook, null, 'recounting changes nothing');
+    assert.deepEqual(again.bullets, out.bullets);
+  });
 });

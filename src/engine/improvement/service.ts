@@ -326,11 +326,12 @@ export class ImprovementService {
       if (!ids) continue;
       const analysis = await this.store.getCallAnalysis(conv.callId);
       if (!analysis || analysis.outcome.label === 'unknown') continue;
-      const detail = (analysis.detail ?? {}) as { triggers?: Array<{ name: string }>; toolSequence?: string[] };
+      // Situations as the patterns name them: the taxonomy's triggers, or the induced situation labels.
+      const detail = (analysis.detail ?? {}) as { triggers?: Array<{ name: string }>; situations?: Array<{ label: string }>; toolSequence?: string[] };
       runs.push({
         bulletIds: ids,
         intent: analysis.intent,
-        triggers: (detail.triggers ?? []).map((t) => t.name),
+        triggers: [...new Set([...(detail.triggers ?? []).map((t) => t.name), ...(detail.situations ?? []).map((t) => t.label)])],
         tools: detail.toolSequence ?? [],
         fingerprints: analysis.errorFingerprints ?? [],
         success: analysis.outcome.label === 'success',
