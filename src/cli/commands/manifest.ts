@@ -37,5 +37,6 @@ export const COMMAND_MANIFEST: readonly CommandManifestEntry[] = [
   { name: "fixtures", module: 'fixtures', term: "fixtures", description: "Make recorded-call fixtures for `kaizen test`." },
   { name: "improve", module: 'improve', term: "improve", description: "Prompt improvements from the analysis: proposals (playbook bullets as a diff of your prompt file, with gates), accept (optionally your edited patch) or reject; every decision is journaled." },
   { name: "playbook", module: 'improve', term: "playbook [options]", description: "The playbook (bullets with helpful/harmful counters, grown by deltas): show it, or `playbook add --section <s> --text <t>` to add a bullet by hand." },
+  { name: "errors", module: 'errors', term: "errors", description: "The error catalog: fingerprints, avoidance rules learned from past calls, warnings before a tool call, regression fixtures." },
   { name: "deep-analyze", module: 'deepAnalyze', term: "deep-analyze [options]", description: "Deep analysis of significant patterns and recurring errors with Claude (extended thinking, structured answers, cost ledger); key from ANTHROPIC_API_KEY. Without a key: the engine's own findings, no request. Prints {\"mode\",\"model\",\"requests\",\"usage\",\"costUsd\",\"findings\"}." },
 ];

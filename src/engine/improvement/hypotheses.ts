@@ -93,7 +93,8 @@ export function hypothesesFromFingerprints(
         statement: `${f.count} calls hit "${clip(f.template, 80)}"${f.tool ? ` in ${f.tool}` : ''}; guarding against it${rule ? ' with its avoidance rule' : ''} should prevent repeats`,
         bullet: {
           id: citeBulletId(sha256, cite),
-          section: 'Tool errors',
+          // One section per tool: a proposal is per section, so a thin fingerprint blocks only its tool's.
+          section: f.tool ? `Tool errors: ${f.tool}` : 'Tool errors',
           text,
           helpful: 0,
           harmful: 0,

@@ -71,7 +71,7 @@ describe('improvement: hypotheses from the analysis', () => {
     assert.equal(plain.length, 1, 'a fingerprint seen twice is below the minimum of 5');
     assert.match(plain[0]!.bullet.text, /^Before calling issue_card, check what led to "Card <NUM> is blocked" \(9 calls\)/);
     assert.deepEqual(plain[0]!.bullet.provenance.fingerprints, ['fp-card']);
-    assert.equal(plain[0]!.bullet.section, 'Tool errors');
+    assert.equal(plain[0]!.bullet.section, 'Tool errors: issue_card');
     const ruled = hypothesesFromFingerprints(fps, [{ artifactId: 'ar-1', fingerprint: 'fp-card', rule: 'Check the card status before issuing a replacement', precursors: ['lookup_member'] }], sha256);
     assert.match(ruled[0]!.bullet.text, /^Check the card status before issuing a replacement\. \(9 calls failed/);
     assert.equal(ruled[0]!.bullet.id, plain[0]!.bullet.id, 'the same fingerprint keeps its bullet id');
@@ -186,7 +186,7 @@ describe('improvement: gates', () => {
 
   it('each proposal carries its gates: the thin room-booking evidence fails, the rest pass', () => {
     const proposals = proposeImprovements({ target: 'p.md', prompt: PROMPT, playbook: { bullets: [], version: 0 }, patterns: LIBRARY_PATTERNS, fingerprints: [fingerprint('fp-card', 'Card <NUM> is blocked', 40, 'issue_card')], rules: [], validator, sha256 });
-    assert.deepEqual(proposals.map((p) => p.section).sort(), ['Tool errors', 'renew loan', 'room booking']);
+    assert.deepEqual(proposals.map((p) => p.section).sort(), ['Tool errors: issue_card', 'renew loan', 'room booking']);
     const room = proposals.find((p) => p.section === 'room booking')!;
     assert.deepEqual(room.gates.filter((g) => !g.passed).map((g) => g.name), ['evidence']);
     for (const p of proposals.filter((x) => x !== room)) assert.ok(p.gates.every((g) => g.passed), JSON.stringify(p.gates));

@@ -53,10 +53,10 @@ describe('improvement: proposals, decisions and the playbook on a real store', (
     await assert.rejects(svc.accept(renew.id, PROMPT), (e: unknown) => e instanceof ImprovementError && e.reason === 'decided');
 
     // The other proposals were made for playbook v0: stale now, and propose again offers them anew.
-    const tools = proposals.find((p) => p.section === 'Tool errors')!;
+    const tools = proposals.find((p) => p.section === 'Tool errors: issue_card')!;
     await assert.rejects(svc.accept(tools.id, PROMPT), /made for playbook v0, which is now v1/);
     const again = await svc.propose('prompts/library.md', PROMPT);
-    const tools2 = again.find((p) => p.section === 'Tool errors')!;
+    const tools2 = again.find((p) => p.section === 'Tool errors: issue_card')!;
     const r2 = await svc.accept(tools2.id, PROMPT);
     assert.equal(r2.artifact.artifactId, r.artifact.artifactId);
     assert.equal(r2.artifact.version, 2, 'each accept on the same prompt file is a new version');
@@ -100,7 +100,7 @@ describe('improvement: proposals, decisions and the playbook on a real store', (
 
   it('reject journals the reason; playbook add is a delta; a draft experiment comes from an accepted enhancement in one call', async () => {
     const proposals = await svc.propose('prompts/library.md', PROMPT);
-    await svc.reject(proposals.find((p) => p.section === 'Tool errors')!.id, 'the card system is being replaced');
+    await svc.reject(proposals.find((p) => p.section === 'Tool errors: issue_card')!.id, 'the card system is being replaced');
     const rejected = await store.readJournal('improvement', { kind: 'proposal.rejected' });
     assert.equal((rejected[0]!.payload as { reason: string }).reason, 'the card system is being replaced');
 
