@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { SecretKeys } from '../../src/shared/secretKeys';
 import { cliSandbox, storedText } from './helpers';
 import type { CliSandbox } from './helpers';
 
@@ -36,9 +37,11 @@ describe('cli: kaizen improve / playbook', function () {
     firstPropose = await base.run('improve', 'propose', '--prompt', 'agent.md', '--store', 'k.db', '--json');
   });
   after(() => base.dispose());
-  beforeEach(() => {
+  beforeEach(async () => {
     box = cliSandbox('kaizen-cli-improve-');
     copyFileSync(path.join(base.cwd, 'k.db'), path.join(box.cwd, 'k.db'));
+    // The copy is the same workspace: its identifiers join only under the key that hashed them.
+    await box.secrets.set(SecretKeys.workspaceHmacKey, (await base.secrets.get(SecretKeys.workspaceHmacKey))!);
     writeFileSync(path.join(box.cwd, 'agent.md'), PROMPT);
   });
   afterEach(() => box.dispose());
