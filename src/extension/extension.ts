@@ -16,6 +16,7 @@ import { secretStorePort } from './secrets';
 import { StatusBar } from './statusBar';
 import { FixtureTests } from './testing/fixtureTests';
 import { ArtifactsTree, CallsTree, ExperimentsTree, PatternsTree } from './views/trees';
+import { DashboardPanel } from './webviews/dashboardPanel';
 import { ExperimentPanel } from './webviews/experimentPanel';
 import { PatternExplorerPanel } from './webviews/patternExplorerPanel';
 import { PublishingPanel } from './webviews/publishingPanel';
@@ -61,6 +62,8 @@ export function activate(extension: vscode.ExtensionContext): { activationMs: nu
     'kaizen.openPublishing': () => PublishingPanel.show(ctx) && undefined,
     // From the explorer or editor context menu the file comes as an argument; otherwise the active editor's.
     'kaizen.openPromptDiff': (file?: vscode.Uri) => PromptDiffPanel.show(ctx, file ?? vscode.window.activeTextEditor?.document.uri) && undefined,
+    'kaizen.openDashboard': () => DashboardPanel.show(ctx) && undefined,
+    'kaizen.simulateFleet': () => DashboardPanel.simulate(ctx) && undefined,
     'kaizen.generateSamples': generateSamples(ctx),
     'kaizen.openCall': openCall(),
     'kaizen.openArtifact': openArtifact(),

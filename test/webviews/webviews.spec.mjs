@@ -228,6 +228,70 @@ test('publishing: approve → gates → target → publish → live version → 
   });
 });
 
+/** One KPI row as `kaizen analytics kpis` prints it. */
+const kpiRow = (key, calls, successRate, improvementRate = null) => ({
+  key, calls, successRate, containment: 0.8, escalation: 0.25, ahtSeconds: 95.5, latencyMs: { p50: 1100, p90: 1880 },
+  costPerCallUsd: 0.1375, errors: 3, repeatErrors: 1, improvementRate,
+});
+const dashboardView = (months) => ({
+  totalCalls: months.reduce((n, m) => n + m[1], 0),
+  computedAt: Date.UTC(2026, 11, 3, 12),
+  byVersion: { by: 'prompt-version', rows: [kpiRow('3', 40, 0.5), kpiRow('4', 60, 0.6)] },
+  byMonth: { by: 'month', rows: months.map(([key, calls, rate, imp]) => kpiRow(key, calls, rate, imp)) },
+  byAgent: { by: 'agent', rows: [kpiRow('agent-orders', 100, 0.56)] },
+});
+
+test('dashboard: empty state, KPI tables and the trend chart, updated as calls arrive; bad data is dropped', async (env) => {
+  await withPage(env, 'dashboard', async (h) => {
+    assert.deepEqual(await h.next('ready'), { type: 'ready', app: 'dashboard' });
+    await h.send({ type: 'kpis', data: null });
+    await h.page.waitForSelector('#empty-state', { timeout: 5000 });
+    assert.match(await h.page.textContent('#empty-state'), /No calls yet/);
+    const rendered = await h.next('rendered');
+    assert.equal(rendered.app, 'dashboard');
+    assert.equal(rendered.rows, 0, 'the first paint is the empty state');
+
+    await h.send({ type: 'kpis', data: dashboardView([['2026-04', 40, 0.5, null], ['2026-05', 60, 0.6, 0.2]]) });
+    await h.page.waitForSelector('#by-month tr[data-key="2026-05"]', { timeout: 5000 });
+    assert.match(await h.page.textContent('#by-month tr[data-key="2026-05"]'), /^2026-0560.*60\.0%.*80\.0%.*25\.0%.*95\.5.*1100 ms.*1880 ms.*\$0\.1375.*31\+20\.0%$/);
+    assert.match(await h.page.textContent('#summary'), /^100 calls/);
+    const chart = () =>
+      h.page.evaluate(() => {
+        const c = document.getElementById('trend-chart');
+        const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        let ink = 0;
+        for (let i = 3; i < px.length; i += 4) if (px[i] > 0) ink++;
+        return { ink, width: c.width };
+      });
+    const first = await chart();
+    assert.ok(first.width > 0 && first.ink > 1000, `the trend chart is drawn (${JSON.stringify(first)})`);
+
+    // A live call arrives: the host pushes new KPIs and the page follows without a reload.
+    await h.send({ type: 'kpis', data: dashboardView([['2026-04', 40, 0.5, null], ['2026-05', 60, 0.6, 0.2], ['2026-06', 1, 1, 0.6667]]) });
+    await h.page.waitForSelector('#by-month tr[data-key="2026-06"]', { timeout: 5000 });
+    assert.match(await h.page.textContent('#summary'), /^101 calls/);
+    assert.ok((await chart()).ink > 1000);
+
+    // A message that breaks the protocol (a rate as text) is dropped: the page keeps the last good data.
+    const bad = dashboardView([['2026-07', 5, 0.5, null]]);
+    bad.byMonth.rows[0].successRate = '50%';
+    await h.send({ type: 'kpis', data: bad });
+    await h.send({ type: 'error', message: 'marker' });
+    await h.page.waitForSelector('.error-banner', { timeout: 5000 });
+    assert.equal(await h.page.locator('#by-month tr[data-key="2026-07"]').count(), 0);
+    assert.equal(await h.page.locator('#by-month tr[data-key="2026-06"]').count(), 1);
+
+    await h.page.click('#refresh');
+    assert.deepEqual(await h.next('refresh'), { type: 'refresh' });
+    env.log(`screenshot ${await h.screenshot('dashboard')}`);
+
+    // A simulated fleet run is labelled as such, and its button goes back to the store.
+    await h.send({ type: 'kpis', data: { ...dashboardView([['2026-01', 2000, 0.56, null]]), source: 'simulation' } });
+    await h.page.waitForFunction(() => /of a simulated fleet/.test(document.querySelector('#summary')?.textContent ?? ''), null, { timeout: 5000 });
+    assert.match(await h.page.textContent('#refresh'), /Show my store/);
+  });
+});
+
 test('prompt diff: gates → open in the diff editor → edit → accept → versioned artifact → draft experiment; reject needs a reason', async (env) => {
   const base = '# Support agent\n\nHelp the caller.\n';
   const line = '- [pb-hecaogkloj] When a caller raises price objection, use value reframing: it resolved 83 % of 89 such calls vs 50 % with other moves.';

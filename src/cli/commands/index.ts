@@ -37,6 +37,8 @@ export const COMMAND_MODULES = {
   report: () => load(() => require('./report') as CommandModule),
   fixtures: () => load(() => require('./fixtures') as CommandModule),
   improve: () => load(() => require('./improve') as CommandModule),
+  analytics: () => load(() => require('./analytics') as CommandModule),
+  simulate: () => load(() => require('./simulate') as CommandModule),
   errors: () => load(() => require('./errors') as CommandModule),
   deepAnalyze: () => load(() => require('./deepAnalyze') as CommandModule),
 };

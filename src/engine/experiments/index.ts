@@ -23,3 +23,5 @@ export type { ArmBehaviour, PooledCall, PromptMove, SimulationPlan, SimulationSt
 export { PLAYBOOK_STAGES, runPlaybookScenario } from './scenario';
 export type { PlaybookScenarioOptions, PlaybookScenarioResult, ScenarioPrompts } from './scenario';
 export { plantedPlaybookPrompts } from './plantedPlaybook';
+export { MonitorDecisionSchema, MonitorInputError, MonitorLookSchema, monitorExperiments } from './monitor';
+export type { MonitorDecision, MonitorLook, MonitorOptions } from './monitor';

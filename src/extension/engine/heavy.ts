@@ -26,6 +26,9 @@ export { ImprovementService, applyPromptPatch, promptPatch } from '../../engine/
 export { callToMarkdown } from '../documents/callMarkdown';
 export { artifactToMarkdown } from '../documents/artifactMarkdown';
 export { observationFromConversation } from '../../engine/experiments';
+// The KPI dashboard.
+export { computeKpis, loadCallFacts } from '../../engine/analytics';
+export { simulateFleet } from '../../engine/pipeline';
 // Deep analysis with Claude (the SDK loads with this bundle, never at activation).
 export { deepAnalyze } from '../../engine/pipeline';
 export { DEFAULT_PRICES, parsePriceTable } from '../../engine/llm';

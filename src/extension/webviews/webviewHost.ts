@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { z } from 'zod';
+import type { DashboardProtocol } from '../../shared/dashboardProtocol';
 import type { ExperimentProtocol } from '../../shared/experimentProtocol';
 import type { PatternExplorerProtocol } from '../../shared/patternExplorerProtocol';
 import type { PromptDiffProtocol } from '../../shared/promptDiffProtocol';
@@ -16,6 +17,7 @@ interface Protocols {
   experiment: ExperimentProtocol;
   publishing: PublishingProtocol;
   promptDiff: PromptDiffProtocol;
+  dashboard: DashboardProtocol;
 }
 type App = keyof Protocols;
 
