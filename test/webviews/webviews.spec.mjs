@@ -320,3 +320,64 @@ test('dashboard: empty state, KPI tables and the trend chart, updated as calls a
     assert.match(await h.page.textContent('#refresh'), /Show my store/);
   });
 });
+
+test('prompt diff: gates → open in the diff editor → edit → accept → versioned artifact → draft experiment; reject needs a reason', async (env) => {
+  const base = '# Support agent\n\nHelp the caller.\n';
+  const line = '- [pb-hecaogkloj] When a caller raises price objection, use value reframing: it resolved 83 % of 89 such calls vs 50 % with other moves.';
+  const proposedText = `${base}\n<!-- kaizen:playbook -->\n## Learned playbook\n\n### purchase dispute\n${line}\n<!-- /kaizen:playbook -->\n`;
+  const proposal = (id, passed) => ({
+    id,
+    hypothesis: 'purchase dispute calls with price objection resolve more often with value reframing (83 % vs 50 %, n=89, q=0.00012)',
+    section: 'purchase dispute',
+    patch: `--- a/prompts/agent.md\n+++ b/prompts/agent.md\n@@ -1,3 +1,9 @@\n # Support agent\n \n Help the caller.\n+\n+<!-- kaizen:playbook -->\n+${line}\n`,
+    proposedText,
+    bullets: [{ id: 'pb-hecaogkloj', section: 'purchase dispute', text: line.slice(17), support: 89 }],
+    gates: [
+      { name: 'privacy', passed: true, reason: 'no PII in the bullets or the added lines' },
+      { name: 'conflicts', passed: true, reason: 'no conflict with 0 active bullet(s) or 0 avoidance rule(s)' },
+      { name: 'prompt-budget', passed: true, reason: 'about 80 of 6000 tokens' },
+      { name: 'evidence', passed, reason: passed ? 'every bullet rests on at least 30 calls (fewest: 89)' : 'pb-x (12 calls) below the minimum of 30 calls; wait for more calls' },
+    ],
+  });
+  await withPage(env, 'promptDiff', async (h) => {
+    assert.deepEqual(await h.next('ready'), { type: 'ready', app: 'promptDiff' });
+    await h.send({ type: 'promptDiff', data: { target: 'prompts/agent.md', proposals: [proposal('prop-aaaabbbbcccc', true), proposal('prop-ddddeeeeffff', false)] } });
+    await h.page.waitForSelector('article.proposal', { timeout: 5000 });
+    assert.equal(await h.page.locator('article.proposal').count(), 2);
+    assert.equal(await h.page.locator('#proposal-1 button.accept').isDisabled(), true, 'a blocked proposal cannot be accepted');
+    assert.equal(await h.page.locator('#proposal-1 .gates li.bad').count(), 1);
+    assert.match(await h.page.textContent('#proposal-0 pre.patch'), /\+- \[pb-hecaogkloj\] When a caller raises price objection/);
+    env.log(`screenshot ${await h.screenshot('prompt-diff')}`);
+
+    await h.page.click('#proposal-0 button.open-diff');
+    assert.deepEqual(await h.next('openDiff'), { type: 'openDiff', proposalId: 'prop-aaaabbbbcccc' });
+
+    // Reject without a reason is refused in the page; with one it goes to the host.
+    await h.page.click('#proposal-1 button.reject');
+    await h.page.waitForFunction(() => /Give a reason/.test(document.querySelector('#result')?.textContent ?? ''), null, { timeout: 5000 });
+    await h.page.fill('#reason-1', 'too few calls yet');
+    await h.page.click('#proposal-1 button.reject');
+    assert.deepEqual(await h.next('reject'), { type: 'reject', proposalId: 'prop-ddddeeeeffff', reason: 'too few calls yet' });
+
+    // Edit: the proposed prompt in a text area; accept sends the designer's text.
+    await h.page.click('#proposal-0 button.edit');
+    await h.page.waitForSelector('#edit-0', { timeout: 5000 });
+    assert.equal(await h.page.inputValue('#edit-0'), proposedText);
+    const edited = proposedText.replace('use value reframing', 'reframe the value (warranty, free returns)');
+    await h.page.fill('#edit-0', edited);
+    await h.page.click('#proposal-0 button.accept');
+    assert.deepEqual(await h.next('accept'), { type: 'accept', proposalId: 'prop-aaaabbbbcccc', editedText: edited });
+
+    const artifact = { id: 'pe-fphljjnaoddh', version: 1, hash: 'a'.repeat(64), status: 'approved' };
+    await h.send({ type: 'decided', proposalId: 'prop-aaaabbbbcccc', action: 'accepted', message: 'Accepted prop-aaaabbbbcccc (edited): pe-fphljjnaoddh v1, playbook v1.' });
+    await h.send({ type: 'promptDiff', data: { target: 'prompts/agent.md', proposals: [], accepted: { proposalId: 'prop-aaaabbbbcccc', artifact }, note: 'No proposals: the playbook already holds what the analysis found.' } });
+    await h.page.waitForSelector('#accepted .artifact-ref', { timeout: 5000 });
+    assert.match(await h.page.textContent('#accepted'), /pe-fphljjnaoddh v1 \(approved, sha-256 aaaaaaaaaaaa…\)/);
+    assert.match(await h.page.textContent('#result'), /Accepted prop-aaaabbbbcccc \(edited\)/);
+    await h.page.click('#accepted button.create-experiment');
+    assert.deepEqual(await h.next('createExperiment'), { type: 'createExperiment', proposalId: 'prop-aaaabbbbcccc' });
+    await h.send({ type: 'promptDiff', data: { target: 'prompts/agent.md', proposals: [], accepted: { proposalId: 'prop-aaaabbbbcccc', artifact, experimentId: 'improve-pe-fphljjnaoddh-v1' } } });
+    await h.page.waitForFunction(() => /Draft experiment improve-pe-fphljjnaoddh-v1/.test(document.querySelector('#accepted')?.textContent ?? ''), null, { timeout: 5000 });
+    env.log(`screenshot ${await h.screenshot('prompt-diff-accepted')}`);
+  });
+});

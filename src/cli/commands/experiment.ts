@@ -6,7 +6,7 @@ import { ZodError } from 'zod';
 import type { ExperimentAnalysis } from '../../engine/experiments';
 import { ExperimentNotFoundError, ExperimentService, ExperimentStateError } from '../../engine/experiments';
 import type { ExperimentInput } from '../../engine/experiments';
-import { PLAYBOOK_STAGES, runPlaybookScenario } from '../../engine/experiments';
+import { PLAYBOOK_STAGES, plantedPlaybookPrompts, runPlaybookScenario } from '../../engine/experiments';
 import { SummaryInputError, analyzeSummary } from '../../engine/experiments';
 import { buildExperimentView } from '../../engine/experiments';
 import { LayerFullError } from '../../engine/experiments';
@@ -457,6 +457,7 @@ export const register: RegisterCommand = (program, ctx) => {
           breakRate: opts.breakRate,
           minStageSample: opts.minStageSample,
           poolSize: opts.pool,
+          prompts: plantedPlaybookPrompts(opts.id),
         });
         const e = run.experiment;
         const steps = run.steps;

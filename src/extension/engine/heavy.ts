@@ -21,6 +21,7 @@ export { LiveClient, CorrectionDecider, toolPatternRules, userRules, UserRulesFi
 export { approveArtifact, artifactText, publicationHistory, publishArtifact, publisherFor, publishingGates, rollbackArtifact } from '../../engine/realtime';
 export { nodeHttpClient, nodeTimers, transportFor } from '../../node/liveTransports';
 export { createComplianceValidator } from '../../engine/privacy';
+export { ImprovementService, applyPromptPatch, promptPatch } from '../../engine/improvement';
 export { contentHash, keyIdOf, packEnvelope, sharedArtifactPayload, signPayload } from '../../engine/collective';
 // Readable documents (call, artifact) for the Markdown preview.
 export { callToMarkdown } from '../documents/callMarkdown';
