@@ -1,14 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InvalidArgumentError } from 'commander';
-import { analyzeStore } from '../../engine/pipeline';
+import { createLiveLearning } from '../../engine/pipeline';
 import { IngestFormatError, SourceReader } from '../../engine/ingest';
 import type { ConversationEvent } from '../../engine/model';
 import { ConversationEventSchema, assembleConversation } from '../../engine/model';
 import type { CorrectionRule, LiveSummary } from '../../engine/realtime';
-import { CorrectionDecider, LiveClient, UserRulesFileSchema, toolPatternRules, userRules } from '../../engine/realtime';
+import { CorrectionDecider, LiveClient, UserRulesFileSchema, userRules } from '../../engine/realtime';
 import { iterateSampleCalls } from '../../engine/samples';
-import type { LearningStore } from '../../engine/store';
 import { startAgentServer } from '../../node/agentServer';
 import { nodeTimers, transportFor } from '../../node/liveTransports';
 import type { CliContext } from '../context';
@@ -72,6 +71,7 @@ interface LiveOpts {
   maxCorrectionsPerCall?: number;
   rules?: string;
   resume?: boolean;
+  seeds?: 'auto' | 'on' | 'off';
   store: string;
   json?: boolean;
 }
@@ -94,10 +94,6 @@ function readRulesFile(ctx: CliContext, file: string): CorrectionRule[] {
   } catch (err) {
     throw new CliError(`--rules ${file}: ${(err as Error).message}`, ExitCode.usage);
   }
-}
-
-async function learnedRules(store: LearningStore, includeDrafts: boolean): Promise<CorrectionRule[]> {
-  return toolPatternRules(await store.listArtifacts({ kind: 'tool-pattern' }), { includeDrafts });
 }
 
 /** The exit line of `kaizen live`, in the issue's shape (plus a few extra counters). */
@@ -172,6 +168,10 @@ export const register: RegisterCommand = (program, ctx) => {
     .option('--learn', 'relearn correction rules from the store as calls end (unattended loop)')
     .option('--max-corrections-per-call <n>', 'at most this many corrections per call', wholeNumber('--max-corrections-per-call'))
     .option('--rules <file.json>', 'user-written correction rules {"rules":[…]} (see docs/agent-protocol.md)')
+    .option('--seeds <mode>', "naming of intents, situations and moves (as `kaizen analyze --seeds`): auto, on, off; default: as the store's last analysis", (v: string) => {
+      if (v !== 'auto' && v !== 'on' && v !== 'off') throw new InvalidArgumentError(`--seeds must be auto, on or off, got "${v}"`);
+      return v;
+    })
     .option('--resume', "resume after this endpoint's last stored cursor in the store")
     .option('--store <path>', 'learning store file', DEFAULT_STORE)
     .option('--json', 'only the JSON summary on stdout (it is always printed)')
@@ -185,11 +185,20 @@ export const register: RegisterCommand = (program, ctx) => {
       const user = opts.rules ? readRulesFile(ctx, opts.rules) : [];
       const ws = await openWorkspace(ctx, opts.store, { create: true });
       try {
-        const decider = new CorrectionDecider({
-          rules: [...user, ...(await learnedRules(ws.store, Boolean(opts.learn)))],
-          clock: ctx.ports.clock,
-          maxPerCall: opts.maxCorrectionsPerCall,
+        const decider = new CorrectionDecider({ rules: user, clock: ctx.ports.clock, maxPerCall: opts.maxCorrectionsPerCall });
+        // Rules from what the store learned: (intent, situation, move) patterns read in the analysis'
+        // own vocabulary, and tool orders; `--learn` relearns them as calls end.
+        const learning = createLiveLearning({
+          store: ws.store,
+          decider,
+          ports: ctx.ports,
+          userRules: user,
+          includeDrafts: Boolean(opts.learn),
+          seeds: opts.seeds,
+          onRelearned: (r) => ctx.stderr.write(`learn: ${r.rules} rules (${r.patternRules} from patterns) after analysing ${r.calls} calls\n`),
+          onError: (err) => ctx.stderr.write(`learn: relearning failed (${String(err)}); keeping the previous rules\n`),
         });
+        await learning.loadLearned();
         let resumeFrom: string | null = null;
         if (opts.resume) {
           const cursors = await ws.store.readJournal('live.cursor');
@@ -198,20 +207,6 @@ export const register: RegisterCommand = (program, ctx) => {
             if (p.url === opts.endpoint) resumeFrom = p.lastEventId ?? null;
           }
         }
-        let endedSinceLearn = 0;
-        let learning: Promise<void> | undefined;
-        const relearn = () => {
-          if (learning) return;
-          learning = (async () => {
-            await analyzeStore(ws.store, { ports: ctx.ports });
-            decider.setRules([...user, ...(await learnedRules(ws.store, true))]);
-            ctx.stderr.write(`learn: ${decider.ruleCount} rules after relearning\n`);
-          })()
-            .catch((err: unknown) => {
-              ctx.stderr.write(`learn: relearning failed (${String(err)}); keeping the previous rules\n`);
-            })
-            .finally(() => (learning = undefined));
-        };
         const client = new LiveClient({
           url: opts.endpoint,
           transport,
@@ -228,10 +223,7 @@ export const register: RegisterCommand = (program, ctx) => {
             if (!opts.json) ctx.stderr.write(`live: ${s}\n`);
           },
           onCallEnded: () => {
-            if (opts.learn && ++endedSinceLearn >= 25) {
-              endedSinceLearn = 0;
-              relearn();
-            }
+            if (opts.learn) learning.callEnded();
           },
         });
         const stop = () => void client.stop();
@@ -244,7 +236,7 @@ export const register: RegisterCommand = (program, ctx) => {
           process.off('SIGINT', stop);
           process.off('SIGTERM', stop);
         }
-        if (learning) await learning;
+        await learning.idle();
         writeJsonLine(ctx.stdout, exitJson(summary));
       } finally {
         await ws.close();
