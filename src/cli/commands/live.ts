@@ -10,9 +10,10 @@ import { CorrectionDecider, LiveClient, UserRulesFileSchema, userRules } from '.
 import { iterateSampleCalls } from '../../engine/samples';
 import { startAgentServer } from '../../node/agentServer';
 import { nodeTimers, transportFor } from '../../node/liveTransports';
+import { createLiveRedaction } from '../../node/liveRedaction';
 import type { CliContext } from '../context';
 import { CliError, DEFAULT_STORE, ExitCode, writeJsonLine } from '../context';
-import { openWorkspace } from '../workspace';
+import { openWorkspace, workspaceHmacKey } from '../workspace';
 import type { RegisterCommand } from './index';
 
 function positiveNumber(name: string) {
@@ -195,7 +196,7 @@ export const register: RegisterCommand = (program, ctx) => {
           userRules: user,
           includeDrafts: Boolean(opts.learn),
           seeds: opts.seeds,
-          onRelearned: (r) => ctx.stderr.write(`learn: ${r.rules} rules (${r.patternRules} from patterns) after analysing ${r.calls} calls\n`),
+          onRelearned: (r) => opts.learn && ctx.stderr.write(`learn: ${r.rules} rules (${r.patternRules} from patterns) after analysing ${r.calls} calls\n`),
           onError: (err) => ctx.stderr.write(`learn: relearning failed (${String(err)}); keeping the previous rules\n`),
         });
         await learning.loadLearned();
@@ -207,6 +208,9 @@ export const register: RegisterCommand = (program, ctx) => {
             if (p.url === opts.endpoint) resumeFrom = p.lastEventId ?? null;
           }
         }
+        // Redaction of each stored batch runs in a worker thread (same key and policy), so it never holds
+        // up the frames a correction is waiting on.
+        const pool = createLiveRedaction({ hmacKey: await workspaceHmacKey(ctx), policy: ws.policy });
         const client = new LiveClient({
           url: opts.endpoint,
           transport,
@@ -215,6 +219,7 @@ export const register: RegisterCommand = (program, ctx) => {
           clock: ctx.ports.clock,
           store: ws.store,
           redactor: await ws.redactor(),
+          redactLive: (batches) => pool.redactLive(batches),
           decider,
           logger: ctx.ports.logger,
           untilEnd: Boolean(opts.untilEnd),
@@ -235,6 +240,7 @@ export const register: RegisterCommand = (program, ctx) => {
         } finally {
           process.off('SIGINT', stop);
           process.off('SIGTERM', stop);
+          await pool.close();
         }
         await learning.idle();
         writeJsonLine(ctx.stdout, exitJson(summary));

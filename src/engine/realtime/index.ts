@@ -20,3 +20,5 @@ export { patternRules } from './patternRules';
 export type { PatternRuleOptions } from './patternRules';
 export { LiveCallContextTracker } from './callContext';
 export type { LiveCallContext, LiveLabelling } from './callContext';
+export { LiveCallHistory } from './liveRedaction';
+export type { LiveCallBatch } from './liveRedaction';
