@@ -10,6 +10,7 @@ import { importFile } from './ingest';
 import type { ImportOptions, ImportReport } from './ingest';
 import { createComplianceValidator, createRedactor, resolvePolicy, withCompliance } from './privacy';
 import type { ComplianceValidator, KaizenRedactor, PrivacyPolicy, PrivacySettings } from './privacy';
+import { readFingerprintRules } from './errors';
 import { analyzeStore } from './pipeline';
 import type { AnalyzeStoreOptions, AnalyzeSummary } from './pipeline';
 import { openSqlStore } from './store';
@@ -18,6 +19,9 @@ import { joinPath, splitPath } from './store/paths';
 
 /** The workspace privacy policy file, beside the store: `.kaizen/privacy.json`. */
 export const POLICY_FILE = 'privacy.json';
+
+/** User error-fingerprint rules, beside the store: `.kaizen/fingerprints.json` (errors/rules.ts). */
+export const FINGERPRINT_RULES_FILE = 'fingerprints.json';
 
 /** The workspace key is not what Kaizen writes (64 hex characters); it is never silently replaced. */
 export class WorkspaceKeyError extends Error {
@@ -50,6 +54,29 @@ export async function workspaceHmacKey(ports: Pick<EnginePorts, 'secrets' | 'has
   const key = ports.hashing.randomBytes(32);
   await ports.secrets.set(SecretKeys.workspaceHmacKey, Array.from(key, (b) => b.toString(16).padStart(2, '0')).join(''));
   return key;
+}
+
+/** A keyed digest naming the HMAC key (never the key itself): equal ids, equal keys. */
+export function hashKeyId(key: Uint8Array, hashing: Pick<EnginePorts['hashing'], 'hmacSha256'>): string {
+  return hashing.hmacSha256(key, 'kaizen/hash-key-id/1').slice(0, 16);
+}
+
+/**
+ * Binds a store to the key its identifiers are hashed under. The CLI keeps its key in
+ * `.kaizen/secrets.json` and VS Code in SecretStorage; two hosts with different keys would hash one
+ * caller to two ids that never join, so the second key is refused with the way to share the first.
+ */
+export async function bindHashKey(store: LearningStore, key: Uint8Array, hashing: Pick<EnginePorts['hashing'], 'hmacSha256'>): Promise<void> {
+  const id = hashKeyId(key, hashing);
+  const recorded = await store.hashKeyId();
+  if (recorded === undefined) return store.recordHashKeyId(id);
+  if (recorded !== id) {
+    throw new WorkspaceKeyError(
+      `this store's identifiers were hashed under key ${recorded}, and this host's key is ${id}: new ids would never join the stored ones. ` +
+        `Use the same key on every host: in VS Code run "Kaizen: Use the CLI's Workspace Key" (reads .kaizen/secrets.json), ` +
+        `or copy the secret ${SecretKeys.workspaceHmacKey} of the host that created the store into .kaizen/secrets.json for the CLI.`,
+    );
+  }
 }
 
 /** What a host knows from its settings (VS Code `kaizen.*`, CLI flags). Read again on every use. */
@@ -149,7 +176,11 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
     async redactor() {
       const state = await policyState();
       if (redactorCache?.key !== state.key) {
-        const creating = (async () => createRedactor({ hmacKey: await workspaceHmacKey(ports), hashing: ports.hashing, policy: state.policy }))();
+        const creating = (async () => {
+          const hmacKey = await workspaceHmacKey(ports);
+          await bindHashKey(await workspace.store(), hmacKey, ports.hashing);
+          return createRedactor({ hmacKey, hashing: ports.hashing, policy: state.policy });
+        })();
         redactorCache = { key: state.key, redactor: creating };
         creating.catch(() => {
           if (redactorCache?.redactor === creating) redactorCache = undefined;
@@ -169,7 +200,12 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
     },
     async analyze(analyzeOptions = {}) {
       const store = await workspace.store();
-      const summary = await analyzeStore(store, { ...analyzeOptions, ports });
+      // A bad rules file stops the analysis with the field named (readFingerprintRules), before anything is written.
+      const rulesFile = joinPath(splitPath(storePath).dir, FINGERPRINT_RULES_FILE);
+      const fingerprintRules =
+        analyzeOptions.fingerprintRules ??
+        ((await ports.fs.exists(rulesFile)) ? readFingerprintRules(parseJsonFile(describe(rulesFile), new TextDecoder().decode(await ports.fs.readFile(rulesFile)))).rules : undefined);
+      const summary = await analyzeStore(store, { ...analyzeOptions, ports, ...(fingerprintRules ? { fingerprintRules } : {}) });
       // Saved at once, so a crash right after keeps the result.
       await store.save();
       return summary;
@@ -194,4 +230,12 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
     },
   };
   return workspace;
+}
+
+function parseJsonFile(name: string, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new Error(`${name}: not JSON (${(err as Error).message})`);
+  }
 }

@@ -56,6 +56,11 @@ describe('cli: demo never deletes what it did not create', function () {
     const first = await box.run('demo', '--count', '60', '--seed', '3');
     assert.equal(first.code, 0, first.stderr);
     assert.match(first.stdout, /store\s+\.kaizen[/\\]learning\.db \(60 calls/);
+    // The error catalog and its avoidance rules, learned from the demo's calls and stored.
+    assert.match(first.stdout, /errors\s+\d+ errors in [1-9]\d* fingerprints; [1-9]\d* avoidance rules/);
+    assert.match(first.stdout, /rule \(support \d+, precision \d+ %\): Before calling /);
+    const learned = JSON.parse((await box.run('errors', 'learn', '--json')).stdout) as { fingerprints: unknown[]; rules: unknown[] };
+    assert.ok(learned.fingerprints.length > 0 && learned.rules.length > 0);
     assert.ok(existsSync(path.join(box.cwd, '.kaizen', 'demo', 'report.html')));
     assert.ok(existsSync(path.join(box.cwd, '.kaizen', 'demo', '.kaizen-demo.json')), 'the marker proves the folder is the demo\'s');
     // The user drops a file into the demo folder and imports their own calls into the (demo-made) store.

@@ -75,7 +75,7 @@ export async function runDemo(ctx: CliContext, opts: DemoOptions): Promise<numbe
   };
 
   log(`Generating ${opts.count.toLocaleString('en-US')} sample calls (seed ${opts.seed})…`);
-  const samples = await time('generate', () => writeSampleFiles({ outDir: path.join(outDir, 'calls'), count: opts.count, seed: opts.seed }));
+  const samples = await time('generate', () => writeSampleFiles({ outDir: path.join(outDir, 'calls'), count: opts.count, seed: opts.seed, errorModes: true }));
   const truth = JSON.parse(fs.readFileSync(samples.truthFile, 'utf8')) as SampleTruth;
 
   const ws = await openWorkspace(ctx, folder.storePath, { create: true });
@@ -150,8 +150,12 @@ export async function runDemo(ctx: CliContext, opts: DemoOptions): Promise<numbe
     fs.writeFileSync(path.join(outDir, 'report.html'), renderReportHtml(report, chartJsForReport()));
     const stats = await ws.store.stats();
 
+    const errorCatalog = {
+      fingerprints: analysis.errors.catalog.slice(0, 5).map((f) => ({ id: f.fingerprint, template: f.template, tool: f.tool ?? null, count: f.count, calls: f.calls })),
+      rules: analysis.errors.rules.map((r) => ({ id: r.id, fingerprint: r.fingerprint, text: r.text, support: r.support, precision: r.precision })),
+    };
     if (opts.json) {
-      ctx.stdout.write(`${JSON.stringify({ report, store: stats, outDir })}\n`);
+      ctx.stdout.write(`${JSON.stringify({ report, store: stats, outDir, errors: errorCatalog })}\n`);
     } else {
       const rel = (p: string) => path.relative(ctx.cwd, p) || '.';
       ctx.stdout.write(
@@ -180,6 +184,10 @@ export async function runDemo(ctx: CliContext, opts: DemoOptions): Promise<numbe
           ...analysis.knowledge.toolPatterns.slice(0, 4).map((t) => `    ${t.intent ?? ''}: ${t.sequence.join(' → ')} — success ${(100 * t.successRate).toFixed(0)} %, lift ${t.lift >= 0 ? '+' : ''}${(100 * t.lift).toFixed(0)} pts`),
           '',
           ...demoTrees(analysis.knowledge.trees),
+          '',
+          `  errors     ${analysis.errors.occurrences} errors in ${analysis.errors.fingerprints} fingerprints; ${analysis.errors.rules.length} avoidance rules (checked before each tool call; \`kaizen errors learn\`)`,
+          ...errorCatalog.fingerprints.slice(0, 4).map((f) => `    ×${f.count} in ${f.calls} calls  ${f.tool ?? '-'}: ${f.template}`),
+          ...analysis.errors.rules.slice(0, 4).map((r) => `    rule (support ${r.support}, precision ${(100 * r.precision).toFixed(0)} %): ${r.text}`),
           '',
           `  experiment ${experiment.name}: ${experiment.decision} — ${experiment.reason}`,
           `             rollout ${experiment.stages.join(' → ')}: ${experiment.outcome}`,

@@ -35,4 +35,5 @@ export const COMMAND_MANIFEST: readonly CommandManifestEntry[] = [
   { name: "artifact", module: 'artifact', term: "artifact", description: "Learning artifacts: list, show, approve, publish to a live agent (Kaizen endpoint, Vapi, Retell), roll back. Every transition is journaled." },
   { name: "report", module: 'report', term: "report [options]", description: "Write a report of your store: calls, outcomes, intents, significant patterns (with a chart), every decision tree (drawn), recurring errors. Markdown, or standalone HTML that loads nothing." },
   { name: "fixtures", module: 'fixtures', term: "fixtures", description: "Make recorded-call fixtures for `kaizen test`." },
+  { name: "errors", module: 'errors', term: "errors", description: "The error catalog: fingerprints, avoidance rules learned from past calls, warnings before a tool call, regression fixtures." },
 ];

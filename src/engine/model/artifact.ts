@@ -47,6 +47,8 @@ export const ArtifactPayloadSchema = z.discriminatedUnion('kind', [
     fingerprint: z.string(),
     rule: z.string(),
     precursors: z.array(z.string()).default([]),
+    /** The learned rule (errors/avoidance.ts `AvoidanceRuleSchema`: machine condition, support, precision, provenance). */
+    learned: JsonValueSchema.optional(),
   }),
   z.object({
     /** A store's induced vocabulary (intents, situations, moves), kept so ids stay stable across re-analysis. */

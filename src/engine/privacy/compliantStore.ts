@@ -182,6 +182,14 @@ class CompliantLearningStore implements LearningStore {
   listErrorFingerprints(): Promise<ErrorFingerprint[]> {
     return this.inner.listErrorFingerprints();
   }
+
+  hashKeyId(): Promise<string | undefined> {
+    return this.inner.hashKeyId();
+  }
+
+  recordHashKeyId(id: string): Promise<void> {
+    return this.inner.recordHashKeyId(id);
+  }
   applyRetention(policy: RetentionPolicy, now: number): Promise<RetentionResult> {
     return this.inner.applyRetention(policy, now);
   }

@@ -61,6 +61,15 @@ export interface LearningStore extends Disposable {
   upsertErrorFingerprints(fingerprints: readonly ErrorFingerprint[]): Promise<void>;
   listErrorFingerprints(): Promise<ErrorFingerprint[]>;
 
+  // ---- identity ----------------------------------------------------------------------------
+  /**
+   * The id of the HMAC key this store's identifiers were hashed under (a keyed digest, never the key),
+   * once a host has used one; hosts with another key must not write hashes that would never join.
+   */
+  hashKeyId(): Promise<string | undefined>;
+  /** Records the id on first use; a store keeps the first id it was given. */
+  recordHashKeyId(id: string): Promise<void>;
+
   // ---- housekeeping ------------------------------------------------------------------------
   /** Deletes transcripts older than the policy allows; aggregates (analyses, patterns, artifacts) stay. */
   applyRetention(policy: RetentionPolicy, now: number): Promise<RetentionResult>;

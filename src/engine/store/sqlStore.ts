@@ -403,6 +403,17 @@ export class SqlLearningStore implements LearningStore {
     return result;
   }
 
+  async hashKeyId(): Promise<string | undefined> {
+    this.assertOpen();
+    const row = this.sql.rows("SELECT value FROM meta WHERE key = 'hashKeyId'")[0];
+    return row ? String(row[0]) : undefined;
+  }
+
+  async recordHashKeyId(id: string): Promise<void> {
+    this.assertOpen();
+    if (this.sql.run("INSERT OR IGNORE INTO meta(key, value) VALUES ('hashKeyId', ?)", [id]) > 0) this.markDirty();
+  }
+
   async stats(): Promise<StoreStats> {
     this.assertOpen();
     const counts = this.sql.rows('SELECT COUNT(*), COALESCE(SUM(event_count), 0) FROM calls')[0]!;

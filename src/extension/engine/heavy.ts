@@ -8,6 +8,7 @@ export { bundleTrustDecision, signBundle, verifyBundle } from '../../engine/stor
 export { importFile } from '../../engine/ingest';
 export { parseFixture, sidecarPathFor } from '../../engine/replay';
 export { replayFixture } from '../../engine/replay';
+export { rulesFromArtifacts } from '../../engine/errors';
 export { ExperimentService } from '../../engine/experiments';
 export { buildExperimentView } from '../../engine/experiments';
 export { loadFixture } from '../../engine/replay';
