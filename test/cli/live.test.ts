@@ -75,7 +75,7 @@ describe('kaizen serve | live | events', function () {
     const urls = await server.urls;
     const live = await sb.run('live', '--endpoint', urls.stream, '--until-end', '--learn', '--max-corrections-per-call', '1');
     assert.equal(live.code, 0, live.stderr);
-    assert.match(live.stderr, /learn: \d+ rules \(\d+ from patterns\) after analysing \d+ calls/);
+    assert.match(live.stderr, /learn: \d+ rules \(\d+ from patterns, \d+ avoidance rules\) after analysing \d+ calls/);
     const summary = JSON.parse(live.stdout.trim().split('\n').pop()!) as { stored: number; received: number };
     assert.equal(summary.stored, summary.received);
     assert.equal(await server.exit, 0);
@@ -93,7 +93,7 @@ describe('kaizen serve | live | events', function () {
     const first = serve(sb, '--calls', 'train.jsonl', '--speed', '0', '--until-acked');
     const learn = await sb.run('live', '--endpoint', (await first.urls).stream, '--until-end', '--learn', '--seeds', 'off', '--json');
     assert.equal(learn.code, 0, learn.stderr);
-    assert.match(learn.stderr, /learn: \d+ rules \([1-9]\d* from patterns\)/);
+    assert.match(learn.stderr, /learn: \d+ rules \([1-9]\d* from patterns, \d+ avoidance rules\)/);
     assert.equal(await first.exit, 0);
 
     const second = serve(sb, '--calls', 'live.jsonl', '--speed', '20', '--until-acked', '--log', 'serve.jsonl');

@@ -196,7 +196,7 @@ export const register: RegisterCommand = (program, ctx) => {
           userRules: user,
           includeDrafts: Boolean(opts.learn),
           seeds: opts.seeds,
-          onRelearned: (r) => opts.learn && ctx.stderr.write(`learn: ${r.rules} rules (${r.patternRules} from patterns) after analysing ${r.calls} calls\n`),
+          onRelearned: (r) => opts.learn && ctx.stderr.write(`learn: ${r.rules} rules (${r.patternRules} from patterns, ${r.avoidanceRules} avoidance rules) after analysing ${r.calls} calls\n`),
           onError: (err) => ctx.stderr.write(`learn: relearning failed (${String(err)}); keeping the previous rules\n`),
         });
         await learning.loadLearned();

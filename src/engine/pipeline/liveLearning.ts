@@ -1,5 +1,6 @@
+import { ErrorDetector, rulesFromArtifacts } from '../errors';
 import type { CorrectionDecider, CorrectionRule } from '../realtime';
-import { patternRules, toolPatternRules } from '../realtime';
+import { errorDetectorRule, patternRules, toolPatternRules } from '../realtime';
 import type { LearningStore } from '../store/learningStore';
 import type { AnalysisLabelling, AnalyzeStoreOptions } from './analyzeStore';
 import { analysisLabelling, analyzeStore, lastAnalysisSeeds } from './analyzeStore';
@@ -16,7 +17,7 @@ export interface LiveLearningOptions {
   includeDrafts?: boolean;
   /** Taxonomy seeds (as `analyzeStore`); default: as the store's last analysis, else `auto`. */
   seeds?: AnalyzeStoreOptions['seeds'];
-  onRelearned?(info: { rules: number; patternRules: number; calls: number }): void;
+  onRelearned?(info: { rules: number; patternRules: number; avoidanceRules: number; calls: number }): void;
   onError?(err: unknown): void;
 }
 
@@ -34,7 +35,8 @@ export interface LiveLearning {
 /**
  * The unattended loop of `kaizen live --learn`: as calls end, the store is re-analysed (vocabulary,
  * patterns, knowledge) and the decider gets rules from what was learned — the (intent, situation, move)
- * patterns, read in the labelling that analysis used, and tool orders — behind the user's own rules.
+ * patterns, read in the labelling that analysis used, the error stage's avoidance rules (through its
+ * pre-emptive detector) and tool orders — behind the user's own rules.
  */
 export function createLiveLearning(options: LiveLearningOptions): LiveLearning {
   const every = options.every ?? 25;
@@ -47,8 +49,11 @@ export function createLiveLearning(options: LiveLearningOptions): LiveLearning {
   const apply = async (labelling: AnalysisLabelling, calls: number) => {
     const learned = patternRules(await options.store.listPatterns());
     const tools = toolPatternRules(await options.store.listArtifacts({ kind: 'tool-pattern' }), { includeDrafts: options.includeDrafts });
-    options.decider.setRules([...user, ...learned, ...tools], labelling);
-    options.onRelearned?.({ rules: options.decider.ruleCount, patternRules: learned.length, calls });
+    // The error stage's avoidance rules: a pending tool call likely to fail is stopped first.
+    const avoidance = rulesFromArtifacts(await options.store.listArtifacts({ kind: 'avoidance-rule' }));
+    const errors = avoidance.length > 0 ? [errorDetectorRule(new ErrorDetector(avoidance))] : [];
+    options.decider.setRules([...user, ...errors, ...learned, ...tools], labelling);
+    options.onRelearned?.({ rules: options.decider.ruleCount, patternRules: learned.length, avoidanceRules: avoidance.length, calls });
   };
 
   const relearn = (): Promise<void> => {

@@ -91,13 +91,14 @@ export class CorrectionDecider {
             basedOnEventId: event.eventId,
             text: firing.text,
             ruleId: firing.ruleId ?? rule.id,
-            ...(rule.fingerprint ? { fingerprint: rule.fingerprint } : {}),
+            ...((firing.fingerprint ?? rule.fingerprint) ? { fingerprint: firing.fingerprint ?? rule.fingerprint } : {}),
             mode: rule.mode,
           },
         };
         break;
       }
     }
+    for (const rule of this.rules) rule.observe?.(event);
     if (event.type === 'tool.called') call.toolsCalled.add(event.name);
     if (event.type === 'call.ended') {
       call.ended = true;

@@ -22,3 +22,4 @@ export { LiveCallContextTracker } from './callContext';
 export type { LiveCallContext, LiveLabelling } from './callContext';
 export { LiveCallHistory } from './liveRedaction';
 export type { LiveCallBatch } from './liveRedaction';
+export { errorDetectorRule } from './errorRules';

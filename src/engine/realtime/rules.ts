@@ -20,6 +20,8 @@ export interface RuleFiring {
   stopsTool: boolean;
   /** What the correction cites as its provenance (e.g. `pattern:<pattern id>`); default the rule's id. */
   ruleId?: string;
+  /** The error fingerprint the correction is about (default the rule's). */
+  fingerprint?: string;
 }
 
 /**
@@ -35,6 +37,8 @@ export interface CorrectionRule {
   /** May fire again later in the same call (default: once per call). */
   repeatable?: boolean;
   evaluate(event: ConversationEvent, call: LiveCallView): RuleFiring | undefined;
+  /** Sees every event of every call after the rules were asked about it (for rules that keep per-call state). */
+  observe?(event: ConversationEvent): void;
 }
 
 /** The rules file a user writes (`--rules rules.json`). Each `when` field narrows; all present must hold. */
