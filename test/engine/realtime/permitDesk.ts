@@ -30,6 +30,13 @@ const CLOSINGS = { good: 'okay that worked, thank you', bad: 'that does not help
 
 type Key<T> = keyof T & string;
 
+/**
+ * The call ends this long after it starts (recorded time): at the tests' 20× replay that leaves seconds
+ * between the agent's move and the end, so a correction at the move reaches the agent while the call is
+ * still on (an agent answers "expired" after the end), even on a loaded machine.
+ */
+const END_AFTER_MS = 150_000;
+
 /** One call of the domain; the outcome follows the move (walk-through resolves far more often). */
 function call(id: string, intent: Key<typeof GOALS>, situation: Key<typeof SITUATIONS>, move: Key<typeof MOVES>, resolved: boolean, pick: () => number): ConversationEvent[] {
   const choose = <T>(xs: readonly T[]) => xs[Math.floor(pick() * xs.length)]!;
@@ -43,7 +50,7 @@ function call(id: string, intent: Key<typeof GOALS>, situation: Key<typeof SITUA
     { type: 'turn', role: 'user', text: resolved ? CLOSINGS.good : CLOSINGS.bad },
     { type: 'call.ended', outcome: { resolved, endReason: resolved ? 'completed' : 'customer_hangup' } },
   ];
-  return raw.map((e, seq) => ConversationEventSchema.parse({ ...e, eventId: `${id}:${seq}`, callId: id, agentId: 'permits-desk', ts: t0 + seq * 4000, seq }));
+  return raw.map((e, seq) => ConversationEventSchema.parse({ ...e, eventId: `${id}:${seq}`, callId: id, agentId: 'permits-desk', ts: t0 + (e.type === 'call.ended' ? END_AFTER_MS : seq * 4000), seq }));
 }
 
 /** Every (intent, situation, move) combination, `perCell` calls each; walk-through resolves 4 in 5, the office 1 in 5. */
