@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { createNodePorts } from '../node/nodePorts';
 import { ARTIFACT_SCHEME, ArtifactDocumentProvider, CALL_SCHEME, CallDocumentProvider } from './callDocument';
 import { analyze, exportStore, generateSamples, importCalls, importStore } from './commands/data';
+import { deepAnalyze } from './commands/deepAnalyze';
 import { connectEndpoint, disconnectEndpoint, openArtifact, openCall, setApiKey, showActivation, useCliWorkspaceKey } from './commands/misc';
 import { LiveSession } from './live/liveSession';
 import { advanceExperiment, createExperiment, killExperiment, recordCalls, rollbackExperiment, shipExperiment } from './commands/experiments';
@@ -52,6 +53,7 @@ export function activate(extension: vscode.ExtensionContext): { activationMs: nu
     'kaizen.exportStore': exportStore(ctx),
     'kaizen.importStore': importStore(ctx),
     'kaizen.setAnthropicApiKey': setApiKey(ctx),
+    'kaizen.deepAnalyze': deepAnalyze(ctx),
     'kaizen.useCliWorkspaceKey': useCliWorkspaceKey(ctx),
     'kaizen.connectEndpoint': connectEndpoint(ctx),
     'kaizen.disconnectEndpoint': disconnectEndpoint(ctx),

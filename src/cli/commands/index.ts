@@ -37,6 +37,7 @@ export const COMMAND_MODULES = {
   report: () => load(() => require('./report') as CommandModule),
   fixtures: () => load(() => require('./fixtures') as CommandModule),
   errors: () => load(() => require('./errors') as CommandModule),
+  deepAnalyze: () => load(() => require('./deepAnalyze') as CommandModule),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

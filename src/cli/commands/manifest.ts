@@ -36,4 +36,5 @@ export const COMMAND_MANIFEST: readonly CommandManifestEntry[] = [
   { name: "report", module: 'report', term: "report [options]", description: "Write a report of your store: calls, outcomes, intents, significant patterns (with a chart), every decision tree (drawn), recurring errors. Markdown, or standalone HTML that loads nothing." },
   { name: "fixtures", module: 'fixtures', term: "fixtures", description: "Make recorded-call fixtures for `kaizen test`." },
   { name: "errors", module: 'errors', term: "errors", description: "The error catalog: fingerprints, avoidance rules learned from past calls, warnings before a tool call, regression fixtures." },
+  { name: "deep-analyze", module: 'deepAnalyze', term: "deep-analyze [options]", description: "Deep analysis of significant patterns and recurring errors with Claude (extended thinking, structured answers, cost ledger); key from ANTHROPIC_API_KEY. Without a key: the engine's own findings, no request. Prints {\"mode\",\"model\",\"requests\",\"usage\",\"costUsd\",\"findings\"}." },
 ];

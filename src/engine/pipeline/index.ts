@@ -5,3 +5,5 @@ export { createImportAnalysis } from './importAnalysis';
 export type { ImportAnalysis, ImportAnalysisOptions } from './importAnalysis';
 export { createLiveLearning } from './liveLearning';
 export type { LiveLearning, LiveLearningOptions } from './liveLearning';
+export { DeepAnswerSchema, DeepFindingSchema, deepAnalyze } from './deepAnalyze';
+export type { ClaudeSettings, DeepAnalysisResult, DeepAnalyzeOptions, DeepAnswer, DeepFinding } from './deepAnalyze';

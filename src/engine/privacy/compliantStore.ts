@@ -9,6 +9,9 @@ import type {
   JournalEntry,
   JournalEntryInput,
   LearningStore,
+  LlmSpend,
+  LlmSpendFilter,
+  LlmUsageRecord,
   PatternFilter,
   PutConversationsResult,
   RetentionPolicy,
@@ -192,6 +195,13 @@ class CompliantLearningStore implements LearningStore {
   }
   applyRetention(policy: RetentionPolicy, now: number): Promise<RetentionResult> {
     return this.inner.applyRetention(policy, now);
+  }
+  /** Token counts, model names and prices only: nothing a caller said, so nothing to check. */
+  recordLlmUsage(records: readonly LlmUsageRecord[]): Promise<void> {
+    return this.inner.recordLlmUsage(records);
+  }
+  llmSpend(filter?: LlmSpendFilter): Promise<LlmSpend> {
+    return this.inner.llmSpend(filter);
   }
   unreadableRows(): UnreadableRow[] {
     return this.inner.unreadableRows?.() ?? [];
