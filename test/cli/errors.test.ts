@@ -53,6 +53,7 @@ describe('cli: kaizen errors fingerprint / learn / predict / fixtures', () => {
     assert.match(arts.stdout, /avoidance-rule:rule_/);
     const again = await box.run('errors', 'learn', '--store', 'k.db');
     assert.match(again.stdout, /0 new or changed, \d+ unchanged, 0 retired/);
+    assert.match(again.stdout, /repeat rate per week: \d{4}-\d{2}-\d{2} \d+\.\d%/);
   });
 
   it('fingerprint: JSONL and text lines in input order with `known`; a bad line is named, the rest processed, exit 1', async () => {

@@ -2,10 +2,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as readline from 'node:readline';
 import {
+  DAY_MS,
   ErrorDetector,
   ErrorLearner,
   fingerprintError,
   recordedToolCalls,
+  repeatRates,
   rulesFromArtifacts,
   saveRuleArtifacts,
 } from '../../engine/errors';
@@ -167,7 +169,14 @@ export const register: RegisterCommand = (program, ctx) => {
       const ws = await openWorkspace(ctx, opts.store);
       try {
         const learner = new ErrorLearner({ hash: hashOf(ctx), fingerprintRules, ...(opts.minSupport !== undefined ? { minSupport: opts.minSupport } : {}), ...(opts.minPrecision !== undefined ? { minPrecision: opts.minPrecision } : {}) });
-        for await (const conv of ws.store.iterateConversations()) learner.add(conv.events, (await ws.store.getCallAnalysis(conv.callId))?.intent);
+        // Occurrences and call starts for the repeat rate per fingerprint and week (text output).
+        const seen: Array<{ callId: string; ts: number; fingerprint: string }> = [];
+        const starts = new Map<string, number>();
+        for await (const conv of ws.store.iterateConversations()) {
+          const found = learner.add(conv.events, (await ws.store.getCallAnalysis(conv.callId))?.intent);
+          starts.set(conv.callId, conv.events[0]?.ts ?? 0);
+          found.occurrences.forEach((o, i) => seen.push({ callId: o.callId, ts: o.ts, fingerprint: found.fingerprints[i]! }));
+        }
         const learned = learner.finish();
         await ws.store.upsertErrorFingerprints(learned.catalog.map(({ calls: _calls, ...fp }) => fp));
         const saved = await saveRuleArtifacts(ws.store, learned.rules);
@@ -179,7 +188,12 @@ export const register: RegisterCommand = (program, ctx) => {
           });
         } else {
           ctx.stdout.write(`${learned.catalog.length} error fingerprints from ${learned.occurrences} errors; ${learned.rules.length} avoidance rules (${saved.saved} new or changed, ${saved.unchanged} unchanged, ${retired} retired${saved.withheld > 0 ? `, ${saved.withheld} withheld by the privacy gate` : ''})\n`);
-          for (const f of learned.catalog.slice(0, 20)) ctx.stdout.write(`  ${f.fingerprint}  ×${f.count} in ${f.calls} calls  ${f.tool ?? '-'}  ${f.template}\n`);
+          const repeats = new Map(repeatRates(seen, starts, 7 * DAY_MS).map((r) => [r.fingerprint, r.periods]));
+          for (const f of learned.catalog.slice(0, 20)) {
+            ctx.stdout.write(`  ${f.fingerprint}  ×${f.count} in ${f.calls} calls  ${f.tool ?? '-'}  ${f.template}\n`);
+            const weeks = (repeats.get(f.fingerprint) ?? []).slice(-4);
+            if (weeks.length > 0) ctx.stdout.write(`    repeat rate per week: ${weeks.map((w) => `${new Date(w.start).toISOString().slice(0, 10)} ${(100 * w.repeatRate).toFixed(1)}%`).join(', ')}\n`);
+          }
           for (const r of learned.rules) ctx.stdout.write(`  ${r.id}  support ${r.support}, precision ${pct(r.precision)}  ${r.text}\n`);
         }
         reportUnreadableRows(ctx, ws.store);

@@ -1,6 +1,6 @@
 import type { ConversationEvent } from '../model';
 import { wilsonInterval } from '../stats';
-import { AvoidanceRuleSchema, conditionHolds, ruleId, ruleText } from './avoidance';
+import { AvoidanceRuleSchema, ruleId, ruleText } from './avoidance';
 import type { AvoidanceCondition, AvoidanceRule } from './avoidance';
 import { ErrorCatalogBuilder } from './catalog';
 import type { CatalogEntry } from './catalog';
@@ -20,7 +20,7 @@ export interface LearnOptions {
   minPrecision?: number;
   /** At most this many rules per fingerprint (default 3). */
   maxRulesPerFingerprint?: number;
-  /** Tool calls kept for learning; later ones only feed the catalog (default 500,000) — bounds memory. */
+  /** Tool calls kept for learning; later ones only feed the catalog (default 200,000: each keeps its context, a few hundred bytes) — bounds memory. */
   maxExamples?: number;
 }
 
@@ -71,7 +71,7 @@ export class ErrorLearner {
       return fp;
     });
     this.occurrenceCount += occurrences.length;
-    const max = this.options.maxExamples ?? 500_000;
+    const max = this.options.maxExamples ?? 200_000;
     for (const t of recordedToolCalls(events)) {
       if (!t.result) {
         this.withoutResult++;
@@ -106,30 +106,37 @@ export class ErrorLearner {
     const minPrecision = this.options.minPrecision ?? 0.6;
     const positives = examples.filter((e) => e.fingerprint === fingerprint);
     if (positives.length < minSupport) return [];
-    const candidates = candidatePrecursors(positives, examples);
-    const measure = (all: Precursor[]) => {
-      const cond: AvoidanceCondition = { tool, all };
+    // Only precursors present before at least minSupport of the errors are worth measuring on every call.
+    const candidates = candidatePrecursors(positives, examples, minSupport).map((p) => ({ p, test: compile(p) }));
+    const isPositive = Uint8Array.from(examples, (e) => (e.fingerprint === fingerprint ? 1 : 0));
+    // Each measured condition keeps which examples it holds on, so pairs are an AND of two of these.
+    const summarize = (all: Precursor[], hits: Uint8Array) => {
       let n = 0;
       let k = 0;
       const calls: string[] = [];
-      for (const e of examples) {
-        if (!conditionHolds(cond, e.context)) continue;
+      for (let x = 0; x < hits.length; x++) {
+        if (!hits[x]) continue;
         n++;
-        if (e.fingerprint === fingerprint) {
+        if (isPositive[x]) {
           k++;
-          if (calls.length < PROVENANCE_CALLS && !calls.includes(e.callId)) calls.push(e.callId);
+          const callId = examples[x]!.callId;
+          if (calls.length < PROVENANCE_CALLS && !calls.includes(callId)) calls.push(callId);
         }
       }
-      return { cond, n, k, calls };
+      return { cond: { tool, all } as AvoidanceCondition, n, k, calls, hits };
     };
-    const singles = candidates.map((p) => measure([p])).filter((m) => m.k >= minSupport);
+    const singles = candidates
+      .map(({ p, test }) => summarize([p], Uint8Array.from(examples, (e) => (test(e.context) ? 1 : 0))))
+      .filter((m) => m.k >= minSupport);
     const top = [...singles].sort((a, b) => b.k - a.k).slice(0, PAIR_CANDIDATES);
     const pairs = [];
-    for (let i = 0; i < top.length; i++)
-      for (let j = i + 1; j < top.length; j++) {
-        const m = measure([...top[i]!.cond.all, ...top[j]!.cond.all]);
+    for (let a = 0; a < top.length; a++)
+      for (let b = a + 1; b < top.length; b++) {
+        const ha = top[a]!.hits;
+        const hb = top[b]!.hits;
+        const m = summarize([...top[a]!.cond.all, ...top[b]!.cond.all], ha.map((v, x) => v & hb[x]!));
         // A pair must be clearly more precise than both its parts, or the simpler rule says the same.
-        const gain = m.k / m.n - Math.max(top[i]!.k / top[i]!.n, top[j]!.k / top[j]!.n);
+        const gain = m.k / m.n - Math.max(top[a]!.k / top[a]!.n, top[b]!.k / top[b]!.n);
         if (m.k >= minSupport && gain >= MIN_PAIR_GAIN) pairs.push(m);
       }
     const score = (m: { n: number; k: number }) => (m.k + 1) / (m.n + 2);
@@ -139,14 +146,18 @@ export class ErrorLearner {
       .filter((m) => m.k / m.n >= minPrecision)
       .sort((a, b) => wilsonInterval(b.k, b.n).low - wilsonInterval(a.k, a.n).low || a.cond.all.length - b.cond.all.length || b.k - a.k || keyOf(a.cond).localeCompare(keyOf(b.cond)));
     // Sequential covering: each rule must catch errors the rules before it missed.
-    const covered = new Set<Example>();
+    const covered = new Uint8Array(examples.length);
     const chosen: AvoidanceRule[] = [];
     const template = this.templates.get(fingerprint) ?? '';
     for (const m of pool) {
       if (chosen.length >= (this.options.maxRulesPerFingerprint ?? 3)) break;
-      const fresh = positives.filter((e) => !covered.has(e) && conditionHolds(m.cond, e.context));
-      if (fresh.length === 0) continue;
-      for (const e of fresh) covered.add(e);
+      let fresh = 0;
+      for (let x = 0; x < examples.length; x++)
+        if (isPositive[x] && m.hits[x] && !covered[x]) {
+          covered[x] = 1;
+          fresh++;
+        }
+      if (fresh === 0) continue;
       chosen.push(
         AvoidanceRuleSchema.parse({
           id: ruleId(fingerprint, m.cond, this.options.hash),
@@ -169,12 +180,22 @@ function keyOf(c: AvoidanceCondition): string {
   return c.all.map(precursorKey).join('&');
 }
 
-/** Precursors worth measuring: facts seen before some error, steps and argument fields that the error cases lacked. */
-function candidatePrecursors(positives: readonly Example[], all: readonly Example[]): Precursor[] {
-  const out = new Map<string, Precursor>();
-  const add = (p: Precursor) => out.set(precursorKey(p), p);
-  for (const e of positives)
-    for (const p of e.context.facts.values()) add(p);
+/** A precursor as a test on a context, its key computed once. */
+function compile(p: Precursor): (c: PendingContext) => boolean {
+  if (p.kind === 'missing-step' || p.kind === 'missing-arg') return (c) => holds(p, c);
+  const key = precursorKey(p);
+  return (c) => c.facts.has(key);
+}
+
+/** Precursors worth measuring: facts, missing steps and missing argument fields present before at least minSupport of the errors. */
+function candidatePrecursors(positives: readonly Example[], all: readonly Example[], minSupport: number): Precursor[] {
+  const counts = new Map<string, { p: Precursor; n: number }>();
+  const count = (p: Precursor, key = precursorKey(p)) => {
+    const c = counts.get(key);
+    if (c) c.n++;
+    else counts.set(key, { p, n: 1 });
+  };
+  for (const e of positives) for (const [key, p] of e.context.facts) count(p, key);
   // Steps that some calls of this tool had before them, and argument fields most of its calls carry.
   const steps = new Set<string>();
   const fieldCounts = new Map<string, number>();
@@ -182,15 +203,14 @@ function candidatePrecursors(positives: readonly Example[], all: readonly Exampl
     for (const s of e.context.succeeded) steps.add(s);
     for (const f of e.context.argFields) fieldCounts.set(f, (fieldCounts.get(f) ?? 0) + 1);
   }
-  for (const tool of steps) {
-    const p: Precursor = { kind: 'missing-step', tool };
-    if (positives.some((e) => holds(p, e.context))) add(p);
+  for (const e of positives) {
+    for (const tool of steps) if (!e.context.succeeded.has(tool)) count({ kind: 'missing-step', tool });
+    for (const [field, n] of fieldCounts) if (n >= all.length / 2 && !e.context.argFields.has(field)) count({ kind: 'missing-arg', field });
   }
-  for (const [field, count] of fieldCounts) {
-    const p: Precursor = { kind: 'missing-arg', field };
-    if (count >= all.length / 2 && positives.some((e) => holds(p, e.context))) add(p);
-  }
-  return [...out.values()].sort((a, b) => precursorKey(a).localeCompare(precursorKey(b)));
+  return [...counts.entries()]
+    .filter(([, c]) => c.n >= minSupport)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([, c]) => c.p);
 }
 
 /** Learns the catalog and rules from whole calls (each an array of events, in order). */

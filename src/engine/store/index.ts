@@ -23,8 +23,8 @@ export type { UnreadableRow } from './rowGuard';
 export type { DeflateCodec } from './codec';
 export { BUNDLE_FORMAT, BundleManifestSchema } from './bundleIo';
 export type { BundleManifest } from './bundleIo';
-export { examineStore, quarantineCount, quarantineRows } from './doctor';
-export type { DoctorReport } from './doctor';
+export { examineSegments, examineStore, quarantineCount, quarantineRows } from './doctor';
+export type { DoctorReport, PiiLeak, SegmentExamination } from './doctor';
 
 export interface OpenSqlStoreOptions {
   /** The store file; `undefined` keeps the store in memory and never saves it. */

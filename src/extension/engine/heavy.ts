@@ -22,10 +22,14 @@ export { createLiveLearning } from '../../engine/pipeline';
 export { approveArtifact, artifactText, publicationHistory, publishArtifact, publisherFor, publishingGates, rollbackArtifact } from '../../engine/realtime';
 export { nodeHttpClient, nodeTimers, transportFor } from '../../node/liveTransports';
 export { createComplianceValidator } from '../../engine/privacy';
+export { ImprovementService, applyPromptPatch, promptPatch } from '../../engine/improvement';
 // Readable documents (call, artifact) for the Markdown preview.
 export { callToMarkdown } from '../documents/callMarkdown';
 export { artifactToMarkdown } from '../documents/artifactMarkdown';
 export { observationFromConversation } from '../../engine/experiments';
+// The KPI dashboard.
+export { computeKpis, loadCallFacts } from '../../engine/analytics';
+export { simulateFleet } from '../../engine/pipeline';
 // Deep analysis with Claude (the SDK loads with this bundle, never at activation).
 export { deepAnalyze } from '../../engine/pipeline';
 export { DEFAULT_PRICES, parsePriceTable } from '../../engine/llm';

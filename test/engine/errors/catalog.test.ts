@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import {
   ErrorCatalogBuilder,
   extractOccurrences,
@@ -9,7 +10,9 @@ import {
   repeatRates,
   DAY_MS,
 } from '../../../src/engine/errors';
-import { nodeHashing } from '../../../src/node/nodePorts';
+import { SourceReader } from '../../../src/engine/ingest';
+import type { ConversationEvent } from '../../../src/engine/model';
+import { createNodePorts, nodeHashing } from '../../../src/node/nodePorts';
 import { CallBuilder } from './callBuilder';
 
 const hash = (t: string) => nodeHashing.sha256(t);
@@ -125,5 +128,29 @@ describe('errors: occurrences and the catalog', () => {
       { start: week, calls: calls(week), callsWithError: 2, repeats: 1, repeatRate: 1 / calls(week) },
       { start: weekOfD, calls: calls(weekOfD), callsWithError: 1, repeats: 1, repeatRate: 1 / calls(weekOfD) },
     ]);
+  });
+});
+
+describe('errors: occurrences from imported formats (Retell successful:false, OpenAI-style "Error…" tool messages)', () => {
+  const read = async (name: string) => {
+    const file = path.resolve(__dirname, '../../fixtures/ingest', name);
+    const ports = createNodePorts();
+    const reader = new SourceReader(file, { fs: ports.fs, hashing: ports.hashing, sourceName: name, baseTs: 0 });
+    const out: ConversationEvent[][] = [];
+    for await (const item of reader.items()) if (item.kind === 'call') out.push(item.events);
+    return out;
+  };
+
+  it('a Retell tool result with successful:false is an occurrence of its tool', async () => {
+    const occ = (await read('retell.json')).flatMap((events) => extractOccurrences(events));
+    assert.deepEqual(occ.map((o) => [o.kind, o.tool, o.message]), [['tool-result', 'check_queue', 'queue closed']]);
+    assert.deepEqual(occ[0]!.argumentShape, { queue: 'string' });
+  });
+
+  it('a τ-bench tool message starting with "Error" is an occurrence, fingerprinted by its masked template', async () => {
+    const occ = (await read('tau.json')).flatMap((events) => extractOccurrences(events)).filter((o) => o.kind === 'tool-result');
+    assert.ok(occ.length > 0);
+    assert.ok(occ.some((o) => o.message === 'Error: gift card balance is not enough'));
+    for (const o of occ) assert.match(fingerprintError(o, hash).template, /^Error: /);
   });
 });
