@@ -1,19 +1,19 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InvalidArgumentError } from 'commander';
-import { analyzeStore } from '../../engine/pipeline';
+import { createLiveLearning } from '../../engine/pipeline';
 import { IngestFormatError, SourceReader } from '../../engine/ingest';
 import type { ConversationEvent } from '../../engine/model';
 import { ConversationEventSchema, assembleConversation } from '../../engine/model';
 import type { CorrectionRule, LiveSummary } from '../../engine/realtime';
-import { CorrectionDecider, LiveClient, UserRulesFileSchema, toolPatternRules, userRules } from '../../engine/realtime';
+import { CorrectionDecider, LiveClient, UserRulesFileSchema, userRules } from '../../engine/realtime';
 import { iterateSampleCalls } from '../../engine/samples';
-import type { LearningStore } from '../../engine/store';
 import { startAgentServer } from '../../node/agentServer';
 import { nodeTimers, transportFor } from '../../node/liveTransports';
+import { createLiveRedaction } from '../../node/liveRedaction';
 import type { CliContext } from '../context';
 import { CliError, DEFAULT_STORE, ExitCode, writeJsonLine } from '../context';
-import { openWorkspace } from '../workspace';
+import { openWorkspace, workspaceHmacKey } from '../workspace';
 import { DEFAULT_HUB_STORE, serveHub, subscribeToHub } from './hubServe';
 import type { RegisterCommand } from './index';
 
@@ -80,6 +80,7 @@ interface LiveOpts {
   maxCorrectionsPerCall?: number;
   rules?: string;
   resume?: boolean;
+  seeds?: 'auto' | 'on' | 'off';
   store: string;
   json?: boolean;
 }
@@ -102,10 +103,6 @@ function readRulesFile(ctx: CliContext, file: string): CorrectionRule[] {
   } catch (err) {
     throw new CliError(`--rules ${file}: ${(err as Error).message}`, ExitCode.usage);
   }
-}
-
-async function learnedRules(store: LearningStore, includeDrafts: boolean): Promise<CorrectionRule[]> {
-  return toolPatternRules(await store.listArtifacts({ kind: 'tool-pattern' }), { includeDrafts });
 }
 
 /** The exit line of `kaizen live`, in the issue's shape (plus a few extra counters). */
@@ -190,6 +187,10 @@ export const register: RegisterCommand = (program, ctx) => {
     .option('--learn', 'relearn correction rules from the store as calls end (unattended loop)')
     .option('--max-corrections-per-call <n>', 'at most this many corrections per call', wholeNumber('--max-corrections-per-call'))
     .option('--rules <file.json>', 'user-written correction rules {"rules":[…]} (see docs/agent-protocol.md)')
+    .option('--seeds <mode>', "naming of intents, situations and moves (as `kaizen analyze --seeds`): auto, on, off; default: as the store's last analysis", (v: string) => {
+      if (v !== 'auto' && v !== 'on' && v !== 'off') throw new InvalidArgumentError(`--seeds must be auto, on or off, got "${v}"`);
+      return v;
+    })
     .option('--resume', "resume after this endpoint's last stored cursor in the store")
     .option('--store <path>', 'learning store file', DEFAULT_STORE)
     .option('--json', 'only the JSON summary on stdout (it is always printed)')
@@ -203,11 +204,20 @@ export const register: RegisterCommand = (program, ctx) => {
       const user = opts.rules ? readRulesFile(ctx, opts.rules) : [];
       const ws = await openWorkspace(ctx, opts.store, { create: true });
       try {
-        const decider = new CorrectionDecider({
-          rules: [...user, ...(await learnedRules(ws.store, Boolean(opts.learn)))],
-          clock: ctx.ports.clock,
-          maxPerCall: opts.maxCorrectionsPerCall,
+        const decider = new CorrectionDecider({ rules: user, clock: ctx.ports.clock, maxPerCall: opts.maxCorrectionsPerCall });
+        // Rules from what the store learned: (intent, situation, move) patterns read in the analysis'
+        // own vocabulary, and tool orders; `--learn` relearns them as calls end.
+        const learning = createLiveLearning({
+          store: ws.store,
+          decider,
+          ports: ctx.ports,
+          userRules: user,
+          includeDrafts: Boolean(opts.learn),
+          seeds: opts.seeds,
+          onRelearned: (r) => opts.learn && ctx.stderr.write(`learn: ${r.rules} rules (${r.patternRules} from patterns, ${r.avoidanceRules} avoidance rules) after analysing ${r.calls} calls\n`),
+          onError: (err) => ctx.stderr.write(`learn: relearning failed (${String(err)}); keeping the previous rules\n`),
         });
+        await learning.loadLearned();
         let resumeFrom: string | null = null;
         if (opts.resume) {
           const cursors = await ws.store.readJournal('live.cursor');
@@ -216,20 +226,9 @@ export const register: RegisterCommand = (program, ctx) => {
             if (p.url === opts.endpoint) resumeFrom = p.lastEventId ?? null;
           }
         }
-        let endedSinceLearn = 0;
-        let learning: Promise<void> | undefined;
-        const relearn = () => {
-          if (learning) return;
-          learning = (async () => {
-            await analyzeStore(ws.store, { ports: ctx.ports });
-            decider.setRules([...user, ...(await learnedRules(ws.store, true))]);
-            ctx.stderr.write(`learn: ${decider.ruleCount} rules after relearning\n`);
-          })()
-            .catch((err: unknown) => {
-              ctx.stderr.write(`learn: relearning failed (${String(err)}); keeping the previous rules\n`);
-            })
-            .finally(() => (learning = undefined));
-        };
+        // Redaction of each stored batch runs in a worker thread (same key and policy), so it never holds
+        // up the frames a correction is waiting on.
+        const pool = createLiveRedaction({ hmacKey: await workspaceHmacKey(ctx), policy: ws.policy });
         const client = new LiveClient({
           url: opts.endpoint,
           transport,
@@ -238,6 +237,7 @@ export const register: RegisterCommand = (program, ctx) => {
           clock: ctx.ports.clock,
           store: ws.store,
           redactor: await ws.redactor(),
+          redactLive: (batches) => pool.redactLive(batches),
           decider,
           logger: ctx.ports.logger,
           untilEnd: Boolean(opts.untilEnd),
@@ -246,10 +246,7 @@ export const register: RegisterCommand = (program, ctx) => {
             if (!opts.json) ctx.stderr.write(`live: ${s}\n`);
           },
           onCallEnded: () => {
-            if (opts.learn && ++endedSinceLearn >= 25) {
-              endedSinceLearn = 0;
-              relearn();
-            }
+            if (opts.learn) learning.callEnded();
           },
         });
         const stop = () => void client.stop();
@@ -261,8 +258,9 @@ export const register: RegisterCommand = (program, ctx) => {
         } finally {
           process.off('SIGINT', stop);
           process.off('SIGTERM', stop);
+          await pool.close();
         }
-        if (learning) await learning;
+        await learning.idle();
         writeJsonLine(ctx.stdout, exitJson(summary));
       } finally {
         await ws.close();

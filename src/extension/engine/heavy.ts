@@ -18,6 +18,7 @@ export { SETTING_KEYS, parseSettings } from '../../shared/settings';
 export { dispatch, parseMessage } from '../../shared/protocol';
 export { WEBVIEW_PROTOCOLS } from './webviewProtocols';
 export { LiveClient, CorrectionDecider, toolPatternRules, userRules, UserRulesFileSchema } from '../../engine/realtime';
+export { createLiveLearning } from '../../engine/pipeline';
 export { approveArtifact, artifactText, publicationHistory, publishArtifact, publisherFor, publishingGates, rollbackArtifact } from '../../engine/realtime';
 export { nodeHttpClient, nodeTimers, transportFor } from '../../node/liveTransports';
 export { createComplianceValidator } from '../../engine/privacy';
