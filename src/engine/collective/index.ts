@@ -1,0 +1,1 @@
+export type { AdoptionEntry, HubJournalEntry, HubStore, StatsContributionRow } from './hubStore';
