@@ -123,7 +123,9 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
   const bin = findPostgresBinaries(options.searchEnv ?? process.env, options.debianRoot);
   if (!bin) throw new Error(POSTGRES_MISSING_MESSAGE);
   const user = unprivilegedUser();
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kaizen-pg-'));
+  // The server's user must reach the temp dir: a private TMPDIR (root's 0700 home) falls back to /tmp.
+  const tmp = user && (fs.statSync(os.tmpdir()).mode & 0o001) === 0 ? '/tmp' : os.tmpdir();
+  const root = fs.mkdtempSync(path.join(tmp, 'kaizen-pg-'));
   const dataDir = path.join(root, 'data');
   const socketDir = path.join(root, 'socket');
   fs.mkdirSync(socketDir);
@@ -168,6 +170,9 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
       if (child.exitCode !== null || child.signalCode !== null) resolve();
       else child.once('exit', () => resolve());
     });
+    // A test process that dies without stop() must not leave a server behind: SIGQUIT is immediate shutdown.
+    const onExit = () => child.kill('SIGQUIT');
+    process.once('exit', onExit);
     return {
       port,
       url,
@@ -184,6 +189,7 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
       },
       async stop() {
         // SIGINT is PostgreSQL's fast shutdown: open sessions are ended, not waited for.
+        process.removeListener('exit', onExit);
         child.kill('SIGINT');
         const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
         await exited;
