@@ -117,6 +117,8 @@ export interface StartPostgresOptions {
   /** Where to look for the binaries (tests of the look-up itself); default: this process's environment. */
   searchEnv?: NodeJS.ProcessEnv;
   debianRoot?: string;
+  /** Keep PostgreSQL's durable defaults (fsync, synchronous commit), as a production hub runs; the tests turn them off. */
+  durable?: boolean;
 }
 
 export async function startPostgres(options: StartPostgresOptions = {}): Promise<PostgresServer> {
@@ -152,7 +154,7 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
     const child = spawn(
       path.join(bin, 'postgres'),
       // fsync off: a test database need not survive a power cut, and the 2-core machine thanks us.
-      ['-D', dataDir, '-p', String(port), '-h', '127.0.0.1', '-k', socketDir, '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200'],
+      ['-D', dataDir, '-p', String(port), '-h', '127.0.0.1', '-k', socketDir, '-c', 'max_connections=200', ...(options.durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'])],
       { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], ...asUser },
     );
     child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
