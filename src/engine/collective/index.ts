@@ -1,1 +1,14 @@
 export type { AdoptionEntry, HubJournalEntry, HubStore, StatsContributionRow } from './hubStore';
+export { CollectiveRefusal, refusalFromIssues } from './refusal';
+export { canonicalBytes, canonicalJson, contentHash } from './canonical';
+export { PublicKeySchema, TrustFileSchema, TrustSet, TrustedKeySchema, keyIdOf } from './trust';
+export type { TrustFile, TrustedKey } from './trust';
+export { ENVELOPE_KIND, ArtifactPayloadSchema, EnvelopeSchema, SignatureSchema, addSignature, packEnvelope, parseEnvelope, signPayload, verifyEnvelope, verifySignature } from './envelope';
+export type { Envelope, EnvelopeCrypto, EnvelopeSignature, SharedArtifactPayload, SigningKey, VerifyOptions } from './envelope';
+export { HubService, rollbackBytes, rollbackStatement } from './hubService';
+export type { ArtifactFrame, ArtifactState, ArtifactStatus, HubServiceOptions } from './hubService';
+export { openSqlHubStore } from './sqlHubStore';
+export type { SqlHubStoreOptions } from './sqlHubStore';
+export { AgentArtifacts } from './agentArtifacts';
+export { HUB_PROTOCOL, HubSubscriber } from './subscriber';
+export type { HubSubscriberOptions, SubscriberCounts } from './subscriber';
