@@ -1,10 +1,12 @@
-// One hub replica as its own process: the real CLI (`kaizen serve --hub --database postgres://…`) run
-// from source through tsx, so a test can SIGKILL it mid-run the way a machine dies.
+// One hub replica as its own process, run from source through tsx, so a test can SIGKILL it mid-run the
+// way a machine dies. `argv` is the script and its arguments (the CLI's `src/cli/main.ts serve --hub …`,
+// or test/support/hubReplicaMain.ts).
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 
-const ROOT = path.resolve(__dirname, '../..');
+/** The repository root, for script paths. */
+export const ROOT = path.resolve(__dirname, '../..');
 
 export interface HubReplica {
   /** http://127.0.0.1:<port> */
@@ -21,9 +23,10 @@ export interface HubReplica {
   stderr(): string;
 }
 
-export async function startHubReplica(args: readonly string[], options: { cwd: string; timeoutMs?: number }): Promise<HubReplica> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/main.ts'), 'serve', '--hub', '--port', '0', ...args], {
-    cwd: options.cwd,
+export async function startHubReplica(argv: readonly string[], options: { timeoutMs?: number } = {}): Promise<HubReplica> {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...argv], {
+    // `--import tsx` resolves from the working folder: the repository's.
+    cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, FORCE_COLOR: '0' },
   });
@@ -55,7 +58,7 @@ export async function startHubReplica(args: readonly string[], options: { cwd: s
     });
   });
   const http = String(banner.hub ?? banner.http ?? banner.url);
-  const wsUrl = typeof banner.ws === 'string' ? banner.ws : `${http.replace(/^http/, 'ws')}/v1/hub`;
+  const wsUrl = [banner.ws, banner.url].find((u): u is string => typeof u === 'string' && u.startsWith('ws')) ?? `${http.replace(/^http/, 'ws')}/v1/hub`;
   const finish = async (signal: NodeJS.Signals) => {
     process.removeListener('exit', onExit);
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
