@@ -27,6 +27,8 @@ const NOTIFY_CHANNEL = 'kaizen_hub_adoption';
 const LOCK_NAMESPACE = 0x6b7a; // "kz"
 const MIGRATION_LOCK = 1;
 const ADOPTION_LOG_LOCK = 2;
+/** Envelope texts a replica keeps (oldest dropped first): a few MB at most. */
+const ENVELOPE_CACHE_SIZE = 512;
 
 /**
  * Versioned schema steps, applied in order inside one transaction under an advisory lock, so replicas
@@ -185,6 +187,8 @@ export class PgHubStore implements HubStore {
   /** The highest cursor announced to listeners: notifications, polls and local writes at or below it are not re-announced. */
   private announced = 0;
   private closed = false;
+  private readonly envelopeTexts = new Map<string, string>();
+  private readonly pendingPages = new Map<string, Promise<AdoptionEntry[]>>();
 
   constructor(
     private readonly pool: pg.Pool,
@@ -200,8 +204,17 @@ export class PgHubStore implements HubStore {
   }
 
   async getEnvelope(hash: string): Promise<unknown> {
-    const r = await this.pool.query<{ envelope: unknown }>('SELECT envelope FROM kaizen_hub_envelopes WHERE hash = $1', [hash]);
-    return r.rows[0]?.envelope;
+    // Envelopes never change once stored (content-addressed, never overwritten), so a replica may keep
+    // their text: a fan-out to every agent then reads the database once, not once per agent.
+    let text = this.envelopeTexts.get(hash);
+    if (text === undefined) {
+      const r = await this.pool.query<{ envelope: string }>('SELECT envelope::text AS envelope FROM kaizen_hub_envelopes WHERE hash = $1', [hash]);
+      text = r.rows[0]?.envelope;
+      if (text === undefined) return undefined;
+      if (this.envelopeTexts.size >= ENVELOPE_CACHE_SIZE) this.envelopeTexts.delete(this.envelopeTexts.keys().next().value!);
+      this.envelopeTexts.set(hash, text);
+    }
+    return JSON.parse(text) as unknown;
   }
 
   async addSignature(hash: string, keyId: string, sig: string): Promise<string[]> {
@@ -242,12 +255,26 @@ export class PgHubStore implements HubStore {
     return entry.entry;
   }
 
-  async adoptionsAfter(after: number, limit: number): Promise<AdoptionEntry[]> {
-    const r = await this.pool.query<AdoptionRow>(
-      'SELECT cursor, hash, action, at FROM kaizen_hub_adoptions WHERE cursor > $1 ORDER BY cursor LIMIT $2',
-      [after, limit],
-    );
-    return r.rows.map(toEntry);
+  adoptionsAfter(after: number, limit: number): Promise<AdoptionEntry[]> {
+    // When an adoption is announced, every agent connection asks for the same page at once. Identical
+    // requests made before a query starts share that query; a request never joins one already running
+    // (which could predate the commit the caller was told about), so nobody reads an older snapshot
+    // than a query of its own would have.
+    const key = `${after}:${limit}`;
+    let batch = this.pendingPages.get(key);
+    if (!batch) {
+      const created: Promise<AdoptionEntry[]> = new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
+        this.pendingPages.delete(key);
+        const r = await this.pool.query<AdoptionRow>(
+          'SELECT cursor, hash, action, at FROM kaizen_hub_adoptions WHERE cursor > $1 ORDER BY cursor LIMIT $2',
+          [after, limit],
+        );
+        return r.rows.map(toEntry);
+      });
+      this.pendingPages.set(key, created);
+      batch = created;
+    }
+    return batch.then((entries) => entries.map((e) => ({ ...e })));
   }
 
   async markApplied(hash: string, agentId: string, at: string): Promise<void> {
