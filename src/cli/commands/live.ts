@@ -14,6 +14,7 @@ import { nodeTimers, transportFor } from '../../node/liveTransports';
 import type { CliContext } from '../context';
 import { CliError, DEFAULT_STORE, ExitCode, writeJsonLine } from '../context';
 import { openWorkspace } from '../workspace';
+import { DEFAULT_HUB_STORE, serveHub } from './hubServe';
 import type { RegisterCommand } from './index';
 
 function positiveNumber(name: string) {
@@ -63,6 +64,10 @@ interface ServeOpts {
   count: number;
   staggerMs: number;
   untilAcked?: boolean;
+  hub?: boolean;
+  quorum?: number;
+  trust?: string;
+  hubStore?: string;
 }
 
 interface LiveOpts {
@@ -119,7 +124,7 @@ function exitJson(s: LiveSummary): Record<string, unknown> {
 export const register: RegisterCommand = (program, ctx) => {
   program
     .command('serve')
-    .description('The agent side of the Kaizen protocol: replay recorded calls live (WebSocket /v1/stream, SSE /v1/events), apply and log corrections and published artifacts. Prints {"stream","events","http"} first.')
+    .description('The agent side of the Kaizen protocol: replay recorded calls live (WebSocket /v1/stream, SSE /v1/events), apply and log corrections and published artifacts. Prints {"stream","events","http"} first. With --hub: the collective hub (signed artifacts, quorum, agents applied); prints {"hub",…} first.')
     .option('--calls <files...>', 'recorded calls in any import format (default: generated sample calls)')
     .option('--speed <n>', 'replay speed: 10 = ten times faster than recorded, 0 = as fast as possible', positiveNumber('--speed'), 1)
     .option('--port <p>', 'port to listen on (0 = any free port)', wholeNumber('--port'), 0)
@@ -128,7 +133,12 @@ export const register: RegisterCommand = (program, ctx) => {
     .option('--count <n>', 'generated calls when no --calls', wholeNumber('--count'), 20)
     .option('--stagger-ms <ms>', 'recorded time between call starts (0 = all calls at once)', positiveNumber('--stagger-ms'), 0)
     .option('--until-acked', 'exit once a client has acked the whole replay (for scripts and tests)')
+    .option('--hub', 'serve the collective hub instead (WS /v1/hub, POST /v1/artifacts…); prints {"hub",…} first')
+    .option('--quorum <q>', 'with --hub: distinct trusted signers an artifact needs to be adopted', wholeNumber('--quorum'))
+    .option('--trust <file>', 'with --hub: trusted keys {"keys":[{"keyId","publicKey"}]}')
+    .option('--hub-store <file>', 'with --hub: the hub\'s database file', DEFAULT_HUB_STORE)
     .action(async (opts: ServeOpts) => {
+      if (opts.hub) return serveHub(ctx, opts);
       const calls = opts.calls?.length
         ? await readCalls(ctx, opts.calls)
         : [...iterateSampleCalls({ count: opts.count, seed: 7 })].map((c) => assembleConversation(c.events.map((e) => ConversationEventSchema.parse(e))).events);

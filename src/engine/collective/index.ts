@@ -12,3 +12,7 @@ export type { SqlHubStoreOptions } from './sqlHubStore';
 export { AgentArtifacts } from './agentArtifacts';
 export { HUB_PROTOCOL, HubSubscriber } from './subscriber';
 export type { HubSubscriberOptions, SubscriberCounts } from './subscriber';
+export { ContributionSchema, STATS_KIND, StatsFileSchema, exportStats, mergeStats, parseStatsFile, patternKey, splitPatternKey } from './stats';
+export type { ExportStatsOptions, PatternCount, StatsContribution, StatsFile } from './stats';
+export { blendWithFleet, compareWithFleet, fleetLabel, fleetTrees } from './fleet';
+export type { BlendedMove, BlendedSituation, CountView, FleetRow } from './fleet';
