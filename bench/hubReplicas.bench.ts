@@ -16,7 +16,7 @@ import { nodeTimers, wsTransport } from '../src/node/liveTransports';
 import { nodeEd25519, nodeHashing } from '../src/node/nodePorts';
 import { openPgHubStore } from '../src/node/pgHubStore';
 import type { PgHubStore } from '../src/node/pgHubStore';
-import { ROOT, startHubReplica } from '../test/support/hubReplica';
+import { startHubReplica } from '../test/support/hubReplica';
 import type { HubReplica } from '../test/support/hubReplica';
 import { startPostgres } from '../test/support/postgresServer';
 
@@ -75,7 +75,7 @@ async function fanOut(database: string, replicaCount: number, rounds: number): P
   const replicas: HubReplica[] = [];
   const subscribers: HubSubscriber[] = [];
   try {
-    for (let i = 0; i < replicaCount; i++) replicas.push(await startHubReplica([path.join(ROOT, 'test/support/hubReplicaMain.ts'), database, '2', trustFile]));
+    for (let i = 0; i < replicaCount; i++) replicas.push(await startHubReplica(['--database', database, '--quorum', '2', '--trust', trustFile]));
     const appliedAt = new Map<string, number[]>();
     let wake: (() => void) | undefined;
     for (let i = 0; i < AGENTS; i++) {

@@ -83,6 +83,17 @@ export const PG_HUB_MIGRATIONS: readonly { version: number; name: string; sql: s
   },
 ];
 
+/** A database the hub cannot use: `connection` (the URL, the server, the credentials) or `schema` (written by a newer kaizen). */
+export class HubDatabaseError extends Error {
+  constructor(
+    message: string,
+    readonly reason: 'connection' | 'schema',
+  ) {
+    super(message);
+    this.name = 'HubDatabaseError';
+  }
+}
+
 interface AdoptionRow {
   cursor: string;
   hash: string;
@@ -110,10 +121,10 @@ function checkConnectionString(connectionString: string): void {
   try {
     url = new URL(connectionString);
   } catch {
-    throw new Error(`--database: "${describeConnection(connectionString)}" is not a URL; write postgres://user:password@host:5432/database`);
+    throw new HubDatabaseError(`--database: "${describeConnection(connectionString)}" is not a URL; write postgres://user:password@host:5432/database`, 'connection');
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-    throw new Error(`--database: the scheme is "${url.protocol}", expected postgres:// (e.g. postgres://user:password@host:5432/database)`);
+    throw new HubDatabaseError(`--database: the scheme is "${url.protocol}", expected postgres:// (e.g. postgres://user:password@host:5432/database)`, 'connection');
   }
 }
 
@@ -143,8 +154,9 @@ export async function migratePgHubSchema(pool: pg.Pool): Promise<number[]> {
     const known = Math.max(...PG_HUB_MIGRATIONS.map((m) => m.version));
     const newest = Math.max(0, ...done);
     if (newest > known) {
-      throw new Error(
-        `the hub database's schema is at version ${newest}, newer than this kaizen knows (${known}); upgrade kaizen on this replica (nothing was changed)`,
+      throw new HubDatabaseError(
+        `--database: the hub database's schema is at version ${newest}, newer than this kaizen knows (${known}); upgrade kaizen on this replica (nothing was changed)`,
+        'schema',
       );
     }
     const applied: number[] = [];
@@ -171,7 +183,10 @@ export async function openPgHubStore(options: PgHubStoreOptions): Promise<PgHubS
     await pool.end().catch(() => undefined);
     const e = err as NodeJS.ErrnoException;
     if (e.code === 'ECONNREFUSED' || e.code === 'ENOTFOUND' || e.code === 'ENOENT' || e.code === '28P01' || e.code === '3D000') {
-      throw new Error(`--database: cannot open ${describeConnection(options.connectionString)} (${e.message}); check the host, port, user, password and database name`);
+      throw new HubDatabaseError(
+        `--database: cannot open ${describeConnection(options.connectionString)} (${e.message}); check the host, port, user, password (or PGPASSWORD) and database name`,
+        'connection',
+      );
     }
     throw err;
   }

@@ -1,6 +1,5 @@
-// One hub replica as its own process, run from source through tsx, so a test can SIGKILL it mid-run the
-// way a machine dies. `argv` is the script and its arguments (the CLI's `src/cli/main.ts serve --hub …`,
-// or test/support/hubReplicaMain.ts).
+// One hub replica as its own process: the real CLI, `kaizen serve --hub --database postgres://…`, run
+// from source through tsx, so a test can SIGKILL it mid-run the way a machine dies.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
@@ -23,8 +22,9 @@ export interface HubReplica {
   stderr(): string;
 }
 
-export async function startHubReplica(argv: readonly string[], options: { timeoutMs?: number } = {}): Promise<HubReplica> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...argv], {
+/** `args` follow `kaizen serve --hub --port 0`, e.g. ['--database', url, '--quorum', '2', '--trust', file]. */
+export async function startHubReplica(args: readonly string[], options: { timeoutMs?: number } = {}): Promise<HubReplica> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/main.ts'), 'serve', '--hub', '--port', '0', ...args], {
     // `--import tsx` resolves from the working folder: the repository's.
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -57,8 +57,10 @@ export async function startHubReplica(argv: readonly string[], options: { timeou
       reject(new Error(`the hub replica exited (${code ?? signal}) before printing its first line:\n${stderr}`));
     });
   });
-  const http = String(banner.hub ?? banner.http ?? banner.url);
-  const wsUrl = [banner.ws, banner.url].find((u): u is string => typeof u === 'string' && u.startsWith('ws')) ?? `${http.replace(/^http/, 'ws')}/v1/hub`;
+  // `kaizen serve --hub` prints {"hub":"ws://…/v1/hub","http":"http://…",…}.
+  if (typeof banner.hub !== 'string' || typeof banner.http !== 'string') throw new Error(`the hub replica's first line lacks "hub"/"http": ${JSON.stringify(banner)}`);
+  const http = banner.http;
+  const wsUrl = banner.hub;
   const finish = async (signal: NodeJS.Signals) => {
     process.removeListener('exit', onExit);
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);

@@ -1,4 +1,4 @@
-// Two hub replicas (separate processes) on one real PostgreSQL database, agents split across them:
+// Two hub replicas (`kaizen serve --hub --database`, separate processes) on one real PostgreSQL database, agents split across them:
 // an artifact submitted, signed and adopted through one replica reaches the agents of the other; one
 // replica is SIGKILLed mid-run and its agents fail over to the survivor. Nothing is lost: every agent
 // ends with every adopted artifact applied exactly once, in log order, and GET shows it applied.
@@ -11,7 +11,7 @@ import { nodeTimers, wsTransport } from '../../../src/node/liveTransports';
 import { openPgHubStore } from '../../../src/node/pgHubStore';
 import { failoverTransport } from '../../support/failoverTransport';
 import type { FailoverTransport } from '../../support/failoverTransport';
-import { ROOT, startHubReplica } from '../../support/hubReplica';
+import { startHubReplica } from '../../support/hubReplica';
 import type { HubReplica } from '../../support/hubReplica';
 import { startPostgres } from '../../support/postgresServer';
 import type { PostgresServer } from '../../support/postgresServer';
@@ -49,7 +49,7 @@ describe('collective: hub replicas on one PostgreSQL database', function () {
   });
 
   const replica = async (database: string) => {
-    const r = await startHubReplica([path.join(ROOT, 'test/support/hubReplicaMain.ts'), database, '2', trustFile]);
+    const r = await startHubReplica(['--database', database, '--quorum', '2', '--trust', trustFile]);
     replicas.push(r);
     return r;
   };
@@ -80,6 +80,7 @@ describe('collective: hub replicas on one PostgreSQL database', function () {
   it('adopts through one replica, reaches agents on the other, and survives a replica killed mid-run', async () => {
     const database = await server.createDatabase('replicas');
     const [a, b] = await Promise.all([replica(database), replica(database)]);
+    assert.equal(a.banner.database, database, 'the first line names the database (no password in this URL)');
     // The kill lands in the middle of A's fan-out: as soon as the first of A's agents applies the target
     // artifact, A dies (its other agents may not have the frame yet; that agent's ack may never be stored).
     let killTarget: string | undefined;
