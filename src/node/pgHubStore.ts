@@ -72,6 +72,26 @@ export const PG_HUB_MIGRATIONS: readonly { version: number; name: string; sql: s
         version double precision NOT NULL,
         payload json NOT NULL
       );
+      -- Lock, read the artifact's latest entry, append unless it has this action, NOTIFY: one statement.
+      -- Each statement of a (volatile) function takes a fresh snapshot, so the read after the lock sees
+      -- every entry committed by the previous lock holder.
+      CREATE FUNCTION kaizen_hub_record_adoption(p_hash text, p_action text, p_at text)
+        RETURNS TABLE (out_cursor bigint, out_hash text, out_action text, out_at text, out_appended boolean)
+        LANGUAGE plpgsql VOLATILE AS $fn$
+      DECLARE
+        found_row kaizen_hub_adoptions%ROWTYPE;
+      BEGIN
+        PERFORM pg_advisory_xact_lock(${LOCK_NAMESPACE}, ${ADOPTION_LOG_LOCK});
+        SELECT * INTO found_row FROM kaizen_hub_adoptions a WHERE a.hash = p_hash ORDER BY a.cursor DESC LIMIT 1;
+        IF FOUND AND found_row.action = p_action THEN
+          RETURN QUERY SELECT found_row.cursor, found_row.hash, found_row.action, found_row.at, false;
+          RETURN;
+        END IF;
+        INSERT INTO kaizen_hub_adoptions (hash, action, at) VALUES (p_hash, p_action, p_at) RETURNING * INTO found_row;
+        PERFORM pg_notify('${NOTIFY_CHANNEL}', found_row.cursor::text);
+        RETURN QUERY SELECT found_row.cursor, found_row.hash, found_row.action, found_row.at, true;
+      END
+      $fn$;
       CREATE TABLE kaizen_hub_journal (
         seq bigserial PRIMARY KEY,
         at text NOT NULL,
@@ -248,24 +268,15 @@ export class PgHubStore implements HubStore {
     // so a reader that has seen cursor n can never later find a committed entry below n. Adoptions are
     // rare (a quorum event), so the lock costs nothing that matters. The same lock makes "append unless
     // the latest entry already has this action" safe between replicas.
-    const entry = await inTransaction(this.pool, async (client) => {
-      await client.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_NAMESPACE, ADOPTION_LOG_LOCK]);
-      const latest = await client.query<AdoptionRow>(
-        'SELECT cursor, hash, action, at FROM kaizen_hub_adoptions WHERE hash = $1 ORDER BY cursor DESC LIMIT 1',
-        [hash],
-      );
-      const last = latest.rows[0];
-      if (last && last.action === action) return { entry: toEntry(last), appended: false };
-      const inserted = await client.query<AdoptionRow>(
-        'INSERT INTO kaizen_hub_adoptions (hash, action, at) VALUES ($1, $2, $3) RETURNING cursor, hash, action, at',
-        [hash, action, at],
-      );
-      const row = inserted.rows[0];
-      if (!row) throw new Error('recordAdoption: INSERT … RETURNING returned no row');
-      // Delivered to every LISTENer when (and only if) this transaction commits.
-      await client.query('SELECT pg_notify($1, $2)', [NOTIFY_CHANNEL, String(row.cursor)]);
-      return { entry: toEntry(row), appended: true };
-    });
+    // One round trip: kaizen_hub_record_adoption (migration 1) takes the lock, reads the latest entry,
+    // appends and NOTIFYs inside one statement; the NOTIFY reaches listeners when (and only if) it commits.
+    const r = await this.pool.query<AdoptionRow & { appended: boolean }>(
+      'SELECT out_cursor AS cursor, out_hash AS hash, out_action AS action, out_at AS at, out_appended AS appended FROM kaizen_hub_record_adoption($1, $2, $3)',
+      [hash, action, at],
+    );
+    const row = r.rows[0];
+    if (!row) throw new Error('kaizen_hub_record_adoption returned no row');
+    const entry = { entry: toEntry(row), appended: row.appended };
     if (entry.appended) this.announce(entry.entry.cursor);
     return entry.entry;
   }
