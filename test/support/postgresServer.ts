@@ -26,6 +26,8 @@ export interface PostgresServer {
   url(database?: string): string;
   /** Creates an empty database with a unique name and returns its URL. */
   createDatabase(prefix?: string): Promise<string>;
+  /** Fast shutdown (every session cut), `downMs` of nothing listening, then the same server on the same port. */
+  restart(downMs?: number): Promise<void>;
   /** Fast shutdown, then removes the temp dir. */
   stop(): Promise<void>;
 }
@@ -147,9 +149,11 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
     throw new Error(`initdb failed (${init.status ?? init.error?.message}) in ${dataDir}${user ? ` as ${user.name}` : ''}:\n${init.stdout}\n${init.stderr}`);
   }
 
-  // A free port can be taken between asking and binding; try a few.
-  for (let attempt = 1; ; attempt++) {
-    const port = await freePort();
+  interface Running {
+    child: ChildProcess;
+    exited: Promise<void>;
+  }
+  const launch = async (port: number): Promise<Running> => {
     let output = '';
     const child = spawn(
       path.join(bin, 'postgres'),
@@ -159,47 +163,68 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
     );
     child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-    const url = (database = 'postgres') => `postgres://${SUPERUSER}@127.0.0.1:${port}/${database}`;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     try {
-      await waitReady(url(), child, () => output, options.timeoutMs ?? 60_000);
+      await waitReady(`postgres://${SUPERUSER}@127.0.0.1:${port}/postgres`, child, () => output, options.timeoutMs ?? 60_000);
     } catch (err) {
       child.kill('SIGKILL');
-      if (attempt < 3 && /could not bind|Address already in use/.test(output)) continue;
+      await exited;
+      throw Object.assign(err as Error, { bindFailed: /could not bind|Address already in use/.test(output) });
+    }
+    return { child, exited };
+  };
+  // SIGINT is PostgreSQL's fast shutdown: open sessions are ended, not waited for.
+  const shutdown = async (r: Running) => {
+    r.child.kill('SIGINT');
+    const timer = setTimeout(() => r.child.kill('SIGKILL'), 30_000);
+    await r.exited;
+    clearTimeout(timer);
+  };
+
+  // A free port can be taken between asking and binding; try a few.
+  let port = 0;
+  let running: Running | undefined;
+  for (let attempt = 1; !running; attempt++) {
+    port = await freePort();
+    try {
+      running = await launch(port);
+    } catch (err) {
+      if (attempt < 3 && (err as { bindFailed?: boolean }).bindFailed) continue;
       cleanup();
       throw err;
     }
-    const exited = new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) resolve();
-      else child.once('exit', () => resolve());
-    });
-    // A test process that dies without stop() must not leave a server behind: SIGQUIT is immediate shutdown.
-    const onExit = () => child.kill('SIGQUIT');
-    process.once('exit', onExit);
-    return {
-      port,
-      url,
-      async createDatabase(prefix = 'kaizen_test') {
-        const name = `${prefix}_${process.pid}_${++databaseCounter}`;
-        const admin = new pg.Client({ connectionString: url() });
-        await admin.connect();
-        try {
-          await admin.query(`CREATE DATABASE ${name}`);
-        } finally {
-          await admin.end();
-        }
-        return url(name);
-      },
-      async stop() {
-        // SIGINT is PostgreSQL's fast shutdown: open sessions are ended, not waited for.
-        process.removeListener('exit', onExit);
-        child.kill('SIGINT');
-        const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-        await exited;
-        clearTimeout(timer);
-        cleanup();
-      },
-    };
   }
+  // A test process that dies without stop() must not leave a server behind: SIGQUIT is immediate shutdown.
+  const onExit = () => running?.child.kill('SIGQUIT');
+  process.once('exit', onExit);
+  const url = (database = 'postgres') => `postgres://${SUPERUSER}@127.0.0.1:${port}/${database}`;
+  return {
+    port,
+    url,
+    async createDatabase(prefix = 'kaizen_test') {
+      const name = `${prefix}_${process.pid}_${++databaseCounter}`;
+      const admin = new pg.Client({ connectionString: url() });
+      await admin.connect();
+      try {
+        await admin.query(`CREATE DATABASE ${name}`);
+      } finally {
+        await admin.end();
+      }
+      return url(name);
+    },
+    async restart(downMs = 0) {
+      await shutdown(running!);
+      running = undefined;
+      if (downMs > 0) await new Promise((r) => setTimeout(r, downMs));
+      running = await launch(port);
+    },
+    async stop() {
+      process.removeListener('exit', onExit);
+      if (running) await shutdown(running);
+      running = undefined;
+      cleanup();
+    },
+  };
 }
 
 if (require.main === module) {

@@ -192,6 +192,26 @@ describe('PgHubStore on a real PostgreSQL server', function () {
     const later = await a.recordAdoption('h-after', 'adopt', T0);
     await eventually(() => heard.includes(later.cursor), 'notifications to flow again');
   });
+
+  it('rides out a database restart: queries reconnect and LISTEN comes back (with a catch-up poll)', async () => {
+    const url = await server.createDatabase('restart');
+    const a = await open(url, { pollIntervalMs: 3_600_000, reconnectDelayMs: 100 });
+    const b = await open(url, { pollIntervalMs: 3_600_000, reconnectDelayMs: 100 });
+    const heard: number[] = [];
+    b.onAdoption((c) => heard.push(c));
+    await eventually(async () => (await listeners(url)).length === 1, 'b to LISTEN');
+    const before = await a.recordAdoption('h-before', 'adopt', T0);
+    await eventually(() => heard.includes(before.cursor), 'the first adoption announced');
+    await server.restart(500);
+    // Every session was cut; the pools' dead idle connections are replaced on the next query.
+    const after = await a.recordAdoption('h-after', 'adopt', T0);
+    assert.ok(after.cursor > before.cursor);
+    await eventually(() => heard.includes(after.cursor), 'b to hear of the adoption made after the restart');
+    assert.deepEqual(
+      (await b.adoptionsAfter(0, 10)).map((e) => e.hash),
+      ['h-before', 'h-after'],
+    );
+  });
 });
 
 /** Backend pids of sessions LISTENing for adoptions on this database. */
