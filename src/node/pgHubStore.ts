@@ -72,6 +72,14 @@ export const PG_HUB_MIGRATIONS: readonly { version: number; name: string; sql: s
         version double precision NOT NULL,
         payload json NOT NULL
       );
+      -- Add a signature (once per key), then list the signers oldest first: one round trip, two statements.
+      CREATE FUNCTION kaizen_hub_add_signature(p_hash text, p_key_id text, p_sig text)
+        RETURNS SETOF text LANGUAGE plpgsql VOLATILE AS $fn$
+      BEGIN
+        INSERT INTO kaizen_hub_signatures (hash, key_id, sig) VALUES (p_hash, p_key_id, p_sig) ON CONFLICT (hash, key_id) DO NOTHING;
+        RETURN QUERY SELECT s.key_id FROM kaizen_hub_signatures s WHERE s.hash = p_hash ORDER BY s.seq;
+      END
+      $fn$;
       -- Lock, read the artifact's latest entry, append unless it has this action, NOTIFY: one statement.
       -- Each statement of a (volatile) function takes a fresh snapshot, so the read after the lock sees
       -- every entry committed by the previous lock holder.
@@ -253,13 +261,9 @@ export class PgHubStore implements HubStore {
   }
 
   async addSignature(hash: string, keyId: string, sig: string): Promise<string[]> {
-    // One statement: the insert and the read see the same snapshot plus this insert.
-    await this.pool.query('INSERT INTO kaizen_hub_signatures (hash, key_id, sig) VALUES ($1, $2, $3) ON CONFLICT (hash, key_id) DO NOTHING', [
-      hash,
-      keyId,
-      sig,
-    ]);
-    const r = await this.pool.query<{ key_id: string }>('SELECT key_id FROM kaizen_hub_signatures WHERE hash = $1 ORDER BY seq', [hash]);
+    // One round trip (kaizen_hub_add_signature, migration 1): the insert, then the read in a statement of
+    // its own, so it also sees a signature by the same key that another replica committed meanwhile.
+    const r = await this.pool.query<{ key_id: string }>('SELECT key_id FROM kaizen_hub_add_signature($1, $2, $3) AS key_id', [hash, keyId, sig]);
     return r.rows.map((row) => row.key_id);
   }
 
