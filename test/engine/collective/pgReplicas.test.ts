@@ -1,7 +1,8 @@
 // Two hub replicas (`kaizen serve --hub --database`, separate processes) on one real PostgreSQL database, agents split across them:
 // an artifact submitted, signed and adopted through one replica reaches the agents of the other; one
 // replica is SIGKILLed mid-run and its agents fail over to the survivor. Nothing is lost: every agent
-// ends with every adopted artifact applied exactly once, in log order, and GET shows it applied.
+// ends with every adopted artifact (and a rollback posted to the other replica) applied exactly once, in log
+// order, and GET shows it applied.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -16,7 +17,7 @@ import type { HubReplica } from '../../support/hubReplica';
 import { startPostgres } from '../../support/postgresServer';
 import type { PostgresServer } from '../../support/postgresServer';
 import { crypto, newKey, samplePayload, waitFor } from './helpers';
-import { get, post, tempDir } from './hubNet';
+import { get, post, rollbackSignature, tempDir } from './hubNet';
 
 interface ReplicaAgent {
   id: string;
@@ -114,6 +115,11 @@ describe('collective: hub replicas on one PostgreSQL database', function () {
     adopted.push(second);
     await waitFor(() => appliedEverywhere(second), 'every agent to apply the second artifact');
 
+    // 2b. A rollback posted to B reaches A's agents too: the first artifact is live nowhere afterwards.
+    assert.equal((await post(`${b.http}/v1/artifacts/${first.hash}/rollback`, rollbackSignature(first.hash, carol))).json.status, 'rolled-back');
+    await waitFor(() => fleet.every((x) => x.applied.some((f) => f.hash === first.hash && f.action === 'rollback')), 'every agent to apply the rollback');
+    for (const x of fleet) assert.equal(x.subscriber.artifacts.live('strategy-billing'), undefined, `${x.id} has no live strategy-billing after the rollback`);
+
     // 3. A stream of adoptions through B; A is killed mid fan-out of the third: its agents fail over to B
     //    and resume there.
     for (let k = 0; k < 6; k++) {
@@ -128,11 +134,12 @@ describe('collective: hub replicas on one PostgreSQL database', function () {
     await waitFor(() => adopted.every(appliedEverywhere), 'every agent to apply every adopted artifact', 60_000);
 
     // Exactly once, in log order, for every agent; and GET on the survivor lists every agent for every artifact.
+    const logOrder = [...adopted.slice(0, 2).map((e) => `adopt ${e.hash}`), `rollback ${first.hash}`, ...adopted.slice(2).map((e) => `adopt ${e.hash}`)];
     for (const x of fleet) {
       assert.deepEqual(
-        x.applied.map((f) => f.hash),
-        adopted.map((e) => e.hash),
-        `${x.id} applied each adopted artifact once, in order`,
+        x.applied.map((f) => `${f.action} ${f.hash}`),
+        logOrder,
+        `${x.id} applied each log entry once, in order`,
       );
       const ids = x.applied.map((f) => Number(f.id));
       assert.deepEqual([...ids].sort((p, q) => p - q), ids);
@@ -141,7 +148,7 @@ describe('collective: hub replicas on one PostgreSQL database', function () {
     for (const env of adopted) {
       await waitFor(async () => (await get(`${b.http}/v1/artifacts/${env.hash}`)).json.applied.length === 12, `all acks of ${env.payload.artifactId} to be stored`);
       const status = (await get(`${b.http}/v1/artifacts/${env.hash}`)).json;
-      assert.equal(status.status, 'adopted');
+      assert.equal(status.status, env === first ? 'rolled-back' : 'adopted');
       assert.deepEqual([...status.applied].sort(), fleet.map((x) => x.id).sort());
     }
 
@@ -150,8 +157,8 @@ describe('collective: hub replicas on one PostgreSQL database', function () {
     try {
       const log = await store.adoptionsAfter(0, 1000);
       assert.deepEqual(
-        log.map((e) => e.hash),
-        adopted.map((e) => e.hash),
+        log.map((e) => `${e.action} ${e.hash}`),
+        logOrder,
       );
       assert.equal((await store.journal()).filter((j) => j.action === 'adopted').length, adopted.length);
     } finally {
