@@ -58,8 +58,7 @@ interface AgentConnection {
   agentId: string;
   /** The last log cursor sent on this connection. */
   sent: number;
-  pumping: boolean;
-  again: boolean;
+  /** A frame held back by the reorder fault. */
   held?: string;
 }
 
@@ -120,9 +119,11 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     const parts = url.pathname.split('/').filter(Boolean);
     void (async () => {
       try {
+        if (url.pathname === '/v1/stats' && req.method === 'POST') return reply(res, 200, await service.submitStats(await readJson(req)));
+        if (url.pathname === '/v1/stats' && req.method === 'GET') return reply(res, 200, await service.stats());
         if (parts[0] !== 'v1' || parts[1] !== 'artifacts') {
           if (req.method === 'GET' && url.pathname === '/v1/hub') return reply(res, 200, { protocol: HUB_PROTOCOL, quorum: service.quorum, trusted: options.trust.list().map((k) => k.keyId), agents: agents.size });
-          throw new CollectiveRefusal('path', `no ${req.method} ${url.pathname} (POST /v1/artifacts, POST /v1/artifacts/<hash>/signatures, GET /v1/artifacts/<hash>, WS /v1/hub)`, 404);
+          throw new CollectiveRefusal('path', `no ${req.method} ${url.pathname} (POST /v1/artifacts, POST /v1/artifacts/<hash>/signatures, GET /v1/artifacts/<hash>, POST|GET /v1/stats, WS /v1/hub)`, 404);
         }
         if (req.method === 'POST' && parts.length === 2) return reply(res, 200, await service.submit(await readJson(req)));
         if (req.method === 'POST' && parts.length === 4 && parts[3] === 'signatures') return reply(res, 200, await service.sign(parts[2]!, await readJson(req)));
@@ -138,10 +139,11 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     })();
   });
 
-  const send = (conn: AgentConnection, frame: ArtifactFrame): boolean => {
-    const text = JSON.stringify(frame);
+  /** Sends one frame's text; false when a fault cut the connection instead. */
+  const send = (conn: AgentConnection, text: string): boolean => {
     const f = options.faults;
     if (f && f.random() < (f.cutRate ?? 0)) {
+      agents.delete(conn);
       conn.ws.terminate();
       return false;
     }
@@ -158,40 +160,60 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     return true;
   };
 
-  /** Sends every log entry after the connection's cursor; one pump per connection at a time. */
-  const pump = async (conn: AgentConnection): Promise<void> => {
-    if (conn.pumping) {
-      conn.again = true;
+  let pumping = false;
+  let again = false;
+  /**
+   * Sends every log entry each connection has not had yet. Connections at the same cursor share one read
+   * of the log and one serialisation of each frame, so an adoption costs one store read however many
+   * agents listen. One pump runs at a time; a notification during it runs it again.
+   */
+  const pump = async (): Promise<void> => {
+    if (pumping) {
+      again = true;
       return;
     }
-    conn.pumping = true;
+    pumping = true;
     try {
       do {
-        conn.again = false;
-        for (;;) {
-          const frames = await service.framesAfter(conn.sent);
-          if (frames.length === 0 || !agents.has(conn)) break;
-          for (const frame of frames) {
-            if (!agents.has(conn) || !send(conn, frame)) return;
-            conn.sent = Number(frame.id);
+        again = false;
+        for (let progressed = true; progressed; ) {
+          progressed = false;
+          const groups = new Map<number, AgentConnection[]>();
+          for (const conn of agents) {
+            const group = groups.get(conn.sent);
+            if (group) group.push(conn);
+            else groups.set(conn.sent, [conn]);
+          }
+          for (const [after, conns] of groups) {
+            const frames: ArtifactFrame[] = await service.framesAfter(after);
+            if (frames.length === 0) continue;
+            progressed = true;
+            const texts = frames.map((f) => JSON.stringify(f));
+            for (const conn of conns) {
+              if (!agents.has(conn) || conn.sent !== after) continue;
+              for (let i = 0; i < frames.length; i++) {
+                if (!send(conn, texts[i]!)) break;
+                conn.sent = Number(frames[i]!.id);
+              }
+              if (conn.held !== undefined && agents.has(conn)) {
+                conn.ws.send(conn.held);
+                conn.held = undefined;
+              }
+            }
           }
         }
-        if (conn.held !== undefined && agents.has(conn)) {
-          conn.ws.send(conn.held);
-          conn.held = undefined;
-        }
-      } while (conn.again && agents.has(conn));
+      } while (again);
     } catch (err) {
-      log({ kind: 'error', message: `pump for ${conn.agentId}: ${String(err)}` });
-      conn.ws.terminate();
+      log({ kind: 'error', message: `pump: ${String(err)}` });
+      // A store failure: agents reconnect and resume from their own cursor.
+      for (const conn of agents) conn.ws.terminate();
+      agents.clear();
     } finally {
-      conn.pumping = false;
+      pumping = false;
     }
   };
 
-  const unsubscribe = options.store.onAdoption(() => {
-    for (const conn of agents) void pump(conn);
-  });
+  const unsubscribe = options.store.onAdoption(() => void pump());
 
   const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: MAX_BODY });
   server.on('upgrade', (req, socket, head) => {
@@ -226,10 +248,10 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
         const after = last === null || last === undefined ? 0 : Number(last);
         if (!Number.isInteger(after) || after < 0) return error('lastEventId', 'an id from an artifact frame of this hub, or null');
         if (conn) return error('type', 'hello was already sent on this connection');
-        conn = { ws, agentId: json.agentId, sent: after, pumping: false, again: false };
+        conn = { ws, agentId: json.agentId, sent: after };
         agents.add(conn);
         log({ kind: 'agent', agentId: conn.agentId, lastEventId: after });
-        void pump(conn);
+        void pump();
         return;
       }
       if (json.type === 'artifact.ack') {

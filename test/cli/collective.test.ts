@@ -87,11 +87,27 @@ describe('kaizen keys | artifact pack/sign/submit/adopt | serve --hub | stats ex
     const byCarol = await sb.run('artifact', 'adopt', 'env.json', '--hub', first.http, '--key', 'carol');
     assert.equal(byCarol.code, 1);
     assert.match(byCarol.stderr, /hub refused \(403\): keyId: untrusted signer/);
+    // The reference agent subscribes (verifying envelopes against the same trust file) and exits once it applied one.
+    const agent = sb.run('serve', '--subscribe', first.hub, '--trust', 'trust.json', '--agent-id', 'agent-7', '--count', '1', '--until-applied', '1', '--log', 'agent.jsonl');
     const byBob = await sb.run('artifact', 'adopt', 'env.json', '--hub', first.http, '--key', 'bob');
     assert.equal(byBob.code, 0, byBob.stderr);
     assert.equal((JSON.parse(byBob.stdout) as { status: string; signers: string[] }).status, 'adopted');
-    const status = await sb.run('artifact', 'status', env.hash, '--hub', first.http);
-    assert.deepEqual((JSON.parse(status.stdout) as { applied: string[] }).applied, []);
+    // Statistics travel through the same hub: submitted signed, pulled merged.
+    writeFileSync(path.join(sb.cwd, 'b.json'), JSON.stringify({ kind: 'kaizen.stats/1', k: 10, contributions: { 'node-b': { version: 1, patterns: { 'billing | disputed charge | explain the fee': { n: 30, successes: 20 } } } }, totals: {} }));
+    assert.deepEqual(JSON.parse((await sb.run('stats', 'submit', 'b.json', '--hub', first.http, '--key', 'alice')).stdout), { kept: ['node-b'], ignored: [] });
+    const pulled = JSON.parse((await sb.run('stats', 'pull', '--hub', first.http)).stdout) as { totals: Record<string, { n: number }> };
+    assert.equal(pulled.totals['billing | disputed charge | explain the fee']!.n, 30);
+    const served = await agent;
+    assert.equal(served.code, 0, served.stderr);
+    assert.match(served.stderr, /hub adopt: strategy:billing v1 \(live: v1\)/);
+    const logged = readFileSync(path.join(sb.cwd, 'agent.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { kind: string; hash?: string });
+    assert.deepEqual(logged.filter((l) => l.kind === 'hub-artifact').map((l) => l.hash), [env.hash]);
+    let applied: string[] = [];
+    for (let i = 0; i < 300 && applied.length === 0; i++) {
+      applied = (JSON.parse((await sb.run('artifact', 'status', env.hash, '--hub', first.http)).stdout) as { applied: string[] }).applied;
+      if (applied.length === 0) await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.deepEqual(applied, ['agent-7']);
 
     // sign adds a second signature locally; a changed payload is refused before anything is sent.
     const signed = await sb.run('artifact', 'sign', 'env.json', '--key', 'bob');

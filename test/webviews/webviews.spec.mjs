@@ -227,3 +227,27 @@ test('publishing: approve → gates → target → publish → live version → 
     assert.equal(rollback.target.assistantId, 'asst_kaizen', 'the form kept the last target');
   });
 });
+
+test('publishing: the collective hub — watch a hub, then signers against the quorum and the agents applied per artifact', async (env) => {
+  const artifact = { artifactId: 'strategy:billing', version: 1, status: 'approved', kind: 'strategy', title: 'Billing', text: 'Explain the fee first.', gates: [{ name: 'approved', ok: true, detail: 'status approved' }] };
+  await withPage(env, 'publishing', async (h) => {
+    assert.deepEqual(await h.next('ready'), { type: 'ready', app: 'publishing' });
+    await h.send({ type: 'publishing', data: { artifacts: [artifact], history: [] } });
+    await h.page.waitForSelector('#hub #hub-url', { timeout: 5000 });
+    await h.page.fill('#hub-url', 'http://127.0.0.1:7777');
+    await h.page.click('#hub-watch');
+    assert.deepEqual(await h.next('setHub'), { type: 'setHub', url: 'http://127.0.0.1:7777' });
+    const hash = 'a'.repeat(64);
+    const hub = { url: 'http://127.0.0.1:7777', reachable: true, quorum: 2, artifacts: [{ artifactId: 'strategy:billing', version: 1, hash, status: 'adopted', signers: ['ed25519:aaaa', 'ed25519:bbbb'], applied: ['agent-1', 'agent-2', 'agent-3'] }] };
+    await h.send({ type: 'publishing', data: { artifacts: [artifact], history: [], hub } });
+    await h.page.waitForSelector(`#hub-artifacts tr[data-hash="${hash}"]`, { timeout: 5000 });
+    assert.match(await h.page.textContent('#hub-quorum'), /quorum 2/);
+    assert.equal(await h.page.textContent(`#hub-artifacts tr[data-hash="${hash}"] .hub-status`), 'adopted');
+    assert.equal(await h.page.textContent(`#hub-artifacts tr[data-hash="${hash}"] .hub-signers`), '2 of 2: ed25519:aaaa, ed25519:bbbb');
+    assert.equal(await h.page.textContent(`#hub-artifacts tr[data-hash="${hash}"] .hub-applied`), '3: agent-1, agent-2, agent-3');
+    env.log(`screenshot ${await h.screenshot('publishing-hub')}`);
+    await h.send({ type: 'publishing', data: { artifacts: [artifact], history: [], hub: { ...hub, reachable: false, message: 'hub not reachable: connect ECONNREFUSED', artifacts: [] } } });
+    await h.page.waitForSelector('#hub-message', { timeout: 5000 });
+    assert.match(await h.page.textContent('#hub-message'), /not reachable/);
+  });
+});

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import type { Envelope, SharedArtifactPayload } from '../../engine/collective';
-import { CollectiveRefusal, addSignature, contentHash, packEnvelope, parseEnvelope, rollbackBytes, signPayload } from '../../engine/collective';
+import type { Envelope } from '../../engine/collective';
+import { CollectiveRefusal, addSignature, contentHash, packEnvelope, parseEnvelope, rollbackBytes, sharedArtifactPayload, signPayload } from '../../engine/collective';
 import { createComplianceValidator } from '../../engine/privacy';
 import { nodeHttpClient } from '../../node/liveTransports';
 import type { CliContext } from '../context';
@@ -45,7 +45,7 @@ function writeOut(ctx: CliContext, out: string | undefined, value: unknown): voi
   ctx.stderr.write(`wrote ${out}\n`);
 }
 
-function hubUrl(url: string): string {
+export function hubUrl(url: string): string {
   try {
     const u = new URL(url);
     if (u.protocol === 'ws:' || u.protocol === 'wss:') u.protocol = u.protocol === 'ws:' ? 'http:' : 'https:';
@@ -56,7 +56,7 @@ function hubUrl(url: string): string {
 }
 
 /** POSTs to the hub; a 4xx refusal becomes exit 1 with its field and reason. */
-async function callHub(ctx: CliContext, method: 'GET' | 'POST', url: string, body?: unknown): Promise<unknown> {
+export async function callHub(ctx: CliContext, method: 'GET' | 'POST', url: string, body?: unknown): Promise<unknown> {
   let res;
   try {
     res = await nodeHttpClient.request({ method, url, body });
@@ -85,7 +85,7 @@ export function registerSharing(artifact: Command, ctx: CliContext): void {
       try {
         const a = await ws.store.getArtifact(opts.id);
         if (!a) throw new CliError(`no artifact "${opts.id}" (kaizen artifact list shows them)`, ExitCode.problems);
-        const payload: SharedArtifactPayload = { artifactId: a.artifactId, version: a.version, kind: a.payload.kind, title: a.title, content: a.payload, ...(a.agentId ? { agentId: a.agentId } : {}) };
+        const payload = sharedArtifactPayload(a);
         const report = createComplianceValidator({ policy: ws.policy }).validate(payload, 'payload');
         if (!report.ok) throw new CliError(`not packed: ${report.findings[0]!.field} looks like PII (${report.findings[0]!.entityType}); nothing left this machine`, ExitCode.problems);
         writeOut(ctx, opts.out, packEnvelope(payload, key, crypto(ctx)));

@@ -1,9 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { HubStore } from '../../engine/collective';
-import { CollectiveRefusal, TrustSet, openSqlHubStore } from '../../engine/collective';
+import { CollectiveRefusal, HubSubscriber, TrustSet, openSqlHubStore, verifyEnvelope } from '../../engine/collective';
 import { createComplianceValidator } from '../../engine/privacy';
 import { startHub } from '../../node/hubServer';
+import { nodeTimers, wsTransport } from '../../node/liveTransports';
 import { HubDatabaseError, describeConnection, openPgHubStore } from '../../node/pgHubStore';
 import type { CliContext } from '../context';
 import { CliError, ExitCode, writeJsonLine } from '../context';
@@ -89,4 +90,35 @@ export async function serveHub(ctx: CliContext, opts: HubServeOpts): Promise<voi
     process.once('SIGTERM', stop);
   });
   await hub.close();
+}
+
+/**
+ * `kaizen serve --subscribe <hub>`: the reference agent applies what the hub adopts (and rolls back),
+ * verifying each envelope against --trust when given, logging each application, acking it to the hub.
+ */
+export function subscribeToHub(
+  ctx: CliContext,
+  opts: { subscribe?: string; agentId: string; trust?: string; untilApplied?: number },
+  logFile: string | undefined,
+  onDone: () => void,
+): HubSubscriber {
+  const trust = opts.trust ? readTrust(ctx, opts.trust) : undefined;
+  const validator = createComplianceValidator();
+  const subscriber = new HubSubscriber({
+    url: opts.subscribe!,
+    agentId: opts.agentId,
+    transport: wsTransport,
+    timers: nodeTimers,
+    random: Math.random,
+    verify: trust ? (envelope) => verifyEnvelope(envelope, { trust, validator, hashing: ctx.ports.hashing, ed25519: ctx.ports.ed25519! }) : undefined,
+    onStatus: (s) => ctx.stderr.write(`hub: ${s}\n`),
+    onApply: (frame, live) => {
+      const entry = { kind: 'hub-artifact', ts: new Date().toISOString(), id: frame.id, action: frame.action, hash: frame.hash, artifactId: frame.envelope.payload.artifactId, version: frame.envelope.payload.version, liveVersion: live?.payload.version ?? null };
+      if (logFile) fs.appendFileSync(logFile, `${JSON.stringify(entry)}\n`);
+      ctx.stderr.write(`hub ${frame.action}: ${entry.artifactId} v${entry.version} (live: ${entry.liveVersion === null ? 'none' : `v${entry.liveVersion}`})\n`);
+      if (opts.untilApplied !== undefined && subscriber.counts.applied >= opts.untilApplied) onDone();
+    },
+  });
+  subscriber.start();
+  return subscriber;
 }

@@ -14,7 +14,7 @@ import { nodeTimers, transportFor } from '../../node/liveTransports';
 import type { CliContext } from '../context';
 import { CliError, DEFAULT_STORE, ExitCode, writeJsonLine } from '../context';
 import { openWorkspace } from '../workspace';
-import { DEFAULT_HUB_STORE, serveHub } from './hubServe';
+import { DEFAULT_HUB_STORE, serveHub, subscribeToHub } from './hubServe';
 import type { RegisterCommand } from './index';
 
 function positiveNumber(name: string) {
@@ -65,6 +65,9 @@ interface ServeOpts {
   staggerMs: number;
   untilAcked?: boolean;
   hub?: boolean;
+  subscribe?: string;
+  agentId: string;
+  untilApplied?: number;
   quorum?: number;
   trust?: string;
   hubStore?: string;
@@ -139,6 +142,9 @@ export const register: RegisterCommand = (program, ctx) => {
     .option('--trust <file>', 'with --hub: trusted keys {"keys":[{"keyId","publicKey"}]}')
     .option('--hub-store <file>', `with --hub: the hub's embedded database file (default ${DEFAULT_HUB_STORE})`)
     .option('--database <postgres-url>', 'with --hub: keep the hub in PostgreSQL (postgres://user@host:5432/db; the password may come from PGPASSWORD) so several replicas can share it')
+    .option('--subscribe <url>', 'as an agent: apply artifacts a hub adopts (ws://…/v1/hub); with --trust, envelopes are verified first')
+    .option('--agent-id <id>', 'with --subscribe: this agent\'s id on the hub', 'kaizen-serve')
+    .option('--until-applied <n>', 'with --subscribe: exit once n hub entries were applied (for scripts and tests)', wholeNumber('--until-applied'))
     .action(async (opts: ServeOpts) => {
       if (opts.hub) return serveHub(ctx, opts);
       if (opts.database !== undefined || opts.hubStore !== undefined) throw new CliError('--database and --hub-store are for the hub: add --hub', ExitCode.usage);
@@ -163,6 +169,7 @@ export const register: RegisterCommand = (program, ctx) => {
           if (entry.kind === 'ack' && opts.untilAcked && server.ackedIndex >= server.totalEvents - 1) onDone();
         },
       });
+      const subscriber = opts.subscribe ? subscribeToHub(ctx, opts, logFile, onDone) : undefined;
       writeJsonLine(ctx.stdout, server.urls);
       ctx.stderr.write(`kaizen serve: ${calls.length} calls, ${server.totalEvents} events at ${opts.speed || '∞'}× on ${server.urls.http} (Ctrl+C to stop)\n`);
       const stop = () => onDone();
@@ -173,6 +180,7 @@ export const register: RegisterCommand = (program, ctx) => {
       } finally {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
+        subscriber?.stop();
         await server.close();
       }
     });

@@ -2,11 +2,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
 import type { StatsFile } from '../../engine/collective';
-import { CollectiveRefusal, blendWithFleet, compareWithFleet, exportStats, mergeStats, parseStatsFile } from '../../engine/collective';
+import { CollectiveRefusal, blendWithFleet, canonicalBytes, compareWithFleet, exportStats, mergeStats, parseStatsFile } from '../../engine/collective';
 import { createComplianceValidator } from '../../engine/privacy';
 import type { CliContext } from '../context';
 import { CliError, DEFAULT_STORE, ExitCode, writeJsonLine } from '../context';
 import { openWorkspace } from '../workspace';
+import { callHub, hubUrl } from './artifactSharing';
+import { ed25519Of, readSigningKey } from './keys';
 
 const JOURNAL_STREAM = 'collective.stats';
 
@@ -99,5 +101,26 @@ export function registerStatsSharing(stats: Command, ctx: CliContext): void {
         for (const m of s.moves) ctx.stdout.write(`  ${(m.rate * 100).toFixed(0).padStart(3)}%  ${m.move}  (own ${m.own.n} calls; ${m.label})\n`);
       }
       for (const r of underperforming) ctx.stdout.write(`underperforms: ${r.intent} › ${r.situation} › ${r.move}: ${(r.own.rate * 100).toFixed(0)}% here vs ${(r.others.rate * 100).toFixed(0)}% on ${r.others.nodes} other node(s) (q=${r.q!.toPrecision(2)})\n`);
+    });
+
+  stats
+    .command('submit <file>')
+    .description('Send a kaizen.stats/1 file to a hub, signed by a trusted key; the hub keeps each node\'s newest version. Prints {"kept","ignored"}.')
+    .requiredOption('--hub <url>', 'the hub (the "http" line of kaizen serve --hub)')
+    .requiredOption('--key <dir>', 'signing key folder')
+    .action(async (file: string, opts: { hub: string; key: string }) => {
+      const stats = readStatsFile(ctx, file);
+      const key = readSigningKey(ctx, opts.key);
+      const body = { stats, keyId: key.keyId, sig: ed25519Of(ctx).sign(key.privateKey, canonicalBytes(stats)) };
+      writeJsonLine(ctx.stdout, await callHub(ctx, 'POST', `${hubUrl(opts.hub)}/v1/stats`, body));
+    });
+
+  stats
+    .command('pull')
+    .description('The statistics a hub holds, merged (kaizen.stats/1).')
+    .requiredOption('--hub <url>', 'the hub')
+    .option('--out <file>', 'write here instead of stdout')
+    .action(async (opts: { hub: string; out?: string }) => {
+      writeOut(ctx, opts.out, parseStatsFile(await callHub(ctx, 'GET', `${hubUrl(opts.hub)}/v1/stats`), 'hub'));
     });
 }

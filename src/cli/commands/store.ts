@@ -109,7 +109,7 @@ export const register: RegisterCommand = (program, ctx) => {
 
   const stats = program
     .command('stats')
-    .description('What the store holds: calls, events, analyses, patterns, artifacts, experiments, file size. `stats export|merge|fleet` share pattern statistics between nodes.')
+    .description('What the store holds: calls, events, analyses, patterns, artifacts, experiments, file size. `stats export|merge|fleet|submit|pull` share pattern statistics between nodes.')
     .option('--store <path>', 'learning store file', DEFAULT_STORE)
     .option('--json', 'print as JSON')
     .action(async (opts: { store: string; json?: boolean }) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { LearningArtifact } from '../model';
 import type { ComplianceValidator } from '../privacy';
 import type { Ed25519, Hashing } from '../ports';
 import { canonicalBytes, contentHash } from './canonical';
@@ -23,6 +24,11 @@ export const ArtifactPayloadSchema = z.looseObject({
   kind: z.string().min(1),
 });
 export type SharedArtifactPayload = z.infer<typeof ArtifactPayloadSchema>;
+
+/** What an artifact shares: its latest version as stored, without local fields (status, note, times). */
+export function sharedArtifactPayload(a: LearningArtifact): SharedArtifactPayload {
+  return { artifactId: a.artifactId, version: a.version, kind: a.payload.kind, title: a.title, content: a.payload, ...(a.agentId ? { agentId: a.agentId } : {}) };
+}
 
 export const EnvelopeSchema = z.object({
   kind: z.literal(ENVELOPE_KIND),

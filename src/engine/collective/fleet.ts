@@ -2,7 +2,7 @@ import { learnTree } from '../knowledge';
 import type { TreeExample, TreeNode, TreeOptions } from '../knowledge';
 import { benjaminiHochberg, compareProportions, wilsonInterval } from '../stats';
 import type { StatsFile } from './stats';
-import { splitPatternKey } from './stats';
+import { STATS_KIND, splitPatternKey } from './stats';
 
 export interface CountView {
   n: number;
@@ -122,4 +122,21 @@ export function fleetTrees(stats: StatsFile, node: string, options: { weight?: n
     byIntent.set(g.intent, list);
   }
   return new Map([...byIntent].map(([intent, examples]) => [intent, learnTree(examples, options.tree)]));
+}
+
+/**
+ * A node's local view for learning: the fleet's shared statistics with this node's own contribution
+ * replaced by its complete local counts (patterns below k included: they never leave the node, but they
+ * are what it knows). Not for export: its k is 1.
+ */
+export function localFleetView(shared: StatsFile, local: StatsFile): StatsFile {
+  const contributions = { ...shared.contributions, ...local.contributions };
+  const totals: StatsFile['totals'] = {};
+  for (const c of Object.values(contributions)) {
+    for (const [key, count] of Object.entries(c.patterns)) {
+      const t = totals[key] ?? { n: 0, successes: 0 };
+      totals[key] = { n: t.n + count.n, successes: t.successes + count.successes };
+    }
+  }
+  return { kind: STATS_KIND, k: 1, contributions, totals };
 }

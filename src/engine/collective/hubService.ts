@@ -5,6 +5,8 @@ import type { Envelope, EnvelopeSignature } from './envelope';
 import { SignatureSchema, parseEnvelope, verifyEnvelope, verifySignature } from './envelope';
 import type { AdoptionEntry, HubStore } from './hubStore';
 import { CollectiveRefusal, refusalFromIssues } from './refusal';
+import type { StatsFile } from './stats';
+import { STATS_KIND, mergeStats, parseStatsFile } from './stats';
 import type { TrustSet } from './trust';
 
 export type ArtifactState = 'pending' | 'adopted' | 'rolled-back';
@@ -72,13 +74,17 @@ export class HubService {
   async submit(input: unknown): Promise<ArtifactStatus> {
     const { envelope } = verifyEnvelope(input, { ...this.options });
     const { store } = this.options;
-    const added = await store.putEnvelope(envelope.hash, envelope, this.now());
-    if (added) await store.appendJournal({ at: this.now(), action: 'submitted', hash: envelope.hash, detail: { artifactId: envelope.payload.artifactId, version: envelope.payload.version, by: envelope.signatures[0]!.keyId } });
-    // Signer lists are read through the stored envelope (a resubmission may carry other signatures first).
-    const stored = added ? envelope : await this.envelope(envelope.hash);
-    let signers = added ? [] : await this.allSigners(stored);
-    for (const s of envelope.signatures) signers = await this.record(stored, s, signers);
-    return this.settle(stored);
+    // Writes that do not depend on each other go out together, so an embedded store saves them once.
+    const distinct = envelope.signatures.filter((sig, i) => envelope.signatures.findIndex((x) => x.keyId === sig.keyId) === i);
+    const stored = await store.getEnvelope(envelope.hash);
+    const before = stored === undefined ? [] : await this.allSigners(parseEnvelope(stored));
+    const [added] = await Promise.all([store.putEnvelope(envelope.hash, envelope, this.now()), ...distinct.map((sig) => store.addSignature(envelope.hash, sig.keyId, sig.sig))]);
+    const at = this.now();
+    await Promise.all([
+      ...(added ? [store.appendJournal({ at, action: 'submitted', hash: envelope.hash, detail: { artifactId: envelope.payload.artifactId, version: envelope.payload.version, by: envelope.signatures[0]!.keyId } })] : []),
+      ...distinct.filter((sig) => !before.includes(sig.keyId)).map((sig) => store.appendJournal({ at, action: 'signed', hash: envelope.hash, detail: { keyId: sig.keyId } })),
+    ]);
+    return this.settle(added || stored === undefined ? envelope : parseEnvelope(stored));
   }
 
   /** POST /v1/artifacts/<hash>/signatures: one more signature over the stored payload. */
@@ -103,6 +109,39 @@ export class HubService {
     return this.status(hash);
   }
 
+  /**
+   * POST /v1/stats `{"stats": kaizen.stats/1, "keyId", "sig"}`: a trusted key's signature over the canonical
+   * statistics; each node's contribution is kept when its version is newer. Returns what was kept.
+   */
+  async submitStats(input: unknown): Promise<{ kept: string[]; ignored: string[] }> {
+    const body = input as { stats?: unknown; keyId?: unknown; sig?: unknown } | null;
+    if (typeof body !== 'object' || body === null) throw new CollectiveRefusal('(body)', 'expected {"stats","keyId","sig"}', 400);
+    const stats = parseStatsFile(body.stats, 'stats');
+    const sig = SignatureSchema.safeParse({ keyId: body.keyId, sig: body.sig });
+    if (!sig.success) throw refusalFromIssues('', sig.error.issues);
+    verifySignature(stats, sig.data, '', this.options);
+    const report = this.options.validator.validate(stats, 'stats');
+    if (!report.ok) throw new CollectiveRefusal(report.findings[0]!.field, `looks like PII (${report.findings[0]!.entityType}); redact it before sharing`);
+    const kept: string[] = [];
+    const ignored: string[] = [];
+    for (const [node, c] of Object.entries(stats.contributions)) {
+      const isNew = await this.options.store.putStatsContribution({ node, version: c.version, payload: { k: stats.k, patterns: c.patterns } });
+      (isNew ? kept : ignored).push(node);
+    }
+    if (kept.length) await this.options.store.appendJournal({ at: this.now(), action: 'stats', detail: { by: sig.data.keyId, kept, versions: kept.map((n) => stats.contributions[n]!.version) } });
+    return { kept, ignored };
+  }
+
+  /** GET /v1/stats: every node's newest contribution, merged. */
+  async stats(): Promise<StatsFile> {
+    const rows = await this.options.store.statsContributions();
+    const files = rows.map((r) => {
+      const p = r.payload as { k: number; patterns: StatsFile['totals'] };
+      return parseStatsFile({ kind: STATS_KIND, k: p.k, contributions: { [r.node]: { version: r.version, patterns: p.patterns } }, totals: {} }, `stored ${r.node}`);
+    });
+    return files.length ? mergeStats(files) : { kind: STATS_KIND, k: 1, contributions: {}, totals: {} };
+  }
+
   /** GET /v1/artifacts/<hash> (the server adds `applied`). */
   async status(hash: string): Promise<ArtifactStatus> {
     const envelope = await this.envelope(hash);
@@ -124,8 +163,6 @@ export class HubService {
   /** An agent acknowledged applying an adoption (idempotent). */
   async ack(hash: string, agentId: string, action: 'adopt' | 'rollback'): Promise<void> {
     if (action !== 'adopt') return;
-    const before = await this.options.store.appliedBy(hash);
-    if (before.includes(agentId)) return;
     await this.options.store.markApplied(hash, agentId, this.now());
   }
 
@@ -149,11 +186,13 @@ export class HubService {
     return parseEnvelope(stored);
   }
 
-  /** Stores one verified signature; journals it when it is a new signer. Returns every signer after it. */
-  private async record(envelope: Envelope, signature: EnvelopeSignature, before: readonly string[]): Promise<string[]> {
-    const after = await this.options.store.addSignature(envelope.hash, signature.keyId, signature.sig);
-    if (!before.includes(signature.keyId)) await this.options.store.appendJournal({ at: this.now(), action: 'signed', hash: envelope.hash, detail: { keyId: signature.keyId } });
-    return after;
+  /** Stores one verified signature; journals it when it is a new signer. */
+  private async record(envelope: Envelope, signature: EnvelopeSignature, before: readonly string[]): Promise<void> {
+    const { store } = this.options;
+    await Promise.all([
+      store.addSignature(envelope.hash, signature.keyId, signature.sig),
+      ...(before.includes(signature.keyId) ? [] : [store.appendJournal({ at: this.now(), action: 'signed', hash: envelope.hash, detail: { keyId: signature.keyId } })]),
+    ]);
   }
 
   /**

@@ -28,8 +28,13 @@ export async function openSqlHubStore(options: SqlHubStoreOptions): Promise<HubS
   const SQL = await loadSqlModule(options.ports);
   let bytes: Uint8Array | undefined;
   if (options.path !== undefined && (await options.ports.fs.exists(options.path))) bytes = await options.ports.fs.readFile(options.path);
-  const db = new SqlDb(new SQL.Database(bytes));
-  db.exec(SCHEMA);
+  let db: SqlDb;
+  try {
+    db = new SqlDb(new SQL.Database(bytes));
+    db.exec(SCHEMA);
+  } catch (err) {
+    throw new Error(`${options.path} is not a readable hub database (${(err as Error).message}); Kaizen left it untouched. Point --hub-store at another file or restore this one.`);
+  }
   return new SqlHubStore(db, options);
 }
 

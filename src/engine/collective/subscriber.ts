@@ -7,6 +7,8 @@ import { EnvelopeSchema } from './envelope';
 import type { ArtifactFrame } from './hubService';
 
 export const HUB_PROTOCOL = 1;
+/** Frames held while waiting for a predecessor, at most. */
+const MAX_WAITING = 10_000;
 
 const ArtifactFrameSchema = z.object({
   type: z.literal('artifact'),
@@ -104,18 +106,25 @@ export class HubSubscriber {
       },
       onFrame: (text) => this.onFrame(text, conn),
       onClose: (reason) => {
-        if (this.connection === conn) this.connection = undefined;
+        // A connection this subscriber already replaced or stopped says nothing about the current one.
+        if (this.connection !== conn) return;
+        this.connection = undefined;
         if (this.stopped) return;
         this.options.onStatus?.(`disconnected (${reason})`);
-        this.counts.reconnects++;
-        const delay = backoffDelay(open ? 0 : this.attempt++, this.options.random, this.options.backoff ?? { ...DEFAULT_BACKOFF, capMs: 5_000 });
-        this.retry = this.options.timers.setTimeout(() => {
-          this.retry = undefined;
-          if (!this.stopped) this.connect();
-        }, delay);
+        this.scheduleReconnect(open ? 0 : this.attempt++);
       },
     });
     this.connection = conn;
+  }
+
+  private scheduleReconnect(attempt: number): void {
+    if (this.stopped || this.retry) return;
+    this.counts.reconnects++;
+    const delay = backoffDelay(attempt, this.options.random, this.options.backoff ?? { ...DEFAULT_BACKOFF, capMs: 5_000 });
+    this.retry = this.options.timers.setTimeout(() => {
+      this.retry = undefined;
+      if (!this.stopped) this.connect();
+    }, delay);
   }
 
   private onFrame(text: string, conn: LiveConnection): void {
@@ -145,6 +154,13 @@ export class HubSubscriber {
     }
     this.waiting.set(prev, frame);
     this.drain(conn);
+    if (this.waiting.size > MAX_WAITING) {
+      // A stream that never fills its gap: start over from the last entry applied.
+      this.waiting.clear();
+      conn.close();
+      this.connection = undefined;
+      this.scheduleReconnect(0);
+    }
   }
 
   /** Applies waiting frames while the next one follows the watermark. */

@@ -20,6 +20,7 @@ export { LiveClient, CorrectionDecider, toolPatternRules, userRules, UserRulesFi
 export { approveArtifact, artifactText, publicationHistory, publishArtifact, publisherFor, publishingGates, rollbackArtifact } from '../../engine/realtime';
 export { nodeHttpClient, nodeTimers, transportFor } from '../../node/liveTransports';
 export { createComplianceValidator } from '../../engine/privacy';
+export { contentHash, sharedArtifactPayload } from '../../engine/collective';
 // Readable documents (call, artifact) for the Markdown preview.
 export { callToMarkdown } from '../documents/callMarkdown';
 export { artifactToMarkdown } from '../documents/artifactMarkdown';

@@ -1,7 +1,9 @@
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { HubStore } from '../../../src/engine/collective';
-import { addSignature, contentHash, packEnvelope, signPayload } from '../../../src/engine/collective';
+import { STATS_KIND, addSignature, canonicalBytes, contentHash, packEnvelope, signPayload } from '../../../src/engine/collective';
+import { nodeEd25519 } from '../../../src/node/nodePorts';
 import { nodeHashing } from '../../../src/node/nodePorts';
 import type { RunningHub } from '../../../src/node/hubServer';
 import { startHub } from '../../../src/node/hubServer';
@@ -124,5 +126,28 @@ describe('collective: hub over loopback (quorum, refusals, rollback, restart)', 
     }
     assert.equal((await get(`${h.http}/v1/artifacts/${first.hash}`)).json.status, 'adopted');
     assert.equal(contentHash(second.payload, nodeHashing), second.hash);
+  });
+
+  it('keeps each node\'s newest signed statistics and serves them merged (GET /v1/stats)', async () => {
+    const h = await hub();
+    const file = (node: string, version: number, n: number) => ({ kind: STATS_KIND, k: 10, contributions: { [node]: { version, patterns: { 'billing | disputed charge | explain fee': { n, successes: Math.floor(n / 2) } } } }, totals: {} });
+    const signed = (stats: unknown, key = a) => ({ stats, keyId: key.keyId, sig: nodeEd25519.sign(key.privateKey, canonicalBytes(stats)) });
+    assert.deepEqual((await post(`${h.http}/v1/stats`, signed(file('node-a', 2, 40)))).json, { kept: ['node-a'], ignored: [] });
+    assert.deepEqual((await post(`${h.http}/v1/stats`, signed(file('node-b', 1, 60), b))).json, { kept: ['node-b'], ignored: [] });
+    assert.deepEqual((await post(`${h.http}/v1/stats`, signed(file('node-a', 1, 999)))).json, { kept: [], ignored: ['node-a'] });
+    assert.equal((await post(`${h.http}/v1/stats`, signed(file('node-c', 1, 5)))).status, 400);
+    assert.equal((await post(`${h.http}/v1/stats`, signed(file('node-c', 1, 50), stranger))).status, 403);
+    const forged = { ...signed(file('node-c', 1, 50)), stats: file('node-c', 1, 51) };
+    assert.equal((await post(`${h.http}/v1/stats`, forged)).json.error.field, 'sig');
+    const merged = (await get(`${h.http}/v1/stats`)).json as unknown as { totals: Record<string, { n: number }>; contributions: Record<string, { version: number }> };
+    assert.deepEqual(merged.totals, { 'billing | disputed charge | explain fee': { n: 100, successes: 50 } });
+    assert.deepEqual(Object.keys(merged.contributions), ['node-a', 'node-b']);
+  });
+
+  it('a hub file that is not a hub database is refused and left untouched', async () => {
+    const file = path.join(tempDir(), 'hub.db');
+    fs.writeFileSync(file, 'not a database, just text that someone saved here');
+    await assert.rejects(openHubStore(file), /is not a readable hub database .* left it untouched/);
+    assert.equal(fs.readFileSync(file, 'utf8'), 'not a database, just text that someone saved here');
   });
 });

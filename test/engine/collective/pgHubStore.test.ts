@@ -8,7 +8,7 @@ import { migratePgHubSchema, openPgHubStore, PG_HUB_MIGRATIONS } from '../../../
 import type { PgHubStore } from '../../../src/node/pgHubStore';
 import { findPostgresBinaries, POSTGRES_MISSING_MESSAGE, startPostgres } from '../../support/postgresServer';
 import type { PostgresServer } from '../../support/postgresServer';
-import { hubStoreContract } from './hubStoreContract';
+import { describeHubStoreContract, hubStoreContract } from './hubStoreContract';
 
 const T0 = '2026-12-01T10:00:00.000Z';
 
@@ -61,6 +61,13 @@ describe('PgHubStore on a real PostgreSQL server', function () {
       return true;
     });
   });
+
+  let portDatabase = '';
+  describeHubStoreContract(
+    'PostgreSQL',
+    async () => openPgHubStore({ connectionString: (portDatabase = await server.createDatabase('port')), pollIntervalMs: 200 }),
+    () => openPgHubStore({ connectionString: portDatabase, pollIntervalMs: 200 }),
+  );
 
   hubStoreContract('PostgreSQL', async () => {
     const url = await server.createDatabase('contract');
