@@ -7,9 +7,9 @@ import type { AdoptionEntry, HubJournalEntry, HubStore, StatsContributionRow } f
  * through one replica reaches agents connected to any other. Envelopes, statistics and journal details
  * are kept as `json` (the text verbatim, key order included), never interpreted.
  *
- * Cross-replica delivery is LISTEN/NOTIFY on a dedicated connection, backed by a polling cursor: a
- * notification lost to a dropped connection (or never sent because a replica died between commit and
- * notify) is found by the next poll, and a reconnect polls at once.
+ * Cross-replica delivery is LISTEN/NOTIFY on a dedicated connection (the NOTIFY commits with the
+ * adoption), backed by a polling cursor: a notification lost with a dropped LISTEN connection is found
+ * by the next poll, and a reconnect polls at once.
  */
 export interface PgHubStoreOptions {
   /** `postgres://user[:password]@host[:port]/database` (libpq query parameters such as `?host=/socket/dir` work). */
