@@ -95,7 +95,11 @@ describe('collective: hub replicas on one PostgreSQL database', function () {
     const onA: ReplicaAgent[] = [];
     const fleet = Array.from({ length: 12 }, (_, i) => agent(`agent-${String(i).padStart(2, '0')}`, [a.ws, b.ws], i % 2, i % 2 === 0 ? killMidFanOut : undefined));
     onA.push(...fleet.filter((_, i) => i % 2 === 0));
-    await waitFor(async () => (await connected(a)) === 6 && (await connected(b)) === 6, 'six agents on each replica');
+    // Six start on each; a connection that failed under load would have moved on to the other replica.
+    await waitFor(async () => {
+      const [onAnow, onBnow] = [await connected(a), await connected(b)];
+      return onAnow + onBnow === 12 && onAnow >= 3 && onBnow >= 3;
+    }, 'twelve agents split across the two replicas');
 
     const adopted: Envelope[] = [];
     const appliedEverywhere = (env: Envelope) => fleet.every((x) => x.applied.some((f) => f.hash === env.hash));
