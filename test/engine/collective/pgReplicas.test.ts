@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ArtifactFrame, Envelope, SigningKey } from '../../../src/engine/collective';
-import { HubSubscriber, addSignature, packEnvelope, signPayload } from '../../../src/engine/collective';
+import { HubSubscriber, STATS_KIND, addSignature, canonicalBytes, packEnvelope, signPayload } from '../../../src/engine/collective';
+import { nodeEd25519 } from '../../../src/node/nodePorts';
 import { nodeTimers, wsTransport } from '../../../src/node/liveTransports';
 import { openPgHubStore } from '../../../src/node/pgHubStore';
 import { failoverTransport } from '../../support/failoverTransport';
@@ -123,6 +124,20 @@ describe('collective: hub replicas on one PostgreSQL database', function () {
     assert.equal((await post(`${b.http}/v1/artifacts/${first.hash}/rollback`, rollbackSignature(first.hash, carol))).json.status, 'rolled-back');
     await waitFor(() => fleet.every((x) => x.applied.some((f) => f.hash === first.hash && f.action === 'rollback')), 'every agent to apply the rollback');
     for (const x of fleet) assert.equal(x.subscriber.artifacts.live('strategy-billing'), undefined, `${x.id} has no live strategy-billing after the rollback`);
+
+    // 2c. Statistics: two exports of one node posted to the two replicas at once; the newer wins on both.
+    const statsFile = (node: string, version: number, n: number) => ({ kind: STATS_KIND, k: 10, contributions: { [node]: { version, patterns: { 'billing | disputed charge | explain fee': { n, successes: Math.floor(n / 2) } } } }, totals: {} });
+    const signedStats = (stats: unknown, key: SigningKey) => ({ stats, keyId: key.keyId, sig: nodeEd25519.sign(key.privateKey, canonicalBytes(stats)) });
+    await Promise.all([
+      post(`${a.http}/v1/stats`, signedStats(statsFile('node-a', 2, 40), alice)),
+      post(`${b.http}/v1/stats`, signedStats(statsFile('node-a', 3, 70), bob)),
+      post(`${b.http}/v1/stats`, signedStats(statsFile('node-b', 1, 30), carol)),
+    ]);
+    for (const r of [a, b]) {
+      const merged = (await get(`${r.http}/v1/stats`)).json as unknown as { totals: Record<string, { n: number }>; contributions: Record<string, { version: number }> };
+      assert.deepEqual(merged.totals, { 'billing | disputed charge | explain fee': { n: 100, successes: 50 } }, 'node-a v3 (70) + node-b v1 (30)');
+      assert.equal(merged.contributions['node-a']?.version, 3);
+    }
 
     // 3. A stream of adoptions through B; A is killed mid fan-out of the third: its agents fail over to B
     //    and resume there.
