@@ -11,6 +11,8 @@ export interface CliContext {
   cwd: string;
   /** Whether stderr is a terminal (progress bars draw only then). */
   interactive: boolean;
+  /** Environment variables (`ANTHROPIC_API_KEY`, `ANTHROPIC_BASE_URL`); tests pass their own. */
+  env: Readonly<Record<string, string | undefined>>;
 }
 
 export const DEFAULT_STORE = path.join('.kaizen', 'learning.db');
@@ -24,6 +26,7 @@ export function createCliContext(overrides: Partial<CliContext> = {}): CliContex
     stdin: process.stdin,
     cwd,
     interactive: Boolean(process.stderr.isTTY),
+    env: process.env,
     ...overrides,
   };
 }

@@ -52,6 +52,29 @@ export async function workspaceHmacKey(ports: Pick<EnginePorts, 'secrets' | 'has
   return key;
 }
 
+/** A keyed digest naming the HMAC key (never the key itself): equal ids, equal keys. */
+export function hashKeyId(key: Uint8Array, hashing: Pick<EnginePorts['hashing'], 'hmacSha256'>): string {
+  return hashing.hmacSha256(key, 'kaizen/hash-key-id/1').slice(0, 16);
+}
+
+/**
+ * Binds a store to the key its identifiers are hashed under. The CLI keeps its key in
+ * `.kaizen/secrets.json` and VS Code in SecretStorage; two hosts with different keys would hash one
+ * caller to two ids that never join, so the second key is refused with the way to share the first.
+ */
+export async function bindHashKey(store: LearningStore, key: Uint8Array, hashing: Pick<EnginePorts['hashing'], 'hmacSha256'>): Promise<void> {
+  const id = hashKeyId(key, hashing);
+  const recorded = await store.hashKeyId();
+  if (recorded === undefined) return store.recordHashKeyId(id);
+  if (recorded !== id) {
+    throw new WorkspaceKeyError(
+      `this store's identifiers were hashed under key ${recorded}, and this host's key is ${id}: new ids would never join the stored ones. ` +
+        `Use the same key on every host: in VS Code run "Kaizen: Use the CLI's Workspace Key" (reads .kaizen/secrets.json), ` +
+        `or copy the secret ${SecretKeys.workspaceHmacKey} of the host that created the store into .kaizen/secrets.json for the CLI.`,
+    );
+  }
+}
+
 /** What a host knows from its settings (VS Code `kaizen.*`, CLI flags). Read again on every use. */
 export interface WorkspaceSettings {
   privacy?: PrivacySettings;
@@ -149,7 +172,11 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
     async redactor() {
       const state = await policyState();
       if (redactorCache?.key !== state.key) {
-        const creating = (async () => createRedactor({ hmacKey: await workspaceHmacKey(ports), hashing: ports.hashing, policy: state.policy }))();
+        const creating = (async () => {
+          const hmacKey = await workspaceHmacKey(ports);
+          await bindHashKey(await workspace.store(), hmacKey, ports.hashing);
+          return createRedactor({ hmacKey, hashing: ports.hashing, policy: state.policy });
+        })();
         redactorCache = { key: state.key, redactor: creating };
         creating.catch(() => {
           if (redactorCache?.redactor === creating) redactorCache = undefined;

@@ -1,8 +1,10 @@
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { createNodePorts } from '../node/nodePorts';
 import { ARTIFACT_SCHEME, ArtifactDocumentProvider, CALL_SCHEME, CallDocumentProvider } from './callDocument';
 import { analyze, exportStore, generateSamples, importCalls, importStore } from './commands/data';
-import { connectEndpoint, disconnectEndpoint, openArtifact, openCall, setApiKey, showActivation } from './commands/misc';
+import { deepAnalyze } from './commands/deepAnalyze';
+import { connectEndpoint, disconnectEndpoint, openArtifact, openCall, setApiKey, showActivation, useCliWorkspaceKey } from './commands/misc';
 import { LiveSession } from './live/liveSession';
 import { advanceExperiment, createExperiment, killExperiment, recordCalls, rollbackExperiment, shipExperiment } from './commands/experiments';
 import { Config } from './config';
@@ -26,7 +28,7 @@ export function activate(extension: vscode.ExtensionContext): { activationMs: nu
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Kaizen', { log: true });
   const config = new Config();
-  const ports = createNodePorts({ logger: outputLogger(log), secrets: secretStorePort(extension.secrets) });
+  const ports = createNodePorts({ logger: outputLogger(log), secrets: secretStorePort(extension.secrets, { cliSecretsFile: () => path.join(workspaceBaseDir(extension), '.kaizen', 'secrets.json') }) });
   const engine = new EngineService({ ports, settings: () => config.settings, baseDir: () => workspaceBaseDir(extension) });
   const live = new LiveSession({ engine, ports });
   const ctx: KaizenContext = { extension, config, engine, ports, log, live, activationMs: 0 };
@@ -51,6 +53,8 @@ export function activate(extension: vscode.ExtensionContext): { activationMs: nu
     'kaizen.exportStore': exportStore(ctx),
     'kaizen.importStore': importStore(ctx),
     'kaizen.setAnthropicApiKey': setApiKey(ctx),
+    'kaizen.deepAnalyze': deepAnalyze(ctx),
+    'kaizen.useCliWorkspaceKey': useCliWorkspaceKey(ctx),
     'kaizen.connectEndpoint': connectEndpoint(ctx),
     'kaizen.disconnectEndpoint': disconnectEndpoint(ctx),
     'kaizen.openPublishing': () => PublishingPanel.show(ctx) && undefined,

@@ -256,7 +256,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
       }
       if (json.type === 'artifact.ack') {
         if (!conn) return error('type', 'send hello first');
-        if (typeof json.hash !== 'string') return error('hash', 'the hash of the artifact applied');
+        if (typeof json.hash !== 'string' || !/^[0-9a-f]{64}$/.test(json.hash)) return error('hash', 'the hash of the artifact applied (64 hex digits)');
         if (json.status !== 'applied') return error('status', 'must be "applied"');
         const action = json.action === 'rollback' ? 'rollback' : 'adopt';
         const agentId = conn.agentId;

@@ -14,7 +14,7 @@ export const SettingsSchema = z.object({
   'privacy.transcriptRetentionDays': z.number().int().positive().nullable().catch(null).default(null),
   'agent.endpointUrl': z.string().catch('').default(''),
   'claude.enabled': z.boolean().catch(false).default(false),
-  'claude.model': z.string().min(1).catch('claude-sonnet-4-5').default('claude-sonnet-4-5'),
+  'claude.model': z.string().min(1).catch('claude-sonnet-4-6').default('claude-sonnet-4-6'),
   'claude.thinkingBudget': z.number().int().min(1024).max(64000).catch(4096).default(4096),
   'tests.fixtureGlob': z.string().min(1).catch('**/*.calls.jsonl').default('**/*.calls.jsonl'),
   'statusBar.enabled': z.boolean().catch(true).default(true),

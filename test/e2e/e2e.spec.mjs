@@ -209,9 +209,14 @@ test('experiments from the editor: create, record imported calls, ship, advance,
   await wb.runCommand('Kaizen: Create Experiment');
   await wb.quickInput('e2e-editor');
   await wb.quickInput('control,treatment');
+  // Each variant serves an artifact version: the prompt's first and latest versions (prompts are listed first).
+  await wb.quickPick('@1');
+  await wb.quickPick('@2');
   await wb.quickPick('resolution');
   await wb.dialogButton('Create and Start');
-  log((await wb.notification(/experiment e2e-editor created and running/, 60000)).replace(/\s+/g, ' '));
+  const created = (await wb.notification(/experiment e2e-editor created and running/, 60000)).replace(/\s+/g, ' ');
+  log(created);
+  assert.match(created, /control \([^)]+@1\) vs treatment \([^)]+@2\)/, 'both variants are linked to artifact versions');
   await wb.openViewContainer('Kaizen');
   const row = () => wb.viewRows('Experiments').filter({ hasText: 'e2e-editor' }).first();
   await row().waitFor({ timeout: 30000 });

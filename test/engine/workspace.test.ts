@@ -25,15 +25,45 @@ describe('engine workspace (the composition root of every host)', () => {
     const secrets = memorySecretStore();
     const ws = createWorkspace({ ports: createNodePorts({ secrets }), storePath: storePath() });
     await ws.redactor();
+    await ws.close();
     const key = await secrets.get(SecretKeys.workspaceHmacKey);
     assert.match(key ?? '', /^[0-9a-f]{64}$/);
-    await createWorkspace({ ports: createNodePorts({ secrets }), storePath: storePath() }).redactor();
+    const again = createWorkspace({ ports: createNodePorts({ secrets }), storePath: storePath() });
+    await again.redactor();
+    await again.close();
     assert.equal(await secrets.get(SecretKeys.workspaceHmacKey), key);
 
     const broken = memorySecretStore({ [SecretKeys.workspaceHmacKey]: 'not-a-key' });
     await assert.rejects(createWorkspace({ ports: createNodePorts({ secrets: broken }), storePath: storePath() }).redactor(), WorkspaceKeyError);
     await assert.rejects(readWorkspaceKey(broken), /kaizen\.hmacKey is not 64 hex characters/);
     assert.equal(await broken.get(SecretKeys.workspaceHmacKey), 'not-a-key', 'the malformed key is left for the user to restore');
+  });
+
+  it('binds the store to the key its ids were hashed under: a host with another key is refused, the store unchanged', async () => {
+    const cli = memorySecretStore();
+    const first = createWorkspace({ ports: createNodePorts({ secrets: cli }), storePath: storePath() });
+    await first.redactor();
+    const store = await first.store();
+    const boundId = await store.hashKeyId();
+    assert.match(boundId ?? '', /^[0-9a-f]{16}$/);
+    await store.save();
+    await first.close();
+
+    const otherHost = memorySecretStore();
+    const second = createWorkspace({ ports: createNodePorts({ secrets: otherHost }), storePath: storePath() });
+    await assert.rejects(second.redactor(), (err: unknown) => {
+      assert.ok(err instanceof WorkspaceKeyError);
+      assert.match(err.message, new RegExp(`hashed under key ${boundId}`));
+      assert.match(err.message, /Use the CLI's Workspace Key/);
+      return true;
+    });
+    assert.equal(await (await second.store()).hashKeyId(), boundId, 'the first key stays bound');
+    await second.close();
+
+    const sameKey = memorySecretStore({ [SecretKeys.workspaceHmacKey]: (await cli.get(SecretKeys.workspaceHmacKey))! });
+    const third = createWorkspace({ ports: createNodePorts({ secrets: sameKey }), storePath: storePath() });
+    await third.redactor();
+    await third.close();
   });
 
   it('takes the policy from the workspace file and the host settings through one resolvePolicy', async () => {

@@ -36,6 +36,7 @@ export const COMMAND_MODULES = {
   artifact: () => load(() => require('./artifact') as CommandModule),
   report: () => load(() => require('./report') as CommandModule),
   fixtures: () => load(() => require('./fixtures') as CommandModule),
+  deepAnalyze: () => load(() => require('./deepAnalyze') as CommandModule),
   keys: () => load(() => require('./keys') as CommandModule),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */

@@ -35,5 +35,6 @@ export const COMMAND_MANIFEST: readonly CommandManifestEntry[] = [
   { name: "artifact", module: 'artifact', term: "artifact", description: "Learning artifacts: list, show, approve, publish to a live agent (Kaizen endpoint, Vapi, Retell), roll back. Every transition is journaled." },
   { name: "report", module: 'report', term: "report [options]", description: "Write a report of your store: calls, outcomes, intents, significant patterns (with a chart), every decision tree (drawn), recurring errors. Markdown, or standalone HTML that loads nothing." },
   { name: "fixtures", module: 'fixtures', term: "fixtures", description: "Make recorded-call fixtures for `kaizen test`." },
+  { name: "deep-analyze", module: 'deepAnalyze', term: "deep-analyze [options]", description: "Deep analysis of significant patterns and recurring errors with Claude (extended thinking, structured answers, cost ledger); key from ANTHROPIC_API_KEY. Without a key: the engine's own findings, no request. Prints {\"mode\",\"model\",\"requests\",\"usage\",\"costUsd\",\"findings\"}." },
   { name: "keys", module: 'keys', term: "keys", description: "Ed25519 signing keys for sharing artifacts with a hub: make one, list the public halves as a trust file." },
 ];

@@ -3,3 +3,5 @@ export { analyzeStore, intentPredictor, toRecord } from './analyzeStore';
 export type { AnalyzeProgress, AnalyzeStoreOptions, AnalyzeSummary } from './analyzeStore';
 export { createImportAnalysis } from './importAnalysis';
 export type { ImportAnalysis, ImportAnalysisOptions } from './importAnalysis';
+export { DeepAnswerSchema, DeepFindingSchema, deepAnalyze } from './deepAnalyze';
+export type { ClaudeSettings, DeepAnalysisResult, DeepAnalyzeOptions, DeepAnswer, DeepFinding } from './deepAnalyze';

@@ -9,6 +9,9 @@ import type {
   JournalEntry,
   JournalEntryInput,
   LearningStore,
+  LlmSpend,
+  LlmSpendFilter,
+  LlmUsageRecord,
   PatternFilter,
   PutConversationsResult,
   RetentionPolicy,
@@ -182,8 +185,23 @@ class CompliantLearningStore implements LearningStore {
   listErrorFingerprints(): Promise<ErrorFingerprint[]> {
     return this.inner.listErrorFingerprints();
   }
+
+  hashKeyId(): Promise<string | undefined> {
+    return this.inner.hashKeyId();
+  }
+
+  recordHashKeyId(id: string): Promise<void> {
+    return this.inner.recordHashKeyId(id);
+  }
   applyRetention(policy: RetentionPolicy, now: number): Promise<RetentionResult> {
     return this.inner.applyRetention(policy, now);
+  }
+  /** Token counts, model names and prices only: nothing a caller said, so nothing to check. */
+  recordLlmUsage(records: readonly LlmUsageRecord[]): Promise<void> {
+    return this.inner.recordLlmUsage(records);
+  }
+  llmSpend(filter?: LlmSpendFilter): Promise<LlmSpend> {
+    return this.inner.llmSpend(filter);
   }
   unreadableRows(): UnreadableRow[] {
     return this.inner.unreadableRows?.() ?? [];

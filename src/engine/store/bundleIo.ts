@@ -124,6 +124,8 @@ const SECTIONS_BY_VERSION: Record<number, readonly SectionName[]> = {
   3: Object.keys(SECTIONS) as SectionName[],
   // v4 sealed old calls into segment files; a bundle carries them like any other call.
   4: Object.keys(SECTIONS) as SectionName[],
+  // v5 added the llm cost ledger; it stays with the store that paid, so bundles do not carry it.
+  5: Object.keys(SECTIONS) as SectionName[],
 };
 
 /**

@@ -61,6 +61,21 @@ export interface LearningStore extends Disposable {
   upsertErrorFingerprints(fingerprints: readonly ErrorFingerprint[]): Promise<void>;
   listErrorFingerprints(): Promise<ErrorFingerprint[]>;
 
+  // ---- identity ----------------------------------------------------------------------------
+  /**
+   * The id of the HMAC key this store's identifiers were hashed under (a keyed digest, never the key),
+   * once a host has used one; hosts with another key must not write hashes that would never join.
+   */
+  hashKeyId(): Promise<string | undefined>;
+  /** Records the id on first use; a store keeps the first id it was given. */
+  recordHashKeyId(id: string): Promise<void>;
+
+  // ---- llm cost ledger ---------------------------------------------------------------------
+  /** Appends billed Claude answers to the cost ledger (`llm_usage`); rows are never edited. */
+  recordLlmUsage(records: readonly LlmUsageRecord[]): Promise<void>;
+  /** What the ledger holds in total (and per model), for ROI and `kaizen deep-analyze`. */
+  llmSpend(filter?: LlmSpendFilter): Promise<LlmSpend>;
+
   // ---- housekeeping ------------------------------------------------------------------------
   /** Deletes transcripts older than the policy allows; aggregates (analyses, patterns, artifacts) stay. */
   applyRetention(policy: RetentionPolicy, now: number): Promise<RetentionResult>;
@@ -141,6 +156,41 @@ export interface CallAnalysisRecord {
   /** Anything else the analyzer wants to keep per call (fragments, strategies used...). */
   detail?: unknown;
   analyzedAt: number;
+}
+
+/** One billed answer of the Claude API (a message, or one result of a batch). */
+export interface LlmUsageRecord {
+  ts: number;
+  /** Which feature asked (`deep-analyze`, …). */
+  purpose: string;
+  model: string;
+  /** The message id the API returned. */
+  requestId?: string;
+  /** Billed through Message Batches (half price). */
+  batch: boolean;
+  inputTokens: number;
+  outputTokens: number;
+  cacheCreationInputTokens: number;
+  cacheReadInputTokens: number;
+  costUsd: number;
+}
+
+export interface LlmSpendFilter {
+  /** Inclusive lower bound on `ts` (ms). */
+  since?: number;
+  /** Exclusive upper bound on `ts` (ms). */
+  until?: number;
+  purpose?: string;
+}
+
+export interface LlmSpend {
+  requests: number;
+  inputTokens: number;
+  outputTokens: number;
+  cacheCreationInputTokens: number;
+  cacheReadInputTokens: number;
+  costUsd: number;
+  byModel: Record<string, { requests: number; costUsd: number }>;
 }
 
 export interface PatternFilter {

@@ -162,6 +162,28 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 5,
+    description: 'llm cost ledger: one row per billed Claude answer (tokens by kind, USD cost, batch or not)',
+    up(db) {
+      db.exec(`
+        CREATE TABLE llm_usage (
+          seq INTEGER PRIMARY KEY AUTOINCREMENT,
+          ts REAL NOT NULL,
+          purpose TEXT NOT NULL,
+          model TEXT NOT NULL,
+          request_id TEXT,
+          batch INTEGER NOT NULL,
+          input_tokens INTEGER NOT NULL,
+          output_tokens INTEGER NOT NULL,
+          cache_creation_input_tokens INTEGER NOT NULL,
+          cache_read_input_tokens INTEGER NOT NULL,
+          cost_usd REAL NOT NULL
+        );
+        CREATE INDEX llm_usage_ts ON llm_usage(ts);
+      `);
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -12,6 +12,9 @@ import type {
   JournalEntry,
   JournalEntryInput,
   LearningStore,
+  LlmSpend,
+  LlmSpendFilter,
+  LlmUsageRecord,
   PatternFilter,
   PutConversationsResult,
   RetentionPolicy,
@@ -32,6 +35,7 @@ import { ArtifactTable } from './artifactTable';
 import { ExperimentTable } from './experimentTable';
 import { JournalTable } from './journalTable';
 import { ErrorTable } from './errorTable';
+import { LlmUsageTable } from './llmUsageTable';
 import { DEFAULT_ARCHIVE_POLICY, TranscriptHousekeeping } from './transcriptHousekeeping';
 import type { ArchivePolicy } from './transcriptHousekeeping';
 import { BundleTables } from './bundleTables';
@@ -95,6 +99,7 @@ export class SqlLearningStore implements LearningStore {
   private readonly experiments: ExperimentTable;
   private readonly journal: JournalTable;
   private readonly errors: ErrorTable;
+  private readonly llmUsage: LlmUsageTable;
   private readonly transcripts: TranscriptHousekeeping;
   private readonly bundles: BundleTables;
   private readonly segments: CallSegments;
@@ -121,6 +126,7 @@ export class SqlLearningStore implements LearningStore {
     this.experiments = new ExperimentTable(this.sql);
     this.journal = new JournalTable(this.sql);
     this.errors = new ErrorTable(this.sql);
+    this.llmUsage = new LlmUsageTable(this.sql);
     this.transcripts = new TranscriptHousekeeping(this.sql, init.archives, init.archivePolicy ?? DEFAULT_ARCHIVE_POLICY, init.ports, init.path);
     this.archives = init.archives;
     this.segments = new CallSegments(this.sql, init.segments, init.segmentPolicy ?? DEFAULT_SEGMENT_POLICY, codec, init.ports, this.unreadable);
@@ -364,6 +370,21 @@ export class SqlLearningStore implements LearningStore {
     return this.errors.list();
   }
 
+  // ---- llm cost ledger ---------------------------------------------------------------------
+
+  async recordLlmUsage(records: readonly LlmUsageRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    this.transaction(() => {
+      for (const r of records) this.llmUsage.append(r);
+    });
+    this.markDirty();
+  }
+
+  async llmSpend(filter: LlmSpendFilter = {}): Promise<LlmSpend> {
+    this.assertOpen();
+    return this.llmUsage.spend(filter);
+  }
+
   // ---- housekeeping ------------------------------------------------------------------------
 
   async applyRetention(policy: RetentionPolicy, now: number): Promise<RetentionResult> {
@@ -401,6 +422,17 @@ export class SqlLearningStore implements LearningStore {
     const result = await this.exclusive(() => importStoreBundle(this.bundles, this.ports, bundle));
     this.markDirty();
     return result;
+  }
+
+  async hashKeyId(): Promise<string | undefined> {
+    this.assertOpen();
+    const row = this.sql.rows("SELECT value FROM meta WHERE key = 'hashKeyId'")[0];
+    return row ? String(row[0]) : undefined;
+  }
+
+  async recordHashKeyId(id: string): Promise<void> {
+    this.assertOpen();
+    if (this.sql.run("INSERT OR IGNORE INTO meta(key, value) VALUES ('hashKeyId', ?)", [id]) > 0) this.markDirty();
   }
 
   async stats(): Promise<StoreStats> {

@@ -75,18 +75,38 @@ async function step<T>(ctx: KaizenContext, what: string, fn: (svc: ExperimentSer
   }
 }
 
+type VariantArtifact = { artifactId: string; artifactVersion: number } | undefined;
+
+/**
+ * Which artifact version a variant serves: every stored version, prompts first, or none (a label only,
+ * e.g. when the calls are recorded from elsewhere). Undefined means the designer cancelled.
+ */
+async function pickVariantArtifact(ctx: KaizenContext, variant: string, stepTitle: string): Promise<{ chosen: VariantArtifact } | undefined> {
+  const store = await ctx.engine.store();
+  const rank = (kind: string) => (kind === 'prompt' ? 0 : kind === 'prompt-enhancement' ? 1 : 2);
+  const latest = (await store.listArtifacts({ latestOnly: true })).sort((a, b) => rank(a.payload.kind) - rank(b.payload.kind) || a.artifactId.localeCompare(b.artifactId));
+  const items: Array<vscode.QuickPickItem & { chosen: VariantArtifact }> = [{ label: 'No artifact', description: 'a label only', chosen: undefined }];
+  for (const a of latest) {
+    for (const v of (await store.artifactHistory(a.artifactId)).sort((x, y) => y.version - x.version)) {
+      items.push({ label: `${v.artifactId}@${v.version}`, description: `${v.payload.kind} · ${v.status}`, detail: v.title, chosen: { artifactId: v.artifactId, artifactVersion: v.version } });
+    }
+  }
+  const pick = await vscode.window.showQuickPick(items, { title: `${stepTitle} — artifact version served to "${variant}"`, matchOnDescription: true, matchOnDetail: true });
+  return pick ? { chosen: pick.chosen } : undefined;
+}
+
 export function createExperiment(ctx: KaizenContext) {
   return async (): Promise<Experiment | undefined> => {
     if (!requireTrust('Create Experiment')) return undefined;
     const existing = new Set((await listExperiments(ctx)).map((e) => e.id));
     const id = await vscode.window.showInputBox({
-      title: 'Kaizen: Create Experiment (1/3)',
+      title: 'Kaizen: Create Experiment (1/4)',
       prompt: 'Experiment id (letters, digits, ".", "_" or "-")',
       validateInput: (v) => (!/^[A-Za-z0-9._-]+$/.test(v) ? 'use letters, digits, ".", "_" or "-"' : existing.has(v) ? `"${v}" already exists` : undefined),
     });
     if (!id) return undefined;
     const variantsText = await vscode.window.showInputBox({
-      title: 'Kaizen: Create Experiment (2/3)',
+      title: 'Kaizen: Create Experiment (2/4)',
       prompt: 'Variants, control first, comma-separated (equal traffic)',
       value: 'control,treatment',
       validateInput: (v) => {
@@ -96,20 +116,27 @@ export function createExperiment(ctx: KaizenContext) {
       },
     });
     if (!variantsText) return undefined;
-    const metric = await vscode.window.showQuickPick(METRIC_CHOICES, { title: 'Kaizen: Create Experiment (3/3) — primary metric' });
-    if (!metric) return undefined;
     const names = variantsText.split(',').map((s) => s.trim());
+    const served: VariantArtifact[] = [];
+    for (const name of names) {
+      const picked = await pickVariantArtifact(ctx, name, 'Kaizen: Create Experiment (3/4)');
+      if (!picked) return undefined;
+      served.push(picked.chosen);
+    }
+    const metric = await vscode.window.showQuickPick(METRIC_CHOICES, { title: 'Kaizen: Create Experiment (4/4) — primary metric' });
+    if (!metric) return undefined;
+    const shown = names.map((n, i) => (served[i] ? `${n} (${served[i].artifactId}@${served[i].artifactVersion})` : n));
     const ok = await confirm(
       `Create and start experiment "${id}"?`,
-      `${names.join(' vs ')} on ${metric.label}, equal traffic, default guardrails off. Traffic is split from now on; record calls with "Kaizen: Record Calls into Experiment".`,
+      `${shown.join(' vs ')} on ${metric.label}, equal traffic, default guardrails off. Traffic is split from now on; record calls with "Kaizen: Record Calls into Experiment".`,
       'Create and Start',
     );
     if (!ok) return undefined;
     const created = await step(ctx, 'create experiment', async (svc) => {
-      const e = await svc.create({ id, variants: names.map((name) => ({ name, weight: 1 })), primaryMetric: metric.label });
+      const e = await svc.create({ id, variants: names.map((name, i) => ({ name, weight: 1, ...served[i] })), primaryMetric: metric.label });
       return svc.start(e.id);
     });
-    if (created) void vscode.window.showInformationMessage(`Kaizen: experiment ${created.id} created and running (${names.join(' vs ')} on ${created.primaryMetric}).`);
+    if (created) void vscode.window.showInformationMessage(`Kaizen: experiment ${created.id} created and running (${shown.join(' vs ')} on ${created.primaryMetric}).`);
     return created;
   };
 }

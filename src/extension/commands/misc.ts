@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { KaizenContext } from '../context';
-import { requireTrust } from '../context';
+import * as path from 'node:path';
+import { requireTrust, workspaceBaseDir } from '../context';
+import { readCliWorkspaceKey } from '../secrets';
 import { SecretKeys } from '../../shared/secretKeys';
 import { artifactUri, callUri, openRendered } from '../callDocument';
 
@@ -23,6 +25,36 @@ export function setApiKey(ctx: KaizenContext) {
     }
     await ctx.extension.secrets.store(SecretKeys.anthropicApiKey, key.trim());
     void vscode.window.showInformationMessage('Kaizen: Anthropic API key saved in SecretStorage.');
+  };
+}
+
+/**
+ * Replaces this window's workspace key with the CLI's (`.kaizen/secrets.json`), after saying what it
+ * means: the store refuses a host whose key differs from the one its ids were hashed under.
+ */
+export function useCliWorkspaceKey(ctx: KaizenContext) {
+  return async () => {
+    const file = path.join(workspaceBaseDir(ctx.extension), '.kaizen', 'secrets.json');
+    const cliKey = await readCliWorkspaceKey(file);
+    if (cliKey === undefined) {
+      void vscode.window.showErrorMessage(`Kaizen: no CLI workspace key in ${file} (the CLI writes one on its first import there).`);
+      return;
+    }
+    const current = await ctx.extension.secrets.get(SecretKeys.workspaceHmacKey);
+    if (current === cliKey) {
+      void vscode.window.showInformationMessage('Kaizen: this window already uses the CLI\'s workspace key.');
+      return;
+    }
+    const ok = await vscode.window.showWarningMessage(
+      'Use the CLI\'s workspace key in this window? Identifiers are hashed under it from now on; a store bound to the current key will refuse new imports until it is used again.',
+      { modal: true },
+      'Use the CLI\'s Key',
+    );
+    if (ok !== 'Use the CLI\'s Key') return;
+    await ctx.extension.secrets.store(SecretKeys.workspaceHmacKey, cliKey);
+    await ctx.engine.close();
+    ctx.engine.refresh();
+    void vscode.window.showInformationMessage('Kaizen: this window now hashes identifiers under the CLI\'s workspace key.');
   };
 }
 

@@ -7,6 +7,7 @@ import type { LearningStore } from '../../engine/store';
 import type { ImportReport, ImportProgress } from '../../engine/ingest';
 import type { Settings } from '../../shared/settings';
 import type { Workspace } from '../../engine/workspace';
+import type { ClaudeSettings, DeepAnalysisResult } from '../../engine/pipeline';
 import type { AnalyzeSummary } from './analyzeStore';
 import { toAnalyzeSummary } from './analyzeStore';
 import { loadEngine } from './load';
@@ -135,6 +136,15 @@ export class EngineService {
       this.setState('idle');
       this.changed.fire();
     }
+  }
+
+  /** Deep analysis of the store (`kaizen deep-analyze`): with Claude settings, billed answers land in the store's cost ledger. */
+  async deepAnalyze(claude: ClaudeSettings | undefined): Promise<DeepAnalysisResult> {
+    const workspace = this.workspace();
+    const [store, policy] = await Promise.all([workspace.store(), workspace.policy()]);
+    const result = await loadEngine().deepAnalyze({ store, ports: this.options.ports, policy, claude });
+    await store.save();
+    return result;
   }
 
   /** Error fingerprints the store knows, as `code|stage|tool` (what the replay engine matches). */

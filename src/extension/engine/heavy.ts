@@ -25,3 +25,7 @@ export { contentHash, sharedArtifactPayload } from '../../engine/collective';
 export { callToMarkdown } from '../documents/callMarkdown';
 export { artifactToMarkdown } from '../documents/artifactMarkdown';
 export { observationFromConversation } from '../../engine/experiments';
+// Deep analysis with Claude (the SDK loads with this bundle, never at activation).
+export { deepAnalyze } from '../../engine/pipeline';
+export { DEFAULT_PRICES, parsePriceTable } from '../../engine/llm';
+export { deepAnalysisMarkdown } from '../documents/deepAnalysisMarkdown';

@@ -93,8 +93,9 @@ export class CallsTree extends StoreTree<CallNode> {
     if (node.kind === 'source') {
       const ok = node.calls.filter((c) => c.outcomeLabel === 'success').length;
       const bad = node.calls.filter((c) => c.outcomeLabel === 'failure').length;
-      const item = new vscode.TreeItem(node.file, vscode.TreeItemCollapsibleState.Collapsed);
-      item.description = `${node.calls.length} calls · ${ok} ✓ · ${bad} ✗`;
+      // The file's name, not its path, and short figures: a default-width sidebar cuts anything longer.
+      const item = new vscode.TreeItem(node.file.split(/[\\/]/).pop() || node.file, vscode.TreeItemCollapsibleState.Collapsed);
+      item.description = `${node.calls.length} calls · ${ok}✓ ${bad}✗`;
       item.tooltip = `${node.file}\n${node.calls.length} calls, ${ok} succeeded, ${bad} failed, ${node.calls.length - ok - bad} unknown (shown: first 500)`;
       item.iconPath = new vscode.ThemeIcon('file');
       item.contextValue = 'kaizen.source';
@@ -192,6 +193,16 @@ export class ExperimentsTree extends StoreTree<{ id: string; name: string; statu
 
 // ---- Artifacts: latest version of each, with its history underneath ---------------------------
 
+/**
+ * "Decision tree: refund-request" → "refund-request": the kind is in the description, and a
+ * default-width sidebar would otherwise cut the version and status off.
+ */
+function shortTitle(a: LearningArtifact): string {
+  const title = a.title || `${a.payload.kind} ${a.artifactId}`;
+  const rest = /^[^:]{1,40}:\s*(.+)$/.exec(title)?.[1];
+  return rest ?? title;
+}
+
 type ArtifactNode = { kind: 'artifact'; artifact: LearningArtifact } | { kind: 'version'; artifact: LearningArtifact };
 
 export class ArtifactsTree extends StoreTree<ArtifactNode> {
@@ -209,10 +220,10 @@ export class ArtifactsTree extends StoreTree<ArtifactNode> {
   getTreeItem(node: ArtifactNode): vscode.TreeItem {
     const a = node.artifact;
     if (node.kind === 'artifact') {
-      const item = new vscode.TreeItem(a.title || `${a.payload.kind} ${a.artifactId}`, a.version > 1 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+      const item = new vscode.TreeItem(shortTitle(a), a.version > 1 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
       item.description = `${a.payload.kind} · v${a.version} · ${a.status}`;
       item.iconPath = new vscode.ThemeIcon(a.status === 'rolled-out' ? 'rocket' : a.status === 'retired' ? 'archive' : 'lightbulb');
-      item.tooltip = `${a.artifactId} v${a.version} (${a.status})\nhash ${a.contentHash.slice(0, 12)}`;
+      item.tooltip = `${a.title || a.artifactId}\n${a.artifactId} v${a.version} (${a.status})\nhash ${a.contentHash.slice(0, 12)}`;
       item.command = { command: 'kaizen.openArtifact', title: 'Open Artifact', arguments: [{ artifactId: a.artifactId, version: a.version }] };
       return item;
     }

@@ -11,7 +11,7 @@ describe('Kaizen in VS Code (Electron)', () => {
     assert.ok(ext, 'the extension is installed in the development host');
     await ext.activate();
     const commands = await vscode.commands.getCommands(true);
-    for (const c of ['kaizen.importCalls', 'kaizen.analyze', 'kaizen.openPatternExplorer', 'kaizen.exportStore']) assert.ok(commands.includes(c), c);
+    for (const c of ['kaizen.importCalls', 'kaizen.analyze', 'kaizen.openPatternExplorer', 'kaizen.exportStore', 'kaizen.deepAnalyze']) assert.ok(commands.includes(c), c);
   });
 
   it('imports the bundled sample calls and finds patterns', async () => {

@@ -150,4 +150,44 @@ describe('collective: hub over loopback (quorum, refusals, rollback, restart)', 
     await assert.rejects(openHubStore(file), /is not a readable hub database .* left it untouched/);
     assert.equal(fs.readFileSync(file, 'utf8'), 'not a database, just text that someone saved here');
   });
+
+  it('log ids with gaps (as a PostgreSQL sequence leaves them): agents apply every entry once and resume across a reconnect', async () => {
+    // The same sql.js store, seen through cursors 7× apart: a HubStore whose event ids skip.
+    const inner = await openHubStore();
+    stores.push(inner);
+    const gappy: HubStore = {
+      ...inner,
+      putEnvelope: (...a) => inner.putEnvelope(...a),
+      getEnvelope: (h) => inner.getEnvelope(h),
+      addSignature: (...a) => inner.addSignature(...a),
+      recordAdoption: async (...a) => {
+        const e = await inner.recordAdoption(...a);
+        return { ...e, cursor: e.cursor * 7 };
+      },
+      adoptionsAfter: async (after, limit) => (await inner.adoptionsAfter(Math.floor(after / 7), limit)).map((e) => ({ ...e, cursor: e.cursor * 7 })),
+      markApplied: (...a) => inner.markApplied(...a),
+      appliedBy: (h) => inner.appliedBy(h),
+      putStatsContribution: (r) => inner.putStatsContribution(r),
+      statsContributions: () => inner.statsContributions(),
+      appendJournal: (e) => inner.appendJournal(e),
+      journal: () => inner.journal(),
+      onAdoption: (l) => inner.onAdoption((c) => l(c * 7)),
+      close: async () => undefined,
+    };
+    let h = await startHub({ store: gappy, quorum: 1, trust });
+    hubs.push(h);
+    const port = h.port;
+    const agent = startAgent(h.url, 'agent-1');
+    agents.push(agent);
+    for (let v = 1; v <= 3; v++) await post(`${h.http}/v1/artifacts`, packEnvelope(samplePayload('gappy', v), a, crypto));
+    await agent.subscriber.appliedThrough(21);
+    await hubs.pop()!.close();
+    h = await startHub({ store: gappy, quorum: 1, trust, port });
+    hubs.push(h);
+    for (let v = 4; v <= 5; v++) await post(`${h.http}/v1/artifacts`, packEnvelope(samplePayload('gappy', v), a, crypto));
+    await agent.subscriber.appliedThrough(35);
+    assert.deepEqual(agent.applied.map((f) => f.id), ['7', '14', '21', '28', '35']);
+    assert.equal(agent.subscriber.lastEventId, '35');
+    assert.equal(agent.subscriber.artifacts.live('gappy')?.payload.version, 5);
+  });
 });

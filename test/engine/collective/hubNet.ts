@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { ArtifactFrame, HubStore, SigningKey } from '../../../src/engine/collective';
@@ -24,14 +25,34 @@ export interface HubJson {
   error: { field: string; reason: string };
 }
 
-export async function post(url: string, body: unknown): Promise<{ status: number; json: HubJson }> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
-  return { status: res.status, json: (await res.json()) as HubJson };
+/**
+ * One HTTP exchange on a fresh connection (node:http, no keep-alive pool): a test that restarts the hub on
+ * the same port must not reuse a socket the old hub closed.
+ */
+function request(method: 'GET' | 'POST', url: string, body?: string): Promise<{ status: number; json: HubJson }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method, agent: false, headers: body === undefined ? {} : { 'content-type': 'application/json' } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        try {
+          resolve({ status: res.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString('utf8')) as HubJson });
+        } catch (err) {
+          reject(err as Error);
+        }
+      });
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
-export async function get(url: string): Promise<{ status: number; json: HubJson }> {
-  const res = await fetch(url);
-  return { status: res.status, json: (await res.json()) as HubJson };
+export function post(url: string, body: unknown): Promise<{ status: number; json: HubJson }> {
+  return request('POST', url, typeof body === 'string' ? body : JSON.stringify(body));
+}
+
+export function get(url: string): Promise<{ status: number; json: HubJson }> {
+  return request('GET', url);
 }
 
 export function rollbackSignature(hash: string, key: SigningKey): { keyId: string; sig: string } {

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { ExperimentSchema } from '../../../src/engine/model';
-import { BundleError, openSqlStore } from '../../../src/engine/store';
+import { BundleError, CURRENT_SCHEMA_VERSION, openSqlStore } from '../../../src/engine/store';
 import type { LearningStore } from '../../../src/engine/store';
 import { nodeHashing } from '../../../src/node/nodePorts';
 import { buildCall, buildPattern, manualClock, promptPayload, testPorts } from './builders';
@@ -100,7 +100,7 @@ describe('store: bundles', () => {
     const b = await fresh();
     const result = await b.importBundle(bundle);
     assert.deepEqual(result, {
-      fromSchemaVersion: 4,
+      fromSchemaVersion: CURRENT_SCHEMA_VERSION,
       callsInserted: 3,
       callsMerged: 0,
       artifactVersionsInserted: 3,
@@ -221,9 +221,9 @@ describe('store: bundles', () => {
       await expectError(strToU8('{"format":"kaizen-bundle"}'), 'format', /not a Kaizen bundle \(not a readable zip/);
       await expectError(zipSync({ 'readme.txt': strToU8('hi') }), 'format', /has no manifest.json/);
       await expectError(
-        tamper(bundle, 'manifest.json', (t) => t.replace('"schemaVersion": 4', '"schemaVersion": 7')),
+        tamper(bundle, 'manifest.json', (t) => t.replace(`"schemaVersion": ${CURRENT_SCHEMA_VERSION}`, '"schemaVersion": 77')),
         'too-new',
-        /newer Kaizen \(schema v7; this build knows up to v4\)/,
+        new RegExp(`newer Kaizen \\(schema v77; this build knows up to v${CURRENT_SCHEMA_VERSION}\\)`),
       );
       await expectError(tamper(bundle, 'manifest.json', (t) => t.replace('"kaizen-bundle"', '"other"')), 'format', /manifest.json is invalid: format/);
     });

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import initSqlJs from 'sql.js';
 import type { SqlJsStatic } from 'sql.js';
-import { StoreFileError, openSqlStore } from '../../../src/engine/store';
+import { CURRENT_SCHEMA_VERSION, StoreFileError, openSqlStore } from '../../../src/engine/store';
 import type { LearningStore } from '../../../src/engine/store';
 import { packJson } from '../../../src/engine/store/codec';
 import { locateSqlWasm } from '../../../src/node/nodePorts';
@@ -145,7 +145,7 @@ describe('store: persistence', () => {
       {
         name: 'a store from a newer Kaizen',
         reason: 'too-new',
-        message: /newer Kaizen \(store schema v99; this build knows up to v4\).*Update Kaizen/,
+        message: new RegExp(`newer Kaizen \\(store schema v99; this build knows up to v${CURRENT_SCHEMA_VERSION}\\).*Update Kaizen`),
         make: () => {
           const db = new SQL.Database(fs.readFileSync(path.join(FIXTURES, 'v1-store.sqlite')));
           db.run('PRAGMA user_version = 99');
@@ -256,7 +256,7 @@ describe('store: persistence', () => {
   });
 
   describe('migrations', () => {
-    it('opens a schema v1 file, migrates it to v4 (backfilling error counts) and keeps a backup', async () => {
+    it('opens a schema v1 file, migrates it to the current schema (backfilling error counts) and keeps a backup', async () => {
       fs.mkdirSync(path.dirname(file), { recursive: true });
       const v1 = fs.readFileSync(path.join(FIXTURES, 'v1-store.sqlite'));
       fs.writeFileSync(file, v1);
@@ -277,14 +277,14 @@ describe('store: persistence', () => {
       await s.appendJournal([{ stream: 'exp-1', kind: 'next', ts: 0, payload: null }]);
       assert.deepEqual((await s.readJournal('exp-1')).map((e) => e.seq), [1, 2]);
       await s.close();
-      assert.equal(rawQuery(file, 'PRAGMA user_version')[0]![0], 4);
+      assert.equal(rawQuery(file, 'PRAGMA user_version')[0]![0], CURRENT_SCHEMA_VERSION);
       assert.ok(rawQuery(file, "SELECT name FROM sqlite_master WHERE name = 'calls_intent'").length === 1);
       assert.deepEqual(fs.readFileSync(`${file}.schema-v1.bak`), v1);
     });
 
     it('a fresh file records the schema version and the Kaizen marker', async () => {
       await (await openStore()).close();
-      assert.equal(rawQuery(file, 'PRAGMA user_version')[0]![0], 4);
+      assert.equal(rawQuery(file, 'PRAGMA user_version')[0]![0], CURRENT_SCHEMA_VERSION);
       assert.equal(rawQuery(file, 'PRAGMA application_id')[0]![0], 0x4b5a4e31);
       assert.equal(rawQuery(file, "SELECT value FROM meta WHERE key = 'format'")[0]![0], 'kaizen-learning-store');
     });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { ExperimentSchema } from '../../../src/engine/model';
 import type { Experiment } from '../../../src/engine/model';
-import { openSqlStore } from '../../../src/engine/store';
+import { CURRENT_SCHEMA_VERSION, openSqlStore } from '../../../src/engine/store';
 import type { CallAnalysisRecord, LearningStore } from '../../../src/engine/store';
 import { buildCall, buildPattern, manualClock, promptPayload, testPorts } from './builders';
 
@@ -179,7 +179,7 @@ describe('store: analyses, patterns, experiments, journal, fingerprints, retenti
     await store.upsertErrorFingerprints([{ fingerprint: 'f', template: 't', firstSeen: 0, lastSeen: 0, count: 1, exampleCallIds: [] }]);
     const s = await store.stats();
     assert.deepEqual(s, {
-      schemaVersion: 4,
+      schemaVersion: CURRENT_SCHEMA_VERSION,
       calls: 2,
       events: 32,
       transcriptsRetained: 2,
