@@ -10,6 +10,7 @@ import { importFile } from './ingest';
 import type { ImportOptions, ImportReport } from './ingest';
 import { createComplianceValidator, createRedactor, resolvePolicy, withCompliance } from './privacy';
 import type { ComplianceValidator, KaizenRedactor, PrivacyPolicy, PrivacySettings } from './privacy';
+import { readFingerprintRules } from './errors';
 import { analyzeStore } from './pipeline';
 import type { AnalyzeStoreOptions, AnalyzeSummary } from './pipeline';
 import { openSqlStore } from './store';
@@ -18,6 +19,9 @@ import { joinPath, splitPath } from './store/paths';
 
 /** The workspace privacy policy file, beside the store: `.kaizen/privacy.json`. */
 export const POLICY_FILE = 'privacy.json';
+
+/** User error-fingerprint rules, beside the store: `.kaizen/fingerprints.json` (errors/rules.ts). */
+export const FINGERPRINT_RULES_FILE = 'fingerprints.json';
 
 /** The workspace key is not what Kaizen writes (64 hex characters); it is never silently replaced. */
 export class WorkspaceKeyError extends Error {
@@ -196,7 +200,12 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
     },
     async analyze(analyzeOptions = {}) {
       const store = await workspace.store();
-      const summary = await analyzeStore(store, { ...analyzeOptions, ports });
+      // A bad rules file stops the analysis with the field named (readFingerprintRules), before anything is written.
+      const rulesFile = joinPath(splitPath(storePath).dir, FINGERPRINT_RULES_FILE);
+      const fingerprintRules =
+        analyzeOptions.fingerprintRules ??
+        ((await ports.fs.exists(rulesFile)) ? readFingerprintRules(parseJsonFile(describe(rulesFile), new TextDecoder().decode(await ports.fs.readFile(rulesFile)))).rules : undefined);
+      const summary = await analyzeStore(store, { ...analyzeOptions, ports, ...(fingerprintRules ? { fingerprintRules } : {}) });
       // Saved at once, so a crash right after keeps the result.
       await store.save();
       return summary;
@@ -221,4 +230,12 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
     },
   };
   return workspace;
+}
+
+function parseJsonFile(name: string, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new Error(`${name}: not JSON (${(err as Error).message})`);
+  }
 }

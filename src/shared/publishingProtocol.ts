@@ -66,6 +66,8 @@ export const PublishingToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('rollbackArtifact'), artifactId: z.string().min(1), target: PublishTargetFormSchema }),
   /** Watch this hub (its http URL); empty stops watching. */
   z.object({ type: z.literal('setHub'), url: z.string().max(2000) }),
+  /** Sign the artifact's latest version with this workspace's key and submit it to the watched hub (or add the signature). */
+  z.object({ type: z.literal('signForHub'), artifactId: z.string().min(1) }),
 ]);
 export type PublishingToHost = z.output<typeof PublishingToHostSchema>;
 

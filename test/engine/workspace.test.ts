@@ -7,6 +7,7 @@ import { WorkspaceKeyError, createWorkspace, readWorkspaceKey } from '../../src/
 import type { WorkspaceSettings } from '../../src/engine/workspace';
 import { createNodePorts, memorySecretStore } from '../../src/node/nodePorts';
 import { SecretKeys } from '../../src/shared/secretKeys';
+import { errorHistory } from './errors/history';
 
 // The composition root both hosts use (src/cli/workspace.ts and src/extension/engine/engineService.ts
 // pass only their ports and settings), so these rules are tested once, here, for both.
@@ -133,5 +134,18 @@ describe('engine workspace (the composition root of every host)', () => {
     assert.equal(await store.countCalls(), 1, 'the call summary stays');
     assert.equal((await store.getConversation('old'))?.events.length ?? 0, 0, 'the 30-day-old transcript is gone');
     await purge.close();
+  });
+  it('applies .kaizen/fingerprints.json beside the store when analyzing; a bad file stops before anything is written', async () => {
+    const ws = createWorkspace({ ports: createNodePorts({ secrets: memorySecretStore() }), storePath: storePath() });
+    const calls = path.join(dir, 'calls.jsonl');
+    writeFileSync(calls, errorHistory().flat().map((e) => JSON.stringify(e)).join('\n'));
+    await ws.importFile(calls);
+    writeFileSync(path.join(dir, '.kaizen', 'fingerprints.json'), JSON.stringify({ rules: [{ match: { tool: 'issue_refund' }, fingerprint: 'refunds/{{default}}' }] }));
+    const summary = await ws.analyze();
+    assert.ok(summary.errors.catalog.some((f) => f.fingerprint.startsWith('refunds/fp_')));
+    assert.ok((await (await ws.store()).listErrorFingerprints()).some((f) => f.fingerprint.startsWith('refunds/fp_')));
+    writeFileSync(path.join(dir, '.kaizen', 'fingerprints.json'), JSON.stringify({ rules: [{ match: {}, fingerprint: 'x' }] }));
+    await assert.rejects(ws.analyze(), /rules\[0\]\.match: give at least one of tool, code, stage, message/);
+    await ws.close();
   });
 });

@@ -13,6 +13,7 @@ import type { CliContext } from '../context';
 import { CliError, DEFAULT_STORE, ExitCode, writeJsonLine } from '../context';
 import { openWorkspace, reportUnreadableRows } from '../workspace';
 import { bar, createStatusLine } from '../progress';
+import { loadFingerprintRules } from '../fingerprintRules';
 import type { RegisterCommand } from './index';
 
 interface AnalyzeOpts {
@@ -77,6 +78,7 @@ export function formatSummary(s: AnalyzeSummary): string {
       .join(', ')}`,
     `patterns: ${s.patterns} scored, ${s.significantPatterns} significant (BH FDR 5%); tool-order patterns: ${s.toolPatterns}`,
     `artifacts: ${s.artifacts.saved} new versions, ${s.artifacts.unchanged} unchanged`,
+    `errors: ${s.errors.occurrences} in ${s.errors.fingerprints} fingerprints; ${s.errors.rules.length} avoidance rules${s.errors.rulesWithheld > 0 ? ` (${s.errors.rulesWithheld} withheld by the privacy gate)` : ''} (\`kaizen errors learn\` lists them)`,
   ];
   lines.push(`vocabulary: ${s.seeds.used ? 'built-in taxonomy as seeds' : 'induced from the calls'} (built-in intents cover ${pct(s.seeds.coverage)} of calls)`);
   if (s.vocabulary) {
@@ -129,6 +131,7 @@ export const register: RegisterCommand = (program, ctx) => {
       try {
         const summary = await analyzeStore(ws.store, {
           ports: ctx.ports,
+          fingerprintRules: loadFingerprintRules(ctx),
           intentModel,
           taxonomy,
           seeds: opts.seeds,

@@ -15,6 +15,7 @@ import { createProgress } from '../progress';
 import { openWorkspace } from '../workspace';
 import { demoCollectiveLines, runDemoCollective } from './demoCollective';
 import { runDemoExperiment } from './demoExperiment';
+import { runDemoImprovement } from './demoImprove';
 import { chartJsForReport } from './report';
 import type { RegisterCommand } from './index';
 import { parsePositiveInt, writeSampleFiles } from './samples';
@@ -77,7 +78,7 @@ export async function runDemo(ctx: CliContext, opts: DemoOptions): Promise<numbe
   };
 
   log(`Generating ${opts.count.toLocaleString('en-US')} sample calls (seed ${opts.seed})…`);
-  const samples = await time('generate', () => writeSampleFiles({ outDir: path.join(outDir, 'calls'), count: opts.count, seed: opts.seed }));
+  const samples = await time('generate', () => writeSampleFiles({ outDir: path.join(outDir, 'calls'), count: opts.count, seed: opts.seed, errorModes: true }));
   const truth = JSON.parse(fs.readFileSync(samples.truthFile, 'utf8')) as SampleTruth;
 
   const ws = await openWorkspace(ctx, folder.storePath, { create: true });
@@ -105,8 +106,13 @@ export async function runDemo(ctx: CliContext, opts: DemoOptions): Promise<numbe
     aprog.done();
     const recovery = scorePatternRecovery(analysis.significantPatternsList, truth.planted);
 
-    log('Testing the learned playbook in a simulated A/B experiment with a guarded rollout…');
-    const experiment = await time('experiment', () => runDemoExperiment(ws.store, ctx.ports, opts.seed, folder.run));
+    log('Proposing playbook bullets from the significant patterns (a diff of the agent prompt, through the gates)…');
+    const target = path.relative(ctx.cwd, path.join(outDir, 'prompts', 'agent.md')).split(path.sep).join('/');
+    const improvement = await time('improve', () => runDemoImprovement(ws.store, ctx.ports, ws.policy, outDir, target));
+    fs.writeFileSync(path.join(outDir, 'prompt.diff'), improvement.diff);
+
+    log('Testing the proposed playbook in a simulated A/B experiment with a guarded rollout…');
+    const experiment = await time('experiment', () => runDemoExperiment(ws.store, ctx.ports, opts.seed, folder.run, improvement));
     await ws.store.save();
 
     log('Sharing statistics with a second node (no calls leave either node)…');
@@ -157,8 +163,12 @@ export async function runDemo(ctx: CliContext, opts: DemoOptions): Promise<numbe
     fs.writeFileSync(path.join(outDir, 'report.html'), renderReportHtml(report, chartJsForReport()));
     const stats = await ws.store.stats();
 
+    const errorCatalog = {
+      fingerprints: analysis.errors.catalog.slice(0, 5).map((f) => ({ id: f.fingerprint, template: f.template, tool: f.tool ?? null, count: f.count, calls: f.calls })),
+      rules: analysis.errors.rules.map((r) => ({ id: r.id, fingerprint: r.fingerprint, text: r.text, support: r.support, precision: r.precision })),
+    };
     if (opts.json) {
-      ctx.stdout.write(`${JSON.stringify({ report, collective, store: stats, outDir })}\n`);
+      ctx.stdout.write(`${JSON.stringify({ report, improvement: { target: improvement.target, diff: improvement.diff, accepted: improvement.accepted, blocked: improvement.blocked, follow: improvement.follow }, collective, store: stats, outDir, errors: errorCatalog })}\n`);
     } else {
       const rel = (p: string) => path.relative(ctx.cwd, p) || '.';
       ctx.stdout.write(
@@ -187,6 +197,13 @@ export async function runDemo(ctx: CliContext, opts: DemoOptions): Promise<numbe
           ...analysis.knowledge.toolPatterns.slice(0, 4).map((t) => `    ${t.intent ?? ''}: ${t.sequence.join(' → ')} — success ${(100 * t.successRate).toFixed(0)} %, lift ${t.lift >= 0 ? '+' : ''}${(100 * t.lift).toFixed(0)} pts`),
           '',
           ...demoTrees(analysis.knowledge.trees),
+          '',
+          `  errors     ${analysis.errors.occurrences} errors in ${analysis.errors.fingerprints} fingerprints; ${analysis.errors.rules.length} avoidance rules (checked before each tool call; \`kaizen errors learn\`)`,
+          ...errorCatalog.fingerprints.slice(0, 4).map((f) => `    ×${f.count} in ${f.calls} calls  ${f.tool ?? '-'}: ${f.template}`),
+          ...analysis.errors.rules.slice(0, 4).map((r) => `    rule (support ${r.support}, precision ${(100 * r.precision).toFixed(0)} %): ${r.text}`),
+          '',
+          `  improve    ${improvement.accepted.length} proposal(s) accepted, ${improvement.blocked.length} blocked by a gate; the agent prompt gains ${improvement.follow.length} move bullet(s) (${rel(path.join(outDir, 'prompt.diff'))}):`,
+          ...improvement.diff.split('\n').filter((l) => l !== '').map((l) => `    ${l}`),
           '',
           `  experiment ${experiment.name}: ${experiment.decision} — ${experiment.reason}`,
           `             rollout ${experiment.stages.join(' → ')}: ${experiment.outcome}`,

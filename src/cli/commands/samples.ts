@@ -14,14 +14,14 @@ export function parsePositiveInt(value: string): number {
 }
 
 /** Writes generated calls as Kaizen JSONL plus the planted truth; streams, so any count fits in memory. */
-export async function writeSampleFiles(options: { outDir: string; count: number; seed: number; agentId?: string }): Promise<{ callsFile: string; truthFile: string; events: number }> {
+export async function writeSampleFiles(options: { outDir: string; count: number; seed: number; agentId?: string; errorModes?: boolean }): Promise<{ callsFile: string; truthFile: string; events: number }> {
   fs.mkdirSync(options.outDir, { recursive: true });
   const callsFile = path.join(options.outDir, `${options.agentId ?? 'acme-support'}.jsonl`);
   const truthFile = path.join(options.outDir, 'truth.json');
   const out = fs.createWriteStream(callsFile);
   const truths: CallTruth[] = [];
   let events = 0;
-  for (const call of iterateSampleCalls({ seed: options.seed, count: options.count, agentId: options.agentId })) {
+  for (const call of iterateSampleCalls({ seed: options.seed, count: options.count, agentId: options.agentId, errorModes: options.errorModes })) {
     let chunk = '';
     for (const e of call.events) chunk += `${JSON.stringify(e)}\n`;
     events += call.events.length;
@@ -69,11 +69,14 @@ export const register: RegisterCommand = (program, ctx) => {
       return v;
     }, 'retail')
     .option('-o, --out <dir>', 'output folder', 'samples-out')
+    .option('--error-modes', 'retail: plant recurring tool errors with visible precursors (refund without identity check, change after shipped, missing field, same-arguments retry)')
     .option('--json', 'print the result as JSON')
-    .action(async (opts: { count: number; seed: number; agent?: string; out: string; json?: boolean; domain: 'retail' | 'airline' }) => {
+    .action(async (opts: { count: number; seed: number; agent?: string; out: string; json?: boolean; domain: 'retail' | 'airline'; errorModes?: boolean }) => {
       const outDir = path.resolve(ctx.cwd, opts.out);
-      const write = opts.domain === 'airline' ? writeAirlineFiles : writeSampleFiles;
-      const r = await write({ outDir, count: opts.count, seed: opts.seed, agentId: opts.agent });
+      const r =
+        opts.domain === 'airline'
+          ? await writeAirlineFiles({ outDir, count: opts.count, seed: opts.seed, agentId: opts.agent })
+          : await writeSampleFiles({ outDir, count: opts.count, seed: opts.seed, agentId: opts.agent, errorModes: opts.errorModes });
       if (opts.json) ctx.stdout.write(`${JSON.stringify({ calls: opts.count, events: r.events, callsFile: r.callsFile, truthFile: r.truthFile })}\n`);
       else ctx.stdout.write(`Wrote ${opts.count} calls (${r.events} events) to ${path.relative(ctx.cwd, r.callsFile)}\nPlanted truth: ${path.relative(ctx.cwd, r.truthFile)}\n`);
     });

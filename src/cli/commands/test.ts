@@ -4,9 +4,12 @@ import { Option } from 'commander';
 import { createRedactor } from '../../engine/privacy';
 import { junitReport, loadFixture, replayFixture, sidecarPathFor, tapReport, textReport, totals } from '../../engine/replay';
 import type { FixtureResult } from '../../engine/replay';
+import { rulesFromArtifacts } from '../../engine/errors';
+import type { AvoidanceRule } from '../../engine/errors';
 import { openSqlStore } from '../../engine/store';
 import { CliError, DEFAULT_STORE, ExitCode } from '../context';
 import type { CliContext } from '../context';
+import { loadFingerprintRules } from '../fingerprintRules';
 import type { RegisterCommand } from './index';
 
 const FIXTURE_RE = /\.calls\.jsonl$/i;
@@ -32,12 +35,16 @@ export function findFixtures(inputs: readonly string[], cwd: string): string[] {
   return [...new Set(out)];
 }
 
-/** Fingerprints the learning store already knows, as `code|stage|tool`; none when there is no store yet. */
-async function knownFingerprints(ctx: CliContext, storePath: string): Promise<string[]> {
-  if (!fs.existsSync(storePath)) return [];
+/**
+ * What the learning store knows about errors: its fingerprints (the catalog's ids and their
+ * `code|stage|tool` form) and its avoidance rules; nothing when there is no store yet.
+ */
+async function storeErrorKnowledge(ctx: CliContext, storePath: string): Promise<{ known: string[]; rules: AvoidanceRule[] }> {
+  if (!fs.existsSync(storePath)) return { known: [], rules: [] };
   const store = await openSqlStore({ path: storePath, ports: ctx.ports });
   try {
-    return (await store.listErrorFingerprints()).filter((f) => f.code).map((f) => `${f.code}|${f.stage ?? ''}|${f.tool ?? ''}`);
+    const known = (await store.listErrorFingerprints()).flatMap((f) => [f.fingerprint, ...(f.code ? [`${f.code}|${f.stage ?? ''}|${f.tool ?? ''}`] : [])]);
+    return { known, rules: rulesFromArtifacts(await store.listArtifacts({ kind: 'avoidance-rule' })) };
   } finally {
     await store.close();
   }
@@ -50,19 +57,21 @@ export const register: RegisterCommand = (program, ctx) => {
     .argument('<paths...>', 'fixture files or folders to search for *.calls.jsonl')
     .addOption(new Option('--reporter <kind>', 'output format').choices(['text', 'junit', 'tap']).default('text'))
     .option('-o, --out <file>', 'write the report to a file instead of stdout')
-    .option('--store <path>', 'learning store whose known error fingerprints count as known', DEFAULT_STORE)
+    .option('--store <path>', 'learning store whose error fingerprints count as known and whose avoidance rules the caughtBeforeError check uses', DEFAULT_STORE)
     .action(async (paths: string[], opts: { reporter: 'text' | 'junit' | 'tap'; out?: string; store: string }) => {
       const files = findFixtures(paths, ctx.cwd);
       if (files.length === 0) throw new CliError(`no *.calls.jsonl fixtures under ${paths.join(', ')}`, ExitCode.usage);
       // The replay only needs the hashed identifiers to be consistent within this run, so an
       // ephemeral key keeps the workspace secret out of test runs.
       const redactor = createRedactor({ hashing: ctx.ports.hashing, hmacKey: ctx.ports.hashing.randomBytes(32) });
-      const known = await knownFingerprints(ctx, path.resolve(ctx.cwd, opts.store));
+      const { known, rules } = await storeErrorKnowledge(ctx, path.resolve(ctx.cwd, opts.store));
+      const fingerprintRules = loadFingerprintRules(ctx);
+      const hash = (text: string) => ctx.ports.hashing.sha256(text);
       const results: FixtureResult[] = [];
       for (const file of files) {
         const sidecar = sidecarPathFor(file);
         const fixture = await loadFixture(path.relative(ctx.cwd, file) || file, fs.readFileSync(file, 'utf8'), fs.existsSync(sidecar) ? fs.readFileSync(sidecar, 'utf8') : undefined, ctx.ports.hashing);
-        results.push(replayFixture(fixture, { redactor, knownFingerprints: known }));
+        results.push(replayFixture(fixture, { redactor, knownFingerprints: known, hash, fingerprintRules, avoidanceRules: rules }));
       }
       const report = opts.reporter === 'junit' ? junitReport(results) : opts.reporter === 'tap' ? tapReport(results) : textReport(results);
       if (opts.out) {

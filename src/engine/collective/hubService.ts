@@ -213,14 +213,21 @@ export class HubService {
   /** Adopts once the quorum is met, unless the artifact was rolled back (a late signature never re-adopts it). */
   private async settle(envelope: Envelope): Promise<ArtifactStatus> {
     const signers = await this.signers(envelope);
-    const latest = await this.latest(envelope.hash);
+    let latest = await this.latest(envelope.hash);
     if (latest === undefined && signers.length >= this.options.quorum) {
-      const entry = await this.options.store.recordAdoption(envelope.hash, 'adopt', this.now());
-      if (entry.action === 'adopt') {
-        await this.options.store.appendJournal({ at: this.now(), action: 'adopted', hash: envelope.hash, detail: { cursor: entry.cursor, signers, quorum: this.options.quorum, artifactId: envelope.payload.artifactId, version: envelope.payload.version } });
+      latest = await this.options.store.recordAdoption(envelope.hash, 'adopt', this.now());
+      if (latest.action === 'adopt') {
+        await this.options.store.appendJournal({ at: this.now(), action: 'adopted', hash: envelope.hash, detail: { cursor: latest.cursor, signers, quorum: this.options.quorum, artifactId: envelope.payload.artifactId, version: envelope.payload.version } });
       }
     }
-    return this.status(envelope.hash);
+    return {
+      hash: envelope.hash,
+      status: latest === undefined ? 'pending' : latest.action === 'adopt' ? 'adopted' : 'rolled-back',
+      signers,
+      quorum: this.options.quorum,
+      artifactId: envelope.payload.artifactId,
+      version: envelope.payload.version,
+    };
   }
 
   /** The artifact's latest log entry (the log is short: one entry per adoption or rollback). */

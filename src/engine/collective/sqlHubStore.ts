@@ -1,19 +1,22 @@
 import type { EnginePorts } from '../ports';
-import { SqlDb, loadSqlModule } from '../store';
+import type { StoreLock } from '../store';
+import { SqlDb, StoreFileError, acquireStoreLock, hostProcess, loadSqlModule } from '../store';
 import type { AdoptionEntry, HubJournalEntry, HubStore, StatsContributionRow } from './hubStore';
 
+// Signers and agents are listed in insertion order: rowid order (these tables are never deleted from, so
+// a new row's rowid is always the largest).
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS hub_envelopes (hash TEXT PRIMARY KEY, envelope TEXT NOT NULL, received_at TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS hub_signatures (hash TEXT NOT NULL, key_id TEXT NOT NULL, sig TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (hash, key_id));
+CREATE TABLE IF NOT EXISTS hub_signatures (hash TEXT NOT NULL, key_id TEXT NOT NULL, sig TEXT NOT NULL, PRIMARY KEY (hash, key_id));
 CREATE TABLE IF NOT EXISTS hub_adoptions (cursor INTEGER PRIMARY KEY AUTOINCREMENT, hash TEXT NOT NULL, action TEXT NOT NULL, at TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS hub_adoptions_hash ON hub_adoptions (hash, cursor);
-CREATE TABLE IF NOT EXISTS hub_applied (hash TEXT NOT NULL, agent_id TEXT NOT NULL, at TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (hash, agent_id));
+CREATE TABLE IF NOT EXISTS hub_applied (hash TEXT NOT NULL, agent_id TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (hash, agent_id));
 CREATE TABLE IF NOT EXISTS hub_stats (node TEXT PRIMARY KEY, version INTEGER NOT NULL, payload TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS hub_journal (seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, action TEXT NOT NULL, hash TEXT, detail TEXT NOT NULL);
 `;
 
 export interface SqlHubStoreOptions {
-  ports: Pick<EnginePorts, 'fs' | 'loadSqlWasm'>;
+  ports: EnginePorts;
   /** The database file; omitted = in memory (tests, benchmarks). */
   path?: string;
 }
@@ -26,6 +29,17 @@ export interface SqlHubStoreOptions {
  */
 export async function openSqlHubStore(options: SqlHubStoreOptions): Promise<HubStore> {
   const SQL = await loadSqlModule(options.ports);
+  // One process per hub file (replicas share PostgreSQL instead): a second hub on it is refused.
+  let lock: StoreLock | undefined;
+  const proc = hostProcess();
+  if (options.path !== undefined && proc) {
+    try {
+      lock = await acquireStoreLock(options.path, options.ports, proc);
+    } catch (err) {
+      if (err instanceof StoreFileError && err.reason === 'locked') throw new Error(`the hub file ${options.path} is in use by another hub process (${options.path}.lock); run one hub per file, or share PostgreSQL between replicas`);
+      throw err;
+    }
+  }
   let bytes: Uint8Array | undefined;
   if (options.path !== undefined && (await options.ports.fs.exists(options.path))) bytes = await options.ports.fs.readFile(options.path);
   let db: SqlDb;
@@ -33,9 +47,10 @@ export async function openSqlHubStore(options: SqlHubStoreOptions): Promise<HubS
     db = new SqlDb(new SQL.Database(bytes));
     db.exec(SCHEMA);
   } catch (err) {
+    await lock?.release();
     throw new Error(`${options.path} is not a readable hub database (${(err as Error).message}); Kaizen left it untouched. Point --hub-store at another file or restore this one.`);
   }
-  return new SqlHubStore(db, options);
+  return new SqlHubStore(db, options, lock);
 }
 
 class SqlHubStore implements HubStore {
@@ -47,6 +62,7 @@ class SqlHubStore implements HubStore {
   constructor(
     private readonly db: SqlDb,
     private readonly options: SqlHubStoreOptions,
+    private readonly lock: StoreLock | undefined,
   ) {}
 
   /** Resolves once every write made before the call is on disk. */
@@ -82,9 +98,9 @@ class SqlHubStore implements HubStore {
 
   async addSignature(hash: string, keyId: string, sig: string): Promise<string[]> {
     this.check();
-    const added = this.db.run('INSERT OR IGNORE INTO hub_signatures (hash, key_id, sig, seq) VALUES (?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM hub_signatures))', [hash, keyId, sig]) > 0;
+    const added = this.db.run('INSERT OR IGNORE INTO hub_signatures (hash, key_id, sig) VALUES (?, ?, ?)', [hash, keyId, sig]) > 0;
     if (added) await this.persist();
-    return this.db.rows('SELECT key_id FROM hub_signatures WHERE hash = ? ORDER BY seq', [hash]).map((r) => String(r[0]));
+    return this.db.rows('SELECT key_id FROM hub_signatures WHERE hash = ? ORDER BY rowid', [hash]).map((r) => String(r[0]));
   }
 
   async recordAdoption(hash: string, action: 'adopt' | 'rollback', at: string): Promise<AdoptionEntry> {
@@ -110,13 +126,13 @@ class SqlHubStore implements HubStore {
 
   async markApplied(hash: string, agentId: string, at: string): Promise<void> {
     this.check();
-    const added = this.db.run('INSERT OR IGNORE INTO hub_applied (hash, agent_id, at, seq) VALUES (?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM hub_applied))', [hash, agentId, at]) > 0;
+    const added = this.db.run('INSERT OR IGNORE INTO hub_applied (hash, agent_id, at) VALUES (?, ?, ?)', [hash, agentId, at]) > 0;
     if (added) await this.persist();
   }
 
   async appliedBy(hash: string): Promise<string[]> {
     this.check();
-    return this.db.rows('SELECT agent_id FROM hub_applied WHERE hash = ? ORDER BY seq', [hash]).map((r) => String(r[0]));
+    return this.db.rows('SELECT agent_id FROM hub_applied WHERE hash = ? ORDER BY rowid', [hash]).map((r) => String(r[0]));
   }
 
   async putStatsContribution(row: StatsContributionRow): Promise<boolean> {
@@ -163,6 +179,7 @@ class SqlHubStore implements HubStore {
     this.closed = true;
     this.listeners.clear();
     this.db.close();
+    await this.lock?.release();
   }
 }
 

@@ -144,7 +144,8 @@ export class HubSubscriber {
       this.counts.malformedFrames++;
       return;
     }
-    const frame: ArtifactFrame = { ...parsed.data, prev: parsed.data.prev ?? null, hash: parsed.data.hash ?? parsed.data.envelope.hash };
+    // The envelope's own hash names what is applied and acked (a frame's `hash` is only a convenience).
+    const frame: ArtifactFrame = { ...parsed.data, prev: parsed.data.prev ?? null, hash: parsed.data.envelope.hash };
     this.counts.received++;
     const id = Number(frame.id);
     const prev = frame.prev === null ? 0 : Number(frame.prev);

@@ -16,6 +16,8 @@ import { addCall, emptyPatternCounts, scorePatterns } from '../analysis/patterns
 import type { ScoredPattern } from '../analysis/patterns';
 import type { CallAnalysis } from '../analysis/schema';
 import type { Taxonomy } from '../analysis/taxonomy';
+import { ErrorLearner, saveRuleArtifacts } from '../errors';
+import type { AvoidanceRule, CatalogEntry, FingerprintRule } from '../errors';
 import { buildTaxonomy, matchCategories } from '../analysis/taxonomy';
 import { callDocs, induceVocabulary, summarizeVocabulary, vocabularyLabeler } from '../analysis/discovery/vocabulary';
 import type { CallDocs, VocabularyLabeler, VocabularySummary } from '../analysis/discovery/vocabulary';
@@ -28,7 +30,9 @@ export interface AnalyzeProgress {
 }
 
 export interface AnalyzeStoreOptions {
-  ports: Pick<EnginePorts, 'clock' | 'logger'>;
+  ports: Pick<EnginePorts, 'clock' | 'logger' | 'hashing'>;
+  /** User fingerprint rules (errors/rules.ts): they override or refine the mined fingerprints. */
+  fingerprintRules?: readonly FingerprintRule[];
   intentModel?: IntentModel;
   taxonomy?: Taxonomy;
   /** A fixed outcome model; otherwise one is fitted on the store's calls that carry explicit outcomes. */
@@ -69,6 +73,9 @@ export interface AnalyzeSummary {
   patterns: number;
   significantPatterns: number;
   toolPatterns: number;
+  /** The error catalog stored by this run: occurrences seen and distinct fingerprints. */
+  /** The error catalog stored by this run and the avoidance rules learned (`rulesWithheld`: refused by the privacy gate). */
+  errors: { occurrences: number; fingerprints: number; catalog: CatalogEntry[]; rules: AvoidanceRule[]; rulesWithheld: number };
   artifacts: { saved: number; unchanged: number };
   elapsedMs: number;
   topPatterns: ScoredPattern[];
@@ -161,6 +168,9 @@ export async function analyzeStore(store: LearningStore, options: AnalyzeStoreOp
   let batch: CallAnalysisRecord[] = [];
   let done = 0;
   const deferred: CallAnalysis[] = [];
+  const errorLearner = new ErrorLearner({ hash: (text) => options.ports.hashing.sha256(text), ...(options.fingerprintRules ? { fingerprintRules: options.fingerprintRules } : {}) });
+  const callFingerprints = new Map<string, string[]>();
+  let occurrences = 0;
 
   const accept = async (a: CallAnalysis) => {
     outcomes[a.outcome.label]++;
@@ -171,7 +181,13 @@ export async function analyzeStore(store: LearningStore, options: AnalyzeStoreOp
     addTreeCall(trees, a);
     addGraphCall(graph, a);
     options.onCall?.(a);
-    batch.push(toRecord(a, options.ports.clock.now()));
+    const record = toRecord(a, options.ports.clock.now());
+    const fps = callFingerprints.get(a.callId);
+    if (fps) {
+      record.errorFingerprints = fps;
+      callFingerprints.delete(a.callId);
+    }
+    batch.push(record);
     if (batch.length >= batchSize) {
       await putAnalysesGuarded(store, batch, withheld);
       batch = [];
@@ -190,6 +206,12 @@ export async function analyzeStore(store: LearningStore, options: AnalyzeStoreOp
     options.signal?.throwIfAborted();
     const a = analyzeEvents(conv.events, { ...base, outcomeModel: model });
     a.source ??= conv.source;
+    // The catalog reads the stored (redacted) events; the call's fingerprints go into its analysis record.
+    const found = errorLearner.add(conv.events, a.intent).fingerprints;
+    if (found.length > 0) {
+      occurrences += found.length;
+      callFingerprints.set(a.callId, [...new Set(found)].sort());
+    }
     if (a.outcome.source === 'explicit') {
       if (!model && xs.length < cap) {
         xs.push(a.features);
@@ -214,8 +236,14 @@ export async function analyzeStore(store: LearningStore, options: AnalyzeStoreOp
   const knowledge = synthesize({ patterns: scored, tools, trees, graph });
   const drafts = knowledgeArtifacts(knowledge);
   if (induced?.summary) drafts.push({ artifactId: 'vocabulary', title: 'Induced vocabulary', payload: { kind: 'vocabulary', ...induced.summary } });
-  const artifacts = await saveKnowledge(store, drafts);
-  const retired = await retireStaleKnowledge(store, drafts);
+  // The error catalog and the avoidance rules learned from the same calls (rules are derived knowledge: retired when no longer learned).
+  const learnedErrors = errorLearner.finish();
+  const saved = await saveKnowledge(store, drafts);
+  const ruleArtifacts = await saveRuleArtifacts(store, learnedErrors.rules);
+  const artifacts = { saved: saved.saved + ruleArtifacts.saved, unchanged: saved.unchanged + ruleArtifacts.unchanged };
+  const retired = await retireStaleKnowledge(store, [...drafts, ...ruleArtifacts.artifactIds.map((artifactId) => ({ artifactId }))]);
+  const fingerprints = learnedErrors.catalog.map(({ calls: _calls, ...fp }) => fp);
+  await store.upsertErrorFingerprints(fingerprints);
   const significant = scored.filter((p) => p.significant);
   return {
     calls: done,
@@ -226,6 +254,7 @@ export async function analyzeStore(store: LearningStore, options: AnalyzeStoreOp
     patterns: scored.length,
     significantPatterns: significant.length,
     toolPatterns: knowledge.toolPatterns.length,
+    errors: { occurrences, fingerprints: fingerprints.length, catalog: learnedErrors.catalog, rules: learnedErrors.rules, rulesWithheld: ruleArtifacts.withheld },
     artifacts,
     elapsedMs: options.ports.clock.now() - t0,
     topPatterns: [...significant].sort((a, b) => Math.abs(b.lift) - Math.abs(a.lift)).slice(0, 10),
@@ -294,7 +323,7 @@ function builtinCovers(builtin: Taxonomy, events: readonly ConversationEvent[], 
   return builtin.intents.some((c) => c.tools.some((tc) => tools.some((t) => tc.re.test(t))));
 }
 
-const DERIVED_KINDS = new Set(['template', 'decision-tree', 'strategy', 'tool-pattern']);
+const DERIVED_KINDS = new Set(['template', 'decision-tree', 'strategy', 'tool-pattern', 'avoidance-rule']);
 
 /**
  * Knowledge is rebuilt on every analysis: an artifact derived from calls (a tree, template, strategy

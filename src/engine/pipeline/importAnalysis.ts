@@ -12,9 +12,14 @@ import { priorOutcomeModel } from '../analysis/outcomeModel';
 import { putAnalysesGuarded, replacePatternsGuarded } from '../analysis/guardedWrites';
 import { addCall, emptyPatternCounts, scorePatterns } from '../analysis/patterns';
 import type { Taxonomy } from '../analysis/taxonomy';
+import { ErrorLearner, saveRuleArtifacts } from '../errors';
+import type { FingerprintRule } from '../errors';
+import type { ErrorFingerprint } from '../model';
 
 export interface ImportAnalysisOptions {
-  ports: Pick<EnginePorts, 'clock'>;
+  ports: Pick<EnginePorts, 'clock' | 'hashing'>;
+  /** User fingerprint rules (errors/rules.ts). */
+  fingerprintRules?: readonly FingerprintRule[];
   intentModel?: IntentModel;
   taxonomy?: Taxonomy;
   /** The outcome model for calls without an explicit outcome (default: the prior; `kaizen analyze` fits one). */
@@ -43,6 +48,7 @@ export function createImportAnalysis(options: ImportAnalysisOptions): ImportAnal
   const trees = emptyTreeCounts();
   const graph = emptyGraphCounts();
   const withheld = new Set<string>();
+  const errorLearner = new ErrorLearner({ hash: (text) => options.ports.hashing.sha256(text), ...(options.fingerprintRules ? { fingerprintRules: options.fingerprintRules } : {}) });
   let calls = 0;
   return {
     async analyzeBatch(store, batch) {
@@ -54,7 +60,10 @@ export function createImportAnalysis(options: ImportAnalysisOptions): ImportAnal
         addToolCall(tools, a);
         addTreeCall(trees, a);
         addGraphCall(graph, a);
-        return toRecord(a, now);
+        const record = toRecord(a, now);
+        const found = errorLearner.add(conv.events, a.intent).fingerprints;
+        if (found.length > 0) record.errorFingerprints = [...new Set(found)].sort();
+        return record;
       });
       calls += records.length;
       await putAnalysesGuarded(store, records, withheld);
@@ -62,8 +71,26 @@ export function createImportAnalysis(options: ImportAnalysisOptions): ImportAnal
     async finish(store) {
       const scored = scorePatterns(patterns, { now: options.ports.clock.now(), minSupport: options.minSupport });
       await replacePatternsGuarded(store, scored);
+      const learned = errorLearner.finish();
       await saveKnowledge(store, knowledgeArtifacts(synthesize({ patterns: scored, tools, trees, graph })));
+      await saveRuleArtifacts(store, learned.rules);
+      // The import saw only its own calls: their counts add to what earlier imports stored.
+      const stored = new Map((await store.listErrorFingerprints()).map((f) => [f.fingerprint, f]));
+      await store.upsertErrorFingerprints(learned.catalog.map(({ calls: _calls, ...fp }) => addCounts(stored.get(fp.fingerprint), fp)));
       return { calls, patterns: scored.length, callsWithheld: withheld.size };
     },
+  };
+}
+
+const MAX_EXAMPLE_CALLS = 50;
+
+function addCounts(stored: ErrorFingerprint | undefined, fresh: ErrorFingerprint): ErrorFingerprint {
+  if (!stored) return fresh;
+  return {
+    ...fresh,
+    firstSeen: Math.min(stored.firstSeen, fresh.firstSeen),
+    lastSeen: Math.max(stored.lastSeen, fresh.lastSeen),
+    count: stored.count + fresh.count,
+    exampleCallIds: [...new Set([...stored.exampleCallIds, ...fresh.exampleCallIds])].sort().slice(0, MAX_EXAMPLE_CALLS),
   };
 }

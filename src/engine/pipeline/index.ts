@@ -4,4 +4,6 @@ export type { AnalyzeProgress, AnalyzeStoreOptions, AnalyzeSummary } from './ana
 export { createImportAnalysis } from './importAnalysis';
 export type { ImportAnalysis, ImportAnalysisOptions } from './importAnalysis';
 export { DeepAnswerSchema, DeepFindingSchema, deepAnalyze } from './deepAnalyze';
+export { FLEET_AA_LOOKS, runFleetSimulation, simulateFleet } from './fleetSimulation';
+export type { FleetMonth, FleetMonthFacts, FleetSimulationOptions, FleetSimulationResult } from './fleetSimulation';
 export type { ClaudeSettings, DeepAnalysisResult, DeepAnalyzeOptions, DeepAnswer, DeepFinding } from './deepAnalyze';

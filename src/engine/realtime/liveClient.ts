@@ -5,6 +5,7 @@ import { silentLogger } from '../ports';
 import type { Redactor } from '../privacy/types';
 import { PrivacyViolationError } from '../privacy/compliance';
 import type { LearningStore } from '../store/learningStore';
+import { redactsFurther } from '../store/callMerge';
 import { AckTracker } from './ackTracker';
 import type { BackoffOptions } from './backoff';
 import { DEFAULT_BACKOFF, backoffDelay } from './backoff';
@@ -91,6 +92,8 @@ export class LiveClient {
   private readonly endedCalls = new Set<string>();
   /** Raw events of open calls: the redactor sees the whole call so far, as on import. */
   private readonly rawByCall = new Map<string, ConversationEvent[]>();
+  /** The redacted version of each event of an open call as stored, to redact it further when a later batch teaches a name. */
+  private readonly storedByCall = new Map<string, Map<string, ConversationEvent>>();
   private pending: { event: ConversationEvent; tag: Tag }[] = [];
   private readonly unackedCorrections = new Map<string, SentCorrection>();
   private readonly decision = new LatencyRecorder();
@@ -405,7 +408,17 @@ export class LiveClient {
         this.rawByCall.set(callId, history);
         const fresh = new Set(items.map((i) => i.event.eventId));
         const redacted = this.o.redactor.redactConversation(assembleConversation(history));
-        conversations.push(assembleConversation(redacted.events.filter((e) => fresh.has(e.eventId))));
+        // A name learned in this batch ("my name is …") is redacted in the events already stored too: the
+        // store replaces a stored event by a version that only redacts more (store/callMerge.ts).
+        const stored = this.storedByCall.get(callId) ?? new Map<string, ConversationEvent>();
+        this.storedByCall.set(callId, stored);
+        const send = redacted.events.filter((e) => {
+          if (fresh.has(e.eventId)) return true;
+          const before = stored.get(e.eventId);
+          return before !== undefined && redactsFurther(before, e);
+        });
+        for (const e of send) stored.set(e.eventId, e);
+        conversations.push(assembleConversation(send));
         if (items.some((i) => i.event.type === 'call.ended')) ended.push(callId);
       }
       try {
@@ -430,6 +443,7 @@ export class LiveClient {
       for (const item of batch) this.acks.done(item.tag.streamId);
       for (const callId of ended) {
         this.rawByCall.delete(callId);
+        this.storedByCall.delete(callId);
         this.orderer.forget(callId);
         this.endedCalls.add(callId);
         if (this.endedCalls.size > SEEN_CAP) this.endedCalls.delete(this.endedCalls.values().next().value!);

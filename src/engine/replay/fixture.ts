@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { AvoidanceRuleSchema } from '../errors';
+import type { AvoidanceRule } from '../errors';
 import { assembleConversation, ConversationEventSchema, EndReasonSchema } from '../model';
 import type { Conversation, ConversationEvent } from '../model';
 
@@ -32,6 +34,11 @@ export const ExpectationSchema = z
     transcriptContains: z.array(z.string().min(1)).optional(),
     /** Texts the redacted transcript must not contain (case-insensitive). */
     transcriptNotContains: z.array(z.string().min(1)).optional(),
+    /**
+     * Error fingerprints (`fp_…`) the call hits, each of whose tool calls the detector must warn about
+     * before its result (`kaizen errors fixtures` writes these): fails once the error is no longer caught.
+     */
+    caughtBeforeError: z.array(z.string().min(1)).min(1).optional(),
   })
   .strict();
 export type Expectation = z.output<typeof ExpectationSchema>;
@@ -42,6 +49,8 @@ export const SidecarSchema = z
     calls: z.record(z.string(), ExpectationSchema).default({}),
     /** Fingerprints treated as known for `noKnownErrorFingerprint` in addition to the store's. */
     knownFingerprints: z.array(z.string()).default([]),
+    /** The avoidance rules the fixture was made with; the store's rules for the same fingerprint take their place. */
+    avoidanceRules: z.array(AvoidanceRuleSchema).default([]),
   })
   .strict();
 export type Sidecar = z.output<typeof SidecarSchema>;
@@ -66,6 +75,7 @@ export interface Fixture {
   calls: FixtureCall[];
   problems: FixtureProblem[];
   knownFingerprints: string[];
+  avoidanceRules: AvoidanceRule[];
 }
 
 function describe(error: z.ZodError): string {
@@ -136,7 +146,7 @@ export function fixtureFromCalls(path: string, calls: readonly (readonly Convers
 }
 
 function parseSidecar(path: string, sidecarText: string | undefined): Sidecar {
-  if (sidecarText === undefined) return { calls: {}, knownFingerprints: [] };
+  if (sidecarText === undefined) return { calls: {}, knownFingerprints: [], avoidanceRules: [] };
   let raw: unknown;
   try {
     raw = JSON.parse(sidecarText);
@@ -164,5 +174,5 @@ function withExpectations(
   for (const id of Object.keys(sidecar.calls)) {
     if (!byCall.has(id)) problems.push({ line: 0, message: `${sidecarPathFor(path)} expects call "${id}", which is not in the fixture` });
   }
-  return { path, calls, problems, knownFingerprints: sidecar.knownFingerprints };
+  return { path, calls, problems, knownFingerprints: sidecar.knownFingerprints, avoidanceRules: sidecar.avoidanceRules };
 }

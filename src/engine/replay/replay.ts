@@ -4,6 +4,9 @@ import type { Conversation } from '../model';
 import type { Clock } from '../ports';
 import { systemClock } from '../ports';
 import type { Redactor } from '../privacy/types';
+import { ErrorDetector, extractOccurrences, fingerprintError, recordedToolCalls } from '../errors';
+import type { AvoidanceRule, FingerprintRule } from '../errors';
+import type { ConversationEvent } from '../model';
 import type { Expectation, Fixture, FixtureCall, FixtureProblem } from './fixture';
 
 /**
@@ -14,8 +17,14 @@ export interface ReplayDeps {
   redactor: Redactor;
   /** Defaults to the engine's analyzer; the host passes one configured with a trained model. */
   analyze?: (events: CallAnalysisInput) => CallAnalysis;
-  /** Fingerprints (`code|stage|tool`) already known, e.g. from the learning store. */
+  /** Fingerprints already known, e.g. from the learning store: mined ids (`fp_…`) or `code|stage|tool`. */
   knownFingerprints?: readonly string[];
+  /** Hashes a fingerprint key (the engine's sha-256): without it only `code|stage|tool` fingerprints are checked. */
+  hash?: (text: string) => string;
+  /** User fingerprint rules (`.kaizen/fingerprints.json`), as the analysis applies them. */
+  fingerprintRules?: readonly FingerprintRule[];
+  /** The store's avoidance rules; a fixture's own rules stand in for fingerprints these do not cover. */
+  avoidanceRules?: readonly AvoidanceRule[];
   clock?: Clock;
 }
 type CallAnalysisInput = FixtureCall['conversation']['events'];
@@ -95,7 +104,7 @@ function isSubsequence(want: readonly string[], seq: readonly string[]): boolean
 export function evaluateExpectations(
   expect: Expectation,
   analysis: CallAnalysis,
-  deps: Pick<ReplayDeps, 'redactor' | 'knownFingerprints'>,
+  deps: Pick<ReplayDeps, 'redactor' | 'knownFingerprints' | 'hash' | 'fingerprintRules' | 'avoidanceRules'> & { fixtureRules?: readonly AvoidanceRule[] },
   /** The redacted call, for the tool-order, end-reason and transcript checks. */
   conversation?: Conversation,
 ): CheckResult[] {
@@ -123,6 +132,8 @@ export function evaluateExpectations(
     }
   }
   const errors = analysis.errors.map(errorFingerprint);
+  // The catalog's ids of the call's errors (as the store has them), next to the `code|stage|tool` form.
+  const mined = deps.hash ? minedFingerprints(events, deps.hash, deps.fingerprintRules) : [];
   if (expect.outcome !== undefined) {
     const actual = analysis.outcome.label;
     checks.push(check('outcome', actual === expect.outcome, expect.outcome, actual, `outcome: expected ${expect.outcome}, got ${actual} (p(success) = ${analysis.outcome.probability.toFixed(2)})`));
@@ -137,13 +148,16 @@ export function evaluateExpectations(
   }
   if (expect.noKnownErrorFingerprint) {
     const known = new Set(deps.knownFingerprints ?? []);
-    const hits = errors.filter((f) => known.has(f));
+    const hits = [...new Set([...errors, ...mined.map((m) => m.fingerprint)])].filter((f) => known.has(f));
     checks.push(
       check('noKnownErrorFingerprint', hits.length === 0, '(no known error fingerprint)', hits.join('\n') || '(no known error fingerprint)', hits.length === 0 ? 'no known error fingerprint recurs' : `known error fingerprint recurs: ${hits.join(', ')}`),
     );
   }
   if (expect.forbiddenErrors) {
-    const hits = analysis.errors.filter((e) => expect.forbiddenErrors!.some((p) => matchesError(p, e))).map(errorFingerprint);
+    const hits = [
+      ...analysis.errors.filter((e) => expect.forbiddenErrors!.some((p) => matchesError(p, e))).map(errorFingerprint),
+      ...new Set(mined.map((m) => m.fingerprint).filter((f) => expect.forbiddenErrors!.includes(f))),
+    ];
     checks.push(check('forbiddenErrors', hits.length === 0, '(none of the forbidden errors)', hits.join('\n') || '(none of the forbidden errors)', hits.length === 0 ? 'no forbidden error' : `forbidden error(s): ${hits.join(', ')}`));
   }
   if (expect.noPiiInAnalysis) {
@@ -157,10 +171,54 @@ export function evaluateExpectations(
       check('strategies', missing.length === 0, [...expect.strategies].sort().join('\n'), [...used].sort().join('\n'), missing.length === 0 ? 'all expected strategies used' : `strategies not used: ${missing.join(', ')} (used: ${[...used].join(', ') || 'none'})`),
     );
   }
+  if (expect.caughtBeforeError) checks.push(caughtBeforeError(expect.caughtBeforeError, events, mined, deps));
   return checks;
 }
 
-export function replayCall(file: string, call: FixtureCall, deps: ReplayDeps): CallResult {
+interface MinedError {
+  fingerprint: string;
+  toolCallId?: string;
+}
+
+function minedFingerprints(events: readonly ConversationEvent[], hash: (text: string) => string, rules: readonly FingerprintRule[] = []): MinedError[] {
+  return extractOccurrences(events).map((o) => ({
+    fingerprint: fingerprintError(o, hash, rules).fingerprint,
+    ...(o.kind === 'tool-result' && o.toolCallId !== undefined ? { toolCallId: o.toolCallId } : {}),
+  }));
+}
+
+/** Every failing tool call of the wanted fingerprints must have been warned about before its result. */
+function caughtBeforeError(
+  wanted: readonly string[],
+  events: readonly ConversationEvent[],
+  mined: readonly MinedError[],
+  deps: Pick<ReplayDeps, 'hash' | 'avoidanceRules'> & { fixtureRules?: readonly AvoidanceRule[] },
+): CheckResult {
+  const expected = wanted.map((f) => `${f}: warned before the error`).join('\n');
+  if (!deps.hash) return check('caughtBeforeError', false, expected, '(not checked)', 'caughtBeforeError needs the engine hash to fingerprint errors (the host gives it)');
+  const covered = new Set((deps.avoidanceRules ?? []).map((r) => r.fingerprint));
+  const rules = [...(deps.avoidanceRules ?? []), ...(deps.fixtureRules ?? []).filter((r) => !covered.has(r.fingerprint))];
+  const detector = new ErrorDetector(rules);
+  const byToolCall = new Map(mined.flatMap((m) => (m.toolCallId !== undefined ? [[m.toolCallId, m.fingerprint] as const] : [])));
+  const lines: string[] = [];
+  const missed: string[] = [];
+  for (const f of wanted) {
+    const failing = recordedToolCalls(events).filter((t) => byToolCall.get(t.toolCallId) === f);
+    if (failing.length === 0) {
+      lines.push(`${f}: no such error in the call`);
+      missed.push(`${f} does not occur in the call any more (its message, tool or code changed?)`);
+      continue;
+    }
+    for (const t of failing) {
+      const warned = detector.warnContext(t.context).some((w) => w.fingerprint === f);
+      lines.push(`${f}: ${warned ? 'warned' : 'NOT warned'} before ${t.pending.name} (${t.toolCallId})`);
+      if (!warned) missed.push(`${f} at ${t.pending.name} (${t.toolCallId}): no rule warned before the error${rules.some((r) => r.fingerprint === f) ? '' : ' (no avoidance rule for it any more)'}`);
+    }
+  }
+  return check('caughtBeforeError', missed.length === 0, expected, lines.join('\n'), missed.length === 0 ? 'every error was caught before it happened' : `not caught before the error: ${missed.join('; ')}`);
+}
+
+export function replayCall(file: string, call: FixtureCall, deps: ReplayDeps & { fixtureRules?: readonly AvoidanceRule[] }): CallResult {
   const clock = deps.clock ?? systemClock;
   const started = clock.now();
   const base = { file, callId: call.callId, line: call.line };
@@ -193,7 +251,7 @@ export function replayFixture(fixture: Fixture, deps: ReplayDeps, options: { cal
   for (const call of fixture.calls) {
     if (options.signal?.aborted) break;
     if (options.callIds && !options.callIds.has(call.callId)) continue;
-    calls.push(replayCall(fixture.path, call, { ...deps, knownFingerprints: known }));
+    calls.push(replayCall(fixture.path, call, { ...deps, knownFingerprints: known, fixtureRules: fixture.avoidanceRules }));
   }
   return { file: fixture.path, calls, problems: fixture.problems };
 }

@@ -23,6 +23,8 @@ import {
   USER_POSITIVE_REACTIONS,
   USER_THANKS,
 } from './phrases';
+import { blindRetryFailure, errorModeArguments, errorModeFailure, planErrorModes } from './errorModes';
+import type { PlantedError } from './errorModes';
 import { SeededRandom } from './random';
 import { SAMPLE_INTENTS } from './truth';
 import type { CallTruth, PlantedPattern, PlantedToolPattern, SampleIntent, SampleStrategy, SampleTrigger, SampleTruth } from './truth';
@@ -34,6 +36,20 @@ export interface SampleOptions {
   /** Epoch ms of the first call; calls spread evenly over `spanDays`. */
   startTs?: number;
   spanDays?: number;
+  /**
+   * The agent's policy: the move it makes in a situation, given the generator's uniform pick (the
+   * default). A simulated learning fleet sets it to follow adopted patterns. The uniform pick is always
+   * drawn, so a policy that keeps it reproduces the default calls exactly.
+   */
+  chooseStrategy?: (intent: SampleIntent, trigger: SampleTrigger, uniformPick: SampleStrategy) => SampleStrategy;
+  /** Called when a planted tool error would happen; true when the agent prevents it (it obeys a learned correction). */
+  preventError?: (intent: SampleIntent, tool: string, code: string, message: string) => boolean;
+  /**
+   * Plant the recurring error modes of errorModes.ts (refund without identity check, change after
+   * shipped, missing field, same-args retry) with their precursors; default off, so the calls of
+   * every other evaluation stay exactly as they were.
+   */
+  errorModes?: boolean;
 }
 
 export interface GeneratedCall {
@@ -112,7 +128,8 @@ export function* iterateSampleCalls(options: SampleOptions = {}): Generator<Gene
     // Every (intent, situation) pair is equally likely, so each planted cell gets enough calls for its
     // effect to be detectable at the demo's 5,000 calls (an intent with three situations has more calls).
     const [intent, trigger] = r.pick(SITUATIONS);
-    const strategy = r.pick(TRIGGER_STRATEGIES[trigger]);
+    const uniformPick = r.pick(TRIGGER_STRATEGIES[trigger]);
+    const strategy = options.chooseStrategy ? options.chooseStrategy(intent, trigger, uniformPick) : uniformPick;
     const first = r.pick(CUSTOMER_FIRST_NAMES);
     const last = r.pick(CUSTOMER_LAST_NAMES);
     const phoneDigits = `${r.int(2, 9)}${r.digits(2)}${r.int(2, 9)}${r.digits(6)}`;
@@ -152,7 +169,9 @@ export function* iterateSampleCalls(options: SampleOptions = {}): Generator<Gene
     let errorPenalty = 0;
     for (const te of TOOL_ERRORS) {
       if (tools.includes(te.tool) && r.chance(te.rate)) {
-        errors.push({ tool: te.tool, code: te.code, message: te.message(r) });
+        const message = te.message(r);
+        if (options.preventError?.(intent, te.tool, te.code, message)) continue;
+        errors.push({ tool: te.tool, code: te.code, message });
         errorPenalty += te.penalty;
       }
     }
@@ -184,18 +203,55 @@ export function* iterateSampleCalls(options: SampleOptions = {}): Generator<Gene
     if (strategy === 'verification-first') turn('user', fill(r.pick(IDENTITY_ANSWERS), slots));
 
     let toolSeq = 0;
+    // Error modes draw from their own stream (plan.rng), so the main stream — and every call without them — is unchanged.
+    const plan = options.errorModes ? planErrorModes(seed, i, intent) : undefined;
+    const planted: PlantedError[] = [];
+    const modeState = { verified: false, shippedSeen: false, zipMissing: plan?.zipMissing ?? false };
+    const extraTool = (name: string, args: Record<string, unknown>, result: { ok: true; result: string } | { ok: false; error: string; code: string }) => {
+      const rng = plan!.rng;
+      t += rng.int(300, 1500);
+      const toolCallId = `${callId}-tool-${toolSeq++}`;
+      events.push({ ...base(), type: 'tool.called', toolCallId, name, arguments: args });
+      t += rng.int(200, 1200);
+      if (result.ok) events.push({ ...base(), type: 'tool.result', toolCallId, name, ok: true, result: result.result });
+      else {
+        events.push({ ...base(), type: 'tool.result', toolCallId, name, ok: false, error: result.error });
+        events.push({ ...base(), type: 'agent.error', code: result.code, message: result.error, stage: 'tool', toolName: name });
+      }
+    };
+    if (plan?.verifyFirst) {
+      extraTool('verify_identity', errorModeArguments('verify_identity', plan, slots)!, { ok: true, result: '{"status":"verified"}' });
+      modeState.verified = true;
+    }
     for (const tool of tools) {
       t += r.int(300, 1500);
       const toolCallId = `${callId}-tool-${toolSeq++}`;
-      events.push({ ...base(), type: 'tool.called', toolCallId, name: tool, arguments: tool === 'pull_up_account' ? { email: slots.email } : { order_id: slots.order } });
+      const args = (plan && errorModeArguments(tool, plan, slots)) ?? (tool === 'pull_up_account' ? { email: slots.email } : { order_id: slots.order });
+      events.push({ ...base(), type: 'tool.called', toolCallId, name: tool, arguments: args });
       t += r.int(200, 1200);
       const err = errors.find((e) => e.tool === tool);
+      const modeErr = plan && !err ? errorModeFailure(tool, plan, modeState, slots) : undefined;
       if (err) {
         events.push({ ...base(), type: 'tool.result', toolCallId, name: tool, ok: false, error: err.message });
         events.push({ ...base(), type: 'agent.error', code: err.code, message: err.message, stage: 'tool', toolName: tool });
         turn('agent', r.pick(AGENT_TOOL_ERROR_LINES));
+        if (plan && tool === 'update_account') {
+          // The retry after a timeout: the same arguments are rejected, a fresh request key goes through.
+          if (plan.blindRetry) {
+            const failure = blindRetryFailure(plan);
+            planted.push({ mode: failure.mode, tool: failure.tool, code: failure.code, precursor: failure.precursor });
+            extraTool(tool, args, { ok: false, error: failure.message, code: failure.code });
+          } else extraTool(tool, { ...args, request_key: `rk_${plan.rng.digits(8)}` }, { ok: true, result: '{"status":"updated"}' });
+        }
+      } else if (modeErr) {
+        planted.push({ mode: modeErr.mode, tool: modeErr.tool, code: modeErr.code, precursor: modeErr.precursor });
+        events.push({ ...base(), type: 'tool.result', toolCallId, name: tool, ok: false, error: modeErr.message });
+        events.push({ ...base(), type: 'agent.error', code: modeErr.code, message: modeErr.message, stage: 'tool', toolName: tool });
       } else {
-        events.push({ ...base(), type: 'tool.result', toolCallId, name: tool, ok: true, result: '{"status":"ok"}' });
+        const result = plan && tool === 'shipping_status' ? JSON.stringify({ status: plan.shippingStatus, carrier: 'UPS' }) : '{"status":"ok"}';
+        events.push({ ...base(), type: 'tool.result', toolCallId, name: tool, ok: true, result });
+        if (plan && tool === 'shipping_status' && plan.shippingStatus === 'shipped') modeState.shippedSeen = true;
+        if (tool === 'verify_identity') modeState.verified = true;
       }
     }
 
@@ -255,8 +311,9 @@ export function* iterateSampleCalls(options: SampleOptions = {}): Generator<Gene
         toolSequence: tools,
         success,
         escalated: failureMode === 'escalated',
-        errorCodes: errors.map((e) => e.code),
+        errorCodes: [...errors.map((e) => e.code), ...planted.map((p) => p.code)],
         explicitOutcome,
+        ...(plan ? { plantedErrors: planted } : {}),
       },
     };
   }

@@ -6,3 +6,4 @@ export { scorePatternRecovery } from './recovery';
 export type { DiscoveredPattern, RecoveryScore } from './recovery';
 export { AIRLINE_PLANTED, generateAirlineCalls, iterateAirlineCalls } from './airline';
 export type { AirlineCall, AirlineCallTruth, AirlinePlanted } from './airline';
+export type { ErrorModeName, PlantedError } from './errorModes';

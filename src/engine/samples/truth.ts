@@ -82,6 +82,8 @@ export interface CallTruth {
   errorCodes: string[];
   /** Whether call.ended carries explicit outcome fields (else the analyzer must infer the outcome). */
   explicitOutcome: boolean;
+  /** With `errorModes`: the planted recurring errors of this call and their precursors (errorModes.ts). */
+  plantedErrors?: Array<{ mode: string; tool: string; code: string; precursor: string }>;
 }
 
 export interface SampleTruth {

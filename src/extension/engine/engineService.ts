@@ -147,11 +147,18 @@ export class EngineService {
     return result;
   }
 
-  /** Error fingerprints the store knows, as `code|stage|tool` (what the replay engine matches). */
+  /** Error fingerprints the store knows: the catalog's ids and their `code|stage|tool` form (the replay matches both). */
   async knownFingerprints(): Promise<string[]> {
     if (!(await this.hasStore())) return [];
     const store = await this.store();
-    return (await store.listErrorFingerprints()).filter((f) => f.code).map((f) => `${f.code}|${f.stage ?? ''}|${f.tool ?? ''}`);
+    return (await store.listErrorFingerprints()).flatMap((f) => [f.fingerprint, ...(f.code ? [`${f.code}|${f.stage ?? ''}|${f.tool ?? ''}`] : [])]);
+  }
+
+  /** The store's avoidance rules (for the replay's `caughtBeforeError` check). */
+  async avoidanceRules(): Promise<ReturnType<ReturnType<typeof loadEngine>['rulesFromArtifacts']>> {
+    if (!(await this.hasStore())) return [];
+    const store = await this.store();
+    return loadEngine().rulesFromArtifacts(await store.listArtifacts({ kind: 'avoidance-rule' }));
   }
 
   async exportBundle(target: string): Promise<number> {

@@ -8,6 +8,7 @@ export { bundleTrustDecision, signBundle, verifyBundle } from '../../engine/stor
 export { importFile } from '../../engine/ingest';
 export { parseFixture, sidecarPathFor } from '../../engine/replay';
 export { replayFixture } from '../../engine/replay';
+export { rulesFromArtifacts } from '../../engine/errors';
 export { ExperimentService } from '../../engine/experiments';
 export { buildExperimentView } from '../../engine/experiments';
 export { loadFixture } from '../../engine/replay';
@@ -20,11 +21,15 @@ export { LiveClient, CorrectionDecider, toolPatternRules, userRules, UserRulesFi
 export { approveArtifact, artifactText, publicationHistory, publishArtifact, publisherFor, publishingGates, rollbackArtifact } from '../../engine/realtime';
 export { nodeHttpClient, nodeTimers, transportFor } from '../../node/liveTransports';
 export { createComplianceValidator } from '../../engine/privacy';
-export { contentHash, sharedArtifactPayload } from '../../engine/collective';
+export { ImprovementService, applyPromptPatch, promptPatch } from '../../engine/improvement';
+export { contentHash, keyIdOf, packEnvelope, sharedArtifactPayload, signPayload } from '../../engine/collective';
 // Readable documents (call, artifact) for the Markdown preview.
 export { callToMarkdown } from '../documents/callMarkdown';
 export { artifactToMarkdown } from '../documents/artifactMarkdown';
 export { observationFromConversation } from '../../engine/experiments';
+// The KPI dashboard.
+export { computeKpis, loadCallFacts } from '../../engine/analytics';
+export { simulateFleet } from '../../engine/pipeline';
 // Deep analysis with Claude (the SDK loads with this bundle, never at activation).
 export { deepAnalyze } from '../../engine/pipeline';
 export { DEFAULT_PRICES, parsePriceTable } from '../../engine/llm';

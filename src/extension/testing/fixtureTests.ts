@@ -106,7 +106,8 @@ export class FixtureTests implements vscode.Disposable {
         return;
       }
       const { replayFixture } = loadEngine();
-      const [redactor, knownFingerprints] = await Promise.all([this.ctx.engine.redactor(), this.ctx.engine.knownFingerprints()]);
+      const [redactor, knownFingerprints, avoidanceRules] = await Promise.all([this.ctx.engine.redactor(), this.ctx.engine.knownFingerprints(), this.ctx.engine.avoidanceRules()]);
+      const hash = (text: string) => this.ctx.ports.hashing.sha256(text);
       for (const [fileId, { file, calls }] of byFile) {
         if (token.isCancellationRequested) break;
         const fixture = this.fixtures.get(fileId) ?? (file.uri ? await this.load(file.uri) : undefined);
@@ -116,7 +117,7 @@ export class FixtureTests implements vscode.Disposable {
         }
         for (const c of calls) run.started(c);
         const wanted = new Set(calls.map((c) => c.id.slice(fileId.length + 1)));
-        const result = replayFixture(fixture, { redactor, knownFingerprints }, { callIds: wanted });
+        const result = replayFixture(fixture, { redactor, knownFingerprints, hash, avoidanceRules }, { callIds: wanted });
         const byCall = new Map(result.calls.map((r) => [r.callId, r]));
         for (const c of calls) this.report(run, c, byCall.get(c.id.slice(fileId.length + 1)));
       }

@@ -62,6 +62,10 @@ export class PublishingPanel {
         const p = await rollbackArtifact(await ctx.engine.store(), ctx.ports, publisherFor(nodeHttpClient, target), target, m.artifactId);
         await this.host.post({ type: 'published', artifactId: m.artifactId, liveVersion: p.liveVersion, action: 'rolled-back', message: `Rolled back: ${target.kind} version ${p.liveVersion} is live.` });
       }),
+      signForHub: (m) => this.guard(m.artifactId, async () => {
+        const message = await this.signForHub(m.artifactId);
+        await this.host.post({ type: 'published', artifactId: m.artifactId, liveVersion: '', action: 'approved', message });
+      }),
       setHub: async (m) => {
         await ctx.extension.workspaceState.update(HUB_STATE, m.url.trim() || undefined);
         await this.send();
@@ -117,6 +121,43 @@ export class PublishingPanel {
       return { ...view, reachable: false, message: `hub not reachable: ${errorMessage(err)}` };
     }
     return view;
+  }
+
+  /** This workspace's signing key from SecretStorage, made on first use (the public half is shown to add to the hub's trust file). */
+  private async signingKey(): Promise<{ keyId: string; publicKey: string; privateKey: string }> {
+    const stored = await this.ctx.extension.secrets.get(SecretKeys.collectiveSigningKey);
+    if (stored) return JSON.parse(stored) as { keyId: string; publicKey: string; privateKey: string };
+    const ed25519 = this.ctx.ports.ed25519;
+    if (!ed25519) throw new Error('this host has no Ed25519 implementation');
+    const { keyIdOf } = loadEngine();
+    const pair = ed25519.generateKeyPair();
+    const key = { keyId: keyIdOf(pair.publicKey, this.ctx.ports.hashing), ...pair };
+    await this.ctx.extension.secrets.store(SecretKeys.collectiveSigningKey, JSON.stringify(key));
+    void vscode.window.showInformationMessage(`Kaizen made a signing key for this workspace. Add it to the hub's trust file: {"keyId":"${key.keyId}","publicKey":"${key.publicKey}"}`);
+    return key;
+  }
+
+  /** Submits the artifact's envelope signed by this workspace, or adds this workspace's signature when the hub has it. */
+  private async signForHub(artifactId: string): Promise<string> {
+    const url = this.ctx.extension.workspaceState.get<string>(HUB_STATE);
+    if (!url) throw new Error('watch a hub first (its http URL)');
+    const { packEnvelope, sharedArtifactPayload, signPayload, nodeHttpClient } = loadEngine();
+    const a = await (await this.ctx.engine.store()).getArtifact(artifactId);
+    if (!a) throw new Error(`no artifact ${artifactId}`);
+    const report = (await this.validator()).validate(sharedArtifactPayload(a), 'payload');
+    if (!report.ok) throw new Error(`not shared: ${report.findings[0]!.field} looks like PII (${report.findings[0]!.entityType})`);
+    const key = await this.signingKey();
+    const crypto = { hashing: this.ctx.ports.hashing, ed25519: this.ctx.ports.ed25519! };
+    const envelope = packEnvelope(sharedArtifactPayload(a), key, crypto);
+    const base = url.replace(/\/+$/, '').replace(/^ws(s?):/, 'http$1:');
+    const known = await nodeHttpClient.request({ method: 'GET', url: `${base}/v1/artifacts/${envelope.hash}` });
+    const res =
+      known.status === 200
+        ? await nodeHttpClient.request({ method: 'POST', url: `${base}/v1/artifacts/${envelope.hash}/signatures`, body: signPayload(envelope.payload, key, crypto) })
+        : await nodeHttpClient.request({ method: 'POST', url: `${base}/v1/artifacts`, body: envelope });
+    const body = res.json as { status?: string; signers?: string[]; quorum?: number; error?: { field: string; reason: string } };
+    if (res.status >= 400) throw new Error(`the hub refused it: ${body.error?.field ?? '?'}: ${body.error?.reason ?? res.status}`);
+    return `${artifactId} v${a.version} on the hub: ${body.status} (${body.signers?.length ?? 0} of ${body.quorum ?? '?'} signers).`;
   }
 
   private async guard(artifactId: string, work: () => Promise<void>): Promise<void> {

@@ -84,6 +84,13 @@ function history(): HTMLElement {
   );
 }
 
+function signButton(a: NonNullable<PublishingView['hub']>['artifacts'][number]): HTMLElement {
+  const open = a.status === 'not-submitted' || a.status === 'pending';
+  const b = h('button', { class: 'hub-sign', disabled: busy || !open, title: 'Sign with this workspace\'s key (SecretStorage) and send to the hub' }, a.status === 'not-submitted' ? 'Sign & submit' : 'Sign');
+  b.addEventListener('click', () => post({ type: 'signForHub', artifactId: a.artifactId }));
+  return b;
+}
+
 /** The collective hub: signers against the quorum and the agents that applied each artifact. */
 function hubSection(): HTMLElement {
   const hub = view.hub;
@@ -102,7 +109,7 @@ function hubSection(): HTMLElement {
     h(
       'table',
       { class: 'history', id: 'hub-artifacts' },
-      h('tr', {}, ...['Artifact', 'Status', 'Signers', 'Agents applied'].map((t) => h('th', { scope: 'col' }, t))),
+      h('tr', {}, ...['Artifact', 'Status', 'Signers', 'Agents applied', ''].map((t) => h('th', { scope: 'col' }, t))),
       ...hub.artifacts.map((a) =>
         h(
           'tr',
@@ -111,6 +118,7 @@ function hubSection(): HTMLElement {
           h('td', { class: 'hub-status' }, a.status),
           h('td', { class: 'hub-signers', title: a.signers.join(', ') }, `${a.signers.length} of ${quorum}${a.signers.length ? `: ${a.signers.join(', ')}` : ''}`),
           h('td', { class: 'hub-applied', title: a.applied.join(', ') }, `${a.applied.length}${a.applied.length ? `: ${a.applied.slice(0, 8).join(', ')}${a.applied.length > 8 ? ', …' : ''}` : ''}`),
+          h('td', {}, signButton(a)),
         ),
       ),
     ),

@@ -190,4 +190,14 @@ describe('collective: hub over loopback (quorum, refusals, rollback, restart)', 
     assert.equal(agent.subscriber.lastEventId, '35');
     assert.equal(agent.subscriber.artifacts.live('gappy')?.payload.version, 5);
   });
+
+  it('a second hub on the same file is refused while the first holds it', async () => {
+    const file = path.join(tempDir(), 'hub.db');
+    const first = await openHubStore(file);
+    stores.push(first);
+    await assert.rejects(openHubStore(file), /is in use by another hub process/);
+    await stores.pop()!.close();
+    const again = await openHubStore(file);
+    stores.push(again);
+  });
 });

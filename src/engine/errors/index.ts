@@ -1,0 +1,21 @@
+// The errors stage's public surface (see README.md): occurrences, fingerprints, user rules, the catalog.
+export { WILDCARD, maskMessage } from './mask';
+export { FINGERPRINT_PREFIX, fingerprintError, fingerprintKey } from './fingerprint';
+export type { Fingerprinted, Hash } from './fingerprint';
+export { FingerprintRuleSchema, FingerprintRulesError, FingerprintRulesSchema, findRule, readFingerprintRules } from './rules';
+export type { FingerprintRule, FingerprintRules, RuleSubject } from './rules';
+export { argumentShape, extractOccurrences } from './occurrences';
+export type { ArgumentShape, ErrorOccurrence, OccurrenceOptions } from './occurrences';
+export { ErrorCatalogBuilder } from './catalog';
+export type { CatalogEntry } from './catalog';
+export { CallState, PrecursorSchema, holds, precursorKey, recordedToolCalls, valueShape } from './precursors';
+export type { PendingContext, PendingToolCall, Precursor, RecordedToolCall } from './precursors';
+export { AvoidanceConditionSchema, AvoidanceRuleSchema, conditionHolds, describePrecursor, ruleId, ruleText } from './avoidance';
+export type { AvoidanceCondition, AvoidanceRule } from './avoidance';
+export { ErrorLearner, learnErrors } from './learn';
+export type { LearnOptions, LearnedErrors } from './learn';
+export { ErrorDetector } from './detector';
+export type { DetectorOptions, ErrorWarning } from './detector';
+export { DAY_MS, repeatRates } from './repeats';
+export type { FingerprintRepeats, RepeatPeriod } from './repeats';
+export { ruleArtifactDraft, ruleArtifactId, rulesFromArtifacts, saveRuleArtifacts } from './artifacts';
