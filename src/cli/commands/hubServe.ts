@@ -5,6 +5,7 @@ import { CollectiveRefusal, HubSubscriber, TrustSet, openSqlHubStore, verifyEnve
 import { createComplianceValidator } from '../../engine/privacy';
 import { startHub } from '../../node/hubServer';
 import { nodeTimers, wsTransport } from '../../node/liveTransports';
+import { HubDatabaseError, describeConnection, openPgHubStore } from '../../node/pgHubStore';
 import type { CliContext } from '../context';
 import { CliError, ExitCode, writeJsonLine } from '../context';
 
@@ -14,6 +15,8 @@ export interface HubServeOpts {
   quorum?: number;
   trust?: string;
   hubStore?: string;
+  /** postgres://… : the hub on PostgreSQL (replicas share it) instead of the embedded file. */
+  database?: string;
   port: number;
   host: string;
 }
@@ -35,8 +38,17 @@ function readTrust(ctx: CliContext, file: string | undefined): TrustSet {
   }
 }
 
-/** The hub's store: the embedded sql.js file (the default). */
+/** The hub's store: the embedded sql.js file (the default), or PostgreSQL with --database. */
 async function openStore(ctx: CliContext, opts: HubServeOpts): Promise<HubStore> {
+  if (opts.database !== undefined) {
+    if (opts.hubStore !== undefined) throw new CliError('--hub-store and --database name two different hub stores; give one (--database for replicas sharing PostgreSQL)', ExitCode.usage);
+    try {
+      return await openPgHubStore({ connectionString: opts.database });
+    } catch (err) {
+      if (err instanceof HubDatabaseError) throw new CliError(err.message, err.reason === 'schema' ? ExitCode.dataError : ExitCode.usage);
+      throw err;
+    }
+  }
   const file = path.resolve(ctx.cwd, opts.hubStore ?? DEFAULT_HUB_STORE);
   return openSqlHubStore({ ports: ctx.ports, path: file });
 }
@@ -66,7 +78,7 @@ export async function serveHub(ctx: CliContext, opts: HubServeOpts): Promise<voi
     await store.close();
     throw err;
   }
-  writeJsonLine(ctx.stdout, { hub: hub.url, http: hub.http, quorum, trusted: trust.size });
+  writeJsonLine(ctx.stdout, { hub: hub.url, http: hub.http, quorum, trusted: trust.size, ...(opts.database !== undefined ? { database: describeConnection(opts.database) } : {}) });
   ctx.stderr.write(`kaizen serve --hub: quorum ${quorum} of ${trust.size} trusted key(s) on ${hub.http} (Ctrl+C to stop)\n`);
   await new Promise<void>((resolve) => {
     const stop = () => {

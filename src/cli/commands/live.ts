@@ -71,6 +71,7 @@ interface ServeOpts {
   quorum?: number;
   trust?: string;
   hubStore?: string;
+  database?: string;
 }
 
 interface LiveOpts {
@@ -136,12 +137,14 @@ export const register: RegisterCommand = (program, ctx) => {
     .option('--hub', 'serve the collective hub instead (WS /v1/hub, POST /v1/artifacts…); prints {"hub",…} first')
     .option('--quorum <q>', 'with --hub: distinct trusted signers an artifact needs to be adopted', wholeNumber('--quorum'))
     .option('--trust <file>', 'with --hub: trusted keys {"keys":[{"keyId","publicKey"}]}')
-    .option('--hub-store <file>', 'with --hub: the hub\'s database file', DEFAULT_HUB_STORE)
+    .option('--hub-store <file>', `with --hub: the hub's embedded database file (default ${DEFAULT_HUB_STORE})`)
+    .option('--database <postgres-url>', 'with --hub: keep the hub in PostgreSQL (postgres://user@host:5432/db; the password may come from PGPASSWORD) so several replicas can share it')
     .option('--subscribe <url>', 'as an agent: apply artifacts a hub adopts (ws://…/v1/hub); with --trust, envelopes are verified first')
     .option('--agent-id <id>', 'with --subscribe: this agent\'s id on the hub', 'kaizen-serve')
     .option('--until-applied <n>', 'with --subscribe: exit once n hub entries were applied (for scripts and tests)', wholeNumber('--until-applied'))
     .action(async (opts: ServeOpts) => {
       if (opts.hub) return serveHub(ctx, opts);
+      if (opts.database !== undefined || opts.hubStore !== undefined) throw new CliError('--database and --hub-store are for the hub: add --hub', ExitCode.usage);
       const calls = opts.calls?.length
         ? await readCalls(ctx, opts.calls)
         : [...iterateSampleCalls({ count: opts.count, seed: 7 })].map((c) => assembleConversation(c.events.map((e) => ConversationEventSchema.parse(e))).events);
