@@ -13,6 +13,7 @@ import chisquareFactory from '@stdlib/random-base-chisquare';
 import normalFactory from '@stdlib/random-base-normal';
 import { ExperimentService } from '../src/engine/experiments/service';
 import { runPlaybookScenario } from '../src/engine/experiments/scenario';
+import { plantedPlaybookPrompts } from '../src/engine/experiments/plantedPlaybook';
 import { SampleCallPool } from '../src/engine/experiments/simulation';
 import { binaryPower, msprtLook, twoProportionZTest, welchTTest } from '../src/engine/stats';
 import { openSqlStore } from '../src/engine/store';
@@ -204,6 +205,7 @@ async function endToEnd(): Promise<void> {
       seed: 7,
       pool,
       trafficSeed: scenario.id.length * 1000 + 7,
+      prompts: plantedPlaybookPrompts(scenario.id),
       regressionStage: scenario.regression,
     });
     const steps = run.steps;

@@ -92,7 +92,9 @@ console.log(`e2e: workspace store seeded by kaizen experiment simulate: ${sim.st
 // The Restricted Mode folder gets its own store, made by `kaizen demo` with its defaults (the store the
 // extension opens, .kaizen/learning.db) while the trusted session runs: it depends on nothing the trusted
 // session does, and it shows that the demo's results are what VS Code opens.
-const restrictedWs = { dir: path.join(runDir, 'restricted-workspace'), calls: 1000 };
+// 3,000 calls: enough for the improvement engine's proposals to clear their evidence gate (30 calls a
+// bullet), so the demo has a proposed prompt to test and its experiment shows in the Experiments view.
+const restrictedWs = { dir: path.join(runDir, 'restricted-workspace'), calls: 3000 };
 mkdirSync(restrictedWs.dir, { recursive: true });
 const restrictedSeed = new Promise((resolve) => {
   const child = spawn('node', [path.join(root, 'dist', 'cli.js'), 'demo', '--count', String(restrictedWs.calls)], { cwd: restrictedWs.dir, stdio: ['ignore', 'pipe', 'pipe'] });

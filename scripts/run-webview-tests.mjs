@@ -29,7 +29,7 @@ if (!existsSync(CHROMIUM)) {
   }
 }
 
-if (!existsSync('dist/webviews/patternExplorer.js') || !existsSync('dist/webviews/experiment.js') || process.argv.includes('--build')) {
+if (['patternExplorer', 'experiment', 'publishing', 'dashboard', 'promptDiff'].some((app) => !existsSync(`dist/webviews/${app}.js`)) || process.argv.includes('--build')) {
   const r = spawnSync('node', ['esbuild.mjs'], { stdio: 'inherit' });
   if (r.status !== 0) {
     writeSummary(0, 1);

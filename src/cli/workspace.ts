@@ -79,6 +79,12 @@ export async function openGatedStore(ctx: CliContext, storePath: string = DEFAUL
   return cliErrors(ctx, abs, () => engine.store());
 }
 
+/** The privacy policy in force for a store (its `.kaizen/privacy.json`), without opening the store. */
+export async function workspacePolicy(ctx: CliContext, storePath: string = DEFAULT_STORE): Promise<PrivacyPolicy> {
+  const { abs, engine } = cliWorkspace(ctx, storePath, {});
+  return cliErrors(ctx, abs, () => engine.policy());
+}
+
 function cliWorkspace(ctx: CliContext, storePath: string, options: OpenWorkspaceOptions): { abs: string; engine: EngineWorkspace } {
   const abs = path.resolve(ctx.cwd, storePath);
   const engine = createWorkspace({

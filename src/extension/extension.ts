@@ -16,9 +16,11 @@ import { secretStorePort } from './secrets';
 import { StatusBar } from './statusBar';
 import { FixtureTests } from './testing/fixtureTests';
 import { ArtifactsTree, CallsTree, ExperimentsTree, PatternsTree } from './views/trees';
+import { DashboardPanel } from './webviews/dashboardPanel';
 import { ExperimentPanel } from './webviews/experimentPanel';
 import { PatternExplorerPanel } from './webviews/patternExplorerPanel';
 import { PublishingPanel } from './webviews/publishingPanel';
+import { PROPOSAL_SCHEME, PromptDiffPanel, ProposalDocuments } from './webviews/promptDiffPanel';
 
 /**
  * Wiring only: config, secrets, the engine (lazy: nothing heavy loads until a command or view asks),
@@ -58,6 +60,10 @@ export function activate(extension: vscode.ExtensionContext): { activationMs: nu
     'kaizen.connectEndpoint': connectEndpoint(ctx),
     'kaizen.disconnectEndpoint': disconnectEndpoint(ctx),
     'kaizen.openPublishing': () => PublishingPanel.show(ctx) && undefined,
+    // From the explorer or editor context menu the file comes as an argument; otherwise the active editor's.
+    'kaizen.openPromptDiff': (file?: vscode.Uri) => PromptDiffPanel.show(ctx, file ?? vscode.window.activeTextEditor?.document.uri) && undefined,
+    'kaizen.openDashboard': () => DashboardPanel.show(ctx) && undefined,
+    'kaizen.simulateFleet': () => DashboardPanel.simulate(ctx) && undefined,
     'kaizen.generateSamples': generateSamples(ctx),
     'kaizen.openCall': openCall(),
     'kaizen.openArtifact': openArtifact(),
@@ -75,6 +81,7 @@ export function activate(extension: vscode.ExtensionContext): { activationMs: nu
   extension.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(CALL_SCHEME, new CallDocumentProvider(ctx)),
     vscode.workspace.registerTextDocumentContentProvider(ARTIFACT_SCHEME, new ArtifactDocumentProvider(ctx)),
+    vscode.workspace.registerTextDocumentContentProvider(PROPOSAL_SCHEME, new ProposalDocuments()),
     new FixtureTests(ctx),
     new StatusBar(ctx),
   );

@@ -11,7 +11,7 @@ import { z } from 'zod';
  * listens is lost.
  */
 
-export const WebviewAppSchema = z.enum(['patternExplorer', 'experiment', 'publishing']);
+export const WebviewAppSchema = z.enum(['patternExplorer', 'experiment', 'publishing', 'dashboard', 'promptDiff']);
 export type WebviewApp = z.output<typeof WebviewAppSchema>;
 
 export const RequestIdSchema = z.number().int().nonnegative();

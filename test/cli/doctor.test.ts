@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import initSqlJs from 'sql.js';
-import { locateSqlWasm } from '../../src/node/nodePorts';
+import { readdirSync } from 'node:fs';
+import { openSqlStore } from '../../src/engine/store';
+import { createNodePorts, locateSqlWasm } from '../../src/node/nodePorts';
+import { buildCall } from '../engine/store/builders';
 import { cliSandbox } from './helpers';
 
 const call = (callId: string, text: string) =>
@@ -87,5 +90,46 @@ describe('cli: a damaged row does not block the store; kaizen doctor finds and q
       assert.match(r.stderr, /corrupt store/);
       assert.doesNotMatch(r.stderr, /readonly database/);
     }
+  });
+
+  it('scans the segment files of sealed calls too: a damaged row and a raw email are reported by file, field and type', async () => {
+    // A store written without the gate (an older build, or a tool) whose first calls were sealed into segment files.
+    const file = path.join(box.cwd, 'sealed.db');
+    const raw = await openSqlStore({ path: file, ports: createNodePorts(), saveDebounceMs: 60_000, segment: { hotMaxCalls: 1, sealCalls: 1 } });
+    const calls = ['s1', 's2', 's3'].map((id, i) => buildCall(id, { startedAt: Date.UTC(2026, 0, 10 + i), turns: 2 }));
+    const leaky = calls[0]!.events.find((e) => e.type === 'turn')!;
+    if (leaky.type === 'turn') leaky.text = 'You can write to jane.roe@example.org about it';
+    await raw.putConversations(calls);
+    await raw.close();
+    const again = await openSqlStore({ path: file, ports: createNodePorts(), saveDebounceMs: 60_000, segment: { hotMaxCalls: 1, sealCalls: 1 } });
+    await again.close();
+    const segDir = `${file}.segments`;
+    const segments = readdirSync(segDir).filter((f) => f.endsWith('.sqlite'));
+    assert.equal(segments.length, 2, 'two of the three calls sealed');
+    for (const f of segments) await damage(path.join(segDir, f), ["UPDATE calls SET outcome_json = '{\"resolved\":' WHERE call_id = 's2'"]);
+
+    const look = await box.run('doctor', '--store', 'sealed.db', '--json');
+    assert.equal(look.code, 1, look.stderr);
+    const report = JSON.parse(look.stdout) as {
+      segments: { file: string; callsScanned: number; problems: { callId: string; column: string }[] }[];
+      leaks: { file: string; field: string; entityType: string }[];
+    };
+    assert.equal(report.segments.length, 2);
+    assert.equal(report.segments.reduce((n, s) => n + s.callsScanned, 0), 2);
+    const damaged = report.segments.filter((s) => s.problems.length > 0);
+    assert.equal(damaged.length, 1);
+    assert.deepEqual(damaged[0]!.problems.map((p) => [p.callId, p.column]), [['s2', 'outcome_json']]);
+    assert.match(damaged[0]!.file, /sealed\.db\.segments[\\/]s.*\.sqlite$/);
+    assert.equal(report.leaks.length, 1);
+    assert.match(report.leaks[0]!.file, /sealed\.db\.segments[\\/]s.*\.sqlite$/);
+    assert.equal(report.leaks[0]!.entityType, 'EMAIL');
+    assert.match(report.leaks[0]!.field, /^call s1\.events\[\d+\]\.text$/);
+
+    const text = await box.run('doctor', '--store', 'sealed.db', '--quarantine');
+    assert.equal(text.code, 1, 'segment rows are immutable: they stay reported');
+    assert.match(text.stdout, /segments[\\/]s\S*\.sqlite: 1 sealed calls checked, 1 damaged rows\.\n {2}call s2 outcome_json/);
+    assert.match(text.stdout, /\.sqlite: 1 stored fields still look like personal data:\n {2}call s1\.events\[\d+\]\.text \(EMAIL\)/);
+    assert.doesNotMatch(text.stdout + text.stderr, /jane\.roe/);
+    assert.match(text.stderr, /1 damaged rows or files among the segment files.*1 stored fields look like personal data/);
   });
 });

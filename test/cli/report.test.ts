@@ -27,6 +27,9 @@ describe('cli: kaizen report on your own store', function () {
     assert.match(md.stdout, /^1,500 calls \(\d[\d,]* events\) from 1 file\(s\)\.$/m);
     assert.match(md.stdout, /^## Outcomes/m);
     assert.match(md.stdout, /^## Top patterns/m);
+    assert.match(md.stdout, /^## KPIs by month \(UTC\)/m);
+    assert.match(md.stdout, /^## Pattern effectiveness/m);
+    assert.match(md.stdout, /^\d+ of \d+ calls in a situation with a learned pattern made its move/m);
     const trees = (await box.run('tree', '--store', 'k.db', '--json')).stdout.trim().split('\n');
     assert.equal((md.stdout.match(/^## Decision tree: /gm) ?? []).length, trees.length);
   });

@@ -29,6 +29,7 @@ describe('cli: commands that read a store need one', () => {
     ['doctor'],
     ['fixtures', 'from-calls', 'some-id'],
     ['report'],
+    ['analytics', 'kpis'],
   ];
   for (const argv of readOnly) {
     it(`kaizen ${argv.join(' ')} on a mistyped --store: exit 2, a clear message, nothing created`, async () => {

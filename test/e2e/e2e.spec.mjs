@@ -141,6 +141,27 @@ test('pattern explorer: webview content, evidence, open the call', async ({ wb, 
   await wb.runCommand('View: Close Editor');
 });
 
+test('dashboard: the store\'s KPIs per version, month and agent with the trend chart drawn', async ({ wb, ws, log }) => {
+  await wb.runCommand('Kaizen: Open Dashboard');
+  const frame = wb.webviewFrame();
+  const summary = frame.locator('#summary');
+  await summary.filter({ hasText: /^[\d,]+ calls/ }).waitFor({ timeout: 60000 });
+  log(`dashboard: ${await summary.innerText()}`);
+  const calls = Number((await summary.innerText()).replace(/,/g, '').match(/^(\d+) calls/)[1]);
+  assert.ok(calls >= ws.sampleCalls, 'every imported call counts');
+  assert.ok((await frame.locator('#by-month tr[data-key]').count()) >= 1);
+  assert.ok((await frame.locator('#by-agent tr[data-key="acme-support"]').count()) === 1);
+  const ink = await frame.locator('#trend-chart').evaluate((c) => {
+    const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 3; i < px.length; i += 4) if (px[i] > 0) n++;
+    return n;
+  });
+  assert.ok(ink > 1000, `the trend chart is drawn (${ink} pixels)`);
+  log(`screenshot ${await wb.screenshot('e2e-dashboard')}`);
+  await wb.runCommand('View: Close Editor');
+});
+
 test('artifacts open as documents: a drawn decision tree, a prompt version as text, a strategy table', async ({ wb, log }) => {
   await wb.openViewContainer('Kaizen');
   const rows = wb.viewRows('Artifacts');

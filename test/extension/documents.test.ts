@@ -54,6 +54,20 @@ describe('extension documents: artifacts and calls as readable Markdown', () => 
     assert.match(strategy, /\| Strategy \| Success \| Lift \| Calls \|\n\| --- \| --- \| --- \| --- \|\n\| empathy \\\| options \| 80% \| \+12 pp \| 40 \|\n\| policy \| 50% \| −10 pp \| 30 \|/);
   });
 
+  it('renders a playbook as a table of its bullets with their counters', () => {
+    const md = artifactToMarkdown(
+      artifact({
+        kind: 'playbook',
+        bullets: [
+          { id: 'pb-abcdefghij', section: 'renew loan', text: 'Offer to waive the fine once.', helpful: 4, harmful: 1, provenance: { callIds: [], patternIds: [], fingerprints: [] }, status: 'active', support: 140 },
+          { id: 'pb-bcdefghijk', section: 'renew loan', text: 'Explain the queue.', helpful: 0, harmful: 2, provenance: { callIds: [], patternIds: [], fingerprints: [] }, status: 'deprecated', support: 120 },
+        ],
+      }),
+    );
+    assert.match(md, /1 active bullet\(s\), 1 deprecated/);
+    assert.match(md, /\| pb-abcdefghij \| renew loan \| Offer to waive the fine once\. \| 4 \| 1 \| 140 \| active \|/);
+  });
+
   it('renders a call with its outcome in words, not a JSON blob', () => {
     const t0 = Date.UTC(2026, 0, 2, 3, 4, 5);
     const c = assembleConversation([

@@ -227,3 +227,157 @@ test('publishing: approve → gates → target → publish → live version → 
     assert.equal(rollback.target.assistantId, 'asst_kaizen', 'the form kept the last target');
   });
 });
+
+test('publishing: the collective hub — watch a hub, then signers against the quorum and the agents applied per artifact', async (env) => {
+  const artifact = { artifactId: 'strategy:billing', version: 1, status: 'approved', kind: 'strategy', title: 'Billing', text: 'Explain the fee first.', gates: [{ name: 'approved', ok: true, detail: 'status approved' }] };
+  await withPage(env, 'publishing', async (h) => {
+    assert.deepEqual(await h.next('ready'), { type: 'ready', app: 'publishing' });
+    await h.send({ type: 'publishing', data: { artifacts: [artifact], history: [] } });
+    await h.page.waitForSelector('#hub #hub-url', { timeout: 5000 });
+    await h.page.fill('#hub-url', 'http://127.0.0.1:7777');
+    await h.page.click('#hub-watch');
+    assert.deepEqual(await h.next('setHub'), { type: 'setHub', url: 'http://127.0.0.1:7777' });
+    const hash = 'a'.repeat(64);
+    const hub = { url: 'http://127.0.0.1:7777', reachable: true, quorum: 2, artifacts: [{ artifactId: 'strategy:billing', version: 1, hash, status: 'adopted', signers: ['ed25519:aaaa', 'ed25519:bbbb'], applied: ['agent-1', 'agent-2', 'agent-3'] }] };
+    await h.send({ type: 'publishing', data: { artifacts: [artifact], history: [], hub } });
+    await h.page.waitForSelector(`#hub-artifacts tr[data-hash="${hash}"]`, { timeout: 5000 });
+    assert.match(await h.page.textContent('#hub-quorum'), /quorum 2/);
+    assert.equal(await h.page.textContent(`#hub-artifacts tr[data-hash="${hash}"] .hub-status`), 'adopted');
+    assert.equal(await h.page.textContent(`#hub-artifacts tr[data-hash="${hash}"] .hub-signers`), '2 of 2: ed25519:aaaa, ed25519:bbbb');
+    assert.equal(await h.page.textContent(`#hub-artifacts tr[data-hash="${hash}"] .hub-applied`), '3: agent-1, agent-2, agent-3');
+    env.log(`screenshot ${await h.screenshot('publishing-hub')}`);
+    assert.equal(await h.page.locator(`#hub-artifacts tr[data-hash="${hash}"] button.hub-sign`).isDisabled(), true, 'an adopted artifact needs no more signatures');
+    await h.send({ type: 'publishing', data: { artifacts: [artifact], history: [], hub: { ...hub, artifacts: [{ ...hub.artifacts[0], status: 'not-submitted', signers: [], applied: [] }] } } });
+    await h.page.waitForSelector(`#hub-artifacts tr[data-hash="${hash}"] button.hub-sign:not([disabled])`, { timeout: 5000 });
+    await h.page.click(`#hub-artifacts tr[data-hash="${hash}"] button.hub-sign`);
+    assert.deepEqual(await h.next('signForHub'), { type: 'signForHub', artifactId: 'strategy:billing' });
+    await h.send({ type: 'publishing', data: { artifacts: [artifact], history: [], hub: { ...hub, reachable: false, message: 'hub not reachable: connect ECONNREFUSED', artifacts: [] } } });
+    await h.page.waitForSelector('#hub-message', { timeout: 5000 });
+    assert.match(await h.page.textContent('#hub-message'), /not reachable/);
+  });
+});
+
+/** One KPI row as `kaizen analytics kpis` prints it. */
+const kpiRow = (key, calls, successRate, improvementRate = null) => ({
+  key, calls, successRate, containment: 0.8, escalation: 0.25, ahtSeconds: 95.5, latencyMs: { p50: 1100, p90: 1880 },
+  costPerCallUsd: 0.1375, errors: 3, repeatErrors: 1, improvementRate,
+});
+const dashboardView = (months) => ({
+  totalCalls: months.reduce((n, m) => n + m[1], 0),
+  computedAt: Date.UTC(2026, 11, 3, 12),
+  byVersion: { by: 'prompt-version', rows: [kpiRow('3', 40, 0.5), kpiRow('4', 60, 0.6)] },
+  byMonth: { by: 'month', rows: months.map(([key, calls, rate, imp]) => kpiRow(key, calls, rate, imp)) },
+  byAgent: { by: 'agent', rows: [kpiRow('agent-orders', 100, 0.56)] },
+});
+
+test('dashboard: empty state, KPI tables and the trend chart, updated as calls arrive; bad data is dropped', async (env) => {
+  await withPage(env, 'dashboard', async (h) => {
+    assert.deepEqual(await h.next('ready'), { type: 'ready', app: 'dashboard' });
+    await h.send({ type: 'kpis', data: null });
+    await h.page.waitForSelector('#empty-state', { timeout: 5000 });
+    assert.match(await h.page.textContent('#empty-state'), /No calls yet/);
+    const rendered = await h.next('rendered');
+    assert.equal(rendered.app, 'dashboard');
+    assert.equal(rendered.rows, 0, 'the first paint is the empty state');
+
+    await h.send({ type: 'kpis', data: dashboardView([['2026-04', 40, 0.5, null], ['2026-05', 60, 0.6, 0.2]]) });
+    await h.page.waitForSelector('#by-month tr[data-key="2026-05"]', { timeout: 5000 });
+    assert.match(await h.page.textContent('#by-month tr[data-key="2026-05"]'), /^2026-0560.*60\.0%.*80\.0%.*25\.0%.*95\.5.*1100 ms.*1880 ms.*\$0\.1375.*31\+20\.0%$/);
+    assert.match(await h.page.textContent('#summary'), /^100 calls/);
+    const chart = () =>
+      h.page.evaluate(() => {
+        const c = document.getElementById('trend-chart');
+        const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        let ink = 0;
+        for (let i = 3; i < px.length; i += 4) if (px[i] > 0) ink++;
+        return { ink, width: c.width };
+      });
+    const first = await chart();
+    assert.ok(first.width > 0 && first.ink > 1000, `the trend chart is drawn (${JSON.stringify(first)})`);
+
+    // A live call arrives: the host pushes new KPIs and the page follows without a reload.
+    await h.send({ type: 'kpis', data: dashboardView([['2026-04', 40, 0.5, null], ['2026-05', 60, 0.6, 0.2], ['2026-06', 1, 1, 0.6667]]) });
+    await h.page.waitForSelector('#by-month tr[data-key="2026-06"]', { timeout: 5000 });
+    assert.match(await h.page.textContent('#summary'), /^101 calls/);
+    assert.ok((await chart()).ink > 1000);
+
+    // A message that breaks the protocol (a rate as text) is dropped: the page keeps the last good data.
+    const bad = dashboardView([['2026-07', 5, 0.5, null]]);
+    bad.byMonth.rows[0].successRate = '50%';
+    await h.send({ type: 'kpis', data: bad });
+    await h.send({ type: 'error', message: 'marker' });
+    await h.page.waitForSelector('.error-banner', { timeout: 5000 });
+    assert.equal(await h.page.locator('#by-month tr[data-key="2026-07"]').count(), 0);
+    assert.equal(await h.page.locator('#by-month tr[data-key="2026-06"]').count(), 1);
+
+    await h.page.click('#refresh');
+    assert.deepEqual(await h.next('refresh'), { type: 'refresh' });
+    env.log(`screenshot ${await h.screenshot('dashboard')}`);
+
+    // A simulated fleet run is labelled as such, and its button goes back to the store.
+    await h.send({ type: 'kpis', data: { ...dashboardView([['2026-01', 2000, 0.56, null]]), source: 'simulation' } });
+    await h.page.waitForFunction(() => /of a simulated fleet/.test(document.querySelector('#summary')?.textContent ?? ''), null, { timeout: 5000 });
+    assert.match(await h.page.textContent('#refresh'), /Show my store/);
+  });
+});
+
+test('prompt diff: gates → open in the diff editor → edit → accept → versioned artifact → draft experiment; reject needs a reason', async (env) => {
+  const base = '# Support agent\n\nHelp the caller.\n';
+  const line = '- [pb-hecaogkloj] When a caller raises price objection, use value reframing: it resolved 83 % of 89 such calls vs 50 % with other moves.';
+  const proposedText = `${base}\n<!-- kaizen:playbook -->\n## Learned playbook\n\n### purchase dispute\n${line}\n<!-- /kaizen:playbook -->\n`;
+  const proposal = (id, passed) => ({
+    id,
+    hypothesis: 'purchase dispute calls with price objection resolve more often with value reframing (83 % vs 50 %, n=89, q=0.00012)',
+    section: 'purchase dispute',
+    patch: `--- a/prompts/agent.md\n+++ b/prompts/agent.md\n@@ -1,3 +1,9 @@\n # Support agent\n \n Help the caller.\n+\n+<!-- kaizen:playbook -->\n+${line}\n`,
+    proposedText,
+    bullets: [{ id: 'pb-hecaogkloj', section: 'purchase dispute', text: line.slice(17), support: 89 }],
+    gates: [
+      { name: 'privacy', passed: true, reason: 'no PII in the bullets or the added lines' },
+      { name: 'conflicts', passed: true, reason: 'no conflict with 0 active bullet(s) or 0 avoidance rule(s)' },
+      { name: 'prompt-budget', passed: true, reason: 'about 80 of 6000 tokens' },
+      { name: 'evidence', passed, reason: passed ? 'every bullet rests on at least 30 calls (fewest: 89)' : 'pb-x (12 calls) below the minimum of 30 calls; wait for more calls' },
+    ],
+  });
+  await withPage(env, 'promptDiff', async (h) => {
+    assert.deepEqual(await h.next('ready'), { type: 'ready', app: 'promptDiff' });
+    await h.send({ type: 'promptDiff', data: { target: 'prompts/agent.md', proposals: [proposal('prop-aaaabbbbcccc', true), proposal('prop-ddddeeeeffff', false)] } });
+    await h.page.waitForSelector('article.proposal', { timeout: 5000 });
+    assert.equal(await h.page.locator('article.proposal').count(), 2);
+    assert.equal(await h.page.locator('#proposal-1 button.accept').isDisabled(), true, 'a blocked proposal cannot be accepted');
+    assert.equal(await h.page.locator('#proposal-1 .gates li.bad').count(), 1);
+    assert.match(await h.page.textContent('#proposal-0 pre.patch'), /\+- \[pb-hecaogkloj\] When a caller raises price objection/);
+    env.log(`screenshot ${await h.screenshot('prompt-diff')}`);
+
+    await h.page.click('#proposal-0 button.open-diff');
+    assert.deepEqual(await h.next('openDiff'), { type: 'openDiff', proposalId: 'prop-aaaabbbbcccc' });
+
+    // Reject without a reason is refused in the page; with one it goes to the host.
+    await h.page.click('#proposal-1 button.reject');
+    await h.page.waitForFunction(() => /Give a reason/.test(document.querySelector('#result')?.textContent ?? ''), null, { timeout: 5000 });
+    await h.page.fill('#reason-1', 'too few calls yet');
+    await h.page.click('#proposal-1 button.reject');
+    assert.deepEqual(await h.next('reject'), { type: 'reject', proposalId: 'prop-ddddeeeeffff', reason: 'too few calls yet' });
+
+    // Edit: the proposed prompt in a text area; accept sends the designer's text.
+    await h.page.click('#proposal-0 button.edit');
+    await h.page.waitForSelector('#edit-0', { timeout: 5000 });
+    assert.equal(await h.page.inputValue('#edit-0'), proposedText);
+    const edited = proposedText.replace('use value reframing', 'reframe the value (warranty, free returns)');
+    await h.page.fill('#edit-0', edited);
+    await h.page.click('#proposal-0 button.accept');
+    assert.deepEqual(await h.next('accept'), { type: 'accept', proposalId: 'prop-aaaabbbbcccc', editedText: edited });
+
+    const artifact = { id: 'pe-fphljjnaoddh', version: 1, hash: 'a'.repeat(64), status: 'approved' };
+    await h.send({ type: 'decided', proposalId: 'prop-aaaabbbbcccc', action: 'accepted', message: 'Accepted prop-aaaabbbbcccc (edited): pe-fphljjnaoddh v1, playbook v1.' });
+    await h.send({ type: 'promptDiff', data: { target: 'prompts/agent.md', proposals: [], accepted: { proposalId: 'prop-aaaabbbbcccc', artifact }, note: 'No proposals: the playbook already holds what the analysis found.' } });
+    await h.page.waitForSelector('#accepted .artifact-ref', { timeout: 5000 });
+    assert.match(await h.page.textContent('#accepted'), /pe-fphljjnaoddh v1 \(approved, sha-256 aaaaaaaaaaaa…\)/);
+    assert.match(await h.page.textContent('#result'), /Accepted prop-aaaabbbbcccc \(edited\)/);
+    await h.page.click('#accepted button.create-experiment');
+    assert.deepEqual(await h.next('createExperiment'), { type: 'createExperiment', proposalId: 'prop-aaaabbbbcccc' });
+    await h.send({ type: 'promptDiff', data: { target: 'prompts/agent.md', proposals: [], accepted: { proposalId: 'prop-aaaabbbbcccc', artifact, experimentId: 'improve-pe-fphljjnaoddh-v1' } } });
+    await h.page.waitForFunction(() => /Draft experiment improve-pe-fphljjnaoddh-v1/.test(document.querySelector('#accepted')?.textContent ?? ''), null, { timeout: 5000 });
+    env.log(`screenshot ${await h.screenshot('prompt-diff-accepted')}`);
+  });
+});

@@ -5,6 +5,7 @@ import { renderReportHtml, renderReportMarkdown } from '../../engine/analytics';
 import type { RunReportInput } from '../../engine/analytics';
 import { importFile } from '../../engine/ingest';
 import { treeToText } from '../../engine/knowledge';
+import { createComplianceValidator } from '../../engine/privacy';
 import { scorePatternRecovery } from '../../engine/samples';
 import type { SampleTruth } from '../../engine/samples';
 import { DEFAULT_STORE, ExitCode } from '../context';
@@ -12,7 +13,9 @@ import type { CliContext } from '../context';
 import { prepareDemoFolder } from '../demoFolder';
 import { createProgress } from '../progress';
 import { openWorkspace } from '../workspace';
+import { demoCollectiveLines, runDemoCollective } from './demoCollective';
 import { runDemoExperiment } from './demoExperiment';
+import { runDemoImprovement } from './demoImprove';
 import { chartJsForReport } from './report';
 import type { RegisterCommand } from './index';
 import { parsePositiveInt, writeSampleFiles } from './samples';
@@ -103,9 +106,19 @@ export async function runDemo(ctx: CliContext, opts: DemoOptions): Promise<numbe
     aprog.done();
     const recovery = scorePatternRecovery(analysis.significantPatternsList, truth.planted);
 
-    log('Testing the learned playbook in a simulated A/B experiment with a guarded rollout…');
-    const experiment = await time('experiment', () => runDemoExperiment(ws.store, ctx.ports, opts.seed, folder.run));
+    log('Proposing playbook bullets from the significant patterns (a diff of the agent prompt, through the gates)…');
+    const target = path.relative(ctx.cwd, path.join(outDir, 'prompts', 'agent.md')).split(path.sep).join('/');
+    const improvement = await time('improve', () => runDemoImprovement(ws.store, ctx.ports, ws.policy, outDir, target));
+    fs.writeFileSync(path.join(outDir, 'prompt.diff'), improvement.diff);
+
+    log('Testing the proposed playbook in a simulated A/B experiment with a guarded rollout…');
+    const experiment = await time('experiment', () => runDemoExperiment(ws.store, ctx.ports, opts.seed, folder.run, improvement));
     await ws.store.save();
+
+    log('Sharing statistics with a second node (no calls leave either node)…');
+    const collective = await time('collective', () =>
+      runDemoCollective({ storeA: ws.store, ports: ctx.ports, redactor, validator: createComplianceValidator({ policy: ws.policy }), outDir, count: opts.count, seed: opts.seed }),
+    );
 
     const intents = Object.entries(analysis.intents).map(([intent, calls]) => ({ intent, calls }));
     const intentRates = await Promise.all(
@@ -155,7 +168,7 @@ export async function runDemo(ctx: CliContext, opts: DemoOptions): Promise<numbe
       rules: analysis.errors.rules.map((r) => ({ id: r.id, fingerprint: r.fingerprint, text: r.text, support: r.support, precision: r.precision })),
     };
     if (opts.json) {
-      ctx.stdout.write(`${JSON.stringify({ report, store: stats, outDir, errors: errorCatalog })}\n`);
+      ctx.stdout.write(`${JSON.stringify({ report, improvement: { target: improvement.target, diff: improvement.diff, accepted: improvement.accepted, blocked: improvement.blocked, follow: improvement.follow }, collective, store: stats, outDir, errors: errorCatalog })}\n`);
     } else {
       const rel = (p: string) => path.relative(ctx.cwd, p) || '.';
       ctx.stdout.write(
@@ -189,8 +202,13 @@ export async function runDemo(ctx: CliContext, opts: DemoOptions): Promise<numbe
           ...errorCatalog.fingerprints.slice(0, 4).map((f) => `    ×${f.count} in ${f.calls} calls  ${f.tool ?? '-'}: ${f.template}`),
           ...analysis.errors.rules.slice(0, 4).map((r) => `    rule (support ${r.support}, precision ${(100 * r.precision).toFixed(0)} %): ${r.text}`),
           '',
+          `  improve    ${improvement.accepted.length} proposal(s) accepted, ${improvement.blocked.length} blocked by a gate; the agent prompt gains ${improvement.follow.length} move bullet(s) (${rel(path.join(outDir, 'prompt.diff'))}):`,
+          ...improvement.diff.split('\n').filter((l) => l !== '').map((l) => `    ${l}`),
+          '',
           `  experiment ${experiment.name}: ${experiment.decision} — ${experiment.reason}`,
           `             rollout ${experiment.stages.join(' → ')}: ${experiment.outcome}`,
+          '',
+          ...demoCollectiveLines(collective),
           '',
           `  store      ${rel(ws.storePath)} (${stats.calls} calls, ${stats.artifactVersions} artifact versions)`,
           `  report     ${rel(path.join(outDir, 'report.html'))} and report.md`,

@@ -6,11 +6,13 @@ import { ZodError } from 'zod';
 import type { ExperimentAnalysis } from '../../engine/experiments';
 import { ExperimentNotFoundError, ExperimentService, ExperimentStateError } from '../../engine/experiments';
 import type { ExperimentInput } from '../../engine/experiments';
-import { PLAYBOOK_STAGES, runPlaybookScenario } from '../../engine/experiments';
+import { PLAYBOOK_STAGES, plantedPlaybookPrompts, runPlaybookScenario } from '../../engine/experiments';
 import { SummaryInputError, analyzeSummary } from '../../engine/experiments';
 import { buildExperimentView } from '../../engine/experiments';
 import { LayerFullError } from '../../engine/experiments';
 import { CallObservationSchema } from '../../engine/experiments';
+import { MonitorInputError, MonitorLookSchema, monitorExperiments } from '../../engine/experiments';
+import type { MonitorLook } from '../../engine/experiments';
 import type { CallObservation } from '../../engine/experiments';
 import type { LearningStore } from '../../engine/store';
 import type { Clock } from '../../engine/ports';
@@ -18,6 +20,35 @@ import type { CliContext } from '../context';
 import { CliError, DEFAULT_STORE, ExitCode, writeJsonLine } from '../context';
 import { openGatedStore } from '../workspace';
 import type { RegisterCommand } from './index';
+
+/** The looks file, one JSON object a line; a bad line is an error naming its number and field. */
+async function readLooks(ctx: CliContext, file: string): Promise<MonitorLook[]> {
+  let text: string;
+  try {
+    text = await readFile(path.resolve(ctx.cwd, file), 'utf8');
+  } catch (err) {
+    throw new CliError(`${file}: cannot read it (${(err as Error).message})`, ExitCode.usage);
+  }
+  const looks: MonitorLook[] = [];
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i]!.trim()) continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(lines[i]!);
+    } catch {
+      throw new CliError(`${file}:${i + 1}: not JSON; each line is one look`, ExitCode.usage);
+    }
+    const r = MonitorLookSchema.safeParse(value);
+    if (!r.success) {
+      const issue = r.error.issues[0]!;
+      throw new CliError(`${file}:${i + 1}: ${issue.path.join('.') || 'look'}: ${issue.message}`, ExitCode.usage);
+    }
+    looks.push(r.data);
+  }
+  if (looks.length === 0) throw new CliError(`${file}: no looks in it`, ExitCode.usage);
+  return looks;
+}
 
 interface StoreOpts {
   store: string;
@@ -129,6 +160,23 @@ export const register: RegisterCommand = (program, ctx) => {
   const exp = program
     .command('experiment')
     .description('A/B experiments on agent artifacts: sticky allocation, trustworthy statistics, automatic winners and guarded staged rollout.');
+
+  exp
+    .command('monitor')
+    .description('Replay cumulative looks through the always-valid sequential test (mSPRT, α = 0.05 two-sided): one JSON line per experiment {"experiment","decision":"continue"|"ship"|"rollback","stoppedAtLook"}.')
+    .requiredOption('--looks <file.jsonl>', 'lines {"experiment","look","metric":"binary","variants":[{"variant","users","conversions"}…]} (cumulative, control first)')
+    .option('--mixing-sd <x>', 'mixing standard deviation τ of the test, on the scale of the difference in rate (default: 10 % of the control rate at the first look)', positiveNumber)
+    .action(async (opts: { looks: string; mixingSd?: number }) => {
+      const looks = await readLooks(ctx, opts.looks);
+      let decisions;
+      try {
+        decisions = monitorExperiments(looks, { alpha: 0.05, ...(opts.mixingSd !== undefined ? { mixingSd: opts.mixingSd } : {}) });
+      } catch (err) {
+        if (err instanceof MonitorInputError) throw new CliError(`${opts.looks}: ${err.message}`, ExitCode.usage);
+        throw err;
+      }
+      for (const d of decisions) writeJsonLine(ctx.stdout, d);
+    });
 
   storeOption(
     exp
@@ -409,6 +457,7 @@ export const register: RegisterCommand = (program, ctx) => {
           breakRate: opts.breakRate,
           minStageSample: opts.minStageSample,
           poolSize: opts.pool,
+          prompts: plantedPlaybookPrompts(opts.id),
         });
         const e = run.experiment;
         const steps = run.steps;

@@ -36,8 +36,12 @@ export const COMMAND_MODULES = {
   artifact: () => load(() => require('./artifact') as CommandModule),
   report: () => load(() => require('./report') as CommandModule),
   fixtures: () => load(() => require('./fixtures') as CommandModule),
+  improve: () => load(() => require('./improve') as CommandModule),
+  analytics: () => load(() => require('./analytics') as CommandModule),
+  simulate: () => load(() => require('./simulate') as CommandModule),
   errors: () => load(() => require('./errors') as CommandModule),
   deepAnalyze: () => load(() => require('./deepAnalyze') as CommandModule),
+  keys: () => load(() => require('./keys') as CommandModule),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { TreeNode } from '../knowledge';
 import { PatternSchema } from '../model';
+import { ReportKpisSchema, kpiChartScript, kpiMarkdownLines, kpiTrendSvg } from './kpiReport';
 import { treeToSvg } from './treeSvg';
 
 /** A learned decision tree as stored (`knowledge/decisionTree.ts`), checked by shape at the boundary. */
@@ -43,6 +44,8 @@ export const RunReportSchema = z.object({
     .object({ name: z.string(), decision: z.string(), reason: z.string(), stages: z.array(z.string()), outcome: z.string() })
     .optional(),
   timings: z.record(z.string(), z.number()).default({}),
+  /** KPI tables per prompt version, month and agent (see kpis.ts), and the monthly trend chart. */
+  kpis: ReportKpisSchema.optional(),
 });
 export type RunReport = z.output<typeof RunReportSchema>;
 export type RunReportInput = z.input<typeof RunReportSchema>;
@@ -78,6 +81,7 @@ function markdownOf(r: RunReport, withTrees: boolean): string {
     const total = r.outcomes.success + r.outcomes.failure + r.outcomes.unknown;
     lines.push('## Outcomes', '', `success ${r.outcomes.success} (${pct(r.outcomes.success / Math.max(total, 1))}), failure ${r.outcomes.failure}, unknown ${r.outcomes.unknown}`, '');
   }
+  if (r.kpis) lines.push(...kpiMarkdownLines(r.kpis));
   if (r.intents.length) {
     lines.push('## Intents', '', '| intent | calls | success rate |', '|---|---:|---:|');
     for (const i of r.intents) lines.push(`| ${i.intent} | ${i.calls} | ${pct(i.successRate)} |`);
@@ -196,14 +200,24 @@ export function renderReportHtml(input: RunReportInput, options: ReportHtmlOptio
   const r = RunReportSchema.parse(input);
   // Tables and paragraphs from the Markdown, so both renderings always say the same thing.
   const body = markdownToHtml(markdownOf(r, false));
-  const useChartJs = options.chartJs !== undefined && options.sha256Base64 !== undefined && r.topPatterns.length > 0;
-  const scripts = useChartJs ? [options.chartJs!, chartInitScript(r.topPatterns)] : [];
+  const canChart = options.chartJs !== undefined && options.sha256Base64 !== undefined;
+  const useChartJs = canChart && r.topPatterns.length > 0;
+  const kpiChartJs = canChart && r.kpis !== undefined && r.kpis.byMonth.rows.length > 0;
+  const scripts = [
+    ...(useChartJs || kpiChartJs ? [options.chartJs!] : []),
+    ...(useChartJs ? [chartInitScript(r.topPatterns)] : []),
+    ...(kpiChartJs ? [kpiChartScript(r.kpis!, scriptJson)] : []),
+  ];
+  const trend =
+    r.kpis && r.kpis.byMonth.rows.length
+      ? `<h2>Trend by month</h2>${kpiChartJs ? '<div class="chart" style="height:320px"><canvas id="kpi-trend-chart" role="img" aria-label="KPI trend by month"></canvas></div>' : kpiTrendSvg(r.kpis)}`
+      : '';
   const chart = r.topPatterns.length
     ? `<h2>Success rate by pattern (95 % interval)</h2>${useChartJs ? '<div class="chart"><canvas id="pattern-chart" role="img" aria-label="Success rate with 95% interval per pattern"></canvas></div>' : patternChartSvg(r.topPatterns)}`
     : '';
   // The chart goes under the title and the date line, before the sections.
   const cut = body.indexOf('</p>');
-  const page = cut >= 0 ? `${body.slice(0, cut + 4)}\n${chart}\n${body.slice(cut + 4)}` : `${chart}\n${body}`;
+  const page = cut >= 0 ? `${body.slice(0, cut + 4)}\n${trend}\n${chart}\n${body.slice(cut + 4)}` : `${trend}\n${chart}\n${body}`;
   const trees = r.decisionTrees
     .map(
       (t) =>
@@ -212,14 +226,14 @@ export function renderReportHtml(input: RunReportInput, options: ReportHtmlOptio
         `<details><summary>Mermaid source</summary><pre><code>${escapeHtml(t.mermaid)}</code></pre></details>`,
     )
     .join('\n');
-  const scriptSrc = useChartJs ? `; script-src ${scripts.map((s) => `'sha256-${options.sha256Base64!(s)}'`).join(' ')}` : '';
+  const scriptSrc = scripts.length ? `; script-src ${scripts.map((s) => `'sha256-${options.sha256Base64!(s)}'`).join(' ')}` : '';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'${scriptSrc}">
 <title>${escapeHtml(r.title)}</title>
 <style>
-:root{--fg:#1f2328;--bg:#fff;--muted:#59636e;--grid:#d1d9e0;--good:#1a7f37;--bad:#cf222e;color-scheme:light dark}
-@media (prefers-color-scheme: dark){:root{--fg:#e6edf3;--bg:#0d1117;--muted:#9198a1;--grid:#30363d;--good:#3fb950;--bad:#f85149}}
+:root{--fg:#1f2328;--bg:#fff;--muted:#59636e;--grid:#d1d9e0;--good:#1a7f37;--bad:#cf222e;--accent:#0969da;color-scheme:light dark}
+@media (prefers-color-scheme: dark){:root{--fg:#e6edf3;--bg:#0d1117;--muted:#9198a1;--grid:#30363d;--good:#3fb950;--bad:#f85149;--accent:#4493f8}}
 body{font:14px/1.5 system-ui,sans-serif;color:var(--fg);background:var(--bg);max-width:1100px;margin:2rem auto;padding:0 1rem}
 table{border-collapse:collapse;margin:.5rem 0 1rem}td,th{border:1px solid var(--grid);padding:.25rem .5rem}td.num,th.num{text-align:right}
 pre{background:color-mix(in srgb,var(--grid) 30%,transparent);padding:.75rem;overflow:auto}svg text{fill:var(--fg);font-size:12px}

@@ -1,6 +1,10 @@
 import type { TreeNode } from '../knowledge';
 import type { LearningStore, OutcomeLabel } from '../store';
+import { errorTrends } from './errorTrends';
+import { computeKpis } from './kpis';
+import { patternEffects, patternReuse } from './patternEffect';
 import type { RunReportInput } from './report';
+import { loadCallFacts } from './storeFacts';
 
 export interface StoreReportOptions {
   title: string;
@@ -14,7 +18,7 @@ export interface StoreReportOptions {
 /**
  * The report of what a store holds: its calls (files, events), outcome labels, intents with success
  * rates, the significant patterns, every decision tree and recurring errors. It only
- * reads: nothing is analysed here (run `kaizen analyze` first for labels, patterns and trees).
+ * reads: nothing is analysed here (KPIs per prompt version, month and agent come from the stored calls and the analyzer's labels) (run `kaizen analyze` first for labels, patterns and trees).
  */
 export async function buildStoreReport(store: LearningStore, options: StoreReportOptions): Promise<RunReportInput> {
   const files = new Set<string>();
@@ -46,6 +50,16 @@ export async function buildStoreReport(store: LearningStore, options: StoreRepor
       return [{ intent: a.payload.intent, mermaid: tree.mermaid ?? '', ...(tree.root ? { root: tree.root } : {}) }];
     })
     .sort((a, b) => (b.root?.n ?? 0) - (a.root?.n ?? 0) || a.intent.localeCompare(b.intent));
+  const facts = await loadCallFacts(store);
+  const kpis = facts.length
+    ? {
+        byVersion: computeKpis(facts, 'prompt-version'),
+        byMonth: computeKpis(facts, 'month'),
+        byAgent: computeKpis(facts, 'agent'),
+        errorTrends: errorTrends(facts),
+        ...(patterns.length ? { patternEffects: patternEffects(patterns, facts), reuse: patternReuse(patterns, facts) } : {}),
+      }
+    : undefined;
   const errors = (await store.listErrorFingerprints()).sort((a, b) => b.count - a.count).slice(0, 10);
   return {
     title: options.title,
@@ -56,5 +70,6 @@ export async function buildStoreReport(store: LearningStore, options: StoreRepor
     topPatterns: patterns,
     decisionTrees: trees,
     errors: errors.map((e) => ({ fingerprint: e.fingerprint, template: e.template, count: e.count })),
+    ...(kpis ? { kpis } : {}),
   };
 }

@@ -3,7 +3,7 @@ import { SeededRandom } from '../samples';
 import type { JournalEntry, LearningStore } from '../store/learningStore';
 import { ExperimentService } from './service';
 import { SampleCallPool, simulateExperiment } from './simulation';
-import type { SimulationStep, SteppableClock } from './simulation';
+import type { ArmBehaviour, SimulationStep, SteppableClock } from './simulation';
 
 export const PLAYBOOK_STAGES = [1, 5, 25, 50, 100] as const;
 
@@ -25,6 +25,21 @@ export interface PlaybookScenarioOptions {
   /** Generated calls in the pool when no pool is given (default 6,000). */
   poolSize?: number;
   name?: string;
+  /**
+   * The two prompt versions under test, as the caller made them (the demo: its current prompt and the
+   * prompt with the playbook the improvement engine proposed from its calls), and how an agent behaves
+   * under the second one (the demo: following the moves its bullets cite).
+   */
+  prompts: ScenarioPrompts;
+}
+
+export interface ScenarioPrompts {
+  target: string;
+  control: string;
+  treatment: string;
+  /** Why the treatment exists (kept as the version's note). */
+  note: string;
+  treatmentBehaviour: ArmBehaviour;
 }
 
 export interface PlaybookScenarioResult {
@@ -37,7 +52,7 @@ export interface PlaybookScenarioResult {
 
 /**
  * The standard end-to-end experiment on generated calls: the current prompt (v1) against a playbook
- * prompt (v2: use the strategy that works in each situation) stored as two versions of one artifact,
+ * prompt (v2, given by the caller with the behaviour it causes) stored as two versions of one artifact,
  * resolution as the primary metric, escalation and CSAT as guardrails, automatic decisions after every
  * batch and the staged rollout. A planted regression makes the rollout gate roll back to v1.
  */
@@ -47,18 +62,9 @@ export async function runPlaybookScenario(store: LearningStore, clock: Steppable
     throw new RangeError(`regressionStage must be one of ${PLAYBOOK_STAGES.join(', ')} (got ${options.regressionStage})`);
   }
   const svc = new ExperimentService(store, clock);
-  const target = `prompts/${id}.md`;
-  const v1 = await store.saveArtifact({ payload: { kind: 'prompt', target, text: 'Help the customer. Choose how to respond as you see fit.' }, status: 'rolled-out', title: `${id} agent prompt` });
-  const v2 = await store.saveArtifact({
-    artifactId: v1.artifactId,
-    payload: {
-      kind: 'prompt',
-      target,
-      text: 'Help the customer. Price objection: reframe the value. Refund request: empathise and offer options. Locked out: verify identity first. Cancel request: offer a discount.',
-    },
-    status: 'testing',
-    note: 'playbook from the planted winning strategies',
-  });
+  const { target, control, treatment, note, treatmentBehaviour } = options.prompts;
+  const v1 = await store.saveArtifact({ payload: { kind: 'prompt', target, text: control }, status: 'rolled-out', title: `${id} agent prompt` });
+  const v2 = await store.saveArtifact({ artifactId: v1.artifactId, payload: { kind: 'prompt', target, text: treatment }, status: 'testing', note });
   const stages: number[] = [...PLAYBOOK_STAGES];
   await svc.create({
     id,
@@ -77,9 +83,9 @@ export async function runPlaybookScenario(store: LearningStore, clock: Steppable
   });
   const pool = options.pool ?? new SampleCallPool(seed, options.poolSize ?? 6000);
   const steps = await simulateExperiment(svc, clock, id, pool, new SeededRandom(options.trafficSeed ?? seed + 1), {
-    behaviours: { playbook: { playbook: true } },
+    behaviours: { playbook: treatmentBehaviour },
     ...(options.regressionStage !== undefined
-      ? { regression: { fromStageIndex: stages.indexOf(options.regressionStage), behaviour: { playbook: true, breakRate: options.breakRate ?? 0.35 } } }
+      ? { regression: { fromStageIndex: stages.indexOf(options.regressionStage), behaviour: { ...treatmentBehaviour, breakRate: options.breakRate ?? 0.35 } } }
       : {}),
     callsPerBatch: options.callsPerBatch ?? 400,
     maxBatches: options.maxBatches ?? 200,

@@ -17,10 +17,24 @@ export interface PooledCall {
   csat: number;
 }
 
+/** A move a prompt tells the agent to make (`use`) or not to make in a situation, as its playbook bullets cite it. */
+export interface PromptMove {
+  intent: string;
+  trigger: string;
+  strategy: string;
+  use: boolean;
+}
+
 /** How the agent behaves under one variant's prompt. */
 export interface ArmBehaviour {
   /** The prompt tells the agent to use the strategy that truly works in each situation (the generator's planted positive patterns). */
   playbook?: boolean;
+  /**
+   * The agent follows the moves its prompt's bullets cite, and only those: in a situation a bullet
+   * covers it makes the cited move (or any move but an avoided one); elsewhere it behaves as before.
+   * Whether that helps is then up to the generated calls, not to an answer key.
+   */
+  follow?: readonly PromptMove[];
   /**
    * A planted regression: this share of calls lose their resolution (a call that would have gone
    * well is replaced by a failed call of the same situation), as a broken prompt version would do.
@@ -37,6 +51,7 @@ export class SampleCallPool {
   private readonly all: PooledCall[] = [];
   private readonly byCell = new Map<string, PooledCall[]>();
   private readonly failedBySituation = new Map<string, PooledCall[]>();
+  private readonly bySituation = new Map<string, PooledCall[]>();
   private readonly best = new Map<string, string>();
 
   constructor(seed: number, count: number) {
@@ -58,12 +73,29 @@ export class SampleCallPool {
       this.all.push(call);
       const cell = `${call.intent}|${call.trigger}|${call.strategy}`;
       (this.byCell.get(cell) ?? this.byCell.set(cell, []).get(cell)!).push(call);
+      const situation = `${call.intent}|${call.trigger}`;
+      (this.bySituation.get(situation) ?? this.bySituation.set(situation, []).get(situation)!).push(call);
       if (!call.resolved) {
         const sit = `${call.intent}|${call.trigger}`;
         (this.failedBySituation.get(sit) ?? this.failedBySituation.set(sit, []).get(sit)!).push(call);
       }
     }
     for (const p of PLANTED_PATTERNS) if (p.effect === 'positive') this.best.set(`${p.intent}|${p.trigger}`, p.strategy);
+  }
+
+  private following(rng: SeededRandom, call: PooledCall, moves: readonly PromptMove[]): PooledCall {
+    const here = moves.filter((m) => m.intent === call.intent && m.trigger === call.trigger);
+    if (here.length === 0) return call;
+    const situation = `${call.intent}|${call.trigger}`;
+    const use = here.find((m) => m.use);
+    if (use) {
+      const cell = this.byCell.get(`${situation}|${use.strategy}`);
+      return cell && cell.length > 0 ? rng.pick(cell) : call;
+    }
+    const avoided = new Set(here.map((m) => m.strategy));
+    if (!avoided.has(call.strategy)) return call;
+    const others = (this.bySituation.get(situation) ?? []).filter((c) => !avoided.has(c.strategy));
+    return others.length > 0 ? rng.pick(others) : call;
   }
 
   get size(): number {
@@ -78,6 +110,7 @@ export class SampleCallPool {
       const cell = this.byCell.get(`${situation}|${best}`);
       if (cell && cell.length > 0) call = rng.pick(cell);
     }
+    if (behaviour.follow) call = this.following(rng, call, behaviour.follow);
     if (behaviour.breakRate && call.resolved && rng.chance(behaviour.breakRate)) {
       const failed = this.failedBySituation.get(situation);
       if (failed && failed.length > 0) call = rng.pick(failed);

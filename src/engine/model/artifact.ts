@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { JsonValueSchema } from './common';
+import { PlaybookBulletSchema } from './playbook';
 
 export const ArtifactStatusSchema = z.enum(['draft', 'approved', 'testing', 'rolled-out', 'retired']);
 export type ArtifactStatus = z.infer<typeof ArtifactStatusSchema>;
@@ -14,6 +15,10 @@ export const ArtifactPayloadSchema = z.discriminatedUnion('kind', [
     diff: z.string(),
     rationale: z.string(),
     hypothesis: z.string().optional(),
+    /** The playbook bullets the patched prompt runs (their counters follow the calls that ran this version). */
+    bullets: z.array(z.string()).optional(),
+    /** sha-256 of the prompt text the diff applies to. */
+    baseHash: z.string().optional(),
   }),
   z.object({
     kind: z.literal('prompt'),
@@ -56,6 +61,11 @@ export const ArtifactPayloadSchema = z.discriminatedUnion('kind', [
     intents: z.array(z.object({ id: z.string(), name: z.string(), size: z.number(), topTerms: z.array(z.string()) })),
     situations: z.array(z.object({ id: z.string(), name: z.string(), size: z.number(), topTerms: z.array(z.string()) })),
     moves: z.array(z.object({ id: z.string(), name: z.string(), size: z.number(), topTerms: z.array(z.string()) })),
+  }),
+  z.object({
+    /** The ACE-style playbook: bullets grown by deltas, rendered into a prompt file section. */
+    kind: z.literal('playbook'),
+    bullets: z.array(PlaybookBulletSchema),
   }),
   z.object({
     kind: z.literal('knowledge-graph'),

@@ -4,6 +4,7 @@ export * from './platform';
 export * from './events';
 export * from './conversation';
 export * from './pattern';
+export * from './playbook';
 export * from './artifact';
 export * from './experiment';
 export * from './errors';

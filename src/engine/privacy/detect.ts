@@ -15,6 +15,9 @@ import { spokenContacts } from './spokenContacts';
 import { normalizeSpoken } from './spokenForms';
 import { TokenBuffer } from './tokens';
 import type { DetectContext, Flags } from './tokens';
+import { TAGGER_WEIGHTS_JSON } from './lexicon/taggerWeights';
+import { DATE_WORD_RE, tagText, toModel } from './tagger';
+import type { TaggerModel, TaggerWeights } from './tagger';
 
 // Local bindings: a transpiled import is read through a getter on every use, too slow in the per-character loops.
 const { ADDRESS_DIGIT_Y, ADDRESS_TAIL_RE, ADDRESS_WORD_RE, ADDR_BOX_RE, ADDR_CTX_HINT_RE, ADDR_CTX_RE, ADDR_NUM_Y, ADDR_UNIT_RE, AGE_AFTER_RE, AGE_BEFORE_RE, CONTEXT_ID_RE, CTX_ACCOUNT, CTX_CARD, CTX_CARD_TAIL, CTX_DL, CTX_DOB, CTX_LOCATION_BEFORE, CTX_PHONE, CTX_PHONE_STRONG, CTX_PLACE_STRONG_RE, CTX_PLACE_WEAK_RE, CTX_SSN, CTX_YEAR_BEFORE, CTX_ZIP, EMAIL_RE, IBAN_CI_RE, IBAN_RE, IPV6_HINT_RE, IPV6_RE, ISO_DATETIME_RE, MONEY_AFTER_RE, MONEY_RE, NAME_LIST_NEXT_RE, NAME_LIST_PREV_RE, NAME_TOKEN_RE, NAME_TRIGGER_RE, NON_ASCII_RE, THIS_IS_NAME_RE, ORG_AFTER_RE, ORG_BEFORE_RE, ORG_WORDS, SELF_NAME_RE, FUNCTION_WORDS, PLACEHOLDER_RE, SPELLED_RE, SPELL_CONTEXT_RE, SPOKEN_ADDRESS_RE, SPOKEN_URL_RE, STATE_ZIP_RE, STREET_NAME_RE, TLD_WORDS, EMAIL_SEPARATORS, EMAIL_LEAD_IN, SUBJECT_VERBS, POSTCODE_RE, UNIT_ONLY_RE, URL_RE, WRITTEN_DATE_RE } = P;
@@ -37,6 +40,12 @@ export interface DetectOptions {
    * names and capitalised name pairs without context.
    */
   strict?: boolean;
+  /**
+   * The learned token classifier (tagger.ts) adds the people, places, addresses, dates and ZIP codes the
+   * rules miss. On for the redactor; off for the validators (they re-check with the rules alone, so a
+   * redacted text never trips them). `margins` overrides the per-type thresholds (evaluation only).
+   */
+  learned?: boolean | { margins: Partial<Record<LearnedType, number>>; weights?: TaggerWeights };
 }
 
 export interface Detector {
@@ -64,6 +73,10 @@ export function createDetector(options: DetectOptions): Detector {
       ? new RegExp(`(?<![\\p{L}\\d])(?:${allow.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}\\d])`, 'giu')
       : undefined;
   const allowSet = new Set(allow);
+  const learned = options.learned !== undefined && options.learned !== false;
+  const margins: Record<LearnedType, number> = { ...LEARNED_MARGINS, ...(typeof options.learned === 'object' ? options.learned.margins : {}) };
+  const ownWeights = typeof options.learned === 'object' ? options.learned.weights : undefined;
+  const model = ownWeights ? toModel(ownWeights) : undefined;
 
   // The shared token buffer (tokens.ts): one pass per text, read by every family below.
   const tb = new TokenBuffer();
@@ -72,6 +85,8 @@ export function createDetector(options: DetectOptions): Detector {
 
   // Candidates of the current call; one function object for every detector (no closure per call).
   let out: Candidate[] = [];
+  /** Names and places the rules saw below the threshold: the learned classifier may confirm them. */
+  let weak: Candidate[] = [];
   let curOrgs: readonly string[] | undefined;
   let curOrgHint = false;
 
@@ -112,7 +127,11 @@ export function createDetector(options: DetectOptions): Detector {
   }
   function push(type: EntityType, start: number, end: number, score: number, value?: number): void {
     // Below the threshold nothing is reported, so nothing is kept; `value` only where there is one (amounts, ages).
-    if (end <= start || score < options.minScore || !on(type)) return;
+    if (end <= start || !on(type)) return;
+    if (score < options.minScore) {
+      if (learned && score >= 0.45 && (type === 'PERSON' || type === 'LOCATION')) weak.push({ type, start, end, score });
+      return;
+    }
     // "2025-10" is a month, never an account or phone number.
     if ((type === 'ACCOUNT_NUMBER' || type === 'PHONE' || type === 'ZIP') && end - start === 7 && YEAR_MONTH_RE.test(tb.lower.slice(start, end))) {
       if (on('DATE')) out.push({ type: 'DATE', start, end, score: 0.6 });
@@ -125,6 +144,7 @@ export function createDetector(options: DetectOptions): Detector {
     // Same-length rewrite ("nine-one-seven" → "nine one seven"): offsets stay those of the original.
     const text = normalizeSpoken(original);
     out = [];
+    if (weak.length > 0) weak = [];
     curOrgs = orgNames;
     const lower = lowerSameLength(text);
     const f = tb.tokenize(text, lower);
@@ -224,6 +244,7 @@ export function createDetector(options: DetectOptions): Detector {
     const ctx: DetectContext = { text, lower, tokens: tb, flags: f, hint, push };
     if (on('PERSON')) nameSlots(ctx);
     if (on('EMAIL') || on('ADDRESS')) spokenContacts(ctx, on('EMAIL'), on('ADDRESS'));
+    if (learned && (f.upper || hasNumber)) learnedSpans(text);
     return resolve(text, out);
   }
   /**
@@ -855,6 +876,119 @@ export function createDetector(options: DetectOptions): Detector {
     cands.length = w;
   }
 
+  /**
+   * The learned token classifier (tagger.ts) for sentences the rules were not shaped on. It only adds:
+   * a learned span never overrides a rule's span of another type, never re-labels what the rules found,
+   * and must pass the same guards the rules keep — people and places are capitalised words that are
+   * not everyday English, not company words, not acronyms; dates, ZIP codes and addresses need their
+   * digits. Its margin must clear a per-type threshold chosen on the Presidio dev half, or the rules
+   * must have seen the same words as a name or place below the reporting threshold (the weak signal).
+   */
+  function learnedSpans(text: string): void {
+    let known: Uint8Array | undefined;
+    if (out.length > 0) {
+      known = new Uint8Array(text.length);
+      for (const c of out) known.fill(1, c.start, c.end);
+    }
+    const tagged = tagText(model ?? taggerModel(), text, known);
+    if (tagged.spans.length === 0) return;
+    const { tokens, view } = tagged;
+    const rules = out.length;
+    for (const s of tagged.spans) {
+      if (!on(s.type)) continue;
+      let firstTok = s.first;
+      let lastTok = s.last;
+      if (s.type === 'PERSON' || s.type === 'LOCATION') {
+        // "Hi Ava", "Thanks Maria": greetings and everyday words at the edges are not part of a name.
+        while (firstTok < lastTok && edgeWord(tokens[firstTok]!.text, view(firstTok).bits)) firstTok++;
+        while (lastTok > firstTok && edgeWord(tokens[lastTok]!.text, view(lastTok).bits)) lastTok--;
+      }
+      const start = tokens[firstTok]!.start;
+      let end = tokens[lastTok]!.end;
+      // "…at Brightside Dental.": the tokenizer keeps a word's full stop; a sentence's is not part of the span.
+      if (text.charCodeAt(end - 1) === 46 && (s.type !== 'ADDRESS' || end === text.length || /\s/.test(text[end]!))) end--;
+      let words = 0;
+      let everyday = 0;
+      let digits = 0;
+      let lowerWord = false;
+      let acronym = false;
+      let orgWord = false;
+      let dateWord = false;
+      for (let k = firstTok; k <= lastTok; k++) {
+        const v = view(k);
+        const w = tokens[k]!.text;
+        if (!/[\p{L}\p{N}]/u.test(w)) continue;
+        words++;
+        if (v.digits >= 0) digits += v.digits;
+        else {
+          const lw = w.toLowerCase().replace(/\.$/, '');
+          if ((v.bits & (L_COMMON | L_ENGLISH)) !== 0 && (v.bits & (L_FIRST | L_SUR | L_PLACE)) === 0) everyday++;
+          if (v.shape[0] !== 'X') lowerWord = true;
+          if (v.shape === 'X' && w.length > 1) acronym = true;
+          if (ORG_WORDS.has(lw)) orgWord = true;
+          if (DATE_WORD_RE.test(lw)) dateWord = true;
+        }
+      }
+      const m = s.margin;
+      const gate = margins[s.type];
+      let ok: boolean;
+      switch (s.type) {
+        case 'PERSON':
+        case 'LOCATION': {
+          ok = digits === 0 && !lowerWord && !acronym && !orgWord && !dateWord && everyday === 0;
+          if (!ok) break;
+          // One word opening a sentence: its capital says nothing ("Glad we…", "Leeway too."). It needs the
+          // rules' agreement, or to be a known given name or surname that is no English word, with a wider margin.
+          const opener = words === 1 && sentenceOpens(text, start);
+          const bits = view(firstTok).bits;
+          const knownName = (bits & (L_FIRST | L_SUR)) !== 0 && (bits & (L_COMMON | L_ENGLISH)) === 0;
+          const agrees = weakAgrees(s.type, start, end);
+          ok = opener ? agrees || (knownName && m >= gate + margins.OPENER) : agrees || m >= gate;
+          break;
+        }
+        case 'ADDRESS':
+          ok = digits > 0 && words >= 2 && m >= gate;
+          break;
+        case 'DATE':
+          // "24/7", "30 day": digits alone are not a date; a year, a full numeric date, a time or a date word is.
+          ok = (dateWord || DATE_DIGITS_RE.test(text.slice(start, end))) && m >= gate;
+          break;
+        case 'ZIP':
+          ok = words === 1 && digits >= 4 && digits <= 10 && m >= gate;
+          break;
+      }
+      if (!ok) continue;
+      let score = 0.55;
+      let skip = false;
+      for (let k = 0; k < rules; k++) {
+        const c = out[k]!;
+        if (c.start >= end || c.end <= start) continue;
+        // A rule span of another type wins (the rules' guards: amounts, times, company names…), and one
+        // of the same type already covers what it covers; an address may absorb a city or ZIP it contains.
+        if (c.type === s.type && c.start <= start && c.end >= end) skip = true;
+        else if (c.type !== s.type && !(s.type === 'ADDRESS' && words >= 3 && (c.type === 'LOCATION' || c.type === 'ZIP') && c.start >= start && c.end <= end)) skip = true;
+        else if (c.start >= start && c.end <= end) score = Math.max(score, c.score + 0.001);
+        if (skip) break;
+      }
+      if (!skip) push(s.type, start, end, score);
+    }
+  }
+
+  /** The text, a line or a sentence starts at `at`. */
+  function sentenceOpens(text: string, at: number): boolean {
+    let i = at - 1;
+    while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 34)) i--;
+    if (i < 0) return true;
+    const c = text.charCodeAt(i);
+    return c === 46 || c === 33 || c === 63 || c === 10;
+  }
+
+  /** The rules saw these words as a name or place, below the reporting threshold. */
+  function weakAgrees(type: EntityType, start: number, end: number): boolean {
+    for (const c of weak) if (c.type === type && c.start < end && c.end > start) return true;
+    return false;
+  }
+
   function resolve(text: string, cands: Candidate[]): DetectedEntity[] {
     if (cands.length === 0) return [];
     let blocked: [number, number][] | undefined;
@@ -922,6 +1056,25 @@ function orgStart(run: string): string {
   const dot = run.lastIndexOf('. ');
   return dot >= 0 ? run.slice(dot + 2) : run;
 }
+
+/**
+ * Mean margin over 'O' (perceptron units) a learned span needs, per type, unless the rules agree;
+ * chosen on the Presidio dev half (`npm run eval:pii -- --tune-learned`), never on the held-out half.
+ */
+export const LEARNED_MARGINS: Readonly<Record<LearnedType, number>> = { PERSON: 12, LOCATION: 12, ADDRESS: 8, DATE: 12, ZIP: 12, OPENER: 12 };
+/** The learned types, and OPENER: the extra margin a lone word opening a sentence needs. */
+export type LearnedType = 'PERSON' | 'LOCATION' | 'ADDRESS' | 'DATE' | 'ZIP' | 'OPENER';
+/** A year, a numeric date with day, month and year, or a clock time. */
+const DATE_DIGITS_RE = /\b(?:1[89]|20)\d{2}\b|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}(?:st|nd|rd|th)\b/i;
+/** Greetings and courtesy words that open or close an address to someone ("Hi Ava", "Ava, thanks"). */
+const EDGE_WORDS = new Set('hi hello hey dear thanks thank bye goodbye ok okay yes no sure well mr mrs ms dr sir madam miss'.split(' '));
+function edgeWord(w: string, bits: number): boolean {
+  const lw = w.toLowerCase().replace(/\.$/, '');
+  if (EDGE_WORDS.has(lw) || !/[\p{L}\p{N}]/u.test(w)) return true;
+  return (bits & (L_COMMON | L_ENGLISH)) !== 0 && (bits & (L_FIRST | L_SUR | L_PLACE)) === 0;
+}
+let modelCache: TaggerModel | undefined;
+const taggerModel = (): TaggerModel => (modelCache ??= toModel(JSON.parse(TAGGER_WEIGHTS_JSON) as TaggerWeights));
 
 const YEAR_MONTH_RE = /^(?:19|20)\d{2}-(?:0[1-9]|1[0-2])$/;
 const MIXED_COMMA_RE = /(?<=\d)[ ]*,[ ]*(?=[a-z])|(?<=[a-z])[ ]*,[ ]*(?=\d)/i;

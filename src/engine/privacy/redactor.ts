@@ -217,7 +217,7 @@ export function createRedactor(options: RedactorOptions): KaizenRedactor {
   const policy = options.policy ?? DEFAULT_POLICY;
   const rules = resolveRules(policy);
   const enabled = new Set(ENTITY_TYPES.filter((t) => rules[t].enabled));
-  const detector: Detector = createDetector({ enabled, allowlist: policy.allowlist, minScore: policy.minScore });
+  const detector: Detector = createDetector({ enabled, allowlist: policy.allowlist, minScore: policy.minScore, learned: true });
   const { hashing, hmacKey } = options;
 
   function hashIdentifier(value: string): string {

@@ -37,6 +37,14 @@ export interface SampleOptions {
   startTs?: number;
   spanDays?: number;
   /**
+   * The agent's policy: the move it makes in a situation, given the generator's uniform pick (the
+   * default). A simulated learning fleet sets it to follow adopted patterns. The uniform pick is always
+   * drawn, so a policy that keeps it reproduces the default calls exactly.
+   */
+  chooseStrategy?: (intent: SampleIntent, trigger: SampleTrigger, uniformPick: SampleStrategy) => SampleStrategy;
+  /** Called when a planted tool error would happen; true when the agent prevents it (it obeys a learned correction). */
+  preventError?: (intent: SampleIntent, tool: string, code: string, message: string) => boolean;
+  /**
    * Plant the recurring error modes of errorModes.ts (refund without identity check, change after
    * shipped, missing field, same-args retry) with their precursors; default off, so the calls of
    * every other evaluation stay exactly as they were.
@@ -120,7 +128,8 @@ export function* iterateSampleCalls(options: SampleOptions = {}): Generator<Gene
     // Every (intent, situation) pair is equally likely, so each planted cell gets enough calls for its
     // effect to be detectable at the demo's 5,000 calls (an intent with three situations has more calls).
     const [intent, trigger] = r.pick(SITUATIONS);
-    const strategy = r.pick(TRIGGER_STRATEGIES[trigger]);
+    const uniformPick = r.pick(TRIGGER_STRATEGIES[trigger]);
+    const strategy = options.chooseStrategy ? options.chooseStrategy(intent, trigger, uniformPick) : uniformPick;
     const first = r.pick(CUSTOMER_FIRST_NAMES);
     const last = r.pick(CUSTOMER_LAST_NAMES);
     const phoneDigits = `${r.int(2, 9)}${r.digits(2)}${r.int(2, 9)}${r.digits(6)}`;
@@ -160,7 +169,9 @@ export function* iterateSampleCalls(options: SampleOptions = {}): Generator<Gene
     let errorPenalty = 0;
     for (const te of TOOL_ERRORS) {
       if (tools.includes(te.tool) && r.chance(te.rate)) {
-        errors.push({ tool: te.tool, code: te.code, message: te.message(r) });
+        const message = te.message(r);
+        if (options.preventError?.(intent, te.tool, te.code, message)) continue;
+        errors.push({ tool: te.tool, code: te.code, message });
         errorPenalty += te.penalty;
       }
     }

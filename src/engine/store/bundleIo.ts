@@ -126,6 +126,8 @@ const SECTIONS_BY_VERSION: Record<number, readonly SectionName[]> = {
   4: Object.keys(SECTIONS) as SectionName[],
   // v5 added the llm cost ledger; it stays with the store that paid, so bundles do not carry it.
   5: Object.keys(SECTIONS) as SectionName[],
+  // v6 added the quarantine table, which never leaves the machine.
+  6: Object.keys(SECTIONS) as SectionName[],
 };
 
 /**

@@ -15,7 +15,8 @@ export interface CallConflict {
 
 /**
  * A merge may only add events (a platform's later message: Retell's `call_analyzed` after `call_ended`,
- * a post-call survey). The first incoming event whose id is stored with different content is a conflict.
+ * a post-call survey), or redact a stored event further (a name learned later in the call: see
+ * `redactsFurther`). The first incoming event whose id is stored with other different content is a conflict.
  */
 export function findMergeConflict(callId: string, stored: readonly ConversationEvent[], incoming: readonly ConversationEvent[]): CallConflict | undefined {
   const byId = new Map(stored.map((e) => [e.eventId, e]));
@@ -23,7 +24,7 @@ export function findMergeConflict(callId: string, stored: readonly ConversationE
     const old = byId.get(event.eventId);
     if (old === undefined) continue;
     const path = firstDifference(content(old), content(event));
-    if (path === undefined) continue;
+    if (path === undefined || redactsFurther(old, event)) continue;
     const field = `${old.type}${path ? `.${path}` : ''}`;
     return {
       callId,
@@ -46,6 +47,54 @@ function content(event: ConversationEvent): Record<string, unknown> {
   const { ts: _ts, ...rest } = event as ConversationEvent & { source?: unknown };
   if ('source' in rest) delete (rest as { source?: unknown }).source;
   return rest;
+}
+
+/** A placeholder the redactor writes: "[CUSTOMER_NAME_2]", "[AGENT_NAME]", "[DOLLAR_AMOUNT:100-500]". */
+const PLACEHOLDER_G = /\[[A-Z][A-Z0-9_]*(?::[^\]\s]*)?\]/g;
+
+/**
+ * Whether `incoming` is `stored` with more of its text replaced by placeholders and nothing else
+ * changed: the redactor learned a name later in the call (a later live batch) and redacts the events it
+ * had already stored. Only removes information, so a merge applies it in place.
+ */
+export function redactsFurther(stored: ConversationEvent, incoming: ConversationEvent): boolean {
+  let further = false;
+  const stack: { a: unknown; b: unknown }[] = [{ a: content(stored), b: content(incoming) }];
+  while (stack.length) {
+    const { a, b } = stack.pop()!;
+    if (a === b) continue;
+    if (typeof a === 'string' && typeof b === 'string') {
+      if (!textRedactsFurther(a, b)) return false;
+      further = true;
+      continue;
+    }
+    if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object' || Array.isArray(a) !== Array.isArray(b)) return false;
+    const ao = a as Record<string, unknown>;
+    const bo = b as Record<string, unknown>;
+    // A key holding undefined is absent (it is how the value reads back from JSON).
+    const keys = new Set([...Object.keys(ao), ...Object.keys(bo)]);
+    for (const k of keys) {
+      if ((ao[k] === undefined) !== (bo[k] === undefined)) return false;
+      stack.push({ a: ao[k], b: bo[k] });
+    }
+  }
+  return further;
+}
+
+/** `b` is `a` with one or more non-empty stretches replaced by placeholders (matched left to right). */
+function textRedactsFurther(a: string, b: string): boolean {
+  const literals = b.split(PLACEHOLDER_G);
+  if (literals.length < 2) return false;
+  const head = literals[0]!;
+  const tail = literals[literals.length - 1]!;
+  if (!a.startsWith(head) || !a.endsWith(tail)) return false;
+  let at = head.length;
+  for (let i = 1; i < literals.length - 1; i++) {
+    const found = a.indexOf(literals[i]!, at + 1);
+    if (found < 0) return false;
+    at = found + literals[i]!.length;
+  }
+  return a.length - tail.length >= at + 1;
 }
 
 /** The outcome of a merged call: that of its last `call.ended` in time order (a later analysis wins). */

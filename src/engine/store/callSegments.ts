@@ -124,6 +124,27 @@ export class CallSegments {
     return s.summary.live === s.calls || this.segmentOf(callId) === s.num;
   }
 
+  /**
+   * For `kaizen doctor`: opens each listed segment file in turn and hands it to `visit`; a file that is
+   * missing or not a database is returned with the reason instead. Segments are never edited here.
+   */
+  async examineEach(visit: (segment: { id: string; file: string; calls: number }, db: SqlDb) => void): Promise<{ id: string; file: string; error: string }[]> {
+    const failed: { id: string; file: string; error: string }[] = [];
+    for (const s of this.all()) {
+      const file = this.files!.pathOf(s.id);
+      this.files!.pin(s.id);
+      try {
+        const db = await this.files!.get(s.id);
+        visit({ id: s.id, file, calls: s.calls }, db);
+      } catch (err) {
+        failed.push({ id: s.id, file, error: err instanceof Error ? err.message : String(err) });
+      } finally {
+        this.files!.unpin(s.id);
+      }
+    }
+    return failed;
+  }
+
   hasSegments(): boolean {
     return !!this.files && this.hot.scalar('SELECT 1 FROM segments LIMIT 1') !== undefined;
   }

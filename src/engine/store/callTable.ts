@@ -6,7 +6,7 @@ import type { CallFilter, CallSummary, OutcomeLabel, PutConversationsResult } fr
 import type { TranscriptArchives } from './archive';
 import type { SqlDb } from './sqlDb';
 import { nul, opt, whereClause } from './sqlDb';
-import { findMergeConflict } from './callMerge';
+import { findMergeConflict, redactsFurther } from './callMerge';
 import { callMetricsOf, callOutcomeOf, callPlatformOf } from '../model';
 import { checkEvents, decodeColumn, jsonObjectColumn } from './rowGuard';
 import type { UnreadableRows } from './rowGuard';
@@ -172,8 +172,19 @@ export class CallTable {
     }
     const seen = new Set(stored.map((e) => e.eventId));
     const fresh = uniqueEvents(incoming, seen);
-    result.eventsDuplicate += conv.events.length - fresh.length;
-    if (fresh.length === 0) {
+    // Stored events the incoming call redacts further (a name learned in a later batch) are replaced in place.
+    const byId = new Map(stored.map((e, i) => [e.eventId, i]));
+    let redacted = 0;
+    for (const e of incoming) {
+      const i = byId.get(e.eventId);
+      if (i === undefined || !redactsFurther(stored[i]!, e)) continue;
+      const old = stored[i]! as ConversationEvent & { source?: unknown };
+      stored[i] = { ...e, ts: old.ts, ...(old.source !== undefined ? { source: old.source } : {}) } as ConversationEvent;
+      redacted++;
+    }
+    result.eventsDuplicate += conv.events.length - fresh.length - redacted;
+    if (redacted > 0) result.eventsRedacted = (result.eventsRedacted ?? 0) + redacted;
+    if (fresh.length === 0 && redacted === 0) {
       result.callsUnchanged++;
       return;
     }

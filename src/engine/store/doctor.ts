@@ -1,4 +1,6 @@
 import type { SqlValue } from 'sql.js';
+import type { Conversation } from '../model';
+import type { SqlDb } from './sqlDb';
 import type { SqlLearningStore } from './sqlStore';
 import type { UnreadableRow } from './rowGuard';
 import { RowDecodeError } from './rowGuard';
@@ -8,8 +10,7 @@ import { RowDecodeError } from './rowGuard';
  * with `quarantine`, moves them (the whole row, byte for byte) into `quarantined_calls`, so the rest of
  * the store reads cleanly. Nothing is deleted: a quarantined row can be inspected or copied back.
  *
- * The quarantine table is created the first time it is needed (not by a schema migration): it is not
- * part of the store's data model, no reader or bundle uses it, and a build without the doctor ignores it.
+ * The quarantine table is created by schema step 6 (schema.ts); no reader or bundle uses it.
  */
 export interface DoctorReport {
   callsScanned: number;
@@ -17,24 +18,39 @@ export interface DoctorReport {
   quarantined: number;
   /** Rows already in quarantine (from earlier runs). */
   inQuarantine: number;
+  /** Each segment file of sealed calls: calls read, damaged rows, or why the file cannot be read. */
+  segments: SegmentExamination[];
+  /** Stored fields that still look like personal data, by file (field path and type, never the value). */
+  leaks: PiiLeak[];
+}
+
+export interface PiiLeak {
+  file: string;
+  field: string;
+  entityType: string;
 }
 
 const PAGE = 256;
 const COLUMNS = 'call_id, agent_id, started_at, ended_at, source_json, outcome_json, events, archive_id';
 
-export function examineStore(store: SqlLearningStore): UnreadableRow[] & { scanned?: number } {
-  const db = store.database;
+/** Reads every call row of one database page by page; `onCall` sees each call that decodes (a leak scan). */
+function examineRows(
+  rowsAfter: (after: string) => SqlValue[][],
+  decode: (row: SqlValue[]) => Conversation,
+  onCall?: (conversation: Conversation) => void,
+): UnreadableRow[] & { scanned?: number } {
   const problems: UnreadableRow[] & { scanned?: number } = [];
   let scanned = 0;
   let after = '';
   for (;;) {
-    const rows = (db.exec(`SELECT ${COLUMNS} FROM calls WHERE call_id > ? ORDER BY call_id LIMIT ${PAGE}`, [after])[0]?.values ?? []) as SqlValue[][];
+    const rows = rowsAfter(after);
     for (const row of rows) {
       scanned++;
       // Archived transcripts live in their own files (checked when read); the row's own columns are checked here.
       const own = row[6] === null ? [...row.slice(0, 6), null, null] : row;
+      let conversation: Conversation | undefined;
       try {
-        store.decodeConversationRow(own);
+        conversation = decode(own);
       } catch (err) {
         problems.push({
           table: 'calls',
@@ -43,6 +59,7 @@ export function examineStore(store: SqlLearningStore): UnreadableRow[] & { scann
           reason: err instanceof Error ? err.message : String(err),
         });
       }
+      if (conversation && onCall) onCall(conversation);
     }
     if (rows.length < PAGE) break;
     after = String(rows[rows.length - 1]![0]);
@@ -51,19 +68,55 @@ export function examineStore(store: SqlLearningStore): UnreadableRow[] & { scann
   return problems;
 }
 
+const PAGE_SQL = `SELECT ${COLUMNS} FROM calls WHERE call_id > ? ORDER BY call_id LIMIT ${PAGE}`;
+
+/** The hot file's call rows that cannot be decoded; `onCall` sees every call that can. */
+export function examineStore(store: SqlLearningStore, onCall?: (conversation: Conversation) => void): UnreadableRow[] & { scanned?: number } {
+  const db = store.database;
+  return examineRows((after) => (db.exec(PAGE_SQL, [after])[0]?.values ?? []) as SqlValue[][], (row) => store.decodeConversationRow(row), onCall);
+}
+
+/** What the doctor found in one segment file of sealed calls. */
+export interface SegmentExamination {
+  id: string;
+  file: string;
+  callsScanned: number;
+  problems: UnreadableRow[];
+  /** The file is missing or not a database: none of its calls can be read. */
+  error?: string;
+}
+
+/**
+ * Every segment file of the store, row by row, as `examineStore` reads the hot file. Segments are
+ * immutable, so a damaged row there is reported, not quarantined. `onCall` sees every call that
+ * decodes, with the segment's file (the leak scan names the file).
+ */
+export async function examineSegments(store: SqlLearningStore, onCall?: (file: string, conversation: Conversation) => void): Promise<SegmentExamination[]> {
+  const found: SegmentExamination[] = [];
+  const failed = await store.examineSegments((segment, db: SqlDb) => {
+    let problems: UnreadableRow[] & { scanned?: number };
+    try {
+      problems = examineRows(
+        (after) => db.rows(PAGE_SQL, [after]),
+        (row) => store.decodeConversationRow(row),
+        onCall && ((c) => onCall(segment.file, c)),
+      );
+    } catch (err) {
+      // "file is not a database": sql.js opens any bytes and fails on the first query.
+      found.push({ id: segment.id, file: segment.file, callsScanned: 0, problems: [], error: err instanceof Error ? err.message : String(err) });
+      return;
+    }
+    found.push({ id: segment.id, file: segment.file, callsScanned: problems.scanned ?? 0, problems: [...problems] });
+  });
+  for (const f of failed) found.push({ id: f.id, file: f.file, callsScanned: 0, problems: [], error: f.error });
+  return found;
+}
+
 export function quarantineRows(store: SqlLearningStore, problems: readonly UnreadableRow[], now: number): number {
   if (problems.length === 0) return 0;
   const db = store.database;
   db.exec('BEGIN');
   try {
-    db.exec(`CREATE TABLE IF NOT EXISTS quarantined_calls (
-      call_id TEXT NOT NULL,
-      quarantined_at REAL NOT NULL,
-      problem_column TEXT NOT NULL,
-      reason TEXT NOT NULL,
-      row_json TEXT NOT NULL,
-      events BLOB
-    )`);
     let moved = 0;
     for (const p of problems) {
       const result = db.exec('SELECT * FROM calls WHERE call_id = ?', [p.callId])[0];
@@ -96,8 +149,5 @@ export function quarantineRows(store: SqlLearningStore, problems: readonly Unrea
 }
 
 export function quarantineCount(store: SqlLearningStore): number {
-  const db = store.database;
-  const exists = db.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'quarantined_calls'")[0];
-  if (!exists) return 0;
-  return Number(db.exec('SELECT COUNT(*) FROM quarantined_calls')[0]?.values[0]?.[0] ?? 0);
+  return Number(store.database.exec('SELECT COUNT(*) FROM quarantined_calls')[0]?.values[0]?.[0] ?? 0);
 }

@@ -23,8 +23,8 @@ export type { UnreadableRow } from './rowGuard';
 export type { DeflateCodec } from './codec';
 export { BUNDLE_FORMAT, BundleManifestSchema } from './bundleIo';
 export type { BundleManifest } from './bundleIo';
-export { examineStore, quarantineCount, quarantineRows } from './doctor';
-export type { DoctorReport } from './doctor';
+export { examineSegments, examineStore, quarantineCount, quarantineRows } from './doctor';
+export type { DoctorReport, PiiLeak, SegmentExamination } from './doctor';
 
 export interface OpenSqlStoreOptions {
   /** The store file; `undefined` keeps the store in memory and never saves it. */
@@ -145,3 +145,8 @@ export async function openSqlStore(options: OpenSqlStoreOptions): Promise<Learni
 }
 export { bundleKeyId, bundleTrustDecision, signBundle, verifyBundle } from './bundleSignature';
 export type { BundleSigner, BundleTrustOptions, BundleVerification } from './bundleSignature';
+// The sql.js building blocks, for other embedded databases of the engine (the collective's hub store).
+export { SqlDb } from './sqlDb';
+export { loadSqlModule } from './sqlModule';
+export { acquireStoreLock, hostProcess } from './lock';
+export type { StoreLock } from './lock';

@@ -99,6 +99,8 @@ export interface PutConversationsResult {
   callsUnchanged: number;
   eventsInserted: number;
   eventsDuplicate: number;
+  /** Stored events replaced by a further-redacted version (a name learned in a later batch of the call). */
+  eventsRedacted?: number;
   /** Calls left as stored because the incoming version changes a stored event (see callMerge.ts). */
   conflicts?: CallConflict[];
 }

@@ -184,6 +184,23 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 6,
+    description: 'quarantine: damaged call rows that `kaizen doctor --quarantine` moved aside, byte for byte',
+    up(db) {
+      // IF NOT EXISTS: builds before this step created the table on demand, and a store may already hold one.
+      db.exec(`
+        CREATE TABLE IF NOT EXISTS quarantined_calls (
+          call_id TEXT NOT NULL,
+          quarantined_at REAL NOT NULL,
+          problem_column TEXT NOT NULL,
+          reason TEXT NOT NULL,
+          row_json TEXT NOT NULL,
+          events BLOB
+        );
+      `);
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -27,6 +27,11 @@ export class SegmentFiles {
     return joinPath(this.dir, `${id}.sqlite`);
   }
 
+  /** The file of segment `id` (for reports). */
+  pathOf(id: string): string {
+    return this.file(id);
+  }
+
   async get(id: string): Promise<SqlDb> {
     const db = this.open.get(id);
     if (db) {

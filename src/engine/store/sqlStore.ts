@@ -231,6 +231,12 @@ export class SqlLearningStore implements LearningStore {
     return this.calls.toConversation(row);
   }
 
+  /** @internal For `store/doctor.ts`: each segment file of sealed calls, opened, or why it cannot be. */
+  examineSegments(visit: Parameters<CallSegments['examineEach']>[0]): ReturnType<CallSegments['examineEach']> {
+    this.assertOpen();
+    return this.segments.examineEach(visit);
+  }
+
   /** @internal */
   markChanged(): void {
     this.markDirty();

@@ -61,6 +61,12 @@ export function artifactToMarkdown(a: LearningArtifact): string {
       lines.push(p.rule, '', `Error fingerprint: \`${p.fingerprint}\``);
       if (p.precursors.length > 0) lines.push('', 'What comes before it:', '', ...p.precursors.map((x) => `- ${x}`));
       break;
+    case 'playbook': {
+      const active = p.bullets.filter((b) => b.status === 'active');
+      lines.push(`${active.length} active bullet(s), ${p.bullets.length - active.length} deprecated; counters follow the calls that ran each bullet.`, '');
+      lines.push(...table(['Bullet', 'Section', 'Text', 'Helpful', 'Harmful', 'Calls behind it', 'Status'], p.bullets.map((b) => [b.id, b.section, b.text, String(b.helpful), String(b.harmful), String(b.support), b.status])));
+      break;
+    }
     case 'knowledge-graph': {
       const label = new Map(p.nodes.map((n) => [n.id, n.label]));
       lines.push(`${p.nodes.length} nodes, ${p.edges.length} edges (strongest first).`, '');

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { z } from 'zod';
+import type { DashboardProtocol } from '../../shared/dashboardProtocol';
 import type { ExperimentProtocol } from '../../shared/experimentProtocol';
 import type { PatternExplorerProtocol } from '../../shared/patternExplorerProtocol';
+import type { PromptDiffProtocol } from '../../shared/promptDiffProtocol';
 import type { PublishingProtocol } from '../../shared/publishingProtocol';
 import type { HandlerMap, ToHostOf, ToWebviewInputOf } from '../../shared/protocol';
 import { renderWebviewHtml } from '../../shared/webviewHtml';
@@ -14,6 +16,8 @@ interface Protocols {
   patternExplorer: PatternExplorerProtocol;
   experiment: ExperimentProtocol;
   publishing: PublishingProtocol;
+  promptDiff: PromptDiffProtocol;
+  dashboard: DashboardProtocol;
 }
 type App = keyof Protocols;
 

@@ -256,7 +256,7 @@ describe('store: persistence', () => {
   });
 
   describe('migrations', () => {
-    it('opens a schema v1 file, migrates it to the current schema (backfilling error counts) and keeps a backup', async () => {
+    it('opens a schema v1 file, migrates it to the current schema (backfilling error counts, adding the quarantine table) and keeps a backup', async () => {
       fs.mkdirSync(path.dirname(file), { recursive: true });
       const v1 = fs.readFileSync(path.join(FIXTURES, 'v1-store.sqlite'));
       fs.writeFileSync(file, v1);
@@ -279,6 +279,7 @@ describe('store: persistence', () => {
       await s.close();
       assert.equal(rawQuery(file, 'PRAGMA user_version')[0]![0], CURRENT_SCHEMA_VERSION);
       assert.ok(rawQuery(file, "SELECT name FROM sqlite_master WHERE name = 'calls_intent'").length === 1);
+      assert.ok(rawQuery(file, "SELECT name FROM sqlite_master WHERE name = 'quarantined_calls'").length === 1);
       assert.deepEqual(fs.readFileSync(`${file}.schema-v1.bak`), v1);
     });
 
