@@ -1,8 +1,7 @@
-import * as vscode from 'vscode';
 import type { KaizenContext } from '../context';
 import { errorMessage } from '../context';
 import { loadEngine } from '../engine/load';
-import { WebviewHost } from './webviewHost';
+import { WebviewHost, openCallInEditor } from './webviewHost';
 
 /**
  * The KPI dashboard: the store's KPIs per prompt version, month and agent (the rows of
@@ -11,7 +10,6 @@ import { WebviewHost } from './webviewHost';
 export class DashboardPanel {
   private static current: DashboardPanel | undefined;
   private readonly host: WebviewHost<'dashboard'>;
-  private readonly subscriptions: vscode.Disposable[] = [];
   /** One computation at a time; a change during one asks for one more, not one per event. */
   private running: Promise<void> | undefined;
   private again = false;
@@ -45,17 +43,10 @@ export class DashboardPanel {
         this.showingSimulation = false;
         return this.send();
       },
-      openCall: async (m) => {
-        await vscode.commands.executeCommand('kaizen.openCall', m.callId);
-      },
+      openCall: openCallInEditor,
     });
-    const changed = ctx.engine.onDidChange(() => void this.send());
-    this.subscriptions.push(new vscode.Disposable(() => changed.dispose()));
-    this.host.onDidDispose(() => {
-      DashboardPanel.current = undefined;
-      for (const s of this.subscriptions.splice(0)) s.dispose();
-      this.host.dispose();
-    });
+    this.host.followStore(() => this.send());
+    this.host.onClosed(() => (DashboardPanel.current = undefined));
   }
 
   private send(): Promise<void> {

@@ -1,15 +1,13 @@
-import * as vscode from 'vscode';
 import type { KaizenContext } from '../context';
 import { errorMessage } from '../context';
 import { loadEngine } from '../engine/load';
-import { WebviewHost } from './webviewHost';
+import { WebviewHost, openCallInEditor } from './webviewHost';
 
 /** Experiment Statistics: one panel per window; shows the chosen (or first) experiment of the store. */
 export class ExperimentPanel {
   private static current: ExperimentPanel | undefined;
   private readonly host: WebviewHost<'experiment'>;
   private selected: string | undefined;
-  private readonly subscriptions: vscode.Disposable[] = [];
 
   static show(ctx: KaizenContext, experimentId?: string): ExperimentPanel {
     const existing = ExperimentPanel.current;
@@ -35,17 +33,10 @@ export class ExperimentPanel {
         this.selected = m.experimentId;
         return this.send();
       },
-      openCall: async (m) => {
-        await vscode.commands.executeCommand('kaizen.openCall', m.callId);
-      },
+      openCall: openCallInEditor,
     });
-    const changed = ctx.engine.onDidChange(() => void this.send());
-    this.subscriptions.push(new vscode.Disposable(() => changed.dispose()));
-    this.host.onDidDispose(() => {
-      ExperimentPanel.current = undefined;
-      for (const s of this.subscriptions.splice(0)) s.dispose();
-      this.host.dispose();
-    });
+    this.host.followStore(() => this.send());
+    this.host.onClosed(() => (ExperimentPanel.current = undefined));
   }
 
   private async send(): Promise<void> {

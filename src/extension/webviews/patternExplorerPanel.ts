@@ -2,13 +2,12 @@ import * as vscode from 'vscode';
 import type { KaizenContext } from '../context';
 import { errorMessage } from '../context';
 import { evidenceCall, patternRow } from './mappers';
-import { WebviewHost } from './webviewHost';
+import { WebviewHost, openCallInEditor } from './webviewHost';
 
 /** The Pattern Explorer: one panel per window, fed from the learning store, refreshed on every change. */
 export class PatternExplorerPanel {
   private static current: PatternExplorerPanel | undefined;
   private readonly host: WebviewHost<'patternExplorer'>;
-  private readonly subscriptions: vscode.Disposable[] = [];
 
   static show(ctx: KaizenContext): PatternExplorerPanel {
     if (PatternExplorerPanel.current) {
@@ -38,17 +37,10 @@ export class PatternExplorerPanel {
           await this.host.post({ type: 'error', id: m.id, message: errorMessage(err) });
         }
       },
-      openCall: async (m) => {
-        await vscode.commands.executeCommand('kaizen.openCall', m.callId);
-      },
+      openCall: openCallInEditor,
     });
-    const changed = ctx.engine.onDidChange(() => void this.sendPatterns());
-    this.subscriptions.push(new vscode.Disposable(() => changed.dispose()));
-    this.host.onDidDispose(() => {
-      PatternExplorerPanel.current = undefined;
-      for (const s of this.subscriptions.splice(0)) s.dispose();
-      this.host.dispose();
-    });
+    this.host.followStore(() => this.sendPatterns());
+    this.host.onClosed(() => (PatternExplorerPanel.current = undefined));
   }
 
   private async sendPatterns(): Promise<void> {

@@ -5,7 +5,7 @@ import type { PromptDiffView } from '../../shared/promptDiffProtocol';
 import type { KaizenContext } from '../context';
 import { errorMessage } from '../context';
 import { loadEngine } from '../engine/load';
-import { WebviewHost } from './webviewHost';
+import { WebviewHost, openCallInEditor } from './webviewHost';
 
 /** The scheme of the proposed prompt shown on the right of the diff editor (read-only, from memory). */
 export const PROPOSAL_SCHEME = 'kaizen-proposal';
@@ -53,9 +53,7 @@ export class PromptDiffPanel {
     this.host = new WebviewHost(ctx, 'promptDiff', 'Kaizen: Prompt Diff', {
       ready: () => this.send(),
       refresh: () => this.send(),
-      openCall: async (m) => {
-        await vscode.commands.executeCommand('kaizen.openCall', m.callId);
-      },
+      openCall: openCallInEditor,
       choosePrompt: async () => {
         const picked = await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: 'Use as prompt file', filters: { Prompts: ['md', 'txt', 'prompt'], 'All files': ['*'] } });
         if (!picked?.[0]) return;
@@ -87,10 +85,7 @@ export class PromptDiffPanel {
         await this.host.post({ type: 'decided', proposalId: m.proposalId, action: 'experiment', message: `Draft experiment ${e.id} created (${e.variants.map((v) => `${v.name}: ${v.artifactId} v${v.artifactVersion}`).join(', ')}).` });
       }),
     });
-    this.host.onDidDispose(() => {
-      PromptDiffPanel.current = undefined;
-      this.host.dispose();
-    });
+    this.host.onClosed(() => (PromptDiffPanel.current = undefined));
   }
 
   private targetUri(): vscode.Uri | undefined {

@@ -6,7 +6,7 @@ import { SecretKeys } from '../../shared/secretKeys';
 import type { KaizenContext } from '../context';
 import { errorMessage } from '../context';
 import { loadEngine } from '../engine/load';
-import { WebviewHost } from './webviewHost';
+import { WebviewHost, openCallInEditor } from './webviewHost';
 
 const TARGET_STATE = 'kaizen.publishing.target';
 const HUB_STATE = 'kaizen.publishing.hub';
@@ -21,7 +21,6 @@ const ENV_FOR = { vapi: 'VAPI_API_KEY', retell: 'RETELL_API_KEY', kaizen: 'KAIZE
 export class PublishingPanel {
   private static current: PublishingPanel | undefined;
   private readonly host: WebviewHost<'publishing'>;
-  private readonly subscriptions: vscode.Disposable[] = [];
 
   static show(ctx: KaizenContext): PublishingPanel {
     if (PublishingPanel.current) {
@@ -37,9 +36,7 @@ export class PublishingPanel {
     this.host = new WebviewHost(ctx, 'publishing', 'Kaizen: Publishing', {
       ready: () => this.send(),
       refresh: () => this.send(),
-      openCall: async (m) => {
-        await vscode.commands.executeCommand('kaizen.openCall', m.callId);
-      },
+      openCall: openCallInEditor,
       approveArtifact: (m) => this.guard(m.artifactId, async () => {
         const { approveArtifact } = loadEngine();
         const a = await approveArtifact(await ctx.engine.store(), ctx.ports, m.artifactId);
@@ -71,13 +68,8 @@ export class PublishingPanel {
         await this.send();
       },
     });
-    const changed = ctx.engine.onDidChange(() => void this.send());
-    this.subscriptions.push(new vscode.Disposable(() => changed.dispose()));
-    this.host.onDidDispose(() => {
-      PublishingPanel.current = undefined;
-      for (const s of this.subscriptions.splice(0)) s.dispose();
-      this.host.dispose();
-    });
+    this.host.followStore(() => this.send());
+    this.host.onClosed(() => (PublishingPanel.current = undefined));
   }
 
   /** The compliance validator under the workspace policy (the same gate the store applies to learned data). */

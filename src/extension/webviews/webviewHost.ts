@@ -21,6 +21,11 @@ interface Protocols {
 }
 type App = keyof Protocols;
 
+/** The `openCall` message of every app: the stored call opens rendered in an editor. */
+export async function openCallInEditor(m: { callId: string }): Promise<void> {
+  await vscode.commands.executeCommand('kaizen.openCall', m.callId);
+}
+
 /**
  * One webview panel speaking its app's protocol. Every inbound message is parsed with zod and
  * dropped (and logged) when it does not parse; every outbound one is checked too. The HTML carries a
@@ -100,6 +105,22 @@ export class WebviewHost<A extends App> implements vscode.Disposable {
 
   onDidDispose(listener: () => void): vscode.Disposable {
     return this.panel.onDidDispose(listener);
+  }
+
+  /** Calls `send` after every store change (import, analysis, live calls) until the panel closes. */
+  followStore(send: () => Promise<void>): void {
+    const changed = this.ctx.engine.onDidChange(() => void send());
+    this.subscriptions.push(new vscode.Disposable(() => changed.dispose()));
+  }
+
+  /** Runs `closed` once when the user closes the panel, then releases everything this host holds. */
+  onClosed(closed: () => void): void {
+    this.subscriptions.push(
+      this.panel.onDidDispose(() => {
+        closed();
+        this.dispose();
+      }),
+    );
   }
 
   dispose(): void {
