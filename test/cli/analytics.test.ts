@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { cliSandbox } from './helpers';
+import { cliSandbox, withOfflinePage } from './helpers';
 import type { CliSandbox } from './helpers';
 import type { KpiTable, RoiResult } from '../../src/engine/analytics';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures/analytics');
-const CHROMIUM = process.env.KAIZEN_CHROMIUM ?? '/usr/bin/chromium';
 const EPS = 1e-9;
 
 /**
@@ -147,15 +145,7 @@ describe('cli: kaizen analytics, report KPIs and experiment monitor', function (
     assert.ok(!/<script[^>]+src=/i.test(html) && !/<link /i.test(markup) && !/@import|url\(|https?:/i.test(markup), 'nothing remote');
     assert.match(html, /content="default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-/);
     assert.match(html, /<td class="num">1880<\/td>/);
-    assert.ok(existsSync(CHROMIUM), `Chromium is needed at ${CHROMIUM} (set KAIZEN_CHROMIUM)`);
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'], headless: true, timeout: 60_000 });
-    try {
-      const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-      const problems: string[] = [];
-      page.on('pageerror', (e) => problems.push(String(e)));
-      page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-      page.on('request', (q) => !q.url().startsWith('file:') && problems.push(`request ${q.url()}`));
-      await page.goto(`file://${file}`);
+    await withOfflinePage(file, async (page, problems) => {
       await page.waitForFunction(
         "(() => { const c = document.getElementById('kpi-trend-chart'); return c !== null && window.Chart !== undefined && window.Chart.getChart(c) !== undefined; })()",
         undefined,
@@ -169,9 +159,7 @@ describe('cli: kaizen analytics, report KPIs and experiment monitor', function (
       assert.equal(drawn.points, 2);
       assert.ok(drawn.ink > 1000, `the canvas has ink (${drawn.ink} pixels)`);
       assert.deepEqual(problems, []);
-    } finally {
-      await browser.close();
-    }
+    });
   });
 
   it('experiment monitor replays cumulative looks into ship / rollback / continue', async () => {

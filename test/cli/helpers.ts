@@ -2,6 +2,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { runCli } from '../../src/cli/main';
 import type { SecretStore } from '../../src/engine/ports';
 import { unpackJson } from '../../src/engine/store/codec';
@@ -80,3 +84,25 @@ export async function storedText(dbFile: string): Promise<Map<string, string>> {
   return out;
 }
 
+
+const CHROMIUM = process.env.KAIZEN_CHROMIUM ?? '/usr/bin/chromium';
+
+/**
+ * Opens a report file in headless Chromium and hands the page to `check`, with the problems seen so far
+ * (page errors, console errors, and every request that is not the file itself: a report must work offline).
+ */
+export async function withOfflinePage(file: string, check: (page: Page, problems: string[]) => Promise<void>): Promise<void> {
+  assert.ok(existsSync(CHROMIUM), `Chromium is needed at ${CHROMIUM} (set KAIZEN_CHROMIUM)`);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'], headless: true, timeout: 60_000 });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(String(e)));
+    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    page.on('request', (q) => !q.url().startsWith('file:') && problems.push(`request ${q.url()}`));
+    await page.goto(`file://${file}`);
+    await check(page, problems);
+  } finally {
+    await browser.close();
+  }
+}

@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { cliSandbox } from './helpers';
+import { cliSandbox, withOfflinePage } from './helpers';
 import type { CliSandbox } from './helpers';
 
-const CHROMIUM = process.env.KAIZEN_CHROMIUM ?? '/usr/bin/chromium';
 
 describe('cli: kaizen report on your own store', function () {
   this.timeout(180_000);
@@ -45,15 +43,7 @@ describe('cli: kaizen report on your own store', function () {
     const trees = (await box.run('tree', '--store', 'k.db', '--json')).stdout.trim().split('\n');
     assert.equal((html.match(/<svg class="tree"/g) ?? []).length, trees.length, 'every tree is drawn');
 
-    assert.ok(existsSync(CHROMIUM), `Chromium is needed at ${CHROMIUM} (set KAIZEN_CHROMIUM)`);
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'], headless: true, timeout: 60_000 });
-    try {
-      const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-      const problems: string[] = [];
-      page.on('pageerror', (e) => problems.push(String(e)));
-      page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-      page.on('request', (q) => !q.url().startsWith('file:') && problems.push(`request ${q.url()}`));
-      await page.goto(`file://${file}`);
+    await withOfflinePage(file, async (page, problems) => {
       // Page code as strings: this test compiles without the DOM library.
       await page.waitForFunction(
         "(() => { const c = document.getElementById('pattern-chart'); return c !== null && c.width > 0 && window.Chart !== undefined && window.Chart.getChart(c) !== undefined; })()",
@@ -68,9 +58,7 @@ describe('cli: kaizen report on your own store', function () {
       assert.ok(axis.left >= 0 && axis.width > 100 && axis.labels > 0, JSON.stringify(axis));
       const drawn = (await page.evaluate("[...document.querySelectorAll('svg.tree')].map((s) => s.getBoundingClientRect().height)")) as number[];
       assert.ok(drawn.length === trees.length && drawn.every((h) => h > 40));
-    } finally {
-      await browser.close();
-    }
+    });
   });
 
   it('refuses a missing store and an unknown format', async () => {
