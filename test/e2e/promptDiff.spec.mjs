@@ -91,6 +91,12 @@ export const promptDiffTests = [
       assert.match(accepted, new RegExp(`^Accepted ${proposalId} \\(edited\\): \\S+ v\\d+, playbook v\\d+\\.$`));
       const ref = (await frame.locator('#accepted .artifact-ref').innerText()).trim();
       const [, artifactId, version] = /^(\S+) v(\d+)$/.exec(ref);
+      // The list was proposed again against the new playbook: the designer's wording is not proposed back.
+      const bulletId = /\[(pb-[a-z]+)\]/.exec(lines[bullet])[1];
+      // (The file is never written, so each patch adds the whole playbook section: the bullet's line must keep the edit.)
+      const bulletLines = await frame.locator('.patch .add', { hasText: `[${bulletId}]` }).allInnerTexts();
+      log(`proposals after the accept: ${await frame.locator('article.proposal').count()}; lines with ${bulletId}: ${bulletLines.length}`);
+      assert.ok(bulletLines.every((l) => l.includes(DESIGNER_EDIT)), `no proposal rewords the designer's edit of ${bulletId} back: ${bulletLines.find((l) => !l.includes(DESIGNER_EDIT))}`);
       log(`screenshot ${await wb.screenshot('e2e-prompt-diff-accepted')}`);
 
       await frame.locator('#accepted button.create-experiment').click();
