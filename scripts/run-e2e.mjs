@@ -4,7 +4,8 @@
 // 2. packages the extension (npm run package → dist/kaizen.vsix) and installs the .vsix,
 // 3. starts ONE code-server with workspace trust on, opens a workspace with the bundled sample calls
 //    and a recorded-call fixture, trusts it from the startup prompt as a user would and drives the
-//    workbench (test/e2e/e2e.spec.mjs); then opens a second folder with its own store (made by the
+//    workbench (test/e2e/e2e.spec.mjs, then the Prompt Diff in promptDiff.spec.mjs, Deep Analyze against a
+//    loopback Messages API server in deepAnalyze.spec.mjs, the live specs); then opens a second folder with its own store (made by the
 //    CLI, independent of the first run) in a fresh browser context and declines trust: Restricted Mode.
 // Writes {"passed","failed"} to $KAIZEN_TEST_SUMMARY; exits non-zero on failure. Every wait is bounded;
 // code-server is stopped by the pid this script started.

@@ -22,7 +22,11 @@ export const deepAnalyzeTests = [
       await wb.clearNotifications();
       const answeredBefore = anthropic.answered.length;
       await wb.runCommand('Kaizen: Deep Analyze');
-      await wb.page.locator('.tab', { hasText: /Preview/ }).first().waitFor({ timeout: 240000 });
+      // The rendered findings, or the error notification that says why not (then fail with its words).
+      const preview = wb.page.locator('.tab', { hasText: /Preview/ }).first();
+      const failure = wb.page.locator('.notifications-toasts .notification-toast', { hasText: /deep analysis failed/ }).first();
+      await preview.or(failure).waitFor({ timeout: 240000 });
+      if (await failure.isVisible().catch(() => false)) assert.fail((await failure.innerText()).replace(/\s+/g, ' '));
       const doc = wb.webviewFrame();
       await doc.locator('h1', { hasText: 'Kaizen deep analysis' }).waitFor({ timeout: 60000 });
       const body = (await doc.locator('body').innerText()).replace(/\s+/g, ' ');
