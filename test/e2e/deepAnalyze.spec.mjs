@@ -30,7 +30,7 @@ export const deepAnalyzeTests = [
       const doc = wb.webviewFrame();
       await doc.locator('h1', { hasText: 'Kaizen deep analysis' }).waitFor({ timeout: 60000 });
       const body = (await doc.locator('body').innerText()).replace(/\s+/g, ' ');
-      const head = /Claude \((\S+)\): (\d+) billed answers, (\d+) input \+ (\d+) output tokens[^$]*\$([\d.]+)/.exec(body);
+      const head = /Claude \((\S+)\): (\d+) billed answers, (\d+) input \+ (\d+) output tokens[^$]*\$(\d+\.\d+)/.exec(body);
       assert.ok(head, `the analysis ran with Claude, not offline: ${body.slice(0, 300)}`);
       const [, model, requests, input, output, cost] = head;
       log(`deep analysis: ${head[0]}`);
