@@ -6,16 +6,20 @@
 import { spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import WebSocket from 'ws';
 import type { ConversationEvent } from '../src/engine/model';
 import { ConversationEventSchema, assembleConversation } from '../src/engine/model';
 import { createRedactor } from '../src/engine/privacy';
-import { CorrectionDecider, LatencyRecorder, LiveClient, ServerFrameSchema, WireEventSchema, modelToWire, userRules, wireToModel } from '../src/engine/realtime';
+import { CorrectionDecider, LatencyRecorder, LiveClient, ServerFrameSchema, WireEventSchema, errorDetectorRule, modelToWire, patternRules, toolPatternRules, userRules, wireToModel } from '../src/engine/realtime';
+import { ErrorDetector, rulesFromArtifacts } from '../src/engine/errors';
+import { analysisLabelling, analyzeStore } from '../src/engine/pipeline';
 import type { UserRule } from '../src/engine/realtime';
 import { iterateSampleCalls } from '../src/engine/samples';
 import { openSqlStore } from '../src/engine/store';
 import { nodeTimers, transportFor } from '../src/node/liveTransports';
 import { createNodePorts } from '../src/node/nodePorts';
+import { createLiveRedaction } from '../src/node/liveRedaction';
 
 const ports = createNodePorts();
 const calls: ConversationEvent[][] = [...iterateSampleCalls({ count: 300, seed: 21 })].map((c) => assembleConversation(c.events.map((e) => ConversationEventSchema.parse(e))).events);
@@ -30,11 +34,12 @@ const rules: UserRule[] = [
 const big = { capacity: 1e9, refillPerSecond: 1e9 };
 
 // ---- 1. decision in process ----------------------------------------------------------------
-{
+/** Times parse + map + decide per frame over the bench's calls (round 0 warms the JIT). */
+function decisionBench(label: string, makeDecider: () => CorrectionDecider): void {
   const frames = calls.flatMap((c) => c.map((e, seq) => JSON.stringify({ type: 'event', id: `${e.eventId}`, event: modelToWire(e, seq) })));
   const rec = new LatencyRecorder(frames.length * 3);
   for (let round = 0; round < 3; round++) {
-    const decider = new CorrectionDecider({ rules: userRules(rules), clock: ports.clock, perCall: big, perAgent: big });
+    const decider = makeDecider();
     let fired = 0;
     for (const f of frames) {
       const t0 = performance.now();
@@ -43,12 +48,32 @@ const big = { capacity: 1e9, refillPerSecond: 1e9 };
       const d = decider.decide(wireToModel(WireEventSchema.parse(frame.event)));
       if (d) fired++;
       const dt = performance.now() - t0;
-      if (round > 0) rec.record(dt); // round 0 warms the JIT
+      if (round > 0) rec.record(dt);
     }
-    if (round === 2) console.log(`decision in process: ${frames.length} frames × 2 rounds, ${fired} corrections per round, ${rules.length} rules`);
+    if (round === 2) console.log(`decision in process (${label}): ${frames.length} frames × 2 rounds, ${fired} corrections per round, ${decider.ruleCount} rules`);
   }
   const s = rec.summary();
   console.log(`  decision p50 ${s.p50.toFixed(3)} ms, p99 ${s.p99.toFixed(3)} ms (target p99 < 5 ms)`);
+}
+
+/**
+ * The same with what a store learned (other generated calls, analysed): the (intent, situation, move)
+ * patterns — each call followed by the streaming analyzer — the error detector and tool orders.
+ */
+async function learnedDecisionBench(): Promise<void> {
+  const store = await openSqlStore({ ports });
+  await store.putConversations([...iterateSampleCalls({ count: 1500, seed: 5 })].map((c) => assembleConversation(c.events.map((e) => ConversationEventSchema.parse(e)))));
+  await analyzeStore(store, { ports });
+  // As `createLiveLearning` composes them.
+  const labelling = await analysisLabelling(store, {});
+  const avoidance = rulesFromArtifacts(await store.listArtifacts({ kind: 'avoidance-rule' }));
+  const learned = [
+    ...(avoidance.length ? [errorDetectorRule(new ErrorDetector(avoidance))] : []),
+    ...patternRules(await store.listPatterns()),
+    ...toolPatternRules(await store.listArtifacts({ kind: 'tool-pattern' }), { includeDrafts: true }),
+  ];
+  await store.close();
+  decisionBench(`rules learned from 1,500 other calls: ${avoidance.length} avoidance rules, patterns, tool orders`, () => new CorrectionDecider({ rules: learned, labelling, clock: ports.clock, perCall: big, perAgent: big }));
 }
 
 // ---- 2. event → correction over loopback -----------------------------------------------------
@@ -80,10 +105,44 @@ async function startPeer(speed: number): Promise<{ urls: { stream: string; event
   };
 }
 
+/** The control: a bare ws echo between two processes (no Kaizen code), timed by the peer, right now. */
+async function echoFloor(frames = 3000): Promise<{ p50: number; p99: number }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'liveAgentPeer.ts'), 'echo', String(frames)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  child.stdout.setEncoding('utf8');
+  const lines: string[] = [];
+  let buffer = '';
+  let wake: (() => void) | undefined;
+  child.stdout.on('data', (d: string) => {
+    buffer += d;
+    for (let nl = buffer.indexOf('\n'); nl >= 0; nl = buffer.indexOf('\n')) {
+      lines.push(buffer.slice(0, nl));
+      buffer = buffer.slice(nl + 1);
+      wake?.();
+    }
+  });
+  const next = async () => {
+    while (lines.length === 0) await new Promise<void>((r) => (wake = r));
+    return lines.shift()!;
+  };
+  const { url } = JSON.parse(await next()) as { url: string };
+  const ws = new WebSocket(url, { perMessageDeflate: false });
+  ws.on('message', (d) => ws.send(d.toString()));
+  const { rtts } = JSON.parse(await next()) as { rtts: number[] };
+  ws.close();
+  const rec = new LatencyRecorder(rtts.length);
+  for (const r of rtts) rec.record(r);
+  return rec.summary();
+}
+
 async function loopback(kind: 'stream' | 'events', speed: number): Promise<void> {
+  // Before the agent starts: its replay clock starts with it, and a late client would meet a backlog.
+  const floor = await echoFloor();
   const peer = await startPeer(speed);
   const store = await openSqlStore({ ports });
   const url = peer.urls[kind];
+  const hmacKey = new Uint8Array(32).fill(1);
+  // As `kaizen live` does: redaction in a worker thread, off the thread that handles frames.
+  const pool = createLiveRedaction({ hmacKey });
   const client = new LiveClient({
     url,
     transport: transportFor(url),
@@ -91,13 +150,18 @@ async function loopback(kind: 'stream' | 'events', speed: number): Promise<void>
     random: Math.random,
     clock: ports.clock,
     store,
-    redactor: createRedactor({ hmacKey: new Uint8Array(32).fill(1), hashing: ports.hashing }),
+    redactor: createRedactor({ hmacKey, hashing: ports.hashing }),
+    redactLive: (b) => pool.redactLive(b),
+    ...(process.env.KAIZEN_LIVE_FLUSH_MS ? { flushDelayMs: Number(process.env.KAIZEN_LIVE_FLUSH_MS) } : {}),
     decider: new CorrectionDecider({ rules: userRules(rules), clock: ports.clock, perCall: big, perAgent: big }),
     untilEnd: true,
   });
+  const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+  loopDelay.enable();
   const t0 = performance.now();
   const summary = await client.run();
   const wall = (performance.now() - t0) / 1000;
+  loopDelay.disable();
   const agent = await peer.report();
   const lat = new LatencyRecorder(1e6);
   for (const ms of agent.latencies) lat.record(ms);
@@ -106,11 +170,17 @@ async function loopback(kind: 'stream' | 'events', speed: number): Promise<void>
     `${kind === 'stream' ? 'WebSocket' : 'SSE'} at ${speed}×: ${summary.stored}/${events} events stored in ${wall.toFixed(1)} s, ${summary.corrections.sent} corrections (${summary.corrections.acked} acked); agent saw ${agent.acked}/${agent.total} events acked`,
   );
   console.log(`  event → correction (agent's clock, separate process, ${lat.count} corrections) p50 ${s.p50.toFixed(2)} ms, p99 ${s.p99.toFixed(2)} ms (target p99 < 20 ms)`);
+  console.log(`  control: bare ws echo between two processes just before (no Kaizen code) p50 ${floor.p50.toFixed(2)} ms, p99 ${floor.p99.toFixed(2)} ms`);
+  console.log(`  client event-loop delay p99 ${(loopDelay.percentile(99) / 1e6).toFixed(2)} ms, max ${(loopDelay.max / 1e6).toFixed(2)} ms (time frames wait behind this process's own work or for a CPU)`);
   console.log(`  correction round trip (client) p50 ${summary.roundTripMs.p50.toFixed(2)} ms, p99 ${summary.roundTripMs.p99.toFixed(2)} ms; client decision p99 ${summary.decisionMs.p99.toFixed(3)} ms`);
+  await pool.close();
   await store.close();
 }
 
 void (async () => {
+  decisionBench('4 user rules', () => new CorrectionDecider({ rules: userRules(rules), clock: ports.clock, perCall: big, perAgent: big }));
+  await learnedDecisionBench();
+  console.log(`(load average at start ${os.loadavg().map((x) => x.toFixed(1)).join(' ')})`);
   const speed = Number(process.env.KAIZEN_LIVE_SPEED ?? 50);
   await loopback('stream', speed);
   await loopback('events', speed);

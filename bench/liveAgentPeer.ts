@@ -5,7 +5,43 @@ import type { ConversationEvent } from '../src/engine/model';
 import { ConversationEventSchema, assembleConversation } from '../src/engine/model';
 import { iterateSampleCalls } from '../src/engine/samples';
 import { startAgentServer } from '../src/node/agentServer';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { WebSocketServer } from 'ws';
 
+if (process.argv[2] === 'echo') echoPeer(Number(process.argv[3] ?? 3000));
+else replayPeer();
+
+/**
+ * The control: a bare `ws` server that sends a small frame every 2 ms and times the client's immediate
+ * echo — the round trip two processes get on this machine right now, with no Kaizen code in it.
+ */
+function echoPeer(frames: number): void {
+  const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, perMessageDeflate: false });
+  wss.on('listening', () => process.stdout.write(`${JSON.stringify({ url: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}` })}\n`));
+  wss.on('connection', (ws) => {
+    const rtts: number[] = [];
+    const sentAt = new Map<number, number>();
+    ws.on('message', (d) => {
+      const n = Number(d.toString());
+      const t = sentAt.get(n);
+      if (t !== undefined) rtts.push(performance.now() - t);
+      if (rtts.length === frames) {
+        process.stdout.write(`${JSON.stringify({ rtts })}\n`);
+        ws.close();
+        wss.close();
+      }
+    });
+    let n = 0;
+    const tick = setInterval(() => {
+      if (n >= frames) return clearInterval(tick);
+      sentAt.set(n, performance.now());
+      ws.send(String(n++));
+    }, 2);
+  });
+}
+
+function replayPeer(): void {
 const [count, seed, speed, stagger] = process.argv.slice(2).map(Number);
 const calls: ConversationEvent[][] = [...iterateSampleCalls({ count, seed })].map((c) => assembleConversation(c.events.map((e) => ConversationEventSchema.parse(e))).events);
 void (async () => {
@@ -18,3 +54,4 @@ void (async () => {
     void server.close().then(() => process.exit(0));
   });
 })();
+}

@@ -56,6 +56,17 @@ export interface DeflateCodec {
   inflateRaw(data: Uint8Array, size: number, dictionary: Uint8Array): Uint8Array;
 }
 
+/**
+ * Ed25519 (RFC 8032) for the collective's signed envelopes. Keys and signatures cross the port as
+ * base64url: public keys are the raw 32 bytes, private keys the raw 32-byte seed.
+ */
+export interface Ed25519 {
+  generateKeyPair(): { publicKey: string; privateKey: string };
+  sign(privateKey: string, message: Uint8Array): string;
+  /** False (never a throw) for a malformed key or signature. */
+  verify(publicKey: string, message: Uint8Array, signature: string): boolean;
+}
+
 export interface EnginePorts {
   clock: Clock;
   logger: Logger;
@@ -66,6 +77,8 @@ export interface EnginePorts {
   loadSqlWasm(): Promise<Uint8Array>;
   /** A faster DEFLATE than the engine's pure-JS default, where the host has one. */
   deflate?: DeflateCodec;
+  /** Signatures of the collective's envelopes (node:crypto on Node). */
+  ed25519?: Ed25519;
 }
 
 export const silentLogger: Logger = {

@@ -1,10 +1,10 @@
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, sign as cryptoSign, verify as cryptoVerify } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import type { DeflateCodec, EnginePorts, FileSystem, Hashing, Logger, SecretStore } from '../engine/ports';
+import type { DeflateCodec, Ed25519, EnginePorts, FileSystem, Hashing, Logger, SecretStore } from '../engine/ports';
 import { silentLogger, systemClock } from '../engine/ports';
 
 export const nodeFileSystem: FileSystem = {
@@ -144,6 +144,40 @@ export const zlibCodec: DeflateCodec = {
   inflateRaw: (data, _size, dictionary) => inflateRawSync(data, { dictionary }),
 };
 
+// DER prefixes of an Ed25519 SubjectPublicKeyInfo / PKCS#8 key: node:crypto imports raw keys through them.
+const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
+const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
+
+function rawKey(base64url: string, what: string): Buffer {
+  const bytes = Buffer.from(base64url, 'base64url');
+  if (bytes.length !== 32 || bytes.toString('base64url') !== base64url) throw new Error(`${what} must be 32 bytes in base64url`);
+  return bytes;
+}
+
+/** Ed25519 through node:crypto (OpenSSL), keys as raw base64url. */
+export const nodeEd25519: Ed25519 = {
+  generateKeyPair() {
+    const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+    const spki = publicKey.export({ format: 'der', type: 'spki' });
+    const pkcs8 = privateKey.export({ format: 'der', type: 'pkcs8' });
+    return { publicKey: spki.subarray(ED25519_SPKI_PREFIX.length).toString('base64url'), privateKey: pkcs8.subarray(ED25519_PKCS8_PREFIX.length).toString('base64url') };
+  },
+  sign(privateKey, message) {
+    const key = createPrivateKey({ key: Buffer.concat([ED25519_PKCS8_PREFIX, rawKey(privateKey, 'private key')]), format: 'der', type: 'pkcs8' });
+    return cryptoSign(null, message, key).toString('base64url');
+  },
+  verify(publicKey, message, signature) {
+    try {
+      const key = createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, rawKey(publicKey, 'public key')]), format: 'der', type: 'spki' });
+      const sig = Buffer.from(signature, 'base64url');
+      if (sig.length !== 64) return false;
+      return cryptoVerify(null, message, key, sig);
+    } catch {
+      return false;
+    }
+  },
+};
+
 export const stderrLogger: Logger = {
   debug: () => {},
   info: (m) => process.stderr.write(`${m}\n`),
@@ -166,5 +200,6 @@ export function createNodePorts(options: NodePortsOptions = {}): EnginePorts {
     secrets: options.secrets ?? memorySecretStore(),
     loadSqlWasm: async () => new Uint8Array(await fsp.readFile(locateSqlWasm())),
     deflate: zlibCodec,
+    ed25519: nodeEd25519,
   };
 }

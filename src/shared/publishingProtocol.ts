@@ -18,6 +18,25 @@ export const PublishTargetFormSchema = z.object({
 });
 export type PublishTargetForm = z.output<typeof PublishTargetFormSchema>;
 
+/** The collective hub as the Publishing view shows it: per artifact, its signers against the quorum and the agents that applied it. */
+export const HubViewSchema = z.object({
+  url: z.string(),
+  reachable: z.boolean(),
+  message: z.string().optional(),
+  quorum: z.number().int().nullable(),
+  artifacts: z.array(
+    z.object({
+      artifactId: z.string(),
+      version: z.number().int(),
+      hash: z.string(),
+      status: z.enum(['not-submitted', 'pending', 'adopted', 'rolled-back']),
+      signers: z.array(z.string()),
+      applied: z.array(z.string()),
+    }),
+  ),
+});
+export type HubView = z.output<typeof HubViewSchema>;
+
 export const PublishingViewSchema = z.object({
   artifacts: z.array(
     z.object({
@@ -35,6 +54,8 @@ export const PublishingViewSchema = z.object({
   ),
   /** The last target used, so the form is filled in. */
   target: PublishTargetFormSchema.partial().optional(),
+  /** The hub this workspace watches (kaizen serve --hub), when one was set. */
+  hub: HubViewSchema.optional(),
 });
 export type PublishingView = z.output<typeof PublishingViewSchema>;
 
@@ -43,6 +64,10 @@ export const PublishingToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('approveArtifact'), artifactId: z.string().min(1) }),
   z.object({ type: z.literal('publishArtifact'), artifactId: z.string().min(1), target: PublishTargetFormSchema }),
   z.object({ type: z.literal('rollbackArtifact'), artifactId: z.string().min(1), target: PublishTargetFormSchema }),
+  /** Watch this hub (its http URL); empty stops watching. */
+  z.object({ type: z.literal('setHub'), url: z.string().max(2000) }),
+  /** Sign the artifact's latest version with this workspace's key and submit it to the watched hub (or add the signature). */
+  z.object({ type: z.literal('signForHub'), artifactId: z.string().min(1) }),
 ]);
 export type PublishingToHost = z.output<typeof PublishingToHostSchema>;
 

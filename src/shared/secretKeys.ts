@@ -7,5 +7,7 @@ export const SecretKeys = {
   vapiApiKey: 'kaizen.vapiApiKey',
   retellApiKey: 'kaizen.retellApiKey',
   kaizenEndpointKey: 'kaizen.endpointKey',
+  /** The Ed25519 key this workspace signs collective envelopes with: JSON {keyId, publicKey, privateKey}. */
+  collectiveSigningKey: 'kaizen.collectiveSigningKey',
 } as const;
 export type SecretKey = (typeof SecretKeys)[keyof typeof SecretKeys];

@@ -56,6 +56,9 @@ describe('cli: demo never deletes what it did not create', function () {
     const first = await box.run('demo', '--count', '60', '--seed', '3');
     assert.equal(first.code, 0, first.stderr);
     assert.match(first.stdout, /store\s+\.kaizen[/\\]learning\.db \(60 calls/);
+    // Two nodes learn from each other's statistics: only kaizen.stats/1 crosses, no call.
+    assert.match(first.stdout, /collective two nodes shared pattern statistics only \(kaizen\.stats\/1, k=10; 0 calls exchanged\)/);
+    assert.match(first.stdout, /node-b 500 calls → \d+ shared/);
     // The error catalog and its avoidance rules, learned from the demo's calls and stored.
     assert.match(first.stdout, /errors\s+\d+ errors in [1-9]\d* fingerprints; [1-9]\d* avoidance rules/);
     assert.match(first.stdout, /rule \(support \d+, precision \d+ %\): Before calling /);
@@ -74,6 +77,8 @@ describe('cli: demo never deletes what it did not create', function () {
 
     const second = await box.run('demo', '--count', '60', '--seed', '3', '--json');
     assert.equal(second.code, 0, second.stderr);
+    const collective = (JSON.parse(second.stdout) as { collective: { callsExchanged: number; nodes: { node: string }[] } }).collective;
+    assert.deepEqual([collective.callsExchanged, collective.nodes.map((n) => n.node)], [0, ['node-a', 'node-b']]);
     assert.equal(readFileSync(path.join(box.cwd, '.kaizen', 'demo', 'my-notes.md'), 'utf8'), 'keep me');
     const stats = JSON.parse((await box.run('stats', '--json')).stdout);
     assert.equal(stats.calls, 63, 'the user\'s 3 calls stay; the same generated calls are not stored twice');

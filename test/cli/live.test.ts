@@ -6,6 +6,7 @@ import { runCli } from '../../src/cli/main';
 import { createNodePorts } from '../../src/node/nodePorts';
 import type { CliSandbox } from './helpers';
 import { cliSandbox } from './helpers';
+import { permitDeskCalls } from '../engine/realtime/permitDesk';
 
 /** Starts `kaizen serve` in-process and resolves with its first stdout line (the URLs) and its exit. */
 function serve(sb: CliSandbox, ...argv: string[]): { urls: Promise<{ stream: string; events: string; http: string }>; exit: Promise<number> } {
@@ -74,12 +75,39 @@ describe('kaizen serve | live | events', function () {
     const urls = await server.urls;
     const live = await sb.run('live', '--endpoint', urls.stream, '--until-end', '--learn', '--max-corrections-per-call', '1');
     assert.equal(live.code, 0, live.stderr);
-    assert.match(live.stderr, /learn: \d+ rules after relearning/);
+    assert.match(live.stderr, /learn: \d+ rules \(\d+ from patterns, \d+ avoidance rules\) after analysing \d+ calls/);
     const summary = JSON.parse(live.stdout.trim().split('\n').pop()!) as { stored: number; received: number };
     assert.equal(summary.stored, summary.received);
     assert.equal(await server.exit, 0);
     const patterns = await sb.run('patterns', '--json');
     assert.ok(patterns.stdout.trim().length > 0, 'the unattended loop analysed the stored calls');
+  });
+
+  it('live --learn learns (intent, situation, move) patterns from streamed calls; a later live session corrects with them, citing the pattern', async () => {
+    const toFile = (name: string, calls: readonly (readonly unknown[])[]) => writeFileSync(path.join(sb.cwd, name), calls.flat().map((e) => JSON.stringify(e)).join('\n') + '\n');
+    const training = permitDeskCalls('rec', 30, 5);
+    const held = permitDeskCalls('live', 2, 99);
+    toFile('train.jsonl', training.events);
+    toFile('live.jsonl', held.events);
+
+    const first = serve(sb, '--calls', 'train.jsonl', '--speed', '0', '--until-acked');
+    const learn = await sb.run('live', '--endpoint', (await first.urls).stream, '--until-end', '--learn', '--seeds', 'off', '--json');
+    assert.equal(learn.code, 0, learn.stderr);
+    assert.match(learn.stderr, /learn: \d+ rules \([1-9]\d* from patterns, \d+ avoidance rules\)/);
+    assert.equal(await first.exit, 0);
+
+    const second = serve(sb, '--calls', 'live.jsonl', '--speed', '20', '--until-acked', '--log', 'serve.jsonl');
+    const live = await sb.run('live', '--endpoint', (await second.urls).stream, '--until-end', '--json');
+    assert.equal(live.code, 0, live.stderr);
+    assert.equal(await second.exit, 0);
+    const log = readFileSync(path.join(sb.cwd, 'serve.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { kind: string; callId?: string; text?: string; basedOnEventId?: string; status?: string });
+    const corrections = log.filter((e) => e.kind === 'correction');
+    const office = [...held.move].filter(([, m]) => m === 'office').map(([id]) => id);
+    assert.deepEqual(corrections.map((c) => c.callId).sort(), [...office].sort(), 'exactly the calls answered with the learned worse move');
+    for (const c of corrections) {
+      assert.equal(c.basedOnEventId, `${c.callId}:4`);
+      assert.match(c.text!, /^Learned pattern \S+\|\S+\|\S+: /);
+    }
   });
 
   it('live refuses an endpoint of another scheme, naming the fix', async () => {

@@ -228,6 +228,35 @@ test('publishing: approve → gates → target → publish → live version → 
   });
 });
 
+test('publishing: the collective hub — watch a hub, then signers against the quorum and the agents applied per artifact', async (env) => {
+  const artifact = { artifactId: 'strategy:billing', version: 1, status: 'approved', kind: 'strategy', title: 'Billing', text: 'Explain the fee first.', gates: [{ name: 'approved', ok: true, detail: 'status approved' }] };
+  await withPage(env, 'publishing', async (h) => {
+    assert.deepEqual(await h.next('ready'), { type: 'ready', app: 'publishing' });
+    await h.send({ type: 'publishing', data: { artifacts: [artifact], history: [] } });
+    await h.page.waitForSelector('#hub #hub-url', { timeout: 5000 });
+    await h.page.fill('#hub-url', 'http://127.0.0.1:7777');
+    await h.page.click('#hub-watch');
+    assert.deepEqual(await h.next('setHub'), { type: 'setHub', url: 'http://127.0.0.1:7777' });
+    const hash = 'a'.repeat(64);
+    const hub = { url: 'http://127.0.0.1:7777', reachable: true, quorum: 2, artifacts: [{ artifactId: 'strategy:billing', version: 1, hash, status: 'adopted', signers: ['ed25519:aaaa', 'ed25519:bbbb'], applied: ['agent-1', 'agent-2', 'agent-3'] }] };
+    await h.send({ type: 'publishing', data: { artifacts: [artifact], history: [], hub } });
+    await h.page.waitForSelector(`#hub-artifacts tr[data-hash="${hash}"]`, { timeout: 5000 });
+    assert.match(await h.page.textContent('#hub-quorum'), /quorum 2/);
+    assert.equal(await h.page.textContent(`#hub-artifacts tr[data-hash="${hash}"] .hub-status`), 'adopted');
+    assert.equal(await h.page.textContent(`#hub-artifacts tr[data-hash="${hash}"] .hub-signers`), '2 of 2: ed25519:aaaa, ed25519:bbbb');
+    assert.equal(await h.page.textContent(`#hub-artifacts tr[data-hash="${hash}"] .hub-applied`), '3: agent-1, agent-2, agent-3');
+    env.log(`screenshot ${await h.screenshot('publishing-hub')}`);
+    assert.equal(await h.page.locator(`#hub-artifacts tr[data-hash="${hash}"] button.hub-sign`).isDisabled(), true, 'an adopted artifact needs no more signatures');
+    await h.send({ type: 'publishing', data: { artifacts: [artifact], history: [], hub: { ...hub, artifacts: [{ ...hub.artifacts[0], status: 'not-submitted', signers: [], applied: [] }] } } });
+    await h.page.waitForSelector(`#hub-artifacts tr[data-hash="${hash}"] button.hub-sign:not([disabled])`, { timeout: 5000 });
+    await h.page.click(`#hub-artifacts tr[data-hash="${hash}"] button.hub-sign`);
+    assert.deepEqual(await h.next('signForHub'), { type: 'signForHub', artifactId: 'strategy:billing' });
+    await h.send({ type: 'publishing', data: { artifacts: [artifact], history: [], hub: { ...hub, reachable: false, message: 'hub not reachable: connect ECONNREFUSED', artifacts: [] } } });
+    await h.page.waitForSelector('#hub-message', { timeout: 5000 });
+    assert.match(await h.page.textContent('#hub-message'), /not reachable/);
+  });
+});
+
 /** One KPI row as `kaizen analytics kpis` prints it. */
 const kpiRow = (key, calls, successRate, improvementRate = null) => ({
   key, calls, successRate, containment: 0.8, escalation: 0.25, ahtSeconds: 95.5, latencyMs: { p50: 1100, p90: 1880 },

@@ -7,6 +7,7 @@ import { nodeHttpClient } from '../../node/liveTransports';
 import type { CliContext } from '../context';
 import { CliError, DEFAULT_STORE, ExitCode, writeJsonLine } from '../context';
 import { openWorkspace } from '../workspace';
+import { registerSharing } from './artifactSharing';
 import type { RegisterCommand } from './index';
 
 interface TargetOpts {
@@ -152,4 +153,6 @@ export const register: RegisterCommand = (program, ctx) => {
         else ctx.stdout.write(`rolled back ${target.kind}: live version ${p.liveVersion}\n`);
       }),
     );
+
+  registerSharing(artifact, ctx);
 };

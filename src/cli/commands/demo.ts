@@ -5,6 +5,7 @@ import { renderReportHtml, renderReportMarkdown } from '../../engine/analytics';
 import type { RunReportInput } from '../../engine/analytics';
 import { importFile } from '../../engine/ingest';
 import { treeToText } from '../../engine/knowledge';
+import { createComplianceValidator } from '../../engine/privacy';
 import { scorePatternRecovery } from '../../engine/samples';
 import type { SampleTruth } from '../../engine/samples';
 import { DEFAULT_STORE, ExitCode } from '../context';
@@ -12,6 +13,7 @@ import type { CliContext } from '../context';
 import { prepareDemoFolder } from '../demoFolder';
 import { createProgress } from '../progress';
 import { openWorkspace } from '../workspace';
+import { demoCollectiveLines, runDemoCollective } from './demoCollective';
 import { runDemoExperiment } from './demoExperiment';
 import { runDemoImprovement } from './demoImprove';
 import { chartJsForReport } from './report';
@@ -113,6 +115,11 @@ export async function runDemo(ctx: CliContext, opts: DemoOptions): Promise<numbe
     const experiment = await time('experiment', () => runDemoExperiment(ws.store, ctx.ports, opts.seed, folder.run, improvement));
     await ws.store.save();
 
+    log('Sharing statistics with a second node (no calls leave either node)…');
+    const collective = await time('collective', () =>
+      runDemoCollective({ storeA: ws.store, ports: ctx.ports, redactor, validator: createComplianceValidator({ policy: ws.policy }), outDir, count: opts.count, seed: opts.seed }),
+    );
+
     const intents = Object.entries(analysis.intents).map(([intent, calls]) => ({ intent, calls }));
     const intentRates = await Promise.all(
       intents.map(async ({ intent, calls }) => {
@@ -161,7 +168,7 @@ export async function runDemo(ctx: CliContext, opts: DemoOptions): Promise<numbe
       rules: analysis.errors.rules.map((r) => ({ id: r.id, fingerprint: r.fingerprint, text: r.text, support: r.support, precision: r.precision })),
     };
     if (opts.json) {
-      ctx.stdout.write(`${JSON.stringify({ report, improvement: { target: improvement.target, diff: improvement.diff, accepted: improvement.accepted, blocked: improvement.blocked, follow: improvement.follow }, store: stats, outDir, errors: errorCatalog })}\n`);
+      ctx.stdout.write(`${JSON.stringify({ report, improvement: { target: improvement.target, diff: improvement.diff, accepted: improvement.accepted, blocked: improvement.blocked, follow: improvement.follow }, collective, store: stats, outDir, errors: errorCatalog })}\n`);
     } else {
       const rel = (p: string) => path.relative(ctx.cwd, p) || '.';
       ctx.stdout.write(
@@ -200,6 +207,8 @@ export async function runDemo(ctx: CliContext, opts: DemoOptions): Promise<numbe
           '',
           `  experiment ${experiment.name}: ${experiment.decision} — ${experiment.reason}`,
           `             rollout ${experiment.stages.join(' → ')}: ${experiment.outcome}`,
+          '',
+          ...demoCollectiveLines(collective),
           '',
           `  store      ${rel(ws.storePath)} (${stats.calls} calls, ${stats.artifactVersions} artifact versions)`,
           `  report     ${rel(path.join(outDir, 'report.html'))} and report.md`,

@@ -41,6 +41,7 @@ export const COMMAND_MODULES = {
   simulate: () => load(() => require('./simulate') as CommandModule),
   errors: () => load(() => require('./errors') as CommandModule),
   deepAnalyze: () => load(() => require('./deepAnalyze') as CommandModule),
+  keys: () => load(() => require('./keys') as CommandModule),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

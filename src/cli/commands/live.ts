@@ -1,19 +1,20 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InvalidArgumentError } from 'commander';
-import { analyzeStore } from '../../engine/pipeline';
+import { createLiveLearning } from '../../engine/pipeline';
 import { IngestFormatError, SourceReader } from '../../engine/ingest';
 import type { ConversationEvent } from '../../engine/model';
 import { ConversationEventSchema, assembleConversation } from '../../engine/model';
 import type { CorrectionRule, LiveSummary } from '../../engine/realtime';
-import { CorrectionDecider, LiveClient, UserRulesFileSchema, toolPatternRules, userRules } from '../../engine/realtime';
+import { CorrectionDecider, LiveClient, UserRulesFileSchema, userRules } from '../../engine/realtime';
 import { iterateSampleCalls } from '../../engine/samples';
-import type { LearningStore } from '../../engine/store';
 import { startAgentServer } from '../../node/agentServer';
 import { nodeTimers, transportFor } from '../../node/liveTransports';
+import { createLiveRedaction } from '../../node/liveRedaction';
 import type { CliContext } from '../context';
 import { CliError, DEFAULT_STORE, ExitCode, writeJsonLine } from '../context';
-import { openWorkspace } from '../workspace';
+import { openWorkspace, workspaceHmacKey } from '../workspace';
+import { DEFAULT_HUB_STORE, serveHub, subscribeToHub } from './hubServe';
 import type { RegisterCommand } from './index';
 
 function positiveNumber(name: string) {
@@ -63,6 +64,14 @@ interface ServeOpts {
   count: number;
   staggerMs: number;
   untilAcked?: boolean;
+  hub?: boolean;
+  subscribe?: string;
+  agentId: string;
+  untilApplied?: number;
+  quorum?: number;
+  trust?: string;
+  hubStore?: string;
+  database?: string;
 }
 
 interface LiveOpts {
@@ -72,6 +81,7 @@ interface LiveOpts {
   maxCorrectionsPerCall?: number;
   rules?: string;
   resume?: boolean;
+  seeds?: 'auto' | 'on' | 'off';
   store: string;
   json?: boolean;
 }
@@ -96,10 +106,6 @@ function readRulesFile(ctx: CliContext, file: string): CorrectionRule[] {
   }
 }
 
-async function learnedRules(store: LearningStore, includeDrafts: boolean): Promise<CorrectionRule[]> {
-  return toolPatternRules(await store.listArtifacts({ kind: 'tool-pattern' }), { includeDrafts });
-}
-
 /** The exit line of `kaizen live`, in the issue's shape (plus a few extra counters). */
 function exitJson(s: LiveSummary): Record<string, unknown> {
   return {
@@ -119,7 +125,7 @@ function exitJson(s: LiveSummary): Record<string, unknown> {
 export const register: RegisterCommand = (program, ctx) => {
   program
     .command('serve')
-    .description('The agent side of the Kaizen protocol: replay recorded calls live (WebSocket /v1/stream, SSE /v1/events), apply and log corrections and published artifacts. Prints {"stream","events","http"} first.')
+    .description('The agent side of the Kaizen protocol: replay recorded calls live (WebSocket /v1/stream, SSE /v1/events), apply and log corrections and published artifacts. Prints {"stream","events","http"} first. With --hub: the collective hub (signed artifacts, quorum, agents applied); prints {"hub",…} first.')
     .option('--calls <files...>', 'recorded calls in any import format (default: generated sample calls)')
     .option('--speed <n>', 'replay speed: 10 = ten times faster than recorded, 0 = as fast as possible', positiveNumber('--speed'), 1)
     .option('--port <p>', 'port to listen on (0 = any free port)', wholeNumber('--port'), 0)
@@ -128,7 +134,17 @@ export const register: RegisterCommand = (program, ctx) => {
     .option('--count <n>', 'generated calls when no --calls', wholeNumber('--count'), 20)
     .option('--stagger-ms <ms>', 'recorded time between call starts (0 = all calls at once)', positiveNumber('--stagger-ms'), 0)
     .option('--until-acked', 'exit once a client has acked the whole replay (for scripts and tests)')
+    .option('--hub', 'serve the collective hub instead (WS /v1/hub, POST /v1/artifacts…); prints {"hub",…} first')
+    .option('--quorum <q>', 'with --hub: distinct trusted signers an artifact needs to be adopted', wholeNumber('--quorum'))
+    .option('--trust <file>', 'with --hub: trusted keys {"keys":[{"keyId","publicKey"}]}')
+    .option('--hub-store <file>', `with --hub: the hub's embedded database file (default ${DEFAULT_HUB_STORE})`)
+    .option('--database <postgres-url>', 'with --hub: keep the hub in PostgreSQL (postgres://user@host:5432/db; the password may come from PGPASSWORD) so several replicas can share it')
+    .option('--subscribe <url>', 'as an agent: apply artifacts a hub adopts (ws://…/v1/hub); with --trust, envelopes are verified first')
+    .option('--agent-id <id>', 'with --subscribe: this agent\'s id on the hub', 'kaizen-serve')
+    .option('--until-applied <n>', 'with --subscribe: exit once n hub entries were applied (for scripts and tests)', wholeNumber('--until-applied'))
     .action(async (opts: ServeOpts) => {
+      if (opts.hub) return serveHub(ctx, opts);
+      if (opts.database !== undefined || opts.hubStore !== undefined) throw new CliError('--database and --hub-store are for the hub: add --hub', ExitCode.usage);
       const calls = opts.calls?.length
         ? await readCalls(ctx, opts.calls)
         : [...iterateSampleCalls({ count: opts.count, seed: 7 })].map((c) => assembleConversation(c.events.map((e) => ConversationEventSchema.parse(e))).events);
@@ -150,6 +166,7 @@ export const register: RegisterCommand = (program, ctx) => {
           if (entry.kind === 'ack' && opts.untilAcked && server.ackedIndex >= server.totalEvents - 1) onDone();
         },
       });
+      const subscriber = opts.subscribe ? subscribeToHub(ctx, opts, logFile, onDone) : undefined;
       writeJsonLine(ctx.stdout, server.urls);
       ctx.stderr.write(`kaizen serve: ${calls.length} calls, ${server.totalEvents} events at ${opts.speed || '∞'}× on ${server.urls.http} (Ctrl+C to stop)\n`);
       const stop = () => onDone();
@@ -160,6 +177,7 @@ export const register: RegisterCommand = (program, ctx) => {
       } finally {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
+        subscriber?.stop();
         await server.close();
       }
     });
@@ -172,6 +190,10 @@ export const register: RegisterCommand = (program, ctx) => {
     .option('--learn', 'relearn correction rules from the store as calls end (unattended loop)')
     .option('--max-corrections-per-call <n>', 'at most this many corrections per call', wholeNumber('--max-corrections-per-call'))
     .option('--rules <file.json>', 'user-written correction rules {"rules":[…]} (see docs/agent-protocol.md)')
+    .option('--seeds <mode>', "naming of intents, situations and moves (as `kaizen analyze --seeds`): auto, on, off; default: as the store's last analysis", (v: string) => {
+      if (v !== 'auto' && v !== 'on' && v !== 'off') throw new InvalidArgumentError(`--seeds must be auto, on or off, got "${v}"`);
+      return v;
+    })
     .option('--resume', "resume after this endpoint's last stored cursor in the store")
     .option('--store <path>', 'learning store file', DEFAULT_STORE)
     .option('--json', 'only the JSON summary on stdout (it is always printed)')
@@ -185,11 +207,20 @@ export const register: RegisterCommand = (program, ctx) => {
       const user = opts.rules ? readRulesFile(ctx, opts.rules) : [];
       const ws = await openWorkspace(ctx, opts.store, { create: true });
       try {
-        const decider = new CorrectionDecider({
-          rules: [...user, ...(await learnedRules(ws.store, Boolean(opts.learn)))],
-          clock: ctx.ports.clock,
-          maxPerCall: opts.maxCorrectionsPerCall,
+        const decider = new CorrectionDecider({ rules: user, clock: ctx.ports.clock, maxPerCall: opts.maxCorrectionsPerCall });
+        // Rules from what the store learned: (intent, situation, move) patterns read in the analysis'
+        // own vocabulary, and tool orders; `--learn` relearns them as calls end.
+        const learning = createLiveLearning({
+          store: ws.store,
+          decider,
+          ports: ctx.ports,
+          userRules: user,
+          includeDrafts: Boolean(opts.learn),
+          seeds: opts.seeds,
+          onRelearned: (r) => opts.learn && ctx.stderr.write(`learn: ${r.rules} rules (${r.patternRules} from patterns, ${r.avoidanceRules} avoidance rules) after analysing ${r.calls} calls\n`),
+          onError: (err) => ctx.stderr.write(`learn: relearning failed (${String(err)}); keeping the previous rules\n`),
         });
+        await learning.loadLearned();
         let resumeFrom: string | null = null;
         if (opts.resume) {
           const cursors = await ws.store.readJournal('live.cursor');
@@ -198,20 +229,9 @@ export const register: RegisterCommand = (program, ctx) => {
             if (p.url === opts.endpoint) resumeFrom = p.lastEventId ?? null;
           }
         }
-        let endedSinceLearn = 0;
-        let learning: Promise<void> | undefined;
-        const relearn = () => {
-          if (learning) return;
-          learning = (async () => {
-            await analyzeStore(ws.store, { ports: ctx.ports });
-            decider.setRules([...user, ...(await learnedRules(ws.store, true))]);
-            ctx.stderr.write(`learn: ${decider.ruleCount} rules after relearning\n`);
-          })()
-            .catch((err: unknown) => {
-              ctx.stderr.write(`learn: relearning failed (${String(err)}); keeping the previous rules\n`);
-            })
-            .finally(() => (learning = undefined));
-        };
+        // Redaction of each stored batch runs in a worker thread (same key and policy), so it never holds
+        // up the frames a correction is waiting on.
+        const pool = createLiveRedaction({ hmacKey: await workspaceHmacKey(ctx), policy: ws.policy });
         const client = new LiveClient({
           url: opts.endpoint,
           transport,
@@ -220,6 +240,7 @@ export const register: RegisterCommand = (program, ctx) => {
           clock: ctx.ports.clock,
           store: ws.store,
           redactor: await ws.redactor(),
+          redactLive: (batches) => pool.redactLive(batches),
           decider,
           logger: ctx.ports.logger,
           untilEnd: Boolean(opts.untilEnd),
@@ -228,10 +249,7 @@ export const register: RegisterCommand = (program, ctx) => {
             if (!opts.json) ctx.stderr.write(`live: ${s}\n`);
           },
           onCallEnded: () => {
-            if (opts.learn && ++endedSinceLearn >= 25) {
-              endedSinceLearn = 0;
-              relearn();
-            }
+            if (opts.learn) learning.callEnded();
           },
         });
         const stop = () => void client.stop();
@@ -243,8 +261,9 @@ export const register: RegisterCommand = (program, ctx) => {
         } finally {
           process.off('SIGINT', stop);
           process.off('SIGTERM', stop);
+          await pool.close();
         }
-        if (learning) await learning;
+        await learning.idle();
         writeJsonLine(ctx.stdout, exitJson(summary));
       } finally {
         await ws.close();

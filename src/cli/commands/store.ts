@@ -6,6 +6,7 @@ import { openWorkspace, reportUnreadableRows, workspaceHmacKey } from '../worksp
 import { BundleError, bundleTrustDecision, signBundle, verifyBundle } from '../../engine/store';
 import type { BundleSigner } from '../../engine/store';
 import type { RegisterCommand } from './index';
+import { registerStatsSharing } from './statsSharing';
 
 function parseDays(value: string): number {
   const n = Number(value);
@@ -106,9 +107,9 @@ export const register: RegisterCommand = (program, ctx) => {
       }
     });
 
-  program
+  const stats = program
     .command('stats')
-    .description('What the store holds: calls, events, analyses, patterns, artifacts, experiments, file size.')
+    .description('What the store holds: calls, events, analyses, patterns, artifacts, experiments, file size. `stats export|merge|fleet|submit|pull` share pattern statistics between nodes.')
     .option('--store <path>', 'learning store file', DEFAULT_STORE)
     .option('--json', 'print as JSON')
     .action(async (opts: { store: string; json?: boolean }) => {
@@ -121,4 +122,5 @@ export const register: RegisterCommand = (program, ctx) => {
         await ws.close();
       }
     });
+  registerStatsSharing(stats, ctx);
 };

@@ -3,6 +3,7 @@ import { IdSchema } from './common';
 import { CallOutcomeSchema, ConversationEventSchema } from './events';
 import type { CallOutcome, ConversationEvent } from './events';
 import { CallMetricsSchema, CallPlatformSchema, mergeBlocks } from './platform';
+import type { Transfer } from './platform';
 import type { CallMetrics, CallPlatform } from './platform';
 import { CallSourceSchema } from './source';
 
@@ -81,7 +82,27 @@ export function callPlatformOf(events: readonly ConversationEvent[]): CallPlatfo
   return mergeBlocks(byTs(events).map((e) => (e.type === 'call.started' ? e.platform : undefined)));
 }
 
-/** The `metrics` blocks of the call's `call.ended` events, merged in time order. */
+/**
+ * The `metrics` blocks of the call's `call.ended` events, merged in time order, with the transfers the
+ * platform reported on their own mid-call (system turns annotated `transfer`, from Retell `transfer_*` and
+ * Vapi `transfer-update` webhooks) added to `transfers`: one that the end-of-call summary already lists
+ * (same status) only gives it its time.
+ */
 export function callMetricsOf(events: readonly ConversationEvent[]): CallMetrics | undefined {
-  return mergeBlocks(byTs(events).map((e) => (e.type === 'call.ended' ? e.metrics : undefined)));
+  const ordered = byTs(events);
+  const merged = mergeBlocks(ordered.map((e) => (e.type === 'call.ended' ? e.metrics : undefined)));
+  const marked: Transfer[] = [];
+  for (const e of ordered) {
+    if (e.type !== 'turn' || e.role !== 'system' || typeof e.annotations?.transfer !== 'string') continue;
+    const mode = e.annotations.transferMode;
+    marked.push({ status: e.annotations.transfer, ...(typeof mode === 'string' ? { mode } : {}), at: e.ts });
+  }
+  if (marked.length === 0) return merged;
+  const transfers = (merged?.transfers ?? []).map((t) => ({ ...t }));
+  for (const m of marked) {
+    const same = transfers.find((t) => t.status === m.status && (t.at === undefined || t.at === m.at));
+    if (same) same.at ??= m.at;
+    else transfers.push(m);
+  }
+  return { ...(merged ?? {}), transfers };
 }

@@ -6,7 +6,7 @@ import { addTreeCall, emptyTreeCounts, knowledgeArtifacts, saveKnowledge, synthe
 import type { Knowledge } from '../knowledge/synthesize';
 import { addToolCall, emptyToolCounts } from '../knowledge/toolPatterns';
 import { analyzeEvents, inferOutcome } from '../analysis/callAnalyzer';
-import type { IntentPredictor } from '../analysis/callAnalyzer';
+import type { AnalyzerOptions, IntentPredictor } from '../analysis/callAnalyzer';
 import { classify } from '../analysis/intent/classifier';
 import type { IntentModel } from '../analysis/intent/classifier';
 import { fitOutcomeModel, priorOutcomeModel } from '../analysis/outcomeModel';
@@ -61,6 +61,11 @@ export interface AnalyzeStoreOptions {
   onProgress?: (p: AnalyzeProgress) => void;
   /** Called with each call's analysis (e.g. for `--json` output). */
   onCall?: (a: CallAnalysis) => void;
+  /**
+   * Called once with how this analysis names intents, situations and moves (taxonomy seeds, induced
+   * labeler), so a live call can be labelled exactly as the stored patterns were (`realtime/patternRules`).
+   */
+  onLabelling?: (labelling: AnalysisLabelling) => void;
   signal?: AbortSignal;
 }
 
@@ -136,6 +141,9 @@ export async function analyzeStore(store: LearningStore, options: AnalyzeStoreOp
   const induced = options.induce === false || total === 0 || options.seeds === 'on' ? undefined : await induceFromStore(store, total, options, progress);
   const seedsUsed = options.seeds === 'on' || (options.seeds !== 'off' && (induced?.coverage ?? 1) >= SEED_COVERAGE);
   const base = { taxonomy: options.taxonomy, intentPredictor: predictor, seeds: seedsUsed, labeler: induced?.labeler };
+  options.onLabelling?.(base);
+  // How this analysis named things, so a live session later reads its calls the same way (`analysisLabelling`).
+  await store.appendJournal([{ stream: LABELLING_STREAM, kind: 'labelling', ts: t0, payload: { seedsUsed, induced: Boolean(induced?.labeler) } }]);
   const cap = options.maxCalibrationExamples ?? 20_000;
   const deferCap = options.maxDeferred ?? 10_000;
   const need = options.minLabelsPerClass ?? 20;
@@ -268,6 +276,36 @@ export async function analyzeStore(store: LearningStore, options: AnalyzeStoreOp
   };
 }
 
+/** Journal stream where each analysis records how it named things (seeds used or not). */
+const LABELLING_STREAM = 'analysis.labelling';
+
+/** The seeds choice of the store's last analysis (`on` / `off`), or undefined when none is recorded. */
+export async function lastAnalysisSeeds(store: LearningStore): Promise<'on' | 'off' | undefined> {
+  const last = (await store.readJournal(LABELLING_STREAM)).pop()?.payload as { seedsUsed?: unknown } | undefined;
+  return typeof last?.seedsUsed === 'boolean' ? (last.seedsUsed ? 'on' : 'off') : undefined;
+}
+
+/** What names a call's intent, situations and moves: the analyzer options an analysis of the store uses. */
+export type AnalysisLabelling = Pick<AnalyzerOptions, 'taxonomy' | 'intentPredictor' | 'seeds' | 'labeler'>;
+
+/**
+ * The labelling `analyzeStore` would use on this store now (pass 0 only: seeds coverage and the induced
+ * vocabulary, ids kept from the stored `vocabulary` artifact), without re-analysing any call. Without
+ * `seeds`, the seeds choice of the store's last analysis (journal `analysis.labelling`) is kept. A live
+ * session uses it to read its calls in the stored patterns' vocabulary.
+ */
+export async function analysisLabelling(
+  store: LearningStore,
+  options: Pick<AnalyzeStoreOptions, 'intentModel' | 'taxonomy' | 'seeds' | 'induce' | 'minInducedSize' | 'signal'>,
+): Promise<AnalysisLabelling> {
+  // Unless told otherwise, as the last analysis did: its patterns are named in that vocabulary.
+  if (options.seeds === undefined) options = { ...options, seeds: await lastAnalysisSeeds(store) };
+  const total = await store.countCalls();
+  const induced = options.induce === false || total === 0 || options.seeds === 'on' ? undefined : await induceFromStore(store, total, options, () => undefined);
+  const seedsUsed = options.seeds === 'on' || (options.seeds !== 'off' && (induced?.coverage ?? 1) >= SEED_COVERAGE);
+  return { taxonomy: options.taxonomy, intentPredictor: options.intentModel ? intentPredictor(options.intentModel) : undefined, seeds: seedsUsed, labeler: induced?.labeler };
+}
+
 /** The built-in taxonomy seeds a store only when its intents name at least this share of the calls. */
 const SEED_COVERAGE = 0.5;
 /** Induction reads at most this many calls (a uniform sample); the rest are labelled by the result. */
@@ -281,7 +319,7 @@ const MAX_INDUCTION_CALLS = 50_000;
 async function induceFromStore(
   store: LearningStore,
   total: number,
-  options: AnalyzeStoreOptions,
+  options: Pick<AnalyzeStoreOptions, 'seeds' | 'minInducedSize' | 'signal'>,
   progress: (p: AnalyzeProgress) => void,
 ): Promise<{ labeler?: VocabularyLabeler; summary?: VocabularySummary; coverage: number }> {
   const builtin = buildTaxonomy();

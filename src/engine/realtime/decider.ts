@@ -3,6 +3,8 @@ import type { ConversationEvent, Correction } from '../model';
 import type { BucketLimits } from './tokenBucket';
 import { TokenBucket } from './tokenBucket';
 import type { CorrectionRule, LiveCallView } from './rules';
+import type { LiveLabelling } from './callContext';
+import { LiveCallContextTracker } from './callContext';
 
 export interface DeciderOptions {
   rules: readonly CorrectionRule[];
@@ -13,6 +15,11 @@ export interface DeciderOptions {
   perAgent?: BucketLimits;
   /** Hard cap of corrections in one call. */
   maxPerCall?: number;
+  /**
+   * How the store's analysis names intents, situations and moves: with it each call is followed in that
+   * vocabulary (`LiveCallView.context`), which the analysis' pattern rules (`patternRules`) read.
+   */
+  labelling?: LiveLabelling;
 }
 
 export interface Decision {
@@ -26,6 +33,7 @@ interface CallState extends LiveCallView {
   corrections: number;
   bucket: TokenBucket;
   ended: boolean;
+  tracker?: LiveCallContextTracker;
 }
 
 /**
@@ -40,9 +48,11 @@ export class CorrectionDecider {
   throttled = 0;
 
   private rules: readonly CorrectionRule[];
+  private labelling: LiveLabelling | undefined;
 
   constructor(private readonly options: DeciderOptions) {
     this.rules = options.rules;
+    this.labelling = options.labelling;
   }
 
   get ruleCount(): number {
@@ -50,13 +60,18 @@ export class CorrectionDecider {
   }
 
   /** Swaps the rule set (relearned rules); calls in progress keep their counters and buckets. */
-  setRules(rules: readonly CorrectionRule[]): void {
+  setRules(rules: readonly CorrectionRule[], labelling?: LiveLabelling): void {
     this.rules = rules;
+    if (labelling) this.labelling = labelling;
   }
 
   decide(event: ConversationEvent): Decision | undefined {
     const call = this.callState(event);
     let decision: Decision | undefined;
+    if (call.tracker && !call.ended) {
+      call.tracker.push(event);
+      call.context = call.tracker.context;
+    }
     if (!call.ended) {
       for (const rule of this.rules) {
         if (!rule.repeatable && call.fired.has(rule.id)) continue;
@@ -71,18 +86,19 @@ export class CorrectionDecider {
         decision = {
           stopsTool: firing.stopsTool,
           correction: {
-            correctionId: `k-${event.eventId}-${rule.id}`,
+            correctionId: `k-${event.eventId}-${rule.id}`.slice(0, 256),
             callId: event.callId,
             basedOnEventId: event.eventId,
             text: firing.text,
-            ruleId: rule.id,
-            ...(rule.fingerprint ? { fingerprint: rule.fingerprint } : {}),
+            ruleId: firing.ruleId ?? rule.id,
+            ...((firing.fingerprint ?? rule.fingerprint) ? { fingerprint: firing.fingerprint ?? rule.fingerprint } : {}),
             mode: rule.mode,
           },
         };
         break;
       }
     }
+    for (const rule of this.rules) rule.observe?.(event);
     if (event.type === 'tool.called') call.toolsCalled.add(event.name);
     if (event.type === 'call.ended') {
       call.ended = true;
@@ -117,6 +133,7 @@ export class CorrectionDecider {
         corrections: 0,
         bucket: new TokenBucket(this.options.perCall ?? { capacity: 3, refillPerSecond: 0.2 }, this.options.clock),
         ended: false,
+        ...(this.labelling ? { tracker: new LiveCallContextTracker(this.labelling) } : {}),
       };
       this.calls.set(event.callId, call);
     }

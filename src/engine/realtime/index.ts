@@ -16,3 +16,10 @@ export type { CorrectionRule, LiveCallView, RuleFiring, UserRule } from './rules
 export { LiveClient } from './liveClient';
 export type { LiveClientOptions, LiveStatus, LiveSummary } from './liveClient';
 export * from './publish';
+export { patternRules } from './patternRules';
+export type { PatternRuleOptions } from './patternRules';
+export { LiveCallContextTracker } from './callContext';
+export type { LiveCallContext, LiveLabelling } from './callContext';
+export { LiveCallHistory } from './liveRedaction';
+export type { LiveCallBatch } from './liveRedaction';
+export { errorDetectorRule } from './errorRules';

@@ -1,17 +1,17 @@
-import type { ConversationEvent, Correction } from '../model';
-import { assembleConversation } from '../model';
+import type { Conversation, ConversationEvent, Correction } from '../model';
 import type { Clock, Logger } from '../ports';
 import { silentLogger } from '../ports';
 import type { Redactor } from '../privacy/types';
 import { PrivacyViolationError } from '../privacy/compliance';
 import type { LearningStore } from '../store/learningStore';
-import { redactsFurther } from '../store/callMerge';
 import { AckTracker } from './ackTracker';
 import type { BackoffOptions } from './backoff';
 import { DEFAULT_BACKOFF, backoffDelay } from './backoff';
 import { CallOrderer } from './callOrderer';
 import type { CorrectionDecider } from './decider';
 import { LatencyRecorder } from './latency';
+import type { LiveCallBatch } from './liveRedaction';
+import { LiveCallHistory } from './liveRedaction';
 import type { LiveConnection, LiveTransport, RandomSource, TimerHandle, Timers } from './ports';
 import { PROTOCOL_VERSION, ServerFrameSchema, WireEventSchema, describeIssue, wireToModel } from './protocol';
 
@@ -27,6 +27,12 @@ export interface LiveClientOptions {
   store: LearningStore;
   /** Every event passes through it before it is stored, as on import (whole-call context). */
   redactor: Redactor;
+  /**
+   * Redacts live batches elsewhere (a Node host passes a worker thread built with the same key and policy
+   * that keeps each open call's history, `src/node/liveRedaction.ts`), so redaction never holds up the
+   * frames a correction waits on. Without it, `redactor` redacts here (`LiveCallHistory`), a few ms at a time.
+   */
+  redactLive?: (batches: LiveCallBatch[]) => Promise<Conversation[]>;
   decider?: CorrectionDecider;
   logger?: Logger;
   /** Stop after the server's `end` once everything is stored and acked (a finite replay). */
@@ -35,8 +41,14 @@ export interface LiveClientOptions {
   resumeFrom?: string | null;
   /** Events received but not yet stored before the socket is paused (backpressure). Default 2,000. */
   maxPending?: number;
-  /** How long to gather events into one store write (corrections never wait for it). Default 20 ms. */
+  /**
+   * How long to gather events into one store write (corrections never wait for it; acks do). Default
+   * 200 ms: every write of a call re-encodes its stored transcript, so writing each event of a busy
+   * stream at once costs the CPU that frames need (measured in `npm run bench live`).
+   */
   flushDelayMs?: number;
+  /** The same while a `tool.called` waits for storage (an agent may hold the tool call until its ack). Default 20 ms. */
+  toolFlushDelayMs?: number;
   backoff?: BackoffOptions;
   /** After the events are done, how long to wait for outstanding correction acks. Default 2 s. */
   correctionAckWaitMs?: number;
@@ -77,6 +89,10 @@ interface SentCorrection {
 }
 
 const SEEN_CAP = 200_000;
+/** Calls per store write in a flush. */
+const STORE_CHUNK = 8;
+/** Work on this thread between yields to the socket, in ms. */
+const SLICE_MS = 4;
 
 /**
  * The live part of ingest: connect, resume, dedupe, reorder, decide, redact, store, ack, reconnect.
@@ -84,16 +100,14 @@ const SEEN_CAP = 200_000;
  * later ack can cover it); storage is batched and asynchronous, and the ack follows storage.
  */
 export class LiveClient {
-  private readonly o: Required<Pick<LiveClientOptions, 'maxPending' | 'flushDelayMs' | 'correctionAckWaitMs'>> & LiveClientOptions;
+  private readonly o: Required<Pick<LiveClientOptions, 'maxPending' | 'flushDelayMs' | 'toolFlushDelayMs' | 'correctionAckWaitMs'>> & LiveClientOptions;
   private readonly logger: Logger;
   private readonly acks: AckTracker;
   private readonly orderer = new CallOrderer<Tag>();
   private readonly seen = new Set<string>();
   private readonly endedCalls = new Set<string>();
-  /** Raw events of open calls: the redactor sees the whole call so far, as on import. */
-  private readonly rawByCall = new Map<string, ConversationEvent[]>();
-  /** The redacted version of each event of an open call as stored, to redact it further when a later batch teaches a name. */
-  private readonly storedByCall = new Map<string, Map<string, ConversationEvent>>();
+  /** Raw events of open calls (when redacting here): the redactor sees the whole call so far, as on import. */
+  private readonly history: LiveCallHistory;
   private pending: { event: ConversationEvent; tag: Tag }[] = [];
   private readonly unackedCorrections = new Map<string, SentCorrection>();
   private readonly decision = new LatencyRecorder();
@@ -119,6 +133,10 @@ export class LiveClient {
   private paused = false;
   private attempt = 0;
   private flushTimer: TimerHandle | undefined;
+  /** When the scheduled flush runs (monotonic ms). */
+  private flushDue = 0;
+  /** A `tool.called` waits in `pending` (the next flush comes sooner). */
+  private toolPending = false;
   private reconnectTimer: TimerHandle | undefined;
   private flushing: Promise<void> | undefined;
   private lastAckSent: string | null;
@@ -130,8 +148,9 @@ export class LiveClient {
   private status: LiveStatus = 'connecting';
 
   constructor(options: LiveClientOptions) {
-    this.o = { maxPending: 2000, flushDelayMs: 20, correctionAckWaitMs: 2000, ...options };
+    this.o = { maxPending: 2000, flushDelayMs: 200, toolFlushDelayMs: 20, correctionAckWaitMs: 2000, ...options };
     this.logger = options.logger ?? silentLogger;
+    this.history = new LiveCallHistory(options.redactor);
     this.acks = new AckTracker(options.resumeFrom ?? null);
     this.lastAckSent = options.resumeFrom ?? null;
   }
@@ -140,7 +159,8 @@ export class LiveClient {
   run(): Promise<LiveSummary> {
     // The redactor builds its word tables on first use (hundreds of ms): pay that before the first
     // event, not while a call waits for a correction.
-    this.o.redactor.redactText('Warm-up: call Ada Lovelace at 555-0100 about order 12345.');
+    // (A host that redacts in a worker pays it there.)
+    if (!this.o.redactLive) this.o.redactor.redactText('Warm-up: call Ada Lovelace at 555-0100 about order 12345.');
     return new Promise((resolve, reject) => {
       this.resolveRun = resolve;
       this.rejectRun = reject;
@@ -328,6 +348,7 @@ export class LiveClient {
       if (d) this.sendCorrection(d.correction);
       this.decision.record(this.o.timers.monotonicNow() - t0);
     }
+    if (event.type === 'tool.called') this.toolPending = true;
     this.pending.push({ event, tag });
   }
 
@@ -361,11 +382,18 @@ export class LiveClient {
   }
 
   private scheduleFlush(): void {
-    if (this.flushTimer || this.flushing) return;
+    if (this.flushing) return;
+    const delay = this.toolPending ? this.o.toolFlushDelayMs : this.o.flushDelayMs;
+    const due = this.o.timers.monotonicNow() + delay;
+    if (this.flushTimer) {
+      if (due >= this.flushDue) return;
+      this.flushTimer.cancel(); // a tool call came: store sooner
+    }
+    this.flushDue = due;
     this.flushTimer = this.o.timers.setTimeout(() => {
       this.flushTimer = undefined;
       void this.flush();
-    }, this.o.flushDelayMs);
+    }, delay);
   }
 
   private flush(): Promise<void> {
@@ -386,6 +414,7 @@ export class LiveClient {
   private async storePending(): Promise<void> {
     const batch = this.pending;
     this.pending = [];
+    this.toolPending = false;
     if (batch.length > 0) {
       const byCall = new Map<string, { event: ConversationEvent; tag: Tag }[]>();
       for (const item of batch) {
@@ -393,57 +422,28 @@ export class LiveClient {
         list.push(item);
         byCall.set(item.event.callId, list);
       }
-      const conversations = [];
       const ended: string[] = [];
-      let sliceStart = this.o.timers.monotonicNow();
+      const batches: LiveCallBatch[] = [];
       for (const [callId, items] of byCall) {
-        // Redaction is the costly part: after a few ms of it, yield so frames (and the corrections
-        // they trigger) are handled while a large batch is being redacted.
-        if (this.o.timers.monotonicNow() - sliceStart > 4) {
+        const isEnd = items.some((i) => i.event.type === 'call.ended');
+        // A late event of a finished call has no history to keep.
+        batches.push({ callId, events: items.map((i) => i.event), ended: isEnd || this.endedCalls.has(callId) });
+        if (isEnd) ended.push(callId);
+      }
+      const conversations = await this.redactBatches(batches);
+      // The store writes on this thread (sql.js): a few calls per write, yielding between, so frames and
+      // the corrections they trigger are handled between writes instead of after the whole batch.
+      let sliceStart = this.o.timers.monotonicNow();
+      for (let i = 0; i < conversations.length; i += STORE_CHUNK) {
+        if (i > 0 && this.o.timers.monotonicNow() - sliceStart > SLICE_MS) {
           await this.yieldToFrames();
           sliceStart = this.o.timers.monotonicNow();
         }
-        const history = this.rawByCall.get(callId) ?? [];
-        history.push(...items.map((i) => i.event));
-        this.rawByCall.set(callId, history);
-        const fresh = new Set(items.map((i) => i.event.eventId));
-        const redacted = this.o.redactor.redactConversation(assembleConversation(history));
-        // A name learned in this batch ("my name is …") is redacted in the events already stored too: the
-        // store replaces a stored event by a version that only redacts more (store/callMerge.ts).
-        const stored = this.storedByCall.get(callId) ?? new Map<string, ConversationEvent>();
-        this.storedByCall.set(callId, stored);
-        const send = redacted.events.filter((e) => {
-          if (fresh.has(e.eventId)) return true;
-          const before = stored.get(e.eventId);
-          return before !== undefined && redactsFurther(before, e);
-        });
-        for (const e of send) stored.set(e.eventId, e);
-        conversations.push(assembleConversation(send));
-        if (items.some((i) => i.event.type === 'call.ended')) ended.push(callId);
-      }
-      try {
-        const r = await this.o.store.putConversations(conversations);
-        this.counts.stored += r.eventsInserted;
-        this.counts.duplicatesDropped += r.eventsDuplicate;
-      } catch (err) {
-        if (!(err instanceof PrivacyViolationError)) throw err;
-        for (const conv of conversations) {
-          try {
-            const r = await this.o.store.putConversations([conv]);
-            this.counts.stored += r.eventsInserted;
-            this.counts.duplicatesDropped += r.eventsDuplicate;
-          } catch (one) {
-            if (!(one instanceof PrivacyViolationError)) throw one;
-            this.counts.rejected += conv.events.length;
-            this.logger.warn('live: the privacy gate refused events of a call', { callId: conv.callId, reason: one.message });
-          }
-        }
+        await this.putGuarded(conversations.slice(i, i + STORE_CHUNK));
       }
       for (const conv of conversations) for (const e of conv.events) this.o.onStored?.(e);
       for (const item of batch) this.acks.done(item.tag.streamId);
       for (const callId of ended) {
-        this.rawByCall.delete(callId);
-        this.storedByCall.delete(callId);
         this.orderer.forget(callId);
         this.endedCalls.add(callId);
         if (this.endedCalls.size > SEEN_CAP) this.endedCalls.delete(this.endedCalls.values().next().value!);
@@ -454,6 +454,43 @@ export class LiveClient {
     if (this.paused && this.pending.length + this.orderer.heldCount < this.o.maxPending / 2) {
       this.paused = false;
       this.conn?.resume();
+    }
+  }
+
+  /** Redacts off this thread when the host gave a worker, else here, yielding to frames every few ms. */
+  private async redactBatches(batches: LiveCallBatch[]): Promise<Conversation[]> {
+    if (this.o.redactLive) return this.o.redactLive(batches);
+    const out: Conversation[] = [];
+    let sliceStart = this.o.timers.monotonicNow();
+    for (const b of batches) {
+      if (this.o.timers.monotonicNow() - sliceStart > SLICE_MS) {
+        await this.yieldToFrames();
+        sliceStart = this.o.timers.monotonicNow();
+      }
+      out.push(this.history.redact(b));
+    }
+    return out;
+  }
+
+  /** Stores redacted calls; a call the privacy gate refuses is counted as rejected, the others still stored. */
+  private async putGuarded(conversations: Conversation[]): Promise<void> {
+    try {
+      const r = await this.o.store.putConversations(conversations);
+      this.counts.stored += r.eventsInserted;
+      this.counts.duplicatesDropped += r.eventsDuplicate;
+    } catch (err) {
+      if (!(err instanceof PrivacyViolationError)) throw err;
+      for (const conv of conversations) {
+        try {
+          const r = await this.o.store.putConversations([conv]);
+          this.counts.stored += r.eventsInserted;
+          this.counts.duplicatesDropped += r.eventsDuplicate;
+        } catch (one) {
+          if (!(one instanceof PrivacyViolationError)) throw one;
+          this.counts.rejected += conv.events.length;
+          this.logger.warn('live: the privacy gate refused events of a call', { callId: conv.callId, reason: one.message });
+        }
+      }
     }
   }
 

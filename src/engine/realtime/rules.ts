@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ConversationEvent, LearningArtifact } from '../model';
+import type { LiveCallContext } from './callContext';
 
 /** What a rule may look at: the call so far, in `seq` order (raw, in memory only; never stored unredacted). */
 export interface LiveCallView {
@@ -9,17 +10,24 @@ export interface LiveCallView {
   toolsCalled: ReadonlySet<string>;
   /** Events seen in the call before this one. */
   eventCount: number;
+  /** The call's opening (intent, situation, move) in the store's vocabulary, this event included (when the decider has a labelling). */
+  context?: LiveCallContext;
 }
 
 export interface RuleFiring {
   text: string;
   /** The correction asks the agent not to run the pending tool call this event announced. */
   stopsTool: boolean;
+  /** What the correction cites as its provenance (e.g. `pattern:<pattern id>`); default the rule's id. */
+  ruleId?: string;
+  /** The error fingerprint the correction is about (default the rule's). */
+  fingerprint?: string;
 }
 
 /**
- * A rule that can fire a micro-correction. User-written rules implement it today (`userRules`); learned
- * ones (tool patterns from the store, and the error-prevention issue's avoidance rules) plug in the same way.
+ * A rule that can fire a micro-correction: user-written rules (`userRules`), learned tool orders
+ * (`toolPatternRules`), the analysis' (intent, situation, move) patterns (`patternRules`), and the
+ * error-prevention stage's avoidance rules all plug in the same way.
  */
 export interface CorrectionRule {
   id: string;
@@ -29,6 +37,8 @@ export interface CorrectionRule {
   /** May fire again later in the same call (default: once per call). */
   repeatable?: boolean;
   evaluate(event: ConversationEvent, call: LiveCallView): RuleFiring | undefined;
+  /** Sees every event of every call after the rules were asked about it (for rules that keep per-call state). */
+  observe?(event: ConversationEvent): void;
 }
 
 /** The rules file a user writes (`--rules rules.json`). Each `when` field narrows; all present must hold. */

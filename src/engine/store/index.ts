@@ -145,3 +145,8 @@ export async function openSqlStore(options: OpenSqlStoreOptions): Promise<Learni
 }
 export { bundleKeyId, bundleTrustDecision, signBundle, verifyBundle } from './bundleSignature';
 export type { BundleSigner, BundleTrustOptions, BundleVerification } from './bundleSignature';
+// The sql.js building blocks, for other embedded databases of the engine (the collective's hub store).
+export { SqlDb } from './sqlDb';
+export { loadSqlModule } from './sqlModule';
+export { acquireStoreLock, hostProcess } from './lock';
+export type { StoreLock } from './lock';

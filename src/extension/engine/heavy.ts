@@ -18,10 +18,12 @@ export { SETTING_KEYS, parseSettings } from '../../shared/settings';
 export { dispatch, parseMessage } from '../../shared/protocol';
 export { WEBVIEW_PROTOCOLS } from './webviewProtocols';
 export { LiveClient, CorrectionDecider, toolPatternRules, userRules, UserRulesFileSchema } from '../../engine/realtime';
+export { createLiveLearning } from '../../engine/pipeline';
 export { approveArtifact, artifactText, publicationHistory, publishArtifact, publisherFor, publishingGates, rollbackArtifact } from '../../engine/realtime';
 export { nodeHttpClient, nodeTimers, transportFor } from '../../node/liveTransports';
 export { createComplianceValidator } from '../../engine/privacy';
 export { ImprovementService, applyPromptPatch, promptPatch } from '../../engine/improvement';
+export { contentHash, keyIdOf, packEnvelope, sharedArtifactPayload, signPayload } from '../../engine/collective';
 // Readable documents (call, artifact) for the Markdown preview.
 export { callToMarkdown } from '../documents/callMarkdown';
 export { artifactToMarkdown } from '../documents/artifactMarkdown';

@@ -47,9 +47,15 @@ export class LiveSession implements vscode.Disposable {
     await this.disconnect();
     const engine = loadEngine();
     const [store, redactor] = await Promise.all([this.ctx.engine.store(), this.ctx.engine.redactor()]);
-    const rules = [...(await this.userRules()), ...engine.toolPatternRules(await store.listArtifacts({ kind: 'tool-pattern' }))];
-    const decider = new engine.CorrectionDecider({ rules, clock: this.ctx.ports.clock });
-    this.output.info(`connecting to ${url} with ${rules.length} correction rules`);
+    const user = await this.userRules();
+    const decider = new engine.CorrectionDecider({ rules: user, clock: this.ctx.ports.clock });
+    // As `kaizen live` does: the user's rules, then what the store learned (avoidance rules, the
+    // analysis' (intent, situation, move) patterns in its own vocabulary, tool orders).
+    let learned = { patterns: 0, avoidance: 0 };
+    await engine
+      .createLiveLearning({ store, decider, ports: this.ctx.ports, userRules: user, onRelearned: (r) => (learned = { patterns: r.patternRules, avoidance: r.avoidanceRules }) })
+      .loadLearned();
+    this.output.info(`connecting to ${url} with ${decider.ruleCount} correction rules (${learned.patterns} from patterns, ${learned.avoidance} avoidance rules)`);
     const client = new engine.LiveClient({
       url,
       transport: engine.transportFor(url),

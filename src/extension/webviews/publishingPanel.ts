@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { PublishTarget } from '../../engine/realtime';
-import type { PublishTargetForm, PublishingView } from '../../shared/publishingProtocol';
+import type { LearningArtifact } from '../../engine/model';
+import type { HubView, PublishTargetForm, PublishingView } from '../../shared/publishingProtocol';
 import { SecretKeys } from '../../shared/secretKeys';
 import type { KaizenContext } from '../context';
 import { errorMessage } from '../context';
@@ -8,6 +9,7 @@ import { loadEngine } from '../engine/load';
 import { WebviewHost } from './webviewHost';
 
 const TARGET_STATE = 'kaizen.publishing.target';
+const HUB_STATE = 'kaizen.publishing.hub';
 const KEY_FOR = { vapi: SecretKeys.vapiApiKey, retell: SecretKeys.retellApiKey, kaizen: SecretKeys.kaizenEndpointKey } as const;
 const ENV_FOR = { vapi: 'VAPI_API_KEY', retell: 'RETELL_API_KEY', kaizen: 'KAIZEN_ENDPOINT_KEY' } as const;
 
@@ -60,6 +62,14 @@ export class PublishingPanel {
         const p = await rollbackArtifact(await ctx.engine.store(), ctx.ports, publisherFor(nodeHttpClient, target), target, m.artifactId);
         await this.host.post({ type: 'published', artifactId: m.artifactId, liveVersion: p.liveVersion, action: 'rolled-back', message: `Rolled back: ${target.kind} version ${p.liveVersion} is live.` });
       }),
+      signForHub: (m) => this.guard(m.artifactId, async () => {
+        const message = await this.signForHub(m.artifactId);
+        await this.host.post({ type: 'published', artifactId: m.artifactId, liveVersion: '', action: 'approved', message });
+      }),
+      setHub: async (m) => {
+        await ctx.extension.workspaceState.update(HUB_STATE, m.url.trim() || undefined);
+        await this.send();
+      },
     });
     const changed = ctx.engine.onDidChange(() => void this.send());
     this.subscriptions.push(new vscode.Disposable(() => changed.dispose()));
@@ -88,6 +98,68 @@ export class PublishingPanel {
     return { ...form, apiKey };
   }
 
+  /**
+   * Each artifact's standing on the watched hub: its envelope's content hash (the payload `kaizen artifact
+   * pack` signs), then GET /v1/artifacts/<hash> for signers, quorum and agents applied.
+   */
+  private async hubView(artifacts: readonly LearningArtifact[]): Promise<HubView | undefined> {
+    const url = this.ctx.extension.workspaceState.get<string>(HUB_STATE);
+    if (!url) return undefined;
+    const { contentHash, sharedArtifactPayload, nodeHttpClient } = loadEngine();
+    const base = url.replace(/\/+$/, '').replace(/^ws(s?):/, 'http$1:');
+    const view: HubView = { url: base, reachable: true, quorum: null, artifacts: [] };
+    try {
+      const info = await nodeHttpClient.request({ method: 'GET', url: `${base}/v1/hub` });
+      view.quorum = (info.json as { quorum?: number } | undefined)?.quorum ?? null;
+      for (const a of artifacts.slice(0, 50)) {
+        const hash = contentHash(sharedArtifactPayload(a), this.ctx.ports.hashing);
+        const res = await nodeHttpClient.request({ method: 'GET', url: `${base}/v1/artifacts/${hash}` });
+        const body = res.json as { status?: HubView['artifacts'][number]['status']; signers?: string[]; applied?: string[]; quorum?: number };
+        view.artifacts.push({ artifactId: a.artifactId, version: a.version, hash, status: res.status === 200 && body.status ? body.status : 'not-submitted', signers: body.signers ?? [], applied: body.applied ?? [] });
+      }
+    } catch (err) {
+      return { ...view, reachable: false, message: `hub not reachable: ${errorMessage(err)}` };
+    }
+    return view;
+  }
+
+  /** This workspace's signing key from SecretStorage, made on first use (the public half is shown to add to the hub's trust file). */
+  private async signingKey(): Promise<{ keyId: string; publicKey: string; privateKey: string }> {
+    const stored = await this.ctx.extension.secrets.get(SecretKeys.collectiveSigningKey);
+    if (stored) return JSON.parse(stored) as { keyId: string; publicKey: string; privateKey: string };
+    const ed25519 = this.ctx.ports.ed25519;
+    if (!ed25519) throw new Error('this host has no Ed25519 implementation');
+    const { keyIdOf } = loadEngine();
+    const pair = ed25519.generateKeyPair();
+    const key = { keyId: keyIdOf(pair.publicKey, this.ctx.ports.hashing), ...pair };
+    await this.ctx.extension.secrets.store(SecretKeys.collectiveSigningKey, JSON.stringify(key));
+    void vscode.window.showInformationMessage(`Kaizen made a signing key for this workspace. Add it to the hub's trust file: {"keyId":"${key.keyId}","publicKey":"${key.publicKey}"}`);
+    return key;
+  }
+
+  /** Submits the artifact's envelope signed by this workspace, or adds this workspace's signature when the hub has it. */
+  private async signForHub(artifactId: string): Promise<string> {
+    const url = this.ctx.extension.workspaceState.get<string>(HUB_STATE);
+    if (!url) throw new Error('watch a hub first (its http URL)');
+    const { packEnvelope, sharedArtifactPayload, signPayload, nodeHttpClient } = loadEngine();
+    const a = await (await this.ctx.engine.store()).getArtifact(artifactId);
+    if (!a) throw new Error(`no artifact ${artifactId}`);
+    const report = (await this.validator()).validate(sharedArtifactPayload(a), 'payload');
+    if (!report.ok) throw new Error(`not shared: ${report.findings[0]!.field} looks like PII (${report.findings[0]!.entityType})`);
+    const key = await this.signingKey();
+    const crypto = { hashing: this.ctx.ports.hashing, ed25519: this.ctx.ports.ed25519! };
+    const envelope = packEnvelope(sharedArtifactPayload(a), key, crypto);
+    const base = url.replace(/\/+$/, '').replace(/^ws(s?):/, 'http$1:');
+    const known = await nodeHttpClient.request({ method: 'GET', url: `${base}/v1/artifacts/${envelope.hash}` });
+    const res =
+      known.status === 200
+        ? await nodeHttpClient.request({ method: 'POST', url: `${base}/v1/artifacts/${envelope.hash}/signatures`, body: signPayload(envelope.payload, key, crypto) })
+        : await nodeHttpClient.request({ method: 'POST', url: `${base}/v1/artifacts`, body: envelope });
+    const body = res.json as { status?: string; signers?: string[]; quorum?: number; error?: { field: string; reason: string } };
+    if (res.status >= 400) throw new Error(`the hub refused it: ${body.error?.field ?? '?'}: ${body.error?.reason ?? res.status}`);
+    return `${artifactId} v${a.version} on the hub: ${body.status} (${body.signers?.length ?? 0} of ${body.quorum ?? '?'} signers).`;
+  }
+
   private async guard(artifactId: string, work: () => Promise<void>): Promise<void> {
     await this.host.post({ type: 'busy', busy: true, message: artifactId });
     try {
@@ -106,7 +178,7 @@ export class PublishingPanel {
     try {
       const target = this.ctx.extension.workspaceState.get<Partial<PublishTargetForm>>(TARGET_STATE);
       if (!(await this.ctx.engine.hasStore())) {
-        await this.host.post({ type: 'publishing', data: { artifacts: [], history: [], target } });
+        await this.host.post({ type: 'publishing', data: { artifacts: [], history: [], target, hub: await this.hubView([]) } });
         return;
       }
       const { artifactText, publicationHistory, publishingGates } = loadEngine();
@@ -127,6 +199,7 @@ export class PublishingPanel {
         ),
         history: (await publicationHistory(store)).map((p) => ({ artifactId: p.artifactId, artifactVersion: p.artifactVersion, target: p.target, liveVersion: p.liveVersion, action: p.action, ts: p.ts })),
         target,
+        hub: await this.hubView(artifacts),
       };
       await this.host.post({ type: 'publishing', data });
     } catch (err) {

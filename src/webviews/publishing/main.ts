@@ -84,13 +84,54 @@ function history(): HTMLElement {
   );
 }
 
+function signButton(a: NonNullable<PublishingView['hub']>['artifacts'][number]): HTMLElement {
+  const open = a.status === 'not-submitted' || a.status === 'pending';
+  const b = h('button', { class: 'hub-sign', disabled: busy || !open, title: 'Sign with this workspace\'s key (SecretStorage) and send to the hub' }, a.status === 'not-submitted' ? 'Sign & submit' : 'Sign');
+  b.addEventListener('click', () => post({ type: 'signForHub', artifactId: a.artifactId }));
+  return b;
+}
+
+/** The collective hub: signers against the quorum and the agents that applied each artifact. */
+function hubSection(): HTMLElement {
+  const hub = view.hub;
+  const input = h('input', { id: 'hub-url', type: 'text', value: hub?.url ?? '', placeholder: 'http URL of kaizen serve --hub', 'aria-label': 'Hub URL' });
+  const watch = h('button', { id: 'hub-watch', disabled: busy }, hub ? 'Refresh' : 'Watch');
+  watch.addEventListener('click', () => post({ type: 'setHub', url: (input as HTMLInputElement).value }));
+  const head = h('div', { class: 'target' }, h('label', { for: 'hub-url' }, 'Hub'), input, watch);
+  if (!hub) return h('section', { id: 'hub' }, h('h2', {}, 'Collective hub'), head, h('p', { class: 'muted' }, 'Watch a hub to see each artifact\'s signers, the quorum and the agents that applied it.'));
+  if (!hub.reachable) return h('section', { id: 'hub' }, h('h2', {}, 'Collective hub'), head, h('p', { class: 'error', id: 'hub-message' }, hub.message ?? 'not reachable'));
+  const quorum = hub.quorum ?? 0;
+  return h(
+    'section',
+    { id: 'hub' },
+    h('h2', {}, 'Collective hub', h('span', { class: 'muted', id: 'hub-quorum' }, ` · quorum ${quorum}`)),
+    head,
+    h(
+      'table',
+      { class: 'history', id: 'hub-artifacts' },
+      h('tr', {}, ...['Artifact', 'Status', 'Signers', 'Agents applied', ''].map((t) => h('th', { scope: 'col' }, t))),
+      ...hub.artifacts.map((a) =>
+        h(
+          'tr',
+          { 'data-artifact-id': a.artifactId, 'data-hash': a.hash },
+          h('td', {}, `${a.artifactId} v${a.version}`),
+          h('td', { class: 'hub-status' }, a.status),
+          h('td', { class: 'hub-signers', title: a.signers.join(', ') }, `${a.signers.length} of ${quorum}${a.signers.length ? `: ${a.signers.join(', ')}` : ''}`),
+          h('td', { class: 'hub-applied', title: a.applied.join(', ') }, `${a.applied.length}${a.applied.length ? `: ${a.applied.slice(0, 8).join(', ')}${a.applied.length > 8 ? ', …' : ''}` : ''}`),
+          h('td', {}, signButton(a)),
+        ),
+      ),
+    ),
+  );
+}
+
 function render(): void {
   const keep = view.artifacts.length ? readTargetSafe() : undefined;
   clear(root);
   root.append(h('h1', {}, 'Publishing'), h('div', { id: 'result', role: 'status', class: lastResult?.error ? 'error' : undefined }, lastResult?.text ?? ''), targetForm());
   if (keep) restoreTarget(keep);
   if (view.artifacts.length === 0) root.append(h('p', { class: 'empty', id: 'empty-state' }, 'No artifacts yet — run Kaizen: Analyze to learn some, or save a prompt artifact.'));
-  root.append(h('h2', {}, 'Artifacts'), ...view.artifacts.map(artifactCard), h('h2', {}, 'History'), history());
+  root.append(h('h2', {}, 'Artifacts'), ...view.artifacts.map(artifactCard), h('h2', {}, 'History'), history(), hubSection());
 }
 
 function readTargetSafe(): PublishTargetForm | undefined {

@@ -131,3 +131,21 @@ export function attachTurnLatencies(drafts: EventDraft[], latencies: readonly (T
     }
   }
 }
+
+/**
+ * A transfer reported on its own, mid-call (Retell `transfer_started|bridged|cancelled|ended` webhooks,
+ * Vapi `transfer-update`): a system turn that marks it in the transcript, annotated so `callMetricsOf`
+ * lists it among the call's transfers. It has its own event id (status and time), so it joins the call's
+ * other records without touching their events. The destination is only in the text, where the redactor
+ * treats a number like any number said in the call.
+ */
+export function transferMarker(callId: string, t: { status: string; destination?: string; mode?: string; ts?: number }): EventDraft {
+  return {
+    type: 'turn',
+    role: 'system',
+    eventId: `${callId}:transfer:${t.status}${t.ts !== undefined ? `:${t.ts}` : ''}`,
+    text: `[transfer ${t.status}${t.destination ? ` to ${t.destination}` : ''}]`,
+    ts: t.ts,
+    annotations: { transfer: t.status, ...(t.mode ? { transferMode: t.mode } : {}) },
+  };
+}

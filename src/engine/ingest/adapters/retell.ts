@@ -3,7 +3,7 @@ import type { Annotations, CallCost, CallLatency, CallMetrics, CallPlatform, End
 import type { AdapterContext, AdapterOutput, FormatAdapter, FormatDefinition, SourceRecord } from '../types';
 import { CallBuilder, endedOutcome, isRecord, isTransferTool, parseRecord, parseToolArguments, reject, sourceOf } from './common';
 import type { EventDraft } from './common';
-import { attachTurnLatencies, cents, compact, directionOf, jsonRecord, latencyStats, toolOutputFailed, turnsFromTranscriptText } from './platformFields';
+import { attachTurnLatencies, cents, compact, directionOf, jsonRecord, latencyStats, str, toolOutputFailed, transferMarker, turnsFromTranscriptText } from './platformFields';
 
 const WordSchema = z.object({ start: z.number().optional(), end: z.number().optional() });
 
@@ -81,6 +81,13 @@ export function mapRetellDisconnection(raw: string | undefined): { endReason: En
 }
 
 const CALL_EVENTS = new Set(['call_ended', 'call_analyzed']);
+/** Retell `transfer_*` webhook → the transfer's status. */
+const TRANSFER_EVENTS = new Map([
+  ['transfer_started', 'started'],
+  ['transfer_bridged', 'bridged'],
+  ['transfer_cancelled', 'cancelled'],
+  ['transfer_ended', 'ended'],
+]);
 
 /**
  * Retell webhook bodies (`{event|event_type: "call_ended"|"call_analyzed", call:{…}}`; both keys are
@@ -100,6 +107,7 @@ class RetellAdapter implements FormatAdapter {
     let event: string | undefined;
     if (isRecord(v) && isRecord(v.call)) {
       event = typeof v.event === 'string' ? v.event : typeof v.event_type === 'string' ? v.event_type : undefined;
+      if (event !== undefined && TRANSFER_EVENTS.has(event)) return [this.transfer(record, v, TRANSFER_EVENTS.get(event)!)];
       if (event !== undefined && !CALL_EVENTS.has(event)) {
         return [{ kind: 'skip', record: record.index, reason: `Retell "${event}" webhooks carry no finished call` }];
       }
@@ -207,6 +215,27 @@ class RetellAdapter implements FormatAdapter {
       ...(Object.keys(annotations).length ? { annotations } : {}),
     });
     return [call.finish(ctx, record)];
+  }
+
+  /**
+   * A `transfer_*` webhook: "full call data plus transfer_destination and transfer_option". Only the
+   * transfer is taken (a marker turn, see `transferMarker`); the transcript so far comes again, whole, in
+   * `call_ended`, and taking a partial copy here could disagree with it event by event.
+   */
+  private transfer(record: SourceRecord, v: Record<string, unknown>, status: string): AdapterOutput {
+    const r = parseRecord(CallSchema, this.ctx, { ...record, value: v.call }, 'call');
+    if (!r.ok) return r.output;
+    const c = r.value;
+    const option = isRecord(v.transfer_option) ? v.transfer_option : isRecord((v.call as Record<string, unknown>).transfer_option) ? ((v.call as Record<string, unknown>).transfer_option as Record<string, unknown>) : undefined;
+    const destination = str(v.transfer_destination) ?? c.transfer_destination ?? undefined;
+    const entries = c.transcript_with_tool_calls ?? c.transcript_object ?? [];
+    // When: the transfer leg's end, else where the transcript so far stops, else the call's start.
+    const lastWordEnd = entries.length ? timingOf(entries[entries.length - 1]!).endMs : undefined;
+    const ts = status === 'ended' && c.transfer_end_timestamp ? c.transfer_end_timestamp : c.start_timestamp !== undefined ? c.start_timestamp + (lastWordEnd ?? 0) : undefined;
+    const agentId = c.agent_id ?? this.ctx.agentId;
+    const call = ts !== undefined ? new CallBuilder(c.call_id, agentId, ts) : CallBuilder.synthetic(this.ctx, record.index, c.call_id, agentId);
+    call.add(transferMarker(c.call_id, { status, destination, mode: str(option?.type), ts }));
+    return call.finish(this.ctx, record);
   }
 
   end(): AdapterOutput[] {

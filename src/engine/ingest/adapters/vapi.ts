@@ -13,7 +13,7 @@ import {
   toEpochMs,
 } from './common';
 import type { EventDraft } from './common';
-import { attachTurnLatencies, compact, directionOf, jsonRecord, num, str, toolOutputFailed, turnsFromTranscriptText, usd } from './platformFields';
+import { attachTurnLatencies, compact, directionOf, jsonRecord, num, str, toolOutputFailed, transferMarker, turnsFromTranscriptText, usd } from './platformFields';
 
 const VapiMessageSchema = z.object({
   role: z.string(),
@@ -43,6 +43,16 @@ const ArtifactSchema = z.object({
   performanceMetrics: LooseRecord.optional(),
   variableValues: LooseRecord.optional(),
   transfers: z.array(z.unknown()).optional(),
+});
+
+/** `transfer-update`: sent whenever a transfer happens (server-sdk ServerMessageTransferUpdate). */
+const TransferUpdateSchema = z.object({
+  type: z.literal('transfer-update'),
+  call: z.object({ id: z.string().min(1), assistantId: z.string().optional() }).passthrough(),
+  destination: z.object({ type: z.string().optional(), number: z.string().optional(), sipUri: z.string().optional(), assistantName: z.string().optional() }).passthrough().optional(),
+  toAssistant: z.object({ name: z.string().optional() }).passthrough().optional(),
+  timestamp: z.union([z.string(), z.number()]).optional(),
+  assistantId: z.string().optional(),
 });
 
 const ReportSchema = z.object({
@@ -227,6 +237,7 @@ class VapiAdapter implements FormatAdapter {
     if (isVapiCallObject(v)) return this.push({ ...record, value: reportFromCall(v) });
     const message = isRecord(v) && isRecord(v.message) ? v.message : v;
     const prefix = message === v ? '' : 'message';
+    if (isRecord(message) && message.type === 'transfer-update') return [this.transfer(record, message, prefix)];
     if (isRecord(message) && typeof message.type === 'string' && message.type !== 'end-of-call-report') {
       return [{ kind: 'skip', record: record.index, reason: `Vapi "${message.type}" messages carry no finished call` }];
     }
@@ -332,6 +343,23 @@ class VapiAdapter implements FormatAdapter {
       ...(metrics ? { metrics } : {}),
     });
     return [call.finish(ctx, record)];
+  }
+
+  /**
+   * A `transfer-update` message: the transfer only (a marker turn, see `transferMarker`); the transcript
+   * comes whole in the end-of-call report. The destination is a number, a SIP URI or an assistant.
+   */
+  private transfer(record: SourceRecord, message: Record<string, unknown>, prefix: string): AdapterOutput {
+    const r = parseRecord(TransferUpdateSchema, this.ctx, { ...record, value: message }, prefix);
+    if (!r.ok) return r.output;
+    const m = r.value;
+    const d = m.destination;
+    const destination = d?.number ?? d?.sipUri ?? d?.assistantName ?? m.toAssistant?.name;
+    const ts = toEpochMs(m.timestamp);
+    const agentId = m.call.assistantId ?? m.assistantId ?? this.ctx.agentId;
+    const call = ts !== undefined ? new CallBuilder(m.call.id, agentId, ts) : CallBuilder.synthetic(this.ctx, record.index, m.call.id, agentId);
+    call.add(transferMarker(m.call.id, { status: 'transferred', destination, mode: d?.type, ts }));
+    return call.finish(this.ctx, record);
   }
 
   end(): AdapterOutput[] {

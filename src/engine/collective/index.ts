@@ -1,0 +1,18 @@
+export type { AdoptionEntry, HubJournalEntry, HubStore, StatsContributionRow } from './hubStore';
+export { CollectiveRefusal, refusalFromIssues } from './refusal';
+export { canonicalBytes, canonicalJson, contentHash } from './canonical';
+export { PublicKeySchema, TrustFileSchema, TrustSet, TrustedKeySchema, keyIdOf } from './trust';
+export type { TrustFile, TrustedKey } from './trust';
+export { ENVELOPE_KIND, ArtifactPayloadSchema, EnvelopeSchema, SignatureSchema, addSignature, packEnvelope, parseEnvelope, sharedArtifactPayload, signPayload, verifyEnvelope, verifySignature } from './envelope';
+export type { Envelope, EnvelopeCrypto, EnvelopeSignature, SharedArtifactPayload, SigningKey, VerifyOptions } from './envelope';
+export { HubService, rollbackBytes, rollbackStatement } from './hubService';
+export type { ArtifactFrame, ArtifactState, ArtifactStatus, HubServiceOptions } from './hubService';
+export { openSqlHubStore } from './sqlHubStore';
+export type { SqlHubStoreOptions } from './sqlHubStore';
+export { AgentArtifacts } from './agentArtifacts';
+export { HUB_PROTOCOL, HubSubscriber } from './subscriber';
+export type { HubSubscriberOptions, SubscriberCounts } from './subscriber';
+export { ContributionSchema, STATS_KIND, StatsFileSchema, exportStats, mergeStats, parseStatsFile, patternKey, splitPatternKey } from './stats';
+export type { ExportStatsOptions, PatternCount, StatsContribution, StatsFile } from './stats';
+export { blendWithFleet, compareWithFleet, fleetLabel, fleetTrees, localFleetView } from './fleet';
+export type { BlendedMove, BlendedSituation, CountView, FleetRow } from './fleet';

@@ -1,0 +1,99 @@
+import { ErrorDetector, rulesFromArtifacts } from '../errors';
+import type { CorrectionDecider, CorrectionRule } from '../realtime';
+import { errorDetectorRule, patternRules, toolPatternRules } from '../realtime';
+import type { LearningStore } from '../store/learningStore';
+import type { AnalysisLabelling, AnalyzeStoreOptions } from './analyzeStore';
+import { analysisLabelling, analyzeStore, lastAnalysisSeeds } from './analyzeStore';
+
+export interface LiveLearningOptions {
+  store: LearningStore;
+  decider: CorrectionDecider;
+  ports: AnalyzeStoreOptions['ports'];
+  /** Rules the user wrote; they stay first, whatever is learned. */
+  userRules?: readonly CorrectionRule[];
+  /** Relearn after this many calls ended (default 25). */
+  every?: number;
+  /** Tool-order rules from draft artifacts too (an unattended loop has no one to approve them). */
+  includeDrafts?: boolean;
+  /** Taxonomy seeds (as `analyzeStore`); default: as the store's last analysis, else `auto`. */
+  seeds?: AnalyzeStoreOptions['seeds'];
+  onRelearned?(info: { rules: number; patternRules: number; avoidanceRules: number; calls: number }): void;
+  onError?(err: unknown): void;
+}
+
+export interface LiveLearning {
+  /** Rules from what the store already learned (patterns, tool orders) and the labelling they were learned with; no re-analysis. */
+  loadLearned(): Promise<void>;
+  /** A call ended (stored): relearn once `every` calls have ended since the last time. */
+  callEnded(): void;
+  /** Re-analyses the store now and swaps the decider's rules (one relearning at a time). */
+  relearn(): Promise<void>;
+  /** Resolves when no relearning is running. */
+  idle(): Promise<void>;
+}
+
+/**
+ * The unattended loop of `kaizen live --learn`: as calls end, the store is re-analysed (vocabulary,
+ * patterns, knowledge) and the decider gets rules from what was learned — the (intent, situation, move)
+ * patterns, read in the labelling that analysis used, the error stage's avoidance rules (through its
+ * pre-emptive detector) and tool orders — behind the user's own rules.
+ */
+export function createLiveLearning(options: LiveLearningOptions): LiveLearning {
+  const every = options.every ?? 25;
+  const user = options.userRules ?? [];
+  let endedSince = 0;
+  let running: Promise<void> | undefined;
+  /** Calls ended while a relearning ran: one more follows it, so the last calls are never left out. */
+  let again = false;
+
+  const apply = async (labelling: AnalysisLabelling, calls: number) => {
+    const learned = patternRules(await options.store.listPatterns());
+    const tools = toolPatternRules(await options.store.listArtifacts({ kind: 'tool-pattern' }), { includeDrafts: options.includeDrafts });
+    // The error stage's avoidance rules: a pending tool call likely to fail is stopped first.
+    const avoidance = rulesFromArtifacts(await options.store.listArtifacts({ kind: 'avoidance-rule' }));
+    const errors = avoidance.length > 0 ? [errorDetectorRule(new ErrorDetector(avoidance))] : [];
+    options.decider.setRules([...user, ...errors, ...learned, ...tools], labelling);
+    options.onRelearned?.({ rules: options.decider.ruleCount, patternRules: learned.length, avoidanceRules: avoidance.length, calls });
+  };
+
+  const relearn = (): Promise<void> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      let labelling: AnalysisLabelling | undefined;
+      // Without an explicit choice, relearning keeps the naming the store's patterns already use.
+      const seeds = options.seeds ?? (await lastAnalysisSeeds(options.store));
+      const summary = await analyzeStore(options.store, { ports: options.ports, seeds, onLabelling: (l) => (labelling = l) });
+      await apply(labelling ?? {}, summary.calls);
+    })()
+      .catch((err: unknown) => options.onError?.(err))
+      .finally(() => {
+        running = undefined;
+        if (again) {
+          again = false;
+          void relearn();
+        }
+      });
+    return running;
+  };
+
+  return {
+    async loadLearned() {
+      const patterns = await options.store.listPatterns();
+      // Labelling costs a pass over the store (and induction): only worth it when there are patterns to match.
+      const labelling = patterns.length > 0 ? await analysisLabelling(options.store, { seeds: options.seeds }) : {};
+      await apply(labelling, await options.store.countCalls());
+    },
+    callEnded() {
+      if (++endedSince < every) return;
+      endedSince = 0;
+      void relearn();
+    },
+    relearn,
+    idle: async () => {
+      while (running) await running;
+    },
+  };
+}
