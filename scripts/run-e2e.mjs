@@ -4,7 +4,8 @@
 // 2. packages the extension (npm run package → dist/kaizen.vsix) and installs the .vsix,
 // 3. starts ONE code-server with workspace trust on, opens a workspace with the bundled sample calls
 //    and a recorded-call fixture, trusts it from the startup prompt as a user would and drives the
-//    workbench (test/e2e/e2e.spec.mjs); then opens a second folder with its own store (made by the
+//    workbench (test/e2e/e2e.spec.mjs, then the Prompt Diff in promptDiff.spec.mjs, Deep Analyze against a
+//    loopback Messages API server in deepAnalyze.spec.mjs, the live specs); then opens a second folder with its own store (made by the
 //    CLI, independent of the first run) in a fresh browser context and declines trust: Restricted Mode.
 // Writes {"passed","failed"} to $KAIZEN_TEST_SUMMARY; exits non-zero on failure. Every wait is bounded;
 // code-server is stopped by the pid this script started.
@@ -56,6 +57,8 @@ const { chromium } = await import('playwright-core');
 const { freePort, installExtension, startCodeServer, stopCodeServer, writeUserSettings, vscodeVersion } = await import('../test/e2e/codeServer.mjs');
 const { Workbench } = await import('../test/e2e/workbench.mjs');
 const { trustedTests, restrictedTests } = await import('../test/e2e/e2e.spec.mjs');
+const { promptDiffTests } = await import('../test/e2e/promptDiff.spec.mjs');
+const { deepAnalyzeTests, E2E_ANTHROPIC_KEY } = await import('../test/e2e/deepAnalyze.spec.mjs');
 const { liveTests, stopLivePeers } = await import('../test/e2e/live.spec.mjs');
 const { CHROMIUM_ARGS } = await import('../test/webviews/harness.mjs');
 
@@ -78,9 +81,14 @@ cpSync('test/fixtures/replay/support.expect.json', path.join(ws.dir, 'tests', 's
 // A fixture whose expectations do not hold (and with two bad lines): Test Explorer must show the failure as a diff.
 cpSync('test/fixtures/replay/regression.calls.jsonl', path.join(ws.dir, 'tests', 'regression.calls.jsonl'));
 cpSync('test/fixtures/replay/regression.expect.json', path.join(ws.dir, 'tests', 'regression.expect.json'));
+// The agent's prompt file, which the Prompt Diff proposes playbook changes to (the file itself is never written).
+mkdirSync(path.join(ws.dir, 'prompts'), { recursive: true });
+ws.promptFile = path.join(ws.dir, 'prompts', 'agent.md');
+writeFileSync(ws.promptFile, '# Acme support agent\n\nHelp the customer with their order. Be brief and polite.\n');
 // A workspace setting the engine must honour: the business name stays readable in redacted text.
 mkdirSync(path.join(ws.dir, '.vscode'), { recursive: true });
-writeFileSync(path.join(ws.dir, '.vscode', 'settings.json'), JSON.stringify({ 'kaizen.privacy.allowlist': ['Acme Outfitters'] }, null, 2));
+// Deep Analyze may ask Claude (the key is typed into SecretStorage by the test).
+writeFileSync(path.join(ws.dir, '.vscode', 'settings.json'), JSON.stringify({ 'kaizen.privacy.allowlist': ['Acme Outfitters'], 'kaizen.claude.enabled': true }, null, 2));
 mkdirSync('test-results/screenshots', { recursive: true });
 
 // A real experiment (and its artifact versions) in the workspace store, made by the CLI's own
@@ -116,6 +124,13 @@ const baseSettings = {
   'workbench.tips.enabled': false,
   'git.openRepositoryInParentFolders': 'never',
 };
+
+// The Messages API on loopback for Deep Analyze: the real Anthropic SDK in the extension host finds it
+// through ANTHROPIC_BASE_URL in code-server's environment (codeServer.mjs passes process.env on).
+const { tsImport } = await import('tsx/esm/api');
+const { FakeAnthropicServer } = await tsImport('../test/fakes/anthropicServer.ts', import.meta.url);
+const anthropic = await new FakeAnthropicServer({ apiKey: E2E_ANTHROPIC_KEY }).start();
+process.env.ANTHROPIC_BASE_URL = anthropic.url;
 
 const metrics = {};
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true, timeout: 60000 });
@@ -174,16 +189,17 @@ let server;
 try {
   server = await startCodeServer({ port: await freePort(), userDataDir, extensionsDir, folder: ws.dir, logFile: path.join(runDir, 'code-server.log'), timeoutMs: 180000 });
   console.log('e2e: trusted workspace');
-  await window(server, 'trusted', ws.dir, [...trustedTests, ...liveTests], { ws });
+  await window(server, 'trusted', ws.dir, [...trustedTests, ...promptDiffTests, ...deepAnalyzeTests, ...liveTests], { ws, anthropic });
   const seeded = await restrictedSeed;
   if (seeded.code !== 0) fail(`seeding the Restricted Mode store failed:\n${seeded.out}`);
-  console.log(`e2e: Restricted Mode (its own store, made by kaizen demo: ${(/store\s+(.*)/.exec(seeded.out) ?? [])[1] ?? '?'})`);
+  console.log(`e2e: Restricted Mode (its own store, made by kaizen demo: ${(/^\s*store\s+(.*)$/m.exec(seeded.out) ?? [])[1] ?? '?'})`);
   await window(server, 'restricted', restrictedWs.dir, restrictedTests, { ws: restrictedWs });
 } catch (err) {
   failed++;
   console.log(`  ✘ code-server could not start: ${err?.message ?? err}`);
 } finally {
   stopLivePeers();
+  await anthropic.close();
   if (server) await stopCodeServer(server.child);
   await browser.close();
   // Keep the folder (logs, store) after a failure for diagnosis; remove it after a clean run.

@@ -37,7 +37,8 @@ export class Workbench {
         await this.page.keyboard.press('Escape');
         await this.page.keyboard.press('Control+Shift+P');
         await input.waitFor({ state: 'visible', timeout: 5000 });
-        await input.fill(`>${title}`);
+        // Bounded per attempt: a palette that opened while focus was moving can stay inert; try again.
+        await input.fill(`>${title}`, { timeout: 5000 });
         await row.waitFor({ state: 'visible', timeout: 4000 });
         await row.click();
         return;

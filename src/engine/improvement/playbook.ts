@@ -85,7 +85,7 @@ export function planDeltas(bullets: readonly PlaybookBullet[], hypotheses: reado
   for (const h of hypotheses) {
     const cur = byId.get(h.bullet.id);
     if (!cur || cur.status === 'deprecated') planned.push({ delta: { op: 'add', bullet: h.bullet }, section: h.bullet.section, statement: h.statement });
-    else if (cur.text !== h.bullet.text) {
+    else if (evidenceMoved(cur, h.bullet)) {
       planned.push({ delta: { op: 'edit', id: cur.id, text: h.bullet.text, support: h.bullet.support, reason: 'the evidence changed' }, section: cur.section, statement: h.statement });
     }
   }
@@ -107,6 +107,16 @@ export function planDeltas(bullets: readonly PlaybookBullet[], hypotheses: reado
     }
   }
   return planned;
+}
+
+/**
+ * Whether a stored bullet's evidence differs from what the analysis finds now: more or fewer calls, or
+ * other figures in the text. Wording alone is not evidence: a designer's accepted edit of a bullet's
+ * words (its figures kept) is not proposed back to the engine's wording.
+ */
+function evidenceMoved(cur: PlaybookBullet, now: PlaybookBullet): boolean {
+  const figures = (s: string) => (s.match(/\d+(?:\.\d+)?/g) ?? []).join(' ');
+  return cur.support !== now.support || (cur.text !== now.text && figures(cur.text) !== figures(now.text));
 }
 
 /** Token-set Jaccard above which two bullets of one section say the same thing. */

@@ -194,7 +194,9 @@ async function requestFor(store: LearningStore, s: Subject, index: number, trans
 async function systemPrompt(store: LearningStore, findings: readonly DeepFinding[]): Promise<string> {
   const calls = await store.countCalls();
   const lines = [SYSTEM, '', `What the engine measured in this store (${calls} calls), one line per finding:`];
-  for (const [i, f] of findings.entries()) lines.push(`${i + 1}. ${f.summary}`);
+  // A dash, not a number: "q=0.00022" at a line's end followed by "2. …" reads to the privacy gate as one
+  // digit run across the line break (a phone number), and the whole run would be refused.
+  for (const f of findings) lines.push(`- ${f.summary}`);
   return lines.join('\n');
 }
 

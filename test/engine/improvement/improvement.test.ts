@@ -108,6 +108,16 @@ describe('improvement: the playbook changes only by deltas', () => {
     assert.deepEqual(planDeltas(next, later), []);
   });
 
+  it("keeps a designer's accepted rewording while the evidence stands; proposes the new figures once it moves", () => {
+    const first = applyDeltas([], planDeltas([], hs).map((p) => p.delta));
+    const target = first[0]!;
+    const reworded = applyDeltas(first, [{ op: 'edit', id: target.id, text: `${target.text} Confirm the caller agrees before moving on.`, reason: 'the designer reworded it' }]);
+    assert.deepEqual(planDeltas(reworded, hs), [], 'the same evidence: the designer\'s words are not proposed back');
+    const moved = hs.map((h) => (h.bullet.id === target.id ? { ...h, bullet: { ...h.bullet, support: h.bullet.support + 40, text: h.bullet.text.replace(/\d+/, (n) => String(Number(n) + 1)) } } : h));
+    const planned = planDeltas(reworded, moved).map((p) => p.delta);
+    assert.deepEqual(planned.map((d) => d.op), ['edit'], 'moved evidence: the figures are proposed');
+  });
+
   it('refuses a delta about a bullet that is not there, or a second add of an active one', () => {
     const b = hs[0]!.bullet;
     assert.throws(() => applyDeltas([], [{ op: 'deprecate', id: 'pb-nothing', reason: 'x' }]), DeltaError);

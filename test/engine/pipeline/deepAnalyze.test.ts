@@ -63,6 +63,21 @@ describe('pipeline: deepAnalyze (the real SDK against a loopback Messages API)',
     assert.equal((await store.llmSpend()).requests, 2);
   });
 
+  it('the findings overview in the system prompt passes the privacy gate when one line ends in digits and the next one follows', async () => {
+    // Seen in real VS Code: "…q=0.00022" then "2. …" on the next line read as one phone-like digit run.
+    await store.replacePatterns([
+      buildPattern('p-a', { strategy: 'verify-first', lift: 0.25, liftPValue: 0.00022, exampleCallIds: ['a1', 'a2'] }),
+      buildPattern('p-b', { strategy: 'policy-citation', lift: -0.3, liftPValue: 0.00022, exampleCallIds: ['b1', 'b2'] }),
+    ]);
+    server = await new FakeAnthropicServer({ apiKey: KEY }).start();
+    const result = await deepAnalyze({ store, ports, claude: claude() });
+    assert.deepEqual(server.violations, []);
+    assert.equal(result.mode, 'claude');
+    assert.equal(result.requests, 2);
+    const system = (server.messageRequests()[0]!.body.system as Array<{ text: string }>)[0]!.text;
+    assert.match(system, /q=0\.00022\n- /, 'one line per finding, each starting with a dash');
+  });
+
   it('offline: no settings, the same findings from the engine, nothing recorded', async () => {
     const result = await deepAnalyze({ store, ports });
     assert.equal(result.mode, 'offline');
