@@ -2,7 +2,7 @@ import '../shared/zodConfig';
 import baseCss from '../shared/base.css';
 import css from './style.css';
 import type { PromptDiffProposal, PromptDiffView } from '../../shared/promptDiffProtocol';
-import { adoptStyles, clear, h } from '../shared/dom';
+import { adoptStyles, clear, h, resultLine } from '../shared/dom';
 import { promptDiffProtocol } from '../../shared/promptDiffProtocol';
 import { createIpc, messageReceivedAt } from '../shared/ipc';
 
@@ -16,7 +16,7 @@ let firstPaintReported = false;
 let busy = false;
 /** Proposals the designer opened for editing (UI state only; the text lives in the textarea). */
 const editing = new Set<string>();
-let lastResult: { text: string; error: boolean } | undefined;
+const result = resultLine();
 
 function patchView(patch: string): HTMLElement {
   return h('pre', { class: 'patch' }, ...patch.split('\n').map((l) => h('span', { class: l.startsWith('+') && !l.startsWith('+++') ? 'add' : l.startsWith('-') && !l.startsWith('---') ? 'del' : undefined }, `${l}\n`)));
@@ -42,7 +42,7 @@ function card(p: PromptDiffProposal, index: number): HTMLElement {
   const reject = h('button', { class: 'reject', disabled: busy }, 'Reject');
   reject.addEventListener('click', () => {
     const text = (reason as HTMLInputElement).value.trim();
-    if (!text) return showResult('Give a reason to reject: it is journaled with the decision.', true);
+    if (!text) return result.show('Give a reason to reject: it is journaled with the decision.', true);
     post({ type: 'reject', proposalId: p.id, reason: text });
   });
   return h(
@@ -79,19 +79,11 @@ function render(): void {
   root.append(
     h('h1', {}, 'Prompt Diff'),
     h('p', {}, view.target ? h('code', { id: 'target' }, view.target) : h('span', { class: 'muted' }, 'No prompt file chosen.'), ' ', choose),
-    h('div', { id: 'result', role: 'status', class: lastResult?.error ? 'error' : undefined }, lastResult?.text ?? ''),
+    result.element(),
     ...acceptedBox(),
   );
   if (view.proposals.length === 0) root.append(h('p', { class: 'empty', id: 'empty-state' }, view.note ?? 'No proposals.'));
   root.append(...view.proposals.map(card));
-}
-
-function showResult(text: string, error = false): void {
-  lastResult = { text, error };
-  const el = document.getElementById('result');
-  if (!el) return;
-  el.textContent = text;
-  el.className = error ? 'error' : '';
 }
 
 connect({
@@ -106,9 +98,9 @@ connect({
   },
   decided: (m) => {
     editing.delete(m.proposalId);
-    showResult(m.message);
+    result.show(m.message);
   },
-  error: (m) => showResult(m.message, true),
+  error: (m) => result.show(m.message, true),
   busy: (m) => {
     busy = m.busy;
     for (const b of document.querySelectorAll('button')) (b as HTMLButtonElement).disabled = busy;

@@ -2,7 +2,7 @@ import '../shared/zodConfig';
 import baseCss from '../shared/base.css';
 import css from './style.css';
 import type { PublishTargetForm, PublishingView } from '../../shared/publishingProtocol';
-import { adoptStyles, clear, h } from '../shared/dom';
+import { adoptStyles, clear, h, resultLine } from '../shared/dom';
 import { publishingProtocol } from '../../shared/publishingProtocol';
 import { createIpc, messageReceivedAt } from '../shared/ipc';
 
@@ -15,7 +15,7 @@ let view: PublishingView = { artifacts: [], history: [] };
 let firstPaintReported = false;
 let busy = false;
 /** The last outcome shown; kept across re-renders (a publish is followed by fresh data). */
-let lastResult: { text: string; error: boolean } | undefined;
+const result = resultLine();
 
 function field(label: string, id: string, value: string | undefined, placeholder: string): HTMLElement[] {
   const input = h('input', { id, type: 'text', value: value ?? '', placeholder, 'aria-label': label });
@@ -128,7 +128,7 @@ function hubSection(): HTMLElement {
 function render(): void {
   const keep = view.artifacts.length ? readTargetSafe() : undefined;
   clear(root);
-  root.append(h('h1', {}, 'Publishing'), h('div', { id: 'result', role: 'status', class: lastResult?.error ? 'error' : undefined }, lastResult?.text ?? ''), targetForm());
+  root.append(h('h1', {}, 'Publishing'), result.element(), targetForm());
   if (keep) restoreTarget(keep);
   if (view.artifacts.length === 0) root.append(h('p', { class: 'empty', id: 'empty-state' }, 'No artifacts yet — run Kaizen: Analyze to learn some, or save a prompt artifact.'));
   root.append(h('h2', {}, 'Artifacts'), ...view.artifacts.map(artifactCard), h('h2', {}, 'History'), history(), hubSection());
@@ -151,14 +151,6 @@ function restoreTarget(t: PublishTargetForm): void {
   set('target-phone', t.phoneNumber);
 }
 
-function showResult(text: string, error = false): void {
-  lastResult = { text, error };
-  const el = document.getElementById('result');
-  if (!el) return;
-  el.textContent = text;
-  el.className = error ? 'error' : '';
-}
-
 connect({
   publishing: (m) => {
     view = m.data;
@@ -168,8 +160,8 @@ connect({
       post({ type: 'rendered', app: 'publishing', firstPaintMs: performance.now() - messageReceivedAt(), rows: view.artifacts.length });
     }
   },
-  published: (m) => showResult(m.message, m.action === 'refused' && m.message.startsWith('Not published')),
-  error: (m) => showResult(m.message, true),
+  published: (m) => result.show(m.message, m.action === 'refused' && m.message.startsWith('Not published')),
+  error: (m) => result.show(m.message, true),
   busy: (m) => {
     busy = m.busy;
     for (const b of document.querySelectorAll('button')) (b as HTMLButtonElement).disabled = busy || b.hasAttribute('data-off');

@@ -51,3 +51,21 @@ export function themeColor(name: string, fallback: string): string {
   const v = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
   return v || fallback;
 }
+
+/**
+ * The `#result` status line under a panel's actions. It remembers the last outcome, so a re-render
+ * (data refreshed after the action) draws the same line again instead of blanking it.
+ */
+export function resultLine(): { element(): HTMLElement; show(text: string, error?: boolean): void } {
+  let last: { text: string; error: boolean } | undefined;
+  return {
+    element: () => h('div', { id: 'result', role: 'status', class: last?.error ? 'error' : undefined }, last?.text ?? ''),
+    show(text, error = false) {
+      last = { text, error };
+      const el = document.getElementById('result');
+      if (!el) return;
+      el.textContent = text;
+      el.className = error ? 'error' : '';
+    },
+  };
+}
