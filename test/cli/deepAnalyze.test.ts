@@ -99,7 +99,7 @@ describe('cli: kaizen deep-analyze (the real SDK against a loopback Messages API
     }
     const systems = server.messageRequests().map((q) => JSON.stringify(q.body.system));
     assert.equal(new Set(systems).size, 1, 'one stable (cached) prefix for the whole run');
-    assert.match(systems[0]!, /What the engine measured in this store \(4 calls\).*1\. billing · double charge → apologise-then-verify.*3\. \\"lookup timed out\\" recurred 2×/);
+    assert.match(systems[0]!, /What the engine measured in this store \(4 calls\).*- billing · double charge → apologise-then-verify.*- \\"lookup timed out\\" recurred 2×/);
     assert.equal(out.findings[0]!.summary, 'The agent moves on before the caller agrees.');
     assert.deepEqual(out.findings[0]!.evidence.calls, ['c1', 'c2']);
     for (const f of out.findings) assert.ok(!f.evidence.calls.includes('invented-call-999'), 'an id only the model named is never evidence');

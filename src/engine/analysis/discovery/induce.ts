@@ -47,11 +47,17 @@ export interface InduceOptions {
   k?: number;
   /**
    * A group holding more than this share of the texts is split in two (bisecting refinement) when the
-   * split separates well (silhouette at least `splitSilhouette`), again and again (default 0.25).
+   * split separates well (silhouette at least `splitSilhouette`), again and again (default 0.25 for
+   * intents; situations and moves are not split unless a share is given).
    */
   maxShare?: number;
   /** The silhouette a split of an oversized group must reach to be kept (default 0.1). */
   splitSilhouette?: number;
+  /**
+   * A group is oversized only when it also holds more than this many times the mean group size (default
+   * 2): a domain with three real intents has groups of a third each, and splitting those would invent intents.
+   */
+  splitOverMean?: number;
 }
 
 export interface InducedGroupSummary {
@@ -185,7 +191,10 @@ export function induceGroups(inputs: readonly InduceInput[], options: InduceOpti
   }
 
   if (!options.k && options.mergeSimilarity !== undefined) centroids = mergeClose(centroids, fitPoints, options.mergeSimilarity);
-  if (!options.k) centroids = splitOversized(centroids, fitPoints, { maxShare: options.maxShare ?? 0.25, minSilhouette: options.splitSilhouette ?? 0.1, minSize, rand });
+  // Only callers' goals are refined by default: a domain's agent moves and situations are few by nature,
+  // and splitting one of two real moves would invent a move and halve the evidence for both.
+  const maxShare = options.maxShare ?? (options.kind === 'intent' ? 0.25 : 1);
+  if (!options.k && maxShare < 1) centroids = splitOversized(centroids, fitPoints, { maxShare, overMean: options.splitOverMean ?? 2, minSilhouette: options.splitSilhouette ?? 0.1, minSize, rand });
   // Assign everything; fold groups below minSize into the nearest surviving centre.
   const assign = (cs: readonly Float64Array[]) => Int32Array.from(points, (p, i) => (empty[i] || cs.length === 0 ? -1 : nearest(cs, p).index));
   let labels = assign(centroids);
@@ -311,7 +320,7 @@ function mergeClose(centroids: Float64Array[], points: readonly Float64Array[], 
 function splitOversized(
   centroids: Float64Array[],
   points: readonly Float64Array[],
-  o: { maxShare: number; minSilhouette: number; minSize: number; rand: () => number },
+  o: { maxShare: number; overMean: number; minSilhouette: number; minSize: number; rand: () => number },
 ): Float64Array[] {
   if (centroids.length === 0 || points.length === 0) return centroids;
   const cs = [...centroids];
@@ -320,7 +329,8 @@ function splitOversized(
   for (let round = 0; round < 32; round++) {
     const members = cs.map(() => [] as Float64Array[]);
     for (const p of points) members[nearest(cs, p).index]!.push(p);
-    const g = members.findIndex((m, c) => m.length > limit && !tried.has(cs[c]!));
+    const overMean = (o.overMean * points.length) / cs.length;
+    const g = members.findIndex((m, c) => m.length > limit && m.length > overMean && !tried.has(cs[c]!));
     if (g < 0) break;
     tried.add(cs[g]!);
     const split = bestBisection(members[g]!, o.rand);

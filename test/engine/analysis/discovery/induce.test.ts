@@ -42,10 +42,14 @@ describe('discovery: induceGroups', () => {
     const kept = induceGroups(texts.map((t) => ({ text: t.text })), { ...capped, maxShare: 1 });
     assert.equal(kept.model.groups.length, 2);
     assert.ok(!purity(kept), 'without refinement one group mixes two topics');
-    const split = induceGroups(texts.map((t) => ({ text: t.text })), { ...capped, maxShare: 0.4 });
+    // Two groups of 2/3 and 1/3 look the same as a domain with two real intents of those sizes: by
+    // default a group must also exceed twice the mean group size; here the mechanism is shown at 1×.
+    const balanced = induceGroups(texts.map((t) => ({ text: t.text })), { ...capped, maxShare: 0.4 });
+    assert.equal(balanced.model.groups.length, 2, 'a group under twice the mean size is not split by default');
+    const split = induceGroups(texts.map((t) => ({ text: t.text })), { ...capped, maxShare: 0.4, splitOverMean: 1 });
     assert.ok(split.model.groups.length > 2, 'the oversized group is split');
     assert.ok(split.model.groups.every((g) => g.size <= 0.4 * texts.length), split.model.groups.map((g) => g.size).join(','));
-    const inseparable = induceGroups(texts.map((t) => ({ text: t.text })), { ...capped, maxShare: 0.4, splitSilhouette: 0.99 });
+    const inseparable = induceGroups(texts.map((t) => ({ text: t.text })), { ...capped, maxShare: 0.4, splitOverMean: 1, splitSilhouette: 0.99 });
     assert.equal(inseparable.model.groups.length, 2, 'a split that does not separate is not kept');
   });
 
