@@ -2,10 +2,10 @@ import { strict as assert } from 'node:assert';
 import type { ConversationEvent } from '../../../src/engine/model';
 import { userRules } from '../../../src/engine/realtime';
 import type { LiveSummary } from '../../../src/engine/realtime';
-import type { AgentLogEntry, AgentServer } from '../../../src/node/agentServer';
+import type { AgentLogEntry } from '../../../src/node/agentServer';
 import { startAgentServer } from '../../../src/node/agentServer';
 import type { LiveRun } from './helpers';
-import { sampleCalls, seeded, startClient, storedEvents, waitFor } from './helpers';
+import { liveTestResources, sampleCalls, seeded, startClient, storedEvents, waitFor } from './helpers';
 
 /** Every recorded event is stored exactly once, each call complete and in `seq` order. */
 async function assertExactlyOnce(run: LiveRun, calls: ConversationEvent[][]): Promise<void> {
@@ -34,15 +34,7 @@ function report(name: string, sent: number, s: LiveSummary): void {
 
 describe('live client against a scripted agent endpoint (faults)', function () {
   this.timeout(120_000);
-  const servers: AgentServer[] = [];
-  const runs: LiveRun[] = [];
-  afterEach(async () => {
-    for (const r of runs.splice(0)) {
-      await r.client.stop();
-      await r.store.close();
-    }
-    for (const s of servers.splice(0)) await s.close();
-  });
+  const { servers, runs } = liveTestResources();
 
   for (const transport of ['ws', 'sse'] as const) {
     it(`${transport}: duplicates, reordering, garbage frames and connections cut at random (1 % of frames): 0 lost, 0 duplicated`, async () => {

@@ -1,3 +1,4 @@
+import type { AgentServer } from '../../../src/node/agentServer';
 import type { ConversationEvent } from '../../../src/engine/model';
 import { ConversationEventSchema, assembleConversation } from '../../../src/engine/model';
 import { createRedactor } from '../../../src/engine/privacy';
@@ -73,4 +74,21 @@ export async function waitFor(check: () => boolean, ms = 30_000, what = 'conditi
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 5));
   }
+}
+
+/**
+ * What a live test started (agent servers, clients with their stores), stopped after each test so no
+ * test sees another's sockets or files. Call inside a `describe`.
+ */
+export function liveTestResources(): { servers: AgentServer[]; runs: LiveRun[] } {
+  const servers: AgentServer[] = [];
+  const runs: LiveRun[] = [];
+  afterEach(async () => {
+    for (const r of runs.splice(0)) {
+      await r.client.stop();
+      await r.store.close();
+    }
+    for (const s of servers.splice(0)) await s.close();
+  });
+  return { servers, runs };
 }

@@ -1,21 +1,11 @@
 import { strict as assert } from 'node:assert';
 import type { ConversationEvent } from '../../../src/engine/model';
-import type { AgentServer } from '../../../src/node/agentServer';
 import { startAgentServer } from '../../../src/node/agentServer';
-import type { LiveRun } from './helpers';
-import { startClient, storedEvents } from './helpers';
+import { liveTestResources, startClient, storedEvents } from './helpers';
 
 describe('live: a name learned in a later batch of a call is redacted in the events already stored', function () {
   this.timeout(120_000);
-  const servers: AgentServer[] = [];
-  const runs: LiveRun[] = [];
-  afterEach(async () => {
-    for (const r of runs.splice(0)) {
-      await r.client.stop();
-      await r.store.close();
-    }
-    for (const s of servers.splice(0)) await s.close();
-  });
+  const { servers, runs } = liveTestResources();
 
   it('"Leave it with Mette." stored first is redacted once "My name is Mette Zorbex." arrives seconds later', async () => {
     const t0 = Date.UTC(2026, 0, 10, 9);
