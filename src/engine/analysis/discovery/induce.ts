@@ -97,22 +97,27 @@ function slug(s: string): string {
   return s.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '') || 'group';
 }
 
-/** Distinctive word (and tool) terms per group: share in the group × log(share in group / share overall). */
-function distinctiveTerms(docs: readonly (readonly string[])[], labels: ArrayLike<number>, k: number): string[][] {
+/**
+ * Distinctive word (and tool) terms per group: share in group × log(share in group / share overall).
+ * `docs` are the distinct texts, `weights` how often each occurs, `labels` the group of each.
+ */
+function distinctiveTerms(docs: readonly (readonly string[])[], weights: ArrayLike<number>, labels: ArrayLike<number>, k: number): string[][] {
   const overall = new Map<string, number>();
   const per = Array.from({ length: k }, () => new Map<string, number>());
   const sizes = new Array<number>(k).fill(0);
+  let n = 0;
   docs.forEach((d, i) => {
+    const w = weights[i]!;
+    n += w;
     const g = labels[i]!;
     if (g < 0) return;
-    sizes[g]!++;
+    sizes[g]! += w;
     for (const t of new Set(d)) {
       if (t.startsWith('#')) continue;
-      overall.set(t, (overall.get(t) ?? 0) + 1);
-      per[g]!.set(t, (per[g]!.get(t) ?? 0) + 1);
+      overall.set(t, (overall.get(t) ?? 0) + w);
+      per[g]!.set(t, (per[g]!.get(t) ?? 0) + w);
     }
   });
-  const n = docs.length;
   return per.map((m, g) =>
     [...m.entries()]
       .filter(([, c]) => c >= 2 || sizes[g]! < 4)
@@ -124,6 +129,30 @@ function distinctiveTerms(docs: readonly (readonly string[])[], labels: ArrayLik
       .sort((a, b) => b.score - a.score || (a.t < b.t ? -1 : 1))
       .map((x) => x.t),
   );
+}
+
+/**
+ * Identical inputs (a store repeats its short openings: "I want to cancel my flight") are read,
+ * weighted and projected once: `of[i]` is input i's distinct text, `counts` how often each occurs.
+ */
+function distinctInputs(inputs: readonly InduceInput[]): { distinct: InduceInput[]; of: Int32Array; counts: number[] } {
+  const seen = new Map<string, number>();
+  const distinct: InduceInput[] = [];
+  const counts: number[] = [];
+  const of = new Int32Array(inputs.length);
+  inputs.forEach((x, i) => {
+    const key = x.extraTerms?.length ? `${x.text}\u0000${x.extraTerms.join('\u0001')}` : x.text;
+    let u = seen.get(key);
+    if (u === undefined) {
+      u = distinct.length;
+      seen.set(key, u);
+      distinct.push(x);
+      counts.push(0);
+    }
+    counts[u]!++;
+    of[i] = u;
+  });
+  return { distinct, of, counts };
 }
 
 /**
@@ -159,16 +188,20 @@ export function induceGroups(inputs: readonly InduceInput[], options: InduceOpti
   const rand = seededRandom(options.seed ?? 1);
   const termOptions = options.terms ?? TOPIC_TERMS;
   const surfaces: Surfaces = new Map();
-  const docs = inputs.map((x) => [...textTerms(x.text, termOptions, surfaces), ...(x.extraTerms ?? [])]);
+  const { distinct, of, counts } = distinctInputs(inputs);
+  const distinctDocs = distinct.map((x, u) => [...textTerms(x.text, termOptions, surfaces, counts[u]), ...(x.extraTerms ?? [])]);
+  const docs = Array.from(of, (u) => distinctDocs[u]!);
   const n = docs.length;
   const minSize = options.minSize ?? Math.max(3, Math.round(n * 0.002));
   const fitIdx = sampleIndices(n, options.fitSample ?? 5000, rand);
   const vocabulary = fitVocabulary(fitIdx.map((i) => docs[i]!));
   const index = vocabularyIndex(vocabulary);
-  const rows = docs.map((d) => tfidfRow(d, vocabulary, index));
+  const distinctRows = distinctDocs.map((d) => tfidfRow(d, vocabulary, index));
+  const rows = Array.from(of, (u) => distinctRows[u]!);
   const fitRows = fitIdx.map((i) => rows[i]!).filter((r) => r.ids.length > 0);
   const projection = fitLsa(fitRows.length > 0 ? fitRows : rows, vocabulary.terms.length, { dims: options.dims ?? 100, rand });
-  const points = rows.map((r) => project(projection, r));
+  const distinctPoints = distinctRows.map((r) => project(projection, r));
+  const points = Array.from(of, (u) => distinctPoints[u]!);
   const empty = rows.map((r) => r.ids.length === 0);
   const fitPoints = fitIdx.filter((i) => !empty[i]).map((i) => points[i]!);
 
@@ -225,7 +258,9 @@ export function induceGroups(inputs: readonly InduceInput[], options: InduceOpti
 
   const k = centroids.length;
   const hidden = placeholderStems(inputs);
-  const ranked = distinctiveTerms(docs, labels, k).map((ts) => ts.filter((t) => !t.split(' ').some((w) => hidden.has(w))));
+  const distinctLabels = new Int32Array(distinct.length);
+  labels.forEach((l, i) => (distinctLabels[of[i]!] = l));
+  const ranked = distinctiveTerms(distinctDocs, counts, distinctLabels, k).map((ts) => ts.filter((t) => !t.split(' ').some((w) => hidden.has(w))));
   const members = Array.from({ length: k }, () => [] as number[]);
   labels.forEach((l, i) => {
     if (l >= 0) members[l]!.push(i);
@@ -237,7 +272,7 @@ export function induceGroups(inputs: readonly InduceInput[], options: InduceOpti
   const groups: InducedGroup[] = centroids.map((c, g) => {
     const topKeys = pickTerms(ranked[g]!, TOP_TERMS);
     const topTerms = topKeys.map((t) => surfaceOf(t, surfaces));
-    const byDist = [...members[g]!].sort((a, b) => dotF(points[b]!, c) - dotF(points[a]!, c));
+    const byDist = closest(members[g]!, points, c, 5);
     let name = slug(topTerms.slice(0, NAME_TERMS).join(' ')) || `${kind}_${g + 1}`;
     let id = `${kind}:${name}`;
     // Stable identity: the previous group sharing most top terms (at least half) lends its id and name.
@@ -257,7 +292,7 @@ export function induceGroups(inputs: readonly InduceInput[], options: InduceOpti
     }
     usedIds.add(id);
     usedNames.add(name);
-    return { id, name, topTerms, size: members[g]!.length, examples: byDist.slice(0, 5) };
+    return { id, name, topTerms, size: members[g]!.length, examples: byDist };
   });
   return { model: { kind, vocabulary, index, projection, centroids, groups, termOptions, kScores }, assignments: labels };
 }
@@ -360,6 +395,20 @@ function bestBisection(members: readonly Float64Array[], rand: () => number): { 
     if (!best || sil > best.silhouette) best = { centroids: r.centroids, sizes, silhouette: sil };
   }
   return best;
+}
+
+/** The `count` members nearest the centre, nearest first (ties by input order); one similarity per member. */
+function closest(members: readonly number[], points: readonly Float64Array[], centre: Float64Array, count: number): number[] {
+  const top: Array<{ i: number; s: number }> = [];
+  for (const i of members) {
+    const s = dotF(points[i]!, centre);
+    if (top.length === count && s <= top[count - 1]!.s) continue;
+    let at = top.length;
+    while (at > 0 && top[at - 1]!.s < s) at--;
+    top.splice(at, 0, { i, s });
+    if (top.length > count) top.pop();
+  }
+  return top.map((x) => x.i);
 }
 
 function dotF(a: Float64Array, b: Float64Array): number {

@@ -24,13 +24,13 @@ export const ACT_TERMS: TermOptions = { charN: 0, keepFunctionWords: true };
 export type Surfaces = Map<string, Map<string, number>>;
 
 /** Content words of a text, stemmed (used for names and for term lists). */
-export function contentWords(text: string, keepFunctionWords = false, surfaces?: Surfaces): string[] {
+export function contentWords(text: string, keepFunctionWords = false, surfaces?: Surfaces, weight = 1): string[] {
   const words = tokenize(text).filter((w) => w.length > 1 && !w.startsWith('<') && (keepFunctionWords || (!STOPWORDS.has(w) && !FILLER.has(w))));
   return words.map((w) => {
     const s = stem(w);
     if (surfaces) {
       const forms = surfaces.get(s) ?? new Map<string, number>();
-      forms.set(w, (forms.get(w) ?? 0) + 1);
+      forms.set(w, (forms.get(w) ?? 0) + weight);
       surfaces.set(s, forms);
     }
     return s;
@@ -49,9 +49,12 @@ export function surfaceOf(term: string, surfaces: Surfaces): string {
     .join(' ');
 }
 
-/** The terms of one text (with repeats: term frequency matters). Character n-grams are prefixed `#`. */
-export function textTerms(text: string, options: TermOptions = TOPIC_TERMS, surfaces?: Surfaces): string[] {
-  const words = contentWords(text, options.keepFunctionWords, surfaces);
+/**
+ * The terms of one text (with repeats: term frequency matters). Character n-grams are prefixed `#`.
+ * `weight`: how many times the text occurs (its written forms count that often in `surfaces`).
+ */
+export function textTerms(text: string, options: TermOptions = TOPIC_TERMS, surfaces?: Surfaces, weight = 1): string[] {
+  const words = contentWords(text, options.keepFunctionWords, surfaces, weight);
   const out = [...words];
   for (let i = 0; i + 1 < words.length; i++) out.push(`${words[i]} ${words[i + 1]}`);
   if (options.charN > 0) {

@@ -85,15 +85,34 @@ export interface VocabularyLabeler {
   move(text: string): string | undefined;
 }
 
+/** Remembers results by key (a store repeats its short texts); forgets all past `limit` to stay bounded. */
+function memo<T>(limit: number, compute: (key: string) => T): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key) => {
+    const hit = cache.get(key);
+    if (hit !== undefined || cache.has(key)) return hit as T;
+    if (cache.size >= limit) cache.clear();
+    const value = compute(key);
+    cache.set(key, value);
+    return value;
+  };
+}
+
+const MEMO_LIMIT = 50_000;
+
 export function vocabularyLabeler(v: InducedVocabulary): VocabularyLabeler {
   const name = (m: InducedModel, g: number) => (g >= 0 ? m.groups[g]?.name : undefined);
+  const intentOf = memo(MEMO_LIMIT, (key) => {
+    const [goal, tools] = key.split('\u0000') as [string, string];
+    const r = assignGroup(v.intents, { text: goal, extraTerms: toolTerms(tools ? tools.split('\u0001') : []) });
+    const label = name(v.intents, r.group);
+    return label ? { label, confidence: Math.max(0, Math.min(1, r.similarity)) } : undefined;
+  });
+  const situationOf = memo(MEMO_LIMIT, (text) => name(v.situations, assignGroup(v.situations, { text }).group));
+  const moveOf = memo(MEMO_LIMIT, (text) => name(v.moves, assignGroup(v.moves, { text }).group));
   return {
-    intent(goal, tools) {
-      const r = assignGroup(v.intents, { text: goal, extraTerms: toolTerms(tools) });
-      const label = name(v.intents, r.group);
-      return label ? { label, confidence: Math.max(0, Math.min(1, r.similarity)) } : undefined;
-    },
-    situation: (text) => name(v.situations, assignGroup(v.situations, { text }).group),
-    move: (text) => name(v.moves, assignGroup(v.moves, { text }).group),
+    intent: (goal, tools) => intentOf(`${goal}\u0000${tools.join('\u0001')}`),
+    situation: situationOf,
+    move: moveOf,
   };
 }

@@ -96,3 +96,20 @@ describe('discovery: the opening exchange', () => {
     assert.deepEqual(t.exchange, { situation: { text: 'I want to cancel my gym membership today', turnIndex: 0 }, move: { text: 'I can do that for you', turnIndex: 1 } });
   });
 });
+
+describe('discovery: repeated texts', () => {
+  it('gives every copy of a text the same group, counts copies in sizes, and lists examples nearest the centre first', () => {
+    const once = texts.map((t) => ({ text: t.text }));
+    const repeated = [...once, ...once.slice(0, 6), ...once.slice(0, 6)];
+    const r = induceGroups(repeated, { minSize: 3, kind: 'intent' });
+    for (let i = 0; i < 6; i++) {
+      assert.equal(r.assignments[once.length + i], r.assignments[i]);
+      assert.equal(r.assignments[once.length + 6 + i], r.assignments[i]);
+    }
+    assert.equal(r.model.groups.reduce((s, g) => s + g.size, 0), repeated.length);
+    for (const g of r.model.groups) {
+      const sims = g.examples.map((i) => assignGroup(r.model, repeated[i]!).similarity);
+      assert.ok(sims.every((s, j) => j === 0 || s <= sims[j - 1]! + 1e-12), 'examples nearest the centre first');
+    }
+  });
+});
