@@ -133,7 +133,11 @@ export interface ChooseKOptions {
    * parsimony rule stops where the curve flattens, as the one-standard-error rule does for CV.
    */
   parsimony?: number;
+  /** Read the silhouette curve averaged over each k and its grid neighbours. */
+  smooth?: boolean;
 }
+
+const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 /** k-means at each candidate k; the k with the best silhouette on the subsample wins. */
 export function chooseK(points: readonly Float64Array[], options: ChooseKOptions): { best: KMeansResult; scores: Array<{ k: number; silhouette: number }> } {
@@ -160,8 +164,11 @@ export function chooseK(points: readonly Float64Array[], options: ChooseKOptions
     scores.push({ k, silhouette: silhouette(dist, m, sample.map((i) => r.labels[i]!), r.k) });
   }
   if (results.length === 0) return { best: kMeans(points, Math.min(minK, n), options.rand), scores };
-  const top = Math.max(...scores.map((s) => s.silhouette));
+  // Each k's score is one k-means run's, and runs differ: the choice reads the curve averaged with its
+  // neighbours on the grid, so one lucky or unlucky run neither wins nor hides a plateau.
+  const curve = options.smooth ? scores.map((_, i) => mean(scores.slice(Math.max(0, i - 1), i + 2).map((s) => s.silhouette))) : scores.map((s) => s.silhouette);
+  const top = Math.max(...curve);
   const bar = top > 0 ? top * (options.parsimony ?? 0.95) : top;
-  const chosen = scores.findIndex((s) => s.silhouette >= bar);
+  const chosen = curve.findIndex((s) => s >= bar);
   return { best: results[chosen]!, scores };
 }
