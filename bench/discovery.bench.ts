@@ -1,6 +1,7 @@
 // `npm run bench discovery`: induction of a store's vocabulary (intents, situations, moves) over
 // 100,000 calls on one core (target < 30 s), from the airline sample generator's calls: reading the
 // opening exchange, fitting the three groupings, labelling every call. CPU seconds beside wall seconds.
+import { loadavg } from 'node:os';
 import { callDocs, induceVocabulary, vocabularyLabeler } from '../src/engine/analysis/discovery';
 import type { ConversationEvent } from '../src/engine/model';
 import { iterateAirlineCalls } from '../src/engine/samples/airline';
@@ -29,4 +30,4 @@ const c2 = cpu(c0);
 const t2 = performance.now();
 console.log(`calls ${docs.length}: induce ${c1.toFixed(1)} s CPU (${((t1 - t0) / 1000).toFixed(1)} s wall) → ${v.intents.groups.length} intents, ${v.situations.groups.length} situations, ${v.moves.groups.length} moves`);
 console.log(`label every call (intent, situation, move): ${(c2 - c1).toFixed(1)} s CPU (${((t2 - t1) / 1000).toFixed(1)} s wall); ${labelled} of ${docs.length} calls with an intent`);
-console.log(`total ${c2.toFixed(1)} s CPU for ${docs.length} calls (target < 30 s)`);
+console.log(`total ${c2.toFixed(1)} s CPU for ${docs.length} calls (target < 30 s); load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
