@@ -105,6 +105,27 @@ class PlaceholderBook {
     return label;
   }
 
+  /**
+   * Numbers new placeholders after those already in `text`. A call stored in part (an earlier file, an
+   * earlier live batch) and redacted again with its later part holds placeholders: a name learned later
+   * must not get the number an earlier, different name already has.
+   */
+  reserve(text: string): void {
+    if (!text.includes('[')) return;
+    NUMBERED_PLACEHOLDER_RE.lastIndex = 0;
+    for (let m = NUMBERED_PLACEHOLDER_RE.exec(text); m !== null; m = NUMBERED_PLACEHOLDER_RE.exec(text)) {
+      const stem = m[1]!;
+      const n = Number(m[2]);
+      let typed = false;
+      for (const type of ENTITY_TYPES) {
+        if (this.rules[type].placeholder !== stem) continue;
+        typed = true;
+        if ((this.counters.get(type) ?? 0) < n) this.counters.set(type, n);
+      }
+      if (!typed && (this.customCounters.get(stem) ?? 0) < n) this.customCounters.set(stem, n);
+    }
+  }
+
   label(type: EntityType, original: string, value: number | undefined): string {
     const rule = this.rules[type];
     if (VALUE_TYPES.has(type) && rule.mode !== 'plain') {
@@ -140,6 +161,17 @@ class PlaceholderBook {
     if (type === 'PERSON') for (const tok of norm.split(' ')) if (tok.length > 1 && !this.personTokens.has(tok)) this.personTokens.set(tok, n);
     return `[${rule.placeholder}_${n}]`;
   }
+}
+
+/** A numbered placeholder the redactor writes: "[CUSTOMER_NAME_2]" → stem CUSTOMER_NAME, number 2. */
+const NUMBERED_PLACEHOLDER_RE = /\[([A-Z][A-Z0-9_]*?)_(\d{1,6})\]/g;
+
+/** Every string of a value (bounded depth), for `PlaceholderBook.reserve`. */
+function reserveAll(value: unknown, book: PlaceholderBook, depth = 0): void {
+  if (typeof value === 'string') book.reserve(value);
+  else if (depth > 64 || value === null || typeof value !== 'object') return;
+  else if (Array.isArray(value)) for (const x of value) reserveAll(x, book, depth + 1);
+  else for (const x of Object.values(value as Record<string, unknown>)) reserveAll(x, book, depth + 1);
 }
 
 /** A code's value whatever its surface: "ACC-88213" → "acc88213", "eight eight two one" → "8821". */
@@ -374,6 +406,7 @@ export function createRedactor(options: RedactorOptions): KaizenRedactor {
   function redactConversation(conversation: Conversation): Conversation {
     const book = new PlaceholderBook(rules);
     const events = conversation.events;
+    for (const e of events) reserveAll(e, book);
     // Detect every turn first so a number spoken across two turns can be joined before rendering.
     const turnEntities = new Map<number, DetectedEntity[]>();
     // Business names the call names in company contexts ("thank you for calling Acme Outfitters") are not
