@@ -5,6 +5,8 @@ import { createDetector } from './detect';
 import type { Detector } from './detect';
 import { DEFAULT_POLICY, ENTITY_TYPES, resolveRules } from './policy';
 import type { PrivacyPolicy, ResolvedRule } from './policy';
+import { COMMON_WORD_SET } from './lexicon/commonWords';
+import { ENGLISH_WORD_SET } from './lexicon/englishWords';
 import { FIRST_NAME_SET } from './lexicon/firstNames';
 import { NUMBER_RUN_RE, NUMBER_WORDS, readNumberRun } from './spoken';
 import { personalIdType } from './identifiers';
@@ -28,6 +30,8 @@ export interface KaizenRedactor extends Redactor {
 }
 
 const CAPITALISED_RE = /^\p{Lu}/u;
+/** A map key shaped like a field name ("customerEmail", "crm_ticket", "x-request-id"): never redacted as text. */
+const FIELD_NAME_RE = /^[A-Za-z_$][A-Za-z0-9_$-]{0,63}$/;
 const WORD_CHAR_RE = /[\p{L}\p{N}_]/u;
 
 /** Tool-argument fields whose values are identifiers used as join keys: hashed, never shown. */
@@ -371,7 +375,12 @@ export function createRedactor(options: RedactorOptions): KaizenRedactor {
     if (Array.isArray(value)) return value.map((v) => redactAny(v, key, book));
     if (value !== null && typeof value === 'object') {
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = redactAny(v, k, book);
+      for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+        // A key can be data too (metadata keyed by the caller's email or name): redacted unless shaped like a field name.
+        let key = FIELD_NAME_RE.test(k) ? k : redactWith(book, k);
+        while (key !== k && Object.prototype.hasOwnProperty.call(out, key)) key += '_';
+        out[key] = redactAny(v, k, book);
+      }
       return out;
     }
     return value;
@@ -582,19 +591,49 @@ export function createRedactor(options: RedactorOptions): KaizenRedactor {
     }
     if (names.size === 0) return;
     const longestFirst = [...names].sort((a, b) => b.length - a.length);
+    // Speech-to-text writes a name in lower case as often as not ("can you tell rohan…" after "Rohan" was found):
+    // a name that is no everyday or dictionary word is also looked for whatever its case.
+    const anyCase = longestFirst.filter((n) => n.split(/\s+/).every((w) => w.length >= 3 && !COMMON_WORD_SET.has(w.toLowerCase()) && !ENGLISH_WORD_SET.has(w.toLowerCase())));
     for (const [i, list] of turnEntities) {
       const text = (events[i] as { text: string }).text;
       let spans = list;
-      for (const name of longestFirst) {
-        for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+      const mark = (haystack: string, name: string) => {
+        for (let at = haystack.indexOf(name); at >= 0; at = haystack.indexOf(name, at + name.length)) {
           const end = at + name.length;
           if (WORD_CHAR_RE.test(text.charAt(at - 1)) || WORD_CHAR_RE.test(text.charAt(end))) continue;
           if (spans.some((x) => x.start < end && x.end > at)) continue;
           spans = mergeSpan(spans, { type: 'PERSON', start: at, end, score: 0.9 });
         }
+      };
+      for (const name of longestFirst) mark(text, name);
+      if (anyCase.length > 0) {
+        const lower = text.toLowerCase();
+        // Offsets hold only when lower-casing keeps the length (it does but for a few letters such as "İ").
+        if (lower.length === text.length) for (const name of anyCase) mark(lower, name.toLowerCase());
       }
+      spans = withRepeatedNameTail(text, spans);
       if (spans !== list) turnEntities.set(i, spans);
     }
+  }
+
+  /**
+   * "it's hamid, hamid rezaei", "i'm dolores, dolores umbridge-fairweather": a name said again at once is
+   * followed by the rest of it; the next word joins the name unless it is an everyday or dictionary word.
+   */
+  function withRepeatedNameTail(text: string, spans: DetectedEntity[]): DetectedEntity[] {
+    let out = spans;
+    for (const x of spans) {
+      if (x.type !== 'PERSON') continue;
+      const name = text.slice(x.start, x.end).toLowerCase();
+      const before = text.slice(Math.max(0, x.start - name.length - 3), x.start).toLowerCase();
+      if (!new RegExp(`(?:^|[^\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[ ]*[,.…-]+[ ]*$`, 'u').test(before)) continue;
+      const tail = /^[ ]+([\p{L}][\p{L}'’-]{1,40})/u.exec(text.slice(x.end));
+      if (!tail) continue;
+      const w = tail[1]!.toLowerCase();
+      if (COMMON_WORD_SET.has(w) || ENGLISH_WORD_SET.has(w) || w.split('-').every((p) => COMMON_WORD_SET.has(p) || ENGLISH_WORD_SET.has(p))) continue;
+      out = mergeSpan(out, { ...x, end: x.end + tail[0].length });
+    }
+    return out;
   }
 
   /**
