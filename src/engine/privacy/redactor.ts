@@ -301,8 +301,14 @@ export function createRedactor(options: RedactorOptions): KaizenRedactor {
           re.lastIndex++;
           continue;
         }
-        const span: DetectedEntity = { type: 'ACCOUNT_NUMBER', start: m.index, end: m.index + m[0].length, score: 0.95 };
-        customStem.set(span, stem);
+        let span: DetectedEntity = { type: 'ACCOUNT_NUMBER', start: m.index, end: m.index + m[0].length, score: 0.95 };
+        // A policy's type adds redaction, never removes it: a match over part of an email, a phone or an SSN
+        // ("@[a-z]+", "1120") widens to the whole of what it overlaps, which keeps its built-in type.
+        const overlapped = spans.filter((x) => x.start < span.end && x.end > span.start);
+        const start = Math.min(span.start, ...overlapped.map((x) => x.start));
+        const end = Math.max(span.end, ...overlapped.map((x) => x.end));
+        if (start === span.start && end === span.end) customStem.set(span, stem);
+        else span = { ...overlapped.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a)), start, end };
         spans = mergeSpan(spans, span);
       }
     }
