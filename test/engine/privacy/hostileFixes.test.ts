@@ -38,6 +38,7 @@ describe('privacy: the leaks the hostile set found (test/fixtures/privacy/hostil
       eventId: 'c1:0',
       ts: 1_790_000_000_000,
       type: 'call.started',
+      channel: 'voice',
       platform: { metadata: { crmTier: 'gold', crm: { 'ingeborg.sorensen@example.no': 'vip', 'Ingeborg Sørensen': 'owner' } } },
     };
     const out = redactor.redactConversation(assembleConversation([started, turn(1, 'user', 'hello')]));
