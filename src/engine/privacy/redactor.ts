@@ -726,7 +726,8 @@ export function createRedactor(options: RedactorOptions): KaizenRedactor {
   function redactResult(book: PlaceholderBook, result: string): string {
     if (/^\s*[[{]/.test(result)) {
       const parsed = parseJson(result);
-      if (parsed !== undefined && typeof parsed === 'object') return JSON.stringify(redactAny(parsed, undefined, book));
+      // A result nested deeper than any real payload (a hostile one) is redacted as text: walking it would overflow the stack.
+      if (parsed !== undefined && typeof parsed === 'object' && !deeperThan(parsed, 256)) return JSON.stringify(redactAny(parsed, undefined, book));
     }
     return redactWith(book, result);
   }
@@ -790,6 +791,18 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** Whether a parsed JSON value nests deeper than `max` (iterative: it must not overflow the stack itself). */
+function deeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, d] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (d >= max) return true;
+    for (const x of Array.isArray(v) ? v : Object.values(v as Record<string, unknown>)) if (x !== null && typeof x === 'object') stack.push([x, d + 1]);
+  }
+  return false;
 }
 
 /** Replaces whatever `span` overlaps with `span` itself, keeping the list ordered. */
