@@ -8,13 +8,15 @@ export interface CallPart {
   /**
    * The whole call as best known, in any order: the new events raw, and the earlier ones raw when they are
    * still at hand (the live path keeps them) or as stored, already redacted (a later file merging into a
-   * stored call). The redactor numbers new placeholders after any already in it.
+   * stored call: then `redactedHistory` is set, and new placeholders are numbered after those in it).
    */
   history: readonly ConversationEvent[];
   /** The new events (the same objects as in `history`): each is returned redacted. */
   fresh: ReadonlySet<ConversationEvent>;
   /** The stored, redacted version of an earlier event (by its redacted id), if any. */
   earlier: (eventId: string) => ConversationEvent | undefined;
+  /** `history` holds redacted events (placeholders): new placeholders are numbered after theirs. */
+  redactedHistory?: boolean;
 }
 
 /**
@@ -27,7 +29,7 @@ export interface CallPart {
  */
 export function redactCallPart(redactor: Redactor, part: CallPart): ConversationEvent[] {
   const assembled = assembleConversation(part.history);
-  const redacted = redactor.redactConversation(assembled).events;
+  const redacted = redactor.redactConversation(assembled, { continueNumbering: part.redactedHistory === true }).events;
   const out: ConversationEvent[] = [];
   // The redactor maps events one to one, in order: the raw event at i is the redacted one at i.
   for (let i = 0; i < redacted.length; i++) {
@@ -57,7 +59,7 @@ export function redactIntoStoredCall(redactor: Redactor, stored: Conversation, r
   const fresh = new Set(raw.events.filter((_, i) => !storedById.has(aloneIds[i]!)));
   // A stored event the new part repeats is read from the new part's raw text (it holds the names).
   const history = [...stored.events.filter((e) => !incomingIds.has(e.eventId)), ...raw.events];
-  const update = redactCallPart(redactor, { history, fresh, earlier: (id) => storedById.get(id) });
+  const update = redactCallPart(redactor, { history, fresh, earlier: (id) => storedById.get(id), redactedHistory: true });
   const updated = new Set(update.map((e) => e.eventId));
   const copies = alone.events.filter((e) => storedById.has(e.eventId) && !updated.has(e.eventId));
   return { ...alone, ...assembleConversation([...update, ...copies]), callId: alone.callId, agentId: alone.agentId };

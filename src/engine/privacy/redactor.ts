@@ -11,7 +11,7 @@ import { FIRST_NAME_SET } from './lexicon/firstNames';
 import { NUMBER_RUN_RE, NUMBER_WORDS, readNumberRun } from './spoken';
 import { personalIdType } from './identifiers';
 import type { TurnHint } from './nameSlots';
-import type { DetectedEntity, EntityType, RedactionResult, Redactor } from './types';
+import type { DetectedEntity, EntityType, RedactConversationOptions, RedactionResult, Redactor } from './types';
 
 export interface RedactorOptions {
   /** The per-workspace secret; identifiers hashed under it join across calls but cannot be reversed without it. */
@@ -418,10 +418,10 @@ export function createRedactor(options: RedactorOptions): KaizenRedactor {
     return out;
   }
 
-  function redactConversation(conversation: Conversation): Conversation {
+  function redactConversation(conversation: Conversation, options?: RedactConversationOptions): Conversation {
     const book = new PlaceholderBook(rules);
     const events = conversation.events;
-    for (const e of events) reserveAll(e, book);
+    if (options?.continueNumbering) for (const e of events) reserveAll(e, book);
     // Detect every turn first so a number spoken across two turns can be joined before rendering.
     const turnEntities = new Map<number, DetectedEntity[]>();
     // Business names the call names in company contexts ("thank you for calling Acme Outfitters") are not
@@ -630,9 +630,15 @@ export function createRedactor(options: RedactorOptions): KaizenRedactor {
     let out = spans;
     for (const x of spans) {
       if (x.type !== 'PERSON') continue;
+      // Walk back over spaces and the punctuation between the two ("hamid, hamid", "dolores… dolores").
+      let k = x.start;
+      while (k > 0 && text.charCodeAt(k - 1) === 32) k--;
+      const punct = k;
+      while (k > 0 && ',.…-'.includes(text.charAt(k - 1))) k--;
+      if (k === punct) continue;
+      while (k > 0 && text.charCodeAt(k - 1) === 32) k--;
       const name = text.slice(x.start, x.end).toLowerCase();
-      const before = text.slice(Math.max(0, x.start - name.length - 3), x.start).toLowerCase();
-      if (!new RegExp(`(?:^|[^\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[ ]*[,.…-]+[ ]*$`, 'u').test(before)) continue;
+      if (k < name.length || text.slice(k - name.length, k).toLowerCase() !== name || WORD_CHAR_RE.test(text.charAt(k - name.length - 1))) continue;
       const tail = /^[ ]+([\p{L}][\p{L}'’-]{1,40})/u.exec(text.slice(x.end));
       if (!tail) continue;
       const w = tail[1]!.toLowerCase();
