@@ -1,7 +1,7 @@
 import type { EnginePorts } from '../ports';
 import type { StoreLock } from '../store';
 import { SqlDb, StoreFileError, acquireStoreLock, hostProcess, loadSqlModule } from '../store';
-import type { AdoptionEntry, HubJournalEntry, HubStore, StatsContributionRow } from './hubStore';
+import type { AdoptionEntry, HubJournalEntry, HubStore, HubTransitionJournal, StatsContributionRow } from './hubStore';
 
 // Signers and agents are listed in insertion order: rowid order (these tables are never deleted from, so
 // a new row's rowid is always the largest).
@@ -105,16 +105,35 @@ class SqlHubStore implements HubStore {
 
   async recordAdoption(hash: string, action: 'adopt' | 'rollback', at: string): Promise<AdoptionEntry> {
     this.check();
-    const latest = this.latestAdoption(hash);
+    const latest = this.latestEntry(hash);
     if (latest && latest.action === action) return latest;
     this.db.run('INSERT INTO hub_adoptions (hash, action, at) VALUES (?, ?, ?)', [hash, action, at]);
-    const entry = this.latestAdoption(hash)!;
+    const entry = this.latestEntry(hash)!;
     await this.persist();
     for (const listener of this.listeners) listener(entry.cursor);
     return entry;
   }
 
-  private latestAdoption(hash: string): AdoptionEntry | undefined {
+  async transition(hash: string, from: 'none' | 'adopt' | 'rollback', action: 'adopt' | 'rollback', at: string, journal: HubTransitionJournal): Promise<{ entry: AdoptionEntry | undefined; appended: boolean }> {
+    this.check();
+    // One process owns the file and sql.js runs synchronously: nothing can interleave between the read
+    // and the writes below, which makes this a compare-and-set.
+    const latest = this.latestEntry(hash);
+    if ((latest?.action ?? 'none') !== from) return { entry: latest, appended: false };
+    this.db.run('INSERT INTO hub_adoptions (hash, action, at) VALUES (?, ?, ?)', [hash, action, at]);
+    const entry = this.latestEntry(hash)!;
+    this.db.run('INSERT INTO hub_journal (at, action, hash, detail) VALUES (?, ?, ?, ?)', [at, journal.action, hash, JSON.stringify({ cursor: entry.cursor, ...journal.detail })]);
+    await this.persist();
+    for (const listener of this.listeners) listener(entry.cursor);
+    return { entry, appended: true };
+  }
+
+  async latestAdoption(hash: string): Promise<AdoptionEntry | undefined> {
+    this.check();
+    return this.latestEntry(hash);
+  }
+
+  private latestEntry(hash: string): AdoptionEntry | undefined {
     const row = this.db.rows('SELECT cursor, hash, action, at FROM hub_adoptions WHERE hash = ? ORDER BY cursor DESC LIMIT 1', [hash])[0];
     return row ? toAdoption(row) : undefined;
   }

@@ -164,6 +164,14 @@ describe('collective: hub over loopback (quorum, refusals, rollback, restart)', 
         const e = await inner.recordAdoption(...a);
         return { ...e, cursor: e.cursor * 7 };
       },
+      transition: async (...a) => {
+        const r = await inner.transition(...a);
+        return { ...r, entry: r.entry && { ...r.entry, cursor: r.entry.cursor * 7 } };
+      },
+      latestAdoption: async (h) => {
+        const e = await inner.latestAdoption(h);
+        return e && { ...e, cursor: e.cursor * 7 };
+      },
       adoptionsAfter: async (after, limit) => (await inner.adoptionsAfter(Math.floor(after / 7), limit)).map((e) => ({ ...e, cursor: e.cursor * 7 })),
       markApplied: (...a) => inner.markApplied(...a),
       appliedBy: (h) => inner.appliedBy(h),
