@@ -141,6 +141,17 @@ export const PG_HUB_MIGRATIONS: readonly { version: number; name: string; sql: s
       $fn$;
     `,
   },
+  {
+    version: 3,
+    name: 'node ↔ key bindings for statistics (first signer of a node wins)',
+    sql: `
+      CREATE TABLE kaizen_hub_node_keys (
+        node text PRIMARY KEY,
+        key_id text NOT NULL,
+        bound_at text NOT NULL
+      );
+    `,
+  },
 ];
 
 /** A database the hub cannot use: `connection` (the URL, the server, the credentials) or `schema` (written by a newer kaizen). */
@@ -385,6 +396,23 @@ export class PgHubStore implements HubStore {
   async appliedBy(hash: string): Promise<string[]> {
     const r = await this.pool.query<{ agent_id: string }>('SELECT agent_id FROM kaizen_hub_applied WHERE hash = $1 ORDER BY seq', [hash]);
     return r.rows.map((row) => row.agent_id);
+  }
+
+  async nodeKey(node: string): Promise<string | undefined> {
+    const r = await this.pool.query<{ key_id: string }>('SELECT key_id FROM kaizen_hub_node_keys WHERE node = $1', [node]);
+    return r.rows[0]?.key_id;
+  }
+
+  async bindNodeKey(node: string, keyId: string, at: string): Promise<{ keyId: string; bound: boolean }> {
+    const ins = await this.pool.query<{ key_id: string }>(
+      'INSERT INTO kaizen_hub_node_keys (node, key_id, bound_at) VALUES ($1, $2, $3) ON CONFLICT (node) DO NOTHING RETURNING key_id',
+      [node, keyId, at],
+    );
+    if (ins.rows[0]) return { keyId: ins.rows[0].key_id, bound: true };
+    // Another replica bound it first (committed before our insert gave way): a new statement sees its row.
+    const key = await this.nodeKey(node);
+    if (key === undefined) throw new Error(`node ${node}: binding neither inserted nor found`);
+    return { keyId: key, bound: false };
   }
 
   async putStatsContribution(row: StatsContributionRow): Promise<boolean> {

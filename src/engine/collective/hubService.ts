@@ -126,6 +126,7 @@ export class HubService {
     verifySignature(stats, sig.data, '', this.options);
     const report = this.options.validator.validate(stats, 'stats');
     if (!report.ok) throw new CollectiveRefusal(report.findings[0]!.field, `looks like PII (${report.findings[0]!.entityType}); redact it before sharing`);
+    await this.checkNodeBindings(Object.keys(stats.contributions), sig.data.keyId);
     const kept: string[] = [];
     const ignored: string[] = [];
     for (const [node, c] of Object.entries(stats.contributions)) {
@@ -134,6 +135,33 @@ export class HubService {
     }
     if (kept.length) await this.options.store.appendJournal({ at: this.now(), action: 'stats', detail: { by: sig.data.keyId, kept, versions: kept.map((n) => stats.contributions[n]!.version) } });
     return { kept, ignored };
+  }
+
+  /**
+   * A contribution that claims node N must be signed by the key bound to N: by the trust file (`nodes`)
+   * or, failing that, by the first key that contributed for N on this hub (recorded and journaled). Every
+   * node is checked before anything is bound or stored, so a refused file changes nothing.
+   */
+  private async checkNodeBindings(nodes: readonly string[], signer: string): Promise<void> {
+    const { trust, store } = this.options;
+    const field = (node: string) => `stats.contributions.${node}`;
+    const allowed = trust.nodesOf(signer);
+    const firstUse: string[] = [];
+    for (const node of nodes) {
+      const pinned = trust.keyForNode(node);
+      if (pinned !== undefined && pinned !== signer) throw new CollectiveRefusal(field(node), `node "${node}" is bound to key "${pinned}" by the trust file, but this file is signed by "${signer}"`, 403);
+      if (allowed !== undefined && !allowed.includes(node)) throw new CollectiveRefusal(field(node), `key "${signer}" may sign statistics only for ${allowed.map((n) => `"${n}"`).join(', ')} (its "nodes" in the trust file)`, 403);
+      if (pinned !== undefined) continue;
+      const bound = await store.nodeKey(node);
+      if (bound !== undefined && bound !== signer) throw new CollectiveRefusal(field(node), `node "${node}" is bound to key "${bound}" (the first key that contributed its statistics to this hub), but this file is signed by "${signer}"`, 403);
+      if (bound === undefined) firstUse.push(node);
+    }
+    for (const node of firstUse) {
+      const r = await store.bindNodeKey(node, signer, this.now());
+      // Another replica bound the node to another key in the meantime.
+      if (r.keyId !== signer) throw new CollectiveRefusal(field(node), `node "${node}" is bound to key "${r.keyId}" (the first key that contributed its statistics to this hub), but this file is signed by "${signer}"`, 403);
+      if (r.bound) await store.appendJournal({ at: this.now(), action: 'node-bound', detail: { node, keyId: signer } });
+    }
   }
 
   /** GET /v1/stats: every node's newest contribution, merged. */

@@ -61,6 +61,13 @@ export interface HubStore {
   markApplied(hash: string, agentId: string, at: string): Promise<void>;
   /** Agents that acknowledged the artifact as applied, in order of first acknowledgement. */
   appliedBy(hash: string): Promise<string[]>;
+  /** The key a node's statistics are bound to (undefined: none yet). */
+  nodeKey(node: string): Promise<string | undefined>;
+  /**
+   * Binds `node` to `keyId` unless it is bound already (the first signer wins, across replicas); returns
+   * the key it is bound to afterwards and whether this call bound it.
+   */
+  bindNodeKey(node: string, keyId: string, at: string): Promise<{ keyId: string; bound: boolean }>;
   /** Keeps a node's contribution when its version is higher than the stored one; true when it was kept. */
   putStatsContribution(row: StatsContributionRow): Promise<boolean>;
   statsContributions(): Promise<StatsContributionRow[]>;

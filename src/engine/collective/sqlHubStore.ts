@@ -12,6 +12,7 @@ CREATE TABLE IF NOT EXISTS hub_adoptions (cursor INTEGER PRIMARY KEY AUTOINCREME
 CREATE INDEX IF NOT EXISTS hub_adoptions_hash ON hub_adoptions (hash, cursor);
 CREATE TABLE IF NOT EXISTS hub_applied (hash TEXT NOT NULL, agent_id TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (hash, agent_id));
 CREATE TABLE IF NOT EXISTS hub_stats (node TEXT PRIMARY KEY, version INTEGER NOT NULL, payload TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS hub_node_keys (node TEXT PRIMARY KEY, key_id TEXT NOT NULL, bound_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS hub_journal (seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, action TEXT NOT NULL, hash TEXT, detail TEXT NOT NULL);
 `;
 
@@ -170,6 +171,20 @@ class SqlHubStore implements HubStore {
   async appliedBy(hash: string): Promise<string[]> {
     this.check();
     return this.db.rows('SELECT agent_id FROM hub_applied WHERE hash = ? ORDER BY rowid', [hash]).map((r) => String(r[0]));
+  }
+
+  async nodeKey(node: string): Promise<string | undefined> {
+    this.check();
+    const key = this.db.scalar('SELECT key_id FROM hub_node_keys WHERE node = ?', [node]);
+    return typeof key === 'string' ? key : undefined;
+  }
+
+  async bindNodeKey(node: string, keyId: string, at: string): Promise<{ keyId: string; bound: boolean }> {
+    this.check();
+    const bound = this.db.run('INSERT OR IGNORE INTO hub_node_keys (node, key_id, bound_at) VALUES (?, ?, ?)', [node, keyId, at]) > 0;
+    const key = String(this.db.scalar('SELECT key_id FROM hub_node_keys WHERE node = ?', [node]));
+    if (bound) await this.persist();
+    return { keyId: key, bound };
   }
 
   async putStatsContribution(row: StatsContributionRow): Promise<boolean> {

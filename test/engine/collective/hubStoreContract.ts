@@ -87,6 +87,17 @@ export function describeHubStoreContract(name: string, open: () => Promise<HubSt
       assert.equal((await store.journal()).filter((j) => j.action === 'adopted').length, 1);
     });
 
+    it('node keys: the first binding wins, once, however many bind at the same moment', async () => {
+      assert.equal(await store.nodeKey('node-a'), undefined);
+      const results = await Promise.all(['k1', 'k2', 'k3', 'k1'].map((k) => store.bindNodeKey('node-a', k, at)));
+      assert.equal(results.filter((r) => r.bound).length, 1);
+      const winner = results.find((r) => r.bound)!.keyId;
+      assert.ok(results.every((r) => r.keyId === winner), 'every caller learns the winning key');
+      assert.equal(await store.nodeKey('node-a'), winner);
+      assert.deepEqual(await store.bindNodeKey('node-a', 'k9', at), { keyId: winner, bound: false });
+      assert.deepEqual(await store.bindNodeKey('node-b', 'k9', at), { keyId: 'k9', bound: true }, 'bindings are per node');
+    });
+
     it('applied: agents in order of first acknowledgement, each once', async () => {
       await store.markApplied(h('a'), 'agent-2', at);
       await store.markApplied(h('a'), 'agent-1', at);
