@@ -458,6 +458,8 @@ export class PgHubStore implements HubStore {
 
   async close(): Promise<void> {
     if (this.closed) return;
+    // Acks already taken are written before the pool goes away.
+    await this.ackBatch?.done.catch(() => undefined);
     this.closed = true;
     this.listeners.clear();
     if (this.pollTimer) clearInterval(this.pollTimer);
