@@ -57,6 +57,8 @@ export function redactIntoStoredCall(redactor: Redactor, stored: Conversation, r
   const aloneIds = alone.events.map((e) => e.eventId);
   const incomingIds = new Set(aloneIds);
   const fresh = new Set(raw.events.filter((_, i) => !storedById.has(aloneIds[i]!)));
+  // Nothing new (a re-import): the copies redacted alone are what was stored, or what the store accepts as such.
+  if (fresh.size === 0) return alone;
   // A stored event the new part repeats is read from the new part's raw text (it holds the names).
   const history = [...stored.events.filter((e) => !incomingIds.has(e.eventId)), ...raw.events];
   const update = redactCallPart(redactor, { history, fresh, earlier: (id) => storedById.get(id), redactedHistory: true });
