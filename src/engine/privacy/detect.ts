@@ -21,7 +21,7 @@ import type { TaggerModel, TaggerWeights } from './tagger';
 
 // Local bindings: a transpiled import is read through a getter on every use, too slow in the per-character loops.
 const { ADDRESS_DIGIT_Y, ADDRESS_TAIL_RE, ADDRESS_WORD_RE, ADDR_BOX_RE, ADDR_CTX_HINT_RE, ADDR_CTX_RE, ADDR_NUM_Y, ADDR_UNIT_RE, AGE_AFTER_RE, AGE_BEFORE_RE, CONTEXT_ID_RE, CTX_ACCOUNT, CTX_CARD, CTX_CARD_TAIL, CTX_DL, CTX_DOB, CTX_LOCATION_BEFORE, CTX_PHONE, CTX_PHONE_STRONG, CTX_PLACE_STRONG_RE, CTX_PLACE_WEAK_RE, CTX_SSN, CTX_YEAR_BEFORE, CTX_ZIP, EMAIL_RE, IBAN_CI_RE, IBAN_RE, IPV6_HINT_RE, IPV6_RE, ISO_DATETIME_RE, MONEY_AFTER_RE, MONEY_RE, NAME_LIST_NEXT_RE, NAME_LIST_PREV_RE, NAME_TOKEN_RE, NAME_TRIGGER_RE, NON_ASCII_RE, THIS_IS_NAME_RE, ORG_AFTER_RE, ORG_BEFORE_RE, ORG_WORDS, SELF_NAME_RE, FUNCTION_WORDS, PLACEHOLDER_RE, SPELLED_RE, SPELL_CONTEXT_RE, SPOKEN_ADDRESS_RE, SPOKEN_URL_RE, STATE_ZIP_RE, STREET_NAME_RE, TLD_WORDS, EMAIL_SEPARATORS, EMAIL_LEAD_IN, SUBJECT_VERBS, POSTCODE_RE, UNIT_ONLY_RE, URL_RE, WRITTEN_DATE_RE } = P;
-const { C_ACCOUNT, C_AGE, C_CARD, C_DL, C_DOB, C_PHONE, C_SSN, C_TAIL, C_YEAR, C_ZIP, LEXICON, L_COMMON, L_ENGLISH, L_FIRST, L_MULTI, L_PLACE, L_PREP, L_SUR, MULTI_PLACE_FIRST, unknownWord } = W;
+const { CITY_MULTI_FIRST, C_ACCOUNT, C_AGE, C_CARD, C_DL, C_DOB, C_PHONE, C_SSN, C_TAIL, C_YEAR, C_ZIP, LEXICON, L_CITY, L_CITY_MULTI, L_COMMON, L_ENGLISH, L_FIRST, L_MULTI, L_PLACE, L_PREP, L_SUR, MULTI_PLACE_FIRST, unknownWord } = W;
 const { first, gapKind, gluedAfter, isAsciiUpper, isDigitCode, isNameToken, isUpper, isWordCode, isWordOrDot, listJoinAfter, listJoinBefore, lowerSameLength, lowerWindow, moneyBefore, onlySpaces, gapHas, localJoin, localGap } = T;
 /**
  * The detectors. One call scans a text with a handful of precompiled regular expressions, each behind
@@ -805,6 +805,13 @@ export function createDetector(options: DetectOptions): Detector {
     for (let i = 0; i < tb.ntok; i++) {
       const info = ti[i]!;
       if ((info & (L_PLACE | L_MULTI)) === 0) {
+        if (tc[i] && (info & (L_CITY | L_CITY_MULTI)) !== 0) {
+          const last = gazetteerPlace(text, i, info);
+          if (last >= 0) {
+            i = last;
+            continue;
+          }
+        }
         if (tc[i] && i > 0 && (ti[i - 1]! & L_PREP) !== 0 && (info & L_FIRST) === 0 && te[i]! - ts[i]! > 2 && unknownWord(info, word(i))) unknownPlace(text, i);
         continue;
       }
@@ -820,7 +827,14 @@ export function createDetector(options: DetectOptions): Detector {
         }
       }
       if (last < 0) {
-        if (lw.length < 4 || (info & L_PLACE) === 0) continue;
+        if (lw.length < 4 || (info & L_PLACE) === 0) {
+          // "San Bernardino": not a hand-written phrase, maybe a gazetteer one.
+          if (tc[i] && (info & L_CITY_MULTI) !== 0) {
+            const g = gazetteerPlace(text, i, info);
+            if (g >= 0) i = g;
+          }
+          continue;
+        }
         last = i;
       }
       const start = ts[i]!;
@@ -830,6 +844,56 @@ export function createDetector(options: DetectOptions): Detector {
       else if (ctx && f.placeHint) push('LOCATION', start, te[last]!, 0.6);
       i = last;
     }
+  }
+
+  /**
+   * A place of the gazetteer (lexicon/cities.ts, GeoNames towns): a capitalised phrase of it, or one word
+   * no other lexicon knows, is a place; a word that is also a name or an everyday word ("Jackson", "Bath")
+   * only after a strong place cue ("live in", "originally from") or before a country or state
+   * ("Maribor, Slovenia", "Zuoz ??? Switzerland"). Returns the last token taken, or -1.
+   */
+  function gazetteerPlace(text: string, i: number, info: number): number {
+    let last = -1;
+    if ((info & L_CITY_MULTI) !== 0) {
+      const phrases = CITY_MULTI_FIRST.get(word(i));
+      if (phrases) {
+        for (const ph of phrases) {
+          const e = i + ph.length - 1;
+          if (e >= tb.ntok || !tc[e]) continue;
+          let ok = true;
+          for (let k = 1; k < ph.length && ok; k++) ok = word(i + k) === ph[k] && ts[i + k]! - te[i + k - 1]! <= 2 && !T.gapHasLetterOrDigit(text, te[i + k - 1]!, ts[i + k]!);
+          if (ok) {
+            last = e;
+            break;
+          }
+        }
+      }
+    }
+    const phrase = last > i;
+    if (!phrase) {
+      if ((info & L_CITY) === 0 || te[i]! - ts[i]! < 4) return -1;
+      last = i;
+    }
+    const start = ts[i]!;
+    const before = lowerWindow(text, start - 32, start);
+    const cue = CTX_LOCATION_BEFORE.test(before);
+    const regionAfter = beforeRegion(text, last);
+    const plain = phrase || ((info & (L_FIRST | L_SUR)) === 0 && unknownWord(info, word(i)));
+    let score: number;
+    // Above a name's 0.7 wherever a place cue says which of the two it is.
+    if (plain) score = cue || regionAfter ? 0.8 : 0.45;
+    else if (regionAfter || CTX_PLACE_STRONG_RE.test(before)) score = 0.75;
+    else return -1;
+    if (last + 1 < tb.ntok && ORG_WORDS.has(word(last + 1))) return -1;
+    push('LOCATION', start, te[last]!, score);
+    return last;
+  }
+
+  /** Whether a country or state follows token k across a comma or separators only ("Maribor, Slovenia"). */
+  function beforeRegion(text: string, k: number): boolean {
+    const n = k + 1;
+    if (n >= tb.ntok || !tc[n] || (ti[n]! & (L_PLACE | L_MULTI)) === 0) return false;
+    return ts[n]! - te[k]! <= 6 && !T.gapHasLetterOrDigit(text, te[k]!, ts[n]!);
   }
 
   function unknownPlace(text: string, i: number): void {

@@ -1,6 +1,7 @@
 import { COMMON_WORD_SET } from './lexicon/commonWords';
 import { ENGLISH_WORD_SET } from './lexicon/englishWords';
 import { FIRST_NAME_SET } from './lexicon/firstNames';
+import { CITY_PHRASES, CITY_WORDS } from './lexicon/cities';
 import { MULTI_WORD_PLACES, PLACE_SET } from './lexicon/places';
 import { SURNAME_SET } from './lexicon/surnames';
 import { NUMBER_WORDS } from './spoken';
@@ -71,6 +72,17 @@ for (const p of [...MULTI_WORD_PLACES].sort((a, b) => b.length - a.length)) {
   MULTI_PLACE_FIRST.set(words[0]!, list);
 }
 
+/** Words of a place name as the tokenizer cuts them ("port o' warren" → port, o, warren). */
+const placeTokens = (name: string): string[] => name.split(/[^\p{L}'-]+/u).map((w) => w.replace(/^['-]+|['-]+$/g, '')).filter(Boolean);
+
+/** Gazetteer place names of several words (lexicon/cities.ts), by their first word, longest first. */
+export const CITY_MULTI_FIRST = new Map<string, string[][]>();
+for (const p of CITY_PHRASES.split('|').map(placeTokens).filter((w) => w.length > 1).sort((a, b) => b.length - a.length)) {
+  const list = CITY_MULTI_FIRST.get(p[0]!) ?? [];
+  list.push(p);
+  CITY_MULTI_FIRST.set(p[0]!, list);
+}
+
 /** One lookup per word: lexicon membership in the low bits, the keyword flag (KEYWORD_FLAGS) from bit 8. */
 export const L_FIRST = 1;
 export const L_SUR = 2;
@@ -79,6 +91,9 @@ export const L_PLACE = 8;
 export const L_MULTI = 16;
 export const L_ENGLISH = 32;
 export const L_PREP = 64;
+/** A one-word gazetteer place (lexicon/cities.ts); the first word of a gazetteer phrase. Above the context classes (bits 16–25). */
+export const L_CITY = 1 << 26;
+export const L_CITY_MULTI = 1 << 27;
 export const LEXICON = new Map<string, number>();
 export const addBits = (w: string, bits: number) => LEXICON.set(w, (LEXICON.get(w) ?? 0) | bits);
 for (const w of FIRST_NAME_SET) addBits(w, L_FIRST);
@@ -89,6 +104,8 @@ for (const w of PLACE_SET) addBits(w, L_PLACE);
 for (const w of ENGLISH_WORD_SET) addBits(w, L_ENGLISH);
 for (const w of PLACE_PREPOSITIONS) addBits(w, L_PREP);
 for (const w of MULTI_PLACE_FIRST.keys()) addBits(w, L_MULTI);
+for (const w of CITY_WORDS.split('|')) addBits(w, L_CITY);
+for (const w of CITY_MULTI_FIRST.keys()) addBits(w, L_CITY_MULTI);
 for (const [w, flag] of KEYWORD_FLAGS) addBits(w, flag << 8);
 for (const [bit, words] of CONTEXT_WORDS) for (const w of words.split(' ')) addBits(w, bit);
 
@@ -127,7 +144,7 @@ export function unknownWord(info: number, lw: string): boolean {
  * LEXICON as an open-addressing table keyed by the hash the tokenizer computes while it scans, so a
  * word is looked up without slicing it out of the text (no allocation per word).
  */
-export const TABLE_SIZE = 1 << 17;
+export const TABLE_SIZE = 1 << 18;
 export const TABLE_MASK = TABLE_SIZE - 1;
 export const TABLE_HASH = new Int32Array(TABLE_SIZE);
 export const TABLE_WORD = new Int32Array(TABLE_SIZE).fill(-1);
