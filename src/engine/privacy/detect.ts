@@ -415,15 +415,39 @@ export function createDetector(options: DetectOptions): Detector {
     return /^[ -]?(?:dollars?|bucks|usd|euros?|pounds|cents|years?|yrs?|yo\b|y\/o)/.test(after);
   }
 
-  /** Whether the word right before `at` (spaces or a comma between) is a capitalised place: "Uruguay 64677", "Austin, 78701". */
+  /**
+   * Whether a place ends right before `at` with only separators between (spaces, a comma, "???", "–"):
+   * "Uruguay 64677", "Austin, 78701", "New Zealand 57006", "belgium 97466", "Zuoz ??? 53730". A country or
+   * state in any case; a gazetteer town capitalised and no everyday word.
+   */
   function afterPlaceName(at: number): boolean {
     const k = tokenIndexAt(at) - 1;
-    if (k < 0 || !tc[k] || (ti[k]! & L_PLACE) === 0) return false;
-    for (let i = te[k]!; i < at; i++) {
-      const c = tb.lower.charCodeAt(i);
-      if (c !== 32 && c !== 44) return false;
+    if (k < 0 || at - te[k]! > 6 || T.gapHasLetterOrDigit(tb.lower, te[k]!, at)) return false;
+    const info = ti[k]!;
+    if ((info & L_PLACE) !== 0) return tc[k] || (info & (L_FIRST | L_SUR | L_COMMON)) === 0;
+    if (!tc[k]) return false;
+    if ((info & L_CITY) !== 0 && (info & (L_FIRST | L_SUR)) === 0 && unknownWord(info, word(k))) return true;
+    return placePhraseEndsAt(k);
+  }
+
+  /** Whether a place name of several words ("New Zealand", "Colle di Tora") ends at token k. */
+  function placePhraseEndsAt(k: number): boolean {
+    for (let j = Math.max(0, k - 3); j < k; j++) {
+      const info = ti[j]!;
+      if ((info & (L_MULTI | L_CITY_MULTI)) === 0 || !tc[j]) continue;
+      const lw = word(j);
+      for (const map of [MULTI_PLACE_FIRST, CITY_MULTI_FIRST]) {
+        const phrases = map.get(lw);
+        if (!phrases) continue;
+        for (const ph of phrases) {
+          if (j + ph.length - 1 !== k) continue;
+          let ok = true;
+          for (let m = 1; m < ph.length && ok; m++) ok = word(j + m) === ph[m] && ts[j + m]! - te[j + m - 1]! <= 2;
+          if (ok) return true;
+        }
+      }
     }
-    return true;
+    return false;
   }
 
   /** Context classes of the words that end within 48 characters before `at`. */
@@ -805,7 +829,7 @@ export function createDetector(options: DetectOptions): Detector {
     for (let i = 0; i < tb.ntok; i++) {
       const info = ti[i]!;
       if ((info & (L_PLACE | L_MULTI)) === 0) {
-        if (tc[i] && (info & (L_CITY | L_CITY_MULTI)) !== 0) {
+        if ((info & (L_CITY | L_CITY_MULTI)) !== 0 && (tc[i] || f.placeHint || (i > 0 && (ti[i - 1]! & L_PREP) !== 0))) {
           const last = gazetteerPlace(text, i, info);
           if (last >= 0) {
             i = last;
@@ -829,7 +853,7 @@ export function createDetector(options: DetectOptions): Detector {
       if (last < 0) {
         if (lw.length < 4 || (info & L_PLACE) === 0) {
           // "San Bernardino": not a hand-written phrase, maybe a gazetteer one.
-          if (tc[i] && (info & L_CITY_MULTI) !== 0) {
+          if ((info & L_CITY_MULTI) !== 0 && (tc[i] || f.placeHint || (i > 0 && (ti[i - 1]! & L_PREP) !== 0))) {
             const g = gazetteerPlace(text, i, info);
             if (g >= 0) i = g;
           }
@@ -859,7 +883,7 @@ export function createDetector(options: DetectOptions): Detector {
       if (phrases) {
         for (const ph of phrases) {
           const e = i + ph.length - 1;
-          if (e >= tb.ntok || !tc[e]) continue;
+          if (e >= tb.ntok || (tc[i] && !tc[e])) continue;
           let ok = true;
           for (let k = 1; k < ph.length && ok; k++) ok = word(i + k) === ph[k] && ts[i + k]! - te[i + k - 1]! <= 2 && !T.gapHasLetterOrDigit(text, te[i + k - 1]!, ts[i + k]!);
           if (ok) {
@@ -880,6 +904,18 @@ export function createDetector(options: DetectOptions): Detector {
     const regionAfter = beforeRegion(text, last);
     const plain = phrase || ((info & (L_FIRST | L_SUR)) === 0 && unknownWord(info, word(i)));
     let score: number;
+    // Speech-to-text writes places in lower case: "we returned to kiel", "i'm from arendal".
+    if (!tc[i]) {
+      if (!plain || !cue) return -1;
+      // "in the village", "to new market": a lower-case phrase of everyday words is not taken as a town.
+      if (phrase) {
+        let odd = false;
+        for (let k = i; k <= last && !odd; k++) odd = (ti[k]! & (L_COMMON | L_ENGLISH)) === 0 && !W.englishForm(word(k));
+        if (!odd) return -1;
+      }
+      push('LOCATION', start, te[last]!, 0.6);
+      return last;
+    }
     // Above a name's 0.7 wherever a place cue says which of the two it is.
     if (plain) score = cue || regionAfter ? 0.8 : 0.45;
     else if (regionAfter || CTX_PLACE_STRONG_RE.test(before)) score = 0.75;

@@ -14,7 +14,7 @@ function expectNot(cases: [string, string][]): void {
 }
 
 describe('privacy: recall families (gazetteer places, ZIPs, dates, addresses, phones, names)', () => {
-  it('a town of the gazetteer is a place: alone when no other lexicon knows it, a named or everyday word only with a place cue or a country after it', () => {
+  it('a town of the gazetteer is a place after a place cue or before a country; a town that is also a name or an everyday word needs a strong cue ("lives in") or the country', () => {
     expectFound([
       ['Our office in Kortrijk is closed today.', 'LOCATION:Kortrijk'],
       ['We moved to Maribor, Slovenia last year.', 'LOCATION:Maribor'],
@@ -27,6 +27,31 @@ describe('privacy: recall families (gazetteer places, ZIPs, dates, addresses, ph
       ['Please call Jackson tomorrow.', 'LOCATION'],
       ['Talk to Victoria about it.', 'LOCATION'],
       ['I need to reset my password before the meeting.', 'LOCATION'],
+    ]);
+  });
+
+  it('a lower-case town after a place cue is a place (speech-to-text writes no capitals); a phrase of everyday words is not', () => {
+    expectFound([
+      ["i'm calling from arendal about my order", 'LOCATION:arendal'],
+      ['i live in san bernardino', 'LOCATION:san bernardino'],
+    ]);
+    expectNot([
+      ['i went to mount pleasant', 'LOCATION'],
+      ['we moved to the village', 'LOCATION'],
+      ['put it in reverse', 'LOCATION'],
+    ]);
+  });
+
+  it('a ZIP code right after a country, state or town, across separators and in any case of a country', () => {
+    expectFound([
+      ['Broomfield ??? New Zealand 57006', 'ZIP:57006'],
+      ['rue du centre 320, marke, belgium 97466', 'ZIP:97466'],
+      ['Send it to Dallas, Texas 75201 please', 'ZIP:75201'],
+      ['Akureyri 60000', 'ZIP:60000'],
+    ]);
+    expectNot([
+      ['I ordered 12345 units in total', 'ZIP'],
+      ['Jackson 55555', 'ZIP'],
     ]);
   });
 });
