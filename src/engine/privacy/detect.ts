@@ -21,7 +21,7 @@ import type { TaggerModel, TaggerWeights } from './tagger';
 
 // Local bindings: a transpiled import is read through a getter on every use, too slow in the per-character loops.
 const { ADDRESS_DIGIT_Y, ADDRESS_TAIL_RE, ADDRESS_WORD_RE, ADDR_BOX_RE, ADDR_CTX_HINT_RE, ADDR_CTX_RE, ADDR_NUM_Y, ADDR_UNIT_RE, AGE_AFTER_RE, AGE_BEFORE_RE, CONTEXT_ID_RE, CTX_ACCOUNT, CTX_CARD, CTX_CARD_TAIL, CTX_DL, CTX_DOB, CTX_LOCATION_BEFORE, CTX_PHONE, CTX_PHONE_STRONG, CTX_PLACE_STRONG_RE, CTX_PLACE_WEAK_RE, CTX_SSN, CTX_YEAR_BEFORE, CTX_ZIP, EMAIL_RE, IBAN_CI_RE, IBAN_RE, IPV6_HINT_RE, IPV6_RE, ISO_DATETIME_RE, MONEY_AFTER_RE, MONEY_RE, NAME_LIST_NEXT_RE, NAME_LIST_PREV_RE, NAME_TOKEN_RE, NAME_TRIGGER_RE, NON_ASCII_RE, THIS_IS_NAME_RE, ORG_AFTER_RE, ORG_BEFORE_RE, ORG_WORDS, SELF_NAME_RE, FUNCTION_WORDS, PLACEHOLDER_RE, SPELLED_RE, SPELL_CONTEXT_RE, SPOKEN_ADDRESS_RE, SPOKEN_URL_RE, STATE_ZIP_RE, STREET_NAME_RE, TLD_WORDS, EMAIL_SEPARATORS, EMAIL_LEAD_IN, SUBJECT_VERBS, POSTCODE_RE, UNIT_ONLY_RE, URL_RE, WRITTEN_DATE_RE } = P;
-const { CITY_MULTI_FIRST, C_ACCOUNT, C_AGE, C_CARD, C_DL, C_DOB, C_PHONE, C_SSN, C_TAIL, C_YEAR, C_ZIP, LEXICON, L_CITY, L_CITY_MULTI, L_COMMON, L_ENGLISH, L_FIRST, L_MULTI, L_PLACE, L_PREP, L_SUR, MULTI_PLACE_FIRST, unknownWord } = W;
+const { CITY_MULTI_FIRST, C_ACCOUNT, C_AGE, C_CARD, C_DL, C_DOB, C_PHONE, C_SSN, C_TAIL, C_YEAR, C_ZIP, LEXICON, L_CITY, L_CITY_MULTI, L_COMMON, L_ENGLISH, L_FIRST, L_FREQUENT, L_REGION, L_MULTI, L_PLACE, L_PREP, L_SUR, MULTI_PLACE_FIRST, unknownWord } = W;
 const { first, gapKind, gluedAfter, isAsciiUpper, isDigitCode, isNameToken, isUpper, isWordCode, isWordOrDot, listJoinAfter, listJoinBefore, lowerSameLength, lowerWindow, moneyBefore, onlySpaces, gapHas, localJoin, localGap } = T;
 /**
  * The detectors. One call scans a text with a handful of precompiled regular expressions, each behind
@@ -814,15 +814,18 @@ export function createDetector(options: DetectOptions): Detector {
   function lowerNames(text: string, push: (t: EntityType, s: number, e: number, score: number) => void): void {
     for (let i = 0; i + 1 < tb.ntok; i++) {
       if ((ti[i]! & (L_FIRST | L_COMMON)) !== L_FIRST || tc[i] || tc[i + 1]) continue;
-      if (te[i]! + 1 !== ts[i + 1]) continue;
-      const next = ti[i + 1]!;
-      // "maria lopez", or a known first name before a word no dictionary knows ("olga krylova").
+      // "eric g. samoylova", "benjamin a seiler": a middle initial between the two.
+      let j = i + 1;
+      if (te[j]! - ts[j]! === 1 && j + 1 < tb.ntok && !tc[j + 1] && ts[j + 1]! - te[j]! <= 2 && text.charCodeAt(te[j]!) !== 44 && word(j) !== 'a' && word(j) !== 'i') j++;
+      else if (te[j]! - ts[j]! === 1 && (word(j) === 'a' || word(j) === 'i') && j + 1 < tb.ntok && !tc[j + 1] && te[j]! + 1 === ts[j + 1] && unknownWord(ti[j + 1]!, word(j + 1)) && (ti[j + 1]! & (L_FIRST | L_SUR)) === 0) j++;
+      if (j === i + 1 ? te[i]! + 1 !== ts[j] : ts[i + 1]! - te[i]! !== 1) continue;
+      const next = ti[j]!;
+      // "maria lopez", or a known first name that is no everyday word before a word no dictionary knows ("olga krylova").
       const surname = (next & (L_SUR | L_COMMON)) === L_SUR;
-      if (!surname && !((ti[i]! & L_ENGLISH) === 0 && te[i + 1]! - ts[i + 1]! > 2 && unknownWord(next, word(i + 1)))) continue;
-      push('PERSON', ts[i]!, te[i + 1]!, surname ? 0.75 : 0.6);
-      i++;
+      if (!surname && !((ti[i]! & L_FREQUENT) === 0 && te[j]! - ts[j]! > 2 && unknownWord(next, word(j)))) continue;
+      push('PERSON', ts[i]!, te[j]!, surname ? 0.75 : 0.7);
+      i = j;
     }
-    void text;
   }
 
   function places(text: string, f: Flags, push: (t: EntityType, s: number, e: number, score: number) => void): void {
@@ -928,7 +931,7 @@ export function createDetector(options: DetectOptions): Detector {
   /** Whether a country or state follows token k across a comma or separators only ("Maribor, Slovenia"). */
   function beforeRegion(text: string, k: number): boolean {
     const n = k + 1;
-    if (n >= tb.ntok || !tc[n] || (ti[n]! & (L_PLACE | L_MULTI)) === 0) return false;
+    if (n >= tb.ntok || !tc[n] || (ti[n]! & L_REGION) === 0) return false;
     return ts[n]! - te[k]! <= 6 && !T.gapHasLetterOrDigit(text, te[k]!, ts[n]!);
   }
 

@@ -2,7 +2,7 @@ import { COMMON_WORD_SET } from './lexicon/commonWords';
 import { ENGLISH_WORD_SET } from './lexicon/englishWords';
 import { FIRST_NAME_SET } from './lexicon/firstNames';
 import { CITY_PHRASES, CITY_WORDS } from './lexicon/cities';
-import { MULTI_WORD_PLACES, PLACE_SET } from './lexicon/places';
+import { MULTI_WORD_PLACES, PLACE_SET, REGION_PHRASE_FIRST, REGION_SET } from './lexicon/places';
 import { SURNAME_SET } from './lexicon/surnames';
 import { NUMBER_WORDS } from './spoken';
 import { STREET_SUFFIX, TLD } from './patterns';
@@ -94,6 +94,10 @@ export const L_PREP = 64;
 /** A one-word gazetteer place (lexicon/cities.ts); the first word of a gazetteer phrase. Above the context classes (bits 16–25). */
 export const L_CITY = 1 << 26;
 export const L_CITY_MULTI = 1 << 27;
+/** Among the 3,000 most frequent English words (of the 20,000 in L_ENGLISH). */
+export const L_FREQUENT = 1 << 28;
+/** A country or US state, or the first word of one of several words ("new" of "New Zealand"). */
+export const L_REGION = 1 << 29;
 export const LEXICON = new Map<string, number>();
 export const addBits = (w: string, bits: number) => LEXICON.set(w, (LEXICON.get(w) ?? 0) | bits);
 for (const w of FIRST_NAME_SET) addBits(w, L_FIRST);
@@ -101,10 +105,15 @@ for (const w of SURNAME_SET) addBits(w, L_SUR);
 for (const w of COMMON_WORD_SET) addBits(w, L_COMMON);
 for (const w of NUMBER_WORDS) addBits(w, L_COMMON);
 for (const w of PLACE_SET) addBits(w, L_PLACE);
-for (const w of ENGLISH_WORD_SET) addBits(w, L_ENGLISH);
+{
+  // The set is in frequency order: the first 3,000 are everyday words even when they are also names ("mark", "will", "rose").
+  let rank = 0;
+  for (const w of ENGLISH_WORD_SET) addBits(w, rank++ < 3000 ? L_ENGLISH | L_FREQUENT : L_ENGLISH);
+}
 for (const w of PLACE_PREPOSITIONS) addBits(w, L_PREP);
 for (const w of MULTI_PLACE_FIRST.keys()) addBits(w, L_MULTI);
 for (const w of CITY_WORDS.split('|')) addBits(w, L_CITY);
+for (const w of [...REGION_SET, ...REGION_PHRASE_FIRST]) addBits(w, L_REGION);
 for (const w of CITY_MULTI_FIRST.keys()) addBits(w, L_CITY_MULTI);
 for (const [w, flag] of KEYWORD_FLAGS) addBits(w, flag << 8);
 for (const [bit, words] of CONTEXT_WORDS) for (const w of words.split(' ')) addBits(w, bit);

@@ -54,4 +54,23 @@ describe('privacy: recall families (gazetteer places, ZIPs, dates, addresses, ph
       ['Jackson 55555', 'ZIP'],
     ]);
   });
+
+  it('a town is a place before a country or state, not before another town ("Sofia Lima" is a person)', () => {
+    expectNot([['please change it to Sofia Lima', 'LOCATION:Sofia']]);
+  });
+
+  it('lower-case names: a first name that is no frequent word before a word no dictionary knows, with or without a middle initial', () => {
+    expectFound([
+      ["olga krylova's killers were sentenced", 'PERSON:olga krylova'],
+      ['follow up with patricia desrosiers in a couple of months.', 'PERSON:patricia desrosiers'],
+      ['follow up with benjamin a seiler next week', 'PERSON:benjamin a seiler'],
+      ['the verses from eric g. samoylova are sad', 'PERSON:eric g. samoylova'],
+      ['bertram m. jørgensen, soldier', 'PERSON:bertram m. jørgensen'],
+    ]);
+    expectNot([
+      ['i will recieve it tomorrow', 'PERSON'],
+      ['mark a deposit as pending', 'PERSON'],
+      ['june a lot of rain', 'PERSON'],
+    ]);
+  });
 });
