@@ -229,6 +229,8 @@ export function createDetector(options: DetectOptions): Detector {
       }
     }
     if (hasNumber) numberRuns(text, lower, f.numberWord, push);
+    if (f.weekday && on('DATE')) weekdays();
+    if (f.month && on('DATE')) dateRanges(text);
     if (f.upper) names(text, push);
     lowerNames(text, push);
     places(text, f, push);
@@ -311,7 +313,7 @@ export function createDetector(options: DetectOptions): Detector {
       const next = text.charCodeAt(dE[g]! + 1);
       if (!(isAsciiUpper(next) || isDigitCode(next) || next > 127 || next === 117)) continue;
       let m: RegExpExecArray | null = null;
-      if (streetWord) {
+      if (streetWord && !monthAfter(dE[g]!)) {
         ADDRESS_DIGIT_Y.lastIndex = s0;
         m = ADDRESS_DIGIT_Y.exec(text);
         if (m) {
@@ -320,12 +322,47 @@ export function createDetector(options: DetectOptions): Detector {
           continue;
         }
       }
+      if (monthAfter(dE[g]!)) continue;
       ADDR_NUM_Y.lastIndex = s0;
       m = ADDR_NUM_Y.exec(text);
       if (m) {
         addressWithTail(text, s0, s0 + m[0].length, 0.7);
         covered = s0 + m[0].length;
       }
+    }
+  }
+
+  /** Whether the word right after position `at` is a month ("5 June 2020" is a date, not house 5 on June street). */
+  function monthAfter(at: number): boolean {
+    const k = tokenIndexAt(at);
+    if (k >= tb.ntok || ts[k]! - at > 2) return false;
+    const flag = (ti[k]! >>> 8) & 0xff;
+    return flag === 3 || flag === 11;
+  }
+
+  /**
+   * A weekday joins the date it names: "Tuesday, May 3rd", "Monday 12/05/2021" are one date. A weekday
+   * alone ("shipped on Monday", "open Monday to Friday") identifies no one and stays.
+   */
+  function weekdays(): void {
+    for (let k = 0; k < tb.ntok; k++) {
+      if (((ti[k]! >>> 8) & 0xff) !== 16) continue;
+      const e = te[k]!;
+      for (const c of out) {
+        if ((c.type === 'DATE' || c.type === 'DATE_OF_BIRTH') && c.start > e && c.start - e <= 3 && !T.gapHasLetterOrDigit(tb.lower, e, c.start)) {
+          c.start = ts[k]!;
+          break;
+        }
+      }
+    }
+  }
+
+  /** "May 3-7", "June 5th – 9th": the day that ends a range belongs to the date. */
+  function dateRanges(text: string): void {
+    for (const c of out) {
+      if (c.type !== 'DATE' && c.type !== 'DATE_OF_BIRTH') continue;
+      const m = DATE_RANGE_TAIL_RE.exec(text.slice(c.end, c.end + 16));
+      if (m) c.end += m[0].length;
     }
   }
 
@@ -540,9 +577,12 @@ export function createDetector(options: DetectOptions): Detector {
     if (n >= 5 && (cx & C_DL) !== 0 && CTX_DL.test(before)) return push('DRIVER_LICENSE', start, end, 0.85);
     if (n >= 4 && n <= 9 && (cx & C_ZIP) !== 0 && CTX_ZIP.test(before)) return push('ZIP', start, end, 0.9);
     if ((n === 4 || n === 5 || (n <= 9 && /^\d{5}-\d{3,4}$/.test(shape))) && !run.spoken && afterPlaceName(start)) return push('ZIP', start, end, 0.7);
-    if (n === 4 && /^(?:19|20)\d\d$/.test(digits) && !run.spoken) {
+    // "my pin is 2014": a code under an id word is never read as a year.
+    if (n === 4 && /^(?:19|20)\d\d$/.test(digits) && !run.spoken && !((cx & C_ACCOUNT) !== 0 && CTX_ACCOUNT.test(before))) {
       if (((cx & C_DOB) !== 0 && CTX_DOB.test(before))) return push('DATE_OF_BIRTH', start, end, 0.8);
       if ((cx & C_YEAR) !== 0 && CTX_YEAR_BEFORE.test(before)) return push('DATE', start, end, 0.55);
+      // "a 2017 film", "the 1996 season", "(1977)": a year on its own, unless it counts or numbers something.
+      if (Number(digits) <= 2035 && !NOT_A_YEAR_BEFORE_RE.test(before) && !NOT_A_YEAR_AFTER_RE.test(after)) return push('DATE', start, end, 0.5);
       return;
     }
     if (n === 4 && run.spoken && /^(?:19|20)\d\d$/.test(digits) && ((cx & C_DOB) !== 0 && CTX_DOB.test(before))) return push('DATE_OF_BIRTH', start, end, 0.8);
@@ -1195,6 +1235,13 @@ const OH_TAIL_RE = /([^a-z0-9]+)(?:oh|o)$/i;
 const ENDS_SPOKEN_RE = new RegExp(`(?:^|[^a-z])(?:${NUMBER_WORDS.filter((w) => w !== 'oh').join('|')})$`, 'i');
 
 /** Which detection wins an overlap: validated structured types first, then addresses, then the rest. */
+const DATE_RANGE_TAIL_RE = /^[ ]?(?:-|–|to|through|till|until)[ ]?(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?![-/.:]?\d)(?:,?[ ]\d{4}\b)?/i;
+
+/** Words before a 4-digit number that make it a number of something, not a year: "room 2010", "flight 1999", "#2001". */
+const NOT_A_YEAR_BEFORE_RE = /(?:\b(?:room|suite|unit|apt|apartment|box|flight|route|no|nos|number|ext|extension|page|pages|pg|pp|line|step|version|v|item|code|pin|gate|platform|bus|highway|hwy|interstate|model|part|lot|account|order|ticket|invoice|ref|id|pin|zip|postal|floor|building|bldg|level|row|seat|table|chapter|section|article|rule|exit|channel|ch|x|times)\.?|[#№×x*+\-–=<>~$€£]|\d[ ]?)[ ]*$/i;
+/** Words after it that make it a quantity: "2000 dollars", "1999 points", "2017 people", "1950 calories", "2010 %". */
+const NOT_A_YEAR_AFTER_RE = /^[ ]*(?:%|percent|[a-z]+s\b(?<!\b(?:was|is|has|does|his|its|this|as|us|yes|plus|thus|versus|vs)\b)|sq|ft|km|kg|lbs?|mb|gb|kb|mph|cc|hp|rpm|mg|ml|miles?|people|units?|items?|times|x\b|[-–/:.]\d)/i;
+
 const PRIORITY: Record<EntityType, number> = {
   EMAIL: 9,
   URL: 6,

@@ -12,7 +12,7 @@ import { STREET_SUFFIX, TLD } from './patterns';
  * context class), as a Map and as an open-addressing hash table the tokenizer probes without slicing.
  */
 
-/** Words that switch detectors on: 1 "at", 2 "dot", 3 month, 4 number word, 5 street word, 6 money word, 7 name hint, 8 place hint, 9 url, 10 TLD after a dot, 11 month + name, 12 unit, 13 company context, 14 self-naming, 15 "this". */
+/** Words that switch detectors on: 1 "at", 2 "dot", 3 month, 4 number word, 5 street word, 6 money word, 7 name hint, 8 place hint, 9 url, 10 TLD after a dot, 11 month + name, 12 unit, 13 company context, 14 self-naming, 15 "this", 16 weekday. */
 export const KEYWORD_FLAGS = new Map<string, number>();
 for (const w of ['at']) KEYWORD_FLAGS.set(w, 1);
 for (const w of ['dot']) KEYWORD_FLAGS.set(w, 2);
@@ -31,6 +31,9 @@ for (const w of ['live', 'living', 'lives', 'lived', 'reside', 'resides', 'moved
 for (const w of ['http', 'https', 'www']) KEYWORD_FLAGS.set(w, 9);
 for (const w of TLD.slice(3, -1).split('|')) if (!KEYWORD_FLAGS.has(w)) KEYWORD_FLAGS.set(w, 10);
 for (const w of ['may']) KEYWORD_FLAGS.set(w, 3);
+// 16: weekday names (a day someone did something on is a date: "I called on Monday").
+export const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+for (const w of WEEKDAYS) KEYWORD_FLAGS.set(w, 16);
 
 /** Street words that mean an address in lower case too ("main street"); the rest count only capitalised ("Lake"). */
 export const STRONG_ADDRESS_WORDS = new Set(['fpo', 'apo', 'dpo', 'uss', 'usns', 'usnv', 'street', 'st', 'avenue', 'ave', 'road', 'rd', 'boulevard', 'blvd', 'lane', 'ln', 'drive', 'dr', 'court', 'ct', 'highway', 'hwy', 'parkway', 'pkwy', 'terrace', 'box', 'psc', 'rue', 'calle', 'avenida', 'rua', 'ulica', 'via']);

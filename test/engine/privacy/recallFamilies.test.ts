@@ -73,4 +73,26 @@ describe('privacy: recall families (gazetteer places, ZIPs, dates, addresses, ph
       ['june a lot of rain', 'PERSON'],
     ]);
   });
+
+  it('dates: a year on its own, a day before its month ("5 June 2020", never an address), a weekday joined to its date, a range of days', () => {
+    expectFound([
+      ['Zoolander is a 2017 Polish action-comedy film', 'DATE:2017'],
+      ['the 1996 season was great', 'DATE:1996'],
+      ['we signed on 5 June 2020 in the end', 'DATE:5 June 2020'],
+      ['see you on Tuesday, May 3rd', 'DATE:Tuesday, May 3rd'],
+      ['Monday 12/05/2021 works for me', 'DATE:Monday 12/05/2021'],
+      ['we are away May 3-7', 'DATE:May 3-7'],
+      ['June 5th – 9th, 2021 we were away', 'DATE:June 5th – 9th, 2021'],
+      ['the third of may suits me', 'DATE:the third of may'],
+      ['my pin is 2014', 'ACCOUNT_NUMBER:2014'],
+    ]);
+    expectNot([
+      ['we signed on 5 June 2020 in the end', 'ADDRESS'],
+      ['room 2010 please', 'DATE'],
+      ['I have 1999 points left', 'DATE'],
+      ['it costs 2000 dollars', 'DATE'],
+      ['The order shipped in 3 boxes on Monday.', 'DATE'],
+      ['We are open Monday to Friday', 'DATE'],
+    ]);
+  });
 });
