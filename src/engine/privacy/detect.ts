@@ -182,7 +182,7 @@ export function createDetector(options: DetectOptions): Detector {
           if (f.unit) for (let m = first(ADDR_UNIT_RE, text); m !== null; m = ADDR_UNIT_RE.exec(text)) addressWithTail(text, m.index, m.index + m[0].length, 0.7);
           for (let m = first(ADDR_BOX_RE, text); m !== null; m = ADDR_BOX_RE.exec(text)) addressWithTail(text, m.index, m.index + m[0].length, 0.7);
         }
-        if ((f.atWord || f.placeHint || lower.includes(' to ') || lower.includes('address')) && ADDR_CTX_HINT_RE.test(text)) {
+        if ((f.atWord || f.placeHint || lower.includes(' to ') || lower.includes(' on ') || lower.includes('address')) && ADDR_CTX_HINT_RE.test(text)) {
           for (let m = first(ADDR_CTX_RE, text); m !== null; m = ADDR_CTX_RE.exec(text)) {
             const s0 = m.index + m[0].length - m[1]!.length;
             addressWithTail(text, s0, m.index + m[0].length, 0.7);

@@ -5,7 +5,7 @@ import { CITY_PHRASES, CITY_WORDS } from './lexicon/cities';
 import { MULTI_WORD_PLACES, PLACE_SET, REGION_PHRASE_FIRST, REGION_SET } from './lexicon/places';
 import { SURNAME_SET } from './lexicon/surnames';
 import { NUMBER_WORDS } from './spoken';
-import { STREET_SUFFIX, TLD } from './patterns';
+import { LOCAL_STREET_WORDS, STREET_SUFFIX, TLD } from './patterns';
 
 /**
  * The word table: every lexicon word with its bits (name, surname, everyday word, place, keyword flag,
@@ -18,7 +18,7 @@ for (const w of ['at']) KEYWORD_FLAGS.set(w, 1);
 for (const w of ['dot']) KEYWORD_FLAGS.set(w, 2);
 for (const w of 'jan january feb february mar march apr april may june jun july jul aug august sep sept september oct october nov november dec december'.split(' ')) KEYWORD_FLAGS.set(w, 3);
 for (const w of NUMBER_WORDS) KEYWORD_FLAGS.set(w, 4);
-for (const w of [...STREET_SUFFIX.split('|').flatMap((x) => [x, `${x}s`]), 'via', 'rue', 'calle', 'avenida', 'rua', 'ulica', 'piazza', 'chemin', 'box', 'psc', 'fpo', 'apo', 'dpo', 'uss', 'usns', 'usnv', 'corso', 'viale', 'largo', 'carrer', 'c']) KEYWORD_FLAGS.set(w, 5);
+for (const w of [...STREET_SUFFIX.split('|').flatMap((x) => [x, `${x}s`]), ...LOCAL_STREET_WORDS.split('|').filter((w) => w.length > 2), 'via', 'rue', 'calle', 'avenida', 'rua', 'ulica', 'piazza', 'chemin', 'box', 'psc', 'fpo', 'apo', 'dpo', 'uss', 'usns', 'usnv', 'corso', 'viale', 'largo', 'carrer', 'c']) KEYWORD_FLAGS.set(w, 5);
 for (const w of ['apt', 'apartment', 'suite', 'ste', 'unit', 'flat', 'floor', 'room', 'bldg', 'building']) KEYWORD_FLAGS.set(w, 12);
 for (const w of ['dollar', 'dollars', 'bucks', 'usd', 'euro', 'euros', 'pounds', 'eur', 'gbp', 'cents']) KEYWORD_FLAGS.set(w, 6);
 for (const w of ['name', 'names', 'spell', 'spelled', 'spelling', 'surname', 'named', 'called', 'call', 'mr', 'mrs', 'ms', 'miss', 'mister', 'dr', 'prof', 'dear', 'under', 'assistant', 'speaking', 'talking', 'spoke', 'ask']) KEYWORD_FLAGS.set(w, 7);
@@ -36,7 +36,7 @@ export const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', '
 for (const w of WEEKDAYS) KEYWORD_FLAGS.set(w, 16);
 
 /** Street words that mean an address in lower case too ("main street"); the rest count only capitalised ("Lake"). */
-export const STRONG_ADDRESS_WORDS = new Set(['fpo', 'apo', 'dpo', 'uss', 'usns', 'usnv', 'street', 'st', 'avenue', 'ave', 'road', 'rd', 'boulevard', 'blvd', 'lane', 'ln', 'drive', 'dr', 'court', 'ct', 'highway', 'hwy', 'parkway', 'pkwy', 'terrace', 'box', 'psc', 'rue', 'calle', 'avenida', 'rua', 'ulica', 'via']);
+export const STRONG_ADDRESS_WORDS = new Set([...LOCAL_STREET_WORDS.split('|').filter((w) => w.length > 2), 'fpo', 'apo', 'dpo', 'uss', 'usns', 'usnv', 'street', 'st', 'avenue', 'ave', 'road', 'rd', 'boulevard', 'blvd', 'lane', 'ln', 'drive', 'dr', 'court', 'ct', 'highway', 'hwy', 'parkway', 'pkwy', 'terrace', 'box', 'psc', 'rue', 'calle', 'avenida', 'rua', 'ulica', 'via']);
 export const PLACE_PREPOSITIONS = new Set(['in', 'at', 'to', 'from', 'near']);
 
 /**

@@ -95,4 +95,18 @@ describe('privacy: recall families (gazetteer places, ZIPs, dates, addresses, ph
       ['We are open Monday to Friday', 'DATE'],
     ]);
   });
+
+  it('addresses: a street named after "lives on"/"enter on", lower-case words inside the name, street words of other languages', () => {
+    expectFound([
+      ['Trivo lives on Grössgstötten 50 street.', 'ADDRESS:Grössgstötten 50'],
+      ['Pedestrians must enter on Hoge Wei 32 St. the first months', 'ADDRESS:Hoge Wei 32'],
+      ['The bus drops you off at 518 Árpád fejedelem útja 62. St.', 'ADDRESS:518 Árpád fejedelem útja 62'],
+      ['Send it to Luite tee 87, Apt. 931, Salumäe', 'ADDRESS:Luite tee 87, Apt. 931, Salumäe'],
+    ]);
+    expectNot([
+      ['the meeting is on Zoom at 5', 'ADDRESS'],
+      ["I'm on Channel 5 tonight", 'ADDRESS'],
+      ['the office is on Level 3', 'ADDRESS'],
+    ]);
+  });
 });
