@@ -240,6 +240,7 @@ export function createDetector(options: DetectOptions): Detector {
     if (f.upper && (f.selfHint || ((f.nameHint || f.orgHint) && (lower.includes(' speaking') || lower.includes(' calling'))))) selfNames(text);
     if (f.upper && out.length > 0) nameLists(text);
     if (out.length > 0) nameRepeats();
+    if (out.length > 0 && on('PERSON')) nameParticles();
     if (f.spelledRun && (f.upper || f.nameHint)) spelled(text, push);
     // Families that read the text as speech: names in their slots whatever the case, spelled letters,
     // spoken emails and street addresses.
@@ -342,18 +343,50 @@ export function createDetector(options: DetectOptions): Detector {
 
   /**
    * A weekday joins the date it names: "Tuesday, May 3rd", "Monday 12/05/2021" are one date. A weekday
-   * alone ("shipped on Monday", "open Monday to Friday") identifies no one and stays.
+   * someone is booked on is a date of their schedule ("we'll meet Monday", "my appointment on Friday").
+   * Otherwise a weekday alone ("shipped on Monday", "open Monday to Friday") identifies no one and stays.
    */
   function weekdays(): void {
     for (let k = 0; k < tb.ntok; k++) {
       if (((ti[k]! >>> 8) & 0xff) !== 16) continue;
       const e = te[k]!;
+      let joined = false;
       for (const c of out) {
         if ((c.type === 'DATE' || c.type === 'DATE_OF_BIRTH') && c.start > e && c.start - e <= 3 && !T.gapHasLetterOrDigit(tb.lower, e, c.start)) {
           c.start = ts[k]!;
+          joined = true;
           break;
         }
       }
+      if (joined) continue;
+      // "Monday to Friday", "Monday-Friday": opening hours.
+      if (k + 2 < tb.ntok && ((ti[k + 2]! >>> 8) & 0xff) === 16) continue;
+      if (k > 1 && ((ti[k - 2]! >>> 8) & 0xff) === 16) continue;
+      for (let j = k - 1; j >= 0 && j >= k - 3; j--) {
+        if (SCHEDULE_WORDS.has(word(j))) {
+          push('DATE', ts[k]!, e, 0.6);
+          break;
+        }
+      }
+    }
+  }
+
+  /**
+   * "Maika van de Noort", "Dyan van Gijn", "Ana da Silva": a name goes on across one or two lower-case
+   * particles to the capitalised surname after them.
+   */
+  function nameParticles(): void {
+    for (const c of out) {
+      if (c.type !== 'PERSON') continue;
+      let k = tokenIndexAt(c.end - 1);
+      if (k >= tb.ntok || te[k] !== c.end) continue;
+      let p = k + 1;
+      while (p < tb.ntok && p - k <= 2 && !tc[p] && NAME_PARTICLES.has(word(p)) && ts[p]! - te[p - 1]! === 1) p++;
+      if (p === k + 1 || p >= tb.ntok || !tc[p] || ts[p]! - te[p - 1]! !== 1) continue;
+      const info = ti[p]!;
+      if ((info & (L_COMMON | L_PLACE)) !== 0 || ORG_WORDS.has(word(p))) continue;
+      k = p;
+      c.end = te[k]!;
     }
   }
 
@@ -1235,6 +1268,9 @@ const OH_TAIL_RE = /([^a-z0-9]+)(?:oh|o)$/i;
 const ENDS_SPOKEN_RE = new RegExp(`(?:^|[^a-z])(?:${NUMBER_WORDS.filter((w) => w !== 'oh').join('|')})$`, 'i');
 
 /** Which detection wins an overlap: validated structured types first, then addresses, then the rest. */
+/** Words before a weekday that make it a day of someone's schedule. */
+const SCHEDULE_WORDS = new Set(['meet', 'meeting', 'appointment', 'appt', 'scheduled', 'schedule', 'booked', 'book', 'reschedule', 'rescheduled', 'visit', 'interview', 'surgery', 'see', 'available', 'arrive', 'arriving', 'flight', 'flying', 'fly', 'leave', 'leaving', 'checkup', 'consultation', 'session', 'pickup']);
+const NAME_PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'das', 'do', 'dos', 'di', 'du', 'del', 'della', 'la', 'le', 'ter', 'ten', 'bin', 'ibn', 'al', 'el', 'mac', 'op']);
 const DATE_RANGE_TAIL_RE = /^[ ]?(?:-|–|to|through|till|until)[ ]?(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?![-/.:]?\d)(?:,?[ ]\d{4}\b)?/i;
 
 /** Words before a 4-digit number that make it a number of something, not a year: "room 2010", "flight 1999", "#2001". */

@@ -109,4 +109,24 @@ describe('privacy: recall families (gazetteer places, ZIPs, dates, addresses, ph
       ['the office is on Level 3', 'ADDRESS'],
     ]);
   });
+
+  it('a name goes on across lower-case particles ("van de", "da", "de la") to the surname', () => {
+    expectFound([
+      ['Name: Dyan van Gijn', 'PERSON:Dyan van Gijn'],
+      ['call Ana da Silva today', 'PERSON:Ana da Silva'],
+      ['Maria de la Cruz called', 'PERSON:Maria de la Cruz'],
+    ]);
+    expectNot([['give it to Maria de Paris', 'PERSON:Maria de Paris']]);
+  });
+
+  it('a weekday someone is booked on is a date; shipping days and opening hours are not', () => {
+    expectFound([
+      ["We'll meet Monday at the office", 'DATE:Monday'],
+      ['my appointment is on Friday', 'DATE:Friday'],
+    ]);
+    expectNot([
+      ['The order shipped in 3 boxes on Monday.', 'DATE'],
+      ['I can meet any day Monday through Friday', 'DATE'],
+    ]);
+  });
 });
