@@ -1,6 +1,6 @@
 import { ENGLISH_WORD_SET } from './lexicon/englishWords';
 import { FIRST_NAME_SET } from './lexicon/firstNames';
-import { US_STATE_CODES } from './lexicon/places';
+import { REGION_PHRASES, US_STATE_CODES } from './lexicon/places';
 import { SURNAME_SET } from './lexicon/surnames';
 import { NUMBER_RUN_RE, NUMBER_WORDS, readDigitRun, readNumberRun } from './spoken';
 import type { NumberRun } from './spoken';
@@ -21,7 +21,7 @@ import type { TaggerModel, TaggerWeights } from './tagger';
 
 // Local bindings: a transpiled import is read through a getter on every use, too slow in the per-character loops.
 const { ADDRESS_DIGIT_Y, ADDRESS_TAIL_RE, ADDRESS_WORD_RE, ADDR_BOX_RE, ADDR_CTX_HINT_RE, ADDR_CTX_RE, ADDR_NUM_Y, ADDR_UNIT_RE, AGE_AFTER_RE, AGE_BEFORE_RE, CONTEXT_ID_RE, CTX_ACCOUNT, CTX_CARD, CTX_CARD_TAIL, CTX_DL, CTX_DOB, CTX_LOCATION_BEFORE, CTX_PHONE, CTX_PHONE_STRONG, CTX_PLACE_STRONG_RE, CTX_PLACE_WEAK_RE, CTX_SSN, CTX_YEAR_BEFORE, CTX_ZIP, EMAIL_RE, IBAN_CI_RE, IBAN_RE, IPV6_HINT_RE, IPV6_RE, ISO_DATETIME_RE, MONEY_AFTER_RE, MONEY_RE, NAME_LIST_NEXT_RE, NAME_LIST_PREV_RE, NAME_TOKEN_RE, NAME_TRIGGER_RE, NON_ASCII_RE, THIS_IS_NAME_RE, ORG_AFTER_RE, ORG_BEFORE_RE, ORG_WORDS, SELF_NAME_RE, FUNCTION_WORDS, PLACEHOLDER_RE, SPELLED_RE, SPELL_CONTEXT_RE, SPOKEN_ADDRESS_RE, SPOKEN_URL_RE, STATE_ZIP_RE, STREET_NAME_RE, TLD_WORDS, EMAIL_SEPARATORS, EMAIL_LEAD_IN, SUBJECT_VERBS, POSTCODE_RE, UNIT_ONLY_RE, URL_RE, WRITTEN_DATE_RE } = P;
-const { CITY_MULTI_FIRST, C_ACCOUNT, C_AGE, C_CARD, C_DL, C_DOB, C_PHONE, C_SSN, C_TAIL, C_YEAR, C_ZIP, LEXICON, L_CITY, L_CITY_MULTI, L_COMMON, L_ENGLISH, L_FIRST, L_FREQUENT, L_REGION, L_MULTI, L_PLACE, L_PREP, L_SUR, MULTI_PLACE_FIRST, unknownWord } = W;
+const { CITY_MULTI_FIRST, C_ACCOUNT, C_AGE, C_CARD, C_DL, C_DOB, C_PHONE, C_SSN, C_TAIL, C_YEAR, C_ZIP, LEXICON, L_CITY, L_CITY_MULTI, L_COMMON, L_ENGLISH, L_FIRST, L_FREQUENT, L_REGION, L_REGION_FIRST, L_MULTI, L_PLACE, L_PREP, L_SUR, MULTI_PLACE_FIRST, unknownWord } = W;
 const { first, gapKind, gluedAfter, isAsciiUpper, isDigitCode, isNameToken, isUpper, isWordCode, isWordOrDot, listJoinAfter, listJoinBefore, lowerSameLength, lowerWindow, moneyBefore, onlySpaces, gapHas, localJoin, localGap } = T;
 /**
  * The detectors. One call scans a text with a handful of precompiled regular expressions, each behind
@@ -997,6 +997,9 @@ export function createDetector(options: DetectOptions): Detector {
     else if (regionAfter || CTX_PLACE_STRONG_RE.test(before)) score = 0.75;
     else return -1;
     if (last + 1 < tb.ntok && ORG_WORDS.has(word(last + 1))) return -1;
+    // "Archway House", "Cambridge Analytica", "Bridge Guest House": a town before another capitalised word
+    // that is no place is part of a longer (business) name.
+    if (tc[i] && last + 1 < tb.ntok && tc[last + 1] && ts[last + 1]! - te[last]! === 1 && (ti[last + 1]! & (L_PLACE | L_MULTI | L_CITY | L_CITY_MULTI | L_REGION | L_REGION_FIRST)) === 0) return -1;
     push('LOCATION', start, te[last]!, score);
     return last;
   }
@@ -1004,8 +1007,12 @@ export function createDetector(options: DetectOptions): Detector {
   /** Whether a country or state follows token k across a comma or separators only ("Maribor, Slovenia"). */
   function beforeRegion(text: string, k: number): boolean {
     const n = k + 1;
-    if (n >= tb.ntok || !tc[n] || (ti[n]! & L_REGION) === 0) return false;
-    return ts[n]! - te[k]! <= 6 && !T.gapHasLetterOrDigit(text, te[k]!, ts[n]!);
+    if (n >= tb.ntok || !tc[n] || (ti[n]! & (L_REGION | L_REGION_FIRST)) === 0) return false;
+    if (ts[n]! - te[k]! > 6 || T.gapHasLetterOrDigit(text, te[k]!, ts[n]!)) return false;
+    if ((ti[n]! & L_REGION) !== 0) return true;
+    // "North" only as the start of "North Carolina".
+    const phrases = MULTI_PLACE_FIRST.get(word(n));
+    return phrases !== undefined && phrases.some((ph) => REGION_PHRASES.has(ph.join(' ')) && n + ph.length <= tb.ntok && ph.every((w, m) => word(n + m) === w));
   }
 
   function unknownPlace(text: string, i: number): void {

@@ -99,8 +99,9 @@ export const L_CITY = 1 << 26;
 export const L_CITY_MULTI = 1 << 27;
 /** Among the 3,000 most frequent English words (of the 20,000 in L_ENGLISH). */
 export const L_FREQUENT = 1 << 28;
-/** A country or US state, or the first word of one of several words ("new" of "New Zealand"). */
+/** A country or US state of one word; the first word of one of several words ("new" of "New Zealand"). */
 export const L_REGION = 1 << 29;
+export const L_REGION_FIRST = 1 << 30;
 export const LEXICON = new Map<string, number>();
 export const addBits = (w: string, bits: number) => LEXICON.set(w, (LEXICON.get(w) ?? 0) | bits);
 for (const w of FIRST_NAME_SET) addBits(w, L_FIRST);
@@ -116,7 +117,8 @@ for (const w of PLACE_SET) addBits(w, L_PLACE);
 for (const w of PLACE_PREPOSITIONS) addBits(w, L_PREP);
 for (const w of MULTI_PLACE_FIRST.keys()) addBits(w, L_MULTI);
 for (const w of CITY_WORDS.split('|')) addBits(w, L_CITY);
-for (const w of [...REGION_SET, ...REGION_PHRASE_FIRST]) addBits(w, L_REGION);
+for (const w of REGION_SET) addBits(w, L_REGION);
+for (const w of REGION_PHRASE_FIRST) addBits(w, L_REGION_FIRST);
 for (const w of CITY_MULTI_FIRST.keys()) addBits(w, L_CITY_MULTI);
 for (const [w, flag] of KEYWORD_FLAGS) addBits(w, flag << 8);
 for (const [bit, words] of CONTEXT_WORDS) for (const w of words.split(' ')) addBits(w, bit);

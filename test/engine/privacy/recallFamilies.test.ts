@@ -129,4 +129,12 @@ describe('privacy: recall families (gazetteer places, ZIPs, dates, addresses, ph
       ['I can meet any day Monday through Friday', 'DATE'],
     ]);
   });
+
+  it('a town before another capitalised word is part of a business name; "North" alone is no state', () => {
+    expectNot([
+      ['Would you like to book a stay at Bridge Guest House?', 'LOCATION'],
+      ['I would like a taxi from the Archway House to the club', 'LOCATION'],
+      ['City Centre North B&B is a cheap guesthouse', 'LOCATION'],
+    ]);
+  });
 });
