@@ -999,7 +999,7 @@ export function createDetector(options: DetectOptions): Detector {
     if (last + 1 < tb.ntok && ORG_WORDS.has(word(last + 1))) return -1;
     // "Archway House", "Cambridge Analytica", "Bridge Guest House": a town before another capitalised word
     // that is no place is part of a longer (business) name.
-    if (tc[i] && last + 1 < tb.ntok && tc[last + 1] && ts[last + 1]! - te[last]! === 1 && (ti[last + 1]! & (L_PLACE | L_MULTI | L_CITY | L_CITY_MULTI | L_REGION | L_REGION_FIRST)) === 0) return -1;
+    if (tc[i] && last + 1 < tb.ntok && tc[last + 1] && ts[last + 1]! - te[last]! === 1 && (ti[last + 1]! & (L_PLACE | L_MULTI | L_REGION | L_REGION_FIRST)) === 0) return -1;
     push('LOCATION', start, te[last]!, score);
     return last;
   }

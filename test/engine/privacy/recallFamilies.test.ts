@@ -135,6 +135,7 @@ describe('privacy: recall families (gazetteer places, ZIPs, dates, addresses, ph
       ['Would you like to book a stay at Bridge Guest House?', 'LOCATION'],
       ['I would like a taxi from the Archway House to the club', 'LOCATION'],
       ['City Centre North B&B is a cheap guesthouse', 'LOCATION'],
+      ['You are able to get alcohol at Saint Johns Chop House.', 'LOCATION'],
     ]);
   });
 });
