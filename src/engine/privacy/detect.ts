@@ -629,6 +629,8 @@ export function createDetector(options: DetectOptions): Detector {
       }
     }
     if (accountCtx && n >= 4) return push('ACCOUNT_NUMBER', start, end, 0.8);
+    // "my cell is 917-223" (the rest comes in the next turn): part of a phone number is a phone number.
+    if (phoneCtx && n >= 6) return push('PHONE', start, end, 0.75);
     if (n >= 6) return push('ACCOUNT_NUMBER', start, end, strict ? 0.7 : 0.55);
     if (n === 5 && !run.spoken && /\b(?:[a-z]{2}|[a-z]+)[ ,]*$/.test(before) && /,[ ]*[a-z .]+,?[ ]*$/.test(before)) {
       return push('ZIP', start, end, 0.6);

@@ -138,4 +138,9 @@ describe('privacy: recall families (gazetteer places, ZIPs, dates, addresses, ph
       ['You are able to get alcohol at Saint Johns Chop House.', 'LOCATION'],
     ]);
   });
+
+  it('part of a phone number under a phone cue is a phone number (the rest comes in the next turn)', () => {
+    expectFound([['my cell is 917-223', 'PHONE:917-223']]);
+    expectFound([['my account number is 123456', 'ACCOUNT_NUMBER:123456']]);
+  });
 });
