@@ -47,7 +47,7 @@ export const CAP_WORD = "[\\p{Lu}][\\p{L}'’.-]*";
 // Street words: capitalised, or the Hungarian/Polish abbreviations "u." and "ul." that precede or follow a name.
 export const STREET_WORD = `(?:${CAP_WORD}|ul\\.|u\\.)`;
 /** Street-type words of other languages written as their own lower-case word after the name: "Luite tee 87", "Árpád fejedelem útja 62". */
-export const LOCAL_STREET_WORDS = 'tee|tn|út|útja|utca|u|tie|katu|vej|gade|gatan|vägen|veien|vei|straat|laan|weg|gasse|sokak|sokağı|caddesi|aleja|al|trg|cesta|ulice|ulica|ul|náměstí|namesti|třída|utcája|körút|rakpart|sor|köz|tér|dalur|vegur|gata|stræde|allé|allee|kuja|polku|kaari|rinne';
+export const LOCAL_STREET_WORDS = 'tee|út|útja|utca|tie|katu|vej|gade|gatan|vägen|veien|vei|straat|laan|weg|gasse|sokak|sokağı|caddesi|aleja|trg|cesta|ulice|ulica|náměstí|namesti|třída|utcája|körút|rakpart|sor|köz|tér|dalur|vegur|gata|stræde|allé|allee|kuja|polku|kaari|rinne';
 /** A lower-case word inside a street name in a place context ("fejedelem", "de", "la"); never a digit. */
 export const LOWER_STREET_PART = "\\p{Ll}[\\p{L}'’.-]*";
 export const SUFFIX_ANY_CASE = STREET_SUFFIX.split('|')
