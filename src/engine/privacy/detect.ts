@@ -482,7 +482,7 @@ export function createDetector(options: DetectOptions): Detector {
     const c = i >= 0 ? text.charCodeAt(i) : 0;
     if (c === 36 || c === 8364 || c === 163 || (i >= 2 && moneyBefore(tb.lower.slice(Math.max(0, i - 3), i + 1)))) return true;
     const after = tb.lower.slice(end, end + 12);
-    return /^[ -]?(?:dollars?|bucks|usd|euros?|pounds|cents|years?|yrs?|yo\b|y\/o)/.test(after);
+    return /^[ -]?(?:dollars?|bucks|usd|euros?|pounds|cents|years?|yrs?|yo\b|y\/o|y\.o)/.test(after);
   }
 
   /**
@@ -571,7 +571,7 @@ export function createDetector(options: DetectOptions): Detector {
       return;
     }
     if (n <= 3 && Number.isFinite(run.value) && run.value <= 125) {
-      if (AGE_AFTER_RE.test(after) || ((cx & C_AGE) !== 0 && AGE_BEFORE_RE.test(before) && !/^[ ]*(?:%|percent|am|pm|a\.m|p\.m|o'clock|minutes|hours|days|weeks|months|times|items|of)\b/.test(after))) {
+      if (AGE_AFTER_RE.test(after) || ((cx & C_AGE) !== 0 && AGE_BEFORE_RE.test(before) && !/^[ ]*(?:%|percent|am|pm|a\.m|p\.m|o'clock|minutes|hours|days|weeks|months|times|items|of|feet|foot|ft|inch|inches|in|cm|m|meters|metres|kg|kilos|lbs?|pounds|stone|miles|km|points|percent)\b/.test(after))) {
         const tail = AGE_AFTER_RE.exec(after);
         // The span is the number: "[AGE_1] years old" still reads, and the age is what identifies.
         push('AGE', start, end, tail ? 0.9 : 0.6, run.value);

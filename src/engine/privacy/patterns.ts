@@ -122,8 +122,9 @@ export const NAME_TOKEN_RE = /[\p{L}][\p{L}'’-]*/uy;
 export const SPELLED_RE = /(?<![\p{L}\d])(?:[A-Za-z][ ]*[.,-]?[ ]+){2,40}[A-Za-z](?![\p{L}\d])\.?/gu;
 export const SPELL_CONTEXT_RE = /\b(?:spell(?:ed|s|ing)?|name|that's|thats|it's|its|letters?|as in)\b/i;
 
-export const AGE_AFTER_RE = /^[ ]*(?:-|[ ])?(?:years?|yrs?)(?:[ -]old|[ ]of[ ]age)\b|^[ ]*(?:-year-old|yo\b|y\/o\b)/i;
-export const AGE_BEFORE_RE = /\b(?:aged?|age is|i'm|i am|he's|she's|he is|she is|turned|turning|(?:when|since|until) (?:i|he|she|they|we) (?:was|were|turned))[ ]*(?:of[ ]+)?$/i;
+export const AGE_AFTER_RE = /^[ ]*(?:-|[ ])?(?:years?|yrs?)(?:[ -]old|[ ]of[ ]age)\b|^[ ]*(?:-year-old|yo\b|y\/o\b|y\.o\.?)/i;
+// "my son is 12", "age: 45", "she was 23 when…": an age after a person and a form of "to be".
+export const AGE_BEFORE_RE = /\b(?:aged?|age is|age:|age -|i'm|i am|he's|she's|he is|she is|(?:i|he|she) was|(?:son|daughter|kid|child|boy|girl|baby|mother|father|mom|mum|dad|wife|husband|brother|sister|grandson|granddaughter|grandmother|grandfather|partner) is|turned|turning|(?:when|since|until) (?:i|he|she|they|we) (?:was|were|turned))[ ]*(?:of[ ]+)?$/i;
 export const MONEY_AFTER_RE = /^[ ]*(?:dollars?|bucks|usd|euros?|pounds|cents)\b/i;
 
 export const CTX_CARD = /\b(?:card|credit|debit|visa|mastercard|amex|american express|discover|cc)\b/i;

@@ -143,4 +143,18 @@ describe('privacy: recall families (gazetteer places, ZIPs, dates, addresses, ph
     expectFound([['my cell is 917-223', 'PHONE:917-223']]);
     expectFound([['my account number is 123456', 'ACCOUNT_NUMBER:123456']]);
   });
+
+  it('ages after a relative and "is", after "age:", "y.o."; lengths and weights are not ages', () => {
+    expectFound([
+      ['my son is 12', 'AGE:12'],
+      ['age: 45', 'AGE:45'],
+      ['he is 34 y.o.', 'AGE:34'],
+      ['She was 23 when she left', 'AGE:23'],
+    ]);
+    expectNot([
+      ['my wife is 5 feet tall', 'AGE'],
+      ['he was 23 minutes late', 'AGE'],
+      ['the total is 45', 'AGE'],
+    ]);
+  });
 });
