@@ -65,7 +65,7 @@ export const STREET_NAME_RE = new RegExp(
   'gu',
 );
 export const ADDRESS_WORD_RE = new RegExp(
-  `\\b${CAP_WORD}(?:[ ]+(?:${CAP_WORD}|${LOWER_STREET_PART})){0,2}[ ]+(?:${LOCAL_STREET_WORDS})\\.?[ ]+\\d{1,5}[A-Za-z]?\\b\\.?${UNIT}?|\\b${EURO_STREET}[ ]+\\d{1,5}[A-Za-z]?\\b${UNIT}?|(?:\\b\\d{1,6}[ ]+)?(?:\\b(?:[Vv]ia|[Rr]ue|[Cc]alle|[Aa]venida|[Rr]ua|[Aa]venue|[Uu]lica|[Pp]iazza|[Pp]laza|[Cc]hemin|[Bb]oulevard|[Cc]orso|[Vv]iale|[Ll]argo|[Pp]asseig|[Cc]arrer)|\\bC\\/)[ ]+(?:(?:de|del|dei|della|delle|degli|di|la|le|des|da|do|dos|das)[ ]+)?${CAP_WORD}(?:[ ]+${CAP_WORD}){0,2},?[ ]+\\d{1,5}\\b${UNIT}?|\\b\\d{1,5},?[ ]+(?:[Aa]venue|[Rr]ue|[Bb]oulevard|[Cc]hemin|[Pp]lace|[Aa]ll[ée]e|[Ii]mpasse|[Qq]uai)[ ]+(?:(?:de la|de|du|des|d')[ ]*)?${CAP_WORD}(?:[ ]+${CAP_WORD}){0,2}`,
+  `\\b${CAP_WORD}(?:[ ]+(?:${CAP_WORD}|${LOWER_STREET_PART})){0,2}[ ]+(?:(?:${LOCAL_STREET_WORDS})\\.?|u\\.|ul\\.)[ ]+\\d{1,5}[A-Za-z]?\\b\\.?${UNIT}?|\\b${EURO_STREET}[ ]+\\d{1,5}[A-Za-z]?\\b${UNIT}?|(?:\\b\\d{1,6}[ ]+)?(?:\\b(?:[Vv]ia|[Rr]ue|[Cc]alle|[Aa]venida|[Rr]ua|[Aa]venue|[Uu]lica|[Pp]iazza|[Pp]laza|[Cc]hemin|[Bb]oulevard|[Cc]orso|[Vv]iale|[Ll]argo|[Pp]asseig|[Cc]arrer)|\\bC\\/)[ ]+(?:(?:de|del|dei|della|delle|degli|di|la|le|des|da|do|dos|das)[ ]+)?${CAP_WORD}(?:[ ]+${CAP_WORD}){0,2},?[ ]+\\d{1,5}\\b${UNIT}?|\\b\\d{1,5},?[ ]+(?:[Aa]venue|[Rr]ue|[Bb]oulevard|[Cc]hemin|[Pp]lace|[Aa]ll[ée]e|[Ii]mpasse|[Qq]uai)[ ]+(?:(?:de la|de|du|des|d')[ ]*)?${CAP_WORD}(?:[ ]+${CAP_WORD}){0,2}`,
   'gu',
 );
 /**
