@@ -914,7 +914,13 @@ export function createDetector(options: DetectOptions): Detector {
             continue;
           }
         }
-        if (tc[i] && i > 0 && (ti[i - 1]! & L_PREP) !== 0 && (info & L_FIRST) === 0 && te[i]! - ts[i]! > 2 && unknownWord(info, word(i))) unknownPlace(text, i);
+        if (tc[i] && i > 0 && (ti[i - 1]! & L_PREP) !== 0 && (info & L_FIRST) === 0 && te[i]! - ts[i]! > 2) {
+          if (unknownWord(info, word(i))) unknownPlace(text, i);
+          else {
+            const last = placeAfterStrongCue(text, i);
+            if (last >= 0) i = last;
+          }
+        }
         continue;
       }
       const lw = word(i);
@@ -1015,6 +1021,25 @@ export function createDetector(options: DetectOptions): Detector {
     // "North" only as the start of "North Carolina".
     const phrases = MULTI_PLACE_FIRST.get(word(n));
     return phrases !== undefined && phrases.some((ph) => REGION_PHRASES.has(ph.join(' ')) && n + ph.length <= tb.ntok && ph.every((w, m) => word(n + m) === w));
+  }
+
+  /**
+   * "I am in Store Merløse", "originally from Port Warrenby": after a strong place cue, capitalised words
+   * that begin with an everyday word are still a place when a later one is no dictionary word.
+   */
+  function placeAfterStrongCue(text: string, i: number): number {
+    let j = i + 1;
+    let odd = false;
+    while (j < tb.ntok && j - i < 3 && tc[j] && ts[j]! - te[j - 1]! === 1) {
+      if (ORG_WORDS.has(word(j))) return -1;
+      if ((ti[j]! & (L_FIRST | L_SUR)) === 0 && unknownWord(ti[j]!, word(j))) odd = true;
+      j++;
+    }
+    if (!odd) return -1;
+    const start = ts[i]!;
+    if (!CTX_PLACE_STRONG_RE.test(lowerWindow(text, start - 32, start))) return -1;
+    push('LOCATION', start, te[j - 1]!, 0.7);
+    return j - 1;
   }
 
   function unknownPlace(text: string, i: number): void {

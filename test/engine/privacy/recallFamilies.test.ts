@@ -157,4 +157,15 @@ describe('privacy: recall families (gazetteer places, ZIPs, dates, addresses, ph
       ['the total is 45', 'AGE'],
     ]);
   });
+
+  it('after a strong place cue, capitalised words beginning with an everyday word are a place when a later one is no dictionary word', () => {
+    expectFound([
+      ['I am in Store Merløse for a business trip', 'LOCATION:Store Merløse'],
+      ['I live in Green Zorbixville now', 'LOCATION:Green Zorbixville'],
+    ]);
+    expectNot([
+      ['I am in Customer Service', 'LOCATION'],
+      ["I'm staying at Grand Hotel Bellavista", 'LOCATION'],
+    ]);
+  });
 });
