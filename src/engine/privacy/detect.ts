@@ -230,7 +230,10 @@ export function createDetector(options: DetectOptions): Detector {
     }
     if (hasNumber) numberRuns(text, lower, f.numberWord, push);
     if (f.weekday && on('DATE')) weekdays();
-    if (f.month && on('DATE')) dateRanges(text);
+    if (f.month && on('DATE')) {
+      dateRanges(text);
+      monthsAlone();
+    }
     if (f.upper) names(text, push);
     lowerNames(text, push);
     places(text, f, push);
@@ -387,6 +390,17 @@ export function createDetector(options: DetectOptions): Detector {
       if ((info & (L_COMMON | L_PLACE)) !== 0 || ORG_WORDS.has(word(p))) continue;
       k = p;
       c.end = te[k]!;
+    }
+  }
+
+  /** "I moved in March", "since October", "until next August": a month named as a time is a date (never "may"). */
+  function monthsAlone(): void {
+    for (let k = 1; k < tb.ntok; k++) {
+      if (((ti[k]! >>> 8) & 0xff) !== 3 || !tc[k] || te[k]! - ts[k]! < 4) continue;
+      if (!MONTH_LEAD.has(word(k - 1)) || ts[k]! - te[k - 1]! !== 1) continue;
+      let covered = false;
+      for (const c of out) if (c.start <= ts[k]! && c.end >= te[k]!) covered = true;
+      if (!covered) push('DATE', ts[k]!, te[k]!, 0.55);
     }
   }
 
@@ -1305,6 +1319,8 @@ const ENDS_SPOKEN_RE = new RegExp(`(?:^|[^a-z])(?:${NUMBER_WORDS.filter((w) => w
 /** Words before a weekday that make it a day of someone's schedule. */
 const SCHEDULE_WORDS = new Set(['meet', 'meeting', 'appointment', 'appt', 'scheduled', 'schedule', 'booked', 'book', 'reschedule', 'rescheduled', 'visit', 'interview', 'surgery', 'see', 'available', 'arrive', 'arriving', 'flight', 'flying', 'fly', 'leave', 'leaving', 'checkup', 'consultation', 'session', 'pickup']);
 const NAME_PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'das', 'do', 'dos', 'di', 'du', 'del', 'della', 'la', 'le', 'ter', 'ten', 'bin', 'ibn', 'al', 'el', 'mac', 'op']);
+/** Words before a month that make it a time: "in March", "since October", "last June". */
+const MONTH_LEAD = new Set(['in', 'since', 'until', 'till', 'by', 'during', 'last', 'next', 'this', 'early', 'late', 'mid', 'before', 'after', 'through']);
 const DATE_RANGE_TAIL_RE = /^[ ]?(?:-|–|to|through|till|until)[ ]?(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?![-/.:]?\d)(?:,?[ ]\d{4}\b)?/i;
 
 /** Words before a 4-digit number that make it a number of something, not a year: "room 2010", "flight 1999", "#2001". */

@@ -168,4 +168,16 @@ describe('privacy: recall families (gazetteer places, ZIPs, dates, addresses, ph
       ["I'm staying at Grand Hotel Bellavista", 'LOCATION'],
     ]);
   });
+
+  it('a capitalised month after "in", "since", "last"… is a date; "may" and "march" as words are not', () => {
+    expectFound([
+      ['I moved in March', 'DATE:March'],
+      ['since October things changed', 'DATE:October'],
+    ]);
+    expectNot([
+      ['we march in protest', 'DATE'],
+      ['by May we will know', 'DATE'],
+      ['the August meeting', 'DATE'],
+    ]);
+  });
 });
