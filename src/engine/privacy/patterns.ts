@@ -48,7 +48,9 @@ export const CAP_WORD = "[\\p{Lu}][\\p{L}'’.-]*";
 export const STREET_WORD = `(?:${CAP_WORD}|ul\\.|u\\.)`;
 /** Street-type words of other languages written as their own lower-case word after the name: "Luite tee 87", "Árpád fejedelem útja 62". */
 export const LOCAL_STREET_WORDS = 'tee|út|útja|utca|tie|katu|vej|gade|gatan|vägen|veien|vei|straat|laan|weg|gasse|sokak|sokağı|caddesi|aleja|trg|cesta|ulice|ulica|náměstí|namesti|třída|utcája|körút|rakpart|sor|köz|tér|dalur|vegur|gata|stræde|allé|allee|kuja|polku|kaari|rinne';
-/** A lower-case word inside a street name in a place context ("fejedelem", "de", "la"); never a digit. */
+/** Lower-case particles inside a street name ("Rua Vinte e Cinco de Setembro"); a sentence's own words are not. */
+export const STREET_PARTICLE = '(?:de|del|della|di|da|do|dos|das|du|des|la|le|les|van|von|der|den|e|y|el)(?![\\p{L}])';
+/** A lower-case word inside a street name before a local street word ("fejedelem" of "Árpád fejedelem útja 62"). */
 export const LOWER_STREET_PART = "\\p{Ll}[\\p{L}'’.-]*";
 export const SUFFIX_ANY_CASE = STREET_SUFFIX.split('|')
   .map((x) => `${x}s?|${x[0]!.toUpperCase()}${x.slice(1)}s?|${x.toUpperCase()}S?`)
@@ -65,7 +67,7 @@ export const STREET_NAME_RE = new RegExp(
   'gu',
 );
 export const ADDRESS_WORD_RE = new RegExp(
-  `\\b${CAP_WORD}(?:[ ]+(?:${CAP_WORD}|${LOWER_STREET_PART})){0,2}[ ]+(?:(?:${LOCAL_STREET_WORDS})\\.?|u\\.|ul\\.)[ ]+\\d{1,5}[A-Za-z]?\\b\\.?${UNIT}?|\\b${EURO_STREET}[ ]+\\d{1,5}[A-Za-z]?\\b${UNIT}?|(?:\\b\\d{1,6}[ ]+)?(?:\\b(?:[Vv]ia|[Rr]ue|[Cc]alle|[Aa]venida|[Rr]ua|[Aa]venue|[Uu]lica|[Pp]iazza|[Pp]laza|[Cc]hemin|[Bb]oulevard|[Cc]orso|[Vv]iale|[Ll]argo|[Pp]asseig|[Cc]arrer)|\\bC\\/)[ ]+(?:(?:de|del|dei|della|delle|degli|di|la|le|des|da|do|dos|das)[ ]+)?${CAP_WORD}(?:[ ]+${CAP_WORD}){0,2},?[ ]+\\d{1,5}\\b${UNIT}?|\\b\\d{1,5},?[ ]+(?:[Aa]venue|[Rr]ue|[Bb]oulevard|[Cc]hemin|[Pp]lace|[Aa]ll[ée]e|[Ii]mpasse|[Qq]uai)[ ]+(?:(?:de la|de|du|des|d')[ ]*)?${CAP_WORD}(?:[ ]+${CAP_WORD}){0,2}`,
+  `(?<![\\p{L}\\d])(?:\\d{1,6}[ ]+)?${CAP_WORD}(?:[ ]+(?:${CAP_WORD}|${LOWER_STREET_PART})){0,2}[ ]+(?:(?:${LOCAL_STREET_WORDS})\\.?|u\\.|ul\\.)[ ]+\\d{1,5}[A-Za-z]?\\b\\.?${UNIT}?|\\b${EURO_STREET}[ ]+\\d{1,5}[A-Za-z]?\\b${UNIT}?|(?:\\b\\d{1,6}[ ]+)?(?:\\b(?:[Vv]ia|[Rr]ue|[Cc]alle|[Aa]venida|[Rr]ua|[Aa]venue|[Uu]lica|[Pp]iazza|[Pp]laza|[Cc]hemin|[Bb]oulevard|[Cc]orso|[Vv]iale|[Ll]argo|[Pp]asseig|[Cc]arrer)|\\bC\\/)[ ]+(?:(?:de|del|dei|della|delle|degli|di|la|le|des|da|do|dos|das)[ ]+)?${CAP_WORD}(?:[ ]+${CAP_WORD}){0,2},?[ ]+\\d{1,5}\\b${UNIT}?|\\b\\d{1,5},?[ ]+(?:[Aa]venue|[Rr]ue|[Bb]oulevard|[Cc]hemin|[Pp]lace|[Aa]ll[ée]e|[Ii]mpasse|[Qq]uai)[ ]+(?:(?:de la|de|du|des|d')[ ]*)?${CAP_WORD}(?:[ ]+${CAP_WORD}){0,2}`,
   'gu',
 );
 /**
@@ -77,7 +79,7 @@ export const ADDR_UNIT_RE = new RegExp(`(?<![\\p{L}\\d.])${STREET_WORD}(?:[ ]+${
 export const ADDR_BOX_RE =
   /\b(?:(?:P\.?[ ]?O\.?[ ]?Box|PSC[ ]+\d{1,5},?[ ]+Box|Unit[ ]+\d{1,5},?[ ]+Box)[ ]+\d{1,6}(?:[,\n ]+(?:APO|FPO|DPO)[ ]+(?:AA|AE|AP)[ ]+\d{5})?|(?:USS|USNS|USNV|USCGC)[ ]+[A-Z][\w'-]*(?:[ ]+[A-Z][\w'-]*)?[,\n ]+(?:APO|FPO|DPO)[ ]+(?:AA|AE|AP)[ ]+\d{5})/gi;
 export const ADDR_CTX_RE = new RegExp(
-  `\\b(?:live at|lives at|living at|address is|located at|office is at|off at|meet me at|send it to|ship it to|deliver it to|mail it to|it is at|it's at|(?:live|lives|lived|living|enter|located|situated|stay|stays|staying|moved|house|home|office) on)[ ]+((?:\\d{1,6}[ ]+)?${STREET_WORD}(?:[ ]+(?:${STREET_WORD}|${LOWER_STREET_PART})){0,3}[ ]+\\d{1,5}[A-Za-z]?\\b)`,
+  `\\b(?:live at|lives at|living at|address is|located at|office is at|off at|meet me at|send it to|ship it to|deliver it to|mail it to|it is at|it's at|(?:live|lives|lived|living|enter|located|situated|stay|stays|staying|moved|house|home|office) on)[ ]+((?:\\d{1,6}[ ]+)?${STREET_WORD}(?:[ ]+(?:${STREET_WORD}|${STREET_PARTICLE})){0,5}[ ]+\\d{1,5}[A-Za-z]?\\b)`,
   'gu',
 );
 export const ADDR_CTX_HINT_RE = /\b(?:at|address is|to|on)[ ]+[\p{Lu}\d]/u;

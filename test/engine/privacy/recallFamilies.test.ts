@@ -100,13 +100,16 @@ describe('privacy: recall families (gazetteer places, ZIPs, dates, addresses, ph
     expectFound([
       ['Trivo lives on Grössgstötten 50 street.', 'ADDRESS:Grössgstötten 50'],
       ['Pedestrians must enter on Hoge Wei 32 St. the first months', 'ADDRESS:Hoge Wei 32'],
-      ['The bus drops you off at 518 Árpád fejedelem útja 62. St.', 'ADDRESS:518 Árpád fejedelem útja 62'],
+      ['The bus drops you off at 518 Árpád fejedelem útja 62. St.', 'ADDRESS:518 Árpád fejedelem útja 62.'],
       ['Send it to Luite tee 87, Apt. 931, Salumäe', 'ADDRESS:Luite tee 87, Apt. 931, Salumäe'],
+      ['He lives at Rua Vinte e Cinco de Setembro 1257', 'ADDRESS:Rua Vinte e Cinco de Setembro 1257'],
     ]);
     expectNot([
       ['the meeting is on Zoom at 5', 'ADDRESS'],
       ["I'm on Channel 5 tonight", 'ADDRESS'],
       ['the office is on Level 3', 'ADDRESS'],
+      ['It is located at 2290 California Street. It has 2 bedrooms', 'ADDRESS:2290 California Street. It'],
+      ['my house on Sunday for 2 people', 'ADDRESS'],
     ]);
   });
 
