@@ -20,7 +20,7 @@ import { DATE_WORD_RE, tagText, toModel } from './tagger';
 import type { TaggerModel, TaggerWeights } from './tagger';
 
 // Local bindings: a transpiled import is read through a getter on every use, too slow in the per-character loops.
-const { ADDRESS_DIGIT_Y, ADDRESS_TAIL_RE, ADDRESS_WORD_RE, ADDR_BOX_RE, ADDR_CTX_HINT_RE, ADDR_CTX_RE, ADDR_NUM_Y, ADDR_UNIT_RE, AGE_AFTER_RE, AGE_BEFORE_RE, CONTEXT_ID_RE, CTX_ACCOUNT, CTX_CARD, CTX_CARD_TAIL, CTX_DL, CTX_DOB, CTX_LOCATION_BEFORE, CTX_PHONE, CTX_PHONE_STRONG, CTX_PLACE_STRONG_RE, CTX_PLACE_WEAK_RE, CTX_SSN, CTX_YEAR_BEFORE, CTX_ZIP, EMAIL_RE, IBAN_CI_RE, IBAN_RE, IPV6_HINT_RE, IPV6_RE, ISO_DATETIME_RE, MONEY_AFTER_RE, MONEY_RE, NAME_LIST_NEXT_RE, NAME_LIST_PREV_RE, NAME_TOKEN_RE, NAME_TRIGGER_RE, NON_ASCII_RE, THIS_IS_NAME_RE, ORG_AFTER_RE, ORG_BEFORE_RE, ORG_WORDS, SELF_NAME_RE, FUNCTION_WORDS, PLACEHOLDER_RE, SPELLED_RE, SPELL_CONTEXT_RE, SPOKEN_ADDRESS_RE, SPOKEN_URL_RE, STATE_ZIP_RE, STREET_NAME_RE, TLD_WORDS, EMAIL_SEPARATORS, EMAIL_LEAD_IN, SUBJECT_VERBS, POSTCODE_RE, UNIT_ONLY_RE, URL_RE, WRITTEN_DATE_RE } = P;
+const { ADDRESS_DIGIT_Y, ADDRESS_TAIL_RE, AGE_AFTER_NAME_RE, AGE_DECADE_RE, ADDRESS_WORD_RE, ADDR_BOX_RE, ADDR_CTX_HINT_RE, ADDR_CTX_RE, ADDR_NUM_Y, ADDR_UNIT_RE, AGE_AFTER_RE, AGE_BEFORE_RE, CONTEXT_ID_RE, CTX_ACCOUNT, CTX_CARD, CTX_CARD_TAIL, CTX_DL, CTX_DOB, CTX_LOCATION_BEFORE, CTX_PHONE, CTX_PHONE_STRONG, CTX_PLACE_STRONG_RE, CTX_PLACE_WEAK_RE, CTX_SSN, CTX_YEAR_BEFORE, CTX_ZIP, EMAIL_RE, IBAN_CI_RE, IBAN_RE, IPV6_HINT_RE, IPV6_RE, ISO_DATETIME_RE, MONEY_AFTER_RE, MONEY_RE, NAME_LIST_NEXT_RE, NAME_LIST_PREV_RE, NAME_TOKEN_RE, NAME_TRIGGER_RE, NON_ASCII_RE, THIS_IS_NAME_RE, ORG_AFTER_RE, ORG_BEFORE_RE, ORG_WORDS, SELF_NAME_RE, FUNCTION_WORDS, PLACEHOLDER_RE, SPELLED_RE, SPELL_CONTEXT_RE, SPOKEN_ADDRESS_RE, SPOKEN_URL_RE, STATE_ZIP_RE, STREET_NAME_RE, TLD_WORDS, EMAIL_SEPARATORS, EMAIL_LEAD_IN, SUBJECT_VERBS, POSTCODE_RE, UNIT_ONLY_RE, URL_RE, WRITTEN_DATE_RE } = P;
 const { CITY_MULTI_FIRST, C_ACCOUNT, C_AGE, C_CARD, C_DL, C_DOB, C_PHONE, C_SSN, C_TAIL, C_YEAR, C_ZIP, LEXICON, L_CITY, L_CITY_MULTI, L_COMMON, L_ENGLISH, L_FIRST, L_FREQUENT, L_REGION, L_REGION_FIRST, L_MULTI, L_PLACE, L_PREP, L_SUR, MULTI_PLACE_FIRST, unknownWord } = W;
 const { first, gapKind, gluedAfter, isAsciiUpper, isDigitCode, isNameToken, isUpper, isWordCode, isWordOrDot, listJoinAfter, listJoinBefore, lowerSameLength, lowerWindow, moneyBefore, onlySpaces, gapHas, localJoin, localGap } = T;
 /**
@@ -244,6 +244,12 @@ export function createDetector(options: DetectOptions): Detector {
     if (f.upper && out.length > 0) nameLists(text);
     if (out.length > 0) nameRepeats();
     if (out.length > 0 && on('PERSON')) nameParticles();
+    if (on('AGE')) {
+      if (f.digit && out.length > 0) agesAfterNames(text);
+      if (lower.includes('in my ') || lower.includes('in his ') || lower.includes('in her ') || lower.includes('in their ') || lower.includes('in our ')) {
+        for (let m = first(AGE_DECADE_RE, text); m !== null; m = AGE_DECADE_RE.exec(text)) push('AGE', m.index + m[0].length - m[1]!.length, m.index + m[0].length, 0.7);
+      }
+    }
     if (f.spelledRun && (f.upper || f.nameHint)) spelled(text, push);
     // Families that read the text as speech: names in their slots whatever the case, spelled letters,
     // spoken emails and street addresses.
@@ -401,6 +407,21 @@ export function createDetector(options: DetectOptions): Detector {
       let covered = false;
       for (const c of out) if (c.start <= ts[k]! && c.end >= te[k]!) covered = true;
       if (!covered) push('DATE', ts[k]!, te[k]!, 0.55);
+    }
+  }
+
+  /** "John Smith, 34, called", "Ana Lima (29)", "Mary is 34": a small number right after a name is the person's age. */
+  function agesAfterNames(text: string): void {
+    const n = out.length;
+    for (let i = 0; i < n; i++) {
+      const c = out[i]!;
+      if (c.type !== 'PERSON') continue;
+      const m = AGE_AFTER_NAME_RE.exec(text.slice(c.end, c.end + 40));
+      if (!m) continue;
+      const digits = m[1] ?? m[2] ?? m[3]!;
+      if (Number(digits) > 115) continue;
+      const s0 = c.end + m[0].length - digits.length - (m[2] !== undefined ? 1 : 0);
+      push('AGE', s0, s0 + digits.length, 0.7, Number(digits));
     }
   }
 

@@ -126,7 +126,7 @@ export const SPELL_CONTEXT_RE = /\b(?:spell(?:ed|s|ing)?|name|that's|thats|it's|
 
 export const AGE_AFTER_RE = /^[ ]*(?:-|[ ])?(?:years?|yrs?)(?:[ -]old|[ ]of[ ]age)\b|^[ ]*(?:-year-old|yo\b|y\/o\b|y\.o\.?)/i;
 // "my son is 12", "age: 45", "she was 23 when…": an age after a person and a form of "to be".
-export const AGE_BEFORE_RE = /\b(?:aged?|age is|age:|age -|i'm|i am|he's|she's|he is|she is|(?:i|he|she) was|(?:son|daughter|kid|child|boy|girl|baby|mother|father|mom|mum|dad|wife|husband|brother|sister|grandson|granddaughter|grandmother|grandfather|partner) is|turned|turning|(?:when|since|until) (?:i|he|she|they|we) (?:was|were|turned))[ ]*(?:of[ ]+)?$/i;
+export const AGE_BEFORE_RE = /\b(?:aged?|age is|age:|age -|i'm|i am|he's|she's|he is|she is|(?:i|he|she) was|(?:son|daughter|kid|child|boy|girl|baby|mother|father|mom|mum|dad|wife|husband|brother|sister|grandson|granddaughter|grandmother|grandfather|partner) is|(?:i|he|she|we|they)(?:'ll| will) be|(?:we're|we are|they're|they are) both|turned|turning|(?:when|since|until) (?:i|he|she|they|we) (?:was|were|turned))[ ]*(?:of[ ]+)?$/i;
 export const MONEY_AFTER_RE = /^[ ]*(?:dollars?|bucks|usd|euros?|pounds|cents)\b/i;
 
 export const CTX_CARD = /\b(?:card|credit|debit|visa|mastercard|amex|american express|discover|cc)\b/i;
@@ -167,3 +167,8 @@ export const FUNCTION_WORDS = new Set(
 );
 /** "This is Grace Mensah" (no i flag: it would make \p{Lu} match lower case too). */
 export const THIS_IS_NAME_RE = /\b[Tt]his is ([\p{Lu}][\p{L}'’-]+)(?: ([\p{Lu}][\p{L}'’-]+))?/gu;
+
+/** "in my 40s", "in her late thirties": an age given as a decade. */
+export const AGE_DECADE_RE = /\bin (?:my|his|her|their|our) (?:early |mid |mid-|late )?((?:[1-9]0'?s)|(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b/gi;
+/** Right after a name: ", 34," or " (34)" — the person's age. */
+export const AGE_AFTER_NAME_RE = /^(?:,[ ]?(\d{1,3})(?=,)|[ ]\((\d{1,3})\)|[ ]+(?:is|was|turned|turns)[ ]+(\d{1,3})\b(?![ ]*(?:%|percent|minutes|hours|days|weeks|months|times|feet|foot|ft|inches|cm|kg|lbs?|pounds|miles|km|points|dollars|\$|[.,:/-]\d)))/i;

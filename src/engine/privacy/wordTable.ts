@@ -63,7 +63,7 @@ export const CONTEXT_WORDS: [number, string][] = [
   [C_ZIP, 'zip postal post postcode zipcode code'],
   [C_DOB, 'born birth dob d birthday bday'],
   [C_YEAR, 'born since in from year of until till by during around circa'],
-  [C_AGE, "aged age i'm am he she is turned turning was were"],
+  [C_AGE, "aged age i'm am he she is turned turning was were be both"],
 ];
 
 /** Multi-word place names by their first word, longest first. */

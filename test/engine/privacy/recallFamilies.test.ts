@@ -183,4 +183,22 @@ describe('privacy: recall families (gazetteer places, ZIPs, dates, addresses, ph
       ['the August meeting', 'DATE'],
     ]);
   });
+
+  it('ages right after a name (", 34,", "(34)", "Mary is 34"), as a decade ("in my 40s"), "I will be 40"', () => {
+    expectFound([
+      ['John Smith, 34, called', 'AGE:34'],
+      ['John Smith (34) called', 'AGE:34'],
+      ['Mary is 34 and lives here', 'AGE:34'],
+      ["I'm in my 40s", 'AGE:40s'],
+      ['in her late thirties she moved', 'AGE:thirties'],
+      ["we're both 30", 'AGE:30'],
+      ['I will be 40 next week', 'AGE:40'],
+    ]);
+    expectNot([
+      ['Mary is 5 minutes away', 'AGE'],
+      ['John Smith, 12 Main Street', 'AGE'],
+      ['Maria Lopez (415) 555-0199', 'AGE'],
+      ['it will be 20 minutes', 'AGE'],
+    ]);
+  });
 });
