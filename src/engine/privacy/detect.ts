@@ -243,7 +243,7 @@ export function createDetector(options: DetectOptions): Detector {
     if (f.upper && (f.selfHint || ((f.nameHint || f.orgHint) && (lower.includes(' speaking') || lower.includes(' calling'))))) selfNames(text);
     if (f.upper && out.length > 0) nameLists(text);
     if (out.length > 0) nameRepeats();
-    if (out.length > 0 && on('PERSON')) nameParticles();
+    if (f.upper && on('PERSON')) nameParticles();
     if (on('AGE')) {
       if (f.digit && out.length > 0) agesAfterNames(text);
       if (lower.includes('in my ') || lower.includes('in his ') || lower.includes('in her ') || lower.includes('in their ') || lower.includes('in our ')) {
@@ -396,6 +396,23 @@ export function createDetector(options: DetectOptions): Detector {
       if ((info & (L_COMMON | L_PLACE)) !== 0 || ORG_WORDS.has(word(p))) continue;
       k = p;
       c.end = te[k]!;
+    }
+    // "Maika van de Noort": a capitalised word no lexicon knows as a place before particles and a capitalised
+    // surname is a name even when no rule saw it.
+    for (let k = 0; k + 2 < tb.ntok; k++) {
+      if (!tc[k] || tc[k + 1] || !NAME_PARTICLES.has(word(k + 1))) continue;
+      const info = ti[k]!;
+      if ((info & (L_PLACE | L_MULTI | L_CITY | L_CITY_MULTI | L_COMMON)) !== 0 || ORG_WORDS.has(word(k)) || te[k]! - ts[k]! < 3) continue;
+      if ((info & L_FIRST) === 0 && !unknownWord(info, word(k))) continue;
+      let p = k + 1;
+      while (p < tb.ntok && p - k <= 2 && !tc[p] && NAME_PARTICLES.has(word(p)) && ts[p]! - te[p - 1]! === 1) p++;
+      if (p >= tb.ntok || !tc[p] || ts[p]! - te[p - 1]! !== 1 || ts[k + 1]! - te[k]! !== 1) continue;
+      const last = ti[p]!;
+      if ((last & (L_COMMON | L_PLACE | L_CITY | L_CITY_MULTI)) !== 0 || ORG_WORDS.has(word(p)) || (!unknownWord(last, word(p)) && (last & L_SUR) === 0)) continue;
+      let covered = false;
+      for (const c of out) if (c.type === 'PERSON' && c.start <= ts[k]! && c.end >= te[p]!) covered = true;
+      if (!covered) push('PERSON', ts[k]!, te[p]!, 0.65);
+      k = p;
     }
   }
 

@@ -119,7 +119,14 @@ describe('privacy: recall families (gazetteer places, ZIPs, dates, addresses, ph
       ['call Ana da Silva today', 'PERSON:Ana da Silva'],
       ['Maria de la Cruz called', 'PERSON:Maria de la Cruz'],
     ]);
-    expectNot([['give it to Maria de Paris', 'PERSON:Maria de Paris']]);
+    expectFound([
+      ['Maika van de Noort, Employment manager', 'PERSON:Maika van de Noort'],
+      ['Leonardo da Vinci painted it', 'PERSON:Leonardo da Vinci'],
+    ]);
+    expectNot([
+      ['give it to Maria de Paris', 'PERSON:Maria de Paris'],
+      ['Rio de Janeiro is big', 'PERSON'],
+    ]);
   });
 
   it('a weekday someone is booked on is a date; shipping days and opening hours are not', () => {
