@@ -200,8 +200,10 @@ describe('cli: kaizen simulate (the learning loop on a simulated fleet)', functi
     try {
       const r = await box.run('simulate', '--seed', '3', '--agents', '2', '--months', '2', '--calls', '300', '--json');
       assert.equal(r.code, 0, r.stderr);
-      const run = JSON.parse(r.stdout) as { conversations: number; monthly: Array<{ month: string; calls: number }>; experiments: { run: number } };
+      const run = JSON.parse(r.stdout) as { conversations: number; monthly: Array<{ month: string; calls: number }>; experiments: { run: number }; rulesLearned: number; artifactsShared: number };
       assert.equal(run.conversations, 1200);
+      // Month 1's errors became avoidance rules that the in-process hub adopted (nothing written to disk).
+      assert.ok(run.rulesLearned > 0 && run.artifactsShared >= run.rulesLearned, r.stderr);
       assert.deepEqual(run.monthly.map((m) => [m.month, m.calls]), [['2026-01', 600], ['2026-02', 600]]);
       assert.match(r.stderr, /^month 2026-02: 600 calls/m);
       assert.deepEqual(readdirSync(box.cwd), [], 'nothing is stored');
