@@ -21,7 +21,7 @@ import { AvoidanceRuleSchema, ErrorDetector, ErrorLearner, ruleArtifactDraft } f
 import type { AvoidanceCondition, AvoidanceRule } from '../errors';
 import { monitorExperiments } from '../experiments';
 import type { MonitorLook } from '../experiments';
-import { ArtifactPayloadSchema, ConversationEventSchema, assembleConversation } from '../model';
+import { ArtifactPayloadSchema, assembleConversation } from '../model';
 import type { ConversationEvent } from '../model';
 import type { EnginePorts } from '../ports';
 import { createComplianceValidator } from '../privacy';
@@ -69,6 +69,8 @@ export interface FleetSimulationResult {
   experiments: { run: number; shipped: number; rolledBack: number };
   /** Situation → the move every agent now makes. */
   adopted: Record<string, string>;
+  /** Situation → the moves every agent now avoids. */
+  avoided: Record<string, string[]>;
 }
 
 const LOOKS_PER_MONTH = 4;
@@ -119,6 +121,7 @@ interface FleetAgent {
   artifacts: AgentArtifacts;
   cursor: number;
   moves: Map<string, SampleStrategy>;
+  avoid: Map<string, Set<SampleStrategy>>;
   rules: Map<string, AvoidanceRule>;
   detector?: ErrorDetector;
 }
@@ -126,13 +129,19 @@ interface FleetAgent {
 /** Rebuilds an agent's policy from its live artifacts (only what the hub adopted). */
 function applyLiveArtifacts(agent: FleetAgent, live: readonly Envelope[]): void {
   agent.moves.clear();
+  agent.avoid.clear();
   agent.rules.clear();
   for (const envelope of live) {
     const content = ArtifactPayloadSchema.safeParse(envelope.payload.content);
     if (!content.success) continue;
     const payload = content.data;
     if (payload.kind === 'playbook') {
-      for (const b of payload.bullets) if (b.status === 'active' && b.cite?.kind === 'move' && b.cite.use) agent.moves.set(`${b.cite.intent}|${b.cite.trigger}`, b.cite.strategy as SampleStrategy);
+      for (const b of payload.bullets) {
+        if (b.status !== 'active' || b.cite?.kind !== 'move') continue;
+        const situation = `${b.cite.intent}|${b.cite.trigger}`;
+        if (b.cite.use) agent.moves.set(situation, b.cite.strategy as SampleStrategy);
+        else agent.avoid.set(situation, new Set([...(agent.avoid.get(situation) ?? []), b.cite.strategy as SampleStrategy]));
+      }
     } else if (payload.kind === 'avoidance-rule') {
       const rule = AvoidanceRuleSchema.safeParse(payload.learned);
       if (rule.success) agent.rules.set(rule.data.id, rule.data);
@@ -157,6 +166,8 @@ export async function* simulateFleet(options: FleetSimulationOptions): AsyncGene
     id: string;
     situation: Situation;
     strategy: SampleStrategy;
+    /** The test arm avoids `strategy` (a move that hurts) instead of making it. */
+    avoid: boolean;
     startedMonth: number;
     looks: MonitorLook[];
     control: { users: number; conversions: number };
@@ -164,6 +175,10 @@ export async function* simulateFleet(options: FleetSimulationOptions): AsyncGene
   }
 
   const adopted = new Map<Situation, SampleStrategy>();
+  /** Situation → the moves every agent now avoids (shipped "avoid" experiments). */
+  const avoided = new Map<Situation, Set<SampleStrategy>>();
+  /** The moves observed per situation (from the analysis), which an agent picks from when it avoids one. */
+  const movesSeen = new Map<Situation, SampleStrategy[]>();
   /** Shipped moves in their first rollout stage (half the calls for a month, gated before everyone gets them). */
   const rollouts = new Map<Situation, RunningExperiment>();
   const ROLLOUT_SHARE = 0.5;
@@ -188,7 +203,7 @@ export async function* simulateFleet(options: FleetSimulationOptions): AsyncGene
     ed25519: ports.ed25519,
     clock: { now: () => now },
   });
-  const fleet: FleetAgent[] = Array.from({ length: agents }, (_, a) => ({ id: `agent-${a}`, artifacts: new AgentArtifacts(), cursor: 0, moves: new Map(), rules: new Map() }));
+  const fleet: FleetAgent[] = Array.from({ length: agents }, (_, a) => ({ id: `agent-${a}`, artifacts: new AgentArtifacts(), cursor: 0, moves: new Map(), avoid: new Map(), rules: new Map() }));
   let artifactsShared = 0;
   let artifactsApplied = 0;
   let artifactsWithheld = 0;
@@ -244,6 +259,7 @@ export async function* simulateFleet(options: FleetSimulationOptions): AsyncGene
     const armRandom = new SeededRandom(seed * 1_000_003 + m);
     for (let a = 0; a < agents; a++) {
       const agent = fleet[a]!;
+      let watching: { callId: string | undefined; watch?: ReturnType<ErrorDetector['watch']>; fed: number } = { callId: undefined, fed: 0 };
       const generator = iterateSampleCalls({
         seed: seed * 100_000 + m * 1_000 + a,
         count: callsPerAgentMonth,
@@ -256,20 +272,33 @@ export async function* simulateFleet(options: FleetSimulationOptions): AsyncGene
         // stage, a share of the calls gets the proposed move.
         chooseStrategy: (intent: SampleIntent, trigger: SampleTrigger, uniform: SampleStrategy) => {
           const s = situationOf(intent, trigger);
+          // What the agent does by itself: a shared move, else its usual pick unless a shared bullet says to avoid it.
+          const own = (avoid?: SampleStrategy): SampleStrategy => {
+            const move = agent.moves.get(s);
+            if (move) return move;
+            const avoidSet = agent.avoid.get(s);
+            if (!avoidSet?.has(uniform) && uniform !== avoid) return uniform;
+            const others = (movesSeen.get(s) ?? []).filter((x) => x !== avoid && !avoidSet?.has(x));
+            return others.length ? armRandom.pick(others) : uniform;
+          };
           const exp = running.get(s) ?? rollouts.get(s);
           if (exp) {
             const arm = armRandom.chance(running.has(s) ? 0.5 : ROLLOUT_SHARE) ? 'test' : 'control';
             arms.push(arm);
-            return arm === 'test' ? exp.strategy : (agent.moves.get(s) ?? uniform);
+            if (arm === 'control') return own();
+            return exp.avoid ? own(exp.strategy) : exp.strategy;
           }
           arms.push(undefined);
-          return agent.moves.get(s) ?? uniform;
+          return own();
         },
         // The agent's detector (rules the hub delivered) warns before the tool call; the agent obeys the
         // most probable rule's correction. The generator's events are the engine's own, already valid.
         beforeToolCall: (soFar, pending) => {
           if (!agent.detector) return undefined;
-          const [warning] = agent.detector.warn(soFar as unknown as readonly ConversationEvent[], pending);
+          // One watch per call, fed only the events since the last check (a live agent's detector works the same way).
+          if (watching.callId !== soFar[0]?.callId) watching = { callId: soFar[0]?.callId, watch: agent.detector.watch(), fed: 0 };
+          for (; watching.fed < soFar.length; watching.fed++) watching.watch!.add(soFar[watching.fed] as ConversationEvent);
+          const [warning] = watching.watch!.warn(pending);
           const rule = warning && agent.rules.get(warning.rule);
           if (!rule) return undefined;
           prevented++;
@@ -277,7 +306,10 @@ export async function* simulateFleet(options: FleetSimulationOptions): AsyncGene
         },
       });
       for (const call of generator) {
-        const events = call.events.map((e) => ConversationEventSchema.parse(e));
+        // The generator is the engine's own code and writes every field the schema would default (a test
+        // checks that parsing changes nothing), so its events are used as they are: parsing each one cost
+        // an eighth of the loop's time.
+        const events = call.events as ConversationEvent[];
         const analysis = analyzeEvents(events);
         analyses.push(analysis);
         // The errors stage: fingerprints (repeats are fingerprints seen before) and examples for the rules.
@@ -334,27 +366,28 @@ export async function* simulateFleet(options: FleetSimulationOptions): AsyncGene
     for (const [s, stage] of rollouts) {
       addLooks(s, stage);
       const gate = monitorExperiments(stage.looks)[0]!;
-      log(`  rollout ${s} → ${stage.strategy}: ${gate.decision === 'rollback' ? 'rolled back' : 'to everyone'}\n`);
+      log(`  rollout ${s} → ${stage.avoid ? 'avoid ' : ''}${stage.strategy}: ${gate.decision === 'rollback' ? 'rolled back' : 'to everyone'}\n`);
       if (gate.decision === 'rollback') {
         experiments.rolledBack++;
-        rejected.add(`${s}|${stage.strategy}`);
+        rejected.add(proposalKey(s, stage.strategy, stage.avoid));
       } else {
-        adopted.set(s, stage.strategy);
-        await share(moveArtifact(s, stage.strategy, hash));
+        if (stage.avoid) avoided.set(s, new Set([...(avoided.get(s) ?? []), stage.strategy]));
+        else adopted.set(s, stage.strategy);
+        await share(moveArtifact(s, stage.strategy, !stage.avoid, hash));
       }
       rollouts.delete(s);
     }
     for (const [s, exp] of running) {
       addLooks(s, exp);
       const [d] = monitorExperiments(exp.looks);
-      log(`  experiment ${s} → ${exp.strategy}: ${d!.decision}${d!.stoppedAtLook ? ` at look ${d!.stoppedAtLook}` : ''}\n`);
+      log(`  experiment ${s} → ${exp.avoid ? 'avoid ' : ''}${exp.strategy}: ${d!.decision}${d!.stoppedAtLook ? ` at look ${d!.stoppedAtLook}` : ''}\n`);
       if (d!.decision === 'ship') {
         experiments.shipped++;
         rollouts.set(s, { ...exp, id: `rollout-${exp.id}`, looks: [], control: { users: 0, conversions: 0 }, test: { users: 0, conversions: 0 } });
         running.delete(s);
       } else if (d!.decision === 'rollback' || m - exp.startedMonth + 1 >= MAX_EXPERIMENT_MONTHS) {
         if (d!.decision === 'rollback') experiments.rolledBack++;
-        rejected.add(`${s}|${exp.strategy}`);
+        rejected.add(proposalKey(s, exp.strategy, exp.avoid));
         running.delete(s);
       }
     }
@@ -383,14 +416,23 @@ export async function* simulateFleet(options: FleetSimulationOptions): AsyncGene
     // Learn from this month: significant patterns become proposals (one experiment per situation).
     const counts = emptyPatternCounts();
     for (const a of analyses) addCall(counts, a);
-    const significant = scorePatterns(counts).filter((p) => p.significant);
-    if (m === 0) recovery = scorePatternRecovery(significant, PLANTED_PATTERNS);
-    for (const p of significant) {
+    const scored = scorePatterns(counts);
+    for (const p of scored) {
       const s = situationOf(p.intent, p.trigger);
-      if (p.lift <= 0 || adopted.has(s) || running.has(s) || rollouts.has(s) || rejected.has(`${s}|${p.strategy}`)) continue;
+      const seen = movesSeen.get(s) ?? [];
+      if (!seen.includes(p.strategy as SampleStrategy)) movesSeen.set(s, [...seen, p.strategy as SampleStrategy].sort());
+    }
+    const significant = scored.filter((p) => p.significant);
+    if (m === 0) recovery = scorePatternRecovery(significant, PLANTED_PATTERNS);
+    // Strongest evidence first: a situation gets one experiment, for its clearest move (to make or to avoid).
+    for (const p of [...significant].sort((a, b) => Math.abs(b.lift) - Math.abs(a.lift))) {
+      const s = situationOf(p.intent, p.trigger);
+      const avoid = p.lift < 0;
+      const strategy = p.strategy as SampleStrategy;
+      if (adopted.has(s) || avoided.get(s)?.has(strategy) || running.has(s) || rollouts.has(s) || rejected.has(proposalKey(s, strategy, avoid))) continue;
       experiments.run++;
-      log(`  proposal ${s} → ${p.strategy} (lift ${(100 * p.lift).toFixed(1)} pts): experiment next month\n`);
-      running.set(s, { id: `exp-${m}-${s}`, situation: s, strategy: p.strategy as SampleStrategy, startedMonth: m + 1, looks: [], control: { users: 0, conversions: 0 }, test: { users: 0, conversions: 0 } });
+      log(`  proposal ${s} → ${avoid ? 'avoid ' : ''}${strategy} (lift ${(100 * p.lift).toFixed(1)} pts): experiment next month\n`);
+      running.set(s, { id: `exp-${m}-${s}${avoid ? '-avoid' : ''}`, situation: s, strategy, avoid, startedMonth: m + 1, looks: [], control: { users: 0, conversions: 0 }, test: { users: 0, conversions: 0 } });
     }
 
     // Errors: the month's avoidance rules (learned from the calls observed) go to the hub; agents apply them.
@@ -430,22 +472,28 @@ export async function* simulateFleet(options: FleetSimulationOptions): AsyncGene
     aaFalsePositiveRate: aaTests ? aaFalsePositives / aaTests : null,
     experiments,
     adopted: Object.fromEntries(adopted),
+    avoided: Object.fromEntries([...avoided].map(([k, v]) => [k, [...v].sort()])),
   };
 }
 
-/** A shipped move as a one-bullet playbook artifact, the payload the hub adopts and agents apply. */
-function moveArtifact(situation: string, strategy: string, hash: (text: string) => string): SharedArtifactPayload {
+/** An experiment's identity: its situation, its move, and whether the move is to be made or avoided. */
+function proposalKey(situation: string, strategy: string, avoid: boolean): string {
+  return `${situation}|${avoid ? '!' : ''}${strategy}`;
+}
+
+/** A shipped move (to make, or to avoid) as a one-bullet playbook artifact, the payload the hub adopts and agents apply. */
+function moveArtifact(situation: string, strategy: string, use: boolean, hash: (text: string) => string): SharedArtifactPayload {
   const [intent, trigger] = situation.split('|') as [string, string];
   const bullet = {
-    id: `pb-${hash(`${situation}|${strategy}`).slice(0, 12)}`,
+    id: `pb-${hash(proposalKey(situation, strategy, !use)).slice(0, 12)}`,
     section: 'moves',
-    text: `When a ${intent.replaceAll('_', ' ')} caller raises ${trigger.replaceAll('-', ' ')}, use ${strategy.replaceAll('-', ' ')}.`,
+    text: `When a ${intent.replaceAll('_', ' ')} caller raises ${trigger.replaceAll('-', ' ')}, ${use ? 'use' : 'do not use'} ${strategy.replaceAll('-', ' ')}.`,
     helpful: 0,
     harmful: 0,
     provenance: { callIds: [], patternIds: [], fingerprints: [] },
     status: 'active',
     support: 0,
-    cite: { kind: 'move', intent, trigger, strategy, use: true },
+    cite: { kind: 'move', intent, trigger, strategy, use },
   };
-  return { artifactId: `move:${situation}`, version: 1, kind: 'playbook', title: bullet.text, content: { kind: 'playbook', bullets: [bullet] } };
+  return { artifactId: `move:${proposalKey(situation, strategy, !use)}`, version: 1, kind: 'playbook', title: bullet.text, content: { kind: 'playbook', bullets: [bullet] } };
 }

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { ConversationEventSchema } from '../../../src/engine/model';
 import { generateSampleCalls } from '../../../src/engine/samples';
 import type { ToolCallCorrection } from '../../../src/engine/samples';
 
@@ -42,6 +43,8 @@ describe('samples: the policy hooks a simulated learning fleet uses', () => {
       const names = c.events.flatMap((e) => (e.type === 'tool.called' ? [e.name] : []));
       if (names.includes('offer_refund')) assert.ok(names.indexOf('verify_identity') >= 0 && names.indexOf('verify_identity') < names.indexOf('offer_refund'));
     }
+    // The fleet simulation uses the generator's events without parsing them: parsing must change nothing.
+    for (const c of [...corrected.calls, ...plain.calls]) for (const e of c.events) assert.deepEqual(ConversationEventSchema.parse(e), e);
     // With a penalty, errors cost calls their success: the corrected calls succeed more often.
     const penalized = generateSampleCalls({ seed: 11, count: 400, errorModes: true, errorModePenalty: 0.3 });
     const rate = (calls: typeof plain.calls) => calls.filter((c) => c.truth.success).length / calls.length;
