@@ -107,6 +107,17 @@ describe('cli: kaizen analytics, report KPIs and experiment monitor', function (
     const fromLedger = JSON.parse((await box.run('analytics', 'roi', '--cost-model', 'ledger_model.json', '--store', 'k.db', '--json')).stdout) as RoiResult;
     near(fromLedger.costUsd, 10, 'cost from the ledger');
     near(fromLedger.roi, 0.285, 'roi from the ledger');
+    // At zero cost (no spend, no review) there is no ratio: roi is null, the benefit is still reported.
+    writeFileSync(path.join(box.cwd, 'free_model.json'), JSON.stringify({ ...model, llmSpendUsd: 0, reviewHours: 0 }));
+    const free = await box.run('analytics', 'roi', '--cost-model', 'free_model.json', '--store', 'k.db', '--json');
+    assert.equal(free.code, 0, free.stderr);
+    const freeRoi = JSON.parse(free.stdout) as RoiResult;
+    assert.equal(freeRoi.costUsd, 0);
+    assert.equal(freeRoi.roi, null);
+    near(freeRoi.benefitUsd, 2.85, 'benefit at zero cost');
+    const freeText = await box.run('analytics', 'roi', '--cost-model', 'free_model.json', '--store', 'k.db');
+    assert.equal(freeText.code, 0, freeText.stderr);
+    assert.match(freeText.stdout, /^benefit \$2\.85 \/ cost \$0\.00: no ROI ratio \(learning cost nothing: no LLM spend, no review time\); "roi" is null in --json$/m);
   });
 
   it('roi: a missing or negative cost-model field is an error naming it, exit ≠ 0', async () => {
