@@ -3,7 +3,7 @@
 // truly work better per situation) and planted tool-error modes. The loop runs unattended, in memory,
 // with the engine's own pieces: analyze every call (the analyzer never sees the generator's truth),
 // score patterns, turn new winners into A/B experiments monitored with the always-valid test over weekly
-// looks, roll out what ships in two gated stages, learn a correction for every recurring error and let agents obey it.
+// looks, roll out what ships in two gated stages, learn avoidance rules in the errors stage, share through the hub.
 // The truth is used only to score: pattern recovery against PLANTED_PATTERNS.
 // Writes <dir>/learning.json (issue 18's shape) and <dir>/learning.md, and prints both.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -84,7 +84,7 @@ async function main(): Promise<void> {
     '',
     'How the loop learns: every call is analyzed and fed to the errors stage (fingerprints, avoidance rules learned from',
     'the observed calls); significant patterns become A/B experiments, a shipped move rolls out in two stages (half the',
-    'calls for a month, gated by the same always-valid test, then everyone). Shipped moves and new avoidance rules are',
+    'calls for a week, gated by the same always-valid test, then everyone; looks are weekly and act at once). Shipped moves and new avoidance rules are',
     'signed, co-signed and adopted by the collective hub (in process, in-memory sql.js store); each agent applies what',
     'the hub delivered: it makes the shared moves, and its ErrorDetector warns before a tool call, which it corrects',
     '(calls the missing step first, adds the missing argument, retries with fresh arguments, or withholds the call).',

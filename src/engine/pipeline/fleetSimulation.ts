@@ -4,7 +4,7 @@
  * planted error modes with precursors. The loop runs unattended with the engine's own pieces and learns
  * only from the calls it observes: every call is analyzed (the analyzer never sees the generator's
  * truth) and fed to the errors stage (fingerprints, avoidance rules); patterns are scored, new winners
- * become A/B experiments monitored with the always-valid test over weekly looks, what ships rolls out in
+ * become A/B experiments monitored with the always-valid test at weekly looks that act at once, what ships rolls out in
  * two gated stages. Adopted moves and learned avoidance rules are shared through the collective's hub
  * (signed envelopes, adopted at a quorum of trusted keys); each agent applies what the hub adopted: it
  * makes the shared moves, and its ErrorDetector warns before a tool call, which it then corrects. The
@@ -85,8 +85,9 @@ const ERROR_MODE_PENALTY = 0.3;
 /** The hub's trust: three keys (the learning node and two reviewers); two signatures adopt an artifact. */
 const HUB_KEYS = 3;
 const HUB_QUORUM = 2;
-/** Months an experiment may run without a decision before it is stopped. */
-const MAX_EXPERIMENT_MONTHS = 3;
+/** Weeks an experiment may run without a decision before it is stopped. */
+const MAX_EXPERIMENT_WEEKS = 12;
+const WEEK_MS = 7 * 86_400_000;
 
 /** One simulated month as it ends: its calls' facts (for KPIs and the dashboard). */
 export interface FleetMonthFacts {
@@ -168,7 +169,6 @@ export async function* simulateFleet(options: FleetSimulationOptions): AsyncGene
     strategy: SampleStrategy;
     /** The test arm avoids `strategy` (a move that hurts) instead of making it. */
     avoid: boolean;
-    startedMonth: number;
     looks: MonitorLook[];
     control: { users: number; conversions: number };
     test: { users: number; conversions: number };
@@ -179,7 +179,7 @@ export async function* simulateFleet(options: FleetSimulationOptions): AsyncGene
   const avoided = new Map<Situation, Set<SampleStrategy>>();
   /** The moves observed per situation (from the analysis), which an agent picks from when it avoids one. */
   const movesSeen = new Map<Situation, SampleStrategy[]>();
-  /** Shipped moves in their first rollout stage (half the calls for a month, gated before everyone gets them). */
+  /** Shipped moves in their first rollout stage (half the calls for a week, gated before everyone gets them). */
   const rollouts = new Map<Situation, RunningExperiment>();
   const ROLLOUT_SHARE = 0.5;
   const rejected = new Set<string>();
@@ -242,6 +242,60 @@ export async function* simulateFleet(options: FleetSimulationOptions): AsyncGene
   let recovery: ReturnType<typeof scorePatternRecovery> | undefined;
   const monthly: FleetMonth[] = [];
 
+  /** One weekly look for every experiment and rollout stage, on the platform's verdict (else the analyzer's label); decisions act at once. */
+  const decideWeek = async (facts: readonly CallFacts[], weekArms: ReadonlyArray<'control' | 'test' | undefined>, m: number): Promise<void> => {
+    const observed = new Map<Situation, Array<{ arm: 'control' | 'test'; success: boolean }>>();
+    facts.forEach((f, i) => {
+      const arm = weekArms[i];
+      if (f.success === undefined || !f.opening || !arm) return;
+      const s = situationOf(f.opening.intent, f.opening.situation);
+      const list = observed.get(s) ?? [];
+      list.push({ arm, success: f.success });
+      observed.set(s, list);
+    });
+    const addLook = (s: Situation, exp: RunningExperiment) => {
+      for (const o of observed.get(s) ?? []) {
+        const arm = o.arm === 'test' ? exp.test : exp.control;
+        arm.users++;
+        if (o.success) arm.conversions++;
+      }
+      exp.looks.push({ experiment: exp.id, look: exp.looks.length + 1, metric: 'binary', variants: [{ variant: 'control', ...exp.control }, { variant: 'test', ...exp.test }] });
+    };
+    let changed = false;
+    // Rollout gate: the shipped move against the old policy over the stage's week; a significant regression rolls back.
+    for (const [s, stage] of [...rollouts]) {
+      addLook(s, stage);
+      const gate = monitorExperiments(stage.looks)[0]!;
+      log(`  rollout ${s} → ${stage.avoid ? 'avoid ' : ''}${stage.strategy}: ${gate.decision === 'rollback' ? 'rolled back' : 'to everyone'}\n`);
+      if (gate.decision === 'rollback') {
+        experiments.rolledBack++;
+        rejected.add(proposalKey(s, stage.strategy, stage.avoid));
+      } else {
+        if (stage.avoid) avoided.set(s, new Set([...(avoided.get(s) ?? []), stage.strategy]));
+        else adopted.set(s, stage.strategy);
+        await share(moveArtifact(s, stage.strategy, !stage.avoid, hash));
+        changed = true;
+      }
+      rollouts.delete(s);
+    }
+    for (const [s, exp] of [...running]) {
+      addLook(s, exp);
+      const [d] = monitorExperiments(exp.looks);
+      if (d!.decision === 'ship') {
+        log(`  experiment ${s} → ${exp.avoid ? 'avoid ' : ''}${exp.strategy}: ship at look ${d!.stoppedAtLook ?? exp.looks.length}\n`);
+        experiments.shipped++;
+        rollouts.set(s, { ...exp, id: `rollout-${exp.id}`, looks: [], control: { users: 0, conversions: 0 }, test: { users: 0, conversions: 0 } });
+        running.delete(s);
+      } else if (d!.decision === 'rollback' || exp.looks.length >= MAX_EXPERIMENT_WEEKS) {
+        log(`  experiment ${s} → ${exp.avoid ? 'avoid ' : ''}${exp.strategy}: ${d!.decision === 'rollback' ? 'rolled back' : `stopped after ${exp.looks.length} weeks without a decision`} (month ${m + 1})\n`);
+        if (d!.decision === 'rollback') experiments.rolledBack++;
+        rejected.add(proposalKey(s, exp.strategy, exp.avoid));
+        running.delete(s);
+      }
+    }
+    if (changed) await deliver();
+  };
+
   let conversations = 0;
   for (let m = 0; m < months; m++) {
     const monthStart = Date.UTC(2026, m, 1);
@@ -257,140 +311,96 @@ export async function* simulateFleet(options: FleetSimulationOptions): AsyncGene
     const arms: Array<'control' | 'test' | undefined> = [];
     const analyses: CallAnalysis[] = [];
     const armRandom = new SeededRandom(seed * 1_000_003 + m);
-    for (let a = 0; a < agents; a++) {
-      const agent = fleet[a]!;
-      let watching: { callId: string | undefined; watch?: ReturnType<ErrorDetector['watch']>; fed: number } = { callId: undefined, fed: 0 };
-      const generator = iterateSampleCalls({
-        seed: seed * 100_000 + m * 1_000 + a,
-        count: callsPerAgentMonth,
-        agentId: agent.id,
-        startTs: monthStart,
-        spanDays: 27,
-        errorModes: true,
-        errorModePenalty: ERROR_MODE_PENALTY,
-        // The agent's policy: the moves the hub delivered to it; in a running experiment or a first rollout
-        // stage, a share of the calls gets the proposed move.
-        chooseStrategy: (intent: SampleIntent, trigger: SampleTrigger, uniform: SampleStrategy) => {
-          const s = situationOf(intent, trigger);
-          // What the agent does by itself: a shared move, else its usual pick unless a shared bullet says to avoid it.
-          const own = (avoid?: SampleStrategy): SampleStrategy => {
-            const move = agent.moves.get(s);
-            if (move) return move;
-            const avoidSet = agent.avoid.get(s);
-            if (!avoidSet?.has(uniform) && uniform !== avoid) return uniform;
-            const others = (movesSeen.get(s) ?? []).filter((x) => x !== avoid && !avoidSet?.has(x));
-            return others.length ? armRandom.pick(others) : uniform;
-          };
-          const exp = running.get(s) ?? rollouts.get(s);
-          if (exp) {
-            const arm = armRandom.chance(running.has(s) ? 0.5 : ROLLOUT_SHARE) ? 'test' : 'control';
-            arms.push(arm);
-            if (arm === 'control') return own();
-            return exp.avoid ? own(exp.strategy) : exp.strategy;
-          }
-          arms.push(undefined);
-          return own();
-        },
-        // The agent's detector (rules the hub delivered) warns before the tool call; the agent obeys the
-        // most probable rule's correction. The generator's events are the engine's own, already valid.
-        beforeToolCall: (soFar, pending) => {
-          if (!agent.detector) return undefined;
-          // One watch per call, fed only the events since the last check (a live agent's detector works the same way).
-          if (watching.callId !== soFar[0]?.callId) watching = { callId: soFar[0]?.callId, watch: agent.detector.watch(), fed: 0 };
-          for (; watching.fed < soFar.length; watching.fed++) watching.watch!.add(soFar[watching.fed] as ConversationEvent);
-          const [warning] = watching.watch!.warn(pending);
-          const rule = warning && agent.rules.get(warning.rule);
-          if (!rule) return undefined;
-          prevented++;
-          return correctionFor(rule.condition);
-        },
-      });
-      for (const call of generator) {
-        // The generator is the engine's own code and writes every field the schema would default (a test
-        // checks that parsing changes nothing), so its events are used as they are: parsing each one cost
-        // an eighth of the loop's time.
-        const events = call.events as ConversationEvent[];
-        const analysis = analyzeEvents(events);
-        analyses.push(analysis);
-        // The errors stage: fingerprints (repeats are fingerprints seen before) and examples for the rules.
-        for (const fp of learner.add(events, analysis.intent).fingerprints) {
-          errors++;
-          if (seenFingerprints.has(fp)) repeats++;
-          else seenFingerprints.add(fp);
-        }
-        plantedErrors += call.truth.plantedErrors?.length ?? 0;
-        avertedErrors += call.truth.avertedErrors?.length ?? 0;
-        const opening = analysis.fragments.find((f) => f.opening && f.primary);
-        const facts = callFactsOf(assembleConversation(events), {
-          outcomeLabel: analysis.outcome.label,
-          signalKinds: analysis.signals.map((s) => s.kind),
-          ...(opening ? { opening: { intent: analysis.intent, situation: opening.trigger, move: opening.strategy } } : {}),
+    // The month week by week: experiments are looked at weekly and act at once (a move that ships starts its
+    // rollout the next week; one that passes its gate goes to the hub and every agent has it the week after).
+    for (let w = 0; w < LOOKS_PER_MONTH; w++) {
+      const weekFrom = monthFacts.length;
+      for (let a = 0; a < agents; a++) {
+        const agent = fleet[a]!;
+        let watching: { callId: string | undefined; watch?: ReturnType<ErrorDetector['watch']>; fed: number } = { callId: undefined, fed: 0 };
+        const generator = iterateSampleCalls({
+          seed: seed * 1_000_000 + m * 10_000 + w * 1_000 + a,
+          count: Math.floor(callsPerAgentMonth / LOOKS_PER_MONTH) + (w < callsPerAgentMonth % LOOKS_PER_MONTH ? 1 : 0),
+          agentId: agent.id,
+          startTs: monthStart + w * WEEK_MS,
+          spanDays: w < LOOKS_PER_MONTH - 1 ? 7 : 6,
+          errorModes: true,
+          errorModePenalty: ERROR_MODE_PENALTY,
+          // The agent's policy: the moves the hub delivered to it; in a running experiment or a first rollout
+          // stage, a share of the calls gets the proposed move.
+          chooseStrategy: (intent: SampleIntent, trigger: SampleTrigger, uniform: SampleStrategy) => {
+            const s = situationOf(intent, trigger);
+            // What the agent does by itself: a shared move, else its usual pick unless a shared bullet says to avoid it.
+            const own = (avoid?: SampleStrategy): SampleStrategy => {
+              const move = agent.moves.get(s);
+              if (move) return move;
+              const avoidSet = agent.avoid.get(s);
+              if (!avoidSet?.has(uniform) && uniform !== avoid) return uniform;
+              const others = (movesSeen.get(s) ?? []).filter((x) => x !== avoid && !avoidSet?.has(x));
+              return others.length ? armRandom.pick(others) : uniform;
+            };
+            const exp = running.get(s) ?? rollouts.get(s);
+            if (exp) {
+              const arm = armRandom.chance(running.has(s) ? 0.5 : ROLLOUT_SHARE) ? 'test' : 'control';
+              arms.push(arm);
+              if (arm === 'control') return own();
+              return exp.avoid ? own(exp.strategy) : exp.strategy;
+            }
+            arms.push(undefined);
+            return own();
+          },
+          // The agent's detector (rules the hub delivered) warns before the tool call; the agent obeys the
+          // most probable rule's correction. The generator's events are the engine's own, already valid.
+          beforeToolCall: (soFar, pending) => {
+            if (!agent.detector) return undefined;
+            // One watch per call, fed only the events since the last check (a live agent's detector works the same way).
+            if (watching.callId !== soFar[0]?.callId) watching = { callId: soFar[0]?.callId, watch: agent.detector.watch(), fed: 0 };
+            for (; watching.fed < soFar.length; watching.fed++) watching.watch!.add(soFar[watching.fed] as ConversationEvent);
+            const [warning] = watching.watch!.warn(pending);
+            const rule = warning && agent.rules.get(warning.rule);
+            if (!rule) return undefined;
+            prevented++;
+            return correctionFor(rule.condition);
+          },
         });
-        monthFacts.push(facts);
-        conversations++;
+        for (const call of generator) {
+          // The generator is the engine's own code and writes every field the schema would default (a test
+          // checks that parsing changes nothing), so its events are used as they are: parsing each one cost
+          // an eighth of the loop's time.
+          const events = call.events as ConversationEvent[];
+          const analysis = analyzeEvents(events);
+          analyses.push(analysis);
+          // The errors stage: fingerprints (repeats are fingerprints seen before) and examples for the rules.
+          for (const fp of learner.add(events, analysis.intent).fingerprints) {
+            errors++;
+            if (seenFingerprints.has(fp)) repeats++;
+            else seenFingerprints.add(fp);
+          }
+          plantedErrors += call.truth.plantedErrors?.length ?? 0;
+          avertedErrors += call.truth.avertedErrors?.length ?? 0;
+          const opening = analysis.fragments.find((f) => f.opening && f.primary);
+          const facts = callFactsOf(assembleConversation(events), {
+            outcomeLabel: analysis.outcome.label,
+            signalKinds: analysis.signals.map((s) => s.kind),
+            ...(opening ? { opening: { intent: analysis.intent, situation: opening.trigger, move: opening.strategy } } : {}),
+          });
+          monthFacts.push(facts);
+          conversations++;
+        }
       }
+      await decideWeek(monthFacts.slice(weekFrom), arms.slice(weekFrom), m);
     }
 
-    // Experiments: weekly cumulative looks on the platform's verdict (else the analyzer's label).
-    const week = (ts: number) => Math.min(LOOKS_PER_MONTH - 1, Math.floor((ts - monthStart) / (7 * 86_400_000)));
+    // A/A: calls that were in no experiment, split at random (both halves ran the same policy at each moment).
     const day = (ts: number) => Math.min(AA_LOOKS - 1, Math.floor((ts - monthStart) / 86_400_000));
     const aaCalls = new Map<Situation, Array<{ d: number; success: boolean }>>();
-    const byWeek = new Map<Situation, Array<{ w: number; arm: 'control' | 'test'; success: boolean }>>();
     monthFacts.forEach((f, i) => {
-      if (f.success === undefined || !f.opening) return;
+      if (f.success === undefined || !f.opening || arms[i] !== undefined) return;
       const s = situationOf(f.opening.intent, f.opening.situation);
-      const arm = arms[i];
-      if (arm && (running.has(s) || rollouts.has(s))) {
-        const list = byWeek.get(s) ?? [];
-        list.push({ w: week(f.startedAt), arm, success: f.success });
-        byWeek.set(s, list);
-      } else if (!running.has(s) && !rollouts.has(s)) {
-        // A/A candidates: the same policy on both sides.
-        const list = aaCalls.get(s) ?? [];
-        list.push({ d: day(f.startedAt), success: f.success });
-        aaCalls.set(s, list);
-      }
+      const list = aaCalls.get(s) ?? [];
+      list.push({ d: day(f.startedAt), success: f.success });
+      aaCalls.set(s, list);
     });
-    const addLooks = (s: Situation, exp: RunningExperiment) => {
-      const obs = byWeek.get(s) ?? [];
-      for (let w = 0; w < LOOKS_PER_MONTH; w++) {
-        for (const o of obs.filter((x) => x.w === w)) {
-          const arm = o.arm === 'test' ? exp.test : exp.control;
-          arm.users++;
-          if (o.success) arm.conversions++;
-        }
-        exp.looks.push({ experiment: exp.id, look: exp.looks.length + 1, metric: 'binary', variants: [{ variant: 'control', ...exp.control }, { variant: 'test', ...exp.test }] });
-      }
-    };
-    // Rollout gate: the shipped move against the old policy over the stage's looks; a significant regression rolls back.
-    for (const [s, stage] of rollouts) {
-      addLooks(s, stage);
-      const gate = monitorExperiments(stage.looks)[0]!;
-      log(`  rollout ${s} → ${stage.avoid ? 'avoid ' : ''}${stage.strategy}: ${gate.decision === 'rollback' ? 'rolled back' : 'to everyone'}\n`);
-      if (gate.decision === 'rollback') {
-        experiments.rolledBack++;
-        rejected.add(proposalKey(s, stage.strategy, stage.avoid));
-      } else {
-        if (stage.avoid) avoided.set(s, new Set([...(avoided.get(s) ?? []), stage.strategy]));
-        else adopted.set(s, stage.strategy);
-        await share(moveArtifact(s, stage.strategy, !stage.avoid, hash));
-      }
-      rollouts.delete(s);
-    }
-    for (const [s, exp] of running) {
-      addLooks(s, exp);
-      const [d] = monitorExperiments(exp.looks);
-      log(`  experiment ${s} → ${exp.avoid ? 'avoid ' : ''}${exp.strategy}: ${d!.decision}${d!.stoppedAtLook ? ` at look ${d!.stoppedAtLook}` : ''}\n`);
-      if (d!.decision === 'ship') {
-        experiments.shipped++;
-        rollouts.set(s, { ...exp, id: `rollout-${exp.id}`, looks: [], control: { users: 0, conversions: 0 }, test: { users: 0, conversions: 0 } });
-        running.delete(s);
-      } else if (d!.decision === 'rollback' || m - exp.startedMonth + 1 >= MAX_EXPERIMENT_MONTHS) {
-        if (d!.decision === 'rollback') experiments.rolledBack++;
-        rejected.add(proposalKey(s, exp.strategy, exp.avoid));
-        running.delete(s);
-      }
-    }
     const splitRandom = new SeededRandom(seed * 7_919 + m);
     for (const [s, obs] of aaCalls) {
       for (let k = 0; k < AA_SPLITS; k++) {
@@ -432,7 +442,7 @@ export async function* simulateFleet(options: FleetSimulationOptions): AsyncGene
       if (adopted.has(s) || avoided.get(s)?.has(strategy) || running.has(s) || rollouts.has(s) || rejected.has(proposalKey(s, strategy, avoid))) continue;
       experiments.run++;
       log(`  proposal ${s} → ${avoid ? 'avoid ' : ''}${strategy} (lift ${(100 * p.lift).toFixed(1)} pts): experiment next month\n`);
-      running.set(s, { id: `exp-${m}-${s}${avoid ? '-avoid' : ''}`, situation: s, strategy, avoid, startedMonth: m + 1, looks: [], control: { users: 0, conversions: 0 }, test: { users: 0, conversions: 0 } });
+      running.set(s, { id: `exp-${m}-${s}${avoid ? '-avoid' : ''}`, situation: s, strategy, avoid, looks: [], control: { users: 0, conversions: 0 }, test: { users: 0, conversions: 0 } });
     }
 
     // Errors: the month's avoidance rules (learned from the calls observed) go to the hub; agents apply them.
