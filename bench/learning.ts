@@ -47,6 +47,7 @@ async function main(): Promise<void> {
     conversationsPerCpuSecond: Math.round(conversations / cpuSeconds),
     loadAverage: load,
     patternRecovery: run.patternRecovery,
+  adoptedRecovery: run.adoptedRecovery,
     repeatErrorReduction: run.repeatErrorReduction,
     monthly,
     aaFalsePositiveRate: run.aaFalsePositiveRate,
@@ -71,8 +72,9 @@ async function main(): Promise<void> {
     '',
     '| figure | measured | target | |',
     '|---|---:|---:|---|',
-    `| planted-pattern precision (month 1) | ${result.patternRecovery.precision.toFixed(3)} | ≥ 0.95 | ${target(result.patternRecovery.precision >= 0.95)} |`,
+    `| planted-pattern precision (month 1's significant patterns, BH q < 0.05) | ${result.patternRecovery.precision.toFixed(3)} | ≥ 0.95 | ${target(result.patternRecovery.precision >= 0.95)} |`,
     `| planted-pattern recall (month 1) | ${result.patternRecovery.recall.toFixed(3)} | ≥ 0.95 | ${target(result.patternRecovery.recall >= 0.95)} |`,
+    `| planted-pattern precision / recall of what the loop adopted after A/B (end of run) | ${run.adoptedRecovery.precision.toFixed(3)} / ${run.adoptedRecovery.recall.toFixed(3)} | ≥ 0.95 | ${target(run.adoptedRecovery.precision >= 0.95 && run.adoptedRecovery.recall >= 0.95)} |`,
     `| planted-mode errors averted, last month | ${pct(result.repeatErrorReduction)} | > 90 % | ${target((result.repeatErrorReduction ?? 0) > 0.9)} |`,
     `| success month over month | ${rising.map((x) => pct(x)).join(', ')} | + 5 % a month | ${target(rising.every((x) => x !== null && x >= 0.05))} |`,
     `| A/A false positives (${aaTests} tests, ${AA_LOOKS} daily looks each) | ${pct(result.aaFalsePositiveRate)} | ≤ 5 % | ${target((result.aaFalsePositiveRate ?? 1) <= 0.05)} |`,
@@ -93,6 +95,9 @@ async function main(): Promise<void> {
     'persisted and no redaction runs (sample calls are synthetic).',
     '',
     ...ceilingNote,
+    'Month 1\'s significant patterns are the analysis\' discoveries at BH q < 0.05, which bounds the expected share of false',
+    'discoveries at 5 %: with five or six discoveries, one false one already puts precision at 0.83 (the log names it).',
+    'The loop does not act on a discovery directly: one experiment per situation (its strongest move) decides what is adopted.',
     '',
   ].join('\n');
   mkdirSync(outDir, { recursive: true });

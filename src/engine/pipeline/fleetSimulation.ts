@@ -56,6 +56,8 @@ export interface FleetSimulationResult {
   conversations: number;
   /** Planted-pattern recovery from the first month's calls (before any policy change). */
   patternRecovery: { planted: number; found: number; truePositives: number; precision: number; recall: number };
+  /** Planted-pattern recovery of what the loop adopted fleet-wide after its experiments (moves made, moves avoided). */
+  adoptedRecovery: { planted: number; found: number; truePositives: number; precision: number; recall: number };
   /** Of the errors the planted modes would have caused in the last month (truth: happened + averted), the share averted. */
   repeatErrorReduction: number | null;
   /** Artifacts the hub adopted at quorum (moves and avoidance rules), and agent acknowledgements of applying them. */
@@ -433,7 +435,10 @@ export async function* simulateFleet(options: FleetSimulationOptions): AsyncGene
       if (!seen.includes(p.strategy as SampleStrategy)) movesSeen.set(s, [...seen, p.strategy as SampleStrategy].sort());
     }
     const significant = scored.filter((p) => p.significant);
-    if (m === 0) recovery = scorePatternRecovery(significant, PLANTED_PATTERNS);
+    if (m === 0) {
+      recovery = scorePatternRecovery(significant, PLANTED_PATTERNS);
+      for (const f of recovery.falsePositives) log(`  scoring: significant but not planted: ${f.intent}|${f.trigger} → ${f.strategy} (lift ${(100 * f.lift).toFixed(1)} pts)`);
+    }
     // Strongest evidence first: a situation gets one experiment, for its clearest move (to make or to avoid).
     for (const p of [...significant].sort((a, b) => Math.abs(b.lift) - Math.abs(a.lift))) {
       const s = situationOf(p.intent, p.trigger);
@@ -473,6 +478,17 @@ export async function* simulateFleet(options: FleetSimulationOptions): AsyncGene
       precision: recovery!.precision,
       recall: recovery!.recall,
     },
+    adoptedRecovery: (() => {
+      const learnedMoves = [
+        ...[...adopted].map(([sit, strategy]) => ({ situation: sit, strategy, lift: 1 })),
+        ...[...avoided].flatMap(([sit, moves]) => [...moves].map((strategy) => ({ situation: sit, strategy, lift: -1 }))),
+      ].map(({ situation, strategy, lift }) => {
+        const [intent, trigger] = situation.split('|') as [string, string];
+        return { intent, trigger, strategy, lift };
+      });
+      const r = scorePatternRecovery(learnedMoves, PLANTED_PATTERNS);
+      return { planted: r.planted, found: r.discovered, truePositives: r.matched, precision: r.precision, recall: r.recall };
+    })(),
     repeatErrorReduction: wouldHaveHappened > 0 ? last.avertedErrors / wouldHaveHappened : null,
     artifactsShared,
     artifactsApplied,

@@ -20,6 +20,8 @@ describe('pipeline: the closed-loop fleet simulation learns unattended', functio
     for (const a of adopted) assert.ok(winners.has(a), `${a} is not a planted winner${log}`);
     const losers = new Set(PLANTED_PATTERNS.filter((p) => p.effect === 'negative').map((p) => `${p.intent}|${p.trigger}→${p.strategy}`));
     for (const [s, moves] of Object.entries(run.avoided)) for (const m of moves) assert.ok(losers.has(`${s}→${m}`), `${s}→${m} is avoided but not a planted loser`);
+    assert.equal(run.adoptedRecovery.truePositives, run.adoptedRecovery.found);
+    assert.ok(run.adoptedRecovery.found >= 2, JSON.stringify(run.adoptedRecovery));
     assert.ok(run.experiments.run >= 3 && run.experiments.shipped >= 2, JSON.stringify(run.experiments) + log);
     // Errors: month 1's errors become avoidance rules (errors stage), the hub adopts them, agents' detectors warn
     // and the agents correct their calls: the planted modes stop happening (scored against the truth).
