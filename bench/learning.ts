@@ -82,7 +82,7 @@ async function main(): Promise<void> {
     `| conversations/s | ${result.conversationsPerSecond.toLocaleString('en-US')} | ≥ 20,000 | ${target(result.conversationsPerSecond >= 20_000)} |`,
     `| experiments run / shipped / rolled back | ${experiments.run} / ${experiments.shipped} / ${experiments.rolledBack} | | |`,
     `| avoidance rules learned (errors stage) | ${run.rulesLearned} | | |`,
-    `| moves adopted / avoided fleet-wide | ${Object.entries(run.adopted).map(([k, v]) => `${k} → ${v}`).join('; ') || 'none'} / ${Object.entries(run.avoided).map(([k, v]) => `${k} → not ${v.join(', ')}`).join('; ') || 'none'} | | |`,
+    `| moves adopted / avoided fleet-wide | ${Object.entries(run.adopted).map(([k, v]) => `${k.replace('|', ' / ')} → ${v}`).join('; ') || 'none'} — ${Object.entries(run.avoided).map(([k, v]) => `${k.replace('|', ' / ')} → not ${v.join(', ')}`).join('; ') || 'none'} | | |`,
     `| artifacts adopted by the hub (quorum ${2} of ${3} keys) / applied by agents | ${run.artifactsShared} / ${run.artifactsApplied} | > 0 | ${target(run.artifactsShared > 0)} |`,
     '',
     'How the loop learns: every call is analyzed and fed to the errors stage (fingerprints, avoidance rules learned from',
