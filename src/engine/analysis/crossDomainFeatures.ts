@@ -154,3 +154,16 @@ export function crossDomainFeatures(events: readonly ConversationEvent[]): numbe
     handoff,
   ];
 }
+
+/**
+ * The features of the call as it stood at each user turn (the prefix ending with that turn), in order.
+ * Data rated turn by turn gives a labelled example per prefix, ten times the call-level labels; a model
+ * fitted on them scores a call as the mean of its prefixes' scores.
+ */
+export function userTurnPrefixFeatures(events: readonly ConversationEvent[]): number[][] {
+  const out: number[][] = [];
+  events.forEach((e, i) => {
+    if (e.type === 'turn' && e.role === 'user' && e.text.trim()) out.push(crossDomainFeatures(events.slice(0, i + 1)));
+  });
+  return out;
+}

