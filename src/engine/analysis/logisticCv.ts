@@ -3,7 +3,7 @@ import { fitLogistic } from './outcomeModel';
 
 /**
  * Logistic regression on standardised features with the ridge strength chosen by cross-validation on
- * the training data only (pooled out-of-fold ROC AUC, ties to the stronger ridge). Standardising first
+ * the training data only (pooled out-of-fold ROC AUC, one-standard-error rule towards the stronger ridge). Standardising first
  * makes one l2 mean the same for every feature, so the choice carries over when the features change.
  * With `groups` (e.g. the task a run belongs to), a group never straddles folds, so repeated runs of
  * one task cannot leak between the fitted and the scored fold.
@@ -23,6 +23,16 @@ export interface LogisticCvOptions {
   folds?: number;
   groups?: readonly (string | number)[];
   seed?: number;
+  /** 'one-se' (default): the strongest l2 within one standard error of the best AUC; 'best': the best AUC. */
+  rule?: 'one-se' | 'best';
+}
+
+/** Standard error of an AUC estimate from its value and class sizes (Hanley & McNeil 1982). */
+export function aucStandardError(auc: number, positives: number, negatives: number): number {
+  const q1 = auc / (2 - auc);
+  const q2 = (2 * auc * auc) / (1 + auc);
+  const v = (auc * (1 - auc) + (positives - 1) * (q1 - auc * auc) + (negatives - 1) * (q2 - auc * auc)) / (positives * negatives);
+  return Math.sqrt(Math.max(0, v));
 }
 
 export const DEFAULT_L2_GRID: readonly number[] = [0.03, 0.1, 0.3, 1, 3, 10, 30, 100, 300];
@@ -102,9 +112,8 @@ export function fitLogisticCv(xs: readonly (readonly number[])[], ys: readonly b
   const grid = options.l2Grid ?? DEFAULT_L2_GRID;
   const folds = Math.max(2, Math.min(options.folds ?? 5, options.groups ? new Set(options.groups).size : Math.min(positives, ys.length - positives)));
   const fold = assignFolds(ys, folds, options.seed ?? 17, options.groups);
-  let best = { l2: grid[grid.length - 1]!, auc: -1 };
-  // Strongest ridge first, so a tie keeps the simpler model.
-  for (const l2 of [...grid].sort((a, b) => b - a)) {
+  const scored: Array<{ l2: number; auc: number }> = [];
+  for (const l2 of grid) {
     const oof = new Array<number>(ys.length).fill(0);
     for (let f = 0; f < folds; f++) {
       const train = ys.flatMap((_, i) => (fold[i] !== f ? [i] : []));
@@ -117,9 +126,14 @@ export function fitLogisticCv(xs: readonly (readonly number[])[], ys: readonly b
         if (fold[i] === f) oof[i] = predictStandardised(m, xs[i]!);
       });
     }
-    const auc = rocAuc(oof, ys);
-    if (auc > best.auc + 1e-9) best = { l2, auc };
+    scored.push({ l2, auc: rocAuc(oof, ys) });
   }
+  const top = scored.reduce((a, b) => (b.auc > a.auc ? b : a));
+  // The one-standard-error rule (as glmnet's lambda.1se): the strongest ridge whose out-of-fold AUC is
+  // within one standard error (Hanley & McNeil 1982) of the best. On few labels the best l2 is mostly
+  // noise, and the simpler model is the one that carries to another domain.
+  const bar = options.rule === 'best' ? top.auc : top.auc - aucStandardError(top.auc, positives, ys.length - positives);
+  const best = scored.filter((s) => s.auc >= bar - 1e-12).reduce((a, b) => (b.l2 > a.l2 ? b : a));
   return { ...fitStandardised(xs, ys, best.l2), cvAuc: best.auc };
 }
 

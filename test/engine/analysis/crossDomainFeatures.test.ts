@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { CROSS_DOMAIN_FEATURE_NAMES, crossDomainFeatures } from '../../../src/engine/analysis/crossDomainFeatures';
-import { assignFolds, fitLogisticCv, predictStandardised, withDomainStatistics } from '../../../src/engine/analysis/logisticCv';
+import { aucStandardError, assignFolds, fitLogisticCv, predictStandardised, withDomainStatistics } from '../../../src/engine/analysis/logisticCv';
 import { contentOverlap, tagTurn } from '../../../src/engine/analysis/turnActs';
 import { ConversationEventSchema } from '../../../src/engine/model';
 import type { ConversationEvent } from '../../../src/engine/model';
@@ -120,7 +120,7 @@ describe('fitLogisticCv', () => {
   }
 
   it('learns the informative feature, on standardised inputs, and reports its out-of-fold AUC', () => {
-    const m = fitLogisticCv(xs, ys, { groups });
+    const m = fitLogisticCv(xs, ys, { groups, rule: 'best' });
     assert.ok(m.weights[0]! > 1 && Math.abs(m.weights[1]!) < 0.5, `weights ${m.weights.join(', ')}`);
     assert.ok(m.cvAuc > 0.75 && m.cvAuc < 1, `cv AUC ${m.cvAuc}`);
     assert.ok(m.scale[1]! > 50, 'the noise feature is scaled by its own spread');
@@ -129,12 +129,28 @@ describe('fitLogisticCv', () => {
 
   it('chooses the l2 with the best out-of-fold AUC on the training rows', () => {
     const grid = [0.001, 1, 1e6];
-    const m = fitLogisticCv(xs, ys, { l2Grid: grid, groups });
+    const m = fitLogisticCv(xs, ys, { l2Grid: grid, groups, rule: 'best' });
     const each = grid.map((l2) => fitLogisticCv(xs, ys, { l2Grid: [l2], groups }).cvAuc);
     assert.equal(m.cvAuc, Math.max(...each));
     assert.equal(m.l2, grid[each.indexOf(m.cvAuc)]);
     // A huge ridge leaves the weights near zero.
     assert.ok(Math.abs(fitLogisticCv(xs, ys, { l2Grid: [1e6] }).weights[0]!) < 0.01);
+  });
+
+  it('by default takes the strongest l2 within one standard error of the best AUC', () => {
+    const grid = [0.001, 1, 30, 1e6];
+    const each = grid.map((l2) => fitLogisticCv(xs, ys, { l2Grid: [l2], groups }).cvAuc);
+    const top = Math.max(...each);
+    const se = aucStandardError(top, ys.filter(Boolean).length, ys.filter((y) => !y).length);
+    const expected = Math.max(...grid.filter((_, i) => each[i]! >= top - se - 1e-12));
+    assert.equal(fitLogisticCv(xs, ys, { l2Grid: grid, groups }).l2, expected);
+  });
+
+  it('computes the Hanley–McNeil standard error of an AUC', () => {
+    // Hanley & McNeil (1982), formula (2): A = 0.8 with 50 + 50 cases gives SE 0.0445; A = 0.5 gives 0.0580.
+    assert.ok(Math.abs(aucStandardError(0.8, 50, 50) - 0.0445) < 5e-4);
+    assert.ok(Math.abs(aucStandardError(0.5, 50, 50) - 0.058) < 5e-4);
+    assert.equal(aucStandardError(1, 10, 10), 0);
   });
 
   it('keeps every group inside one fold and stratifies labels without groups', () => {
