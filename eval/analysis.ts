@@ -4,6 +4,9 @@
 //   intents      eval/intents.ts (runIntentEval), when present
 //   USS          turn-level dissatisfaction (sat mode ≤ 2) and dialogue-level (overall mode ≤ 2);
 //                split: dialogue_idx % 5 == 4 → test, else train (per dataset, MWOZ and SGD)
+//   USS across   dialogue-level, train on MWOZ → test on SGD and the reverse; the l2 of every "CV l2" row is
+//                chosen by cross-validation on the training corpus only; "own-corpus std." standardises the
+//                test corpus on its own unlabelled feature statistics (no test label is read)
 //   τ-bench      outcome (reward) and hand-off (transfer_to_human_agents) prediction;
 //                split by task: tasks 0–14 train, 15–24 test (4 trials each)
 //   samples      import → redact → analyze of N generated calls (seed 2026); discovered significant
@@ -237,7 +240,7 @@ async function evalUssCrossDomain(): Promise<void> {
     ] as const) {
       const m = fitCvAndScore(tr.map(f), tr.map((r) => r.y), te.map(f), undefined, own);
       printMetrics(`${train} → ${test}: ${name}`, metrics(m.scores, te.map((r) => r.y), m.threshold), m.threshold);
-      console.log(`    l2 ${m.l2} chosen by 5-fold CV on ${train} only (out-of-fold AUC ${f3(m.cvAuc)})`);
+      console.log(`    l2 ${m.l2} chosen by 5-fold CV on ${train} only, one-SE rule (out-of-fold AUC ${f3(m.cvAuc)})`);
     }
     {
       // Fitted on the training corpus's rated turns (prefixes), scored per call as the mean over its prefixes.
@@ -330,7 +333,7 @@ async function evalTau(): Promise<void> {
   ] as const) {
     const m = fitCvAndScore(tr.map(f), tr.map((r) => r.success), te.map(f), tr.map((r) => r.task));
     printMetrics(name, metrics(m.scores, te.map((r) => r.success), m.threshold), m.threshold);
-    console.log(`    l2 ${m.l2} chosen by 5-fold CV on tasks 0–14 only, folds by task (out-of-fold AUC ${f3(m.cvAuc)})`);
+    console.log(`    l2 ${m.l2} chosen by 5-fold CV on tasks 0–14 only, folds by task, one-SE rule (out-of-fold AUC ${f3(m.cvAuc)})`);
   }
   printMetrics('hand-off detected (transfer signal, full call)', metrics(te.map((r) => (r.detected ? 1 : 0)), te.map((r) => r.handoff), 0.5));
   const h = fitAndScore(tr.map((r) => r.early), tr.map((r) => r.handoff), te.map((r) => r.early));
