@@ -78,7 +78,14 @@ export function tagTurn(role: 'user' | 'agent', text: string): TaggedTurn {
   const acts = new Set<string>();
   const cues = role === 'user' ? USER_CUES : AGENT_CUES;
   for (const [act, re] of Object.entries(cues)) if (re && re.test(lower)) acts.add(act);
-  const { valence, minValence } = valenceOf(tokens);
+  // Valence clause by clause, so a negator does not reach across punctuation ("not good, terrible").
+  let valence = 0;
+  let minValence = 0;
+  for (const clause of text.split(/[.,;:!?]+/)) {
+    const v = valenceOf(tokenize(clause));
+    valence += v.valence;
+    minValence = Math.min(minValence, v.minValence);
+  }
   const negations = tokens.filter((w) => NEGATORS.has(w)).length;
   const asks = text.includes('?') || QUESTION_START.test(lower);
   if (role === 'user') {

@@ -56,6 +56,8 @@ describe('turn acts', () => {
   it('flips the valence of a negated sentiment word', () => {
     assert.ok(tagTurn('user', 'That is good').valence > 0);
     assert.ok(tagTurn('user', 'That is not good').valence < 0);
+    // The negator stops at the comma: "terrible" keeps its own −3.
+    assert.equal(tagTurn('user', 'This is not good, terrible').minValence, -3);
   });
 
   it('tags agent failures, apologies, requests and offers of more help', () => {
