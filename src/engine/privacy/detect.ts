@@ -611,7 +611,7 @@ export function createDetector(options: DetectOptions): Detector {
     while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 34)) i--;
     if (i < 0) return true;
     const c = text.charCodeAt(i);
-    return c === 46 || c === 33 || c === 63 || c === 10;
+    return c === 46 || c === 33 || c === 63 || c === 10 || afterLineMarkup(text, i);
   }
 
   function followedByFunctionWord(text: string, k: number): boolean {
@@ -658,7 +658,7 @@ export function createDetector(options: DetectOptions): Detector {
     let i = ts[k]! - 1;
     while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 34)) i--;
     const c = i < 0 ? 46 : text.charCodeAt(i);
-    if (c !== 46 && c !== 33 && c !== 63 && c !== 10) return false;
+    if (c !== 46 && c !== 33 && c !== 63 && c !== 10 && !afterLineMarkup(text, i)) return false;
     if (text.charCodeAt(te[k]!) === 44) return true;
     return k + 1 < tb.ntok && te[k]! + 1 === ts[k + 1] && SUBJECT_VERBS.has(word(k + 1));
   }
@@ -980,7 +980,7 @@ export function createDetector(options: DetectOptions): Detector {
     while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 34)) i--;
     if (i < 0) return true;
     const c = text.charCodeAt(i);
-    return c === 46 || c === 33 || c === 63 || c === 10;
+    return c === 46 || c === 33 || c === 63 || c === 10 || afterLineMarkup(text, i);
   }
 
   /** The rules saw these words as a name or place, below the reporting threshold. */
@@ -1043,6 +1043,21 @@ export function createDetector(options: DetectOptions): Detector {
   }
 
   return { detect, orgNames };
+}
+
+/** Characters that mark up the start of a Markdown line: heading marks, bullets, quotes, emphasis, rules. */
+const LINE_MARKUP = new Set([35, 42, 95, 62, 45, 61, 43, 32, 9]);
+
+/**
+ * `text[i]` ends Markdown that opens its line ("# Skyway agent", "- **Skyway** handles…", "> Note"): the
+ * word after it starts the line's text as a sentence would, so its capital says nothing (system prompts
+ * and learned artifacts are Markdown; "# Notes for Maria Lopez" is still a name: only the first word moves).
+ */
+function afterLineMarkup(text: string, i: number): boolean {
+  if (!LINE_MARKUP.has(text.charCodeAt(i)) || text.charCodeAt(i) === 32) return false;
+  let j = i;
+  while (j >= 0 && i - j < 16 && LINE_MARKUP.has(text.charCodeAt(j))) j--;
+  return j < 0 || text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13;
 }
 
 /** "Acme Outfitters. How": a sentence end closes the business name. */
