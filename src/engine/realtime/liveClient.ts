@@ -3,7 +3,7 @@ import type { Clock, Logger } from '../ports';
 import { silentLogger } from '../ports';
 import type { Redactor } from '../privacy/types';
 import { PrivacyViolationError } from '../privacy/compliance';
-import type { LearningStore } from '../store/learningStore';
+import type { LearningStore, PutConversationsResult } from '../store/learningStore';
 import { AckTracker } from './ackTracker';
 import type { BackoffOptions } from './backoff';
 import { DEFAULT_BACKOFF, backoffDelay } from './backoff';
@@ -75,6 +75,11 @@ export interface LiveSummary {
   gapsReleased: number;
   /** Times the socket was paused because `maxPending` events waited for storage (backpressure). */
   pauses: number;
+  /**
+   * Events of calls already stored with different content (e.g. imported, redacted as a whole): the store
+   * keeps its copy as it was and reports the conflict, never overwriting it silently.
+   */
+  conflicts: number;
   lastEventId: string | null;
 }
 
@@ -106,6 +111,7 @@ export class LiveClient {
   private readonly orderer = new CallOrderer<Tag>();
   private readonly seen = new Set<string>();
   private readonly endedCalls = new Set<string>();
+  private readonly conflictedCalls = new Set<string>();
   /** Raw events of open calls (when redacting here): the redactor sees the whole call so far, as on import. */
   private readonly history: LiveCallHistory;
   private pending: { event: ConversationEvent; tag: Tag }[] = [];
@@ -122,6 +128,7 @@ export class LiveClient {
     serverErrors: 0,
     gapsReleased: 0,
     pauses: 0,
+    conflicts: 0,
     sent: 0,
     acked: 0,
     applied: 0,
@@ -200,6 +207,7 @@ export class LiveClient {
       serverErrors: c.serverErrors,
       gapsReleased: c.gapsReleased,
       pauses: c.pauses,
+      conflicts: c.conflicts,
       lastEventId: this.acks.acked,
     };
   }
@@ -359,8 +367,11 @@ export class LiveClient {
     this.counts.sent++;
     if (this.connected) this.conn!.send(frame);
     this.o.onCorrection?.(correction, 'sent');
-    void this.o.store
-      .appendJournal([{ stream: 'live.corrections', kind: 'sent', ts: this.o.clock.now(), payload: correction }])
+    const journal = (payload: unknown) => this.o.store.appendJournal([{ stream: 'live.corrections', kind: 'sent', ts: this.o.clock.now(), payload }]);
+    void journal(correction)
+      // The gate may read an agent's identifier in the text (a tool call id) as PII: the entry is kept
+      // without the text (ids, rule and fingerprint still say what was sent), never dropped.
+      .catch((err: unknown) => (err instanceof PrivacyViolationError ? journal({ ...correction, text: undefined, textWithheld: 'privacy gate' }) : Promise.reject(err)))
       .catch((err: unknown) => this.logger.warn('live: could not journal a correction', { error: String(err) }));
   }
 
@@ -475,22 +486,31 @@ export class LiveClient {
   /** Stores redacted calls; a call the privacy gate refuses is counted as rejected, the others still stored. */
   private async putGuarded(conversations: Conversation[]): Promise<void> {
     try {
-      const r = await this.o.store.putConversations(conversations);
-      this.counts.stored += r.eventsInserted;
-      this.counts.duplicatesDropped += r.eventsDuplicate;
+      this.counted(conversations, await this.o.store.putConversations(conversations));
     } catch (err) {
       if (!(err instanceof PrivacyViolationError)) throw err;
       for (const conv of conversations) {
         try {
-          const r = await this.o.store.putConversations([conv]);
-          this.counts.stored += r.eventsInserted;
-          this.counts.duplicatesDropped += r.eventsDuplicate;
+          this.counted([conv], await this.o.store.putConversations([conv]));
         } catch (one) {
           if (!(one instanceof PrivacyViolationError)) throw one;
           this.counts.rejected += conv.events.length;
           this.logger.warn('live: the privacy gate refused events of a call', { callId: conv.callId, reason: one.message });
         }
       }
+    }
+  }
+
+  private counted(conversations: readonly Conversation[], r: PutConversationsResult): void {
+    this.counts.stored += r.eventsInserted;
+    this.counts.duplicatesDropped += r.eventsDuplicate;
+    for (const conflict of r.conflicts ?? []) {
+      this.counts.conflicts += conversations.find((c) => c.callId === conflict.callId)?.events.length ?? 0;
+      // Once per call: its later batches conflict the same way.
+      if (this.conflictedCalls.has(conflict.callId)) continue;
+      this.conflictedCalls.add(conflict.callId);
+      if (this.conflictedCalls.size > SEEN_CAP) this.conflictedCalls.delete(this.conflictedCalls.values().next().value!);
+      this.logger.warn('live: a stored call differs; kept as it was', { callId: conflict.callId, eventId: conflict.eventId, field: conflict.field, reason: conflict.reason });
     }
   }
 
