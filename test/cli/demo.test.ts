@@ -9,7 +9,7 @@ interface DemoLive {
   stream: string;
   rules: { total: number; patterns: number; avoidance: number };
   corrections: { callId: string; ruleId: string | null; status: string; latencyMs: number | null; stoppedTool: string | null }[];
-  client: { received: number; stored: number; sent: number; applied: number };
+  client: { received: number; stored: number; conflicts: number; sent: number; applied: number };
 }
 
 const FIXTURE = path.resolve(__dirname, '../fixtures/replay/support.calls.jsonl');
@@ -113,6 +113,7 @@ describe('cli: demo never deletes what it did not create', function () {
     }
     assert.ok(live.corrections.some((c) => c.stoppedTool !== null), 'a held tool call was stopped by its correction');
     assert.equal(live.client.stored, 0);
+    assert.equal(live.client.conflicts, 40, 'the store kept each replayed call as imported');
     assert.equal(demo.improvement.diff.includes('kaizen:playbook'), false, 'no bullet was proposed, so the prompt is unchanged');
   });
 });

@@ -143,7 +143,7 @@ export function demoLiveLines(r: DemoLiveResult): string[] {
     `  live       \`kaizen serve\` replayed ${r.calls} of these calls (${r.events} events) at ${r.speed}× over ${r.stream}; \`kaizen live\` with the ${r.rules.total} learned rules ` +
       `(${r.rules.patterns} from patterns, ${r.rules.avoidance} avoidance rules) sent ${r.client.sent} corrections, ${applied} applied by the agent, in ${r.seconds.toFixed(1)} s`,
     `             event → correction over the socket p50 ${r.latencyMs.p50.toFixed(1)} ms, p99 ${r.latencyMs.p99.toFixed(1)} ms (agent-measured); decision p99 ${r.client.decisionMs.p99.toFixed(2)} ms; ` +
-      `${r.client.received} events received, ${r.client.stored} stored new, ${r.client.duplicatesDropped + r.client.conflicts} already stored (kept as imported)`,
+      `${r.client.received} events received, ${r.client.stored} stored new; ${r.client.conflicts} calls were stored already and kept as imported`,
     ...[...byRule].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([rule, n]) => `    ×${n}  ${rule}`),
   ];
 }

@@ -117,6 +117,7 @@ function exitJson(s: LiveSummary): Record<string, unknown> {
     decisionMs: s.decisionMs,
     roundTripMs: s.roundTripMs,
     malformedFrames: s.malformedFrames,
+    conflicts: s.conflicts,
     lastEventId: s.lastEventId,
   };
 }

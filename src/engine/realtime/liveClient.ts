@@ -76,8 +76,8 @@ export interface LiveSummary {
   /** Times the socket was paused because `maxPending` events waited for storage (backpressure). */
   pauses: number;
   /**
-   * Events of calls already stored with different content (e.g. imported, redacted as a whole): the store
-   * keeps its copy as it was and reports the conflict, never overwriting it silently.
+   * Calls already stored with different content (e.g. imported with fields the wire does not carry): the
+   * store keeps its copy as it was and reports the conflict, never overwriting it silently.
    */
   conflicts: number;
   lastEventId: string | null;
@@ -505,10 +505,10 @@ export class LiveClient {
     this.counts.stored += r.eventsInserted;
     this.counts.duplicatesDropped += r.eventsDuplicate;
     for (const conflict of r.conflicts ?? []) {
-      this.counts.conflicts += conversations.find((c) => c.callId === conflict.callId)?.events.length ?? 0;
       // Once per call: its later batches conflict the same way.
       if (this.conflictedCalls.has(conflict.callId)) continue;
       this.conflictedCalls.add(conflict.callId);
+      this.counts.conflicts++;
       if (this.conflictedCalls.size > SEEN_CAP) this.conflictedCalls.delete(this.conflictedCalls.values().next().value!);
       this.logger.warn('live: a stored call differs; kept as it was', { callId: conflict.callId, eventId: conflict.eventId, field: conflict.field, reason: conflict.reason });
     }
