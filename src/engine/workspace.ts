@@ -270,6 +270,8 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
         userRules: user,
         includeDrafts: Boolean(live.learn),
         seeds: live.seeds,
+        // Relearning shares the client's thread: it gives way to frames every few ms.
+        timers: live.host.timers,
         onRelearned: live.onRelearned,
         onError: live.onLearnError,
       });
