@@ -230,8 +230,11 @@ void (async () => {
     console.log(`(load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} on ${os.cpus().length} cores)`);
     return;
   }
-  decisionBench('4 user rules', () => new CorrectionDecider({ rules: userRules(rules), clock: ports.clock, perCall: big, perAgent: big }));
-  await learnedDecisionBench();
+  // `--loopback-only`: skip the in-process part (e.g. to profile the client: node --cpu-prof).
+  if (!process.argv.includes('--loopback-only')) {
+    decisionBench('4 user rules', () => new CorrectionDecider({ rules: userRules(rules), clock: ports.clock, perCall: big, perAgent: big }));
+    await learnedDecisionBench();
+  }
   console.log(`(load average at start ${os.loadavg().map((x) => x.toFixed(1)).join(' ')})`);
   const speed = Number(process.env.KAIZEN_LIVE_SPEED ?? 50);
   await loopback('stream', speed);
