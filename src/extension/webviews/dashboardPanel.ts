@@ -108,6 +108,8 @@ export class DashboardPanel {
       const store = await this.ctx.engine.store();
       const { computeKpis, loadCallFacts } = loadEngine();
       const facts = await loadCallFacts(store);
+      // A simulation may have started while the store was being read; its view wins until "Show my store".
+      if (this.showingSimulation) return;
       await this.host.post({
         type: 'kpis',
         data: {
@@ -119,6 +121,7 @@ export class DashboardPanel {
         },
       });
     } catch (err) {
+      if (this.showingSimulation) return;
       await this.host.post({ type: 'error', message: `Could not compute the KPIs: ${errorMessage(err)}` });
     }
   }
