@@ -420,18 +420,20 @@ export class LiveClient {
     return this.flushing;
   }
 
-  /** Writes the queued correction journal entries in one append (each alone if the gate refuses the lot). */
+  /**
+   * Writes the queued correction journal entries, one append each (the gate scans each), yielding to
+   * frames every few ms like the store writes, so a busy second's corrections never become one long block.
+   */
   private async writeJournal(): Promise<void> {
     const entries = this.journalQueue;
     if (entries.length === 0) return;
     this.journalQueue = [];
-    try {
-      await this.o.store.appendJournal(entries);
-      return;
-    } catch (err) {
-      if (!(err instanceof PrivacyViolationError)) return void this.logger.warn('live: could not journal corrections', { error: String(err) });
-    }
+    let sliceStart = this.o.timers.monotonicNow();
     for (const entry of entries) {
+      if (!this.finished && this.o.timers.monotonicNow() - sliceStart > SLICE_MS) {
+        await this.yieldToFrames();
+        sliceStart = this.o.timers.monotonicNow();
+      }
       try {
         await this.o.store.appendJournal([entry]);
       } catch (err) {
