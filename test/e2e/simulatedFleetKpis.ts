@@ -6,22 +6,31 @@ import { computeKpis } from '../../src/engine/analytics';
 import type { CallFacts } from '../../src/engine/analytics';
 import { simulateFleet } from '../../src/engine/pipeline';
 import type { FleetSimulationOptions } from '../../src/engine/pipeline';
+import { createNodePorts } from '../../src/node/nodePorts';
 
-const options = JSON.parse(process.argv[2] ?? '{}') as FleetSimulationOptions;
-const facts: CallFacts[] = [];
-const months: Array<{ month: string; totalCalls: number }> = [];
-const run = simulateFleet(options);
-for (let step = run.next(); !step.done; step = run.next()) {
-  facts.push(...step.value.facts);
-  months.push({ month: step.value.month, totalCalls: facts.length });
+async function main(): Promise<void> {
+  const options = JSON.parse(process.argv[2] ?? '{}') as Omit<FleetSimulationOptions, 'ports'>;
+  const facts: CallFacts[] = [];
+  const months: Array<{ month: string; totalCalls: number }> = [];
+  // The same ports the extension host builds (its hub keys are random; what agents apply does not depend on them).
+  const run = simulateFleet({ ...options, ports: createNodePorts() });
+  for (let step = await run.next(); !step.done; step = await run.next()) {
+    facts.push(...step.value.facts);
+    months.push({ month: step.value.month, totalCalls: facts.length });
+  }
+  process.stdout.write(
+    `${JSON.stringify({
+      options,
+      months,
+      totalCalls: facts.length,
+      byVersion: computeKpis(facts, 'prompt-version'),
+      byMonth: computeKpis(facts, 'month'),
+      byAgent: computeKpis(facts, 'agent'),
+    })}\n`,
+  );
 }
-process.stdout.write(
-  `${JSON.stringify({
-    options,
-    months,
-    totalCalls: facts.length,
-    byVersion: computeKpis(facts, 'prompt-version'),
-    byMonth: computeKpis(facts, 'month'),
-    byAgent: computeKpis(facts, 'agent'),
-  })}\n`,
-);
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exitCode = 1;
+});
