@@ -5,14 +5,17 @@
  * else, so the rules below hold the same in both hosts.
  */
 import { SecretKeys } from '../shared/secretKeys';
-import type { EnginePorts, SecretStore } from './ports';
+import type { EnginePorts, Logger, SecretStore } from './ports';
 import { importFile } from './ingest';
 import type { ImportOptions, ImportReport } from './ingest';
 import { createComplianceValidator, createRedactor, resolvePolicy, withCompliance } from './privacy';
 import type { ComplianceValidator, KaizenRedactor, PrivacyPolicy, PrivacySettings } from './privacy';
 import { readFingerprintRules } from './errors';
-import { analyzeStore } from './pipeline';
-import type { AnalyzeStoreOptions, AnalyzeSummary } from './pipeline';
+import { analyzeStore, createLiveLearning } from './pipeline';
+import type { AnalyzeStoreOptions, AnalyzeSummary, LiveLearning } from './pipeline';
+import type { Conversation } from './model';
+import { CorrectionDecider, LiveClient } from './realtime';
+import type { CorrectionRule, LiveCallBatch, LiveClientOptions, LiveSummary, LiveTransport, RandomSource, Timers } from './realtime';
 import { openSqlStore } from './store';
 import type { LearningStore, OpenSqlStoreOptions, RetentionResult } from './store';
 import { joinPath, splitPath } from './store/paths';
@@ -99,6 +102,45 @@ export interface WorkspaceOptions {
   storeOptions?: Omit<OpenSqlStoreOptions, 'path' | 'ports'>;
 }
 
+/** What a host gives a live session besides its engine ports: sockets, timers and (optionally) a redaction thread. */
+export interface LiveHost {
+  /** The transport for an endpoint URL (WebSocket for ws://, SSE for http://); throws a message naming the fix. */
+  transportFor(url: string): LiveTransport;
+  timers: Timers;
+  random: RandomSource;
+  /**
+   * A redaction thread built with the same key and policy (Node: `src/node/liveRedaction.ts`), so the thread
+   * that handles frames never redacts. Without it the client redacts on its own thread, a slice at a time.
+   */
+  startRedaction?(options: { hmacKey: Uint8Array; policy: PrivacyPolicy }): { redactLive(batches: LiveCallBatch[]): Promise<Conversation[]>; close(): Promise<void> };
+}
+
+export interface LiveSessionOptions extends Pick<LiveClientOptions, 'untilEnd' | 'resumeFrom' | 'onStatus' | 'onStored' | 'onCorrection' | 'onCallEnded'> {
+  url: string;
+  host: LiveHost;
+  /** Rules the user wrote (`--rules`, `.kaizen/rules.json`); they stay first, whatever is learned. */
+  userRules?: readonly CorrectionRule[];
+  /** `kaizen live --learn`: relearn from the store as calls end (tool orders from drafts too). */
+  learn?: boolean;
+  maxCorrectionsPerCall?: number;
+  seeds?: AnalyzeStoreOptions['seeds'];
+  /** Where the client's warnings go; default the host's `ports.logger`. */
+  logger?: Logger;
+  /** Rules were (re)loaded: at start, and after each relearning with `learn`. */
+  onRelearned?(info: { rules: number; patternRules: number; avoidanceRules: number; calls: number }): void;
+  onLearnError?(err: unknown): void;
+}
+
+/** A live session built by the workspace: one composition for the CLI (`kaizen live`, the demo) and the extension. */
+export interface LiveSession {
+  readonly client: LiveClient;
+  readonly decider: CorrectionDecider;
+  readonly learning: LiveLearning;
+  /** Runs the client until it ends or is stopped, then closes the redaction thread and waits for relearning. */
+  run(): Promise<LiveSummary>;
+  stop(): Promise<LiveSummary>;
+}
+
 export interface Workspace {
   readonly storePath: string;
   readonly isOpen: boolean;
@@ -112,6 +154,12 @@ export interface Workspace {
   importFile(file: string, options?: Omit<ImportOptions, 'ports' | 'store' | 'redactor'>): Promise<ImportReport>;
   /** Analyzes every stored call and synthesizes knowledge (the pipeline), then saves at once. */
   analyze(options?: Omit<AnalyzeStoreOptions, 'ports'>): Promise<AnalyzeSummary>;
+  /**
+   * A live session on this store: the decider with the user's rules and what the store learned (avoidance
+   * rules, patterns in the labelling of its last analysis, tool orders), the redactor (in the host's
+   * redaction thread when it has one) and the live client; with `learn`, relearning as calls end.
+   */
+  live(options: LiveSessionOptions): Promise<LiveSession>;
   /** Deletes transcripts older than the retention setting; `undefined` when none is set. */
   applyRetention(): Promise<RetentionResult | undefined>;
   /** The policy file or settings changed: the next write, redaction and bundle use the new policy. */
@@ -209,6 +257,69 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
       // Saved at once, so a crash right after keeps the result.
       await store.save();
       return summary;
+    },
+    async live(live) {
+      const transport = live.host.transportFor(live.url);
+      const [store, redactor, policy] = await Promise.all([workspace.store(), workspace.redactor(), workspace.policy()]);
+      const user = live.userRules ?? [];
+      const decider = new CorrectionDecider({ rules: user, clock: ports.clock, maxPerCall: live.maxCorrectionsPerCall });
+      const learning = createLiveLearning({
+        store,
+        decider,
+        ports,
+        userRules: user,
+        includeDrafts: Boolean(live.learn),
+        seeds: live.seeds,
+        // Relearning shares the client's thread: it gives way to frames every few ms.
+        timers: live.host.timers,
+        onRelearned: live.onRelearned,
+        onError: live.onLearnError,
+      });
+      await learning.loadLearned();
+      const redaction = live.host.startRedaction?.({ hmacKey: await workspaceHmacKey(ports), policy });
+      const client = new LiveClient({
+        url: live.url,
+        transport,
+        timers: live.host.timers,
+        random: live.host.random,
+        clock: ports.clock,
+        store,
+        redactor,
+        ...(redaction ? { redactLive: (batches: LiveCallBatch[]) => redaction.redactLive(batches) } : {}),
+        decider,
+        logger: live.logger ?? ports.logger,
+        untilEnd: live.untilEnd,
+        resumeFrom: live.resumeFrom,
+        onStatus: live.onStatus,
+        onStored: live.onStored,
+        onCorrection: live.onCorrection,
+        onCallEnded: (callId) => {
+          if (live.learn) learning.callEnded();
+          live.onCallEnded?.(callId);
+        },
+      });
+      let closed: Promise<void> | undefined;
+      const close = () => (closed ??= (async () => {
+        await redaction?.close();
+        await learning.idle();
+      })());
+      return {
+        client,
+        decider,
+        learning,
+        async run() {
+          try {
+            return await client.run();
+          } finally {
+            await close();
+          }
+        },
+        async stop() {
+          const summary = await client.stop();
+          await close();
+          return summary;
+        },
+      };
     },
     async applyRetention() {
       const days = settings().transcriptRetentionDays;

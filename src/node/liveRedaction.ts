@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Conversation } from '../engine/model';
@@ -20,7 +21,10 @@ export function createLiveRedaction(options: { hmacKey: Uint8Array; policy?: Pri
   const ts = __filename.endsWith('.ts');
   const file = path.join(__dirname, ts ? 'liveRedactionWorker.ts' : 'liveRedactionWorker.js');
   const workerData = { hmacKey: options.hmacKey, policy: options.policy };
-  const worker = ts ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(file)});`, { eval: true, workerData }) : new Worker(file, { workerData });
+  // tsx is resolved here (an eval'd worker resolves from the process' working folder, which may be anywhere).
+  const worker = ts
+    ? new Worker(`require(${JSON.stringify(createRequire(__filename).resolve('tsx/cjs'))}); require(${JSON.stringify(file)});`, { eval: true, workerData })
+    : new Worker(file, { workerData });
   worker.unref();
   const pending = new Map<number, { resolve(c: Conversation[]): void; reject(e: Error): void }>();
   let nextId = 0;

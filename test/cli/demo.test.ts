@@ -3,6 +3,15 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFi
 import path from 'node:path';
 import { cliSandbox } from './helpers';
 
+interface DemoLive {
+  calls: number;
+  events: number;
+  stream: string;
+  rules: { total: number; patterns: number; avoidance: number };
+  corrections: { callId: string; ruleId: string | null; status: string; latencyMs: number | null; stoppedTool: string | null }[];
+  client: { received: number; stored: number; conflicts: number; sent: number; applied: number };
+}
+
 const FIXTURE = path.resolve(__dirname, '../fixtures/replay/support.calls.jsonl');
 
 describe('cli: demo never deletes what it did not create', function () {
@@ -84,6 +93,11 @@ describe('cli: demo never deletes what it did not create', function () {
     // so no experiment (an A/A test would only hold the traffic layer).
     assert.match(first.stdout, /improve\s+0 proposal\(s\) accepted/);
     assert.match(first.stdout, /experiment .*: not run — nothing to test/);
+    // The live section: `kaizen serve`'s agent peer and `kaizen live`'s client over loopback sockets,
+    // with the avoidance rules this run learned; corrections are printed as the agent receives them.
+    assert.match(first.stdout, /live\s+`kaizen serve` replayed 40 of these calls \(\d+ events\) at 100× over ws:\/\/127\.0\.0\.1:\d+\/v1\/stream; `kaizen live` with the \d+ learned rules \(\d+ from patterns, [1-9]\d* avoidance rules\) sent [1-9]\d* corrections/);
+    assert.match(first.stdout, /event → correction over the socket p50 [\d.]+ ms, p99 [\d.]+ ms \(agent-measured\)/);
+    assert.match(first.stderr, /^ +[\d.]+ ms sample-3-\d+ (applied|expired).* · rule_[0-9a-f]+: Do not run \w+ yet \(tool call /m);
     assert.ok(existsSync(path.join(box.cwd, '.kaizen', 'demo', 'report.html')));
     assert.ok(existsSync(path.join(box.cwd, '.kaizen', 'demo', '.kaizen-demo.json')), 'the marker proves the folder is the demo\'s');
     // The user drops a file into the demo folder and imports their own calls into the (demo-made) store.
@@ -100,6 +114,22 @@ describe('cli: demo never deletes what it did not create', function () {
     assert.equal(stats.calls, 63, 'the user\'s 3 calls stay; the same generated calls are not stored twice');
     const demo = JSON.parse(second.stdout) as { report: { experiment: { decision: string } }; improvement: { diff: string } };
     assert.equal(demo.report.experiment.decision, 'not run');
+    // Every correction the client sent reached the agent's socket, citing a learned avoidance rule, with the
+    // agent's event → correction latency; the replayed calls were already stored, so nothing was stored twice.
+    const live = (JSON.parse(second.stdout) as { live: DemoLive }).live;
+    assert.match(live.stream, /^ws:\/\/127\.0\.0\.1:\d+\/v1\/stream$/);
+    assert.equal(live.calls, 40);
+    assert.equal(live.client.received, live.events, 'every replayed event reached the client');
+    assert.ok(live.rules.avoidance > 0 && live.corrections.length > 0, JSON.stringify(live.rules));
+    assert.equal(live.corrections.length, live.client.sent, 'each correction sent arrived at the agent');
+    for (const c of live.corrections) {
+      assert.match(c.ruleId ?? '', /^rule_[0-9a-f]+$/, JSON.stringify(c));
+      assert.ok(c.status === 'applied' || c.status === 'expired', JSON.stringify(c));
+      assert.ok(typeof c.latencyMs === 'number' && c.latencyMs >= 0);
+    }
+    assert.ok(live.corrections.some((c) => c.stoppedTool !== null), 'a held tool call was stopped by its correction');
+    assert.equal(live.client.stored, 0);
+    assert.equal(live.client.conflicts, 40, 'the store kept each replayed call as imported');
     assert.equal(demo.improvement.diff.includes('kaizen:playbook'), false, 'no bullet was proposed, so the prompt is unchanged');
   });
 });

@@ -16,6 +16,7 @@ import { openWorkspace } from '../workspace';
 import { demoCollectiveLines, runDemoCollective } from './demoCollective';
 import { runDemoExperiment } from './demoExperiment';
 import { runDemoImprovement } from './demoImprove';
+import { demoLiveCorrectionLine, demoLiveLines, runDemoLive } from './demoLive';
 import { chartJsForReport } from './report';
 import type { RegisterCommand } from './index';
 import { parsePositiveInt, writeSampleFiles } from './samples';
@@ -125,6 +126,21 @@ export async function runDemo(ctx: CliContext, opts: DemoOptions): Promise<numbe
       runDemoCollective({ storeA: ws.store, ports: ctx.ports, redactor, validator: createComplianceValidator({ policy: ws.policy }), outDir, count: opts.count, seed: opts.seed }),
     );
 
+    log('Streaming some of these calls live (`kaizen serve` → `kaizen live` over loopback sockets); corrections as the agent receives them:');
+    let shown = 0;
+    const live = await time('live', () =>
+      runDemoLive({
+        ctx,
+        workspace: ws.engine,
+        callsFile: samples.callsFile,
+        onCorrection: (c) => {
+          if (shown++ < 8) log(demoLiveCorrectionLine(c));
+          else if (shown === 9) log('    …');
+        },
+      }),
+    );
+    await ws.store.save();
+
     const intents = Object.entries(analysis.intents).map(([intent, calls]) => ({ intent, calls }));
     const intentRates = await Promise.all(
       intents.map(async ({ intent, calls }) => {
@@ -174,7 +190,7 @@ export async function runDemo(ctx: CliContext, opts: DemoOptions): Promise<numbe
       rules: analysis.errors.rules.map((r) => ({ id: r.id, fingerprint: r.fingerprint, text: r.text, support: r.support, precision: r.precision })),
     };
     if (opts.json) {
-      ctx.stdout.write(`${JSON.stringify({ report, improvement: { target: improvement.target, diff: improvement.diff, accepted: improvement.accepted, blocked: improvement.blocked, follow: improvement.follow }, collective, store: stats, outDir, errors: errorCatalog })}\n`);
+      ctx.stdout.write(`${JSON.stringify({ report, improvement: { target: improvement.target, diff: improvement.diff, accepted: improvement.accepted, blocked: improvement.blocked, follow: improvement.follow }, collective, live, store: stats, outDir, errors: errorCatalog })}\n`);
     } else {
       const rel = (p: string) => path.relative(ctx.cwd, p) || '.';
       ctx.stdout.write(
@@ -216,6 +232,8 @@ export async function runDemo(ctx: CliContext, opts: DemoOptions): Promise<numbe
           '',
           ...demoCollectiveLines(collective),
           '',
+          ...demoLiveLines(live),
+          '',
           `  store      ${rel(ws.storePath)} (${stats.calls} calls, ${stats.artifactVersions} artifact versions)`,
           `  report     ${rel(path.join(outDir, 'report.html'))} and report.md`,
           '',
@@ -231,7 +249,7 @@ export async function runDemo(ctx: CliContext, opts: DemoOptions): Promise<numbe
 export const register: RegisterCommand = (program, ctx) => {
   program
     .command('demo')
-    .description('Run every stage on generated sample calls: import with redaction, analysis, knowledge, an A/B experiment with a guarded rollout, and a report.')
+    .description('Run every stage on generated sample calls: import with redaction, analysis, knowledge, an A/B experiment with a guarded rollout, live corrections over loopback (`kaizen serve` → `kaizen live`), and a report.')
     .option('-n, --count <n>', 'number of calls to generate', parsePositiveInt, 5000)
     .option('--seed <n>', 'random seed', parsePositiveInt, 7)
     .option('-o, --out <dir>', `folder for the generated calls and the report: a new or empty one, or one an earlier demo made (default ${DEFAULT_DEMO_OUT}; never deletes anything)`)

@@ -1,19 +1,18 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InvalidArgumentError } from 'commander';
-import { createLiveLearning } from '../../engine/pipeline';
 import { IngestFormatError, SourceReader } from '../../engine/ingest';
 import type { ConversationEvent } from '../../engine/model';
 import { ConversationEventSchema, assembleConversation } from '../../engine/model';
 import type { CorrectionRule, LiveSummary } from '../../engine/realtime';
-import { CorrectionDecider, LiveClient, UserRulesFileSchema, userRules } from '../../engine/realtime';
+import { UserRulesFileSchema, userRules } from '../../engine/realtime';
 import { iterateSampleCalls } from '../../engine/samples';
 import { startAgentServer } from '../../node/agentServer';
-import { nodeTimers, transportFor } from '../../node/liveTransports';
-import { createLiveRedaction } from '../../node/liveRedaction';
+import { nodeLiveHost } from '../../node/liveHost';
+import { transportFor } from '../../node/liveTransports';
 import type { CliContext } from '../context';
 import { CliError, DEFAULT_STORE, ExitCode, writeJsonLine } from '../context';
-import { openWorkspace, workspaceHmacKey } from '../workspace';
+import { openWorkspace } from '../workspace';
 import { DEFAULT_HUB_STORE, serveHub, subscribeToHub } from './hubServe';
 import type { RegisterCommand } from './index';
 
@@ -34,7 +33,7 @@ function wholeNumber(name: string) {
 }
 
 /** Recorded calls from files in any import format, each in call order; events keep their ids. */
-async function readCalls(ctx: CliContext, files: readonly string[]): Promise<ConversationEvent[][]> {
+export async function readCalls(ctx: CliContext, files: readonly string[]): Promise<ConversationEvent[][]> {
   const calls: ConversationEvent[][] = [];
   for (const file of files) {
     const abs = path.resolve(ctx.cwd, file);
@@ -118,6 +117,7 @@ function exitJson(s: LiveSummary): Record<string, unknown> {
     decisionMs: s.decisionMs,
     roundTripMs: s.roundTripMs,
     malformedFrames: s.malformedFrames,
+    conflicts: s.conflicts,
     lastEventId: s.lastEventId,
   };
 }
@@ -198,29 +198,14 @@ export const register: RegisterCommand = (program, ctx) => {
     .option('--store <path>', 'learning store file', DEFAULT_STORE)
     .option('--json', 'only the JSON summary on stdout (it is always printed)')
     .action(async (opts: LiveOpts) => {
-      let transport;
       try {
-        transport = transportFor(opts.endpoint);
+        transportFor(opts.endpoint);
       } catch (err) {
         throw new CliError((err as Error).message, ExitCode.usage);
       }
       const user = opts.rules ? readRulesFile(ctx, opts.rules) : [];
       const ws = await openWorkspace(ctx, opts.store, { create: true });
       try {
-        const decider = new CorrectionDecider({ rules: user, clock: ctx.ports.clock, maxPerCall: opts.maxCorrectionsPerCall });
-        // Rules from what the store learned: (intent, situation, move) patterns read in the analysis'
-        // own vocabulary, and tool orders; `--learn` relearns them as calls end.
-        const learning = createLiveLearning({
-          store: ws.store,
-          decider,
-          ports: ctx.ports,
-          userRules: user,
-          includeDrafts: Boolean(opts.learn),
-          seeds: opts.seeds,
-          onRelearned: (r) => opts.learn && ctx.stderr.write(`learn: ${r.rules} rules (${r.patternRules} from patterns, ${r.avoidanceRules} avoidance rules) after analysing ${r.calls} calls\n`),
-          onError: (err) => ctx.stderr.write(`learn: relearning failed (${String(err)}); keeping the previous rules\n`),
-        });
-        await learning.loadLearned();
         let resumeFrom: string | null = null;
         if (opts.resume) {
           const cursors = await ws.store.readJournal('live.cursor');
@@ -229,41 +214,36 @@ export const register: RegisterCommand = (program, ctx) => {
             if (p.url === opts.endpoint) resumeFrom = p.lastEventId ?? null;
           }
         }
-        // Redaction of each stored batch runs in a worker thread (same key and policy), so it never holds
-        // up the frames a correction is waiting on.
-        const pool = createLiveRedaction({ hmacKey: await workspaceHmacKey(ctx), policy: ws.policy });
-        const client = new LiveClient({
+        // The workspace composes the session as for the extension and the demo: the user's rules, then
+        // what the store learned (avoidance rules, patterns in the analysis' own vocabulary, tool orders);
+        // redaction in a worker thread (same key and policy), so it never holds up the frames a correction
+        // waits on; `--learn` relearns as calls end.
+        await ws.redactor(); // a malformed workspace key stops here as a CLI error naming the fix
+        const session = await ws.engine.live({
           url: opts.endpoint,
-          transport,
-          timers: nodeTimers,
-          random: Math.random,
-          clock: ctx.ports.clock,
-          store: ws.store,
-          redactor: await ws.redactor(),
-          redactLive: (batches) => pool.redactLive(batches),
-          decider,
-          logger: ctx.ports.logger,
+          host: nodeLiveHost,
+          userRules: user,
+          learn: Boolean(opts.learn),
+          maxCorrectionsPerCall: opts.maxCorrectionsPerCall,
+          seeds: opts.seeds,
           untilEnd: Boolean(opts.untilEnd),
           resumeFrom,
+          onRelearned: (r) => opts.learn && ctx.stderr.write(`learn: ${r.rules} rules (${r.patternRules} from patterns, ${r.avoidanceRules} avoidance rules) after analysing ${r.calls} calls\n`),
+          onLearnError: (err) => ctx.stderr.write(`learn: relearning failed (${String(err)}); keeping the previous rules\n`),
           onStatus: (s) => {
             if (!opts.json) ctx.stderr.write(`live: ${s}\n`);
           },
-          onCallEnded: () => {
-            if (opts.learn) learning.callEnded();
-          },
         });
-        const stop = () => void client.stop();
+        const stop = () => void session.stop();
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
         let summary: LiveSummary;
         try {
-          summary = await client.run();
+          summary = await session.run();
         } finally {
           process.off('SIGINT', stop);
           process.off('SIGTERM', stop);
-          await pool.close();
         }
-        await learning.idle();
         writeJsonLine(ctx.stdout, exitJson(summary));
       } finally {
         await ws.close();

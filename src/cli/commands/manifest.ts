@@ -12,7 +12,7 @@ export interface CommandManifestEntry {
 }
 
 export const COMMAND_MANIFEST: readonly CommandManifestEntry[] = [
-  { name: "demo", module: 'demo', term: "demo [options]", description: "Run every stage on generated sample calls: import with redaction, analysis, knowledge, an A/B experiment with a guarded rollout, and a report." },
+  { name: "demo", module: 'demo', term: "demo [options]", description: "Run every stage on generated sample calls: import with redaction, analysis, knowledge, an A/B experiment with a guarded rollout, live corrections over loopback (`kaizen serve` → `kaizen live`), and a report." },
   { name: "samples", module: 'samples', term: "samples [options]", description: "Generate realistic customer-service calls (Kaizen JSONL, raw with PII as a recording would be) and the truth of what was planted in them." },
   { name: "import", module: 'import', term: "import [options] <files...>", description: "Import recorded calls into the learning store (redacted before storing). Formats are detected: kaizen-jsonl, openai-messages, uss, vapi, retell, openai-realtime. Exit code 1 when any record was rejected." },
   { name: "calls", module: 'calls', term: "calls [options]", description: "List stored calls in start-time order; filter by agent, intent, outcome, source file or start time." },

@@ -1,5 +1,5 @@
 import { ErrorDetector, rulesFromArtifacts } from '../errors';
-import type { CorrectionDecider, CorrectionRule } from '../realtime';
+import type { CorrectionDecider, CorrectionRule, Timers } from '../realtime';
 import { errorDetectorRule, patternRules, toolPatternRules } from '../realtime';
 import type { LearningStore } from '../store/learningStore';
 import type { AnalysisLabelling, AnalyzeStoreOptions } from './analyzeStore';
@@ -17,6 +17,12 @@ export interface LiveLearningOptions {
   includeDrafts?: boolean;
   /** Taxonomy seeds (as `analyzeStore`); default: as the store's last analysis, else `auto`. */
   seeds?: AnalyzeStoreOptions['seeds'];
+  /**
+   * The live client's timers: a re-analysis runs on the client's thread, so it gives way to socket events
+   * between calls every few ms (a timer, not a microtask, lets I/O in) and frames are handled in between.
+   * Without it a re-analysis holds the thread until it ends.
+   */
+  timers?: Timers;
   onRelearned?(info: { rules: number; patternRules: number; avoidanceRules: number; calls: number }): void;
   onError?(err: unknown): void;
 }
@@ -65,7 +71,8 @@ export function createLiveLearning(options: LiveLearningOptions): LiveLearning {
       let labelling: AnalysisLabelling | undefined;
       // Without an explicit choice, relearning keeps the naming the store's patterns already use.
       const seeds = options.seeds ?? (await lastAnalysisSeeds(options.store));
-      const summary = await analyzeStore(options.store, { ports: options.ports, seeds, onLabelling: (l) => (labelling = l) });
+      const store = options.timers ? slicedStore(options.store, options.timers) : options.store;
+      const summary = await analyzeStore(store, { ports: options.ports, seeds, onLabelling: (l) => (labelling = l) });
       await apply(labelling ?? {}, summary.calls);
     })()
       .catch((err: unknown) => options.onError?.(err))
@@ -96,4 +103,33 @@ export function createLiveLearning(options: LiveLearningOptions): LiveLearning {
       while (running) await running;
     },
   };
+}
+
+/** Work between yields of a re-analysis, in ms (the live client's own slices are as short). */
+const RELEARN_SLICE_MS = 4;
+
+/**
+ * The store as the analysis reads it, yielding to the host's event loop every `RELEARN_SLICE_MS` while it
+ * iterates the calls, so a relearning shares the thread with the frames a correction waits on.
+ */
+function slicedStore(store: LearningStore, timers: Timers): LearningStore {
+  const iterate = (filter?: Parameters<LearningStore['iterateConversations']>[0]) => ({
+    async *[Symbol.asyncIterator]() {
+      let sliceStart = timers.monotonicNow();
+      for await (const conv of store.iterateConversations(filter)) {
+        if (timers.monotonicNow() - sliceStart > RELEARN_SLICE_MS) {
+          await new Promise<void>((resolve) => timers.setTimeout(resolve, 0));
+          sliceStart = timers.monotonicNow();
+        }
+        yield conv;
+      }
+    },
+  });
+  return new Proxy(store, {
+    get(target, key) {
+      if (key === 'iterateConversations') return iterate;
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }

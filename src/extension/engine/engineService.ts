@@ -6,7 +6,7 @@ import type { Redactor } from '../../engine/privacy';
 import type { LearningStore } from '../../engine/store';
 import type { ImportReport, ImportProgress } from '../../engine/ingest';
 import type { Settings } from '../../shared/settings';
-import type { Workspace } from '../../engine/workspace';
+import type { LiveSession, LiveSessionOptions, Workspace } from '../../engine/workspace';
 import type { ClaudeSettings, DeepAnalysisResult } from '../../engine/pipeline';
 import type { AnalyzeSummary } from './analyzeStore';
 import { toAnalyzeSummary } from './analyzeStore';
@@ -93,6 +93,14 @@ export class EngineService {
 
   redactor(): Promise<Redactor> {
     return this.workspace().redactor();
+  }
+
+  /**
+   * A live session on this window's store, composed by the workspace exactly as `kaizen live` composes
+   * its own (learned rules, redaction in the worker thread dist/liveRedactionWorker.js, the live client).
+   */
+  live(options: Omit<LiveSessionOptions, 'host'>): Promise<LiveSession> {
+    return this.workspace().live({ ...options, host: loadEngine().nodeLiveHost });
   }
 
   /** The privacy policy in force (workspace file + settings), e.g. for the publishing gates. */

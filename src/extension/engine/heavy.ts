@@ -17,10 +17,11 @@ export { iterateSampleCalls } from '../../engine/samples';
 export { SETTING_KEYS, parseSettings } from '../../shared/settings';
 export { dispatch, parseMessage } from '../../shared/protocol';
 export { WEBVIEW_PROTOCOLS } from './webviewProtocols';
-export { LiveClient, CorrectionDecider, toolPatternRules, userRules, UserRulesFileSchema } from '../../engine/realtime';
-export { createLiveLearning } from '../../engine/pipeline';
+export { userRules, UserRulesFileSchema } from '../../engine/realtime';
 export { approveArtifact, artifactText, publicationHistory, publishArtifact, publisherFor, publishingGates, rollbackArtifact } from '../../engine/realtime';
-export { nodeHttpClient, nodeTimers, transportFor } from '../../node/liveTransports';
+export { nodeHttpClient } from '../../node/liveTransports';
+// Live sessions redact in the same worker thread as `kaizen live` (dist/liveRedactionWorker.js, beside this bundle).
+export { nodeLiveHost } from '../../node/liveHost';
 export { createComplianceValidator } from '../../engine/privacy';
 export { ImprovementService, applyPromptPatch, promptPatch } from '../../engine/improvement';
 export { contentHash, keyIdOf, packEnvelope, sharedArtifactPayload, signPayload } from '../../engine/collective';

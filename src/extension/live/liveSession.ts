@@ -4,6 +4,7 @@ import type { Event } from '../../engine/lifecycle';
 import { Emitter } from '../../engine/lifecycle';
 import type { LiveClient, LiveStatus, LiveSummary } from '../../engine/realtime';
 import type { EnginePorts } from '../../engine/ports';
+import type { LiveSession as EngineLiveSession } from '../../engine/workspace';
 import type { EngineService } from '../engine/engineService';
 import { errorMessage } from '../context';
 import { loadEngine } from '../engine/load';
@@ -23,6 +24,7 @@ export interface LiveState {
  */
 export class LiveSession implements vscode.Disposable {
   private client: LiveClient | undefined;
+  private session: EngineLiveSession | undefined;
   private readonly output = vscode.window.createOutputChannel('Kaizen Live', { log: true });
   private readonly changed = new Emitter<LiveState>();
   readonly onDidChange: Event<LiveState> = this.changed.event;
@@ -45,27 +47,16 @@ export class LiveSession implements vscode.Disposable {
   /** Connects (replacing any earlier connection); resolves once the client runs, not when it ends. */
   async connect(url: string): Promise<void> {
     await this.disconnect();
-    const engine = loadEngine();
-    const [store, redactor] = await Promise.all([this.ctx.engine.store(), this.ctx.engine.redactor()]);
     const user = await this.userRules();
-    const decider = new engine.CorrectionDecider({ rules: user, clock: this.ctx.ports.clock });
-    // As `kaizen live` does: the user's rules, then what the store learned (avoidance rules, the
-    // analysis' (intent, situation, move) patterns in its own vocabulary, tool orders).
-    let learned = { patterns: 0, avoidance: 0 };
-    await engine
-      .createLiveLearning({ store, decider, ports: this.ctx.ports, userRules: user, onRelearned: (r) => (learned = { patterns: r.patternRules, avoidance: r.avoidanceRules }) })
-      .loadLearned();
-    this.output.info(`connecting to ${url} with ${decider.ruleCount} correction rules (${learned.patterns} from patterns, ${learned.avoidance} avoidance rules)`);
-    const client = new engine.LiveClient({
+    // Composed by the workspace as `kaizen live` composes it: the user's rules, then what the store learned
+    // (avoidance rules, the analysis' (intent, situation, move) patterns in its own vocabulary, tool
+    // orders); redaction runs in the worker thread, never on the extension host's thread.
+    let learned = { rules: 0, patterns: 0, avoidance: 0 };
+    const session = await this.ctx.engine.live({
       url,
-      transport: engine.transportFor(url),
-      timers: engine.nodeTimers,
-      random: Math.random,
-      clock: this.ctx.ports.clock,
-      store,
-      redactor,
-      decider,
+      userRules: user,
       logger: this.ctx.ports.logger,
+      onRelearned: (r) => (learned = { rules: r.rules, patterns: r.patternRules, avoidance: r.avoidanceRules }),
       onStatus: (status) => {
         this.output.info(`status: ${status}`);
         this.update({ status });
@@ -79,10 +70,13 @@ export class LiveSession implements vscode.Disposable {
         this.output.info(`correction ${status}: ${c.callId} ← "${c.text}"${rtt !== undefined ? ` (round trip ${rtt.toFixed(1)} ms)` : ''}`);
       },
     });
+    this.output.info(`connecting to ${url} with ${learned.rules} correction rules (${learned.patterns} from patterns, ${learned.avoidance} avoidance rules)`);
+    const client = session.client;
     this.client = client;
     this.update({ status: 'connecting', url, corrections: 0, eventsPerSecond: 0 });
     this.ticker = setInterval(() => this.tick(), 1000);
-    void client.run().then(
+    this.session = session;
+    void session.run().then(
       (summary) => this.ended(summary),
       (err: unknown) => {
         this.output.error(`stopped: ${errorMessage(err)}`);
@@ -92,9 +86,10 @@ export class LiveSession implements vscode.Disposable {
   }
 
   async disconnect(): Promise<void> {
-    const client = this.client;
+    const session = this.session;
     this.client = undefined;
-    if (client) this.ended(await client.stop());
+    this.session = undefined;
+    if (session) this.ended(await session.stop());
   }
 
   private ended(summary: LiveSummary): void {

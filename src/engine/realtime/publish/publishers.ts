@@ -96,6 +96,14 @@ export function kaizenPublisher(http: HttpClient, target: PublishTarget): Publis
  * Vapi: the system prompt is written to the assistant's draft (`PATCH /assistant/{id}` with
  * `model.messages`), the draft is published as a new version, and a rollback restores an earlier
  * version (which Vapi makes current at once). Docs: docs.vapi.ai/assistants/versioning.
+ *
+ * Sources checked (2026-12-03): `PATCH /assistant/{id}` is in the public API (VapiAI/server-sdk-ruby
+ * `lib/vapi/assistants/client.rb` `update`, and platform-formats.md §1). The versioning pages
+ * (docs.vapi.ai/assistants/versioning, …/versioning/versioning-assistants) describe publish and restore
+ * as dashboard steps only, and that SDK's assistants client has no publish or version call (list, create,
+ * get, update, delete). So `POST /assistant/{id}/publish` and `POST /assistant/{id}/version/{n}/restore`
+ * are this project's assumption, mirrored by the loopback fake (test/fakes/platformFakes.ts); confirm them
+ * against the live API before relying on them.
  */
 export function vapiPublisher(http: HttpClient, target: PublishTarget): Publisher {
   const id = () => encodeURIComponent(need(target, 'assistantId'));
