@@ -5,13 +5,17 @@
 //     (verify on the hub, store writes, adoption log, frame, agent's in-order apply);
 //   fan-out: from the adoption being recorded in the store to each agent applying it;
 //   in memory and on a file (every hub write saved atomically with fsync before it is acknowledged).
+// Agents verify what they apply (hash, trusted signatures, privacy) through one verifier shared by the
+// agents of this process, as a host running many agents would: each copy's hash is recomputed, each
+// signature and privacy check runs once per envelope.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import WebSocket, { WebSocketServer } from 'ws';
 import type { HubStore, SigningKey } from '../src/engine/collective';
-import { HubSubscriber, TrustSet, keyIdOf, openSqlHubStore, packEnvelope } from '../src/engine/collective';
+import { HubSubscriber, TrustSet, createEnvelopeVerifier, keyIdOf, openSqlHubStore, packEnvelope } from '../src/engine/collective';
+import { createComplianceValidator } from '../src/engine/privacy';
 import { LatencyRecorder } from '../src/engine/realtime';
 import { startHub } from '../src/node/hubServer';
 import { nodeTimers, wsTransport } from '../src/node/liveTransports';
@@ -36,7 +40,7 @@ function line(name: string, rec: LatencyRecorder): string {
   return `  ${name.padEnd(44)} p50 ${s.p50.toFixed(2).padStart(6)} ms  p99 ${s.p99.toFixed(2).padStart(6)} ms  (${rec.count} samples)`;
 }
 
-async function bareBroadcast(frameBytes: number): Promise<LatencyRecorder> {
+async function bareBroadcast(frameBytes: number): Promise<{ rec: LatencyRecorder; cpuMs: number }> {
   const wss = new WebSocketServer({ port: 0, host: '127.0.0.1', perMessageDeflate: false });
   await new Promise<void>((r) => wss.once('listening', () => r()));
   const port = (wss.address() as { port: number }).port;
@@ -57,19 +61,28 @@ async function bareBroadcast(frameBytes: number): Promise<LatencyRecorder> {
     })),
   );
   const frame = JSON.stringify({ type: 'artifact', pad: 'x'.repeat(Math.max(0, frameBytes - 30)) });
+  let cpu0 = process.cpuUsage();
   for (round = 0; round < ROUNDS + WARMUP; round++) {
+    if (round === WARMUP) cpu0 = process.cpuUsage();
     got = 0;
     const all = new Promise<void>((r) => (done = r));
     t0 = performance.now();
     for (const ws of wss.clients) ws.send(frame);
     await all;
   }
+  const cpuMs = cpuPerRound(cpu0, ROUNDS);
   for (const c of clients) c.terminate();
   await new Promise<void>((r) => wss.close(() => r()));
-  return rec;
+  return { rec, cpuMs };
 }
 
-async function hubRun(store: HubStore, rounds = ROUNDS): Promise<{ e2e: LatencyRecorder; fanout: LatencyRecorder; frameBytes: number }> {
+/** CPU time (user + system, this process: hub, agents and publisher) per round since `since`: unlike latency, hardly moved by other processes' load. */
+function cpuPerRound(since: NodeJS.CpuUsage, rounds: number): number {
+  const d = process.cpuUsage(since);
+  return (d.user + d.system) / 1000 / rounds;
+}
+
+async function hubRun(store: HubStore, rounds = ROUNDS): Promise<{ e2e: LatencyRecorder; fanout: LatencyRecorder; frameBytes: number; cpuMs: number }> {
   const hub = await startHub({ store, quorum: 1, trust });
   const e2e = new LatencyRecorder(AGENTS * ROUNDS);
   const fanout = new LatencyRecorder(AGENTS * ROUNDS);
@@ -80,6 +93,7 @@ async function hubRun(store: HubStore, rounds = ROUNDS): Promise<{ e2e: LatencyR
   let frameBytes = 0;
   let done: () => void = () => undefined;
   const unsubscribe = store.onAdoption(() => (tAdopt = performance.now()));
+  const verify = createEnvelopeVerifier({ trust, validator: createComplianceValidator(), ...crypto });
   const agents = Array.from({ length: AGENTS }, (_, i) => {
     const s = new HubSubscriber({
       url: hub.url,
@@ -87,13 +101,14 @@ async function hubRun(store: HubStore, rounds = ROUNDS): Promise<{ e2e: LatencyR
       transport: wsTransport,
       timers: nodeTimers,
       random: Math.random,
+      verify,
       onApply: (frame) => {
         const now = performance.now();
         if (round >= WARMUP) {
           e2e.record(now - t0);
           fanout.record(now - tAdopt);
         }
-        frameBytes = JSON.stringify(frame).length;
+        if (frameBytes === 0) frameBytes = JSON.stringify(frame).length;
         if (++got === AGENTS) done();
       },
     });
@@ -101,7 +116,9 @@ async function hubRun(store: HubStore, rounds = ROUNDS): Promise<{ e2e: LatencyR
     return s;
   });
   while (hub.agents() < AGENTS) await new Promise((r) => setTimeout(r, 10));
+  let cpu0 = process.cpuUsage();
   for (round = 0; round < rounds + WARMUP; round++) {
+    if (round === WARMUP) cpu0 = process.cpuUsage();
     const env = packEnvelope(payload(round), key, crypto);
     got = 0;
     const all = new Promise<void>((r) => (done = r));
@@ -112,11 +129,12 @@ async function hubRun(store: HubStore, rounds = ROUNDS): Promise<{ e2e: LatencyR
     // Let the 100 acks land before the next publish, so each round starts from a quiet hub.
     while ((await hub.service.applied(env.hash)).length < AGENTS) await new Promise((r) => setTimeout(r, 1));
   }
+  const cpuMs = cpuPerRound(cpu0, rounds);
   unsubscribe();
   for (const a of agents) a.stop();
   await hub.close();
   await store.close();
-  return { e2e, fanout, frameBytes };
+  return { e2e, fanout, frameBytes, cpuMs };
 }
 
 void (async () => {
@@ -127,12 +145,14 @@ void (async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaizen-hub-bench-'));
   const onFile = await hubRun(await openSqlHubStore({ ports, path: path.join(dir, 'hub.db') }));
   fs.rmSync(dir, { recursive: true, force: true });
-  const bare = await bareBroadcast(memory.frameBytes);
+  const { rec: bare, cpuMs: bareCpu } = await bareBroadcast(memory.frameBytes);
   console.log(line(`bare ws broadcast (${memory.frameBytes} B frame)`, bare));
   console.log(line('hub fan-out, store in memory', memory.fanout));
   console.log(line('hub publish → applied, store in memory', memory.e2e));
   console.log(line('hub fan-out, store on file (fsync)', onFile.fanout));
   console.log(line('hub publish → applied, store on file (fsync)', onFile.e2e));
+  console.log(`  CPU per publish to ${AGENTS} agents (user + system, whole process): bare broadcast ${bareCpu.toFixed(1)} ms; hub in memory ${memory.cpuMs.toFixed(1)} ms (acks included); hub on file ${onFile.cpuMs.toFixed(1)} ms`);
+  console.log(`  load average at the end ${os.loadavg()[0]!.toFixed(1)}`);
   console.log(`  hub fan-out p50 / bare broadcast p50: ${(memory.fanout.summary().p50 / Math.max(bare.summary().p50, 1e-3)).toFixed(1)}×; target: publish → applied p99 < 10 ms`);
 })().catch((err: unknown) => {
   console.error(err);

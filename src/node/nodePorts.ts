@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import { createHash, createHmac, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, sign as cryptoSign, verify as cryptoVerify } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -154,6 +155,20 @@ function rawKey(base64url: string, what: string): Buffer {
   return bytes;
 }
 
+/** Imported public keys, by their base64url text: a hub or an agent verifies with the same few trusted keys again and again. */
+const publicKeyObjects = new Map<string, KeyObject>();
+const PUBLIC_KEY_CACHE_SIZE = 256;
+
+function publicKeyObject(publicKey: string): KeyObject {
+  let key = publicKeyObjects.get(publicKey);
+  if (key === undefined) {
+    key = createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, rawKey(publicKey, 'public key')]), format: 'der', type: 'spki' });
+    if (publicKeyObjects.size >= PUBLIC_KEY_CACHE_SIZE) publicKeyObjects.delete(publicKeyObjects.keys().next().value!);
+    publicKeyObjects.set(publicKey, key);
+  }
+  return key;
+}
+
 /** Ed25519 through node:crypto (OpenSSL), keys as raw base64url. */
 export const nodeEd25519: Ed25519 = {
   generateKeyPair() {
@@ -168,7 +183,7 @@ export const nodeEd25519: Ed25519 = {
   },
   verify(publicKey, message, signature) {
     try {
-      const key = createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, rawKey(publicKey, 'public key')]), format: 'der', type: 'spki' });
+      const key = publicKeyObject(publicKey);
       const sig = Buffer.from(signature, 'base64url');
       if (sig.length !== 64) return false;
       return cryptoVerify(null, message, key, sig);

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { AdoptionEntry, HubJournalEntry, HubStore, StatsContributionRow } from '../engine/collective';
+import type { AdoptionEntry, HubJournalEntry, HubStore, HubTransitionJournal, StatsContributionRow } from '../engine/collective';
 
 /**
  * The hub's persistence on PostgreSQL (`kaizen serve --hub --database postgres://…`): every replica of
@@ -106,6 +106,49 @@ export const PG_HUB_MIGRATIONS: readonly { version: number; name: string; sql: s
         action text NOT NULL,
         hash text,
         detail json
+      );
+    `,
+  },
+  {
+    version: 2,
+    name: 'adoption transitions as a compare-and-set that journals itself (one "adopted" line per artifact, however many replicas reach the quorum)',
+    sql: `
+      -- Under the adoption log's lock: read the artifact's latest entry; unless its action is p_from
+      -- ('none': no entry), return it unchanged; else append p_action, journal it with the new cursor and
+      -- NOTIFY, all committed together by this one statement.
+      CREATE FUNCTION kaizen_hub_transition(p_hash text, p_from text, p_action text, p_at text, p_journal_action text, p_journal_detail json)
+        RETURNS TABLE (out_cursor bigint, out_hash text, out_action text, out_at text, out_appended boolean)
+        LANGUAGE plpgsql VOLATILE AS $fn$
+      DECLARE
+        found_row kaizen_hub_adoptions%ROWTYPE;
+        has_row boolean;
+      BEGIN
+        PERFORM pg_advisory_xact_lock(${LOCK_NAMESPACE}, ${ADOPTION_LOG_LOCK});
+        SELECT * INTO found_row FROM kaizen_hub_adoptions a WHERE a.hash = p_hash ORDER BY a.cursor DESC LIMIT 1;
+        has_row := FOUND;
+        IF (has_row AND found_row.action <> p_from) OR (NOT has_row AND p_from <> 'none') THEN
+          IF has_row THEN
+            RETURN QUERY SELECT found_row.cursor, found_row.hash, found_row.action, found_row.at, false;
+          END IF;
+          RETURN;
+        END IF;
+        INSERT INTO kaizen_hub_adoptions (hash, action, at) VALUES (p_hash, p_action, p_at) RETURNING * INTO found_row;
+        INSERT INTO kaizen_hub_journal (at, action, hash, detail)
+          VALUES (p_at, p_journal_action, p_hash, (jsonb_build_object('cursor', found_row.cursor) || p_journal_detail::jsonb)::json);
+        PERFORM pg_notify('${NOTIFY_CHANNEL}', found_row.cursor::text);
+        RETURN QUERY SELECT found_row.cursor, found_row.hash, found_row.action, found_row.at, true;
+      END
+      $fn$;
+    `,
+  },
+  {
+    version: 3,
+    name: 'node ↔ key bindings for statistics (first signer of a node wins)',
+    sql: `
+      CREATE TABLE kaizen_hub_node_keys (
+        node text PRIMARY KEY,
+        key_id text NOT NULL,
+        bound_at text NOT NULL
       );
     `,
   },
@@ -232,6 +275,7 @@ export class PgHubStore implements HubStore {
   private closed = false;
   private readonly envelopeTexts = new Map<string, string>();
   private readonly pendingPages = new Map<string, Promise<AdoptionEntry[]>>();
+  private ackBatch: { rows: [string, string, string][]; done: Promise<void> } | undefined;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -285,6 +329,25 @@ export class PgHubStore implements HubStore {
     return entry.entry;
   }
 
+  async transition(hash: string, from: 'none' | 'adopt' | 'rollback', action: 'adopt' | 'rollback', at: string, journal: HubTransitionJournal): Promise<{ entry: AdoptionEntry | undefined; appended: boolean }> {
+    // One round trip: kaizen_hub_transition (migration 2) takes the log's lock, compares, appends,
+    // journals and NOTIFYs in one statement, so two replicas completing a quorum at once journal it once.
+    const r = await this.pool.query<AdoptionRow & { appended: boolean }>(
+      'SELECT out_cursor AS cursor, out_hash AS hash, out_action AS action, out_at AS at, out_appended AS appended FROM kaizen_hub_transition($1, $2, $3, $4, $5, $6::json)',
+      [hash, from, action, at, journal.action, JSON.stringify(journal.detail)],
+    );
+    const row = r.rows[0];
+    if (!row) return { entry: undefined, appended: false };
+    const entry = toEntry(row);
+    if (row.appended) this.announce(entry.cursor);
+    return { entry, appended: row.appended };
+  }
+
+  async latestAdoption(hash: string): Promise<AdoptionEntry | undefined> {
+    const r = await this.pool.query<AdoptionRow>('SELECT cursor, hash, action, at FROM kaizen_hub_adoptions WHERE hash = $1 ORDER BY cursor DESC LIMIT 1', [hash]);
+    return r.rows[0] ? toEntry(r.rows[0]) : undefined;
+  }
+
   adoptionsAfter(after: number, limit: number): Promise<AdoptionEntry[]> {
     // When an adoption is announced, every agent connection asks for the same page at once. Identical
     // requests made before a query starts share that query; a request never joins one already running
@@ -307,17 +370,49 @@ export class PgHubStore implements HubStore {
     return batch.then((entries) => entries.map((e) => ({ ...e })));
   }
 
-  async markApplied(hash: string, agentId: string, at: string): Promise<void> {
-    await this.pool.query('INSERT INTO kaizen_hub_applied (hash, agent_id, at) VALUES ($1, $2, $3) ON CONFLICT (hash, agent_id) DO NOTHING', [
-      hash,
-      agentId,
-      at,
-    ]);
+  markApplied(hash: string, agentId: string, at: string): Promise<void> {
+    // Every agent acks an adoption at about the same moment: acks that arrive in one turn of the event
+    // loop share one INSERT (one commit, one WAL flush) instead of queueing a hundred on the pool, where
+    // they would delay the next publish. Each caller still resolves only once its row is committed.
+    let batch = this.ackBatch;
+    if (!batch) {
+      const rows: [string, string, string][] = [];
+      const done = new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
+        this.ackBatch = undefined;
+        await this.pool.query(
+          `INSERT INTO kaizen_hub_applied (hash, agent_id, at)
+           SELECT t.hash, t.agent_id, t.at FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS t(hash, agent_id, at, n) ORDER BY n
+           ON CONFLICT (hash, agent_id) DO NOTHING`,
+          [rows.map((r) => r[0]), rows.map((r) => r[1]), rows.map((r) => r[2])],
+        );
+      });
+      batch = { rows, done };
+      this.ackBatch = batch;
+    }
+    batch.rows.push([hash, agentId, at]);
+    return batch.done;
   }
 
   async appliedBy(hash: string): Promise<string[]> {
     const r = await this.pool.query<{ agent_id: string }>('SELECT agent_id FROM kaizen_hub_applied WHERE hash = $1 ORDER BY seq', [hash]);
     return r.rows.map((row) => row.agent_id);
+  }
+
+  async nodeKey(node: string): Promise<string | undefined> {
+    const r = await this.pool.query<{ key_id: string }>('SELECT key_id FROM kaizen_hub_node_keys WHERE node = $1', [node]);
+    return r.rows[0]?.key_id;
+  }
+
+  async bindNodeKey(node: string, keyId: string, at: string): Promise<{ keyId: string; bound: boolean }> {
+    const ins = await this.pool.query<{ key_id: string }>(
+      'INSERT INTO kaizen_hub_node_keys (node, key_id, bound_at) VALUES ($1, $2, $3) ON CONFLICT (node) DO NOTHING RETURNING key_id',
+      [node, keyId, at],
+    );
+    if (ins.rows[0]) return { keyId: ins.rows[0].key_id, bound: true };
+    // Another replica bound it first (committed before our insert gave way): a new statement sees its row.
+    const key = await this.nodeKey(node);
+    if (key === undefined) throw new Error(`node ${node}: binding neither inserted nor found`);
+    return { keyId: key, bound: false };
   }
 
   async putStatsContribution(row: StatsContributionRow): Promise<boolean> {
@@ -363,6 +458,8 @@ export class PgHubStore implements HubStore {
 
   async close(): Promise<void> {
     if (this.closed) return;
+    // Acks already taken are written before the pool goes away.
+    await this.ackBatch?.done.catch(() => undefined);
     this.closed = true;
     this.listeners.clear();
     if (this.pollTimer) clearInterval(this.pollTimer);

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { HubStore } from '../../engine/collective';
-import { CollectiveRefusal, HubSubscriber, TrustSet, openSqlHubStore, verifyEnvelope } from '../../engine/collective';
+import { CollectiveRefusal, HubSubscriber, TrustSet, createEnvelopeVerifier, openSqlHubStore } from '../../engine/collective';
 import { createComplianceValidator } from '../../engine/privacy';
 import { startHub } from '../../node/hubServer';
 import { nodeTimers, wsTransport } from '../../node/liveTransports';
@@ -104,13 +104,14 @@ export function subscribeToHub(
 ): HubSubscriber {
   const trust = opts.trust ? readTrust(ctx, opts.trust) : undefined;
   const validator = createComplianceValidator();
+  const verify = trust ? createEnvelopeVerifier({ trust, validator, hashing: ctx.ports.hashing, ed25519: ctx.ports.ed25519! }) : undefined;
   const subscriber = new HubSubscriber({
     url: opts.subscribe!,
     agentId: opts.agentId,
     transport: wsTransport,
     timers: nodeTimers,
     random: Math.random,
-    verify: trust ? (envelope) => verifyEnvelope(envelope, { trust, validator, hashing: ctx.ports.hashing, ed25519: ctx.ports.ed25519! }) : undefined,
+    verify,
     onStatus: (s) => ctx.stderr.write(`hub: ${s}\n`),
     onApply: (frame, live) => {
       const entry = { kind: 'hub-artifact', ts: new Date().toISOString(), id: frame.id, action: frame.action, hash: frame.hash, artifactId: frame.envelope.payload.artifactId, version: frame.envelope.payload.version, liveVersion: live?.payload.version ?? null };

@@ -13,18 +13,23 @@ interface Version {
  * one keeps it in reserve.
  */
 export class AgentArtifacts {
+  /** Versions per artifactId, ascending by version. */
   private readonly byArtifact = new Map<string, Version[]>();
+  private readonly byHash = new Map<string, Version>();
 
   /** Applies one adoption or rollback; returns the artifact's live envelope afterwards (undefined: none). */
   apply(action: 'adopt' | 'rollback', envelope: Envelope): Envelope | undefined {
     const id = envelope.payload.artifactId;
-    const versions = this.byArtifact.get(id) ?? [];
-    let v = versions.find((x) => x.hash === envelope.hash);
+    let v = this.byHash.get(envelope.hash);
     if (!v) {
       v = { hash: envelope.hash, version: envelope.payload.version, envelope, rolledBack: false };
-      versions.push(v);
-      versions.sort((a, b) => a.version - b.version);
+      const versions = this.byArtifact.get(id) ?? [];
+      // Versions mostly arrive in order: insert from the end instead of sorting the whole list each time.
+      let at = versions.length;
+      while (at > 0 && versions[at - 1]!.version > v.version) at--;
+      versions.splice(at, 0, v);
       this.byArtifact.set(id, versions);
+      this.byHash.set(v.hash, v);
     }
     v.rolledBack = action === 'rollback';
     return this.live(id);

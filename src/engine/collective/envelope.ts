@@ -95,20 +95,66 @@ export function verifySignature(payload: unknown, signature: EnvelopeSignature, 
 }
 
 /**
+ * What one process already verified, keyed by content hash: a signature (by public key and signature
+ * text) that verified over the payload with that hash, and a payload with that hash that passed the
+ * privacy validator. Sound because the hash is always recomputed from the payload first: a payload
+ * tampered under a known hash fails the hash check before the memo is consulted.
+ */
+class VerifiedMemo {
+  private readonly entries = new Set<string>();
+
+  constructor(private readonly capacity: number) {}
+
+  has(key: string): boolean {
+    return this.entries.has(key);
+  }
+
+  add(key: string): void {
+    if (this.entries.size >= this.capacity) this.entries.delete(this.entries.values().next().value!);
+    this.entries.add(key);
+  }
+}
+
+function verifyWith(input: unknown, options: VerifyOptions, memo: VerifiedMemo | undefined): { envelope: Envelope; signers: string[] } {
+  const envelope = parseEnvelope(input);
+  const expected = contentHash(envelope.payload, options.hashing);
+  if (expected !== envelope.hash) throw new CollectiveRefusal('hash', 'does not match the sha-256 of the canonical payload (tampered in transit, or hashed differently)');
+  if (envelope.signatures.length === 0 && !options.allowUnsigned) throw new CollectiveRefusal('signatures', 'at least one signature by a trusted key is needed');
+  envelope.signatures.forEach((s, i) => {
+    const publicKey = options.trust.publicKey(s.keyId);
+    const key = `sig\n${envelope.hash}\n${publicKey ?? ''}\n${s.sig}`;
+    if (publicKey !== undefined && memo?.has(key)) return;
+    verifySignature(envelope.payload, s, `signatures[${i}]`, options);
+    memo?.add(key);
+  });
+  const cleanKey = `clean\n${envelope.hash}`;
+  if (!memo?.has(cleanKey)) {
+    const report = options.validator.validate(envelope.payload, 'payload');
+    if (!report.ok) {
+      const f = report.findings[0]!;
+      throw new CollectiveRefusal(f.field, `looks like PII (${f.entityType}); redact it before sharing`);
+    }
+    memo?.add(cleanKey);
+  }
+  return { envelope, signers: [...new Set(envelope.signatures.map((s) => s.keyId))] };
+}
+
+/**
  * Everything an envelope must pass before it is stored or applied: shape, content hash, every signature
  * by a trusted key, and the privacy validator over the payload. Returns the parsed envelope and its
  * distinct signers; throws a CollectiveRefusal (field, reason) otherwise.
  */
 export function verifyEnvelope(input: unknown, options: VerifyOptions): { envelope: Envelope; signers: string[] } {
-  const envelope = parseEnvelope(input);
-  const expected = contentHash(envelope.payload, options.hashing);
-  if (expected !== envelope.hash) throw new CollectiveRefusal('hash', 'does not match the sha-256 of the canonical payload (tampered in transit, or hashed differently)');
-  if (envelope.signatures.length === 0 && !options.allowUnsigned) throw new CollectiveRefusal('signatures', 'at least one signature by a trusted key is needed');
-  envelope.signatures.forEach((s, i) => verifySignature(envelope.payload, s, `signatures[${i}]`, options));
-  const report = options.validator.validate(envelope.payload, 'payload');
-  if (!report.ok) {
-    const f = report.findings[0]!;
-    throw new CollectiveRefusal(f.field, `looks like PII (${f.entityType}); redact it before sharing`);
-  }
-  return { envelope, signers: [...new Set(envelope.signatures.map((s) => s.keyId))] };
+  return verifyWith(input, options, undefined);
+}
+
+/**
+ * `verifyEnvelope` for a process that meets the same envelope many times (every agent hosted in one
+ * process receives each adoption): each call still parses the envelope, recomputes its content hash and
+ * checks every signer against the trust set, but a signature or a privacy check already passed for that
+ * hash is not computed again. Refusals are never remembered. One verifier per trust set and validator.
+ */
+export function createEnvelopeVerifier(options: VerifyOptions, capacity = 4096): (input: unknown) => { envelope: Envelope; signers: string[] } {
+  const memo = new VerifiedMemo(capacity);
+  return (input) => verifyWith(input, options, memo);
 }

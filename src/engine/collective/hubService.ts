@@ -3,7 +3,7 @@ import type { ComplianceValidator } from '../privacy';
 import { canonicalBytes } from './canonical';
 import type { Envelope, EnvelopeSignature } from './envelope';
 import { SignatureSchema, parseEnvelope, verifyEnvelope, verifySignature } from './envelope';
-import type { AdoptionEntry, HubStore } from './hubStore';
+import type { HubStore } from './hubStore';
 import { CollectiveRefusal, refusalFromIssues } from './refusal';
 import type { StatsFile } from './stats';
 import { STATS_KIND, mergeStats, parseStatsFile } from './stats';
@@ -48,7 +48,6 @@ export function rollbackStatement(hash: string): { action: 'rollback'; hash: str
   return { action: 'rollback', hash };
 }
 
-const PAGE = 1000;
 
 /**
  * Consensus over a HubStore, with no state of its own (replicas share the store): envelopes are
@@ -74,17 +73,20 @@ export class HubService {
   async submit(input: unknown): Promise<ArtifactStatus> {
     const { envelope } = verifyEnvelope(input, { ...this.options });
     const { store } = this.options;
-    // Writes that do not depend on each other go out together, so an embedded store saves them once.
     const distinct = envelope.signatures.filter((sig, i) => envelope.signatures.findIndex((x) => x.keyId === sig.keyId) === i);
-    const stored = await store.getEnvelope(envelope.hash);
-    const before = stored === undefined ? [] : await this.allSigners(parseEnvelope(stored));
-    const [added] = await Promise.all([store.putEnvelope(envelope.hash, envelope, this.now()), ...distinct.map((sig) => store.addSignature(envelope.hash, sig.keyId, sig.sig))]);
+    // The envelope row is the compare-and-set that decides who journals "submitted"; a new envelope has no
+    // signers yet, so only a re-submission needs to read the signers it had before.
+    const added = await store.putEnvelope(envelope.hash, envelope, this.now());
+    const stored = added ? envelope : parseEnvelope(await store.getEnvelope(envelope.hash));
+    const before = added ? [] : await this.allSigners(stored);
     const at = this.now();
-    await Promise.all([
+    // Writes that do not depend on each other go out together (an embedded store saves them once, a database takes them in parallel).
+    const [lists] = await Promise.all([
+      Promise.all(distinct.map((sig) => store.addSignature(envelope.hash, sig.keyId, sig.sig))),
       ...(added ? [store.appendJournal({ at, action: 'submitted', hash: envelope.hash, detail: { artifactId: envelope.payload.artifactId, version: envelope.payload.version, by: envelope.signatures[0]!.keyId } })] : []),
       ...distinct.filter((sig) => !before.includes(sig.keyId)).map((sig) => store.appendJournal({ at, action: 'signed', hash: envelope.hash, detail: { keyId: sig.keyId } })),
     ]);
-    return this.settle(added || stored === undefined ? envelope : parseEnvelope(stored));
+    return this.settle(stored, unionInOrder(lists));
   }
 
   /** POST /v1/artifacts/<hash>/signatures: one more signature over the stored payload. */
@@ -93,8 +95,8 @@ export class HubService {
     const parsed = SignatureSchema.safeParse(input);
     if (!parsed.success) throw refusalFromIssues('', parsed.error.issues);
     verifySignature(envelope.payload, parsed.data, '', this.options);
-    await this.record(envelope, parsed.data, await this.allSigners(envelope));
-    return this.settle(envelope);
+    const signers = await this.record(envelope, parsed.data, await this.allSigners(envelope));
+    return this.settle(envelope, signers);
   }
 
   /** POST /v1/artifacts/<hash>/rollback: a trusted key's signature over `rollbackStatement(hash)`. */
@@ -103,9 +105,11 @@ export class HubService {
     const parsed = SignatureSchema.safeParse(input);
     if (!parsed.success) throw refusalFromIssues('', parsed.error.issues);
     verifySignature(rollbackStatement(hash), parsed.data, '', this.options);
-    if ((await this.latest(hash))?.action !== 'adopt') throw new CollectiveRefusal('hash', 'is not adopted, so there is nothing to roll back', 409);
-    const entry = await this.options.store.recordAdoption(hash, 'rollback', this.now());
-    await this.options.store.appendJournal({ at: this.now(), action: 'rolled-back', hash, detail: { cursor: entry.cursor, by: parsed.data.keyId, artifactId: envelope.payload.artifactId, version: envelope.payload.version } });
+    const { appended } = await this.options.store.transition(hash, 'adopt', 'rollback', this.now(), {
+      action: 'rolled-back',
+      detail: { by: parsed.data.keyId, artifactId: envelope.payload.artifactId, version: envelope.payload.version },
+    });
+    if (!appended) throw new CollectiveRefusal('hash', 'is not adopted, so there is nothing to roll back', 409);
     return this.status(hash);
   }
 
@@ -122,6 +126,7 @@ export class HubService {
     verifySignature(stats, sig.data, '', this.options);
     const report = this.options.validator.validate(stats, 'stats');
     if (!report.ok) throw new CollectiveRefusal(report.findings[0]!.field, `looks like PII (${report.findings[0]!.entityType}); redact it before sharing`);
+    await this.checkNodeBindings(Object.keys(stats.contributions), sig.data.keyId);
     const kept: string[] = [];
     const ignored: string[] = [];
     for (const [node, c] of Object.entries(stats.contributions)) {
@@ -130,6 +135,33 @@ export class HubService {
     }
     if (kept.length) await this.options.store.appendJournal({ at: this.now(), action: 'stats', detail: { by: sig.data.keyId, kept, versions: kept.map((n) => stats.contributions[n]!.version) } });
     return { kept, ignored };
+  }
+
+  /**
+   * A contribution that claims node N must be signed by the key bound to N: by the trust file (`nodes`)
+   * or, failing that, by the first key that contributed for N on this hub (recorded and journaled). Every
+   * node is checked before anything is bound or stored, so a refused file changes nothing.
+   */
+  private async checkNodeBindings(nodes: readonly string[], signer: string): Promise<void> {
+    const { trust, store } = this.options;
+    const field = (node: string) => `stats.contributions.${node}`;
+    const allowed = trust.nodesOf(signer);
+    const firstUse: string[] = [];
+    for (const node of nodes) {
+      const pinned = trust.keyForNode(node);
+      if (pinned !== undefined && pinned !== signer) throw new CollectiveRefusal(field(node), `node "${node}" is bound to key "${pinned}" by the trust file, but this file is signed by "${signer}"`, 403);
+      if (allowed !== undefined && !allowed.includes(node)) throw new CollectiveRefusal(field(node), `key "${signer}" may sign statistics only for ${allowed.map((n) => `"${n}"`).join(', ')} (its "nodes" in the trust file)`, 403);
+      if (pinned !== undefined) continue;
+      const bound = await store.nodeKey(node);
+      if (bound !== undefined && bound !== signer) throw new CollectiveRefusal(field(node), `node "${node}" is bound to key "${bound}" (the first key that contributed its statistics to this hub), but this file is signed by "${signer}"`, 403);
+      if (bound === undefined) firstUse.push(node);
+    }
+    for (const node of firstUse) {
+      const r = await store.bindNodeKey(node, signer, this.now());
+      // Another replica bound the node to another key in the meantime.
+      if (r.keyId !== signer) throw new CollectiveRefusal(field(node), `node "${node}" is bound to key "${r.keyId}" (the first key that contributed its statistics to this hub), but this file is signed by "${signer}"`, 403);
+      if (r.bound) await store.appendJournal({ at: this.now(), action: 'node-bound', detail: { node, keyId: signer } });
+    }
   }
 
   /** GET /v1/stats: every node's newest contribution, merged. */
@@ -145,7 +177,7 @@ export class HubService {
   /** GET /v1/artifacts/<hash> (the server adds `applied`). */
   async status(hash: string): Promise<ArtifactStatus> {
     const envelope = await this.envelope(hash);
-    const latest = await this.latest(hash);
+    const latest = await this.options.store.latestAdoption(hash);
     return {
       hash,
       status: latest === undefined ? 'pending' : latest.action === 'adopt' ? 'adopted' : 'rolled-back',
@@ -186,13 +218,14 @@ export class HubService {
     return parseEnvelope(stored);
   }
 
-  /** Stores one verified signature; journals it when it is a new signer. */
-  private async record(envelope: Envelope, signature: EnvelopeSignature, before: readonly string[]): Promise<void> {
+  /** Stores one verified signature; journals it when it is a new signer. Returns every signer afterwards. */
+  private async record(envelope: Envelope, signature: EnvelopeSignature, before: readonly string[]): Promise<string[]> {
     const { store } = this.options;
-    await Promise.all([
+    const [signers] = await Promise.all([
       store.addSignature(envelope.hash, signature.keyId, signature.sig),
       ...(before.includes(signature.keyId) ? [] : [store.appendJournal({ at: this.now(), action: 'signed', hash: envelope.hash, detail: { keyId: signature.keyId } })]),
     ]);
+    return signers;
   }
 
   /**
@@ -210,36 +243,35 @@ export class HubService {
     return (await this.allSigners(envelope)).filter((k) => this.options.trust.publicKey(k) !== undefined);
   }
 
-  /** Adopts once the quorum is met, unless the artifact was rolled back (a late signature never re-adopts it). */
-  private async settle(envelope: Envelope): Promise<ArtifactStatus> {
-    const signers = await this.signers(envelope);
-    let latest = await this.latest(envelope.hash);
-    if (latest === undefined && signers.length >= this.options.quorum) {
-      latest = await this.options.store.recordAdoption(envelope.hash, 'adopt', this.now());
-      if (latest.action === 'adopt') {
-        await this.options.store.appendJournal({ at: this.now(), action: 'adopted', hash: envelope.hash, detail: { cursor: latest.cursor, signers, quorum: this.options.quorum, artifactId: envelope.payload.artifactId, version: envelope.payload.version } });
-      }
-    }
+  /**
+   * Adopts once the quorum is met, unless the artifact was ever adopted or rolled back (a late signature
+   * never re-adopts it): the store's transition is a compare-and-set, so replicas that complete the quorum
+   * at the same moment record and journal one adoption. `allSigners` is the stored signer list after this
+   * request's writes.
+   */
+  private async settle(envelope: Envelope, allSigners: readonly string[]): Promise<ArtifactStatus> {
+    const signers = allSigners.filter((k) => this.options.trust.publicKey(k) !== undefined);
+    const { store, quorum } = this.options;
+    const latest =
+      signers.length >= quorum
+        ? (await store.transition(envelope.hash, 'none', 'adopt', this.now(), { action: 'adopted', detail: { signers, quorum, artifactId: envelope.payload.artifactId, version: envelope.payload.version } })).entry
+        : await store.latestAdoption(envelope.hash);
     return {
       hash: envelope.hash,
       status: latest === undefined ? 'pending' : latest.action === 'adopt' ? 'adopted' : 'rolled-back',
       signers,
-      quorum: this.options.quorum,
+      quorum,
       artifactId: envelope.payload.artifactId,
       version: envelope.payload.version,
     };
   }
+}
 
-  /** The artifact's latest log entry (the log is short: one entry per adoption or rollback). */
-  private async latest(hash: string): Promise<AdoptionEntry | undefined> {
-    let found: AdoptionEntry | undefined;
-    for (let after = 0; ; ) {
-      const page = await this.options.store.adoptionsAfter(after, PAGE);
-      for (const e of page) if (e.hash === hash) found = e;
-      if (page.length < PAGE) return found;
-      after = page[page.length - 1]!.cursor;
-    }
-  }
+/** The signer lists returned by writes issued together, merged (each is in stored order; the longest first). */
+function unionInOrder(lists: readonly (readonly string[])[]): string[] {
+  const out: string[] = [];
+  for (const list of [...lists].sort((a, b) => b.length - a.length)) for (const k of list) if (!out.includes(k)) out.push(k);
+  return out;
 }
 
 /** The bytes a rollback signature is made over. */

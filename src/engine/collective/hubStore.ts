@@ -29,6 +29,12 @@ export interface HubJournalEntry {
   detail: unknown;
 }
 
+/** The journal line a transition writes with itself (`hash` and `at` are the transition's). */
+export interface HubTransitionJournal {
+  action: string;
+  detail: Record<string, unknown>;
+}
+
 export interface HubStore {
   /** Stores an envelope under its content hash; false when that hash was already stored. */
   putEnvelope(hash: string, envelope: unknown, receivedAt: string): Promise<boolean>;
@@ -40,11 +46,28 @@ export interface HubStore {
    * returns that entry either way.
    */
   recordAdoption(hash: string, action: 'adopt' | 'rollback', at: string): Promise<AdoptionEntry>;
+  /**
+   * An artifact's state transition as a compare-and-set: appends `action` to the adoption log only when
+   * the artifact's latest entry has the action `from` ('none': no entry yet), and writes `journal` (its
+   * detail with the new entry's `cursor` first) with it, durably and atomically, before listeners hear of
+   * it. However many replicas try the same transition at once, exactly one appends and journals it.
+   * Returns the artifact's latest entry afterwards (undefined: none) and whether this call appended it.
+   */
+  transition(hash: string, from: 'none' | 'adopt' | 'rollback', action: 'adopt' | 'rollback', at: string, journal: HubTransitionJournal): Promise<{ entry: AdoptionEntry | undefined; appended: boolean }>;
+  /** The artifact's latest log entry (undefined: never adopted). */
+  latestAdoption(hash: string): Promise<AdoptionEntry | undefined>;
   /** Log entries with cursor > after, ascending, at most `limit`. */
   adoptionsAfter(after: number, limit: number): Promise<AdoptionEntry[]>;
   markApplied(hash: string, agentId: string, at: string): Promise<void>;
   /** Agents that acknowledged the artifact as applied, in order of first acknowledgement. */
   appliedBy(hash: string): Promise<string[]>;
+  /** The key a node's statistics are bound to (undefined: none yet). */
+  nodeKey(node: string): Promise<string | undefined>;
+  /**
+   * Binds `node` to `keyId` unless it is bound already (the first signer wins, across replicas); returns
+   * the key it is bound to afterwards and whether this call bound it.
+   */
+  bindNodeKey(node: string, keyId: string, at: string): Promise<{ keyId: string; bound: boolean }>;
   /** Keeps a node's contribution when its version is higher than the stored one; true when it was kept. */
   putStatsContribution(row: StatsContributionRow): Promise<boolean>;
   statsContributions(): Promise<StatsContributionRow[]>;

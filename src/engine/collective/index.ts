@@ -1,9 +1,9 @@
-export type { AdoptionEntry, HubJournalEntry, HubStore, StatsContributionRow } from './hubStore';
+export type { AdoptionEntry, HubJournalEntry, HubStore, HubTransitionJournal, StatsContributionRow } from './hubStore';
 export { CollectiveRefusal, refusalFromIssues } from './refusal';
 export { canonicalBytes, canonicalJson, contentHash } from './canonical';
 export { PublicKeySchema, TrustFileSchema, TrustSet, TrustedKeySchema, keyIdOf } from './trust';
 export type { TrustFile, TrustedKey } from './trust';
-export { ENVELOPE_KIND, ArtifactPayloadSchema, EnvelopeSchema, SignatureSchema, addSignature, packEnvelope, parseEnvelope, sharedArtifactPayload, signPayload, verifyEnvelope, verifySignature } from './envelope';
+export { ENVELOPE_KIND, ArtifactPayloadSchema, EnvelopeSchema, SignatureSchema, addSignature, createEnvelopeVerifier, packEnvelope, parseEnvelope, sharedArtifactPayload, signPayload, verifyEnvelope, verifySignature } from './envelope';
 export type { Envelope, EnvelopeCrypto, EnvelopeSignature, SharedArtifactPayload, SigningKey, VerifyOptions } from './envelope';
 export { HubService, rollbackBytes, rollbackStatement } from './hubService';
 export type { ArtifactFrame, ArtifactState, ArtifactStatus, HubServiceOptions } from './hubService';

@@ -1,7 +1,7 @@
 import type { EnginePorts } from '../ports';
 import type { StoreLock } from '../store';
 import { SqlDb, StoreFileError, acquireStoreLock, hostProcess, loadSqlModule } from '../store';
-import type { AdoptionEntry, HubJournalEntry, HubStore, StatsContributionRow } from './hubStore';
+import type { AdoptionEntry, HubJournalEntry, HubStore, HubTransitionJournal, StatsContributionRow } from './hubStore';
 
 // Signers and agents are listed in insertion order: rowid order (these tables are never deleted from, so
 // a new row's rowid is always the largest).
@@ -12,6 +12,7 @@ CREATE TABLE IF NOT EXISTS hub_adoptions (cursor INTEGER PRIMARY KEY AUTOINCREME
 CREATE INDEX IF NOT EXISTS hub_adoptions_hash ON hub_adoptions (hash, cursor);
 CREATE TABLE IF NOT EXISTS hub_applied (hash TEXT NOT NULL, agent_id TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (hash, agent_id));
 CREATE TABLE IF NOT EXISTS hub_stats (node TEXT PRIMARY KEY, version INTEGER NOT NULL, payload TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS hub_node_keys (node TEXT PRIMARY KEY, key_id TEXT NOT NULL, bound_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS hub_journal (seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, action TEXT NOT NULL, hash TEXT, detail TEXT NOT NULL);
 `;
 
@@ -58,6 +59,7 @@ class SqlHubStore implements HubStore {
   private saving: Promise<void> = Promise.resolve();
   private pending: Promise<void> | undefined;
   private closed = false;
+  private ackBatch: { rows: [string, string, string][]; done: Promise<void> } | undefined;
 
   constructor(
     private readonly db: SqlDb,
@@ -105,16 +107,35 @@ class SqlHubStore implements HubStore {
 
   async recordAdoption(hash: string, action: 'adopt' | 'rollback', at: string): Promise<AdoptionEntry> {
     this.check();
-    const latest = this.latestAdoption(hash);
+    const latest = this.latestEntry(hash);
     if (latest && latest.action === action) return latest;
     this.db.run('INSERT INTO hub_adoptions (hash, action, at) VALUES (?, ?, ?)', [hash, action, at]);
-    const entry = this.latestAdoption(hash)!;
+    const entry = this.latestEntry(hash)!;
     await this.persist();
     for (const listener of this.listeners) listener(entry.cursor);
     return entry;
   }
 
-  private latestAdoption(hash: string): AdoptionEntry | undefined {
+  async transition(hash: string, from: 'none' | 'adopt' | 'rollback', action: 'adopt' | 'rollback', at: string, journal: HubTransitionJournal): Promise<{ entry: AdoptionEntry | undefined; appended: boolean }> {
+    this.check();
+    // One process owns the file and sql.js runs synchronously: nothing can interleave between the read
+    // and the writes below, which makes this a compare-and-set.
+    const latest = this.latestEntry(hash);
+    if ((latest?.action ?? 'none') !== from) return { entry: latest, appended: false };
+    this.db.run('INSERT INTO hub_adoptions (hash, action, at) VALUES (?, ?, ?)', [hash, action, at]);
+    const entry = this.latestEntry(hash)!;
+    this.db.run('INSERT INTO hub_journal (at, action, hash, detail) VALUES (?, ?, ?, ?)', [at, journal.action, hash, JSON.stringify({ cursor: entry.cursor, ...journal.detail })]);
+    await this.persist();
+    for (const listener of this.listeners) listener(entry.cursor);
+    return { entry, appended: true };
+  }
+
+  async latestAdoption(hash: string): Promise<AdoptionEntry | undefined> {
+    this.check();
+    return this.latestEntry(hash);
+  }
+
+  private latestEntry(hash: string): AdoptionEntry | undefined {
     const row = this.db.rows('SELECT cursor, hash, action, at FROM hub_adoptions WHERE hash = ? ORDER BY cursor DESC LIMIT 1', [hash])[0];
     return row ? toAdoption(row) : undefined;
   }
@@ -124,15 +145,46 @@ class SqlHubStore implements HubStore {
     return this.db.rows('SELECT cursor, hash, action, at FROM hub_adoptions WHERE cursor > ? ORDER BY cursor LIMIT ?', [after, limit]).map(toAdoption);
   }
 
-  async markApplied(hash: string, agentId: string, at: string): Promise<void> {
+  markApplied(hash: string, agentId: string, at: string): Promise<void> {
     this.check();
-    const added = this.db.run('INSERT OR IGNORE INTO hub_applied (hash, agent_id, at) VALUES (?, ?, ?)', [hash, agentId, at]) > 0;
-    if (added) await this.persist();
+    // Every agent acks an adoption at about the same moment: the acks of one turn of the event loop are
+    // written in one transaction and saved once (a statement each in autocommit costs a journal each).
+    let batch = this.ackBatch;
+    if (!batch) {
+      const rows: [string, string, string][] = [];
+      const done = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(async () => {
+        this.ackBatch = undefined;
+        this.check();
+        let added = 0;
+        this.db.transaction(() => {
+          for (const row of rows) added += this.db.run('INSERT OR IGNORE INTO hub_applied (hash, agent_id, at) VALUES (?, ?, ?)', row);
+        });
+        if (added > 0) await this.persist();
+      });
+      batch = { rows, done };
+      this.ackBatch = batch;
+    }
+    batch.rows.push([hash, agentId, at]);
+    return batch.done;
   }
 
   async appliedBy(hash: string): Promise<string[]> {
     this.check();
     return this.db.rows('SELECT agent_id FROM hub_applied WHERE hash = ? ORDER BY rowid', [hash]).map((r) => String(r[0]));
+  }
+
+  async nodeKey(node: string): Promise<string | undefined> {
+    this.check();
+    const key = this.db.scalar('SELECT key_id FROM hub_node_keys WHERE node = ?', [node]);
+    return typeof key === 'string' ? key : undefined;
+  }
+
+  async bindNodeKey(node: string, keyId: string, at: string): Promise<{ keyId: string; bound: boolean }> {
+    this.check();
+    const bound = this.db.run('INSERT OR IGNORE INTO hub_node_keys (node, key_id, bound_at) VALUES (?, ?, ?)', [node, keyId, at]) > 0;
+    const key = String(this.db.scalar('SELECT key_id FROM hub_node_keys WHERE node = ?', [node]));
+    if (bound) await this.persist();
+    return { keyId: key, bound };
   }
 
   async putStatsContribution(row: StatsContributionRow): Promise<boolean> {
@@ -174,6 +226,7 @@ class SqlHubStore implements HubStore {
 
   async close(): Promise<void> {
     if (this.closed) return;
+    await this.ackBatch?.done.catch(() => undefined);
     await this.persist();
     await this.saving;
     this.closed = true;

@@ -59,6 +59,9 @@ export class HubSubscriber {
   /** Frames that arrived before their predecessor, by the id they follow. */
   private readonly waiting = new Map<number, ArtifactFrame>();
   private readonly recentAcks: string[] = [];
+  /** Acks of entries applied since the last flush, and the connection they were applied from. */
+  private unsentAcks: string[] = [];
+  private ackFlush: TimerHandle | undefined;
   private connection: LiveConnection | undefined;
   private retry: TimerHandle | undefined;
   private attempt = 0;
@@ -83,6 +86,7 @@ export class HubSubscriber {
     this.stopped = true;
     this.retry?.cancel();
     this.retry = undefined;
+    this.flushAcks();
     this.connection?.close();
     this.connection = undefined;
   }
@@ -205,6 +209,19 @@ export class HubSubscriber {
     const ack = JSON.stringify({ type: 'artifact.ack', id: frame.id, hash: frame.hash, action: frame.action, status: 'applied' });
     this.recentAcks.push(ack);
     if (this.recentAcks.length > 32) this.recentAcks.shift();
-    conn.send(ack);
+    // The ack goes out on the next turn of the event loop, not from inside the apply: whatever else is
+    // ready to read (other frames, other agents hosted in this process) is applied first, and a burst of
+    // entries costs one wake-up. An ack lost with the connection is re-sent after the reconnect.
+    this.unsentAcks.push(ack);
+    this.ackFlush ??= this.options.timers.setTimeout(() => this.flushAcks(conn), 0);
+  }
+
+  private flushAcks(conn: LiveConnection | undefined = this.connection): void {
+    this.ackFlush?.cancel();
+    this.ackFlush = undefined;
+    const acks = this.unsentAcks;
+    this.unsentAcks = [];
+    if (conn === undefined || conn !== this.connection) return;
+    for (const ack of acks) conn.send(ack);
   }
 }

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { CollectiveRefusal, canonicalJson, contentHash, packEnvelope, addSignature, verifyEnvelope, TrustSet } from '../../../src/engine/collective';
+import { CollectiveRefusal, canonicalJson, contentHash, createEnvelopeVerifier, packEnvelope, addSignature, verifyEnvelope, TrustSet } from '../../../src/engine/collective';
+import type { Ed25519 } from '../../../src/engine/ports';
 import { createComplianceValidator } from '../../../src/engine/privacy';
 import { nodeEd25519, nodeHashing } from '../../../src/node/nodePorts';
 import { crypto, newKey, samplePayload, trustOf } from './helpers';
@@ -17,6 +18,26 @@ function refusal(fn: () => unknown): CollectiveRefusal {
 }
 
 describe('collective: signed envelopes', () => {
+  it('a verifier shared by many agents of one process checks each signature once per hash, and still refuses every tampered copy', () => {
+    const key = newKey();
+    let verified = 0;
+    const counting: Ed25519 = { ...nodeEd25519, verify: (...a) => (verified++, nodeEd25519.verify(...a)) };
+    const verify = createEnvelopeVerifier({ trust: trustOf([key]), validator, hashing: nodeHashing, ed25519: counting });
+    const env = packEnvelope(samplePayload(), key, crypto);
+    for (let i = 0; i < 100; i++) assert.equal(verify(JSON.parse(JSON.stringify(env))).envelope.hash, env.hash);
+    assert.equal(verified, 1, 'one Ed25519 verification for 100 copies of one envelope');
+    // The memo never stands in for the hash check: the same hash and signature over a changed payload is refused.
+    assert.equal(refusal(() => verify({ ...env, payload: { ...env.payload, title: 'changed' } })).field, 'hash');
+    // Nor for the trust check, nor for a signature it has not seen.
+    assert.equal(refusal(() => createEnvelopeVerifier({ trust: trustOf([newKey()]), validator, ...crypto })(env)).field, 'signatures[0].keyId');
+    const forged = { ...env, signatures: [{ keyId: key.keyId, sig: packEnvelope(samplePayload('other'), key, crypto).signatures[0]!.sig }] };
+    assert.equal(refusal(() => verify(forged)).field, 'signatures[0].sig');
+    assert.equal(refusal(() => verify(forged)).field, 'signatures[0].sig', 'a refusal is not remembered as a pass');
+    const pii = packEnvelope({ ...samplePayload('pii'), title: 'call jane.doe@example.com back' }, key, crypto);
+    assert.match(refusal(() => verify(pii)).field, /^payload/);
+    assert.match(refusal(() => verify(pii)).field, /^payload/);
+  });
+
   it('canonical JSON is RFC 8785 (the RFC\'s own examples, §3.2.2 and §3.2.3)', () => {
     const input = JSON.parse('{"numbers":[333333333.33333329,1E30,4.50,2e-3,0.000000000000000000000000001],"string":"\\u20ac$\\u000F\\u000aA\'\\u0042\\u0022\\u005c\\\\\\"\\/","literals":[null,true,false]}');
     assert.equal(canonicalJson(input), '{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],"string":"€$\\u000f\\nA\'B\\"\\\\\\\\\\"/"}');

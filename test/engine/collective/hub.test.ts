@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { HubStore } from '../../../src/engine/collective';
-import { STATS_KIND, addSignature, canonicalBytes, contentHash, packEnvelope, signPayload } from '../../../src/engine/collective';
+import type { HubStore, SigningKey } from '../../../src/engine/collective';
+import { STATS_KIND, TrustSet, addSignature, canonicalBytes, contentHash, packEnvelope, signPayload } from '../../../src/engine/collective';
 import { nodeEd25519 } from '../../../src/node/nodePorts';
 import { nodeHashing } from '../../../src/node/nodePorts';
 import type { RunningHub } from '../../../src/node/hubServer';
@@ -139,9 +139,43 @@ describe('collective: hub over loopback (quorum, refusals, rollback, restart)', 
     assert.equal((await post(`${h.http}/v1/stats`, signed(file('node-c', 1, 50), stranger))).status, 403);
     const forged = { ...signed(file('node-c', 1, 50)), stats: file('node-c', 1, 51) };
     assert.equal((await post(`${h.http}/v1/stats`, forged)).json.error.field, 'sig');
+    // node-a was first contributed by key a: a trusted key b may not speak for it.
+    const hijack = await post(`${h.http}/v1/stats`, signed(file('node-a', 9, 500), b));
+    assert.equal(hijack.status, 403);
+    assert.equal(hijack.json.error.field, 'stats.contributions.node-a');
+    assert.match(hijack.json.error.reason, new RegExp(`bound to key "${a.keyId}" \\(the first key that contributed`));
+    // A file naming a bound node and a new one is refused whole: the new node is not bound to the signer either.
+    const mixed = { kind: STATS_KIND, k: 10, contributions: { 'node-d': file('node-d', 1, 20).contributions['node-d'], 'node-b': file('node-b', 5, 20).contributions['node-b'] }, totals: {} };
+    assert.equal((await post(`${h.http}/v1/stats`, signed(mixed, a))).json.error.field, 'stats.contributions.node-b');
+    assert.equal((await post(`${h.http}/v1/stats`, signed(file('node-d', 1, 20), b))).status, 200, 'node-d was not bound by the refused file');
+    const journal = await h.service.options.store.journal();
+    assert.deepEqual(journal.filter((j) => j.action === 'node-bound').map((j) => j.detail), [
+      { node: 'node-a', keyId: a.keyId },
+      { node: 'node-b', keyId: b.keyId },
+      { node: 'node-d', keyId: b.keyId },
+    ]);
     const merged = (await get(`${h.http}/v1/stats`)).json as unknown as { totals: Record<string, { n: number }>; contributions: Record<string, { version: number }> };
-    assert.deepEqual(merged.totals, { 'billing | disputed charge | explain fee': { n: 100, successes: 50 } });
-    assert.deepEqual(Object.keys(merged.contributions), ['node-a', 'node-b']);
+    assert.deepEqual(merged.totals, { 'billing | disputed charge | explain fee': { n: 120, successes: 60 } });
+    assert.deepEqual(Object.keys(merged.contributions), ['node-a', 'node-b', 'node-d']);
+  });
+
+  it('a trust file that binds keys to nodes: only the bound key signs a node\'s statistics', async () => {
+    const pinnedTrust = new TrustSet([
+      { keyId: a.keyId, publicKey: a.publicKey, nodes: ['node-a'] },
+      { keyId: b.keyId, publicKey: b.publicKey },
+    ]);
+    const h = await startHub({ store: await openHubStore(), quorum: 1, trust: pinnedTrust, closeStore: true });
+    hubs.push(h);
+    const file = (node: string) => ({ kind: STATS_KIND, k: 1, contributions: { [node]: { version: 1, patterns: { 'billing | disputed charge | explain fee': { n: 3, successes: 1 } } } }, totals: {} });
+    const signed = (stats: unknown, key: SigningKey) => ({ stats, keyId: key.keyId, sig: nodeEd25519.sign(key.privateKey, canonicalBytes(stats)) });
+    const byB = await post(`${h.http}/v1/stats`, signed(file('node-a'), b));
+    assert.equal(byB.status, 403);
+    assert.deepEqual([byB.json.error.field, /bound to key .* by the trust file/.test(byB.json.error.reason)], ['stats.contributions.node-a', true]);
+    const aElsewhere = await post(`${h.http}/v1/stats`, signed(file('node-z'), a));
+    assert.deepEqual([aElsewhere.status, aElsewhere.json.error.field], [403, 'stats.contributions.node-z']);
+    assert.match(aElsewhere.json.error.reason, /may sign statistics only for "node-a"/);
+    assert.deepEqual((await post(`${h.http}/v1/stats`, signed(file('node-a'), a))).json, { kept: ['node-a'], ignored: [] });
+    assert.throws(() => new TrustSet([{ keyId: 'k1', publicKey: a.publicKey, nodes: ['n'] }, { keyId: 'k2', publicKey: b.publicKey, nodes: ['n'] }]), /node "n" is bound to two keys/);
   });
 
   it('a hub file that is not a hub database is refused and left untouched', async () => {
@@ -164,9 +198,19 @@ describe('collective: hub over loopback (quorum, refusals, rollback, restart)', 
         const e = await inner.recordAdoption(...a);
         return { ...e, cursor: e.cursor * 7 };
       },
+      transition: async (...a) => {
+        const r = await inner.transition(...a);
+        return { ...r, entry: r.entry && { ...r.entry, cursor: r.entry.cursor * 7 } };
+      },
+      latestAdoption: async (h) => {
+        const e = await inner.latestAdoption(h);
+        return e && { ...e, cursor: e.cursor * 7 };
+      },
       adoptionsAfter: async (after, limit) => (await inner.adoptionsAfter(Math.floor(after / 7), limit)).map((e) => ({ ...e, cursor: e.cursor * 7 })),
       markApplied: (...a) => inner.markApplied(...a),
       appliedBy: (h) => inner.appliedBy(h),
+      nodeKey: (n) => inner.nodeKey(n),
+      bindNodeKey: (...a) => inner.bindNodeKey(...a),
       putStatsContribution: (r) => inner.putStatsContribution(r),
       statsContributions: () => inner.statsContributions(),
       appendJournal: (e) => inner.appendJournal(e),

@@ -1,5 +1,9 @@
 import { strict as assert } from 'node:assert';
 import type { HubStore } from '../../../src/engine/collective';
+import { HubService, packEnvelope, signPayload } from '../../../src/engine/collective';
+import { systemClock } from '../../../src/engine/ports';
+import { createComplianceValidator } from '../../../src/engine/privacy';
+import { crypto, newKey, samplePayload, trustOf } from './helpers';
 
 /**
  * The HubStore port's contract, for every implementation (the embedded sql.js store here; a PostgreSQL
@@ -48,6 +52,50 @@ export function describeHubStoreContract(name: string, open: () => Promise<HubSt
       await store.recordAdoption(h('c'), 'adopt', at);
       await new Promise((r) => setTimeout(r, 200));
       assert.equal(heard.length, count, 'no call after unsubscribe');
+    });
+
+    it('transition: a compare-and-set on the latest action that journals itself once, with the new cursor', async () => {
+      const heard: number[] = [];
+      const off = store.onAdoption((c) => heard.push(c));
+      assert.equal(await store.latestAdoption(h('a')), undefined);
+      assert.deepEqual(await store.transition(h('a'), 'adopt', 'rollback', at, { action: 'rolled-back', detail: {} }), { entry: undefined, appended: false }, 'no rollback of what was never adopted');
+      const adopted = await store.transition(h('a'), 'none', 'adopt', at, { action: 'adopted', detail: { quorum: 2, signers: ['k1', 'k2'] } });
+      assert.equal(adopted.appended, true);
+      assert.equal(adopted.entry?.action, 'adopt');
+      assert.deepEqual(await store.latestAdoption(h('a')), adopted.entry);
+      assert.deepEqual(await store.transition(h('a'), 'none', 'adopt', at, { action: 'adopted', detail: {} }), { entry: adopted.entry, appended: false }, 'adopted once');
+      const rolled = await store.transition(h('a'), 'adopt', 'rollback', at, { action: 'rolled-back', detail: { by: 'k1' } });
+      assert.equal(rolled.appended, true);
+      assert.ok(rolled.entry!.cursor > adopted.entry!.cursor);
+      assert.deepEqual(await store.transition(h('a'), 'none', 'adopt', at, { action: 'adopted', detail: {} }), { entry: rolled.entry, appended: false }, 'a rolled-back artifact is not adopted again');
+      assert.deepEqual(
+        (await store.journal()).map((j) => [j.action, j.hash, j.detail]),
+        [
+          ['adopted', h('a'), { cursor: adopted.entry!.cursor, quorum: 2, signers: ['k1', 'k2'] }],
+          ['rolled-back', h('a'), { cursor: rolled.entry!.cursor, by: 'k1' }],
+        ],
+      );
+      for (const c of [adopted.entry!.cursor, rolled.entry!.cursor]) assert.ok(await waitUntil(() => heard.includes(c)), `cursor ${c} announced`);
+      off();
+    });
+
+    it('transition: many concurrent adoptions of one artifact append and journal exactly one', async () => {
+      const results = await Promise.all(Array.from({ length: 12 }, (_, i) => store.transition(h('b'), 'none', 'adopt', at, { action: 'adopted', detail: { attempt: i } })));
+      assert.equal(results.filter((r) => r.appended).length, 1);
+      assert.equal(new Set(results.map((r) => r.entry?.cursor)).size, 1, 'every caller sees the one entry');
+      assert.equal((await store.adoptionsAfter(0, 100)).length, 1);
+      assert.equal((await store.journal()).filter((j) => j.action === 'adopted').length, 1);
+    });
+
+    it('node keys: the first binding wins, once, however many bind at the same moment', async () => {
+      assert.equal(await store.nodeKey('node-a'), undefined);
+      const results = await Promise.all(['k1', 'k2', 'k3', 'k1'].map((k) => store.bindNodeKey('node-a', k, at)));
+      assert.equal(results.filter((r) => r.bound).length, 1);
+      const winner = results.find((r) => r.bound)!.keyId;
+      assert.ok(results.every((r) => r.keyId === winner), 'every caller learns the winning key');
+      assert.equal(await store.nodeKey('node-a'), winner);
+      assert.deepEqual(await store.bindNodeKey('node-a', 'k9', at), { keyId: winner, bound: false });
+      assert.deepEqual(await store.bindNodeKey('node-b', 'k9', at), { keyId: 'k9', bound: true }, 'bindings are per node');
     });
 
     it('applied: agents in order of first acknowledgement, each once', async () => {
@@ -283,6 +331,43 @@ export function hubStoreContract(name: string, makeBacking: () => Promise<HubSto
       assert.deepEqual(await store.journal(), [{ at: time(3), action: 'adopted', hash: e.hash, detail: null }]);
       const next = await store.recordAdoption(envelope(12).hash, 'adopt', time(10));
       assert.ok(next.cursor > adopted.cursor, 'cursors keep increasing after a restart');
+    });
+  });
+}
+
+/**
+ * Two hub replicas (HubServices over `open()`'s two stores, which share their data) receive the two
+ * signatures that complete a quorum at the same moment: each artifact is adopted once, with one
+ * "adopted" journal line, and both replicas answer "adopted".
+ */
+export function concurrentQuorumContract(name: string, openPair: () => Promise<{ a: HubStore; b: HubStore; dispose(): Promise<void> }>): void {
+  describe(`concurrent quorum on two replicas: ${name}`, function () {
+    this.timeout(120_000);
+    it('adopts and journals each artifact exactly once when two approvals reach the quorum on two replicas at once', async () => {
+      const keys = [newKey(), newKey(), newKey()];
+      const trust = trustOf(keys);
+      const pair = await openPair();
+      try {
+        const service = (store: HubStore) =>
+          new HubService({ store, quorum: 2, trust, validator: createComplianceValidator(), hashing: crypto.hashing, ed25519: crypto.ed25519, clock: systemClock });
+        const [a, b] = [service(pair.a), service(pair.b)];
+        const hashes: string[] = [];
+        for (let i = 0; i < 8; i++) {
+          const env = packEnvelope(samplePayload(`race-${i}`), keys[0]!, crypto);
+          assert.equal((await a.submit(env)).status, 'pending');
+          const answers = await Promise.all([a.sign(env.hash, signPayload(env.payload, keys[1]!, crypto)), b.sign(env.hash, signPayload(env.payload, keys[2]!, crypto))]);
+          assert.deepEqual(answers.map((x) => x.status), ['adopted', 'adopted'], `artifact ${i}: both replicas answer adopted`);
+          hashes.push(env.hash);
+        }
+        const log = await pair.a.adoptionsAfter(0, 1000);
+        const journal = await pair.b.journal();
+        for (const hash of hashes) {
+          assert.equal(log.filter((e) => e.hash === hash).length, 1, `one adoption log entry for ${hash}`);
+          assert.equal(journal.filter((j) => j.hash === hash && j.action === 'adopted').length, 1, `one "adopted" journal line for ${hash}`);
+        }
+      } finally {
+        await pair.dispose();
+      }
     });
   });
 }

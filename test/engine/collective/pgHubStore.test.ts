@@ -8,7 +8,7 @@ import { migratePgHubSchema, openPgHubStore, PG_HUB_MIGRATIONS } from '../../../
 import type { PgHubStore } from '../../../src/node/pgHubStore';
 import { findPostgresBinaries, POSTGRES_MISSING_MESSAGE, startPostgres } from '../../support/postgresServer';
 import type { PostgresServer } from '../../support/postgresServer';
-import { describeHubStoreContract, hubStoreContract } from './hubStoreContract';
+import { concurrentQuorumContract, describeHubStoreContract, hubStoreContract } from './hubStoreContract';
 
 const T0 = '2026-12-01T10:00:00.000Z';
 
@@ -74,6 +74,12 @@ describe('PgHubStore on a real PostgreSQL server', function () {
     return { open: () => openPgHubStore({ connectionString: url, pollIntervalMs: 200 }), dispose: async () => undefined };
   });
 
+  concurrentQuorumContract('PostgreSQL (two stores on one database)', async () => {
+    const url = await server.createDatabase('quorum_race');
+    const [a, b] = await Promise.all([openPgHubStore({ connectionString: url }), openPgHubStore({ connectionString: url })]);
+    return { a, b, dispose: async () => void (await Promise.all([a.close(), b.close()])) };
+  });
+
   it('migrates once when replicas start together, and records each step', async () => {
     const url = await server.createDatabase('migrate');
     const stores = await Promise.all(Array.from({ length: 4 }, () => open(url)));
@@ -95,7 +101,7 @@ describe('PgHubStore on a real PostgreSQL server', function () {
     await withClient(url, (c) => c.query("INSERT INTO kaizen_hub_migrations (version, name) VALUES (999, 'from the future')"));
     const pool = new pg.Pool({ connectionString: url });
     try {
-      await assert.rejects(migratePgHubSchema(pool), /schema is at version 999, newer than this kaizen knows \(1\); upgrade kaizen/);
+      await assert.rejects(migratePgHubSchema(pool), new RegExp(`schema is at version 999, newer than this kaizen knows \\(${Math.max(...PG_HUB_MIGRATIONS.map((m) => m.version))}\\); upgrade kaizen`));
     } finally {
       await pool.end();
     }

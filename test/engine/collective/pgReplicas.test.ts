@@ -130,7 +130,7 @@ describe('collective: hub replicas on one PostgreSQL database', function () {
     const signedStats = (stats: unknown, key: SigningKey) => ({ stats, keyId: key.keyId, sig: nodeEd25519.sign(key.privateKey, canonicalBytes(stats)) });
     await Promise.all([
       post(`${a.http}/v1/stats`, signedStats(statsFile('node-a', 2, 40), alice)),
-      post(`${b.http}/v1/stats`, signedStats(statsFile('node-a', 3, 70), bob)),
+      post(`${b.http}/v1/stats`, signedStats(statsFile('node-a', 3, 70), alice)),
       post(`${b.http}/v1/stats`, signedStats(statsFile('node-b', 1, 30), carol)),
     ]);
     for (const r of [a, b]) {

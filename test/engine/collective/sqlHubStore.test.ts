@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { describeHubStoreContract } from './hubStoreContract';
+import { concurrentQuorumContract, describeHubStoreContract } from './hubStoreContract';
 import { openHubStore, tempDir } from './hubNet';
 
 describeHubStoreContract('sql.js in memory', () => openHubStore());
@@ -17,3 +17,9 @@ describeHubStoreContract(
     return openHubStore(file);
   },
 );
+
+// One embedded store serves one process: two HubServices over it stand for two replicas of that process.
+concurrentQuorumContract('sql.js (two services over one store)', async () => {
+  const store = await openHubStore(path.join(tempDir(), 'race.db'));
+  return { a: store, b: store, dispose: () => store.close() };
+});
