@@ -1,4 +1,4 @@
-// `npm run eval:pii -- [--data <dir>] [--all]`: span-level precision / recall / F2 per entity type,
+// `npm run eval:pii -- [--data <dir>] [--all] [--misses [n]] [--tune-learned]`: span-level precision / recall / F2 per entity type,
 // character leak rate and over-redaction for Kaizen's redactor and two npm peers (redact-pii,
 // @redactpii/node), on the Presidio synthetic set (../shared/data/pii/presidio) and on the
 // spoken-form transcript cases in test/fixtures/privacy/spoken.jsonl.
@@ -104,6 +104,42 @@ function tuneLearned(dev: Case[]): void {
     }
     console.log(`${type}: highest margin keeping the best recall → ${pick}`);
   }
+}
+
+/**
+ * `--misses [n]`: what the detector misses, by type, for tuning the rules without reading the held-out
+ * half. Inside the DEV half only, two folds: the classifier is trained on templates ≡ 0 (mod 4) and the
+ * misses are printed on templates ≡ 2 (mod 4), then the other way round, so learned spans do not hide
+ * what the rules miss on sentences the classifier has not seen.
+ */
+function printMisses(dev: Case[], perType: number, fold: number): void {
+  const fit = dev.filter((c) => c.templateId! % 4 !== fold);
+  const check = dev.filter((c) => c.templateId! % 4 === fold);
+  const system = learnedMarginSystem({}, trainTagger(fit));
+  const sc = score(check, system);
+  console.log(`\n## Misses on ${check.length} dev texts (templates ≡ ${fold} mod 4; classifier trained on the ${fit.length} others)`);
+  for (const [t, c] of [...sc.perType].sort()) {
+    const { p, r } = prf(c);
+    console.log(`${t.padEnd(15)} gold ${String(c.goldTotal).padStart(4)}  P ${pct(p)} R ${pct(r)}`);
+  }
+  const missed = new Map<string, string[]>();
+  const wrong: string[] = [];
+  for (const c of check) {
+    const preds = system.detect(c.text);
+    const mark = (s: Span) => `${c.text.slice(Math.max(0, s.start - 30), s.start)}⟦${c.text.slice(s.start, s.end)}⟧${c.text.slice(s.end, s.end + 30)}`.replace(/\n/g, ' ');
+    for (const g of c.gold) {
+      if (g.type === 'OUT_OF_SCOPE' || coverage(g, preds, (p) => compatible(g.type, p.type)) >= 0.5) continue;
+      const got = preds.filter((p) => p.start < g.end && p.end > g.start).map((p) => p.type).join(',');
+      missed.set(g.type, [...(missed.get(g.type) ?? []), `${mark(g)}${got ? `  (as ${got})` : ''}`]);
+    }
+    for (const p of preds) if (coverage(p, c.gold, (g) => g.type !== 'OUT_OF_SCOPE' && compatible(g.type, p.type)) < 0.5) wrong.push(`${p.type}: ${mark(p)}`);
+  }
+  for (const [t, list] of [...missed].sort()) {
+    console.log(`\n### ${t}: ${list.length} missed`);
+    for (const l of list.slice(0, perType)) console.log(`  ${l}`);
+  }
+  console.log(`\n### Predictions on no compatible gold: ${wrong.length}`);
+  for (const l of wrong.slice(0, perType * 2)) console.log(`  ${l}`);
 }
 
 export function kaizenSystem(minScore?: number): System {
@@ -364,6 +400,11 @@ function main(): void {
   if (presidio) {
     const heldOut = presidio.filter((c) => c.templateId! % 2 === 1);
     const dev = presidio.filter((c) => c.templateId! % 2 === 0);
+    const mi = args.indexOf('--misses');
+    if (mi >= 0) {
+      for (const fold of [2, 0]) printMisses(dev, Number(args[mi + 1]) || 40, fold);
+      return;
+    }
     if (args.includes('--tune-learned')) {
       tuneLearned(dev);
       return;

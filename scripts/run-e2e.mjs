@@ -5,8 +5,12 @@
 // 3. starts ONE code-server with workspace trust on, opens a workspace with the bundled sample calls
 //    and a recorded-call fixture, trusts it from the startup prompt as a user would and drives the
 //    workbench (test/e2e/e2e.spec.mjs, then the Prompt Diff in promptDiff.spec.mjs, Deep Analyze against a
-//    loopback Messages API server in deepAnalyze.spec.mjs, the live specs); then opens a second folder with its own store (made by the
-//    CLI, independent of the first run) in a fresh browser context and declines trust: Restricted Mode.
+//    loopback Messages API server in deepAnalyze.spec.mjs, the live specs, the simulated fleet on the dashboard
+//    in fleet.spec.mjs, Sign & submit to a loopback hub in hub.spec.mjs); then opens a second folder with its
+//    own store (made by the CLI, independent of the first run) in a fresh browser context and declines trust:
+//    Restricted Mode.
+// `node scripts/run-e2e.mjs --only fleet,hub` (or KAIZEN_E2E_ONLY=fleet,hub) runs only those specs (after
+// the trust prompt, which every trusted spec needs), still with one code-server; `npm test` runs them all.
 // Writes {"passed","failed"} to $KAIZEN_TEST_SUMMARY; exits non-zero on failure. Every wait is bounded;
 // code-server is stopped by the pid this script started.
 import { spawn, spawnSync } from 'node:child_process';
@@ -17,8 +21,15 @@ import path from 'node:path';
 const root = path.resolve(import.meta.dirname, '..');
 process.chdir(root);
 const summaryFile = process.env.KAIZEN_TEST_SUMMARY;
+/** The specs of this layer, in the order they run; `--only` picks some of them. */
+const SPECS = ['workbench', 'promptDiff', 'deepAnalyze', 'live', 'fleet', 'hub', 'restricted'];
+const onlyArg = process.argv.indexOf('--only');
+const onlyList = (onlyArg >= 0 ? process.argv[onlyArg + 1] : process.env.KAIZEN_E2E_ONLY) ?? '';
+const only = onlyList.split(',').map((s) => s.trim()).filter(Boolean);
 let passed = 0;
 let failed = 0;
+const unknownSpecs = only.filter((s) => !SPECS.includes(s));
+const selected = (spec) => only.length === 0 || only.includes(spec);
 const writeSummary = () => summaryFile && writeFileSync(summaryFile, JSON.stringify({ passed, failed }));
 const fail = (message) => {
   console.error(`e2e: FAILED — ${message}`);
@@ -26,6 +37,8 @@ const fail = (message) => {
   writeSummary();
   process.exit(1);
 };
+
+if (unknownSpecs.length || (onlyArg >= 0 && only.length === 0)) fail(`--only takes spec names separated by commas: ${SPECS.join(', ')} (got "${onlyList}")`);
 
 // Several engineers (or CI jobs) may run this at once on one machine: installs and packaging take a
 // lock, and each run works in its own folder.
@@ -60,6 +73,8 @@ const { trustedTests, restrictedTests } = await import('../test/e2e/e2e.spec.mjs
 const { promptDiffTests } = await import('../test/e2e/promptDiff.spec.mjs');
 const { deepAnalyzeTests, E2E_ANTHROPIC_KEY } = await import('../test/e2e/deepAnalyze.spec.mjs');
 const { liveTests, stopLivePeers } = await import('../test/e2e/live.spec.mjs');
+const { fleetTests } = await import('../test/e2e/fleet.spec.mjs');
+const { hubTests, stopHubPeers } = await import('../test/e2e/hub.spec.mjs');
 const { CHROMIUM_ARGS } = await import('../test/webviews/harness.mjs');
 
 const engines = JSON.parse(readFileSync('package.json', 'utf8')).engines.vscode;
@@ -104,7 +119,7 @@ console.log(`e2e: workspace store seeded by kaizen experiment simulate: ${sim.st
 // bullet), so the demo has a proposed prompt to test and its experiment shows in the Experiments view.
 const restrictedWs = { dir: path.join(runDir, 'restricted-workspace'), calls: 3000 };
 mkdirSync(restrictedWs.dir, { recursive: true });
-const restrictedSeed = new Promise((resolve) => {
+const restrictedSeed = !selected('restricted') ? undefined : new Promise((resolve) => {
   const child = spawn('node', [path.join(root, 'dist', 'cli.js'), 'demo', '--count', String(restrictedWs.calls)], { cwd: restrictedWs.dir, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout.on('data', (d) => (out += d));
@@ -151,7 +166,8 @@ async function runTests(name, page, tests, ctx) {
     try {
       await Promise.race([
         t.fn({ wb, metrics, log: (s) => lines.push(s), ...ctx }),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('step timed out after 300 s')), 300000).unref()),
+        // A spec may give a step more time (t.timeoutMs): the fleet simulation runs in the loaded extension host.
+        new Promise((_, reject) => setTimeout(() => reject(new Error(`step timed out after ${(t.timeoutMs ?? 300000) / 1000} s`)), t.timeoutMs ?? 300000).unref()),
       ]);
       passed++;
       console.log(`  ✔ ${t.name} (${Date.now() - started} ms)`);
@@ -188,17 +204,25 @@ writeUserSettings(userDataDir, { ...baseSettings, 'security.workspace.trust.enab
 let server;
 try {
   server = await startCodeServer({ port: await freePort(), userDataDir, extensionsDir, folder: ws.dir, logFile: path.join(runDir, 'code-server.log'), timeoutMs: 180000 });
-  console.log('e2e: trusted workspace');
-  await window(server, 'trusted', ws.dir, [...trustedTests, ...promptDiffTests, ...deepAnalyzeTests, ...liveTests], { ws, anthropic });
-  const seeded = await restrictedSeed;
-  if (seeded.code !== 0) fail(`seeding the Restricted Mode store failed:\n${seeded.out}`);
-  console.log(`e2e: Restricted Mode (its own store, made by kaizen demo: ${(/^\s*store\s+(.*)$/m.exec(seeded.out) ?? [])[1] ?? '?'})`);
-  await window(server, 'restricted', restrictedWs.dir, restrictedTests, { ws: restrictedWs });
+  console.log(`e2e: trusted workspace${only.length ? ` (only: ${only.join(', ')})` : ''}`);
+  // Every trusted spec needs the folder trusted: the trust prompt's answer runs first even when filtered.
+  const [trustPrompt, ...workbenchTests] = trustedTests;
+  if (!/^workspace trust/.test(trustPrompt.name)) fail(`e2e.spec.mjs must start with the workspace trust step (found "${trustPrompt.name}")`);
+  const bySpec = { workbench: workbenchTests, promptDiff: promptDiffTests, deepAnalyze: deepAnalyzeTests, live: liveTests, fleet: fleetTests, hub: hubTests };
+  const trusted = Object.entries(bySpec).flatMap(([spec, tests]) => (selected(spec) ? tests : []));
+  if (trusted.length) await window(server, 'trusted', ws.dir, [trustPrompt, ...trusted], { ws, anthropic });
+  if (restrictedSeed) {
+    const seeded = await restrictedSeed;
+    if (seeded.code !== 0) fail(`seeding the Restricted Mode store failed:\n${seeded.out}`);
+    console.log(`e2e: Restricted Mode (its own store, made by kaizen demo: ${(/^\s*store\s+(.*)$/m.exec(seeded.out) ?? [])[1] ?? '?'})`);
+    await window(server, 'restricted', restrictedWs.dir, restrictedTests, { ws: restrictedWs });
+  }
 } catch (err) {
   failed++;
   console.log(`  ✘ code-server could not start: ${err?.message ?? err}`);
 } finally {
   stopLivePeers();
+  stopHubPeers();
   await anthropic.close();
   if (server) await stopCodeServer(server.child);
   await browser.close();

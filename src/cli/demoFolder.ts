@@ -16,6 +16,8 @@ interface DemoMarker {
   store: string;
   storeCreatedByDemo: boolean;
   runs: number;
+  /** The folder's entries the demo created (names at its top level); any other entry is someone else's. */
+  files?: string[];
 }
 
 export interface DemoFolder {
@@ -36,7 +38,7 @@ function readMarker(file: string): DemoMarker | undefined {
   }
 }
 
-export function prepareDemoFolder(options: { cwd: string; out: string; store: string }): DemoFolder {
+export function prepareDemoFolder(options: { cwd: string; out: string; store: string; outputs?: readonly string[] }): DemoFolder {
   const outDir = path.resolve(options.cwd, options.out);
   const storePath = path.resolve(options.cwd, options.store);
   const shown = (p: string) => path.relative(options.cwd, p) || '.';
@@ -46,6 +48,25 @@ export function prepareDemoFolder(options: { cwd: string; out: string; store: st
     if (!fs.statSync(outDir).isDirectory()) throw new CliError(`--out ${shown(outDir)} is a file; give a new folder for the demo`, ExitCode.usage);
     const entries = fs.readdirSync(outDir);
     marker = readMarker(markerFile);
+    // A marker (copied with a folder, or left by a run long ago) vouches only for the files that run made.
+    const storeBase = path.basename(storePath);
+    const ownStoreFile = (e: string) => marker!.storeCreatedByDemo && path.dirname(storePath) === outDir && (e === storeBase || e.startsWith(`${storeBase}.`));
+    // With the list, another's file is left alone unless it has the name of an output the demo would write over.
+    // A marker without it (from before the list, or copied into someone's folder) vouches for a folder that holds
+    // nothing but the demo's outputs and store.
+    const outputs = options.outputs ?? [];
+    const foreign = !marker
+      ? []
+      : marker.files
+        ? entries.filter((e) => outputs.includes(e) && !marker!.files!.includes(e))
+        : entries.filter((e) => e !== DEMO_MARKER && !outputs.includes(e) && !ownStoreFile(e));
+    if (foreign.length > 0) {
+      throw new CliError(
+        `--out ${shown(outDir)} holds files an earlier demo did not create (${foreign.slice(0, 3).join(', ')}${foreign.length > 3 ? ', …' : ''}); ` +
+          'nothing was changed. Move them out, or give a new or empty folder, e.g. --out kaizen-demo',
+        ExitCode.usage,
+      );
+    }
     if (entries.length > 0 && !marker) {
       throw new CliError(
         `--out ${shown(outDir)} already holds files the demo did not create (${entries.slice(0, 3).join(', ')}${entries.length > 3 ? ', …' : ''}); ` +
@@ -64,13 +85,25 @@ export function prepareDemoFolder(options: { cwd: string; out: string; store: st
     );
   }
   const run = (marker?.runs ?? 0) + 1;
+  const before = new Set(fs.existsSync(outDir) ? fs.readdirSync(outDir) : []);
   return {
     outDir,
     storePath,
     run,
     commit: () => {
       fs.mkdirSync(outDir, { recursive: true });
-      const next: DemoMarker = { createdBy: 'kaizen demo', store: path.relative(outDir, storePath), storeCreatedByDemo: storeExists ? ownStore : true, runs: run };
+      // What this run added to the folder, with what earlier runs made (a folder from before this list: what was there is vouched for).
+      // The outputs the run is about to write count from the start, so a run that dies half-way leaves a folder the next run accepts.
+      const planned = (options.outputs ?? []).filter((e) => !before.has(e));
+      const made = new Set([...(marker?.files ?? []), ...planned, ...fs.readdirSync(outDir).filter((e) => !before.has(e))]);
+      made.delete(DEMO_MARKER);
+      const next: DemoMarker = {
+        createdBy: 'kaizen demo',
+        store: path.relative(outDir, storePath),
+        storeCreatedByDemo: storeExists ? ownStore : true,
+        runs: run,
+        files: [...made].sort(),
+      };
       fs.writeFileSync(markerFile, `${JSON.stringify(next, null, 2)}\n`);
     },
   };

@@ -28,7 +28,7 @@ export const KpiRowSchema = z.object({
   costPerCallUsd: z.number().nullable(),
   /** Failed tool results plus agent errors. */
   errors: z.number().int().nonnegative(),
-  /** Of `errors`, those whose tool + masked message was seen before (in any earlier call or earlier in the call). */
+  /** Of `errors`, those whose errors-stage fingerprint (tool, code, masked template) was seen before (in any earlier call or earlier in the call). */
   repeatErrors: z.number().int().nonnegative(),
   /** Month rows: this month's success rate over the previous calendar month's, minus 1; null otherwise. */
   improvementRate: z.number().nullable(),

@@ -51,6 +51,22 @@ describe('cli: demo never deletes what it did not create', function () {
     assert.deepEqual(readdirSync(path.join(box.cwd, 'notes')), ['todo.txt']);
   });
 
+  it('a demo marker vouches only for the files that demo made: a hand-written or copied marker does not open someone\'s folder', async () => {
+    const first = await box.run('demo', '--count', '40', '--out', 'd');
+    assert.equal(first.code, 0, first.stderr);
+    const marker = JSON.parse(readFileSync(path.join(box.cwd, 'd', '.kaizen-demo.json'), 'utf8')) as { files: string[] };
+    assert.ok(['calls', 'report.html', 'report.md', 'learning.db'].every((f) => marker.files.includes(f)), JSON.stringify(marker.files));
+    // A marker copied into someone's folder (no list of files) vouches for nothing of theirs.
+    mkdirSync(path.join(box.cwd, 'work'));
+    writeFileSync(path.join(box.cwd, 'work', 'report.md'), 'my own report');
+    writeFileSync(path.join(box.cwd, 'work', 'budget.xlsx'), 'numbers');
+    writeFileSync(path.join(box.cwd, 'work', '.kaizen-demo.json'), JSON.stringify({ createdBy: 'kaizen demo', store: 'learning.db', storeCreatedByDemo: true, runs: 1 }));
+    const forged = await box.run('demo', '--count', '40', '--out', 'work');
+    assert.equal(forged.code, 2);
+    assert.match(forged.stderr, /budget\.xlsx/);
+    assert.equal(readFileSync(path.join(box.cwd, 'work', 'report.md'), 'utf8'), 'my own report');
+  });
+
   it('fills the default store the extension opens; a second run reuses only what the demo made', async () => {
     // Seed 3: the fixture's calls come from seed 7, the demo's default.
     const first = await box.run('demo', '--count', '60', '--seed', '3');

@@ -97,6 +97,9 @@ export const register: RegisterCommand = (program, ctx) => {
       for (const r of result.rows) {
         ctx.stdout.write(`version ${r.key}: ${r.calls} calls, ${r.savedTransfers.toFixed(1)} transfers and ${r.savedMinutes.toFixed(1)} minutes saved against ${result.baseline} → $${r.benefitUsd.toFixed(2)}\n`);
       }
-      ctx.stdout.write(`benefit $${result.benefitUsd.toFixed(2)} / cost $${result.costUsd.toFixed(2)} = ROI ${result.roi === null ? '– (no cost)' : `${result.roi.toFixed(2)}×`}\n`);
+      if (result.roi === null) {
+        // A ratio over a cost of 0 is not a number: say so rather than print Infinity or 0.
+        ctx.stdout.write(`benefit $${result.benefitUsd.toFixed(2)} / cost $0.00: no ROI ratio (learning cost nothing: no LLM spend, no review time); "roi" is null in --json\n`);
+      } else ctx.stdout.write(`benefit $${result.benefitUsd.toFixed(2)} / cost $${result.costUsd.toFixed(2)} = ROI ${result.roi.toFixed(2)}×\n`);
     });
 };

@@ -63,7 +63,12 @@ export async function runDemo(ctx: CliContext, opts: DemoOptions): Promise<numbe
   // Without --out the store is the workspace default (what every command and the extension open);
   // with --out the whole demo, store included, lives in that folder.
   const out = opts.out ?? DEFAULT_DEMO_OUT;
-  const folder = prepareDemoFolder({ cwd: ctx.cwd, out, store: opts.store ?? (opts.out ? path.join(opts.out, 'learning.db') : DEFAULT_STORE) });
+  const folder = prepareDemoFolder({
+    cwd: ctx.cwd,
+    out,
+    store: opts.store ?? (opts.out ? path.join(opts.out, 'learning.db') : DEFAULT_STORE),
+    outputs: ['calls', 'prompts', 'prompt.diff', 'report.md', 'report.html'],
+  });
   folder.commit();
   const { outDir } = folder;
   const log = (s: string) => ctx.stderr.write(`${s}\n`);
@@ -161,6 +166,7 @@ export async function runDemo(ctx: CliContext, opts: DemoOptions): Promise<numbe
     const md = renderReportMarkdown(report);
     fs.writeFileSync(path.join(outDir, 'report.md'), md);
     fs.writeFileSync(path.join(outDir, 'report.html'), renderReportHtml(report, chartJsForReport()));
+    folder.commit();
     const stats = await ws.store.stats();
 
     const errorCatalog = {

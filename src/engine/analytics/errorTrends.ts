@@ -14,7 +14,7 @@ export const ErrorTrendSchema = z.object({
 });
 export type ErrorTrend = z.infer<typeof ErrorTrendSchema>;
 
-/** Each recurring error (same tool + masked message) with its count per month, most frequent first. */
+/** Each recurring error (one errors-stage fingerprint) with its count per month, most frequent first. */
 export function errorTrends(calls: readonly CallFacts[], limit = 10): ErrorTrend[] {
   const months = [...new Set(calls.map((c) => monthKeyOf(c.startedAt)))].sort();
   const byKey = new Map<string, { tool: string; message: string; total: number; perMonth: Map<string, number> }>();

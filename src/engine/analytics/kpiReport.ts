@@ -110,7 +110,7 @@ function errorTrendLines(k: ReportKpis): string[] {
   if (!trends.length) return [];
   const months = trends[0]!.byMonth.map((m) => m.month);
   return [
-    '## Error trends (same tool and masked message)',
+    '## Error trends (one row per errors-stage fingerprint: tool, code and masked template)',
     '',
     `| tool | error | total | repeats | ${months.join(' | ')} |`,
     `|---|---|---:|---:|${months.map(() => '---:|').join('')}`,

@@ -51,23 +51,37 @@ export function extractOccurrences(events: readonly ConversationEvent[], options
   const out: ErrorOccurrence[] = [];
   // The failed tool result an agent.error about the same tool may restate (one error, not two).
   let lastToolFailure: { index: number; tool: string; message: string } | undefined;
+  // … and the agent error about a tool that its failed result, arriving right after, restates (some platforms report in that order).
+  let lastToolAgentError: { index: number; tool: string } | undefined;
   const before = () => steps.slice(-maxSteps);
   const withIntent = (o: ErrorOccurrence): ErrorOccurrence => (options.intent !== undefined ? { ...o, intent: options.intent } : o);
   for (const e of events) {
     switch (e.type) {
       case 'turn':
         lastToolFailure = undefined;
+        lastToolAgentError = undefined;
         if (e.role !== 'system') steps.push(e.role);
         break;
       case 'tool.called':
         lastToolFailure = undefined;
+        lastToolAgentError = undefined;
         calls.set(e.toolCallId, { name: e.name, args: e.arguments });
         steps.push(`tool:${e.name}`);
         break;
       case 'tool.result': {
         const called = calls.get(e.toolCallId);
         const tool = e.name ?? called?.name ?? 'unknown_tool';
-        if (!e.ok) {
+        const restates = lastToolAgentError?.tool === tool ? lastToolAgentError : undefined;
+        lastToolAgentError = undefined;
+        if (!e.ok && restates) {
+          // One failure, reported agent error first: the result's message and context, the agent's code.
+          const code = out[restates.index]!.code;
+          out[restates.index] = withIntent({
+            callId: e.callId, agentId: e.agentId, ts: out[restates.index]!.ts, kind: 'tool-result', code, stage: 'tool', tool,
+            toolCallId: e.toolCallId, message: e.error ?? e.result ?? '', precedingSteps: out[restates.index]!.precedingSteps,
+            ...(called ? { argumentShape: argumentShape(called.args) } : {}),
+          });
+        } else if (!e.ok) {
           lastToolFailure = { index: out.length, tool, message: e.error ?? e.result ?? '' };
           out.push(withIntent({
             callId: e.callId, agentId: e.agentId, ts: e.ts, kind: 'tool-result', code: 'tool_error', stage: 'tool', tool,
@@ -81,6 +95,7 @@ export function extractOccurrences(events: readonly ConversationEvent[], options
       case 'agent.error': {
         const restated = lastToolFailure && e.stage === 'tool' && (e.toolName === undefined || e.toolName === lastToolFailure.tool) ? lastToolFailure : undefined;
         lastToolFailure = undefined;
+        lastToolAgentError = !restated && e.stage === 'tool' && e.toolName !== undefined ? { index: out.length, tool: e.toolName } : undefined;
         if (restated) {
           // The platform's code names the failure better than the generic `tool_error`; the message stays the result's.
           out[restated.index] = { ...out[restated.index]!, code: e.code };

@@ -9,6 +9,7 @@ import { SourceReader } from './parse';
 import type { ConversationEvent, Rejection } from './types';
 import { RejectionSchema } from './types';
 import { PrivacyViolationError } from '../privacy/compliance';
+import { redactIntoStoredCall } from '../privacy/callParts';
 
 /** A call this import would have changed: reported, never applied (see store/callMerge.ts). */
 export const ImportConflictSchema = z.object({
@@ -150,7 +151,9 @@ export async function importFile(path: string, options: ImportOptions): Promise<
     limits: options.limits,
   });
 
+  /** Calls read and not yet stored: each raw (kept for a merge, see `inContextOfStored`) and redacted (or raw until the pool redacts it). */
   let batch: Conversation[] = [];
+  let raws: Conversation[] = [];
   const stored = (conversations: readonly Conversation[], result: PutConversationsResult) => {
     const conflicted = new Set<string>();
     for (const c of result.conflicts ?? []) {
@@ -166,26 +169,64 @@ export async function importFile(path: string, options: ImportOptions): Promise<
     for (const conversation of conversations) if (!conflicted.has(conversation.callId)) count(report, conversation.events);
   };
   const redactBatch = options.redactBatch;
-  const inFlight: Array<Promise<Conversation[]>> = [];
+  const inFlight: Array<Promise<{ raws: Conversation[]; redacted: Conversation[] }>> = [];
   const maxInFlight = Math.max(1, options.parallelBatches ?? 4);
   /** Hands the batch read so far on: to the store now, or to the pool (stored in order as it comes back). */
   const flush = async () => {
     if (redactBatch) {
       if (batch.length > 0) {
-        const sent = redactBatch(batch);
+        const sentRaws = raws;
+        const sent = redactBatch(batch).then((redacted) => ({ raws: sentRaws, redacted }));
         sent.catch(() => undefined); // awaited below, in order; no unhandled rejection meanwhile
         inFlight.push(sent);
       }
       batch = [];
-      while (inFlight.length >= maxInFlight) await store1(await inFlight.shift()!);
+      raws = [];
+      while (inFlight.length >= maxInFlight) {
+        const done = await inFlight.shift()!;
+        await storeInParts(done.redacted, done.raws);
+      }
       return;
     }
-    await store1(batch);
+    await storeInParts(batch, raws);
     batch = [];
+    raws = [];
   };
   const drain = async () => {
     await flush();
-    while (inFlight.length > 0) await store1(await inFlight.shift()!);
+    while (inFlight.length > 0) {
+      const done = await inFlight.shift()!;
+      await storeInParts(done.redacted, done.raws);
+    }
+  };
+  /**
+   * A call already stored (an earlier file, or earlier in this one: Retell's `call_ended`, then its
+   * `call_analyzed`) is redacted again in the context of the stored call, as the live path does, so a
+   * name the later part teaches is redacted in the stored events too. A batch is cut before a call it
+   * already holds, so the repeat finds the first part stored.
+   */
+  const storeInParts = async (batch: Conversation[], raws: Conversation[]) => {
+    for (let start = 0; start < batch.length; ) {
+      const ids = new Set<string>();
+      let end = start;
+      for (; end < batch.length && !ids.has(batch[end]!.callId); end++) ids.add(batch[end]!.callId);
+      const part = batch.slice(start, end);
+      const held = await store.storedCallIds([...ids]);
+      if (held.size > 0) for (let i = 0; i < part.length; i++) if (held.has(part[i]!.callId)) part[i] = await inContextOfStored(part[i]!, raws[start + i]!);
+      await store1(part);
+      start = end;
+    }
+  };
+  const inContextOfStored = async (conversation: Conversation, raw: Conversation): Promise<Conversation> => {
+    let previous: Conversation | undefined;
+    try {
+      previous = await store.getConversation(conversation.callId);
+      return previous === undefined ? conversation : redactIntoStoredCall(redactor, previous, raw, conversation);
+    } catch (err) {
+      // An unreadable stored row (the merge reports it) or a call too deep to redact again: the call as redacted alone.
+      if (previous === undefined || err instanceof RangeError) return conversation;
+      throw err;
+    }
   };
   const store1 = async (batch: Conversation[]) => {
     if (batch.length === 0) return;
@@ -226,9 +267,10 @@ export async function importFile(path: string, options: ImportOptions): Promise<
         reject(item.rejection);
         continue;
       }
+      let assembled: Conversation;
       let conversation: Conversation;
       try {
-        const assembled = assembleConversation(item.events);
+        assembled = assembleConversation(item.events);
         // With a pool, redaction happens in the workers (a call they cannot redact fails its batch).
         conversation = redactBatch ? assembled : redactor.redactConversation(assembled);
       } catch (err) {
@@ -238,6 +280,7 @@ export async function importFile(path: string, options: ImportOptions): Promise<
         continue;
       }
       batch.push(conversation);
+      raws.push(assembled);
       if (batch.length >= batchSize) {
         if (signal?.aborted) throw signal.reason;
         await flush();

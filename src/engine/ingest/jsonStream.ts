@@ -28,7 +28,12 @@ export interface SliceOptions {
   maxChars?: number;
   /** The reason given for a value over `maxChars` (its length so far). */
   tooLong?: (chars: number) => string;
+  /** @internal How many broken records before this slice were re-read (bounds the work on a badly broken file). */
+  rereads?: number;
 }
+
+/** Broken records re-read in one file at most; past this, the rest of a broken file is one rejection. */
+const MAX_REREADS = 1000;
 
 const WS = new Set([0x20, 0x09, 0x0a, 0x0d, 0xfeff]);
 const QUOTE = 0x22;
@@ -225,14 +230,14 @@ export async function* sliceJson(texts: AsyncIterable<string>, mode: 'array' | '
   }
   yield* finalValue();
 
-  function* finalValue(): Generator<JsonSlice | JsonSliceError> {
+  async function* finalValue(): AsyncGenerator<JsonSlice | JsonSliceError> {
     if (inValue) {
       if (bareValue && oversize === 0) {
         yield { kind: 'value', text: parts.join('').trim(), index: index++, line: valueLine };
       } else if (oversize > 0) {
         yield { kind: 'error', line: valueLine, index: index++, reason: (options.tooLong ?? defaultTooLong)(oversize) };
       } else {
-        yield { kind: 'error', line: valueLine, index: index++, reason: `the file ends inside a value that starts at line ${valueLine} (truncated file?)` };
+        yield* rereadAfterBroken(parts.join(''));
       }
       return;
     }
@@ -240,6 +245,49 @@ export async function* sliceJson(texts: AsyncIterable<string>, mode: 'array' | '
       yield { kind: 'error', line, reason: 'the file ends before the closing ] of the array (truncated file?)' };
     }
   }
+
+  /**
+   * The file ended inside a value: a quote or bracket of that record is missing, and every record after
+   * it was read as part of it (a file whose indentation did not show where records start). The next
+   * line that starts with the record's opening character starts the next record: the broken one is
+   * one rejection, and the rest is read again from there, so its records are not lost with it.
+   */
+  async function* rereadAfterBroken(broken: string): AsyncGenerator<JsonSlice | JsonSliceError> {
+    const opener = broken.charAt(0);
+    const rereads = options.rereads ?? 0;
+    let cut = -1;
+    if ((opener === '{' || opener === '[') && rereads < MAX_REREADS) {
+      const next = /\n[ \t\r]*([{[])/g;
+      for (let m = next.exec(broken); m !== null; m = next.exec(broken)) {
+        if (m[1] === opener) {
+          cut = m.index + m[0].length - 1;
+          break;
+        }
+      }
+    }
+    if (cut < 0) {
+      yield { kind: 'error', line: valueLine, index: index++, reason: `the file ends inside a value that starts at line ${valueLine} (truncated file?)` };
+      return;
+    }
+    let restLine = valueLine;
+    for (let i = broken.indexOf('\n'); i >= 0 && i < cut; i = broken.indexOf('\n', i + 1)) restLine++;
+    yield {
+      kind: 'error',
+      line: valueLine,
+      index: index++,
+      reason: `the record that starts at line ${valueLine} is broken (a quote, brace or bracket is missing) and ran into the next record; the file was read on from line ${restLine}`,
+    };
+    const rest = (mode === 'array' ? '[' : '') + broken.slice(cut);
+    const first = index;
+    for await (const s of sliceJson(once(rest), mode, { ...options, rereads: rereads + 1 })) {
+      const at = { line: s.line + restLine - 1, ...(s.index !== undefined ? { index: s.index + first } : {}) };
+      yield { ...s, ...at } as JsonSlice | JsonSliceError;
+    }
+  }
+}
+
+async function* once(text: string): AsyncGenerator<string> {
+  yield text;
 }
 
 function defaultTooLong(chars: number): string {

@@ -6,6 +6,6 @@ export type { ImportAnalysis, ImportAnalysisOptions } from './importAnalysis';
 export { createLiveLearning } from './liveLearning';
 export type { LiveLearning, LiveLearningOptions } from './liveLearning';
 export { DeepAnswerSchema, DeepFindingSchema, deepAnalyze } from './deepAnalyze';
-export { FLEET_AA_LOOKS, runFleetSimulation, simulateFleet } from './fleetSimulation';
+export { FLEET_AA_LOOKS, correctionFor, runFleetSimulation, simulateFleet } from './fleetSimulation';
 export type { FleetMonth, FleetMonthFacts, FleetSimulationOptions, FleetSimulationResult } from './fleetSimulation';
 export type { ClaudeSettings, DeepAnalysisResult, DeepAnalyzeOptions, DeepAnswer, DeepFinding } from './deepAnalyze';

@@ -192,13 +192,15 @@ export function createComplianceValidator(options: ComplianceValidatorOptions = 
         const obj = v as Record<string, unknown>;
         for (const k in obj) {
           if (!Object.prototype.hasOwnProperty.call(obj, k)) continue;
-          // Keys can carry PII too (a map keyed by email address); id-shaped keys are machine-made.
-          if (/[\d@]/.test(k) && !ID_KEY_RE.test(k) && !DIGEST_RE.test(k)) for (const e of detector.detect(k)) add(`${pathOf(here, k)} (key)`, e.type);
+          // Keys can carry PII too (a map keyed by email address); id-shaped keys are machine-made. A finding
+          // names the map, never the key itself (the report is logged and printed): "metadata.<key> (EMAIL)".
+          const before = findings.length;
+          if (/[\d@]/.test(k) && !ID_KEY_RE.test(k) && !DIGEST_RE.test(k)) for (const e of detector.detect(k)) add(`${pathOf(here, '<key>')} (key)`, e.type);
           else if (ID_KEY_RE.test(k)) {
             const t = idType(k, false);
-            if (t !== undefined) add(`${pathOf(here, k)} (key)`, t);
+            if (t !== undefined) add(`${pathOf(here, '<key>')} (key)`, t);
           }
-          walk(obj[k], here, k, k, depth + 1);
+          walk(obj[k], here, findings.length > before ? '<key>' : k, k, depth + 1);
         }
       }
     };

@@ -149,6 +149,9 @@ class CompliantLearningStore implements LearningStore {
   getConversation(callId: string): Promise<Conversation | undefined> {
     return this.inner.getConversation(callId);
   }
+  storedCallIds(callIds: readonly string[]): Promise<Set<string>> {
+    return this.inner.storedCallIds(callIds);
+  }
   listCalls(filter?: CallFilter): Promise<CallSummary[]> {
     return this.inner.listCalls(filter);
   }

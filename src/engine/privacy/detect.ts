@@ -1,6 +1,6 @@
 import { ENGLISH_WORD_SET } from './lexicon/englishWords';
 import { FIRST_NAME_SET } from './lexicon/firstNames';
-import { US_STATE_CODES } from './lexicon/places';
+import { REGION_PHRASES, US_STATE_CODES } from './lexicon/places';
 import { SURNAME_SET } from './lexicon/surnames';
 import { NUMBER_RUN_RE, NUMBER_WORDS, readDigitRun, readNumberRun } from './spoken';
 import type { NumberRun } from './spoken';
@@ -20,8 +20,8 @@ import { DATE_WORD_RE, tagText, toModel } from './tagger';
 import type { TaggerModel, TaggerWeights } from './tagger';
 
 // Local bindings: a transpiled import is read through a getter on every use, too slow in the per-character loops.
-const { ADDRESS_DIGIT_Y, ADDRESS_TAIL_RE, ADDRESS_WORD_RE, ADDR_BOX_RE, ADDR_CTX_HINT_RE, ADDR_CTX_RE, ADDR_NUM_Y, ADDR_UNIT_RE, AGE_AFTER_RE, AGE_BEFORE_RE, CONTEXT_ID_RE, CTX_ACCOUNT, CTX_CARD, CTX_CARD_TAIL, CTX_DL, CTX_DOB, CTX_LOCATION_BEFORE, CTX_PHONE, CTX_PHONE_STRONG, CTX_PLACE_STRONG_RE, CTX_PLACE_WEAK_RE, CTX_SSN, CTX_YEAR_BEFORE, CTX_ZIP, EMAIL_RE, IBAN_CI_RE, IBAN_RE, IPV6_HINT_RE, IPV6_RE, ISO_DATETIME_RE, MONEY_AFTER_RE, MONEY_RE, NAME_LIST_NEXT_RE, NAME_LIST_PREV_RE, NAME_TOKEN_RE, NAME_TRIGGER_RE, NON_ASCII_RE, THIS_IS_NAME_RE, ORG_AFTER_RE, ORG_BEFORE_RE, ORG_WORDS, SELF_NAME_RE, FUNCTION_WORDS, PLACEHOLDER_RE, SPELLED_RE, SPELL_CONTEXT_RE, SPOKEN_ADDRESS_RE, SPOKEN_URL_RE, STATE_ZIP_RE, STREET_NAME_RE, TLD_WORDS, EMAIL_SEPARATORS, EMAIL_LEAD_IN, SUBJECT_VERBS, POSTCODE_RE, UNIT_ONLY_RE, URL_RE, WRITTEN_DATE_RE } = P;
-const { C_ACCOUNT, C_AGE, C_CARD, C_DL, C_DOB, C_PHONE, C_SSN, C_TAIL, C_YEAR, C_ZIP, LEXICON, L_COMMON, L_ENGLISH, L_FIRST, L_MULTI, L_PLACE, L_PREP, L_SUR, MULTI_PLACE_FIRST, unknownWord } = W;
+const { ADDRESS_DIGIT_Y, ADDRESS_TAIL_RE, AGE_AFTER_NAME_RE, AGE_DECADE_RE, ADDRESS_WORD_RE, ADDR_BOX_RE, ADDR_CTX_HINT_RE, ADDR_CTX_RE, ADDR_NUM_Y, ADDR_UNIT_RE, AGE_AFTER_RE, AGE_BEFORE_RE, CONTEXT_ID_RE, CTX_ACCOUNT, CTX_CARD, CTX_CARD_TAIL, CTX_DL, CTX_DOB, CTX_LOCATION_BEFORE, CTX_PHONE, CTX_PHONE_STRONG, CTX_PLACE_STRONG_RE, CTX_PLACE_WEAK_RE, CTX_SSN, CTX_YEAR_BEFORE, CTX_ZIP, EMAIL_RE, IBAN_CI_RE, IBAN_RE, IPV6_HINT_RE, IPV6_RE, ISO_DATETIME_RE, MONEY_AFTER_RE, MONEY_RE, NAME_LIST_NEXT_RE, NAME_LIST_PREV_RE, NAME_TOKEN_RE, NAME_TRIGGER_RE, NON_ASCII_RE, THIS_IS_NAME_RE, ORG_AFTER_RE, ORG_BEFORE_RE, ORG_WORDS, SELF_NAME_RE, FUNCTION_WORDS, PLACEHOLDER_RE, SPELLED_RE, SPELL_CONTEXT_RE, SPOKEN_ADDRESS_RE, SPOKEN_URL_RE, STATE_ZIP_RE, STREET_NAME_RE, TLD_WORDS, EMAIL_SEPARATORS, EMAIL_LEAD_IN, SUBJECT_VERBS, POSTCODE_RE, UNIT_ONLY_RE, URL_RE, WRITTEN_DATE_RE } = P;
+const { CITY_MULTI_FIRST, C_ACCOUNT, C_AGE, C_CARD, C_DL, C_DOB, C_PHONE, C_SSN, C_TAIL, C_YEAR, C_ZIP, LEXICON, L_CITY, L_CITY_MULTI, L_COMMON, L_ENGLISH, L_FIRST, L_FREQUENT, L_REGION, L_REGION_FIRST, L_MULTI, L_PLACE, L_PREP, L_SUR, MULTI_PLACE_FIRST, unknownWord } = W;
 const { first, gapKind, gluedAfter, isAsciiUpper, isDigitCode, isNameToken, isUpper, isWordCode, isWordOrDot, listJoinAfter, listJoinBefore, lowerSameLength, lowerWindow, moneyBefore, onlySpaces, gapHas, localJoin, localGap } = T;
 /**
  * The detectors. One call scans a text with a handful of precompiled regular expressions, each behind
@@ -182,7 +182,7 @@ export function createDetector(options: DetectOptions): Detector {
           if (f.unit) for (let m = first(ADDR_UNIT_RE, text); m !== null; m = ADDR_UNIT_RE.exec(text)) addressWithTail(text, m.index, m.index + m[0].length, 0.7);
           for (let m = first(ADDR_BOX_RE, text); m !== null; m = ADDR_BOX_RE.exec(text)) addressWithTail(text, m.index, m.index + m[0].length, 0.7);
         }
-        if ((f.atWord || f.placeHint || lower.includes(' to ') || lower.includes('address')) && ADDR_CTX_HINT_RE.test(text)) {
+        if ((f.atWord || f.placeHint || lower.includes(' to ') || lower.includes(' on ') || lower.includes('address')) && ADDR_CTX_HINT_RE.test(text)) {
           for (let m = first(ADDR_CTX_RE, text); m !== null; m = ADDR_CTX_RE.exec(text)) {
             const s0 = m.index + m[0].length - m[1]!.length;
             addressWithTail(text, s0, m.index + m[0].length, 0.7);
@@ -229,6 +229,11 @@ export function createDetector(options: DetectOptions): Detector {
       }
     }
     if (hasNumber) numberRuns(text, lower, f.numberWord, push);
+    if (f.weekday && on('DATE')) weekdays();
+    if (f.month && on('DATE')) {
+      dateRanges(text);
+      monthsAlone();
+    }
     if (f.upper) names(text, push);
     lowerNames(text, push);
     places(text, f, push);
@@ -238,6 +243,13 @@ export function createDetector(options: DetectOptions): Detector {
     if (f.upper && (f.selfHint || ((f.nameHint || f.orgHint) && (lower.includes(' speaking') || lower.includes(' calling'))))) selfNames(text);
     if (f.upper && out.length > 0) nameLists(text);
     if (out.length > 0) nameRepeats();
+    if (f.upper && on('PERSON')) nameParticles();
+    if (on('AGE')) {
+      if (f.digit && out.length > 0) agesAfterNames(text);
+      if (lower.includes('in my ') || lower.includes('in his ') || lower.includes('in her ') || lower.includes('in their ') || lower.includes('in our ')) {
+        for (let m = first(AGE_DECADE_RE, text); m !== null; m = AGE_DECADE_RE.exec(text)) push('AGE', m.index + m[0].length - m[1]!.length, m.index + m[0].length, 0.7);
+      }
+    }
     if (f.spelledRun && (f.upper || f.nameHint)) spelled(text, push);
     // Families that read the text as speech: names in their slots whatever the case, spelled letters,
     // spoken emails and street addresses.
@@ -311,7 +323,7 @@ export function createDetector(options: DetectOptions): Detector {
       const next = text.charCodeAt(dE[g]! + 1);
       if (!(isAsciiUpper(next) || isDigitCode(next) || next > 127 || next === 117)) continue;
       let m: RegExpExecArray | null = null;
-      if (streetWord) {
+      if (streetWord && !monthAfter(dE[g]!)) {
         ADDRESS_DIGIT_Y.lastIndex = s0;
         m = ADDRESS_DIGIT_Y.exec(text);
         if (m) {
@@ -320,12 +332,122 @@ export function createDetector(options: DetectOptions): Detector {
           continue;
         }
       }
+      if (monthAfter(dE[g]!)) continue;
       ADDR_NUM_Y.lastIndex = s0;
       m = ADDR_NUM_Y.exec(text);
       if (m) {
         addressWithTail(text, s0, s0 + m[0].length, 0.7);
         covered = s0 + m[0].length;
       }
+    }
+  }
+
+  /** Whether the word right after position `at` is a month ("5 June 2020" is a date, not house 5 on June street). */
+  function monthAfter(at: number): boolean {
+    const k = tokenIndexAt(at);
+    if (k >= tb.ntok || ts[k]! - at > 2) return false;
+    const flag = (ti[k]! >>> 8) & 0xff;
+    return flag === 3 || flag === 11;
+  }
+
+  /**
+   * A weekday joins the date it names: "Tuesday, May 3rd", "Monday 12/05/2021" are one date. A weekday
+   * someone is booked on is a date of their schedule ("we'll meet Monday", "my appointment on Friday").
+   * Otherwise a weekday alone ("shipped on Monday", "open Monday to Friday") identifies no one and stays.
+   */
+  function weekdays(): void {
+    for (let k = 0; k < tb.ntok; k++) {
+      if (((ti[k]! >>> 8) & 0xff) !== 16) continue;
+      const e = te[k]!;
+      let joined = false;
+      for (const c of out) {
+        if ((c.type === 'DATE' || c.type === 'DATE_OF_BIRTH') && c.start > e && c.start - e <= 3 && !T.gapHasLetterOrDigit(tb.lower, e, c.start)) {
+          c.start = ts[k]!;
+          joined = true;
+          break;
+        }
+      }
+      if (joined) continue;
+      // "Monday to Friday", "Monday-Friday": opening hours.
+      if (k + 2 < tb.ntok && ((ti[k + 2]! >>> 8) & 0xff) === 16) continue;
+      if (k > 1 && ((ti[k - 2]! >>> 8) & 0xff) === 16) continue;
+      for (let j = k - 1; j >= 0 && j >= k - 3; j--) {
+        if (SCHEDULE_WORDS.has(word(j))) {
+          push('DATE', ts[k]!, e, 0.6);
+          break;
+        }
+      }
+    }
+  }
+
+  /**
+   * "Maika van de Noort", "Dyan van Gijn", "Ana da Silva": a name goes on across one or two lower-case
+   * particles to the capitalised surname after them.
+   */
+  function nameParticles(): void {
+    for (const c of out) {
+      if (c.type !== 'PERSON') continue;
+      let k = tokenIndexAt(c.end - 1);
+      if (k >= tb.ntok || te[k] !== c.end) continue;
+      let p = k + 1;
+      while (p < tb.ntok && p - k <= 2 && !tc[p] && NAME_PARTICLES.has(word(p)) && ts[p]! - te[p - 1]! === 1) p++;
+      if (p === k + 1 || p >= tb.ntok || !tc[p] || ts[p]! - te[p - 1]! !== 1) continue;
+      const info = ti[p]!;
+      if ((info & (L_COMMON | L_PLACE)) !== 0 || ORG_WORDS.has(word(p))) continue;
+      k = p;
+      c.end = te[k]!;
+    }
+    // "Maika van de Noort": a capitalised word no lexicon knows as a place before particles and a capitalised
+    // surname is a name even when no rule saw it.
+    for (let k = 0; k + 2 < tb.ntok; k++) {
+      if (!tc[k] || tc[k + 1] || !NAME_PARTICLES.has(word(k + 1))) continue;
+      const info = ti[k]!;
+      if ((info & (L_PLACE | L_MULTI | L_CITY | L_CITY_MULTI | L_COMMON)) !== 0 || ORG_WORDS.has(word(k)) || te[k]! - ts[k]! < 3) continue;
+      if ((info & L_FIRST) === 0 && !unknownWord(info, word(k))) continue;
+      let p = k + 1;
+      while (p < tb.ntok && p - k <= 2 && !tc[p] && NAME_PARTICLES.has(word(p)) && ts[p]! - te[p - 1]! === 1) p++;
+      if (p >= tb.ntok || !tc[p] || ts[p]! - te[p - 1]! !== 1 || ts[k + 1]! - te[k]! !== 1) continue;
+      const last = ti[p]!;
+      if ((last & (L_COMMON | L_PLACE | L_CITY | L_CITY_MULTI)) !== 0 || ORG_WORDS.has(word(p)) || (!unknownWord(last, word(p)) && (last & L_SUR) === 0)) continue;
+      let covered = false;
+      for (const c of out) if (c.type === 'PERSON' && c.start <= ts[k]! && c.end >= te[p]!) covered = true;
+      if (!covered) push('PERSON', ts[k]!, te[p]!, 0.65);
+      k = p;
+    }
+  }
+
+  /** "I moved in March", "since October", "until next August": a month named as a time is a date (never "may"). */
+  function monthsAlone(): void {
+    for (let k = 1; k < tb.ntok; k++) {
+      if (((ti[k]! >>> 8) & 0xff) !== 3 || !tc[k] || te[k]! - ts[k]! < 4) continue;
+      if (!MONTH_LEAD.has(word(k - 1)) || ts[k]! - te[k - 1]! !== 1) continue;
+      let covered = false;
+      for (const c of out) if (c.start <= ts[k]! && c.end >= te[k]!) covered = true;
+      if (!covered) push('DATE', ts[k]!, te[k]!, 0.55);
+    }
+  }
+
+  /** "John Smith, 34, called", "Ana Lima (29)", "Mary is 34": a small number right after a name is the person's age. */
+  function agesAfterNames(text: string): void {
+    const n = out.length;
+    for (let i = 0; i < n; i++) {
+      const c = out[i]!;
+      if (c.type !== 'PERSON') continue;
+      const m = AGE_AFTER_NAME_RE.exec(text.slice(c.end, c.end + 40));
+      if (!m) continue;
+      const digits = m[1] ?? m[2] ?? m[3]!;
+      if (Number(digits) > 115) continue;
+      const s0 = c.end + m[0].length - digits.length - (m[2] !== undefined ? 1 : 0);
+      push('AGE', s0, s0 + digits.length, 0.7, Number(digits));
+    }
+  }
+
+  /** "May 3-7", "June 5th – 9th": the day that ends a range belongs to the date. */
+  function dateRanges(text: string): void {
+    for (const c of out) {
+      if (c.type !== 'DATE' && c.type !== 'DATE_OF_BIRTH') continue;
+      const m = DATE_RANGE_TAIL_RE.exec(text.slice(c.end, c.end + 16));
+      if (m) c.end += m[0].length;
     }
   }
 
@@ -412,18 +534,42 @@ export function createDetector(options: DetectOptions): Detector {
     const c = i >= 0 ? text.charCodeAt(i) : 0;
     if (c === 36 || c === 8364 || c === 163 || (i >= 2 && moneyBefore(tb.lower.slice(Math.max(0, i - 3), i + 1)))) return true;
     const after = tb.lower.slice(end, end + 12);
-    return /^[ -]?(?:dollars?|bucks|usd|euros?|pounds|cents|years?|yrs?|yo\b|y\/o)/.test(after);
+    return /^[ -]?(?:dollars?|bucks|usd|euros?|pounds|cents|years?|yrs?|yo\b|y\/o|y\.o)/.test(after);
   }
 
-  /** Whether the word right before `at` (spaces or a comma between) is a capitalised place: "Uruguay 64677", "Austin, 78701". */
+  /**
+   * Whether a place ends right before `at` with only separators between (spaces, a comma, "???", "–"):
+   * "Uruguay 64677", "Austin, 78701", "New Zealand 57006", "belgium 97466", "Zuoz ??? 53730". A country or
+   * state in any case; a gazetteer town capitalised and no everyday word.
+   */
   function afterPlaceName(at: number): boolean {
     const k = tokenIndexAt(at) - 1;
-    if (k < 0 || !tc[k] || (ti[k]! & L_PLACE) === 0) return false;
-    for (let i = te[k]!; i < at; i++) {
-      const c = tb.lower.charCodeAt(i);
-      if (c !== 32 && c !== 44) return false;
+    if (k < 0 || at - te[k]! > 6 || T.gapHasLetterOrDigit(tb.lower, te[k]!, at)) return false;
+    const info = ti[k]!;
+    if ((info & L_PLACE) !== 0) return tc[k] || (info & (L_FIRST | L_SUR | L_COMMON)) === 0;
+    if (!tc[k]) return false;
+    if ((info & L_CITY) !== 0 && (info & (L_FIRST | L_SUR)) === 0 && unknownWord(info, word(k))) return true;
+    return placePhraseEndsAt(k);
+  }
+
+  /** Whether a place name of several words ("New Zealand", "Colle di Tora") ends at token k. */
+  function placePhraseEndsAt(k: number): boolean {
+    for (let j = Math.max(0, k - 3); j < k; j++) {
+      const info = ti[j]!;
+      if ((info & (L_MULTI | L_CITY_MULTI)) === 0 || !tc[j]) continue;
+      const lw = word(j);
+      for (const map of [MULTI_PLACE_FIRST, CITY_MULTI_FIRST]) {
+        const phrases = map.get(lw);
+        if (!phrases) continue;
+        for (const ph of phrases) {
+          if (j + ph.length - 1 !== k) continue;
+          let ok = true;
+          for (let m = 1; m < ph.length && ok; m++) ok = word(j + m) === ph[m] && ts[j + m]! - te[j + m - 1]! <= 2;
+          if (ok) return true;
+        }
+      }
     }
-    return true;
+    return false;
   }
 
   /** Context classes of the words that end within 48 characters before `at`. */
@@ -477,7 +623,7 @@ export function createDetector(options: DetectOptions): Detector {
       return;
     }
     if (n <= 3 && Number.isFinite(run.value) && run.value <= 125) {
-      if (AGE_AFTER_RE.test(after) || ((cx & C_AGE) !== 0 && AGE_BEFORE_RE.test(before) && !/^[ ]*(?:%|percent|am|pm|a\.m|p\.m|o'clock|minutes|hours|days|weeks|months|times|items|of)\b/.test(after))) {
+      if (AGE_AFTER_RE.test(after) || ((cx & C_AGE) !== 0 && AGE_BEFORE_RE.test(before) && !/^[ ]*(?:%|percent|am|pm|a\.m|p\.m|o'clock|minutes|hours|days|weeks|months|times|items|of|feet|foot|ft|inch|inches|in|cm|m|meters|metres|kg|kilos|lbs?|pounds|stone|miles|km|points|percent)\b/.test(after))) {
         const tail = AGE_AFTER_RE.exec(after);
         // The span is the number: "[AGE_1] years old" still reads, and the age is what identifies.
         push('AGE', start, end, tail ? 0.9 : 0.6, run.value);
@@ -516,9 +662,12 @@ export function createDetector(options: DetectOptions): Detector {
     if (n >= 5 && (cx & C_DL) !== 0 && CTX_DL.test(before)) return push('DRIVER_LICENSE', start, end, 0.85);
     if (n >= 4 && n <= 9 && (cx & C_ZIP) !== 0 && CTX_ZIP.test(before)) return push('ZIP', start, end, 0.9);
     if ((n === 4 || n === 5 || (n <= 9 && /^\d{5}-\d{3,4}$/.test(shape))) && !run.spoken && afterPlaceName(start)) return push('ZIP', start, end, 0.7);
-    if (n === 4 && /^(?:19|20)\d\d$/.test(digits) && !run.spoken) {
+    // "my pin is 2014": a code under an id word is never read as a year.
+    if (n === 4 && /^(?:19|20)\d\d$/.test(digits) && !run.spoken && !((cx & C_ACCOUNT) !== 0 && CTX_ACCOUNT.test(before))) {
       if (((cx & C_DOB) !== 0 && CTX_DOB.test(before))) return push('DATE_OF_BIRTH', start, end, 0.8);
       if ((cx & C_YEAR) !== 0 && CTX_YEAR_BEFORE.test(before)) return push('DATE', start, end, 0.55);
+      // "a 2017 film", "the 1996 season", "(1977)": a year on its own, unless it counts or numbers something.
+      if (Number(digits) <= 2035 && !NOT_A_YEAR_BEFORE_RE.test(before) && !NOT_A_YEAR_AFTER_RE.test(after)) return push('DATE', start, end, 0.5);
       return;
     }
     if (n === 4 && run.spoken && /^(?:19|20)\d\d$/.test(digits) && ((cx & C_DOB) !== 0 && CTX_DOB.test(before))) return push('DATE_OF_BIRTH', start, end, 0.8);
@@ -532,6 +681,8 @@ export function createDetector(options: DetectOptions): Detector {
       }
     }
     if (accountCtx && n >= 4) return push('ACCOUNT_NUMBER', start, end, 0.8);
+    // "my cell is 917-223" (the rest comes in the next turn): part of a phone number is a phone number.
+    if (phoneCtx && n >= 6) return push('PHONE', start, end, 0.75);
     if (n >= 6) return push('ACCOUNT_NUMBER', start, end, strict ? 0.7 : 0.55);
     if (n === 5 && !run.spoken && /\b(?:[a-z]{2}|[a-z]+)[ ,]*$/.test(before) && /,[ ]*[a-z .]+,?[ ]*$/.test(before)) {
       return push('ZIP', start, end, 0.6);
@@ -611,7 +762,7 @@ export function createDetector(options: DetectOptions): Detector {
     while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 34)) i--;
     if (i < 0) return true;
     const c = text.charCodeAt(i);
-    return c === 46 || c === 33 || c === 63 || c === 10;
+    return c === 46 || c === 33 || c === 63 || c === 10 || afterLineMarkup(text, i);
   }
 
   function followedByFunctionWord(text: string, k: number): boolean {
@@ -658,7 +809,7 @@ export function createDetector(options: DetectOptions): Detector {
     let i = ts[k]! - 1;
     while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 34)) i--;
     const c = i < 0 ? 46 : text.charCodeAt(i);
-    if (c !== 46 && c !== 33 && c !== 63 && c !== 10) return false;
+    if (c !== 46 && c !== 33 && c !== 63 && c !== 10 && !afterLineMarkup(text, i)) return false;
     if (text.charCodeAt(te[k]!) === 44) return true;
     return k + 1 < tb.ntok && te[k]! + 1 === ts[k + 1] && SUBJECT_VERBS.has(word(k + 1));
   }
@@ -790,22 +941,38 @@ export function createDetector(options: DetectOptions): Detector {
   function lowerNames(text: string, push: (t: EntityType, s: number, e: number, score: number) => void): void {
     for (let i = 0; i + 1 < tb.ntok; i++) {
       if ((ti[i]! & (L_FIRST | L_COMMON)) !== L_FIRST || tc[i] || tc[i + 1]) continue;
-      if (te[i]! + 1 !== ts[i + 1]) continue;
-      const next = ti[i + 1]!;
-      // "maria lopez", or a known first name before a word no dictionary knows ("olga krylova").
+      // "eric g. samoylova", "benjamin a seiler": a middle initial between the two.
+      let j = i + 1;
+      if (te[j]! - ts[j]! === 1 && j + 1 < tb.ntok && !tc[j + 1] && ts[j + 1]! - te[j]! <= 2 && text.charCodeAt(te[j]!) !== 44 && word(j) !== 'a' && word(j) !== 'i') j++;
+      else if (te[j]! - ts[j]! === 1 && (word(j) === 'a' || word(j) === 'i') && j + 1 < tb.ntok && !tc[j + 1] && te[j]! + 1 === ts[j + 1] && unknownWord(ti[j + 1]!, word(j + 1)) && (ti[j + 1]! & (L_FIRST | L_SUR)) === 0) j++;
+      if (j === i + 1 ? te[i]! + 1 !== ts[j] : ts[i + 1]! - te[i]! !== 1) continue;
+      const next = ti[j]!;
+      // "maria lopez", or a known first name that is no everyday word before a word no dictionary knows ("olga krylova").
       const surname = (next & (L_SUR | L_COMMON)) === L_SUR;
-      if (!surname && !((ti[i]! & L_ENGLISH) === 0 && te[i + 1]! - ts[i + 1]! > 2 && unknownWord(next, word(i + 1)))) continue;
-      push('PERSON', ts[i]!, te[i + 1]!, surname ? 0.75 : 0.6);
-      i++;
+      if (!surname && !((ti[i]! & L_FREQUENT) === 0 && te[j]! - ts[j]! > 2 && unknownWord(next, word(j)))) continue;
+      push('PERSON', ts[i]!, te[j]!, surname ? 0.75 : 0.7);
+      i = j;
     }
-    void text;
   }
 
   function places(text: string, f: Flags, push: (t: EntityType, s: number, e: number, score: number) => void): void {
     for (let i = 0; i < tb.ntok; i++) {
       const info = ti[i]!;
       if ((info & (L_PLACE | L_MULTI)) === 0) {
-        if (tc[i] && i > 0 && (ti[i - 1]! & L_PREP) !== 0 && (info & L_FIRST) === 0 && te[i]! - ts[i]! > 2 && unknownWord(info, word(i))) unknownPlace(text, i);
+        if ((info & (L_CITY | L_CITY_MULTI)) !== 0 && (tc[i] || f.placeHint || (i > 0 && (ti[i - 1]! & L_PREP) !== 0))) {
+          const last = gazetteerPlace(text, i, info);
+          if (last >= 0) {
+            i = last;
+            continue;
+          }
+        }
+        if (tc[i] && i > 0 && (ti[i - 1]! & L_PREP) !== 0 && (info & L_FIRST) === 0 && te[i]! - ts[i]! > 2) {
+          if (unknownWord(info, word(i))) unknownPlace(text, i);
+          else {
+            const last = placeAfterStrongCue(text, i);
+            if (last >= 0) i = last;
+          }
+        }
         continue;
       }
       const lw = word(i);
@@ -820,7 +987,14 @@ export function createDetector(options: DetectOptions): Detector {
         }
       }
       if (last < 0) {
-        if (lw.length < 4 || (info & L_PLACE) === 0) continue;
+        if (lw.length < 4 || (info & L_PLACE) === 0) {
+          // "San Bernardino": not a hand-written phrase, maybe a gazetteer one.
+          if ((info & L_CITY_MULTI) !== 0 && (tc[i] || f.placeHint || (i > 0 && (ti[i - 1]! & L_PREP) !== 0))) {
+            const g = gazetteerPlace(text, i, info);
+            if (g >= 0) i = g;
+          }
+          continue;
+        }
         last = i;
       }
       const start = ts[i]!;
@@ -830,6 +1004,94 @@ export function createDetector(options: DetectOptions): Detector {
       else if (ctx && f.placeHint) push('LOCATION', start, te[last]!, 0.6);
       i = last;
     }
+  }
+
+  /**
+   * A place of the gazetteer (lexicon/cities.ts, GeoNames towns): a capitalised phrase of it, or one word
+   * no other lexicon knows, is a place; a word that is also a name or an everyday word ("Jackson", "Bath")
+   * only after a strong place cue ("live in", "originally from") or before a country or state
+   * ("Maribor, Slovenia", "Zuoz ??? Switzerland"). Returns the last token taken, or -1.
+   */
+  function gazetteerPlace(text: string, i: number, info: number): number {
+    let last = -1;
+    if ((info & L_CITY_MULTI) !== 0) {
+      const phrases = CITY_MULTI_FIRST.get(word(i));
+      if (phrases) {
+        for (const ph of phrases) {
+          const e = i + ph.length - 1;
+          if (e >= tb.ntok || (tc[i] && !tc[e])) continue;
+          let ok = true;
+          for (let k = 1; k < ph.length && ok; k++) ok = word(i + k) === ph[k] && ts[i + k]! - te[i + k - 1]! <= 2 && !T.gapHasLetterOrDigit(text, te[i + k - 1]!, ts[i + k]!);
+          if (ok) {
+            last = e;
+            break;
+          }
+        }
+      }
+    }
+    const phrase = last > i;
+    if (!phrase) {
+      if ((info & L_CITY) === 0 || te[i]! - ts[i]! < 4) return -1;
+      last = i;
+    }
+    const start = ts[i]!;
+    const before = lowerWindow(text, start - 32, start);
+    const cue = CTX_LOCATION_BEFORE.test(before);
+    const regionAfter = beforeRegion(text, last);
+    const plain = phrase || ((info & (L_FIRST | L_SUR)) === 0 && unknownWord(info, word(i)));
+    let score: number;
+    // Speech-to-text writes places in lower case: "we returned to kiel", "i'm from arendal".
+    if (!tc[i]) {
+      if (!plain || !cue) return -1;
+      // "in the village", "to new market": a lower-case phrase of everyday words is not taken as a town.
+      if (phrase) {
+        let odd = false;
+        for (let k = i; k <= last && !odd; k++) odd = (ti[k]! & (L_COMMON | L_ENGLISH)) === 0 && !W.englishForm(word(k));
+        if (!odd) return -1;
+      }
+      push('LOCATION', start, te[last]!, 0.6);
+      return last;
+    }
+    // Above a name's 0.7 wherever a place cue says which of the two it is.
+    if (plain) score = cue || regionAfter ? 0.8 : 0.45;
+    else if (regionAfter || CTX_PLACE_STRONG_RE.test(before)) score = 0.75;
+    else return -1;
+    if (last + 1 < tb.ntok && ORG_WORDS.has(word(last + 1))) return -1;
+    // "Archway House", "Cambridge Analytica", "Bridge Guest House": a town before another capitalised word
+    // that is no place is part of a longer (business) name.
+    if (tc[i] && last + 1 < tb.ntok && tc[last + 1] && ts[last + 1]! - te[last]! === 1 && (ti[last + 1]! & (L_PLACE | L_MULTI | L_REGION | L_REGION_FIRST)) === 0) return -1;
+    push('LOCATION', start, te[last]!, score);
+    return last;
+  }
+
+  /** Whether a country or state follows token k across a comma or separators only ("Maribor, Slovenia"). */
+  function beforeRegion(text: string, k: number): boolean {
+    const n = k + 1;
+    if (n >= tb.ntok || !tc[n] || (ti[n]! & (L_REGION | L_REGION_FIRST)) === 0) return false;
+    if (ts[n]! - te[k]! > 6 || T.gapHasLetterOrDigit(text, te[k]!, ts[n]!)) return false;
+    if ((ti[n]! & L_REGION) !== 0) return true;
+    // "North" only as the start of "North Carolina".
+    const phrases = MULTI_PLACE_FIRST.get(word(n));
+    return phrases !== undefined && phrases.some((ph) => REGION_PHRASES.has(ph.join(' ')) && n + ph.length <= tb.ntok && ph.every((w, m) => word(n + m) === w));
+  }
+
+  /**
+   * "I am in Store Merløse", "originally from Port Warrenby": after a strong place cue, capitalised words
+   * that begin with an everyday word are still a place when a later one is no dictionary word.
+   */
+  function placeAfterStrongCue(text: string, i: number): number {
+    let j = i + 1;
+    let odd = false;
+    while (j < tb.ntok && j - i < 3 && tc[j] && ts[j]! - te[j - 1]! === 1) {
+      if (ORG_WORDS.has(word(j))) return -1;
+      if ((ti[j]! & (L_FIRST | L_SUR)) === 0 && unknownWord(ti[j]!, word(j))) odd = true;
+      j++;
+    }
+    if (!odd) return -1;
+    const start = ts[i]!;
+    if (!CTX_PLACE_STRONG_RE.test(lowerWindow(text, start - 32, start))) return -1;
+    push('LOCATION', start, te[j - 1]!, 0.7);
+    return j - 1;
   }
 
   function unknownPlace(text: string, i: number): void {
@@ -980,7 +1242,7 @@ export function createDetector(options: DetectOptions): Detector {
     while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 34)) i--;
     if (i < 0) return true;
     const c = text.charCodeAt(i);
-    return c === 46 || c === 33 || c === 63 || c === 10;
+    return c === 46 || c === 33 || c === 63 || c === 10 || afterLineMarkup(text, i);
   }
 
   /** The rules saw these words as a name or place, below the reporting threshold. */
@@ -1045,6 +1307,21 @@ export function createDetector(options: DetectOptions): Detector {
   return { detect, orgNames };
 }
 
+/** Characters that mark up the start of a Markdown line: heading marks, bullets, quotes, emphasis, rules. */
+const LINE_MARKUP = new Set([35, 42, 95, 62, 45, 61, 43, 32, 9]);
+
+/**
+ * `text[i]` ends Markdown that opens its line ("# Skyway agent", "- **Skyway** handles…", "> Note"): the
+ * word after it starts the line's text as a sentence would, so its capital says nothing (system prompts
+ * and learned artifacts are Markdown; "# Notes for Maria Lopez" is still a name: only the first word moves).
+ */
+function afterLineMarkup(text: string, i: number): boolean {
+  if (!LINE_MARKUP.has(text.charCodeAt(i)) || text.charCodeAt(i) === 32) return false;
+  let j = i;
+  while (j >= 0 && i - j < 16 && LINE_MARKUP.has(text.charCodeAt(j))) j--;
+  return j < 0 || text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13;
+}
+
 /** "Acme Outfitters. How": a sentence end closes the business name. */
 function trimOrg(name: string): string {
   const dot = name.search(/\.(?:[ ]|$)/);
@@ -1092,6 +1369,18 @@ const OH_TAIL_RE = /([^a-z0-9]+)(?:oh|o)$/i;
 const ENDS_SPOKEN_RE = new RegExp(`(?:^|[^a-z])(?:${NUMBER_WORDS.filter((w) => w !== 'oh').join('|')})$`, 'i');
 
 /** Which detection wins an overlap: validated structured types first, then addresses, then the rest. */
+/** Words before a weekday that make it a day of someone's schedule. */
+const SCHEDULE_WORDS = new Set(['meet', 'meeting', 'appointment', 'appt', 'scheduled', 'schedule', 'booked', 'book', 'reschedule', 'rescheduled', 'visit', 'interview', 'surgery', 'see', 'available', 'arrive', 'arriving', 'flight', 'flying', 'fly', 'leave', 'leaving', 'checkup', 'consultation', 'session', 'pickup']);
+const NAME_PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'das', 'do', 'dos', 'di', 'du', 'del', 'della', 'la', 'le', 'ter', 'ten', 'bin', 'ibn', 'al', 'el', 'mac', 'op']);
+/** Words before a month that make it a time: "in March", "since October", "last June". */
+const MONTH_LEAD = new Set(['in', 'since', 'until', 'till', 'by', 'during', 'last', 'next', 'this', 'early', 'late', 'mid', 'before', 'after', 'through']);
+const DATE_RANGE_TAIL_RE = /^[ ]?(?:-|–|to|through|till|until)[ ]?(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?![-/.:]?\d)(?:,?[ ]\d{4}\b)?/i;
+
+/** Words before a 4-digit number that make it a number of something, not a year: "room 2010", "flight 1999", "#2001". */
+const NOT_A_YEAR_BEFORE_RE = /(?:\b(?:room|suite|unit|apt|apartment|box|flight|route|no|nos|number|ext|extension|page|pages|pg|pp|line|step|version|v|item|code|pin|gate|platform|bus|highway|hwy|interstate|model|part|lot|account|order|ticket|invoice|ref|id|pin|zip|postal|floor|building|bldg|level|row|seat|table|chapter|section|article|rule|exit|channel|ch|x|times)\.?|[#№×x*+\-–=<>~$€£]|\d[ ]?)[ ]*$/i;
+/** Words after it that make it a quantity: "2000 dollars", "1999 points", "2017 people", "1950 calories", "2010 %". */
+const NOT_A_YEAR_AFTER_RE = /^[ ]*(?:%|percent|[a-z]+s\b(?<!\b(?:was|is|has|does|his|its|this|as|us|yes|plus|thus|versus|vs)\b)|sq|ft|km|kg|lbs?|mb|gb|kb|mph|cc|hp|rpm|mg|ml|miles?|people|units?|items?|times|x\b|[-–/:.]\d)/i;
+
 const PRIORITY: Record<EntityType, number> = {
   EMAIL: 9,
   URL: 6,

@@ -1,4 +1,4 @@
-export type { DetectedEntity, EntityType, RedactionResult, Redactor } from './types';
+export type { DetectedEntity, EntityType, RedactConversationOptions, RedactionResult, Redactor } from './types';
 export {
   DEFAULT_PLACEHOLDERS,
   DEFAULT_POLICY,

@@ -46,6 +46,12 @@ export const UNIT = '(?:[,\\n ]*(?:[Aa]pt|APT|[Aa]partment|[Ss]uite|SUITE|[Ss]te
 export const CAP_WORD = "[\\p{Lu}][\\p{L}'’.-]*";
 // Street words: capitalised, or the Hungarian/Polish abbreviations "u." and "ul." that precede or follow a name.
 export const STREET_WORD = `(?:${CAP_WORD}|ul\\.|u\\.)`;
+/** Street-type words of other languages written as their own lower-case word after the name: "Luite tee 87", "Árpád fejedelem útja 62". */
+export const LOCAL_STREET_WORDS = 'tee|út|útja|utca|tie|katu|vej|gade|gatan|vägen|veien|vei|straat|laan|weg|gasse|sokak|sokağı|caddesi|aleja|trg|cesta|ulice|ulica|náměstí|namesti|třída|utcája|körút|rakpart|sor|köz|tér|dalur|vegur|gata|stræde|allé|allee|kuja|polku|kaari|rinne';
+/** Lower-case particles inside a street name ("Rua Vinte e Cinco de Setembro"); a sentence's own words are not. */
+export const STREET_PARTICLE = '(?:de|del|della|di|da|do|dos|das|du|des|la|le|les|van|von|der|den|e|y|el)(?![\\p{L}])';
+/** A lower-case word inside a street name before a local street word ("fejedelem" of "Árpád fejedelem útja 62"). */
+export const LOWER_STREET_PART = "\\p{Ll}[\\p{L}'’.-]*";
 export const SUFFIX_ANY_CASE = STREET_SUFFIX.split('|')
   .map((x) => `${x}s?|${x[0]!.toUpperCase()}${x.slice(1)}s?|${x.toUpperCase()}S?`)
   .join('|');
@@ -61,7 +67,7 @@ export const STREET_NAME_RE = new RegExp(
   'gu',
 );
 export const ADDRESS_WORD_RE = new RegExp(
-  `\\b${EURO_STREET}[ ]+\\d{1,5}[A-Za-z]?\\b${UNIT}?|(?:\\b\\d{1,6}[ ]+)?(?:\\b(?:[Vv]ia|[Rr]ue|[Cc]alle|[Aa]venida|[Rr]ua|[Aa]venue|[Uu]lica|[Pp]iazza|[Pp]laza|[Cc]hemin|[Bb]oulevard|[Cc]orso|[Vv]iale|[Ll]argo|[Pp]asseig|[Cc]arrer)|\\bC\\/)[ ]+(?:(?:de|del|dei|della|delle|degli|di|la|le|des|da|do|dos|das)[ ]+)?${CAP_WORD}(?:[ ]+${CAP_WORD}){0,2},?[ ]+\\d{1,5}\\b${UNIT}?|\\b\\d{1,5},?[ ]+(?:[Aa]venue|[Rr]ue|[Bb]oulevard|[Cc]hemin|[Pp]lace|[Aa]ll[ée]e|[Ii]mpasse|[Qq]uai)[ ]+(?:(?:de la|de|du|des|d')[ ]*)?${CAP_WORD}(?:[ ]+${CAP_WORD}){0,2}`,
+  `(?<![\\p{L}\\d])(?:\\d{1,6}[ ]+)?${CAP_WORD}(?:[ ]+(?:${CAP_WORD}|${LOWER_STREET_PART})){0,2}[ ]+(?:(?:${LOCAL_STREET_WORDS})\\.?|u\\.|ul\\.)[ ]+\\d{1,5}[A-Za-z]?\\b\\.?${UNIT}?|\\b${EURO_STREET}[ ]+\\d{1,5}[A-Za-z]?\\b${UNIT}?|(?:\\b\\d{1,6}[ ]+)?(?:\\b(?:[Vv]ia|[Rr]ue|[Cc]alle|[Aa]venida|[Rr]ua|[Aa]venue|[Uu]lica|[Pp]iazza|[Pp]laza|[Cc]hemin|[Bb]oulevard|[Cc]orso|[Vv]iale|[Ll]argo|[Pp]asseig|[Cc]arrer)|\\bC\\/)[ ]+(?:(?:de|del|dei|della|delle|degli|di|la|le|des|da|do|dos|das)[ ]+)?${CAP_WORD}(?:[ ]+${CAP_WORD}){0,2},?[ ]+\\d{1,5}\\b${UNIT}?|\\b\\d{1,5},?[ ]+(?:[Aa]venue|[Rr]ue|[Bb]oulevard|[Cc]hemin|[Pp]lace|[Aa]ll[ée]e|[Ii]mpasse|[Qq]uai)[ ]+(?:(?:de la|de|du|des|d')[ ]*)?${CAP_WORD}(?:[ ]+${CAP_WORD}){0,2}`,
   'gu',
 );
 /**
@@ -73,10 +79,10 @@ export const ADDR_UNIT_RE = new RegExp(`(?<![\\p{L}\\d.])${STREET_WORD}(?:[ ]+${
 export const ADDR_BOX_RE =
   /\b(?:(?:P\.?[ ]?O\.?[ ]?Box|PSC[ ]+\d{1,5},?[ ]+Box|Unit[ ]+\d{1,5},?[ ]+Box)[ ]+\d{1,6}(?:[,\n ]+(?:APO|FPO|DPO)[ ]+(?:AA|AE|AP)[ ]+\d{5})?|(?:USS|USNS|USNV|USCGC)[ ]+[A-Z][\w'-]*(?:[ ]+[A-Z][\w'-]*)?[,\n ]+(?:APO|FPO|DPO)[ ]+(?:AA|AE|AP)[ ]+\d{5})/gi;
 export const ADDR_CTX_RE = new RegExp(
-  `\\b(?:live at|lives at|living at|address is|located at|office is at|off at|meet me at|send it to|ship it to|deliver it to|mail it to|it is at|it's at)[ ]+(${STREET_WORD}(?:[ ]+${STREET_WORD}){0,3}[ ]+\\d{1,5}[A-Za-z]?\\b)`,
+  `\\b(?:live at|lives at|living at|address is|located at|office is at|off at|meet me at|send it to|ship it to|deliver it to|mail it to|it is at|it's at|(?:live|lives|lived|living|enter|located|situated|stay|stays|staying|moved|house|home|office) on)[ ]+((?:\\d{1,6}[ ]+)?${STREET_WORD}(?:[ ]+(?:${STREET_WORD}|${STREET_PARTICLE})){0,5}[ ]+\\d{1,5}[A-Za-z]?\\b)`,
   'gu',
 );
-export const ADDR_CTX_HINT_RE = /\b(?:at|address is|to)[ ]+\p{Lu}/u;
+export const ADDR_CTX_HINT_RE = /\b(?:at|address is|to|on)[ ]+[\p{Lu}\d]/u;
 /** "four twenty two Elm Street", "one two three main street": a spoken house number before a street name. */
 export const SPOKEN_ADDRESS_RE = new RegExp(
   `\\b(?:(?:${NUMBER_WORDS.filter((w) => w !== 'double' && w !== 'triple').join('|')})[ -]+){1,6}(?:[A-Za-z][\\p{L}'’.-]*[ ]+){1,3}(?:${STREET_SUFFIX})\\b`,
@@ -118,8 +124,9 @@ export const NAME_TOKEN_RE = /[\p{L}][\p{L}'’-]*/uy;
 export const SPELLED_RE = /(?<![\p{L}\d])(?:[A-Za-z][ ]*[.,-]?[ ]+){2,40}[A-Za-z](?![\p{L}\d])\.?/gu;
 export const SPELL_CONTEXT_RE = /\b(?:spell(?:ed|s|ing)?|name|that's|thats|it's|its|letters?|as in)\b/i;
 
-export const AGE_AFTER_RE = /^[ ]*(?:-|[ ])?(?:years?|yrs?)(?:[ -]old|[ ]of[ ]age)\b|^[ ]*(?:-year-old|yo\b|y\/o\b)/i;
-export const AGE_BEFORE_RE = /\b(?:aged?|age is|i'm|i am|he's|she's|he is|she is|turned|turning|(?:when|since|until) (?:i|he|she|they|we) (?:was|were|turned))[ ]*(?:of[ ]+)?$/i;
+export const AGE_AFTER_RE = /^[ ]*(?:-|[ ])?(?:years?|yrs?)(?:[ -]old|[ ]of[ ]age)\b|^[ ]*(?:-year-old|yo\b|y\/o\b|y\.o\.?)/i;
+// "my son is 12", "age: 45", "she was 23 when…": an age after a person and a form of "to be".
+export const AGE_BEFORE_RE = /\b(?:aged?|age is|age:|age -|i'm|i am|he's|she's|he is|she is|(?:i|he|she) was|(?:son|daughter|kid|child|boy|girl|baby|mother|father|mom|mum|dad|wife|husband|brother|sister|grandson|granddaughter|grandmother|grandfather|partner) is|(?:i|he|she|we|they)(?:'ll| will) be|(?:we're|we are|they're|they are) both|turned|turning|(?:when|since|until) (?:i|he|she|they|we) (?:was|were|turned))[ ]*(?:of[ ]+)?$/i;
 export const MONEY_AFTER_RE = /^[ ]*(?:dollars?|bucks|usd|euros?|pounds|cents)\b/i;
 
 export const CTX_CARD = /\b(?:card|credit|debit|visa|mastercard|amex|american express|discover|cc)\b/i;
@@ -160,3 +167,8 @@ export const FUNCTION_WORDS = new Set(
 );
 /** "This is Grace Mensah" (no i flag: it would make \p{Lu} match lower case too). */
 export const THIS_IS_NAME_RE = /\b[Tt]his is ([\p{Lu}][\p{L}'’-]+)(?: ([\p{Lu}][\p{L}'’-]+))?/gu;
+
+/** "in my 40s", "in her late thirties": an age given as a decade. */
+export const AGE_DECADE_RE = /\bin (?:my|his|her|their|our) (?:early |mid |mid-|late )?((?:[1-9]0'?s)|(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b/gi;
+/** Right after a name: ", 34," or " (34)" — the person's age. */
+export const AGE_AFTER_NAME_RE = /^(?:,[ ]?(\d{1,3})(?=,)|[ ]\((\d{1,3})\)|[ ]+(?:is|was|turned|turns)[ ]+(\d{1,3})\b(?![ ]*(?:%|percent|minutes|hours|days|weeks|months|times|feet|foot|ft|inches|cm|kg|lbs?|pounds|miles|km|points|dollars|\$|[.,:/-]\d)))/i;

@@ -5,11 +5,13 @@ import { createDetector } from './detect';
 import type { Detector } from './detect';
 import { DEFAULT_POLICY, ENTITY_TYPES, resolveRules } from './policy';
 import type { PrivacyPolicy, ResolvedRule } from './policy';
+import { COMMON_WORD_SET } from './lexicon/commonWords';
+import { ENGLISH_WORD_SET } from './lexicon/englishWords';
 import { FIRST_NAME_SET } from './lexicon/firstNames';
 import { NUMBER_RUN_RE, NUMBER_WORDS, readNumberRun } from './spoken';
 import { personalIdType } from './identifiers';
 import type { TurnHint } from './nameSlots';
-import type { DetectedEntity, EntityType, RedactionResult, Redactor } from './types';
+import type { DetectedEntity, EntityType, RedactConversationOptions, RedactionResult, Redactor } from './types';
 
 export interface RedactorOptions {
   /** The per-workspace secret; identifiers hashed under it join across calls but cannot be reversed without it. */
@@ -28,6 +30,8 @@ export interface KaizenRedactor extends Redactor {
 }
 
 const CAPITALISED_RE = /^\p{Lu}/u;
+/** A map key shaped like a field name ("customerEmail", "crm_ticket", "x-request-id"): never redacted as text. */
+const FIELD_NAME_RE = /^[A-Za-z_$][A-Za-z0-9_$-]{0,63}$/;
 const WORD_CHAR_RE = /[\p{L}\p{N}_]/u;
 
 /** Tool-argument fields whose values are identifiers used as join keys: hashed, never shown. */
@@ -105,6 +109,27 @@ class PlaceholderBook {
     return label;
   }
 
+  /**
+   * Numbers new placeholders after those already in `text`. A call stored in part (an earlier file, an
+   * earlier live batch) and redacted again with its later part holds placeholders: a name learned later
+   * must not get the number an earlier, different name already has.
+   */
+  reserve(text: string): void {
+    if (!text.includes('[')) return;
+    NUMBERED_PLACEHOLDER_RE.lastIndex = 0;
+    for (let m = NUMBERED_PLACEHOLDER_RE.exec(text); m !== null; m = NUMBERED_PLACEHOLDER_RE.exec(text)) {
+      const stem = m[1]!;
+      const n = Number(m[2]);
+      let typed = false;
+      for (const type of ENTITY_TYPES) {
+        if (this.rules[type].placeholder !== stem) continue;
+        typed = true;
+        if ((this.counters.get(type) ?? 0) < n) this.counters.set(type, n);
+      }
+      if (!typed && (this.customCounters.get(stem) ?? 0) < n) this.customCounters.set(stem, n);
+    }
+  }
+
   label(type: EntityType, original: string, value: number | undefined): string {
     const rule = this.rules[type];
     if (VALUE_TYPES.has(type) && rule.mode !== 'plain') {
@@ -140,6 +165,17 @@ class PlaceholderBook {
     if (type === 'PERSON') for (const tok of norm.split(' ')) if (tok.length > 1 && !this.personTokens.has(tok)) this.personTokens.set(tok, n);
     return `[${rule.placeholder}_${n}]`;
   }
+}
+
+/** A numbered placeholder the redactor writes: "[CUSTOMER_NAME_2]" → stem CUSTOMER_NAME, number 2. */
+const NUMBERED_PLACEHOLDER_RE = /\[([A-Z][A-Z0-9_]*?)_(\d{1,6})\]/g;
+
+/** Every string of a value (bounded depth), for `PlaceholderBook.reserve`. */
+function reserveAll(value: unknown, book: PlaceholderBook, depth = 0): void {
+  if (typeof value === 'string') book.reserve(value);
+  else if (depth > 64 || value === null || typeof value !== 'object') return;
+  else if (Array.isArray(value)) for (const x of value) reserveAll(x, book, depth + 1);
+  else for (const x of Object.values(value as Record<string, unknown>)) reserveAll(x, book, depth + 1);
 }
 
 /** A code's value whatever its surface: "ACC-88213" → "acc88213", "eight eight two one" → "8821". */
@@ -286,8 +322,14 @@ export function createRedactor(options: RedactorOptions): KaizenRedactor {
           re.lastIndex++;
           continue;
         }
-        const span: DetectedEntity = { type: 'ACCOUNT_NUMBER', start: m.index, end: m.index + m[0].length, score: 0.95 };
-        customStem.set(span, stem);
+        let span: DetectedEntity = { type: 'ACCOUNT_NUMBER', start: m.index, end: m.index + m[0].length, score: 0.95 };
+        // A policy's type adds redaction, never removes it: a match over part of an email, a phone or an SSN
+        // ("@[a-z]+", "1120") widens to the whole of what it overlaps, which keeps its built-in type.
+        const overlapped = spans.filter((x) => x.start < span.end && x.end > span.start);
+        const start = Math.min(span.start, ...overlapped.map((x) => x.start));
+        const end = Math.max(span.end, ...overlapped.map((x) => x.end));
+        if (start === span.start && end === span.end) customStem.set(span, stem);
+        else span = { ...overlapped.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a)), start, end };
         spans = mergeSpan(spans, span);
       }
     }
@@ -360,7 +402,12 @@ export function createRedactor(options: RedactorOptions): KaizenRedactor {
     if (Array.isArray(value)) return value.map((v) => redactAny(v, key, book));
     if (value !== null && typeof value === 'object') {
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = redactAny(v, k, book);
+      for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+        // A key can be data too (metadata keyed by the caller's email or name): redacted unless shaped like a field name.
+        let key = FIELD_NAME_RE.test(k) ? k : redactWith(book, k);
+        while (key !== k && Object.prototype.hasOwnProperty.call(out, key)) key += '_';
+        out[key] = redactAny(v, k, book);
+      }
       return out;
     }
     return value;
@@ -392,9 +439,10 @@ export function createRedactor(options: RedactorOptions): KaizenRedactor {
     return out;
   }
 
-  function redactConversation(conversation: Conversation): Conversation {
+  function redactConversation(conversation: Conversation, options?: RedactConversationOptions): Conversation {
     const book = new PlaceholderBook(rules);
     const events = conversation.events;
+    if (options?.continueNumbering) for (const e of events) reserveAll(e, book);
     // Detect every turn first so a number spoken across two turns can be joined before rendering.
     const turnEntities = new Map<number, DetectedEntity[]>();
     // Business names the call names in company contexts ("thank you for calling Acme Outfitters") are not
@@ -582,19 +630,55 @@ export function createRedactor(options: RedactorOptions): KaizenRedactor {
     }
     if (names.size === 0) return;
     const longestFirst = [...names].sort((a, b) => b.length - a.length);
+    // Speech-to-text writes a name in lower case as often as not ("can you tell rohan…" after "Rohan" was found):
+    // a name that is no everyday or dictionary word is also looked for whatever its case.
+    const anyCase = longestFirst.filter((n) => n.split(/\s+/).every((w) => w.length >= 3 && !COMMON_WORD_SET.has(w.toLowerCase()) && !ENGLISH_WORD_SET.has(w.toLowerCase())));
     for (const [i, list] of turnEntities) {
       const text = (events[i] as { text: string }).text;
       let spans = list;
-      for (const name of longestFirst) {
-        for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+      const mark = (haystack: string, name: string) => {
+        for (let at = haystack.indexOf(name); at >= 0; at = haystack.indexOf(name, at + name.length)) {
           const end = at + name.length;
           if (WORD_CHAR_RE.test(text.charAt(at - 1)) || WORD_CHAR_RE.test(text.charAt(end))) continue;
           if (spans.some((x) => x.start < end && x.end > at)) continue;
           spans = mergeSpan(spans, { type: 'PERSON', start: at, end, score: 0.9 });
         }
+      };
+      for (const name of longestFirst) mark(text, name);
+      if (anyCase.length > 0) {
+        const lower = text.toLowerCase();
+        // Offsets hold only when lower-casing keeps the length (it does but for a few letters such as "İ").
+        if (lower.length === text.length) for (const name of anyCase) mark(lower, name.toLowerCase());
       }
+      spans = withRepeatedNameTail(text, spans);
       if (spans !== list) turnEntities.set(i, spans);
     }
+  }
+
+  /**
+   * "it's hamid, hamid rezaei", "i'm dolores, dolores umbridge-fairweather": a name said again at once is
+   * followed by the rest of it; the next word joins the name unless it is an everyday or dictionary word.
+   */
+  function withRepeatedNameTail(text: string, spans: DetectedEntity[]): DetectedEntity[] {
+    let out = spans;
+    for (const x of spans) {
+      if (x.type !== 'PERSON') continue;
+      // Walk back over spaces and the punctuation between the two ("hamid, hamid", "dolores… dolores").
+      let k = x.start;
+      while (k > 0 && text.charCodeAt(k - 1) === 32) k--;
+      const punct = k;
+      while (k > 0 && ',.…-'.includes(text.charAt(k - 1))) k--;
+      if (k === punct) continue;
+      while (k > 0 && text.charCodeAt(k - 1) === 32) k--;
+      const name = text.slice(x.start, x.end).toLowerCase();
+      if (k < name.length || text.slice(k - name.length, k).toLowerCase() !== name || WORD_CHAR_RE.test(text.charAt(k - name.length - 1))) continue;
+      const tail = /^[ ]+([\p{L}][\p{L}'’-]{1,40})/u.exec(text.slice(x.end));
+      if (!tail) continue;
+      const w = tail[1]!.toLowerCase();
+      if (COMMON_WORD_SET.has(w) || ENGLISH_WORD_SET.has(w) || w.split('-').every((p) => COMMON_WORD_SET.has(p) || ENGLISH_WORD_SET.has(p))) continue;
+      out = mergeSpan(out, { ...x, end: x.end + tail[0].length });
+    }
+    return out;
   }
 
   /**
@@ -681,7 +765,8 @@ export function createRedactor(options: RedactorOptions): KaizenRedactor {
   function redactResult(book: PlaceholderBook, result: string): string {
     if (/^\s*[[{]/.test(result)) {
       const parsed = parseJson(result);
-      if (parsed !== undefined && typeof parsed === 'object') return JSON.stringify(redactAny(parsed, undefined, book));
+      // A result nested deeper than any real payload (a hostile one) is redacted as text: walking it would overflow the stack.
+      if (parsed !== undefined && typeof parsed === 'object' && !deeperThan(parsed, 256)) return JSON.stringify(redactAny(parsed, undefined, book));
     }
     return redactWith(book, result);
   }
@@ -745,6 +830,18 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** Whether a parsed JSON value nests deeper than `max` (iterative: it must not overflow the stack itself). */
+function deeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, d] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (d >= max) return true;
+    for (const x of Array.isArray(v) ? v : Object.values(v as Record<string, unknown>)) if (x !== null && typeof x === 'object') stack.push([x, d + 1]);
+  }
+  return false;
 }
 
 /** Replaces whatever `span` overlaps with `span` itself, keeping the list ordered. */

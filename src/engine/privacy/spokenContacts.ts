@@ -12,8 +12,10 @@ const LOCAL_WORD = `[\\p{L}0-9][\\p{L}0-9._-]{0,40}`;
 const SEP = `[ ]+(?:underscore|dot|dash|hyphen|period|point)[ ]+`;
 const LABEL = `[\\p{L}0-9][\\p{L}0-9-]{0,40}`;
 const DOT = `(?:[ ]+dot[ ]+|\\.)`;
+/** A domain label as spoken, hyphens included: "dunmore hyphen farms" (dunmore-farms). */
+const SPOKEN_LABEL = `${LABEL}(?:[ ]+(?:hyphen|dash)[ ]+${LABEL}){0,3}`;
 const SPOKEN_EMAIL_RE = new RegExp(
-  `(?<![\\p{L}0-9._-])${LOCAL_WORD}(?:${SEP}${LOCAL_WORD}){0,6}[ ]+(?:at|@)[ ]+${LABEL}(?:${DOT}${LABEL}){0,4}${DOT}(?:${TLDS})(?![\\p{L}0-9])`,
+  `(?<![\\p{L}0-9._-])${LOCAL_WORD}(?:${SEP}${LOCAL_WORD}){0,6}[ ]+(?:at|@)[ ]+${SPOKEN_LABEL}(?:${DOT}${SPOKEN_LABEL}){0,4}${DOT}(?:${TLDS})(?![\\p{L}0-9])`,
   'giu',
 );
 const SPOKEN_LOCAL_RE = new RegExp(`(?<![\\p{L}0-9._-])${LOCAL_WORD}(?:[ ]+(?:underscore|dot|dash|hyphen)[ ]+${LOCAL_WORD}){1,6}[ ]+(?:at|@)[ ]+`, 'giu');

@@ -161,3 +161,12 @@ export function isUpper(code: number): boolean {
 }
 
 // ---------------------------------------------------------------- the detector
+
+/** Whether text[from, to) holds a letter or digit (a gap between two words that is more than punctuation). */
+export function gapHasLetterOrDigit(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 191) return true;
+  }
+  return false;
+}

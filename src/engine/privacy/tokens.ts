@@ -39,6 +39,8 @@ export interface Flags {
   thisHint: boolean;
   /** A street word written in lower case ("wallaby way"): speech-to-text, the spoken-address family's cue. */
   lowerStreet: boolean;
+  /** A weekday name ("Monday"): dates family. */
+  weekday: boolean;
 }
 
 /** What one family of detectors gets: the text, its tokens and flags, what the other side asked, and where to report. */
@@ -83,7 +85,7 @@ export class TokenBuffer {
     let lastStreetWord = -1;
     const f: Flags = {
       digit: false, upper: false, at: false, atWord: false, dotWord: false, month: false, numberWord: false, address: false,
-      stateCode: false, url: false, money: false, spelledRun: false, nameHint: false, placeHint: false, unit: false, iban: false, idContext: false, letterDigit: false, orgHint: false, selfHint: false, thisHint: false, lowerStreet: false,
+      stateCode: false, url: false, money: false, spelledRun: false, nameHint: false, placeHint: false, unit: false, iban: false, idContext: false, letterDigit: false, orgHint: false, selfHint: false, thisHint: false, lowerStreet: false, weekday: false,
     };
     let ntok = 0;
     let nd = 0;
@@ -160,6 +162,7 @@ export class TokenBuffer {
           case 13: f.orgHint = true; break;
           case 14: f.selfHint = true; break;
           case 15: f.thisHint = true; break;
+          case 16: f.weekday = true; break;
         }
       } else if (cap && i - start > 4 && EURO_STREET_TAILS.has(lower.slice(i - 3, i)) && EURO_STREET_END_RE.test(lower.slice(start, i))) f.address = true;
       if (cap && i - start === 2 && text.charCodeAt(start + 1) < 91) {

@@ -39,7 +39,15 @@ export interface RedactionResult {
  * Turns raw text into text safe to store. Placeholders are consistent within one conversation
  * (`[CUSTOMER_NAME_1]` is the same person throughout) and identifiers used as keys are HMAC-hashed.
  */
+export interface RedactConversationOptions {
+  /**
+   * The call holds placeholders already (its stored part, redacted before, merged with a later part):
+   * new placeholders are numbered after them, so a name learned later never takes an earlier one's number.
+   */
+  continueNumbering?: boolean;
+}
+
 export interface Redactor {
   redactText(text: string): RedactionResult;
-  redactConversation(conversation: Conversation): Conversation;
+  redactConversation(conversation: Conversation, options?: RedactConversationOptions): Conversation;
 }

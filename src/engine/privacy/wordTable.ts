@@ -1,23 +1,24 @@
 import { COMMON_WORD_SET } from './lexicon/commonWords';
 import { ENGLISH_WORD_SET } from './lexicon/englishWords';
 import { FIRST_NAME_SET } from './lexicon/firstNames';
-import { MULTI_WORD_PLACES, PLACE_SET } from './lexicon/places';
+import { CITY_PHRASES, CITY_WORDS } from './lexicon/cities';
+import { MULTI_WORD_PLACES, PLACE_SET, REGION_PHRASE_FIRST, REGION_SET } from './lexicon/places';
 import { SURNAME_SET } from './lexicon/surnames';
 import { NUMBER_WORDS } from './spoken';
-import { STREET_SUFFIX, TLD } from './patterns';
+import { LOCAL_STREET_WORDS, STREET_SUFFIX, TLD } from './patterns';
 
 /**
  * The word table: every lexicon word with its bits (name, surname, everyday word, place, keyword flag,
  * context class), as a Map and as an open-addressing hash table the tokenizer probes without slicing.
  */
 
-/** Words that switch detectors on: 1 "at", 2 "dot", 3 month, 4 number word, 5 street word, 6 money word, 7 name hint, 8 place hint, 9 url, 10 TLD after a dot, 11 month + name, 12 unit, 13 company context, 14 self-naming, 15 "this". */
+/** Words that switch detectors on: 1 "at", 2 "dot", 3 month, 4 number word, 5 street word, 6 money word, 7 name hint, 8 place hint, 9 url, 10 TLD after a dot, 11 month + name, 12 unit, 13 company context, 14 self-naming, 15 "this", 16 weekday. */
 export const KEYWORD_FLAGS = new Map<string, number>();
 for (const w of ['at']) KEYWORD_FLAGS.set(w, 1);
 for (const w of ['dot']) KEYWORD_FLAGS.set(w, 2);
 for (const w of 'jan january feb february mar march apr april may june jun july jul aug august sep sept september oct october nov november dec december'.split(' ')) KEYWORD_FLAGS.set(w, 3);
 for (const w of NUMBER_WORDS) KEYWORD_FLAGS.set(w, 4);
-for (const w of [...STREET_SUFFIX.split('|').flatMap((x) => [x, `${x}s`]), 'via', 'rue', 'calle', 'avenida', 'rua', 'ulica', 'piazza', 'chemin', 'box', 'psc', 'fpo', 'apo', 'dpo', 'uss', 'usns', 'usnv', 'corso', 'viale', 'largo', 'carrer', 'c']) KEYWORD_FLAGS.set(w, 5);
+for (const w of [...STREET_SUFFIX.split('|').flatMap((x) => [x, `${x}s`]), ...LOCAL_STREET_WORDS.split('|').filter((w) => w.length > 2), 'via', 'rue', 'calle', 'avenida', 'rua', 'ulica', 'piazza', 'chemin', 'box', 'psc', 'fpo', 'apo', 'dpo', 'uss', 'usns', 'usnv', 'corso', 'viale', 'largo', 'carrer', 'c']) KEYWORD_FLAGS.set(w, 5);
 for (const w of ['apt', 'apartment', 'suite', 'ste', 'unit', 'flat', 'floor', 'room', 'bldg', 'building']) KEYWORD_FLAGS.set(w, 12);
 for (const w of ['dollar', 'dollars', 'bucks', 'usd', 'euro', 'euros', 'pounds', 'eur', 'gbp', 'cents']) KEYWORD_FLAGS.set(w, 6);
 for (const w of ['name', 'names', 'spell', 'spelled', 'spelling', 'surname', 'named', 'called', 'call', 'mr', 'mrs', 'ms', 'miss', 'mister', 'dr', 'prof', 'dear', 'under', 'assistant', 'speaking', 'talking', 'spoke', 'ask']) KEYWORD_FLAGS.set(w, 7);
@@ -30,9 +31,12 @@ for (const w of ['live', 'living', 'lives', 'lived', 'reside', 'resides', 'moved
 for (const w of ['http', 'https', 'www']) KEYWORD_FLAGS.set(w, 9);
 for (const w of TLD.slice(3, -1).split('|')) if (!KEYWORD_FLAGS.has(w)) KEYWORD_FLAGS.set(w, 10);
 for (const w of ['may']) KEYWORD_FLAGS.set(w, 3);
+// 16: weekday names (a day someone did something on is a date: "I called on Monday").
+export const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+for (const w of WEEKDAYS) KEYWORD_FLAGS.set(w, 16);
 
 /** Street words that mean an address in lower case too ("main street"); the rest count only capitalised ("Lake"). */
-export const STRONG_ADDRESS_WORDS = new Set(['fpo', 'apo', 'dpo', 'uss', 'usns', 'usnv', 'street', 'st', 'avenue', 'ave', 'road', 'rd', 'boulevard', 'blvd', 'lane', 'ln', 'drive', 'dr', 'court', 'ct', 'highway', 'hwy', 'parkway', 'pkwy', 'terrace', 'box', 'psc', 'rue', 'calle', 'avenida', 'rua', 'ulica', 'via']);
+export const STRONG_ADDRESS_WORDS = new Set([...LOCAL_STREET_WORDS.split('|').filter((w) => w.length > 2), 'fpo', 'apo', 'dpo', 'uss', 'usns', 'usnv', 'street', 'st', 'avenue', 'ave', 'road', 'rd', 'boulevard', 'blvd', 'lane', 'ln', 'drive', 'dr', 'court', 'ct', 'highway', 'hwy', 'parkway', 'pkwy', 'terrace', 'box', 'psc', 'rue', 'calle', 'avenida', 'rua', 'ulica', 'via']);
 export const PLACE_PREPOSITIONS = new Set(['in', 'at', 'to', 'from', 'near']);
 
 /**
@@ -59,7 +63,7 @@ export const CONTEXT_WORDS: [number, string][] = [
   [C_ZIP, 'zip postal post postcode zipcode code'],
   [C_DOB, 'born birth dob d birthday bday'],
   [C_YEAR, 'born since in from year of until till by during around circa'],
-  [C_AGE, "aged age i'm am he she is turned turning was were"],
+  [C_AGE, "aged age i'm am he she is turned turning was were be both"],
 ];
 
 /** Multi-word place names by their first word, longest first. */
@@ -71,6 +75,17 @@ for (const p of [...MULTI_WORD_PLACES].sort((a, b) => b.length - a.length)) {
   MULTI_PLACE_FIRST.set(words[0]!, list);
 }
 
+/** Words of a place name as the tokenizer cuts them ("port o' warren" → port, o, warren). */
+const placeTokens = (name: string): string[] => name.split(/[^\p{L}'-]+/u).map((w) => w.replace(/^['-]+|['-]+$/g, '')).filter(Boolean);
+
+/** Gazetteer place names of several words (lexicon/cities.ts), by their first word, longest first. */
+export const CITY_MULTI_FIRST = new Map<string, string[][]>();
+for (const p of CITY_PHRASES.split('|').map(placeTokens).filter((w) => w.length > 1).sort((a, b) => b.length - a.length)) {
+  const list = CITY_MULTI_FIRST.get(p[0]!) ?? [];
+  list.push(p);
+  CITY_MULTI_FIRST.set(p[0]!, list);
+}
+
 /** One lookup per word: lexicon membership in the low bits, the keyword flag (KEYWORD_FLAGS) from bit 8. */
 export const L_FIRST = 1;
 export const L_SUR = 2;
@@ -79,6 +94,14 @@ export const L_PLACE = 8;
 export const L_MULTI = 16;
 export const L_ENGLISH = 32;
 export const L_PREP = 64;
+/** A one-word gazetteer place (lexicon/cities.ts); the first word of a gazetteer phrase. Above the context classes (bits 16–25). */
+export const L_CITY = 1 << 26;
+export const L_CITY_MULTI = 1 << 27;
+/** Among the 3,000 most frequent English words (of the 20,000 in L_ENGLISH). */
+export const L_FREQUENT = 1 << 28;
+/** A country or US state of one word; the first word of one of several words ("new" of "New Zealand"). */
+export const L_REGION = 1 << 29;
+export const L_REGION_FIRST = 1 << 30;
 export const LEXICON = new Map<string, number>();
 export const addBits = (w: string, bits: number) => LEXICON.set(w, (LEXICON.get(w) ?? 0) | bits);
 for (const w of FIRST_NAME_SET) addBits(w, L_FIRST);
@@ -86,9 +109,17 @@ for (const w of SURNAME_SET) addBits(w, L_SUR);
 for (const w of COMMON_WORD_SET) addBits(w, L_COMMON);
 for (const w of NUMBER_WORDS) addBits(w, L_COMMON);
 for (const w of PLACE_SET) addBits(w, L_PLACE);
-for (const w of ENGLISH_WORD_SET) addBits(w, L_ENGLISH);
+{
+  // The set is in frequency order: the first 3,000 are everyday words even when they are also names ("mark", "will", "rose").
+  let rank = 0;
+  for (const w of ENGLISH_WORD_SET) addBits(w, rank++ < 3000 ? L_ENGLISH | L_FREQUENT : L_ENGLISH);
+}
 for (const w of PLACE_PREPOSITIONS) addBits(w, L_PREP);
 for (const w of MULTI_PLACE_FIRST.keys()) addBits(w, L_MULTI);
+for (const w of CITY_WORDS.split('|')) addBits(w, L_CITY);
+for (const w of REGION_SET) addBits(w, L_REGION);
+for (const w of REGION_PHRASE_FIRST) addBits(w, L_REGION_FIRST);
+for (const w of CITY_MULTI_FIRST.keys()) addBits(w, L_CITY_MULTI);
 for (const [w, flag] of KEYWORD_FLAGS) addBits(w, flag << 8);
 for (const [bit, words] of CONTEXT_WORDS) for (const w of words.split(' ')) addBits(w, bit);
 
@@ -127,7 +158,7 @@ export function unknownWord(info: number, lw: string): boolean {
  * LEXICON as an open-addressing table keyed by the hash the tokenizer computes while it scans, so a
  * word is looked up without slicing it out of the text (no allocation per word).
  */
-export const TABLE_SIZE = 1 << 17;
+export const TABLE_SIZE = 1 << 18;
 export const TABLE_MASK = TABLE_SIZE - 1;
 export const TABLE_HASH = new Int32Array(TABLE_SIZE);
 export const TABLE_WORD = new Int32Array(TABLE_SIZE).fill(-1);

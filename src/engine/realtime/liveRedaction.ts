@@ -1,7 +1,7 @@
 import type { Conversation, ConversationEvent } from '../model';
 import { assembleConversation } from '../model';
+import { redactCallPart } from '../privacy/callParts';
 import type { Redactor } from '../privacy/types';
-import { redactsFurther } from '../store/callMerge';
 
 /** New events of one live call since its last batch (in `seq` order); `ended` once its `call.ended` is among them. */
 export interface LiveCallBatch {
@@ -15,6 +15,7 @@ export interface LiveCallBatch {
  * call so far (a name said earlier is known), exactly as an import redacts a whole call. The new events
  * come back, and any earlier event of the call that this redaction redacts further (a name learned in
  * this batch: "my name is …"); the store replaces a stored event by such a version (store/callMerge.ts).
+ * A file merging into a stored call goes through the same `redactCallPart` (privacy/callParts.ts).
  * Synchronous: the live client runs it between frames, or a worker thread runs it
  * (`src/node/liveRedactionWorker.ts`) so the history never crosses threads more than once.
  */
@@ -40,13 +41,7 @@ export class LiveCallHistory {
       this.raw.set(batch.callId, history);
       this.stored.set(batch.callId, stored);
     }
-    const fresh = new Set(batch.events.map((e) => e.eventId));
-    const redacted = this.redactor.redactConversation(assembleConversation(history));
-    const send = redacted.events.filter((e) => {
-      if (fresh.has(e.eventId)) return true;
-      const before = stored.get(e.eventId);
-      return before !== undefined && redactsFurther(before, e);
-    });
+    const send = redactCallPart(this.redactor, { history, fresh: new Set(batch.events), earlier: (id) => stored.get(id) });
     for (const e of send) stored.set(e.eventId, e);
     return assembleConversation(send);
   }

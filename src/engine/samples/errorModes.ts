@@ -70,6 +70,20 @@ export function errorModeArguments(tool: string, plan: ErrorModePlan, slots: Rec
   return undefined;
 }
 
+const PRECURSORS: Record<Exclude<ErrorModeName, 'same-args-retry'>, PlantedError> = {
+  'refund-without-identity': { mode: 'refund-without-identity', tool: 'offer_refund', code: 'IDENTITY_REQUIRED', precursor: 'no verify_identity before offer_refund' },
+  'change-after-shipped': { mode: 'change-after-shipped', tool: 'update_order', code: 'ALREADY_SHIPPED', precursor: 'shipping_status returned status shipped' },
+  'missing-field': { mode: 'missing-field', tool: 'update_account', code: 'VALIDATION_FAILED', precursor: 'update_account called without zip' },
+};
+
+/** Which planted mode a tool call would hit in this state, without drawing from the plan's stream. */
+export function errorModeWouldFail(tool: string, plan: ErrorModePlan, state: { verified: boolean; shippedSeen: boolean; zipMissing: boolean }): PlantedError | undefined {
+  if (tool === 'offer_refund' && !state.verified && plan.fails['refund-without-identity']) return PRECURSORS['refund-without-identity'];
+  if (tool === 'update_order' && state.shippedSeen && plan.fails['change-after-shipped']) return PRECURSORS['change-after-shipped'];
+  if (tool === 'update_account' && state.zipMissing && plan.fails['missing-field']) return PRECURSORS['missing-field'];
+  return undefined;
+}
+
 /** The failure a tool call hits under the error modes, given what happened earlier in the call. */
 export function errorModeFailure(
   tool: string,

@@ -5,6 +5,7 @@ import {
   AGENT_RESOLUTIONS,
   AGENT_TOOL_ERROR_LINES,
   AGENT_TRANSFERS,
+  AGENT_WITHHELD_LINES,
   CITIES,
   CUSTOMER_FIRST_NAMES,
   CUSTOMER_LAST_NAMES,
@@ -23,7 +24,7 @@ import {
   USER_POSITIVE_REACTIONS,
   USER_THANKS,
 } from './phrases';
-import { blindRetryFailure, errorModeArguments, errorModeFailure, planErrorModes } from './errorModes';
+import { blindRetryFailure, errorModeArguments, errorModeFailure, errorModeWouldFail, planErrorModes } from './errorModes';
 import type { PlantedError } from './errorModes';
 import { SeededRandom } from './random';
 import { SAMPLE_INTENTS } from './truth';
@@ -42,15 +43,36 @@ export interface SampleOptions {
    * drawn, so a policy that keeps it reproduces the default calls exactly.
    */
   chooseStrategy?: (intent: SampleIntent, trigger: SampleTrigger, uniformPick: SampleStrategy) => SampleStrategy;
-  /** Called when a planted tool error would happen; true when the agent prevents it (it obeys a learned correction). */
-  preventError?: (intent: SampleIntent, tool: string, code: string, message: string) => boolean;
+  /**
+   * The agent's check before each tool call of the error modes' flow (only with `errorModes`): given the
+   * call so far and the pending call, what it does instead (a simulated agent obeying a learned
+   * correction), or nothing. The generator then plays the corrected call: the world decides whether the
+   * error still happens. The hook sees only the events, never the plan.
+   */
+  beforeToolCall?: (callSoFar: readonly ConversationEventInput[], pending: { name: string; arguments: Record<string, unknown> }) => ToolCallCorrection | undefined;
   /**
    * Plant the recurring error modes of errorModes.ts (refund without identity check, change after
    * shipped, missing field, same-args retry) with their precursors; default off, so the calls of
    * every other evaluation stay exactly as they were.
    */
   errorModes?: boolean;
+  /**
+   * With `errorModes`: the chance that each planted error that happens costs the call its success (a failed
+   * step costs the customer), drawn from the modes' own stream. Default 0: outcomes stay exactly those of
+   * the calls without error modes, as the other evaluations expect; the learning fleet sets it.
+   */
+  errorModePenalty?: number;
 }
+
+/**
+ * What an agent can do about a pending tool call: call a missing step first, add a missing argument,
+ * retry with fresh arguments instead of the ones that just failed, or not make the call at all.
+ */
+export type ToolCallCorrection =
+  | { kind: 'call-first'; tool: string }
+  | { kind: 'add-argument'; field: string }
+  | { kind: 'fresh-arguments' }
+  | { kind: 'withhold' };
 
 export interface GeneratedCall {
   events: ConversationEventInput[];
@@ -170,14 +192,13 @@ export function* iterateSampleCalls(options: SampleOptions = {}): Generator<Gene
     for (const te of TOOL_ERRORS) {
       if (tools.includes(te.tool) && r.chance(te.rate)) {
         const message = te.message(r);
-        if (options.preventError?.(intent, te.tool, te.code, message)) continue;
         errors.push({ tool: te.tool, code: te.code, message });
         errorPenalty += te.penalty;
       }
     }
     const pSuccess = clamp(plantedRate(intent, trigger, strategy) + toolDelta - errorPenalty);
-    const success = r.chance(pSuccess);
-    const failureMode = success ? 'none' : r.weighted([['escalated', 0.45], ['abandoned', 0.3], ['unresolved', 0.25]] as const);
+    let success = r.chance(pSuccess);
+    let failureMode: 'none' | 'escalated' | 'abandoned' | 'unresolved' = success ? 'none' : r.weighted([['escalated', 0.45], ['abandoned', 0.3], ['unresolved', 0.25]] as const);
     const explicitOutcome = r.chance(0.8);
 
     // ---- the conversation ------------------------------------------------------------------
@@ -207,6 +228,8 @@ export function* iterateSampleCalls(options: SampleOptions = {}): Generator<Gene
     const plan = options.errorModes ? planErrorModes(seed, i, intent) : undefined;
     const planted: PlantedError[] = [];
     const modeState = { verified: false, shippedSeen: false, zipMissing: plan?.zipMissing ?? false };
+    /** Planted modes a correction kept from happening (the answer key of error prevention; scoring only). */
+    const averted: PlantedError[] = [];
     const extraTool = (name: string, args: Record<string, unknown>, result: { ok: true; result: string } | { ok: false; error: string; code: string }) => {
       const rng = plan!.rng;
       t += rng.int(300, 1500);
@@ -219,17 +242,32 @@ export function* iterateSampleCalls(options: SampleOptions = {}): Generator<Gene
         events.push({ ...base(), type: 'agent.error', code: result.code, message: result.error, stage: 'tool', toolName: name });
       }
     };
-    if (plan?.verifyFirst) {
-      extraTool('verify_identity', errorModeArguments('verify_identity', plan, slots)!, { ok: true, result: '{"status":"verified"}' });
+    const verify = () => {
+      extraTool('verify_identity', errorModeArguments('verify_identity', plan!, slots)!, { ok: true, result: '{"status":"verified"}' });
       modeState.verified = true;
-    }
+    };
+    if (plan?.verifyFirst) verify();
     for (const tool of tools) {
+      let args = (plan && errorModeArguments(tool, plan, slots)) ?? (tool === 'pull_up_account' ? { email: slots.email } : { order_id: slots.order });
+      const err = errors.find((e) => e.tool === tool);
+      if (plan && options.beforeToolCall && !err) {
+        // The agent's own check: the world's plan decides what a corrected call still hits.
+        const wouldFail = errorModeWouldFail(tool, plan, { ...modeState, zipMissing: tool === 'update_account' && !('zip' in args) });
+        const correction = options.beforeToolCall(events, { name: tool, arguments: args });
+        if (correction?.kind === 'withhold') {
+          if (wouldFail) averted.push(wouldFail);
+          turn('agent', r.pick(AGENT_WITHHELD_LINES));
+          continue;
+        }
+        if (correction?.kind === 'call-first' && correction.tool === 'verify_identity' && !modeState.verified) verify();
+        if (correction?.kind === 'add-argument' && !(correction.field in args)) args = { ...args, [correction.field]: slots[correction.field] ?? 'provided' };
+        if (wouldFail && !errorModeWouldFail(tool, plan, { ...modeState, zipMissing: tool === 'update_account' && !('zip' in args) })) averted.push(wouldFail);
+      }
+      if (plan && tool === 'update_account') modeState.zipMissing = !('zip' in args);
       t += r.int(300, 1500);
       const toolCallId = `${callId}-tool-${toolSeq++}`;
-      const args = (plan && errorModeArguments(tool, plan, slots)) ?? (tool === 'pull_up_account' ? { email: slots.email } : { order_id: slots.order });
       events.push({ ...base(), type: 'tool.called', toolCallId, name: tool, arguments: args });
       t += r.int(200, 1200);
-      const err = errors.find((e) => e.tool === tool);
       const modeErr = plan && !err ? errorModeFailure(tool, plan, modeState, slots) : undefined;
       if (err) {
         events.push({ ...base(), type: 'tool.result', toolCallId, name: tool, ok: false, error: err.message });
@@ -237,11 +275,17 @@ export function* iterateSampleCalls(options: SampleOptions = {}): Generator<Gene
         turn('agent', r.pick(AGENT_TOOL_ERROR_LINES));
         if (plan && tool === 'update_account') {
           // The retry after a timeout: the same arguments are rejected, a fresh request key goes through.
-          if (plan.blindRetry) {
+          const correction = plan.blindRetry ? options.beforeToolCall?.(events, { name: tool, arguments: args }) : undefined;
+          const blind = plan.blindRetry && correction?.kind !== 'fresh-arguments' && correction?.kind !== 'withhold';
+          if (blind) {
             const failure = blindRetryFailure(plan);
             planted.push({ mode: failure.mode, tool: failure.tool, code: failure.code, precursor: failure.precursor });
             extraTool(tool, args, { ok: false, error: failure.message, code: failure.code });
-          } else extraTool(tool, { ...args, request_key: `rk_${plan.rng.digits(8)}` }, { ok: true, result: '{"status":"updated"}' });
+          } else {
+            if (plan.blindRetry) averted.push({ mode: 'same-args-retry', tool, code: 'DUPLICATE_REQUEST', precursor: 'update_account retried with the arguments that just failed' });
+            if (correction?.kind === 'withhold') turn('agent', r.pick(AGENT_WITHHELD_LINES));
+            else extraTool(tool, { ...args, request_key: `rk_${plan.rng.digits(8)}` }, { ok: true, result: '{"status":"updated"}' });
+          }
         }
       } else if (modeErr) {
         planted.push({ mode: modeErr.mode, tool: modeErr.tool, code: modeErr.code, precursor: modeErr.precursor });
@@ -253,6 +297,13 @@ export function* iterateSampleCalls(options: SampleOptions = {}): Generator<Gene
         if (plan && tool === 'shipping_status' && plan.shippingStatus === 'shipped') modeState.shippedSeen = true;
         if (tool === 'verify_identity') modeState.verified = true;
       }
+    }
+    // A planted error that happened can cost the call its success (drawn from the modes' own stream, so
+    // calls without error modes are unchanged).
+    const penalty = options.errorModePenalty ?? 0;
+    if (plan && penalty > 0 && success && planted.length > 0 && plan.rng.chance(1 - (1 - penalty) ** planted.length)) {
+      success = false;
+      failureMode = plan.rng.weighted([['escalated', 0.45], ['abandoned', 0.3], ['unresolved', 0.25]] as const);
     }
 
     if (success) {
@@ -313,7 +364,7 @@ export function* iterateSampleCalls(options: SampleOptions = {}): Generator<Gene
         escalated: failureMode === 'escalated',
         errorCodes: [...errors.map((e) => e.code), ...planted.map((p) => p.code)],
         explicitOutcome,
-        ...(plan ? { plantedErrors: planted } : {}),
+        ...(plan ? { plantedErrors: planted, avertedErrors: averted } : {}),
       },
     };
   }

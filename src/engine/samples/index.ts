@@ -1,6 +1,6 @@
 export * from './truth';
 export { generateSampleCalls, iterateSampleCalls, summarizeTruth, PLANTED_PATTERNS, PLANTED_TOOL_PATTERNS } from './generator';
-export type { GeneratedCall, SampleOptions } from './generator';
+export type { GeneratedCall, SampleOptions, ToolCallCorrection } from './generator';
 export { SeededRandom } from './random';
 export { scorePatternRecovery } from './recovery';
 export type { DiscoveredPattern, RecoveryScore } from './recovery';

@@ -200,6 +200,12 @@ export const AGENT_TOOL_ERROR_LINES = [
   'Hmm, the lookup failed on my end, give me a moment.',
 ];
 
+/** What an agent says instead of a tool call it decided not to make. */
+export const AGENT_WITHHELD_LINES = [
+  'Before I do that, let me check one thing so this does not bounce back on you.',
+  'I will hold off on that change for now and find another way to sort this out.',
+];
+
 export const INTENT_TRIGGERS: Record<SampleIntent, readonly SampleTrigger[]> = {
   product_defect: ['refund-request', 'wrong-item'],
   shipping_issue: ['late-delivery', 'address-change'],

@@ -84,6 +84,8 @@ export interface CallTruth {
   explicitOutcome: boolean;
   /** With `errorModes`: the planted recurring errors of this call and their precursors (errorModes.ts). */
   plantedErrors?: Array<{ mode: string; tool: string; code: string; precursor: string }>;
+  /** Planted errors the agent's correction kept from happening (with error modes and a `beforeToolCall` hook). */
+  avertedErrors?: Array<{ mode: string; tool: string; code: string; precursor: string }>;
 }
 
 export interface SampleTruth {

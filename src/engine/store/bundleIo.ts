@@ -20,6 +20,29 @@ import type { CallRow } from './callTable';
 import type { ErrorFingerprint, Experiment, LearningArtifact, Pattern } from '../model';
 
 /** Every record of a bundle, validated, by section. */
+/**
+ * The deepest nesting a bundle record may have: stored events passed ingest's limit (256), and a record wraps
+ * them in a few levels more. Deeper is hostile: checking, hashing or merging it would overflow the stack.
+ */
+export const MAX_BUNDLE_RECORD_DEPTH = 512;
+
+/** The nesting depth of JSON text once it passes `max` (strings skipped), else undefined. Iterative. */
+function jsonNestingOver(text: string, max: number): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > max) return depth;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return undefined;
+}
+
 export interface BundleRecords {
   calls: CallRow[];
   analyses: CallAnalysisRecord[];
@@ -243,6 +266,15 @@ export function readBundle(bytes: Uint8Array, ports: EnginePorts): { records: Bu
     const out = records[name] as unknown[];
     lines.forEach((line, index) => {
       let raw: unknown;
+      const depth = jsonNestingOver(line, MAX_BUNDLE_RECORD_DEPTH);
+      if (depth !== undefined) {
+        throw new BundleError(
+          `Section "${name}" record ${index + 1} nests deeper than ${MAX_BUNDLE_RECORD_DEPTH} levels (at least ${depth}); Kaizen never writes such a record. Nothing was imported.`,
+          'record',
+          name,
+          index + 1,
+        );
+      }
       try {
         raw = JSON.parse(line);
       } catch (err) {

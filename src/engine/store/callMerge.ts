@@ -16,7 +16,8 @@ export interface CallConflict {
 /**
  * A merge may only add events (a platform's later message: Retell's `call_analyzed` after `call_ended`,
  * a post-call survey), or redact a stored event further (a name learned later in the call: see
- * `redactsFurther`). The first incoming event whose id is stored with other different content is a conflict.
+ * `redactsFurther`); a copy of a stored event that the stored version redacts further is a duplicate.
+ * The first incoming event whose id is stored with other different content is a conflict.
  */
 export function findMergeConflict(callId: string, stored: readonly ConversationEvent[], incoming: readonly ConversationEvent[]): CallConflict | undefined {
   const byId = new Map(stored.map((e) => [e.eventId, e]));
@@ -24,7 +25,8 @@ export function findMergeConflict(callId: string, stored: readonly ConversationE
     const old = byId.get(event.eventId);
     if (old === undefined) continue;
     const path = firstDifference(content(old), content(event));
-    if (path === undefined || redactsFurther(old, event)) continue;
+    // A copy the stored event already redacts further (the stored call learned a name later) is a duplicate.
+    if (path === undefined || redactsFurther(old, event) || redactsFurther(event, old)) continue;
     const field = `${old.type}${path ? `.${path}` : ''}`;
     return {
       callId,

@@ -120,6 +120,11 @@ export class CallSegments {
     return num === undefined ? undefined : this.all().find((s) => s.num === num);
   }
 
+  /** Whether a call was sealed into a segment (its key is listed; a rare key collision only costs a lookup). */
+  holds(callId: string): boolean {
+    return this.files !== undefined && this.segmentOf(callId) !== undefined;
+  }
+
   private live(s: Segment, callId: string): boolean {
     return s.summary.live === s.calls || this.segmentOf(callId) === s.num;
   }

@@ -105,6 +105,16 @@ export class CallTable {
     for (const id of new Set(rows.filter((r) => r[eventsAt] === null && r[archiveAt] !== null).map((r) => r[archiveAt] as string))) await this.archives.load(id);
   }
 
+  /** Which of `callIds` have a row: one query per 200 ids. */
+  existing(callIds: readonly string[]): string[] {
+    const out: string[] = [];
+    for (let i = 0; i < callIds.length; i += 200) {
+      const chunk = callIds.slice(i, i + 200);
+      for (const [id] of this.sql.rows(`SELECT call_id FROM calls WHERE call_id IN (${chunk.map(() => '?').join(',')})`, chunk)) out.push(id as string);
+    }
+    return out;
+  }
+
   exists(callId: string): boolean {
     return this.sql.scalar('SELECT 1 FROM calls WHERE call_id = ?', [callId]) !== undefined;
   }

@@ -26,6 +26,8 @@ export interface LearningStore extends Disposable {
    */
   putConversations(conversations: readonly Conversation[]): Promise<PutConversationsResult>;
   getConversation(callId: string): Promise<Conversation | undefined>;
+  /** Which of these calls the store holds (a key probe, nothing decoded): an import redacts those again with the stored part. */
+  storedCallIds(callIds: readonly string[]): Promise<Set<string>>;
   listCalls(filter?: CallFilter): Promise<CallSummary[]>;
   countCalls(filter?: CallFilter): Promise<number>;
   /** Streams conversations in start-time order without holding them all. */

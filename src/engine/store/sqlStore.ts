@@ -204,6 +204,13 @@ export class SqlLearningStore implements LearningStore {
     return (await this.calls.get(callId)) ?? this.segments.get(callId);
   }
 
+  async storedCallIds(callIds: readonly string[]): Promise<Set<string>> {
+    this.assertOpen();
+    const held = new Set(this.calls.existing(callIds));
+    for (const id of callIds) if (!held.has(id) && this.segments.holds(id)) held.add(id);
+    return held;
+  }
+
   /** SQLite's plan for `listCalls(filter)`: which index answers it (for tests and `--explain`). */
   queryPlan(filter: CallFilter = {}): string[] {
     this.assertOpen();

@@ -71,12 +71,12 @@ export class DashboardPanel {
     this.showingSimulation = true;
     try {
       const { computeKpis, simulateFleet } = loadEngine();
-      const months = simulateFleet({ seed: 1, agents: 4, months: 6, callsPerAgentMonth: 500, onLog: (line) => this.ctx.log.info(`simulate: ${line}`) });
+      const months = simulateFleet({ seed: 1, agents: 4, months: 6, callsPerAgentMonth: 500, ports: this.ctx.ports, onLog: (line) => this.ctx.log.info(`simulate: ${line}`) });
       const facts: Parameters<typeof computeKpis>[0][number][] = [];
       for (;;) {
         // A turn of the event loop between months keeps the window responsive while the fleet runs.
         await new Promise((resolve) => setTimeout(resolve, 0));
-        const step = months.next();
+        const step = await months.next();
         if (step.done) break;
         facts.push(...step.value.facts);
         if (!this.showingSimulation) return;
@@ -108,6 +108,8 @@ export class DashboardPanel {
       const store = await this.ctx.engine.store();
       const { computeKpis, loadCallFacts } = loadEngine();
       const facts = await loadCallFacts(store);
+      // A simulation may have started while the store was being read; its view wins until "Show my store".
+      if (this.showingSimulation) return;
       await this.host.post({
         type: 'kpis',
         data: {
@@ -119,6 +121,7 @@ export class DashboardPanel {
         },
       });
     } catch (err) {
+      if (this.showingSimulation) return;
       await this.host.post({ type: 'error', message: `Could not compute the KPIs: ${errorMessage(err)}` });
     }
   }

@@ -114,10 +114,14 @@ describe('store: transcript archives', () => {
     await s.putConversations([old(0), old(1), old(2)]);
     await s.close();
     const [live] = archiveFiles();
-    fs.writeFileSync(path.join(archiveDir, 'tzzz-orphan.sqlite'), 'half a save');
-    fs.writeFileSync(path.join(archiveDir, 'tq.sqlite.1.2.tmp'), 'temp');
+    fs.writeFileSync(path.join(archiveDir, 'tzzz-0badf00d.sqlite'), 'half a save');
+    fs.writeFileSync(path.join(archiveDir, 'tq-0badf00d.sqlite.1.2.tmp'), 'temp');
+    // Files Kaizen did not make are never its to delete, even in its own folder.
+    const mine = ['notes.sqlite', 'backup-2026.sqlite', 'copy.tmp', 'tq.sqlite.1.2.tmp'];
+    for (const f of mine) fs.writeFileSync(path.join(archiveDir, f), 'the user\'s');
     const again = await open();
-    assert.deepEqual(archiveFiles(), [live]);
+    assert.deepEqual(archiveFiles(), [live!, ...mine].sort());
+    for (const f of mine) assert.ok(fs.existsSync(path.join(archiveDir, f)), f);
     assert.deepEqual(await again.getConversation('old-1'), old(1));
   });
 

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { ConversationEventSchema } from '../../model';
 import type { CallOutcome, CallSource, ConversationEvent, ConversationEventInput } from '../../model';
 import { describeZodError } from '../issues';
+import { MAX_JSON_DEPTH, jsonDepthExceeds } from '../limits';
 import type { AdapterContext, AdapterOutput, SourceRecord } from '../types';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -107,6 +108,9 @@ export function sourceOf(ctx: AdapterContext, index: number, externalId?: string
 export function parseToolArguments(raw: unknown): Record<string, unknown> {
   if (raw && typeof raw === 'object' && !Array.isArray(raw)) return raw as Record<string, unknown>;
   if (typeof raw !== 'string' || raw.trim() === '') return {};
+  // Arguments arrive as JSON text inside the record, so the record's own depth check never saw them: nested
+  // deeper than a record may be, they are kept as text (redacted like any text) rather than parsed.
+  if (jsonDepthExceeds(raw, MAX_JSON_DEPTH) !== undefined) return { raw };
   try {
     const value: unknown = JSON.parse(raw);
     if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;

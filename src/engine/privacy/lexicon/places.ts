@@ -70,3 +70,10 @@ export const MULTI_WORD_PLACES: readonly string[] = [
   ...MULTI_WORD_STATES,
   ...MULTI_WORD_CITIES,
 ];
+
+/** Countries and US states only (no cities): a town followed by one of these is a place ("Maribor, Slovenia"). */
+export const REGION_SET: ReadonlySet<string> = new Set(`${COUNTRIES} ${US_STATES}`.split(/\s+/).filter(Boolean));
+/** First words of the multi-word countries and states ("new" of "New Zealand"). */
+export const REGION_PHRASE_FIRST: ReadonlySet<string> = new Set([...MULTI_WORD_COUNTRIES, ...MULTI_WORD_STATES].map((p) => p.split(' ')[0]!));
+/** Multi-word countries and states, as written in MULTI_WORD_PLACES. */
+export const REGION_PHRASES: ReadonlySet<string> = new Set([...MULTI_WORD_COUNTRIES, ...MULTI_WORD_STATES]);

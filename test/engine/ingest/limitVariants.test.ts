@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { importFile } from '../../../src/engine/ingest';
+import { createRedactor } from '../../../src/engine/privacy';
+import { openSqlStore } from '../../../src/engine/store';
+import type { LearningStore } from '../../../src/engine/store';
+import { createNodePorts } from '../../../src/node/nodePorts';
+
+const chat = (i: number) => ({ id: `chat-${i}`, messages: [{ role: 'user', content: `my parcel number ${i} is late` }, { role: 'assistant', content: 'Let me check.' }] });
+
+describe('ingest: variants of one bad record (nesting hidden in strings, a broken record in a one-per-line array)', function () {
+  this.timeout(120_000);
+  let dir: string;
+  let store: LearningStore;
+  const ports = createNodePorts();
+  const redactor = createRedactor({ hmacKey: new Uint8Array(32).fill(5), hashing: ports.hashing });
+  const run = async (name: string, text: string) => {
+    const p = path.join(dir, name);
+    writeFileSync(p, text);
+    return importFile(p, { ports, store, redactor });
+  };
+  beforeEach(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'kaizen-limit-variants-'));
+    store = await openSqlStore({ ports });
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('tool arguments and a tool result nested 20,000 deep inside JSON strings: the call is kept (as text), and so are its neighbours', async () => {
+    const deep = '['.repeat(20_000) + ']'.repeat(20_000);
+    const hostile = {
+      id: 'deep',
+      messages: [
+        { role: 'user', content: 'look it up' },
+        { role: 'assistant', content: null, tool_calls: [{ id: 't1', type: 'function', function: { name: 'lookup', arguments: `{"q":${deep}}` } }] },
+        { role: 'tool', tool_call_id: 't1', content: `{"rows":${deep}}` },
+        { role: 'assistant', content: 'Found nothing.' },
+      ],
+    };
+    const r = await run('deep.jsonl', [chat(1), hostile, chat(2)].map((x) => JSON.stringify(x)).join('\n'));
+    assert.deepEqual([r.records, r.calls, r.rejected], [3, 3, 0], JSON.stringify(r.rejections));
+    const stored = await store.listCalls();
+    assert.equal(stored.length, 3);
+    const deepCall = (await Promise.all(stored.map((c) => store.getConversation(c.callId)))).find((c) => c!.events.some((e) => e.type === 'tool.called'))!;
+    const called = deepCall.events.find((e) => e.type === 'tool.called')!;
+    assert.equal(called.type === 'tool.called' && typeof called.arguments.raw, 'string', 'the arguments are kept as text');
+  });
+
+  it('an unterminated string in a one-record-per-line array costs that record only; the records after it are read, and counted', async () => {
+    const lines = [JSON.stringify(chat(1)), '{"id":"broken","messages":[{"role":"user","content":"it says }, {\\"id\\": and ] here', JSON.stringify(chat(2)), JSON.stringify(chat(3))];
+    const r = await run('array.json', `[${lines.join(',\n')}]`);
+    assert.deepEqual([r.calls, r.rejected], [3, 1], JSON.stringify(r.rejections));
+    assert.equal(r.rejections[0]!.line, 2);
+    assert.match(r.rejections[0]!.reason, /line 2 is broken .* read on from line 3/);
+    assert.equal(r.records, 4, 'every record of the file is counted once');
+  });
+
+  it('a value left open at the end of the array still says the file is truncated', async () => {
+    const r = await run('cut.json', `[${JSON.stringify(chat(1))},\n{"id":"cut","messages":[{"role":"user","content":"hel`);
+    assert.deepEqual([r.calls, r.rejected], [1, 1]);
+    assert.match(r.rejections.map((x) => x.reason).join(' '), /truncated/);
+  });
+});
