@@ -4,6 +4,9 @@
 //   intents      eval/intents.ts (runIntentEval), when present
 //   USS          turn-level dissatisfaction (sat mode ≤ 2) and dialogue-level (overall mode ≤ 2);
 //                split: dialogue_idx % 5 == 4 → test, else train (per dataset, MWOZ and SGD)
+//   USS across   dialogue-level, train on MWOZ → test on SGD and the reverse; the l2 of every "CV l2" row is
+//                chosen by cross-validation on the training corpus only; "own-corpus std." standardises the
+//                test corpus on its own unlabelled feature statistics (no test label is read)
 //   τ-bench      outcome (reward) and hand-off (transfer_to_human_agents) prediction;
 //                split by task: tasks 0–14 train, 15–24 test (4 trials each)
 //   samples      import → redact → analyze of N generated calls (seed 2026); discovered significant
@@ -23,6 +26,8 @@ import { openSqlStore } from '../src/engine/store';
 import type { LearningStore } from '../src/engine/store';
 import { createNodePorts } from '../src/node/nodePorts';
 import { dialogueFeatures } from '../src/engine/analysis/dialogueFeatures';
+import { crossDomainFeatures, userTurnPrefixFeatures } from '../src/engine/analysis/crossDomainFeatures';
+import { fitLogisticCv, predictStandardised, withDomainStatistics } from '../src/engine/analysis/logisticCv';
 import { formatClusteringRow, runClusteringEval } from './clustering';
 import { formatRecoveryRow, runAirlineRecovery } from './discovery';
 
@@ -99,6 +104,20 @@ function fitAndScore(trainX: number[][], trainY: boolean[], testX: number[][]) {
     if (f > bestF1) [best, bestF1] = [t, f];
   }
   return { scores: testX.map(score), threshold: best };
+}
+/** Standardised logistic with l2 chosen by cross-validation on the training rows only; threshold as above. */
+function fitCvAndScore(trainX: number[][], trainY: boolean[], testX: number[][], groups?: readonly (string | number)[], ownStatistics = false) {
+  const fitted = fitLogisticCv(trainX, trainY, { groups });
+  const trainScores = trainX.map((x) => predictStandardised(fitted, x));
+  // Optionally the test corpus is standardised on its own (unlabelled) feature statistics.
+  const m = ownStatistics ? withDomainStatistics(fitted, testX) : fitted;
+  let best = 0.5;
+  let bestF1 = -1;
+  for (let t = 0.05; t < 0.95; t += 0.01) {
+    const f = metrics(trainScores, trainY, t).f1;
+    if (f > bestF1) [best, bestF1] = [t, f];
+  }
+  return { scores: testX.map((x) => predictStandardised(m, x)), threshold: best, l2: m.l2, cvAuc: m.cvAuc };
 }
 function printMetrics(label: string, m: Metrics, threshold?: number): void {
   console.log(
@@ -191,14 +210,17 @@ async function evalUssCrossDomain(): Promise<void> {
   console.log('\n## USS dissatisfaction across domains: dialogue-level (overall mode ≤ 2), train on one corpus, test on the other');
   const { store, convs } = await loadInto(path.join(dataDir, 'satisfaction/uss/uss_mwoz_sgd.jsonl'), 'uss');
   await store.close();
-  const rows: Array<{ domain: string; y: boolean; signals: number[]; dialogue: number[] }> = [];
+  const rows: Array<{ domain: string; id: string; y: boolean; signals: number[]; dialogue: number[]; cross: number[]; prefixes: number[][]; turnY: Array<boolean | undefined> }> = [];
   for (const c of convs) {
     const ended = c.events.find((e) => e.type === 'call.ended') as Extract<ConversationEvent, { type: 'call.ended' }> | undefined;
     const overall = ended?.annotations?.overallSatMode;
     if (typeof overall !== 'number') continue;
     const events = withoutOutcome(c.events);
     const a = analyzeEvents(events);
-    rows.push({ domain: (c.source?.externalId ?? '').split(':')[0] ?? '', y: overall <= 2, signals: a.features, dialogue: dialogueFeatures(events) });
+    const domain = (c.source?.externalId ?? '').split(':')[0] ?? '';
+    // Each rated user turn labels the prefix ending there (USS users rate the dialogue as it stands).
+    const turnY = events.flatMap((e) => (e.type === 'turn' && e.role === 'user' && e.text.trim() ? [typeof e.annotations?.satMode === 'number' ? e.annotations.satMode <= 2 : undefined] : []));
+    rows.push({ domain, id: c.callId, y: overall <= 2, signals: a.features, dialogue: dialogueFeatures(events), cross: crossDomainFeatures(events), prefixes: userTurnPrefixFeatures(events), turnY });
   }
   const sets = { signals: (r: (typeof rows)[number]) => r.signals, 'dialogue acts': (r: (typeof rows)[number]) => r.dialogue, 'signals + dialogue acts': (r: (typeof rows)[number]) => [...r.signals, ...r.dialogue] };
   for (const [train, test] of [['MWOZ', 'SGD'], ['SGD', 'MWOZ']] as const) {
@@ -207,6 +229,35 @@ async function evalUssCrossDomain(): Promise<void> {
     for (const [name, f] of Object.entries(sets)) {
       const m = fitAndScore(tr.map(f), tr.map((r) => r.y), te.map(f));
       printMetrics(`${train} → ${test}: ${name}`, metrics(m.scores, te.map((r) => r.y), m.threshold), m.threshold);
+    }
+    const cross = (r: (typeof rows)[number]) => r.cross;
+    const both = (r: (typeof rows)[number]) => [...r.signals, ...r.cross];
+    for (const [name, f, own] of [
+      ['turn acts (CV l2)', cross, false],
+      ['signals + turn acts (CV l2)', both, false],
+      ['turn acts, own-corpus standardised', cross, true],
+      ['signals + turn acts, own-corpus std.', both, true],
+    ] as const) {
+      const m = fitCvAndScore(tr.map(f), tr.map((r) => r.y), te.map(f), undefined, own);
+      printMetrics(`${train} → ${test}: ${name}`, metrics(m.scores, te.map((r) => r.y), m.threshold), m.threshold);
+      console.log(`    l2 ${m.l2} chosen by 5-fold CV on ${train} only, one-SE rule (out-of-fold AUC ${f3(m.cvAuc)})`);
+    }
+    {
+      // Fitted on the training corpus's rated turns (prefixes), scored per call as the mean over its prefixes.
+      const px: number[][] = [];
+      const py: boolean[] = [];
+      const pg: string[] = [];
+      for (const r of tr)
+        r.prefixes.forEach((x, i) => {
+          if (r.turnY[i] === undefined) return;
+          px.push(x);
+          py.push(r.turnY[i]!);
+          pg.push(r.id);
+        });
+      const m = fitLogisticCv(px, py, { groups: pg, l2Grid: [1, 10, 100, 1000] });
+      const callScore = (r: (typeof rows)[number]) => r.prefixes.reduce((t, x) => t + predictStandardised(m, x), 0) / Math.max(1, r.prefixes.length);
+      printMetrics(`${train} → ${test}: turn acts, fit on rated turns, mean`, metrics(te.map(callScore), te.map((r) => r.y), 0.5));
+      console.log(`    l2 ${m.l2} chosen by 5-fold CV (folds by dialogue) on ${px.length} rated ${train} turns only (out-of-fold turn AUC ${f3(m.cvAuc)})`);
     }
     // The prior (no labels at all): signal prior minus nothing fitted.
     printMetrics(`${train} → ${test}: prior outcome model (no labels)`, metrics(te.map((r) => 1 - analyzePrior(r.signals)), te.map((r) => r.y), 0.5));
@@ -246,7 +297,7 @@ async function evalAirlineRecovery(): Promise<void> {
 async function evalTau(): Promise<void> {
   console.log('\n## τ-bench airline: outcome (reward) and hand-off prediction, split: tasks 0–14 train, 15–24 test');
   const { store, convs } = await loadInto(path.join(dataDir, 'agent_runs/tau_bench_airline/trajectories_tasks_00_24.json'), 'openai-messages');
-  const rows: Array<{ part: 'train' | 'test'; success: boolean; handoff: boolean; full: number[]; dialogue: number[]; early: number[]; detected: boolean; prior: number }> = [];
+  const rows: Array<{ part: 'train' | 'test'; task: number; success: boolean; handoff: boolean; full: number[]; dialogue: number[]; cross: number[]; early: number[]; detected: boolean; prior: number }> = [];
   for (const c of convs) {
     const task = Number(c.source?.externalId ?? -1);
     const part = task <= 14 ? 'train' : 'test';
@@ -264,7 +315,7 @@ async function evalTau(): Promise<void> {
       a.push(e);
     }
     const early = a.snapshot();
-    rows.push({ part, success, handoff, full: full.features, dialogue: dialogueFeatures(events), early: early.features, detected: full.signals.some((s) => s.kind === 'transfer'), prior: full.outcome.probability });
+    rows.push({ part, task, success, handoff, full: full.features, dialogue: dialogueFeatures(events), cross: crossDomainFeatures(events), early: early.features, detected: full.signals.some((s) => s.kind === 'transfer'), prior: full.outcome.probability });
   }
   await store.close();
   const tr = rows.filter((r) => r.part === 'train');
@@ -276,6 +327,14 @@ async function evalTau(): Promise<void> {
   const both = (r: (typeof rows)[number]) => [...r.full, ...r.dialogue];
   const o2 = fitAndScore(tr.map(both), tr.map((r) => r.success), te.map(both));
   printMetrics('outcome: signals + dialogue acts (fit on train)', metrics(o2.scores, te.map((r) => r.success), o2.threshold), o2.threshold);
+  for (const [name, f] of [
+    ['outcome: turn acts + tools (CV l2 by task)', (r: (typeof rows)[number]) => r.cross],
+    ['outcome: signals + turn acts + tools (CV l2)', (r: (typeof rows)[number]) => [...r.full, ...r.cross]],
+  ] as const) {
+    const m = fitCvAndScore(tr.map(f), tr.map((r) => r.success), te.map(f), tr.map((r) => r.task));
+    printMetrics(name, metrics(m.scores, te.map((r) => r.success), m.threshold), m.threshold);
+    console.log(`    l2 ${m.l2} chosen by 5-fold CV on tasks 0–14 only, folds by task, one-SE rule (out-of-fold AUC ${f3(m.cvAuc)})`);
+  }
   printMetrics('hand-off detected (transfer signal, full call)', metrics(te.map((r) => (r.detected ? 1 : 0)), te.map((r) => r.handoff), 0.5));
   const h = fitAndScore(tr.map((r) => r.early), tr.map((r) => r.handoff), te.map((r) => r.early));
   printMetrics('hand-off early (first half of turns, logistic)', metrics(h.scores, te.map((r) => r.handoff), h.threshold), h.threshold);

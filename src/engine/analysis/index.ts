@@ -7,3 +7,8 @@ export * from './taxonomy';
 export { toTemplate } from './template';
 export * from './intent';
 export * from './discovery';
+export { AGENT_ACTS, USER_ACTS, contentOverlap, tagTurn } from './turnActs';
+export type { AgentAct, TaggedTurn, UserAct } from './turnActs';
+export { CROSS_DOMAIN_FEATURE_NAMES, crossDomainFeatures, userTurnPrefixFeatures } from './crossDomainFeatures';
+export { DEFAULT_L2_GRID, aucStandardError, fitLogisticCv, predictStandardised, withDomainStatistics } from './logisticCv';
+export type { LogisticCvOptions, StandardisedLogistic } from './logisticCv';
