@@ -1,4 +1,4 @@
-// Activation timing ONLY (not a test): loads the built dist/extension.js under a do-nothing `vscode`
+// Activation timing ONLY (not a test), then the CLI's cold start (whole `kaizen --help` processes). Loads the built dist/extension.js under a do-nothing `vscode`
 // shim and times what activation costs in Node: requiring the host bundle, then everything activate()
 // does, and whether the engine bundle (dist/extension-engine.js) got loaded on the way. The shim
 // answers every API call with an inert object, so this says nothing about behaviour; real VS Code
@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import Module from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 
 const dist = path.resolve(__dirname, '..', 'dist');
@@ -64,6 +65,24 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
+/** Wall time of whole CLI processes as a user starts them (`node bin/kaizen.js …`), beside `node -e 0`. */
+function cliColdStart(): void {
+  const bin = path.resolve(__dirname, '..', 'bin', 'kaizen.js');
+  const time = (args: string[]): number => {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, args, { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
+    return performance.now() - t0;
+  };
+  const runs = (args: string[]) => Array.from({ length: RUNS }, () => time(args));
+  const f = (xs: number[]) => `${median(xs).toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)})`;
+  console.log(`CLI cold start, ${RUNS} fresh processes each, wall medians (load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}):`);
+  console.log(`  node -e 0                   ${f(runs(['-e', '0']))}`);
+  console.log(`  kaizen --help               ${f(runs([bin, '--help']))}`);
+  console.log(`  kaizen --version            ${f(runs([bin, '--version']))}`);
+  console.log(`  kaizen import --help        ${f(runs([bin, 'import', '--help']))}`);
+}
+
 if (process.env.KAIZEN_ACTIVATION_RUN) {
   oneRun();
 } else if (!existsSync(path.join(dist, 'extension.js'))) {
@@ -84,4 +103,8 @@ if (process.env.KAIZEN_ACTIVATION_RUN) {
   console.log(`  engine bundle loaded during activation: ${runs.filter((r) => r.engineLoaded).length} of ${RUNS} runs`);
   const failures = runs.filter((r) => r.failed);
   if (failures.length) console.log(`  ${failures.length} runs stopped on the shim's inert values (${failures[0]!.failed}); their time is up to that point`);
+}
+if (!process.env.KAIZEN_ACTIVATION_RUN) {
+  if (existsSync(path.join(dist, 'cli.js'))) cliColdStart();
+  else console.log('CLI cold start: dist/cli.js is missing; run `npm run build` first (skipped)');
 }

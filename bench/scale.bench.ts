@@ -73,6 +73,21 @@ const AGENT = [
   'Is there anything else I can help you with today?',
   'Let me transfer you to our billing specialist who can approve that.',
 ];
+// The personal data differs from call to call (as it does in real calls), so a redactor that reuses the
+// detections of texts it has seen gets no free pass on the sentences that hold it; scripted lines repeat.
+const FIRST = ['Maria', 'James', 'Aisha', 'Chen', 'Olga', 'Rahul', 'Fatima', 'Lucas', 'Grace', 'Tomasz', 'Ines', 'Kwame'];
+const LAST = ['Gonzalez', 'Smith', 'Okafor', 'Wang', 'Petrova', 'Sharma', 'Haddad', 'Silva', 'Ivanova', 'Nowak', 'Garcia', 'Mensah', 'Brown'];
+function personal(text: string, i: number): string {
+  const first = FIRST[i % FIRST.length]!;
+  const last = LAST[Math.floor(i / FIRST.length) % LAST.length]!;
+  const digits = String(1_000_000 + ((i * 7919) % 9_000_000)).slice(-7);
+  return text
+    .replace('Maria Gonzalez', `${first} ${last}`)
+    .replace('maria.gonzalez', `${first.toLowerCase()}.${last.toLowerCase()}${i % 100}`)
+    .replace('555-0134', `${digits.slice(0, 3)}-${digits.slice(3)}`)
+    .replace('4242', digits.slice(-4))
+    .replace('42 Elm', `${10 + (i % 890)} Elm`);
+}
 const INTENTS = ['billing', 'cancel', 'technician', 'refund', 'plan-change'];
 const T0 = Date.UTC(2026, 0, 1);
 
@@ -89,7 +104,7 @@ function callEvents(i: number): ConversationEvent[] {
   for (let k = 0; k < turns; k++) {
     ts += 2000 + ((i * 31 + k * 17) % 6000);
     const role = k % 2 === 0 ? 'user' : 'agent';
-    const text = (role === 'user' ? USER : AGENT)[(i * 7 + k * 3) % 10]!;
+    const text = personal((role === 'user' ? USER : AGENT)[(i * 7 + k * 3) % 10]!, i);
     events.push({ callId, agentId, eventId: id(), ts, type: 'turn', role, text } as ConversationEvent);
     if (k === 3) {
       events.push({ callId, agentId, eventId: id(), ts: ts + 200, type: 'tool.called', toolCallId: `${callId}:t`, name: 'lookup_account', arguments: { accountId: `acct-${i % 997}` } } as ConversationEvent);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { Help } from 'commander';
 import { COMMAND_MANIFEST } from '../../src/cli/commands/manifest';
 import { createCliContext } from '../../src/cli/context';
-import { buildProgram, programFor } from '../../src/cli/main';
+import { buildProgram, programFor } from '../../src/cli/run';
 import { createNodePorts } from '../../src/node/nodePorts';
 
 describe('cli: the command manifest (kaizen --help without loading command modules)', () => {

@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import { IngestFormatError, MAX_RECORD_CHARS } from '../../engine/ingest';
@@ -7,7 +8,9 @@ import { IngestFormatSchema } from '../../engine/model';
 import type { IngestFormat } from '../../engine/model';
 import type { CliContext } from '../context';
 import { CliError, DEFAULT_STORE, ExitCode } from '../context';
-import { openWorkspace, sourceName } from '../workspace';
+import { openWorkspace, sourceName, workspaceHmacKey } from '../workspace';
+import { createRedactionPool } from '../../node/redactionPool';
+import type { RedactionPool } from '../../node/redactionPool';
 import { createStatusLine } from '../progress';
 import type { RegisterCommand } from './index';
 
@@ -27,6 +30,16 @@ interface ImportOpts {
   transcriptDays?: number;
   json?: boolean;
   maxRecordMb?: number;
+  workers?: number;
+}
+
+/** Files from this size up are redacted in worker threads by default (below it, starting them costs more than it saves). */
+const WORKER_IMPORT_BYTES = 8 * 1024 * 1024;
+
+function parseWorkers(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 64) throw new InvalidArgumentError(`"${value}" is not a number of worker threads from 0 to 64`);
+  return n;
 }
 
 function parseMegabytes(value: string): number {
@@ -91,6 +104,11 @@ export const register: RegisterCommand = (program, ctx) => {
       `raise the size limit of one record (default ${MAX_RECORD_CHARS / (1024 * 1024)} MB; a smaller value is ignored)`,
       parseMegabytes,
     )
+    .option(
+      '--workers <n>',
+      `redact in n worker threads while this thread parses and stores (default: one per core beyond the first, for files of ${WORKER_IMPORT_BYTES / (1024 * 1024)} MB or more; 0: all in this thread). The stored calls are the same either way`,
+      parseWorkers,
+    )
     .action(async (files: string[], opts: ImportOpts) => {
       for (const f of files) {
         const abs = path.resolve(ctx.cwd, f);
@@ -109,11 +127,21 @@ export const register: RegisterCommand = (program, ctx) => {
       const onSigint = () => controller.abort(new Error('interrupted'));
       process.once('SIGINT', onSigint);
       const progress = progressDrawer(ctx);
+      // Redaction, the costliest stage, in a pool of worker threads built from the same key and policy as
+      // this thread's redactor; batches come back in file order and this thread stays the store's one writer.
+      let pool: RedactionPool | undefined;
+      const poolFor = async (file: string): Promise<RedactionPool | undefined> => {
+        const size = opts.workers ?? (fs.statSync(path.resolve(ctx.cwd, file)).size >= WORKER_IMPORT_BYTES ? availableParallelism() - 1 : 0);
+        if (size < 1) return undefined;
+        pool ??= createRedactionPool({ hmacKey: await workspaceHmacKey(ctx), policy: await ws.engine.policy(), size });
+        return pool;
+      };
       try {
         for (const f of files) {
           if (controller.signal.aborted) break;
           const name = sourceName(ctx, f);
           try {
+            const workers = await poolFor(f);
             // The engine workspace imports, applies retention and saves, as it does for the extension.
             const report = await ws.engine.importFile(path.resolve(ctx.cwd, f), {
               format: opts.format,
@@ -122,6 +150,7 @@ export const register: RegisterCommand = (program, ctx) => {
               signal: controller.signal,
               onProgress: progress.draw,
               limits: opts.maxRecordMb !== undefined ? { maxRecordChars: opts.maxRecordMb * 1024 * 1024 } : undefined,
+              ...(workers ? { redactBatch: workers.redactBatch, parallelBatches: workers.size + 1 } : {}),
             });
             progress.done();
             reports.push(report);
@@ -143,6 +172,7 @@ export const register: RegisterCommand = (program, ctx) => {
         }
       } finally {
         process.removeListener('SIGINT', onSigint);
+        await pool?.close();
         await ws.close().catch((err: unknown) => {
           // The import's own save already failed and is in its report; a failing close adds nothing new.
           if (!reports.some((r) => r.saveError)) throw err;

@@ -7,7 +7,16 @@ import type { CallAnalysis, CallError, Detection, Fragment, Outcome, Signal, Sig
 import { AGENT_CUES, USER_CUES, isMutatingTool, isTransferTool, polarityOf, textSignals } from './signals';
 import { buildTaxonomy, matchCategories, resolveMatches } from './taxonomy';
 import type { Taxonomy } from './taxonomy';
+import type { CompiledCategory } from './taxonomy';
 import { clip, jaccard, overlap, toTemplate, tokens } from './template';
+import { memoByText } from './textMemo';
+
+// The per-turn text scans, each computed once per distinct text (see textMemo.ts).
+const cueSignals = memoByText(textSignals);
+const categoriesOf = memoByText((text: string, categories: readonly CompiledCategory[]) => resolveMatches(matchCategories(text, categories), categories));
+const NO_KEY = {};
+const templateOf = memoByText((text: string) => toTemplate(text));
+const tokenSetOf = memoByText((text: string): ReadonlySet<string> => new Set(tokens(text)));
 
 /** A trained intent classifier, adapted to one call: text in, label and confidence out. */
 export interface IntentPredictor {
@@ -73,7 +82,7 @@ export class CallAnalyzer {
   private readonly tools: string[] = [];
   private readonly toolNames = new Map<string, string>();
   private readonly errors: CallError[] = [];
-  private readonly userTokenSets: Array<Set<string>> = [];
+  private readonly userTokenSets: Array<ReadonlySet<string>> = [];
   private readonly intentText: string[] = [];
   private readonly opening = new OpeningTracker();
   private readonly situationLabels: TurnLabel[] = [];
@@ -211,8 +220,8 @@ export class CallAnalyzer {
     const text = turn.text;
     this.lastUserTurn = idx;
     if (turn.interrupted) this.signal('interruption', 0.4, 'caller cut off by the agent');
-    for (const s of textSignals(text, USER_CUES)) this.signal(s.kind, s.strength, s.evidence);
-    const toks = new Set(tokens(text));
+    for (const s of cueSignals(text, USER_CUES)) this.signal(s.kind, s.strength, s.evidence);
+    const toks = tokenSetOf(text, NO_KEY);
     if (toks.size >= REPEAT_MIN_TOKENS) {
       for (const prev of this.userTokenSets) {
         if (prev.size < REPEAT_MIN_TOKENS) continue;
@@ -226,12 +235,12 @@ export class CallAnalyzer {
     }
     this.userTokenSets.push(toks);
     if (this.intentText.length < INTENT_USER_TURNS) this.intentText.push(text);
-    const found = resolveMatches(matchCategories(text, this.taxonomy.triggers), this.taxonomy.triggers);
+    const found = categoriesOf(text, this.taxonomy.triggers);
     found.forEach((name, i) => this.triggers.push({ name, turnIndex: idx, primary: i === 0 }));
     // The customer speaking after the agent's move (or raising a new situation) closes the answer.
     if (this.pending && (found.length > 0 || this.pending.answers.length > 0)) this.closeSituation();
     if (found.length > 0) {
-      this.pending = { turn: idx, triggers: found, template: toTemplate(text), opening: this.situations === 0, answers: [] };
+      this.pending = { turn: idx, triggers: found, template: templateOf(text, NO_KEY), opening: this.situations === 0, answers: [] };
       this.situations++;
     }
   }
@@ -266,13 +275,13 @@ export class CallAnalyzer {
   private onAgentTurn(turn: Turn, idx: number): void {
     const text = turn.text;
     if (turn.interrupted) this.signal('interruption', 0.4, 'agent cut off by the caller');
-    for (const s of textSignals(text, AGENT_CUES)) this.signal(s.kind, s.strength, s.evidence);
-    const found = resolveMatches(matchCategories(text, this.taxonomy.strategies), this.taxonomy.strategies);
+    for (const s of cueSignals(text, AGENT_CUES)) this.signal(s.kind, s.strength, s.evidence);
+    const found = categoriesOf(text, this.taxonomy.strategies);
     found.forEach((name, i) => this.strategies.push({ name, turnIndex: idx, primary: i === 0 }));
     const handlesError = this.errorSinceTurn;
     this.errorSinceTurn = false;
     if (this.pending && found.length > 0 && !handlesError) {
-      this.pending.answers.push({ turn: idx, strategies: found, template: toTemplate(text) });
+      this.pending.answers.push({ turn: idx, strategies: found, template: templateOf(text, NO_KEY) });
       if (this.pending.answers.length >= ANSWER_WINDOW) this.closeSituation();
     }
   }

@@ -269,19 +269,40 @@ export function createRedactor(options: RedactorOptions): KaizenRedactor {
     return { text: render(text, entities, new PlaceholderBook(rules)), entities };
   }
 
-  // Long texts repeat verbatim across calls (τ-bench sends its ~19 KB policy with every call): their
-  // detections are kept by content (the string itself is the key; V8 hashes it once) and reused.
-  const longTextCache = new Map<string, DetectedEntity[]>();
-  const LONG_TEXT = 2048;
-  function detectCached(text: string): DetectedEntity[] {
-    if (text.length < LONG_TEXT) return detector.detect(text);
-    let hit = longTextCache.get(text);
-    if (hit === undefined) {
-      hit = detector.detect(text);
-      if (longTextCache.size >= 64) longTextCache.delete(longTextCache.keys().next().value!);
-      longTextCache.set(text, hit);
+  // Texts repeat verbatim across calls: a system policy sent with every call (τ-bench's ~19 KB), an
+  // agent's scripted lines, "Yes." / "Thank you.". Detection depends only on the text, the call's business
+  // names and the turn's hint, so its result is kept under those (the string itself is the key: V8 hashes
+  // it once) and reused. Callers get their own copy of the list (they add to it); the entity objects are
+  // shared and never changed (a changed entity is a copy). Bounded: cleared when full.
+  const detections = new Map<string, Map<string, readonly DetectedEntity[]>>();
+  let cachedTexts = 0;
+  const MAX_CACHED_TEXTS = 50_000;
+  const MAX_CACHED_CHARS = 1 << 20;
+  function detectCached(text: string, orgs?: readonly string[], orgsKey = '', hint?: TurnHint): DetectedEntity[] {
+    if (text.length > MAX_CACHED_CHARS) return detector.detect(text, orgs, hint);
+    const context = hint === undefined ? orgsKey : `${hint}\u0001${orgsKey}`;
+    let texts = detections.get(context);
+    const hit = texts?.get(text);
+    if (hit !== undefined) return hit.slice();
+    const found = detector.detect(text, orgs, hint);
+    if (cachedTexts >= MAX_CACHED_TEXTS) {
+      detections.clear();
+      cachedTexts = 0;
+      texts = undefined;
     }
-    return hit;
+    if (texts === undefined) detections.set(context, (texts = new Map()));
+    texts.set(text, found.slice());
+    cachedTexts++;
+    return found;
+  }
+  const orgNameCache = new Map<string, readonly string[]>();
+  function orgNamesCached(text: string): readonly string[] {
+    let names = orgNameCache.get(text);
+    if (names === undefined) {
+      if (orgNameCache.size >= MAX_CACHED_TEXTS) orgNameCache.clear();
+      orgNameCache.set(text, (names = detector.orgNames(text)));
+    }
+    return names;
   }
 
   function redactWith(book: PlaceholderBook, text: string): string {
@@ -430,11 +451,12 @@ export function createRedactor(options: RedactorOptions): KaizenRedactor {
     // The agent names the business ("thank you for calling…"); a caller's own company context is handled inside its turn.
     for (const e of events) {
       if (e.type !== 'turn' || e.role !== 'agent') continue;
-      for (const name of detector.orgNames(e.text)) (orgSet ??= new Set()).add(name);
+      for (const name of orgNamesCached(e.text)) (orgSet ??= new Set()).add(name);
       const g = AGENT_GREETING_ORG_RE.exec(e.text);
       if (g && !g[1]!.split(/[ ]+/).some((w) => FIRST_NAME_SET.has(w.toLowerCase()))) (orgSet ??= new Set()).add(g[1]!);
     }
     const orgs = orgSet ? [...orgSet] : undefined;
+    const orgsKey = orgs ? orgs.join('\u0002') : '';
     const callId = safeId(conversation.callId);
     const agentId = safeId(conversation.agentId);
     const ids = (e: ConversationEvent) => {
@@ -456,7 +478,7 @@ export function createRedactor(options: RedactorOptions): KaizenRedactor {
       if (e.type !== 'call.started' || e.systemPrompt === undefined) continue;
       SYSTEM_AGENT_RE.lastIndex = 0;
       for (let m = SYSTEM_AGENT_RE.exec(e.systemPrompt); m !== null; m = SYSTEM_AGENT_RE.exec(e.systemPrompt)) agentNames.add(normalizeKey('PERSON', m[1]!));
-      for (const name of detector.orgNames(e.systemPrompt)) (orgSet ??= new Set()).add(name);
+      for (const name of orgNamesCached(e.systemPrompt)) (orgSet ??= new Set()).add(name);
     }
     let prevTurn = -1;
     // What the agent last asked for ("what's your name?"): the caller's next turns are read as answers to it.
@@ -471,7 +493,7 @@ export function createRedactor(options: RedactorOptions): KaizenRedactor {
         numberType = hint === 'number' ? numberQuestionType(e.text) : undefined;
         trailing = undefined;
       }
-      const found = withCustomTypes(e.text, detector.detect(e.text, orgs, e.role === 'user' ? (trailing ?? hint) : undefined));
+      const found = withCustomTypes(e.text, detectCached(e.text, orgs, orgsKey, e.role === 'user' ? (trailing ?? hint) : undefined));
       // Answering "your social security number?" in pieces ("one two three" / "four five" / …): every spoken or written
       // digit group of the answer is part of the number asked for.
       if (e.role === 'user' && numberType !== undefined && rules[numberType].enabled) addNumberFragments(e.text, found, numberType);
@@ -498,7 +520,18 @@ export function createRedactor(options: RedactorOptions): KaizenRedactor {
       // "thanks Ava" from the customer is the agent's name too.
       for (const [i, list] of turnEntities) {
         const text = (events[i] as { text: string }).text;
-        for (const x of list) if ((x.type === 'PERSON' || x.type === 'LOCATION') && agentNames.has(normalizeKey('PERSON', text.slice(x.start, x.end)))) agentEntity.add(x);
+        for (let k = 0; k < list.length; k++) {
+          const x = list[k]!;
+          if ((x.type !== 'PERSON' && x.type !== 'LOCATION') || agentNames.has(normalizeKey('PERSON', text.slice(x.start, x.end))) === false) continue;
+          // Detections are shared between calls (detectCached): mark a copy, never the cached object.
+          const copy: DetectedEntity = { ...x };
+          const whole = splitKey.get(x);
+          if (whole !== undefined) splitKey.set(copy, whole);
+          const stem = customStem.get(x);
+          if (stem !== undefined) customStem.set(copy, stem);
+          agentEntity.add(copy);
+          list[k] = copy;
+        }
       }
     }
     const out: ConversationEvent[] = events.map((e, i): ConversationEvent => withUnknownFieldsRedacted(redactEvent(e, i), EVENT_FIELDS, book));
@@ -510,7 +543,7 @@ export function createRedactor(options: RedactorOptions): KaizenRedactor {
             ...ids(e),
             ...(e.source ? { source: safeSource(e.source) } : {}),
             ...(e.callerKey !== undefined ? { callerKey: SHA_HEX_RE.test(e.callerKey) ? e.callerKey : hashIdentifier(e.callerKey) } : {}),
-            ...(e.systemPrompt !== undefined ? { systemPrompt: redactPrompt(book, e.systemPrompt, agentNames, orgs) } : {}),
+            ...(e.systemPrompt !== undefined ? { systemPrompt: redactPrompt(book, e.systemPrompt, agentNames, orgs, orgsKey) } : {}),
             ...(e.platform !== undefined ? { platform: redactPlatform(e.platform, book) } : {}),
           };
         case 'turn': {
@@ -704,8 +737,8 @@ export function createRedactor(options: RedactorOptions): KaizenRedactor {
   }
 
   /** The system prompt: the agent's own name is `[AGENT_NAME]`, the business it names is kept. */
-  function redactPrompt(book: PlaceholderBook, text: string, agentNames: ReadonlySet<string>, orgs: readonly string[] | undefined): string {
-    let found = withCustomTypes(text, orgs ? detector.detect(text, orgs) : detectCached(text));
+  function redactPrompt(book: PlaceholderBook, text: string, agentNames: ReadonlySet<string>, orgs: readonly string[] | undefined, orgsKey: string): string {
+    let found = withCustomTypes(text, detectCached(text, orgs, orgsKey));
     if (agentNames.size > 0) {
       // Cached detections are shared between calls: mark copies, never the cached objects.
       found = found.map((x) => {
