@@ -22,6 +22,10 @@ import type { TaggerModel, TaggerWeights } from './tagger';
 // Local bindings: a transpiled import is read through a getter on every use, too slow in the per-character loops.
 const { ADDRESS_DIGIT_Y, ADDRESS_TAIL_RE, AGE_AFTER_NAME_RE, AGE_DECADE_RE, ADDRESS_WORD_RE, ADDR_BOX_RE, ADDR_CTX_HINT_RE, ADDR_CTX_RE, ADDR_NUM_Y, ADDR_UNIT_RE, AGE_AFTER_RE, AGE_BEFORE_RE, CONTEXT_ID_RE, CTX_ACCOUNT, CTX_CARD, CTX_CARD_TAIL, CTX_DL, CTX_DOB, CTX_LOCATION_BEFORE, CTX_PHONE, CTX_PHONE_STRONG, CTX_PLACE_STRONG_RE, CTX_PLACE_WEAK_RE, CTX_SSN, CTX_YEAR_BEFORE, CTX_ZIP, EMAIL_RE, IBAN_CI_RE, IBAN_RE, IPV6_HINT_RE, IPV6_RE, ISO_DATETIME_RE, MONEY_AFTER_RE, MONEY_RE, NAME_LIST_NEXT_RE, NAME_LIST_PREV_RE, NAME_TOKEN_RE, NAME_TRIGGER_RE, NON_ASCII_RE, THIS_IS_NAME_RE, ORG_AFTER_RE, ORG_BEFORE_RE, ORG_WORDS, SELF_NAME_RE, FUNCTION_WORDS, PLACEHOLDER_RE, SPELLED_RE, SPELL_CONTEXT_RE, SPOKEN_ADDRESS_RE, SPOKEN_URL_RE, STATE_ZIP_RE, STREET_NAME_RE, TLD_WORDS, EMAIL_SEPARATORS, EMAIL_LEAD_IN, SUBJECT_VERBS, POSTCODE_RE, UNIT_ONLY_RE, URL_RE, WRITTEN_DATE_RE } = P;
 const { CITY_MULTI_FIRST, C_ACCOUNT, C_AGE, C_CARD, C_DL, C_DOB, C_PHONE, C_SSN, C_TAIL, C_YEAR, C_ZIP, LEXICON, L_CITY, L_CITY_MULTI, L_COMMON, L_ENGLISH, L_FIRST, L_FREQUENT, L_REGION, L_REGION_FIRST, L_MULTI, L_PLACE, L_PREP, L_SUR, MULTI_PLACE_FIRST, unknownWord } = W;
+/** Words a person's name does not follow in running text; the lower-case-name rule skips a word after them. */
+const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'any', 'no', 'each', 'every', 'some', 'our', 'your', 'its', 'their']);
+/** Verbs that follow a person's name in reported speech ("olga krylova said"), so they do not make a noun phrase. */
+const REPORTING_VERBS = new Set(['said', 'says', 'told', 'asked', 'called', 'wrote', 'replied', 'added', 'will', 'would', 'has', 'had', 'is', 'was']);
 const { first, gapKind, gluedAfter, isAsciiUpper, isDigitCode, isNameToken, isUpper, isWordCode, isWordOrDot, listJoinAfter, listJoinBefore, lowerSameLength, lowerWindow, moneyBefore, onlySpaces, gapHas, localJoin, localGap } = T;
 /**
  * The detectors. One call scans a text with a handful of precompiled regular expressions, each behind
@@ -937,6 +941,21 @@ export function createDetector(options: DetectOptions): Detector {
     }
   }
 
+  /**
+   * Whether a first-name-looking word starts a noun phrase rather than a name: after an article or a
+   * determiner ("offer a fee waiver"), joined to its neighbour by a hyphen or underscore
+   * ("fee-waiver-offer", an id), or carried on by an everyday content word after the unknown word j
+   * ("use fee waiver offer"). Only consulted when word j is unknown, not a known surname.
+   */
+  function nounPhrase(text: string, i: number, j: number): boolean {
+    const gap = text.charCodeAt(te[i]!);
+    if (gap === 45 || gap === 95) return true;
+    if (i > 0 && te[i - 1]! + 1 === ts[i] && DETERMINERS.has(word(i - 1))) return true;
+    // "fee waiver offer": an everyday content word straight after the pair carries the phrase on.
+    const k = j + 1;
+    return k < tb.ntok && te[j]! + 1 === ts[k] && (ti[k]! & (L_FREQUENT | L_COMMON)) === L_FREQUENT && !REPORTING_VERBS.has(word(k));
+  }
+
   /** Lower-cased transcripts: a lexicon first name followed by a lexicon surname ("maria lopez"). */
   function lowerNames(text: string, push: (t: EntityType, s: number, e: number, score: number) => void): void {
     for (let i = 0; i + 1 < tb.ntok; i++) {
@@ -949,7 +968,7 @@ export function createDetector(options: DetectOptions): Detector {
       const next = ti[j]!;
       // "maria lopez", or a known first name that is no everyday word before a word no dictionary knows ("olga krylova").
       const surname = (next & (L_SUR | L_COMMON)) === L_SUR;
-      if (!surname && !((ti[i]! & L_FREQUENT) === 0 && te[j]! - ts[j]! > 2 && unknownWord(next, word(j)))) continue;
+      if (!surname && !((ti[i]! & L_FREQUENT) === 0 && te[j]! - ts[j]! > 2 && unknownWord(next, word(j)) && !nounPhrase(text, i, j))) continue;
       push('PERSON', ts[i]!, te[j]!, surname ? 0.75 : 0.7);
       i = j;
     }

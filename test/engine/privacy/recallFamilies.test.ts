@@ -71,6 +71,10 @@ describe('privacy: recall families (gazetteer places, ZIPs, dates, addresses, ph
       ['i will recieve it tomorrow', 'PERSON'],
       ['mark a deposit as pending', 'PERSON'],
       ['june a lot of rain', 'PERSON'],
+      // A first name that is also a dictionary word, before a word the dictionary lacks: business text.
+      ['offer a fee waiver to the member', 'PERSON'],
+      ['renew loan calls with overdue fine resolve more often with fee waiver offer', 'PERSON'],
+      ['pattern renew_loan|overdue-fine|fee-waiver-offer', 'PERSON'],
     ]);
   });
 

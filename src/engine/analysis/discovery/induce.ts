@@ -151,7 +151,7 @@ function distinctiveTerms(docs: readonly (readonly string[])[], weights: ArrayLi
 }
 
 /**
- * Identical inputs (a store repeats its short openings: "I want to cancel my flight") are read,
+ * Identical inputs (a store repeats its short openings: "cancel my booking") are read,
  * weighted and projected once: `of[i]` is input i's distinct text, `counts` how often each occurs.
  */
 function distinctInputs(inputs: readonly InduceInput[]): { distinct: InduceInput[]; of: Int32Array; counts: number[] } {
