@@ -1,3 +1,5 @@
+export { jsonDepthExceeds } from '../model';
+
 /**
  * How big and how deep one record may be. A record over a limit is rejected with its line and the limit;
  * the other records of the file are still imported, and the reader never holds more than the limit of it.
@@ -36,28 +38,6 @@ export function tooLongReason(chars: number, limits: IngestLimits): string {
     `the record is over the limit of ${describeChars(limits.maxRecordChars)} (at least ${describeChars(chars)}); it was skipped without being read whole. ` +
     'Split it, or raise the limit with --max-record-mb if it really is one call'
   );
-}
-
-/**
- * The deepest nesting of arrays/objects in JSON text (strings skipped), stopping early past `max`.
- * Iterative, so it cannot overflow the stack itself.
- */
-export function jsonDepthExceeds(text: string, max: number): number | undefined {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i++;
-      else if (c === 0x22) inString = false;
-      continue;
-    }
-    if (c === 0x22) inString = true;
-    else if (c === 0x7b || c === 0x5b) {
-      if (++depth > max) return depth;
-    } else if (c === 0x7d || c === 0x5d) depth--;
-  }
-  return undefined;
 }
 
 export function tooDeepReason(limits: IngestLimits): string {

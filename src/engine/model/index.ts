@@ -8,3 +8,4 @@ export * from './playbook';
 export * from './artifact';
 export * from './experiment';
 export * from './errors';
+export { jsonDepthExceeds } from './jsonDepth';

@@ -10,6 +10,7 @@ import {
   IdSchema,
   LearningArtifactSchema,
   PatternSchema,
+  jsonDepthExceeds,
 } from '../model';
 import { canonicalJson } from './codec';
 import { unzipBounded } from './bundleZip';
@@ -25,23 +26,6 @@ import type { ErrorFingerprint, Experiment, LearningArtifact, Pattern } from '..
  * them in a few levels more. Deeper is hostile: checking, hashing or merging it would overflow the stack.
  */
 export const MAX_BUNDLE_RECORD_DEPTH = 512;
-
-/** The nesting depth of JSON text once it passes `max` (strings skipped), else undefined. Iterative. */
-function jsonNestingOver(text: string, max: number): number | undefined {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i++;
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x7b || c === 0x5b) {
-      if (++depth > max) return depth;
-    } else if (c === 0x7d || c === 0x5d) depth--;
-  }
-  return undefined;
-}
 
 export interface BundleRecords {
   calls: CallRow[];
@@ -266,7 +250,7 @@ export function readBundle(bytes: Uint8Array, ports: EnginePorts): { records: Bu
     const out = records[name] as unknown[];
     lines.forEach((line, index) => {
       let raw: unknown;
-      const depth = jsonNestingOver(line, MAX_BUNDLE_RECORD_DEPTH);
+      const depth = jsonDepthExceeds(line, MAX_BUNDLE_RECORD_DEPTH);
       if (depth !== undefined) {
         throw new BundleError(
           `Section "${name}" record ${index + 1} nests deeper than ${MAX_BUNDLE_RECORD_DEPTH} levels (at least ${depth}); Kaizen never writes such a record. Nothing was imported.`,
