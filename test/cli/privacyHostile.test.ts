@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { findSecret, loadLeakCases } from '../engine/privacy/handmadeCases';
+import { loadLeakCases, scanForLeaks } from '../engine/privacy/handmadeCases';
 import { hostileFormatFiles } from '../engine/privacy/hostileFormats';
 import type { HostileCase } from '../engine/privacy/hostileFormats';
 import { cliSandbox, storedText } from './helpers';
@@ -63,17 +63,7 @@ describe('cli: no hostile PII reaches any stored or exported field, whatever the
     assert.match(all, /\[EMAIL_\d+\]/);
     assert.ok(fields.get('analyses')!.length > 0, 'the analyses were read back');
 
-    const leaks: string[] = [];
-    let checks = 0;
-    for (const c of cases) {
-      for (const secret of c.secrets) {
-        for (const [where, text] of haystacks) {
-          checks++;
-          const hit = findSecret(text, secret);
-          if (hit) leaks.push(`${c.file} ${c.id} "${secret}" in ${where}: …${hit}…`);
-        }
-      }
-    }
+    const { leaks, checks } = scanForLeaks(cases, haystacks);
     const shown = [...formats].map(([f, n]) => `${f} ${n}`).join(', ');
     console.log(`      ${cases.length} hostile calls as ${[...formats.values()].reduce((a, b) => a + b, 0)} imports (${shown}); ${checks} checks, ${leaks.length} leaks`);
     assert.deepEqual([...refused, ...leaks], []);

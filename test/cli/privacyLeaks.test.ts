@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { caseEvents, findSecret, loadLeakCases } from '../engine/privacy/handmadeCases';
+import { caseEvents, loadLeakCases, scanForLeaks } from '../engine/privacy/handmadeCases';
 import { cliSandbox, storedText } from './helpers';
 
 describe('cli: no hand-made PII reaches any stored or exported field', function () {
@@ -41,17 +41,7 @@ describe('cli: no hand-made PII reaches any stored or exported field', function 
     assert.ok(fields.has('calls') && fields.get('calls')!.includes('[ADDRESS_'), 'transcripts were read back from the calls table');
     assert.ok(bundle.some(([, text]) => text.includes('[PHONE_')), 'the bundle holds the redacted transcripts');
 
-    const leaks: string[] = [];
-    let checks = 0;
-    for (const c of cases) {
-      for (const secret of c.secrets) {
-        for (const [where, text] of haystacks) {
-          checks++;
-          const hit = findSecret(text, secret);
-          if (hit) leaks.push(`${c.file} ${c.id} "${secret}" in ${where}: …${hit}…`);
-        }
-      }
-    }
+    const { leaks, checks } = scanForLeaks(cases, haystacks);
     console.log(`      ${cases.length} hand-made calls, ${cases.reduce((n, c) => n + c.secrets.length, 0)} secrets × ${haystacks.length} stored/exported fields = ${checks} checks, ${leaks.length} leaks`);
     assert.deepEqual(leaks, []);
   });

@@ -66,3 +66,19 @@ export function findSecret(haystack: string, secret: string): string | undefined
   }
   return undefined;
 }
+
+/** Every secret of every case looked for in every stored or exported field: the leaks found, and how many checks ran. */
+export function scanForLeaks(cases: readonly { file: string; id: string; secrets: readonly string[] }[], haystacks: readonly (readonly [string, string])[]): { leaks: string[]; checks: number } {
+  const leaks: string[] = [];
+  let checks = 0;
+  for (const c of cases) {
+    for (const secret of c.secrets) {
+      for (const [where, text] of haystacks) {
+        checks++;
+        const hit = findSecret(text, secret);
+        if (hit) leaks.push(`${c.file} ${c.id} "${secret}" in ${where}: …${hit}…`);
+      }
+    }
+  }
+  return { leaks, checks };
+}
