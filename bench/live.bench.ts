@@ -137,6 +137,23 @@ async function echoFloor(frames = 3000): Promise<{ p50: number; p99: number }> {
   return rec.summary();
 }
 
+/**
+ * Runs a live client to the end of the agent's stream, watching this process's event-loop delay, then
+ * reads event → correction latencies from the agent's own clock.
+ */
+async function timedAgainstPeer<T>(run: () => Promise<T>, peer: Awaited<ReturnType<typeof startPeer>>) {
+  const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+  loopDelay.enable();
+  const t0 = performance.now();
+  const summary = await run();
+  const wall = (performance.now() - t0) / 1000;
+  loopDelay.disable();
+  const agent = await peer.report();
+  const lat = new LatencyRecorder(1e6);
+  for (const ms of agent.latencies) lat.record(ms);
+  return { summary, wall, loopDelay, agent, lat, s: lat.summary() };
+}
+
 async function loopback(kind: 'stream' | 'events', speed: number): Promise<void> {
   // Before the agent starts: its replay clock starts with it, and a late client would meet a backlog.
   const floor = await echoFloor();
@@ -159,16 +176,7 @@ async function loopback(kind: 'stream' | 'events', speed: number): Promise<void>
     decider: new CorrectionDecider({ rules: userRules(rules), clock: ports.clock, perCall: big, perAgent: big }),
     untilEnd: true,
   });
-  const loopDelay = monitorEventLoopDelay({ resolution: 1 });
-  loopDelay.enable();
-  const t0 = performance.now();
-  const summary = await client.run();
-  const wall = (performance.now() - t0) / 1000;
-  loopDelay.disable();
-  const agent = await peer.report();
-  const lat = new LatencyRecorder(1e6);
-  for (const ms of agent.latencies) lat.record(ms);
-  const s = lat.summary();
+  const { summary, wall, loopDelay, agent, lat, s } = await timedAgainstPeer(() => client.run(), peer);
   console.log(
     `${kind === 'stream' ? 'WebSocket' : 'SSE'} at ${speed}×: ${summary.stored}/${events} events stored in ${wall.toFixed(1)} s, ${summary.corrections.sent} corrections (${summary.corrections.acked} acked); agent saw ${agent.acked}/${agent.total} events acked`,
   );
@@ -204,16 +212,7 @@ async function loopbackLearn(speed: number): Promise<void> {
       untilEnd: true,
       onRelearned: () => relearned++,
     });
-    const loopDelay = monitorEventLoopDelay({ resolution: 1 });
-    loopDelay.enable();
-    const t0 = performance.now();
-    const summary = await session.run();
-    const wall = (performance.now() - t0) / 1000;
-    loopDelay.disable();
-    const agent = await peer.report();
-    const lat = new LatencyRecorder(1e6);
-    for (const ms of agent.latencies) lat.record(ms);
-    const s = lat.summary();
+    const { summary, wall, loopDelay, lat, s } = await timedAgainstPeer(() => session.run(), peer);
     console.log(`WebSocket at ${speed}× with --learn (500 analysed calls stored, relearning every 25 ended calls): ${summary.stored}/${events} events stored in ${wall.toFixed(1)} s, ${summary.corrections.sent} corrections; ${relearned} re-analyses ran`);
     console.log(`  event → correction (agent's clock, ${lat.count} corrections) p50 ${s.p50.toFixed(2)} ms, p99 ${s.p99.toFixed(2)} ms (target p99 < 20 ms)`);
     console.log(`  client event-loop delay p99 ${(loopDelay.percentile(99) / 1e6).toFixed(2)} ms, max ${(loopDelay.max / 1e6).toFixed(2)} ms`);

@@ -6,6 +6,7 @@
 // confirmed), a recorded-call fixture in Test Explorer, and Restricted Mode on a folder with its own
 // store. Screenshots in test-results/screenshots/e2e-*.png.
 import assert from 'node:assert/strict';
+import { canvasInk } from './workbench.mjs';
 
 export const trustedTests = [];
 const test = (name, fn) => trustedTests.push({ name, fn });
@@ -151,12 +152,7 @@ test('dashboard: the store\'s KPIs per version, month and agent with the trend c
   assert.ok(calls >= ws.sampleCalls, 'every imported call counts');
   assert.ok((await frame.locator('#by-month tr[data-key]').count()) >= 1);
   assert.ok((await frame.locator('#by-agent tr[data-key="acme-support"]').count()) === 1);
-  const ink = await frame.locator('#trend-chart').evaluate((c) => {
-    const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-    let n = 0;
-    for (let i = 3; i < px.length; i += 4) if (px[i] > 0) n++;
-    return n;
-  });
+  const ink = await canvasInk(frame.locator('#trend-chart'));
   assert.ok(ink > 1000, `the trend chart is drawn (${ink} pixels)`);
   log(`screenshot ${await wb.screenshot('e2e-dashboard')}`);
   await wb.runCommand('View: Close Editor');

@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { canvasInk } from './workbench.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -127,12 +128,7 @@ export const fleetTests = [
       assert.equal(Number(domSummary.match(/^[\d,.\s]+/)[0].replace(/\D/g, '')), total, `the summary shows ${total} calls: ${domSummary}`);
       assert.equal(await frame.locator('#refresh').innerText(), 'Show my store');
 
-      const ink = await frame.locator('#trend-chart').evaluate((c) => {
-        const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-        let n = 0;
-        for (let i = 3; i < px.length; i += 4) if (px[i] > 0) n++;
-        return n;
-      });
+      const ink = await canvasInk(frame.locator('#trend-chart'));
       assert.ok(ink > 1000, `the trend chart is drawn (${ink} pixels)`);
       const months = expected.byMonth.rows;
       log(`dashboard: ${domSummary}; success by month ${months.map((r) => `${r.key} ${pct(r.successRate)}`).join(', ')}; chart ${ink} pixels`);

@@ -7,10 +7,11 @@
 // subscribed with the same trust file verifies both signatures and applies it; the webview shows the
 // signers, the quorum and the agent. Screenshots in test-results/screenshots/e2e-hub-*.png.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { spawnJsonChild } from './jsonChild.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const cli = path.join(root, 'dist', 'cli.js');
@@ -18,31 +19,10 @@ const children = new Set();
 
 /** Starts the CLI and resolves with its first stdout line parsed as JSON (bounded wait). */
 function startCli(args, label, { cwd = root, timeout = 90000 } = {}) {
-  const child = spawn(process.execPath, [cli, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.add(child);
-  child.on('exit', () => children.delete(child));
-  const ready = new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => reject(new Error(`${label} printed nothing within ${timeout} ms: ${err}`)), timeout);
-    child.stderr.on('data', (d) => (err += d));
-    child.stdout.on('data', (d) => {
-      out += d;
-      const nl = out.indexOf('\n');
-      if (nl < 0) return;
-      clearTimeout(timer);
-      try {
-        resolve(JSON.parse(out.slice(0, nl)));
-      } catch {
-        reject(new Error(`${label}: first line is not JSON: ${out.slice(0, nl)}`));
-      }
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${label} exited with ${code}: ${err}`));
-    });
-  });
-  return { child, ready };
+  const started = spawnJsonChild([cli, ...args], label, { cwd, timeout });
+  children.add(started.child);
+  started.child.on('exit', () => children.delete(started.child));
+  return started;
 }
 
 /** Stops one child we started (SIGTERM: the hub saves its store on the way out) and waits for it (bounded). */

@@ -7,8 +7,8 @@
 // session after the existing trusted tests (they need a built dist/cli.js, which the harness already
 // builds, and the workspace store the harness seeds). The tests start and stop their own peers.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { spawnJsonChild } from './jsonChild.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 export const liveTests = [];
@@ -17,26 +17,9 @@ const children = [];
 
 /** Starts a child process and resolves with its first stdout line parsed as JSON (bounded wait). */
 function startPeer(args, label, timeout = 60000) {
-  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const { child, ready } = spawnJsonChild(args, label, { cwd: root, timeout });
   children.push(child);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => reject(new Error(`${label} printed nothing within ${timeout} ms: ${err}`)), timeout);
-    child.stderr.on('data', (d) => (err += d.toString()));
-    child.stdout.on('data', (d) => {
-      out += d.toString();
-      const nl = out.indexOf('\n');
-      if (nl < 0) return;
-      clearTimeout(timer);
-      try {
-        resolve(JSON.parse(out.slice(0, nl)));
-      } catch {
-        reject(new Error(`${label}: first line is not JSON: ${out.slice(0, nl)}`));
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`${label} exited with ${code}: ${err}`)));
-  });
+  return ready;
 }
 
 export function stopLivePeers() {

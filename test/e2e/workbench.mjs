@@ -148,3 +148,13 @@ export class Workbench {
     return this.page.evaluate(() => document.body.innerText);
   }
 }
+
+/** How many pixels of a canvas (a chart in a webview) have been drawn: a chart that rendered has ink. */
+export function canvasInk(canvas) {
+  return canvas.evaluate((c) => {
+    const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 3; i < px.length; i += 4) if (px[i] > 0) n++;
+    return n;
+  });
+}

@@ -117,6 +117,10 @@ export class LiveClient {
   private pending: { event: ConversationEvent; tag: Tag }[] = [];
   /** Correction journal entries waiting for the next store write. */
   private journalQueue: JournalEntryInput[] = [];
+  /** The journal writes in order; each failure is logged inside, so the chain never rejects. */
+  private journalWrite: Promise<void> = Promise.resolve();
+  /** The one finish in progress: an ack and the ack-wait timer may both ask to finish. */
+  private finishing?: Promise<void>;
   private readonly unackedCorrections = new Map<string, SentCorrection>();
   private readonly decision = new LatencyRecorder();
   private readonly roundTrip = new LatencyRecorder();
@@ -424,7 +428,13 @@ export class LiveClient {
    * Writes the queued correction journal entries, one append each (the gate scans each), yielding to
    * frames every few ms like the store writes, so a busy second's corrections never become one long block.
    */
-  private async writeJournal(): Promise<void> {
+  private writeJournal(): Promise<void> {
+    // Chained: a caller (the finish) waits for entries another write already took, not just its own.
+    this.journalWrite = this.journalWrite.then(() => this.writeJournalEntries());
+    return this.journalWrite;
+  }
+
+  private async writeJournalEntries(): Promise<void> {
     const entries = this.journalQueue;
     if (entries.length === 0) return;
     this.journalQueue = [];
@@ -568,7 +578,12 @@ export class LiveClient {
     this.finishWaiter ??= this.o.timers.setTimeout(() => void this.finish('ended'), this.o.correctionAckWaitMs);
   }
 
-  private async finish(status: 'ended' | 'stopped', error?: unknown): Promise<void> {
+  private finish(status: 'ended' | 'stopped', error?: unknown): Promise<void> {
+    this.finishing ??= this.finishOnce(status, error);
+    return this.finishing;
+  }
+
+  private async finishOnce(status: 'ended' | 'stopped', error?: unknown): Promise<void> {
     if (this.finished) return;
     this.flushTimer?.cancel();
     this.flushTimer = undefined;
