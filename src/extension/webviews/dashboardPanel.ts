@@ -3,6 +3,9 @@ import { errorMessage } from '../context';
 import { loadEngine } from '../engine/load';
 import { WebviewHost, openCallInEditor } from './webviewHost';
 
+/** The calls the KPIs are computed over (the engine's call facts). */
+type CallFacts = Parameters<ReturnType<typeof loadEngine>['computeKpis']>[0];
+
 /**
  * The KPI dashboard: the store's KPIs per prompt version, month and agent (the rows of
  * `kaizen analytics kpis`), recomputed whenever the store changes (import, live calls, analyze).
@@ -70,9 +73,9 @@ export class DashboardPanel {
     this.simulating = true;
     this.showingSimulation = true;
     try {
-      const { computeKpis, simulateFleet } = loadEngine();
+      const { simulateFleet } = loadEngine();
       const months = simulateFleet({ seed: 1, agents: 4, months: 6, callsPerAgentMonth: 500, ports: this.ctx.ports, onLog: (line) => this.ctx.log.info(`simulate: ${line}`) });
-      const facts: Parameters<typeof computeKpis>[0][number][] = [];
+      const facts: CallFacts[number][] = [];
       for (;;) {
         // A turn of the event loop between months keeps the window responsive while the fleet runs.
         await new Promise((resolve) => setTimeout(resolve, 0));
@@ -80,23 +83,25 @@ export class DashboardPanel {
         if (step.done) break;
         facts.push(...step.value.facts);
         if (!this.showingSimulation) return;
-        await this.host.post({
-          type: 'kpis',
-          data: {
-            source: 'simulation',
-            totalCalls: facts.length,
-            computedAt: this.ctx.ports.clock.now(),
-            byVersion: computeKpis(facts, 'prompt-version'),
-            byMonth: computeKpis(facts, 'month'),
-            byAgent: computeKpis(facts, 'agent'),
-          },
-        });
+        await this.host.post({ type: 'kpis', data: { source: 'simulation', ...this.kpis(facts) } });
       }
     } catch (err) {
       await this.host.post({ type: 'error', message: `The simulation failed: ${errorMessage(err)}` });
     } finally {
       this.simulating = false;
     }
+  }
+
+  /** The KPIs the panel shows, per prompt version, month and agent, over these calls. */
+  private kpis(facts: CallFacts) {
+    const { computeKpis } = loadEngine();
+    return {
+      totalCalls: facts.length,
+      computedAt: this.ctx.ports.clock.now(),
+      byVersion: computeKpis(facts, 'prompt-version'),
+      byMonth: computeKpis(facts, 'month'),
+      byAgent: computeKpis(facts, 'agent'),
+    };
   }
 
   private async compute(): Promise<void> {
@@ -106,20 +111,11 @@ export class DashboardPanel {
         return;
       }
       const store = await this.ctx.engine.store();
-      const { computeKpis, loadCallFacts } = loadEngine();
+      const { loadCallFacts } = loadEngine();
       const facts = await loadCallFacts(store);
       // A simulation may have started while the store was being read; its view wins until "Show my store".
       if (this.showingSimulation) return;
-      await this.host.post({
-        type: 'kpis',
-        data: {
-          totalCalls: facts.length,
-          computedAt: this.ctx.ports.clock.now(),
-          byVersion: computeKpis(facts, 'prompt-version'),
-          byMonth: computeKpis(facts, 'month'),
-          byAgent: computeKpis(facts, 'agent'),
-        },
-      });
+      await this.host.post({ type: 'kpis', data: this.kpis(facts) });
     } catch (err) {
       if (this.showingSimulation) return;
       await this.host.post({ type: 'error', message: `Could not compute the KPIs: ${errorMessage(err)}` });
