@@ -24,6 +24,11 @@ export interface FileSystem {
   readChunks(path: string, options?: { signal?: AbortSignal }): AsyncIterable<Uint8Array>;
   /** Writes to a temp file beside `path`, fsyncs it, then renames it over `path`. */
   writeFileAtomic(path: string, data: Uint8Array): Promise<void>;
+  /**
+   * Appends `data` to `path` (created if missing) and resolves once it is on disk (fdatasync; a new
+   * file's directory entry too). Optional: a host without it makes journaled stores save whole files.
+   */
+  appendDurable?(path: string, data: Uint8Array): Promise<void>;
   exists(path: string): Promise<boolean>;
   stat(path: string): Promise<FileStat | undefined>;
   mkdirp(path: string): Promise<void>;

@@ -2,7 +2,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import type WebSocket from 'ws';
-import type { ArtifactFrame, HubStore, TrustSet } from '../engine/collective';
+import type { AppendedAdoption, ArtifactFrame, HubStore, TrustSet } from '../engine/collective';
 import { CollectiveRefusal, HUB_PROTOCOL, HubService } from '../engine/collective';
 import type { Clock } from '../engine/ports';
 import { systemClock } from '../engine/ports';
@@ -52,6 +52,8 @@ export interface RunningHub {
 }
 
 const MAX_BODY = 1 << 20;
+/** Frames go out as text frames (agents read JSON text), from bytes serialised once. */
+const TEXT = { binary: false } as const;
 
 interface AgentConnection {
   ws: WebSocket;
@@ -59,7 +61,7 @@ interface AgentConnection {
   /** The last log cursor sent on this connection. */
   sent: number;
   /** A frame held back by the reorder fault. */
-  held?: string;
+  held?: Buffer;
 }
 
 /**
@@ -139,8 +141,8 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     })();
   });
 
-  /** Sends one frame's text; false when a fault cut the connection instead. */
-  const send = (conn: AgentConnection, text: string): boolean => {
+  /** Sends one frame's bytes (serialised once for every connection); false when a fault cut the connection instead. */
+  const send = (conn: AgentConnection, bytes: Buffer): boolean => {
     const f = options.faults;
     if (f && f.random() < (f.cutRate ?? 0)) {
       agents.delete(conn);
@@ -148,16 +150,33 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
       return false;
     }
     if (f && conn.held === undefined && f.random() < (f.reorderRate ?? 0)) {
-      conn.held = text;
+      conn.held = bytes;
       return true;
     }
-    conn.ws.send(text);
-    if (f && f.random() < (f.duplicateRate ?? 0)) conn.ws.send(text);
+    conn.ws.send(bytes, TEXT);
+    if (f && f.random() < (f.duplicateRate ?? 0)) conn.ws.send(bytes, TEXT);
     if (conn.held !== undefined) {
-      conn.ws.send(conn.held);
+      conn.ws.send(conn.held, TEXT);
       conn.held = undefined;
     }
     return true;
+  };
+
+  /**
+   * The send path of an adoption this replica's store just announced with its predecessor: the frame is
+   * built and serialised once and the same bytes go to every connection standing at the predecessor,
+   * with no store read in between. Connections anywhere else are left to the pump.
+   */
+  const broadcast = async (appended: AppendedAdoption): Promise<void> => {
+    const bytes = Buffer.from(JSON.stringify(await service.frameOf(appended)));
+    const { entry, prev } = appended;
+    let behind = false;
+    for (const conn of agents) {
+      if (conn.sent === prev) {
+        if (send(conn, bytes)) conn.sent = entry.cursor;
+      } else if (conn.sent < entry.cursor) behind = true;
+    }
+    if (behind) void pump();
   };
 
   let pumping = false;
@@ -188,7 +207,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
             const frames: ArtifactFrame[] = await service.framesAfter(after);
             if (frames.length === 0) continue;
             progressed = true;
-            const texts = frames.map((f) => JSON.stringify(f));
+            const texts = frames.map((f) => Buffer.from(JSON.stringify(f)));
             for (const conn of conns) {
               if (!agents.has(conn) || conn.sent !== after) continue;
               for (let i = 0; i < frames.length; i++) {
@@ -196,7 +215,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
                 conn.sent = Number(frames[i]!.id);
               }
               if (conn.held !== undefined && agents.has(conn)) {
-                conn.ws.send(conn.held);
+                conn.ws.send(conn.held, TEXT);
                 conn.held = undefined;
               }
             }
@@ -213,7 +232,13 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     }
   };
 
-  const unsubscribe = options.store.onAdoption(() => void pump());
+  const unsubscribe = options.store.onAdoption((_cursor, appended) => {
+    if (appended === undefined) return void pump();
+    broadcast(appended).catch((err: unknown) => {
+      log({ kind: 'error', message: `broadcast: ${String(err)}` });
+      void pump();
+    });
+  });
 
   const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: MAX_BODY });
   server.on('upgrade', (req, socket, head) => {

@@ -8,6 +8,17 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { DeflateCodec, Ed25519, EnginePorts, FileSystem, Hashing, Logger, SecretStore } from '../engine/ports';
 import { silentLogger, systemClock } from '../engine/ports';
 
+async function syncDirectory(dirPath: string): Promise<void> {
+  const dir = await fsp.open(dirPath, 'r');
+  try {
+    await dir.sync();
+  } catch {
+    // Some filesystems refuse fsync on a directory; a rename is still atomic.
+  } finally {
+    await dir.close();
+  }
+}
+
 export const nodeFileSystem: FileSystem = {
   async readFile(p) {
     return new Uint8Array(await fsp.readFile(p));
@@ -33,14 +44,25 @@ export const nodeFileSystem: FileSystem = {
       throw err;
     }
     // The rename is durable only once the directory entry is on disk.
-    const dir = await fsp.open(path.dirname(p), 'r');
+    await syncDirectory(path.dirname(p));
+  },
+  async appendDurable(p, data) {
+    let handle: fsp.FileHandle;
+    let created = true;
     try {
-      await dir.sync();
-    } catch {
-      // Some filesystems refuse fsync on a directory; the rename itself is still atomic.
-    } finally {
-      await dir.close();
+      handle = await fsp.open(p, 'ax');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      handle = await fsp.open(p, 'a');
+      created = false;
     }
+    try {
+      await handle.write(data);
+      await handle.datasync();
+    } finally {
+      await handle.close();
+    }
+    if (created) await syncDirectory(path.dirname(p));
   },
   async exists(p) {
     try {

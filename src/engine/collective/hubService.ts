@@ -3,11 +3,14 @@ import type { ComplianceValidator } from '../privacy';
 import { canonicalBytes } from './canonical';
 import type { Envelope, EnvelopeSignature } from './envelope';
 import { SignatureSchema, parseEnvelope, verifyEnvelope, verifySignature } from './envelope';
-import type { HubStore } from './hubStore';
+import type { AppendedAdoption, HubStore } from './hubStore';
 import { CollectiveRefusal, refusalFromIssues } from './refusal';
 import type { StatsFile } from './stats';
 import { STATS_KIND, mergeStats, parseStatsFile } from './stats';
 import type { TrustSet } from './trust';
+
+/** Envelopes kept for `frameOf`. */
+const RECENT_ENVELOPES = 64;
 
 export type ArtifactState = 'pending' | 'adopted' | 'rolled-back';
 
@@ -56,6 +59,9 @@ export function rollbackStatement(hash: string): { action: 'rollback'; hash: str
  * is journaled; agents learn of adoptions and rollbacks through the store's adoption log.
  */
 export class HubService {
+  /** Envelopes this service verified or read lately, by hash (they never change once stored). */
+  private readonly recent = new Map<string, Envelope>();
+
   constructor(readonly options: HubServiceOptions) {
     if (!Number.isInteger(options.quorum) || options.quorum < 1) throw new CollectiveRefusal('quorum', `must be a whole number ≥ 1, got ${options.quorum}`, 400);
     if (options.quorum > options.trust.size) throw new CollectiveRefusal('quorum', `is ${options.quorum} but the trust file lists only ${options.trust.size} key(s): nothing could ever be adopted`, 400);
@@ -198,6 +204,23 @@ export class HubService {
     await this.options.store.markApplied(hash, agentId, this.now());
   }
 
+  /**
+   * The frame of an entry its store just announced with the entry before it: no log read, and no
+   * envelope read when this service handled the envelope a moment ago or the store passed it along.
+   */
+  async frameOf(appended: AppendedAdoption): Promise<ArtifactFrame> {
+    const { entry, prev } = appended;
+    const envelope = this.recent.get(entry.hash) ?? (appended.envelope !== undefined ? parseEnvelope(appended.envelope) : await this.envelope(entry.hash));
+    return { type: 'artifact', id: String(entry.cursor), prev: prev > 0 ? String(prev) : null, action: entry.action, hash: entry.hash, envelope };
+  }
+
+  /** Remembers a verified envelope for `frameOf` (the most recent few). */
+  private remember(envelope: Envelope): void {
+    this.recent.delete(envelope.hash);
+    this.recent.set(envelope.hash, envelope);
+    if (this.recent.size > RECENT_ENVELOPES) this.recent.delete(this.recent.keys().next().value!);
+  }
+
   /** Log entries after `after` as frames, ascending; `prev` chains them from `after`. */
   async framesAfter(after: number, limit = 256): Promise<ArtifactFrame[]> {
     const entries = await this.options.store.adoptionsAfter(after, limit);
@@ -252,6 +275,7 @@ export class HubService {
   private async settle(envelope: Envelope, allSigners: readonly string[]): Promise<ArtifactStatus> {
     const signers = allSigners.filter((k) => this.options.trust.publicKey(k) !== undefined);
     const { store, quorum } = this.options;
+    if (signers.length >= quorum) this.remember(envelope);
     const latest =
       signers.length >= quorum
         ? (await store.transition(envelope.hash, 'none', 'adopt', this.now(), { action: 'adopted', detail: { signers, quorum, artifactId: envelope.payload.artifactId, version: envelope.payload.version } })).entry

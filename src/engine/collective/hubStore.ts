@@ -16,6 +16,16 @@ export interface AdoptionEntry {
   at: string;
 }
 
+/**
+ * An entry as its append announces it: no entry lies between `prev` (0: the log's start) and
+ * `entry.cursor`. `envelope` is the artifact's envelope when the store has it at hand (saves a read).
+ */
+export interface AppendedAdoption {
+  entry: AdoptionEntry;
+  prev: number;
+  envelope?: unknown;
+}
+
 export interface StatsContributionRow {
   node: string;
   version: number;
@@ -76,8 +86,10 @@ export interface HubStore {
   /**
    * Calls `listener` whenever an adoption is recorded, by this replica or (on a shared database) any other;
    * at-least-once: a listener reads `adoptionsAfter(lastSeen)` rather than trusting the cursor it is given.
+   * When the store knows the new entry and the entry right before it in the log, it passes them as
+   * `appended`, so a listener whose reader stands at `appended.prev` can send the entry without reading.
    * Returns an unsubscribe function.
    */
-  onAdoption(listener: (cursor: number) => void): () => void;
+  onAdoption(listener: (cursor: number, appended?: AppendedAdoption) => void): () => void;
   close(): Promise<void>;
 }

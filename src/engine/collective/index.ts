@@ -1,4 +1,4 @@
-export type { AdoptionEntry, HubJournalEntry, HubStore, HubTransitionJournal, StatsContributionRow } from './hubStore';
+export type { AdoptionEntry, AppendedAdoption, HubJournalEntry, HubStore, HubTransitionJournal, StatsContributionRow } from './hubStore';
 export { CollectiveRefusal, refusalFromIssues } from './refusal';
 export { canonicalBytes, canonicalJson, contentHash } from './canonical';
 export { PublicKeySchema, TrustFileSchema, TrustSet, TrustedKeySchema, keyIdOf } from './trust';

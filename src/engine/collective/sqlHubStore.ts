@@ -1,7 +1,8 @@
 import type { EnginePorts } from '../ports';
 import type { StoreLock } from '../store';
 import { SqlDb, StoreFileError, acquireStoreLock, hostProcess, loadSqlModule } from '../store';
-import type { AdoptionEntry, HubJournalEntry, HubStore, HubTransitionJournal, StatsContributionRow } from './hubStore';
+import type { SqlValue } from 'sql.js';
+import type { AdoptionEntry, AppendedAdoption, HubJournalEntry, HubStore, HubTransitionJournal, StatsContributionRow } from './hubStore';
 
 // Signers and agents are listed in insertion order: rowid order (these tables are never deleted from, so
 // a new row's rowid is always the largest).
@@ -18,15 +19,40 @@ CREATE TABLE IF NOT EXISTS hub_journal (seq INTEGER PRIMARY KEY AUTOINCREMENT, a
 
 export interface SqlHubStoreOptions {
   ports: EnginePorts;
-  /** The database file; omitted = in memory (tests, benchmarks). */
+  /** The database file; omitted = in memory (tests, benchmarks). Its journal is `<path>.journal`. */
   path?: string;
+  /** Journal size (bytes) past which the next save rewrites the database file and empties the journal. Default 1 MiB. */
+  compactAfterBytes?: number;
 }
 
 /**
- * The embedded HubStore: one sql.js database, saved atomically (temp file, fsync, rename) before any
- * write is acknowledged, so a hub killed at any moment restarts with every adoption it announced.
- * Saves are coalesced: writes that arrive while a save runs share the next one. Hub writes are rare
- * (an artifact, its signatures, one ack per agent), so a save per batch stays cheap.
+ * Every write the store makes, as a named statement with explicit keys: the same statement runs live and
+ * when the journal is replayed, and running it twice changes nothing (a journal replayed over a database
+ * file that already holds it, after a crash between a compaction's rename and the journal's removal).
+ */
+const OPS = {
+  envelope: 'INSERT OR IGNORE INTO hub_envelopes (hash, envelope, received_at) VALUES (?, ?, ?)',
+  signature: 'INSERT OR IGNORE INTO hub_signatures (hash, key_id, sig) VALUES (?, ?, ?)',
+  adoption: 'INSERT OR IGNORE INTO hub_adoptions (cursor, hash, action, at) VALUES (?, ?, ?, ?)',
+  journal: 'INSERT OR IGNORE INTO hub_journal (seq, at, action, hash, detail) VALUES (?, ?, ?, ?, ?)',
+  applied: 'INSERT OR IGNORE INTO hub_applied (hash, agent_id, at) VALUES (?, ?, ?)',
+  nodeKey: 'INSERT OR IGNORE INTO hub_node_keys (node, key_id, bound_at) VALUES (?, ?, ?)',
+  stats:
+    'INSERT INTO hub_stats (node, version, payload) VALUES (?, ?, ?) ON CONFLICT (node) DO UPDATE SET version = excluded.version, payload = excluded.payload WHERE excluded.version > hub_stats.version',
+} as const;
+type OpName = keyof typeof OPS;
+type Op = [OpName, ...SqlValue[]];
+
+const DEFAULT_COMPACT_AFTER = 1 << 20;
+
+/**
+ * The embedded HubStore: one sql.js database in memory, made durable by an append-only journal beside
+ * the file. Each acknowledged write is first appended to `<path>.journal` as one line (the statements of
+ * one save) and fdatasync'ed, so an adoption is announced after a small append, not after rewriting the
+ * whole database. Opening replays the journal over the database file (a torn last line, never
+ * acknowledged, is ignored) and compacts: the database is rewritten atomically (temp file, fsync,
+ * rename) and the journal removed; the same happens once the journal passes `compactAfterBytes`.
+ * Saves are coalesced: writes that arrive while a save runs share the next one.
  */
 export async function openSqlHubStore(options: SqlHubStoreOptions): Promise<HubStore> {
   const SQL = await loadSqlModule(options.ports);
@@ -41,8 +67,9 @@ export async function openSqlHubStore(options: SqlHubStoreOptions): Promise<HubS
       throw err;
     }
   }
+  const { fs } = options.ports;
   let bytes: Uint8Array | undefined;
-  if (options.path !== undefined && (await options.ports.fs.exists(options.path))) bytes = await options.ports.fs.readFile(options.path);
+  if (options.path !== undefined && (await fs.exists(options.path))) bytes = await fs.readFile(options.path);
   let db: SqlDb;
   try {
     db = new SqlDb(new SQL.Database(bytes));
@@ -51,21 +78,76 @@ export async function openSqlHubStore(options: SqlHubStoreOptions): Promise<HubS
     await lock?.release();
     throw new Error(`${options.path} is not a readable hub database (${(err as Error).message}); Kaizen left it untouched. Point --hub-store at another file or restore this one.`);
   }
-  return new SqlHubStore(db, options, lock);
+  const store = new SqlHubStore(db, options, lock);
+  if (options.path !== undefined) {
+    const journalPath = journalFile(options.path);
+    try {
+      if (await fs.exists(journalPath)) replayJournal(db, new TextDecoder().decode(await fs.readFile(journalPath)), journalPath);
+      // The database file now holds everything; the journal starts empty.
+      await store.compact();
+    } catch (err) {
+      db.close();
+      await lock?.release();
+      throw err;
+    }
+  }
+  return store;
+}
+
+/** The journal beside a hub database file. */
+export function journalFile(dbPath: string): string {
+  return `${dbPath}.journal`;
+}
+
+/**
+ * Applies the journal's lines in order, each in one transaction. The last line without its newline is a
+ * save that was cut off before it was acknowledged: it is ignored. Any other unreadable line stops the
+ * open with the file and line, and nothing is changed on disk.
+ */
+function replayJournal(db: SqlDb, text: string, journalPath: string): void {
+  const lines = text.split('\n');
+  const complete = lines.slice(0, -1);
+  complete.forEach((line, i) => {
+    if (line === '') return;
+    let ops: Op[];
+    try {
+      ops = JSON.parse(line) as Op[];
+      if (!Array.isArray(ops) || !ops.every((op) => Array.isArray(op) && typeof op[0] === 'string' && op[0] in OPS)) throw new Error('not a list of known statements');
+    } catch (err) {
+      throw new Error(`${journalPath} line ${i + 1} is unreadable (${(err as Error).message}); Kaizen left the hub database and its journal untouched. Restore the journal or move it aside to open the database without it.`);
+    }
+    db.transaction(() => {
+      for (const [name, ...params] of ops) db.run(OPS[name], params);
+    });
+  });
 }
 
 class SqlHubStore implements HubStore {
-  private readonly listeners = new Set<(cursor: number) => void>();
+  private readonly listeners = new Set<(cursor: number, appended?: AppendedAdoption) => void>();
   private saving: Promise<void> = Promise.resolve();
   private pending: Promise<void> | undefined;
   private closed = false;
   private ackBatch: { rows: [string, string, string][]; done: Promise<void> } | undefined;
+  /** Statements run since the last save started: the next journal line. */
+  private unsaved: Op[] = [];
+  private journalBytes = 0;
+  /** A failed append may have left a torn line: the next save rewrites the database instead. */
+  private mustCompact = false;
+  private readonly encoder = new TextEncoder();
 
   constructor(
     private readonly db: SqlDb,
     private readonly options: SqlHubStoreOptions,
     private readonly lock: StoreLock | undefined,
   ) {}
+
+  /** Runs one named statement and keeps it for the journal; returns the rows it changed. */
+  private write(...op: Op): number {
+    const [name, ...params] = op;
+    const changed = this.db.run(OPS[name], params);
+    if (changed > 0 && this.options.path !== undefined) this.unsaved.push(op);
+    return changed;
+  }
 
   /** Resolves once every write made before the call is on disk. */
   private persist(): Promise<void> {
@@ -74,11 +156,46 @@ class SqlHubStore implements HubStore {
     const next = this.saving.then(async () => {
       this.pending = undefined;
       if (this.closed) return;
-      await this.options.ports.fs.writeFileAtomic(this.options.path!, this.db.export());
+      const { fs } = this.options.ports;
+      if (this.mustCompact || !fs.appendDurable || this.journalBytes >= (this.options.compactAfterBytes ?? DEFAULT_COMPACT_AFTER)) return this.compact();
+      const ops = this.unsaved;
+      this.unsaved = [];
+      if (ops.length === 0) return;
+      const line = this.encoder.encode(`${JSON.stringify(ops)}\n`);
+      try {
+        await fs.appendDurable(journalFile(this.options.path!), line);
+      } catch (err) {
+        // Not acknowledged: these statements go out again with the next save, which rewrites the file.
+        this.unsaved = ops.concat(this.unsaved);
+        this.mustCompact = true;
+        throw err;
+      }
+      this.journalBytes += line.length;
     });
     this.pending = next;
     this.saving = next.catch(() => undefined);
     return next;
+  }
+
+  /**
+   * Rewrites the database file with everything run so far, then removes the journal. The statements
+   * waiting for the journal are in the export (taken in the same turn), so they need no line.
+   */
+  async compact(): Promise<void> {
+    if (this.options.path === undefined) return;
+    const { fs } = this.options.ports;
+    const taken = this.unsaved;
+    this.unsaved = [];
+    try {
+      await fs.writeFileAtomic(this.options.path, this.db.export());
+      await fs.remove(journalFile(this.options.path));
+    } catch (err) {
+      this.unsaved = taken.concat(this.unsaved);
+      this.mustCompact = true;
+      throw err;
+    }
+    this.journalBytes = 0;
+    this.mustCompact = false;
   }
 
   private check(): void {
@@ -87,7 +204,7 @@ class SqlHubStore implements HubStore {
 
   async putEnvelope(hash: string, envelope: unknown, receivedAt: string): Promise<boolean> {
     this.check();
-    const added = this.db.run('INSERT OR IGNORE INTO hub_envelopes (hash, envelope, received_at) VALUES (?, ?, ?)', [hash, JSON.stringify(envelope), receivedAt]) > 0;
+    const added = this.write('envelope', hash, JSON.stringify(envelope), receivedAt) > 0;
     if (added) await this.persist();
     return added;
   }
@@ -100,20 +217,31 @@ class SqlHubStore implements HubStore {
 
   async addSignature(hash: string, keyId: string, sig: string): Promise<string[]> {
     this.check();
-    const added = this.db.run('INSERT OR IGNORE INTO hub_signatures (hash, key_id, sig) VALUES (?, ?, ?)', [hash, keyId, sig]) > 0;
+    const added = this.write('signature', hash, keyId, sig) > 0;
     if (added) await this.persist();
     return this.db.rows('SELECT key_id FROM hub_signatures WHERE hash = ? ORDER BY rowid', [hash]).map((r) => String(r[0]));
+  }
+
+  /** Appends an entry with the next cursor (explicit, so a replay gives it the same one); returns it and the cursor before it. */
+  private append(hash: string, action: 'adopt' | 'rollback', at: string): AppendedAdoption {
+    const prev = Number(this.db.scalar('SELECT COALESCE(MAX(cursor), 0) FROM hub_adoptions') ?? 0);
+    const entry: AdoptionEntry = { cursor: prev + 1, hash, action, at };
+    this.write('adoption', entry.cursor, hash, action, at);
+    return { entry, prev };
+  }
+
+  private announce(appended: AppendedAdoption): void {
+    for (const listener of this.listeners) listener(appended.entry.cursor, appended);
   }
 
   async recordAdoption(hash: string, action: 'adopt' | 'rollback', at: string): Promise<AdoptionEntry> {
     this.check();
     const latest = this.latestEntry(hash);
     if (latest && latest.action === action) return latest;
-    this.db.run('INSERT INTO hub_adoptions (hash, action, at) VALUES (?, ?, ?)', [hash, action, at]);
-    const entry = this.latestEntry(hash)!;
+    const appended = this.append(hash, action, at);
     await this.persist();
-    for (const listener of this.listeners) listener(entry.cursor);
-    return entry;
+    this.announce(appended);
+    return appended.entry;
   }
 
   async transition(hash: string, from: 'none' | 'adopt' | 'rollback', action: 'adopt' | 'rollback', at: string, journal: HubTransitionJournal): Promise<{ entry: AdoptionEntry | undefined; appended: boolean }> {
@@ -122,12 +250,12 @@ class SqlHubStore implements HubStore {
     // and the writes below, which makes this a compare-and-set.
     const latest = this.latestEntry(hash);
     if ((latest?.action ?? 'none') !== from) return { entry: latest, appended: false };
-    this.db.run('INSERT INTO hub_adoptions (hash, action, at) VALUES (?, ?, ?)', [hash, action, at]);
-    const entry = this.latestEntry(hash)!;
-    this.db.run('INSERT INTO hub_journal (at, action, hash, detail) VALUES (?, ?, ?, ?)', [at, journal.action, hash, JSON.stringify({ cursor: entry.cursor, ...journal.detail })]);
+    const appended = this.append(hash, action, at);
+    this.appendJournalRow({ at, action: journal.action, hash, detail: { cursor: appended.entry.cursor, ...journal.detail } });
+    // Both rows go out in one journal line (one fdatasync) before anyone hears of the adoption.
     await this.persist();
-    for (const listener of this.listeners) listener(entry.cursor);
-    return { entry, appended: true };
+    this.announce(appended);
+    return { entry: appended.entry, appended: true };
   }
 
   async latestAdoption(hash: string): Promise<AdoptionEntry | undefined> {
@@ -148,7 +276,7 @@ class SqlHubStore implements HubStore {
   markApplied(hash: string, agentId: string, at: string): Promise<void> {
     this.check();
     // Every agent acks an adoption at about the same moment: the acks of one turn of the event loop are
-    // written in one transaction and saved once (a statement each in autocommit costs a journal each).
+    // written in one transaction and saved as one journal line.
     let batch = this.ackBatch;
     if (!batch) {
       const rows: [string, string, string][] = [];
@@ -157,7 +285,7 @@ class SqlHubStore implements HubStore {
         this.check();
         let added = 0;
         this.db.transaction(() => {
-          for (const row of rows) added += this.db.run('INSERT OR IGNORE INTO hub_applied (hash, agent_id, at) VALUES (?, ?, ?)', row);
+          for (const row of rows) added += this.write('applied', ...row);
         });
         if (added > 0) await this.persist();
       });
@@ -181,7 +309,7 @@ class SqlHubStore implements HubStore {
 
   async bindNodeKey(node: string, keyId: string, at: string): Promise<{ keyId: string; bound: boolean }> {
     this.check();
-    const bound = this.db.run('INSERT OR IGNORE INTO hub_node_keys (node, key_id, bound_at) VALUES (?, ?, ?)', [node, keyId, at]) > 0;
+    const bound = this.write('nodeKey', node, keyId, at) > 0;
     const key = String(this.db.scalar('SELECT key_id FROM hub_node_keys WHERE node = ?', [node]));
     if (bound) await this.persist();
     return { keyId: key, bound };
@@ -189,11 +317,7 @@ class SqlHubStore implements HubStore {
 
   async putStatsContribution(row: StatsContributionRow): Promise<boolean> {
     this.check();
-    const kept =
-      this.db.run(
-        'INSERT INTO hub_stats (node, version, payload) VALUES (?, ?, ?) ON CONFLICT (node) DO UPDATE SET version = excluded.version, payload = excluded.payload WHERE excluded.version > hub_stats.version',
-        [row.node, row.version, JSON.stringify(row.payload)],
-      ) > 0;
+    const kept = this.write('stats', row.node, row.version, JSON.stringify(row.payload)) > 0;
     if (kept) await this.persist();
     return kept;
   }
@@ -203,9 +327,14 @@ class SqlHubStore implements HubStore {
     return this.db.rows('SELECT node, version, payload FROM hub_stats ORDER BY node').map((r) => ({ node: String(r[0]), version: Number(r[1]), payload: JSON.parse(String(r[2])) as unknown }));
   }
 
+  private appendJournalRow(entry: HubJournalEntry): void {
+    const seq = Number(this.db.scalar('SELECT COALESCE(MAX(seq), 0) FROM hub_journal') ?? 0) + 1;
+    this.write('journal', seq, entry.at, entry.action, entry.hash ?? null, JSON.stringify(entry.detail ?? null));
+  }
+
   async appendJournal(entry: HubJournalEntry): Promise<void> {
     this.check();
-    this.db.run('INSERT INTO hub_journal (at, action, hash, detail) VALUES (?, ?, ?, ?)', [entry.at, entry.action, entry.hash ?? null, JSON.stringify(entry.detail ?? null)]);
+    this.appendJournalRow(entry);
     await this.persist();
   }
 
@@ -219,7 +348,7 @@ class SqlHubStore implements HubStore {
     }));
   }
 
-  onAdoption(listener: (cursor: number) => void): () => void {
+  onAdoption(listener: (cursor: number, appended?: AppendedAdoption) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -229,6 +358,8 @@ class SqlHubStore implements HubStore {
     await this.ackBatch?.done.catch(() => undefined);
     await this.persist();
     await this.saving;
+    // A clean close leaves one file: the journal folded into the database.
+    if (this.options.path !== undefined) await (this.saving = this.saving.then(() => this.compact()));
     this.closed = true;
     this.listeners.clear();
     this.db.close();
