@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { AdoptionEntry, HubJournalEntry, HubStore, HubTransitionJournal, StatsContributionRow } from '../engine/collective';
+import type { AdoptionEntry, AppendedAdoption, HubJournalEntry, HubStore, HubTransitionJournal, StatsContributionRow } from '../engine/collective';
 
 /**
  * The hub's persistence on PostgreSQL (`kaizen serve --hub --database postgres://…`): every replica of
@@ -152,6 +152,48 @@ export const PG_HUB_MIGRATIONS: readonly { version: number; name: string; sql: s
       );
     `,
   },
+  {
+    version: 4,
+    name: 'transitions announce the entry before them (and the envelope, when it fits a notification), so replicas broadcast without reading the log',
+    sql: `
+      -- kaizen_hub_transition (migration 2), returning also the cursor right before the new entry (read
+      -- under the log's lock: no entry can fall between them), and notifying
+      -- {"cursor","prev","hash","action","at","envelope"?} instead of the bare cursor; the envelope rides
+      -- along when the payload stays under PostgreSQL's 8000-byte notification limit.
+      CREATE FUNCTION kaizen_hub_transition_announced(p_hash text, p_from text, p_action text, p_at text, p_journal_action text, p_journal_detail json)
+        RETURNS TABLE (out_cursor bigint, out_hash text, out_action text, out_at text, out_appended boolean, out_prev bigint)
+        LANGUAGE plpgsql VOLATILE AS $fn$
+      DECLARE
+        found_row kaizen_hub_adoptions%ROWTYPE;
+        has_row boolean;
+        prev_cursor bigint;
+        envelope_text text;
+        payload text;
+      BEGIN
+        PERFORM pg_advisory_xact_lock(${LOCK_NAMESPACE}, ${ADOPTION_LOG_LOCK});
+        SELECT * INTO found_row FROM kaizen_hub_adoptions a WHERE a.hash = p_hash ORDER BY a.cursor DESC LIMIT 1;
+        has_row := FOUND;
+        IF (has_row AND found_row.action <> p_from) OR (NOT has_row AND p_from <> 'none') THEN
+          IF has_row THEN
+            RETURN QUERY SELECT found_row.cursor, found_row.hash, found_row.action, found_row.at, false, NULL::bigint;
+          END IF;
+          RETURN;
+        END IF;
+        SELECT COALESCE(max(a.cursor), 0) INTO prev_cursor FROM kaizen_hub_adoptions a;
+        INSERT INTO kaizen_hub_adoptions (hash, action, at) VALUES (p_hash, p_action, p_at) RETURNING * INTO found_row;
+        INSERT INTO kaizen_hub_journal (at, action, hash, detail)
+          VALUES (p_at, p_journal_action, p_hash, (jsonb_build_object('cursor', found_row.cursor) || p_journal_detail::jsonb)::json);
+        payload := json_build_object('cursor', found_row.cursor, 'prev', prev_cursor, 'hash', found_row.hash, 'action', found_row.action, 'at', found_row.at)::text;
+        SELECT e.envelope::text INTO envelope_text FROM kaizen_hub_envelopes e WHERE e.hash = p_hash;
+        IF envelope_text IS NOT NULL AND octet_length(payload) + octet_length(envelope_text) < 7900 THEN
+          payload := left(payload, -1) || ', "envelope" : ' || envelope_text || '}';
+        END IF;
+        PERFORM pg_notify('${NOTIFY_CHANNEL}', payload);
+        RETURN QUERY SELECT found_row.cursor, found_row.hash, found_row.action, found_row.at, true, prev_cursor;
+      END
+      $fn$;
+    `,
+  },
 ];
 
 /** A database the hub cannot use: `connection` (the URL, the server, the credentials) or `schema` (written by a newer kaizen). */
@@ -174,6 +216,22 @@ interface AdoptionRow {
 
 function toEntry(row: AdoptionRow): AdoptionEntry {
   return { cursor: Number(row.cursor), hash: row.hash, action: row.action, at: row.at };
+}
+
+/**
+ * A notification's payload: the bare cursor (migrations 1–2) or, from kaizen_hub_transition_announced,
+ * the entry with the cursor before it (and its envelope when it fitted). Undefined for anything else.
+ */
+export function parseNotification(payload: string): { cursor: number; appended?: AppendedAdoption } | undefined {
+  if (/^[0-9]+$/.test(payload)) return { cursor: Number(payload) };
+  try {
+    const n = JSON.parse(payload) as { cursor?: unknown; prev?: unknown; hash?: unknown; action?: unknown; at?: unknown; envelope?: unknown };
+    if (!Number.isSafeInteger(n.cursor) || !Number.isSafeInteger(n.prev) || typeof n.hash !== 'string' || (n.action !== 'adopt' && n.action !== 'rollback') || typeof n.at !== 'string') return undefined;
+    const entry: AdoptionEntry = { cursor: n.cursor as number, hash: n.hash, action: n.action, at: n.at };
+    return { cursor: entry.cursor, appended: { entry, prev: n.prev as number, ...(n.envelope === undefined ? {} : { envelope: n.envelope }) } };
+  } catch {
+    return undefined;
+  }
 }
 
 /** The connection string without its password, for messages. */
@@ -265,7 +323,7 @@ export async function openPgHubStore(options: PgHubStoreOptions): Promise<PgHubS
 }
 
 export class PgHubStore implements HubStore {
-  private readonly listeners = new Set<(cursor: number) => void>();
+  private readonly listeners = new Set<(cursor: number, appended?: AppendedAdoption) => void>();
   private listenClient: pg.Client | undefined;
   private pollTimer: NodeJS.Timeout | undefined;
   private reconnectTimer: NodeJS.Timeout | undefined;
@@ -283,10 +341,13 @@ export class PgHubStore implements HubStore {
   ) {}
 
   async putEnvelope(hash: string, envelope: unknown, receivedAt: string): Promise<boolean> {
+    const text = JSON.stringify(envelope);
     const r = await this.pool.query(
       'INSERT INTO kaizen_hub_envelopes (hash, envelope, received_at) VALUES ($1, $2::json, $3) ON CONFLICT (hash) DO NOTHING',
-      [hash, JSON.stringify(envelope), receivedAt],
+      [hash, text, receivedAt],
     );
+    // The json column keeps this text verbatim: what a later read would return.
+    if (r.rowCount === 1) this.cacheEnvelope(hash, text);
     return r.rowCount === 1;
   }
 
@@ -298,10 +359,14 @@ export class PgHubStore implements HubStore {
       const r = await this.pool.query<{ envelope: string }>('SELECT envelope::text AS envelope FROM kaizen_hub_envelopes WHERE hash = $1', [hash]);
       text = r.rows[0]?.envelope;
       if (text === undefined) return undefined;
-      if (this.envelopeTexts.size >= ENVELOPE_CACHE_SIZE) this.envelopeTexts.delete(this.envelopeTexts.keys().next().value!);
-      this.envelopeTexts.set(hash, text);
+      this.cacheEnvelope(hash, text);
     }
     return JSON.parse(text) as unknown;
+  }
+
+  private cacheEnvelope(hash: string, text: string): void {
+    if (this.envelopeTexts.size >= ENVELOPE_CACHE_SIZE) this.envelopeTexts.delete(this.envelopeTexts.keys().next().value!);
+    this.envelopeTexts.set(hash, text);
   }
 
   async addSignature(hash: string, keyId: string, sig: string): Promise<string[]> {
@@ -330,16 +395,17 @@ export class PgHubStore implements HubStore {
   }
 
   async transition(hash: string, from: 'none' | 'adopt' | 'rollback', action: 'adopt' | 'rollback', at: string, journal: HubTransitionJournal): Promise<{ entry: AdoptionEntry | undefined; appended: boolean }> {
-    // One round trip: kaizen_hub_transition (migration 2) takes the log's lock, compares, appends,
-    // journals and NOTIFYs in one statement, so two replicas completing a quorum at once journal it once.
-    const r = await this.pool.query<AdoptionRow & { appended: boolean }>(
-      'SELECT out_cursor AS cursor, out_hash AS hash, out_action AS action, out_at AS at, out_appended AS appended FROM kaizen_hub_transition($1, $2, $3, $4, $5, $6::json)',
+    // One round trip, one statement: kaizen_hub_transition_announced (migration 4) takes the log's lock,
+    // compares, appends, journals and NOTIFYs, so two replicas completing a quorum at once journal it
+    // once; it also returns the entry before the new one, so this replica's agents get the frame at once.
+    const r = await this.pool.query<AdoptionRow & { appended: boolean; prev: string | null }>(
+      'SELECT out_cursor AS cursor, out_hash AS hash, out_action AS action, out_at AS at, out_appended AS appended, out_prev AS prev FROM kaizen_hub_transition_announced($1, $2, $3, $4, $5, $6::json)',
       [hash, from, action, at, journal.action, JSON.stringify(journal.detail)],
     );
     const row = r.rows[0];
     if (!row) return { entry: undefined, appended: false };
     const entry = toEntry(row);
-    if (row.appended) this.announce(entry.cursor);
+    if (row.appended) this.announce(entry.cursor, { entry, prev: Number(row.prev ?? 0) });
     return { entry, appended: row.appended };
   }
 
@@ -448,7 +514,7 @@ export class PgHubStore implements HubStore {
     return r.rows.map((row) => (row.hash === null ? { at: row.at, action: row.action, detail: row.detail } : { at: row.at, action: row.action, hash: row.hash, detail: row.detail }));
   }
 
-  onAdoption(listener: (cursor: number) => void): () => void {
+  onAdoption(listener: (cursor: number, appended?: AppendedAdoption) => void): () => void {
     this.listeners.add(listener);
     if (!this.watching && !this.closed) this.watching = this.startWatching();
     return () => {
@@ -472,12 +538,12 @@ export class PgHubStore implements HubStore {
   }
 
   /** Hands a cursor to the listeners unless one at least as high was already announced. */
-  private announce(cursor: number): void {
+  private announce(cursor: number, appended?: AppendedAdoption): void {
     if (cursor <= this.announced || this.closed) return;
     this.announced = cursor;
     for (const listener of [...this.listeners]) {
       try {
-        listener(cursor);
+        listener(cursor, appended);
       } catch {
         // A listener's failure is its own; the others still hear of the adoption.
       }
@@ -524,7 +590,9 @@ export class PgHubStore implements HubStore {
     client.on('error', retry);
     client.on('end', retry);
     client.on('notification', (msg) => {
-      if (msg.channel === NOTIFY_CHANNEL) this.announce(Number(msg.payload));
+      if (msg.channel !== NOTIFY_CHANNEL || msg.payload === undefined) return;
+      const note = parseNotification(msg.payload);
+      if (note) this.announce(note.cursor, note.appended);
     });
     try {
       await client.connect();

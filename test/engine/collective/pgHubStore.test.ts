@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import * as net from 'node:net';
 import pg from 'pg';
-import { migratePgHubSchema, openPgHubStore, PG_HUB_MIGRATIONS } from '../../../src/node/pgHubStore';
+import { migratePgHubSchema, openPgHubStore, parseNotification, PG_HUB_MIGRATIONS } from '../../../src/node/pgHubStore';
+import type { AppendedAdoption } from '../../../src/engine/collective';
 import type { PgHubStore } from '../../../src/node/pgHubStore';
 import { findPostgresBinaries, POSTGRES_MISSING_MESSAGE, startPostgres } from '../../support/postgresServer';
 import type { PostgresServer } from '../../support/postgresServer';
@@ -173,6 +174,43 @@ describe('PgHubStore on a real PostgreSQL server', function () {
     await eventually(async () => (await listeners(url)).length === 1, 'b to LISTEN');
     const entry = await a.recordAdoption('h-cross', 'adopt', T0);
     await eventually(() => heard.includes(entry.cursor), 'b to hear the cursor');
+  });
+
+  it('announces a transition with the entry before it and its envelope, locally and on another store', async () => {
+    const url = await server.createDatabase('announced');
+    const a = await open(url, { pollIntervalMs: 3_600_000 });
+    const b = await open(url, { pollIntervalMs: 3_600_000 });
+    const onA: AppendedAdoption[] = [];
+    const onB: AppendedAdoption[] = [];
+    a.onAdoption((_c, appended) => appended && onA.push(appended));
+    b.onAdoption((_c, appended) => appended && onB.push(appended));
+    await eventually(async () => (await listeners(url)).length === 2, 'both to LISTEN');
+    const envelope = { kind: 'kaizen.artifact/1', hash: 'h-2', payload: { b: 1, a: [2, 'ü'] }, signatures: [] };
+    await a.putEnvelope('h-2', envelope, T0);
+    const first = await a.transition('h-1', 'none', 'adopt', T0, { action: 'adopted', detail: {} });
+    const second = await a.transition('h-2', 'none', 'adopt', T0, { action: 'adopted', detail: {} });
+    assert.ok(first.appended && second.appended);
+    // The writer's own listeners hear it from the statement's result, before any notification.
+    assert.deepStrictEqual(onA.map((x) => [x.entry.cursor, x.prev]), [[first.entry!.cursor, 0], [second.entry!.cursor, first.entry!.cursor]]);
+    await eventually(() => onB.length === 2, 'b to hear both transitions');
+    assert.deepStrictEqual(onB.map((x) => ({ ...x.entry, prev: x.prev })), [
+      { ...first.entry!, prev: 0 },
+      { ...second.entry!, prev: first.entry!.cursor },
+    ]);
+    assert.strictEqual(onB[0]!.envelope, undefined, 'no envelope stored for h-1');
+    assert.deepStrictEqual(onB[1]!.envelope, envelope);
+    // A compare-and-set that fails announces nothing.
+    assert.strictEqual((await b.transition('h-2', 'none', 'adopt', T0, { action: 'adopted', detail: {} })).appended, false);
+  });
+
+  it('reads both notification payloads: the bare cursor and the announced entry', () => {
+    assert.deepStrictEqual(parseNotification('42'), { cursor: 42 });
+    assert.deepStrictEqual(parseNotification('{"cursor" : 7, "prev" : 5, "hash" : "h", "action" : "rollback", "at" : "t"}'), {
+      cursor: 7,
+      appended: { entry: { cursor: 7, hash: 'h', action: 'rollback', at: 't' }, prev: 5 },
+    });
+    assert.strictEqual(parseNotification('{"cursor": 7}'), undefined);
+    assert.strictEqual(parseNotification('not json'), undefined);
   });
 
   it('finds an adoption whose notification was lost, by polling', async () => {
