@@ -7,7 +7,7 @@ export { ENVELOPE_KIND, ArtifactPayloadSchema, EnvelopeSchema, SignatureSchema, 
 export type { Envelope, EnvelopeCrypto, EnvelopeSignature, SharedArtifactPayload, SigningKey, VerifyOptions } from './envelope';
 export { HubService, rollbackBytes, rollbackStatement } from './hubService';
 export type { ArtifactFrame, ArtifactState, ArtifactStatus, HubServiceOptions } from './hubService';
-export { openSqlHubStore } from './sqlHubStore';
+export { journalFile, openSqlHubStore } from './sqlHubStore';
 export type { SqlHubStoreOptions } from './sqlHubStore';
 export { AgentArtifacts } from './agentArtifacts';
 export { HUB_PROTOCOL, HubSubscriber } from './subscriber';
