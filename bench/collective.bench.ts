@@ -12,6 +12,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { EventLoopUtilization } from 'node:perf_hooks';
+import { performance } from 'node:perf_hooks';
 import type { HubStore, SigningKey } from '../src/engine/collective';
 import { TrustSet, keyIdOf, openSqlHubStore, packEnvelope } from '../src/engine/collective';
 import { LatencyRecorder } from '../src/engine/realtime';
@@ -44,13 +46,15 @@ function line(name: string, rec: LatencyRecorder): string {
 
 const load = () => os.loadavg().map((l) => l.toFixed(2)).join(', ');
 
-async function bareBroadcast(frameBytes: number): Promise<LatencyRecorder> {
+async function bareBroadcast(frameBytes: number): Promise<{ rec: LatencyRecorder; busyMs: number }> {
   const wss = new WebSocketServer({ port: 0, host: '127.0.0.1', perMessageDeflate: false });
   await new Promise<void>((r) => wss.once('listening', () => r()));
   const url = `ws://127.0.0.1:${(wss.address() as { port: number }).port}`;
   const agents = await startAgentWorkers({ mode: 'bare', urls: [url], agents: AGENTS, workers: WORKERS });
   const rec = new LatencyRecorder(AGENTS * ROUNDS);
+  let elu0 = performance.eventLoopUtilization();
   for (let round = 0; round < ROUNDS + WARMUP; round++) {
+    if (round === WARMUP) elu0 = performance.eventLoopUtilization();
     const applied = agents.applied(String(round));
     const t0 = monotonicMs();
     // The frame is serialised once and the same bytes go to every socket.
@@ -59,12 +63,18 @@ async function bareBroadcast(frameBytes: number): Promise<LatencyRecorder> {
     const at = await applied;
     if (round >= WARMUP) for (const t of at) rec.record(t - t0);
   }
+  const busyMs = busyPerRound(elu0, ROUNDS);
   await agents.stop();
   await new Promise<void>((r) => wss.close(() => r()));
-  return rec;
+  return { rec, busyMs };
 }
 
-async function hubRun(store: HubStore, rounds = ROUNDS): Promise<{ e2e: LatencyRecorder; fanout: LatencyRecorder; frameBytes: number }> {
+/** Busy time of this (the hub's) thread per round since `since`: what the hub itself spends, whatever the wait for a core. */
+function busyPerRound(since: EventLoopUtilization, rounds: number): number {
+  return performance.eventLoopUtilization(since).active / rounds;
+}
+
+async function hubRun(store: HubStore, rounds = ROUNDS): Promise<{ e2e: LatencyRecorder; fanout: LatencyRecorder; frameBytes: number; busyMs: number }> {
   // Subscribed before the hub, so this listener hears of an adoption before the hub's own sends it.
   let tAdopt = 0;
   const unsubscribe = store.onAdoption(() => (tAdopt = monotonicMs()));
@@ -74,7 +84,9 @@ async function hubRun(store: HubStore, rounds = ROUNDS): Promise<{ e2e: LatencyR
   const agents = await startAgentWorkers({ mode: 'hub', urls: [hub.url], agents: AGENTS, workers: WORKERS, trust: trusted });
   while (hub.agents() < AGENTS) await new Promise((r) => setTimeout(r, 10));
   let frameBytes = 0;
+  let elu0 = performance.eventLoopUtilization();
   for (let round = 0; round < rounds + WARMUP; round++) {
+    if (round === WARMUP) elu0 = performance.eventLoopUtilization();
     const env = packEnvelope(payload(round), key, crypto);
     if (frameBytes === 0) frameBytes = JSON.stringify({ type: 'artifact', id: '1', prev: null, action: 'adopt', hash: env.hash, envelope: env }).length;
     const applied = agents.applied(env.hash);
@@ -91,11 +103,12 @@ async function hubRun(store: HubStore, rounds = ROUNDS): Promise<{ e2e: LatencyR
     // Let the 100 acks land before the next publish, so each round starts from a quiet hub.
     while ((await hub.service.applied(env.hash)).length < AGENTS) await new Promise((r) => setTimeout(r, 1));
   }
+  const busyMs = busyPerRound(elu0, rounds);
   unsubscribe();
   await agents.stop();
   await hub.close();
   await store.close();
-  return { e2e, fanout, frameBytes };
+  return { e2e, fanout, frameBytes, busyMs };
 }
 
 void (async () => {
@@ -106,12 +119,13 @@ void (async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaizen-hub-bench-'));
   const onFile = await hubRun(await openSqlHubStore({ ports, path: path.join(dir, 'hub.db') }));
   fs.rmSync(dir, { recursive: true, force: true });
-  const bare = await bareBroadcast(memory.frameBytes);
+  const { rec: bare, busyMs: bareBusy } = await bareBroadcast(memory.frameBytes);
   console.log(line(`bare ws broadcast (${memory.frameBytes} B frame)`, bare));
   console.log(line('hub fan-out, store in memory', memory.fanout));
   console.log(line('hub publish → applied, store in memory', memory.e2e));
   console.log(line('hub fan-out, store on file (fsync)', onFile.fanout));
   console.log(line('hub publish → applied, store on file (fsync)', onFile.e2e));
+  console.log(`  main thread busy per publish (event loop active time): bare broadcast ${bareBusy.toFixed(2)} ms; hub in memory ${memory.busyMs.toFixed(2)} ms, on file ${onFile.busyMs.toFixed(2)} ms (publisher's POST, verify, store, fan-out, ${AGENTS} acks)`);
   console.log(`  load average at the end ${load()}`);
   console.log(`  target: publish → applied p99 < 10 ms at ${AGENTS} agents`);
 })().catch((err: unknown) => {

@@ -4,21 +4,25 @@
 // across replicas), and how long a lost notification waits for the polling fallback. Part 2: fan-out
 // publish → applied at 100 agents through one hub replica, and through two replicas (separate processes,
 // 50 agents each) on the same database: from the POST of the signature that completes the quorum (sent to
-// the first replica) to each agent's apply, read on the agents' clock (they run in this process).
+// the first replica) to each agent's apply. The agents run in worker threads of this process
+// (bench/hubAgents.ts, the harness of bench/collective.bench.ts) and stamp their apply on process.hrtime
+// (CLOCK_MONOTONIC, the same clock on every thread and process of this machine); the publisher stamps
+// its POST on the same clock.
 import { performance } from 'node:perf_hooks';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import pg from 'pg';
 import type { SigningKey } from '../src/engine/collective';
-import { HubSubscriber, TrustSet, keyIdOf, packEnvelope, signPayload } from '../src/engine/collective';
-import { nodeTimers, wsTransport } from '../src/node/liveTransports';
+import { TrustSet, keyIdOf, packEnvelope, signPayload } from '../src/engine/collective';
 import { nodeEd25519, nodeHashing } from '../src/node/nodePorts';
 import { openPgHubStore } from '../src/node/pgHubStore';
 import type { PgHubStore } from '../src/node/pgHubStore';
 import { startHubReplica } from '../test/support/hubReplica';
 import type { HubReplica } from '../test/support/hubReplica';
 import { startPostgres } from '../test/support/postgresServer';
+import type { AgentWorkers } from './hubAgents';
+import { monotonicMs, startAgentWorkers } from './hubAgents';
 
 const quick = process.argv.includes('--quick');
 
@@ -53,6 +57,9 @@ async function announceLatency(writer: PgHubStore, listener: PgHubStore, n: numb
 }
 
 const AGENTS = 100;
+const WARMUP = 5;
+const workersArg = process.argv.indexOf('--workers');
+const WORKERS = workersArg > 0 ? Number(process.argv[workersArg + 1]) : 2;
 const cryptoPorts = { hashing: nodeHashing, ed25519: nodeEd25519 };
 
 function newKey(): SigningKey {
@@ -73,28 +80,11 @@ async function fanOut(database: string, replicaCount: number, rounds: number): P
   const trustFile = path.join(dir, 'trust.json');
   fs.writeFileSync(trustFile, JSON.stringify({ keys: new TrustSet(keys.map((k) => ({ keyId: k.keyId, publicKey: k.publicKey }))).list() }));
   const replicas: HubReplica[] = [];
-  const subscribers: HubSubscriber[] = [];
+  let agents: AgentWorkers | undefined;
   try {
     for (let i = 0; i < replicaCount; i++) replicas.push(await startHubReplica(['--database', database, '--quorum', '2', '--trust', trustFile]));
-    const appliedAt = new Map<string, number[]>();
-    let wake: (() => void) | undefined;
-    for (let i = 0; i < AGENTS; i++) {
-      const s = new HubSubscriber({
-        url: replicas[i % replicaCount]!.ws,
-        agentId: `agent-${i}`,
-        transport: wsTransport,
-        timers: nodeTimers,
-        random: Math.random,
-        onApply: (frame) => {
-          const list = appliedAt.get(frame.hash) ?? [];
-          list.push(performance.now());
-          appliedAt.set(frame.hash, list);
-          if (list.length === AGENTS) wake?.();
-        },
-      });
-      s.start();
-      subscribers.push(s);
-    }
+    // The agents live in worker threads of this process (bench/hubAgents.ts), agent i on replica i mod n.
+    agents = await startAgentWorkers({ mode: 'hub', urls: replicas.map((r) => r.ws), agents: AGENTS, workers: WORKERS, trust: keys.map((k) => ({ keyId: k.keyId, publicKey: k.publicKey })) });
     for (;;) {
       const counts = await Promise.all(replicas.map(async (r) => ((await (await fetch(`${r.http}/v1/hub`)).json()) as { agents: number }).agents));
       if (counts.reduce((x, y) => x + y, 0) === AGENTS) break;
@@ -104,17 +94,16 @@ async function fanOut(database: string, replicaCount: number, rounds: number): P
     const lastAgent: number[] = [];
     const firstAgent: number[] = [];
     const postAnswered: number[] = [];
-    for (let round = -3; round < rounds; round++) {
+    for (let round = -WARMUP; round < rounds; round++) {
       // Submitted with one signature (pending); the second signature, timed, adopts it.
-      const env = packEnvelope({ artifactId: `bench-${replicaCount}-${round + 3}`, version: 1, kind: 'strategy', title: 'acknowledge, then refund' }, keys[0], cryptoPorts);
+      const env = packEnvelope({ artifactId: `bench-${replicaCount}-${round + WARMUP}`, version: 1, kind: 'strategy', title: 'acknowledge, then refund' }, keys[0], cryptoPorts);
       await postJson(`${replicas[0]!.http}/v1/artifacts`, env);
-      const done = new Promise<void>((resolve) => (wake = resolve));
-      const t0 = performance.now();
+      const applied = agents.applied(env.hash);
+      const t0 = monotonicMs();
       const status = await postJson(`${replicas[0]!.http}/v1/artifacts/${env.hash}/signatures`, signPayload(env.payload, keys[1], cryptoPorts));
-      const answered = performance.now() - t0;
+      const answered = monotonicMs() - t0;
       if (status.status !== 'adopted') throw new Error(`not adopted: ${JSON.stringify(status)}`);
-      await done;
-      const times = appliedAt.get(env.hash)!.map((t) => t - t0);
+      const times = (await applied).map((t) => t - t0);
       if (round < 0) continue; // warm-up rounds
       perAgent.push(...times);
       lastAgent.push(Math.max(...times));
@@ -126,7 +115,7 @@ async function fanOut(database: string, replicaCount: number, rounds: number): P
     summary(`  ${replicaCount} replica${replicaCount > 1 ? 's' : ''}: publish → last of ${AGENTS} agents applied`, lastAgent);
     summary(`  ${replicaCount} replica${replicaCount > 1 ? 's' : ''}: publish → the adopting POST answered`, postAnswered);
   } finally {
-    for (const s of subscribers) s.stop();
+    await agents?.stop();
     await Promise.all(replicas.map((r) => r.stop()));
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -169,7 +158,7 @@ async function main(): Promise<void> {
     await polled.close();
     await writer.close();
 
-    console.log(`\nfan-out publish → applied, ${AGENTS} agents on loopback, ${quick ? 10 : 40} artifacts one after another (replicas: separate processes, store: PostgreSQL); load average ${os.loadavg()[0]!.toFixed(1)}`);
+    console.log(`\nfan-out publish → applied, ${AGENTS} agents on loopback in ${WORKERS} worker thread(s), ${quick ? 10 : 40} artifacts one after another (replicas: separate processes, store: PostgreSQL); load average ${os.loadavg().map((l) => l.toFixed(2)).join(', ')}`);
     for (const replicaCount of [1, 2]) await fanOut(await server.createDatabase(`fanout${replicaCount}`), replicaCount, quick ? 10 : 40);
   } finally {
     await server.stop();
