@@ -4,6 +4,7 @@ import { createNodePorts } from '../node/nodePorts';
 import { ARTIFACT_SCHEME, ArtifactDocumentProvider, CALL_SCHEME, CallDocumentProvider } from './callDocument';
 import { analyze, exportStore, generateSamples, importCalls, importStore } from './commands/data';
 import { deepAnalyze } from './commands/deepAnalyze';
+import { showSigningKey } from './commands/signingKey';
 import { connectEndpoint, disconnectEndpoint, openArtifact, openCall, setApiKey, showActivation, useCliWorkspaceKey } from './commands/misc';
 import { LiveSession } from './live/liveSession';
 import { advanceExperiment, createExperiment, killExperiment, recordCalls, rollbackExperiment, shipExperiment } from './commands/experiments';
@@ -60,6 +61,7 @@ export function activate(extension: vscode.ExtensionContext): { activationMs: nu
     'kaizen.connectEndpoint': connectEndpoint(ctx),
     'kaizen.disconnectEndpoint': disconnectEndpoint(ctx),
     'kaizen.openPublishing': () => PublishingPanel.show(ctx) && undefined,
+    'kaizen.showSigningKey': showSigningKey(ctx),
     // From the explorer or editor context menu the file comes as an argument; otherwise the active editor's.
     'kaizen.openPromptDiff': (file?: vscode.Uri) => PromptDiffPanel.show(ctx, file ?? vscode.window.activeTextEditor?.document.uri) && undefined,
     'kaizen.openDashboard': () => DashboardPanel.show(ctx) && undefined,

@@ -110,6 +110,11 @@ export const hubTests = [
         assert.match(refused, new RegExp(`untrusted signer "${workspaceKey.keyId}"`));
         log(`first attempt: ${refused.trim()}`);
         assert.equal((await getJson(`${http}/v1/artifacts/${hash}`)).status, 404, 'the hub stored nothing it refused');
+        // The notification is easily dismissed: the command shows the same public half again.
+        await wb.clearNotifications();
+        await wb.runCommand('Kaizen: Show Collective Signing Key');
+        const again = await wb.notification(/collective signing key \(add it to the hub's trust file\)/, 60000);
+        assert.ok(again.includes(JSON.stringify(workspaceKey)), `the command shows the same key again: ${again}`);
         await wb.clearNotifications();
 
         // Trust the workspace's key: the hub restarts on the same port and store, quorum 2 of 2.

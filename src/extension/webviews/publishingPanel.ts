@@ -3,6 +3,7 @@ import type { PublishTarget } from '../../engine/realtime';
 import type { LearningArtifact } from '../../engine/model';
 import type { HubView, PublishTargetForm, PublishingView } from '../../shared/publishingProtocol';
 import { SecretKeys } from '../../shared/secretKeys';
+import { workspaceSigningKey } from '../commands/signingKey';
 import type { KaizenContext } from '../context';
 import { errorMessage } from '../context';
 import { loadEngine } from '../engine/load';
@@ -115,20 +116,6 @@ export class PublishingPanel {
     return view;
   }
 
-  /** This workspace's signing key from SecretStorage, made on first use (the public half is shown to add to the hub's trust file). */
-  private async signingKey(): Promise<{ keyId: string; publicKey: string; privateKey: string }> {
-    const stored = await this.ctx.extension.secrets.get(SecretKeys.collectiveSigningKey);
-    if (stored) return JSON.parse(stored) as { keyId: string; publicKey: string; privateKey: string };
-    const ed25519 = this.ctx.ports.ed25519;
-    if (!ed25519) throw new Error('this host has no Ed25519 implementation');
-    const { keyIdOf } = loadEngine();
-    const pair = ed25519.generateKeyPair();
-    const key = { keyId: keyIdOf(pair.publicKey, this.ctx.ports.hashing), ...pair };
-    await this.ctx.extension.secrets.store(SecretKeys.collectiveSigningKey, JSON.stringify(key));
-    void vscode.window.showInformationMessage(`Kaizen made a signing key for this workspace. Add it to the hub's trust file: {"keyId":"${key.keyId}","publicKey":"${key.publicKey}"}`);
-    return key;
-  }
-
   /** Submits the artifact's envelope signed by this workspace, or adds this workspace's signature when the hub has it. */
   private async signForHub(artifactId: string): Promise<string> {
     const url = this.ctx.extension.workspaceState.get<string>(HUB_STATE);
@@ -138,7 +125,7 @@ export class PublishingPanel {
     if (!a) throw new Error(`no artifact ${artifactId}`);
     const report = (await this.validator()).validate(sharedArtifactPayload(a), 'payload');
     if (!report.ok) throw new Error(`not shared: ${report.findings[0]!.field} looks like PII (${report.findings[0]!.entityType})`);
-    const key = await this.signingKey();
+    const key = await workspaceSigningKey(this.ctx);
     const crypto = { hashing: this.ctx.ports.hashing, ed25519: this.ctx.ports.ed25519! };
     const envelope = packEnvelope(sharedArtifactPayload(a), key, crypto);
     const base = url.replace(/\/+$/, '').replace(/^ws(s?):/, 'http$1:');
