@@ -105,6 +105,35 @@ describe('collective: hub over loopback (quorum, refusals, rollback, restart)', 
     assert.deepEqual((await stores[0]!.journal()).map((e) => e.action).filter((x) => x !== 'signed'), ['submitted', 'adopted', 'submitted', 'adopted', 'rolled-back']);
   });
 
+  it('sends an adoption to agents standing at its predecessor from the announcement, without reading the log or the envelope', async () => {
+    const store = await openHubStore();
+    stores.push(store);
+    // The real store, with its log and envelope reads counted.
+    const reads = { log: 0, envelope: 0 };
+    const counted: HubStore = Object.create(store) as HubStore;
+    counted.adoptionsAfter = (after, limit) => (reads.log++, store.adoptionsAfter(after, limit));
+    counted.getEnvelope = (hash) => (reads.envelope++, store.getEnvelope(hash));
+    const h = await startHub({ store: counted, quorum: 2, trust });
+    hubs.push(h);
+    const fleet = ['agent-1', 'agent-2'].map((id) => startAgent(h.url, id));
+    agents.push(...fleet);
+    const first = addSignature(packEnvelope(samplePayload('s1', 1), a, crypto), b, crypto);
+    await post(`${h.http}/v1/artifacts`, first);
+    await waitFor(() => fleet.every((x) => x.applied.length === 1), 'first applied');
+    reads.log = 0;
+    reads.envelope = 0;
+    const second = addSignature(packEnvelope(samplePayload('s2', 1), a, crypto), b, crypto);
+    assert.equal((await post(`${h.http}/v1/artifacts`, second)).json.status, 'adopted');
+    await waitFor(() => fleet.every((x) => x.applied.length === 2), 'second applied');
+    assert.deepEqual(reads, { log: 0, envelope: 0 });
+    for (const x of fleet) assert.deepEqual(x.applied.map((f) => [f.id, f.prev, f.hash]), [['1', null, first.hash], ['2', '1', second.hash]]);
+    // A late agent (at no cursor) is caught up by the pump, which reads the log.
+    const late = startAgent(h.url, 'agent-late');
+    agents.push(late);
+    await waitFor(() => late.applied.length === 2, 'the late agent caught up');
+    assert.ok(reads.log > 0);
+  });
+
   it('a hub killed and restarted on its file keeps every adoption; agents resume without a duplicate', async () => {
     const file = path.join(tempDir(), 'hub.sqlite');
     let h = await hub(file);
