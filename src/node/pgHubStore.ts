@@ -514,6 +514,9 @@ export class PgHubStore implements HubStore {
     return r.rows.map((row) => (row.hash === null ? { at: row.at, action: row.action, detail: row.detail } : { at: row.at, action: row.action, hash: row.hash, detail: row.detail }));
   }
 
+  /** Every statement commits before its promise resolves: nothing is ever waiting. */
+  async flush(): Promise<void> {}
+
   onAdoption(listener: (cursor: number, appended?: AppendedAdoption) => void): () => void {
     this.listeners.add(listener);
     if (!this.watching && !this.closed) this.watching = this.startWatching();

@@ -92,7 +92,7 @@ export class HubService {
       ...(added ? [store.appendJournal({ at, action: 'submitted', hash: envelope.hash, detail: { artifactId: envelope.payload.artifactId, version: envelope.payload.version, by: envelope.signatures[0]!.keyId } })] : []),
       ...distinct.filter((sig) => !before.includes(sig.keyId)).map((sig) => store.appendJournal({ at, action: 'signed', hash: envelope.hash, detail: { keyId: sig.keyId } })),
     ]);
-    return this.settle(stored, unionInOrder(lists));
+    return this.answered(this.settle(stored, unionInOrder(lists)));
   }
 
   /** POST /v1/artifacts/<hash>/signatures: one more signature over the stored payload. */
@@ -102,7 +102,7 @@ export class HubService {
     if (!parsed.success) throw refusalFromIssues('', parsed.error.issues);
     verifySignature(envelope.payload, parsed.data, '', this.options);
     const signers = await this.record(envelope, parsed.data, await this.allSigners(envelope));
-    return this.settle(envelope, signers);
+    return this.answered(this.settle(envelope, signers));
   }
 
   /** POST /v1/artifacts/<hash>/rollback: a trusted key's signature over `rollbackStatement(hash)`. */
@@ -116,7 +116,7 @@ export class HubService {
       detail: { by: parsed.data.keyId, artifactId: envelope.payload.artifactId, version: envelope.payload.version },
     });
     if (!appended) throw new CollectiveRefusal('hash', 'is not adopted, so there is nothing to roll back', 409);
-    return this.status(hash);
+    return this.answered(this.status(hash));
   }
 
   /**
@@ -140,7 +140,7 @@ export class HubService {
       (isNew ? kept : ignored).push(node);
     }
     if (kept.length) await this.options.store.appendJournal({ at: this.now(), action: 'stats', detail: { by: sig.data.keyId, kept, versions: kept.map((n) => stats.contributions[n]!.version) } });
-    return { kept, ignored };
+    return this.answered(Promise.resolve({ kept, ignored }));
   }
 
   /**
@@ -168,6 +168,13 @@ export class HubService {
       if (r.keyId !== signer) throw new CollectiveRefusal(field(node), `node "${node}" is bound to key "${r.keyId}" (the first key that contributed its statistics to this hub), but this file is signed by "${signer}"`, 403);
       if (r.bound) await store.appendJournal({ at: this.now(), action: 'node-bound', detail: { node, keyId: signer } });
     }
+  }
+
+  /** A request's answer, once every write it made is durable (an embedded store saves them together here). */
+  private async answered<T>(result: Promise<T>): Promise<T> {
+    const value = await result;
+    await this.options.store.flush();
+    return value;
   }
 
   /** GET /v1/stats: every node's newest contribution, merged. */

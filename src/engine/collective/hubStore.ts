@@ -84,6 +84,13 @@ export interface HubStore {
   appendJournal(entry: HubJournalEntry): Promise<void>;
   journal(): Promise<HubJournalEntry[]>;
   /**
+   * Resolves once every write made before the call is durable. A write is durable when its own promise
+   * resolves on a database (PostgreSQL commits each statement); an embedded store may defer it to the
+   * next `flush`, transition, acknowledged ack batch or `close`, so that a request's writes share one
+   * fsync. Whoever answers a request (HubService) flushes before answering.
+   */
+  flush(): Promise<void>;
+  /**
    * Calls `listener` whenever an adoption is recorded, by this replica or (on a shared database) any other;
    * at-least-once: a listener reads `adoptionsAfter(lastSeen)` rather than trusting the cursor it is given.
    * When the store knows the new entry and the entry right before it in the log, it passes them as

@@ -49,10 +49,12 @@ const DEFAULT_COMPACT_AFTER = 1 << 20;
  * The embedded HubStore: one sql.js database in memory, made durable by an append-only journal beside
  * the file. Each acknowledged write is first appended to `<path>.journal` as one line (the statements of
  * one save) and fdatasync'ed, so an adoption is announced after a small append, not after rewriting the
- * whole database. Opening replays the journal over the database file (a torn last line, never
- * acknowledged, is ignored) and compacts: the database is rewritten atomically (temp file, fsync,
- * rename) and the journal removed; the same happens once the journal passes `compactAfterBytes`.
- * Saves are coalesced: writes that arrive while a save runs share the next one.
+ * whole database. Plain writes (envelopes, signatures, journal lines, statistics, node keys) wait for
+ * the next `flush()` or transition, so one request's writes cost one fdatasync; a transition is saved
+ * (with everything before it) before any listener hears of it. Opening replays the journal over the
+ * database file (a torn last line, never acknowledged, is ignored) and compacts: the database is
+ * rewritten atomically (temp file, fsync, rename) and the journal removed; the same happens once the
+ * journal passes `compactAfterBytes`. Saves are coalesced: writes that arrive while a save runs share the next one.
  */
 export async function openSqlHubStore(options: SqlHubStoreOptions): Promise<HubStore> {
   const SQL = await loadSqlModule(options.ports);
@@ -204,9 +206,7 @@ class SqlHubStore implements HubStore {
 
   async putEnvelope(hash: string, envelope: unknown, receivedAt: string): Promise<boolean> {
     this.check();
-    const added = this.write('envelope', hash, JSON.stringify(envelope), receivedAt) > 0;
-    if (added) await this.persist();
-    return added;
+    return this.write('envelope', hash, JSON.stringify(envelope), receivedAt) > 0;
   }
 
   async getEnvelope(hash: string): Promise<unknown | undefined> {
@@ -217,8 +217,7 @@ class SqlHubStore implements HubStore {
 
   async addSignature(hash: string, keyId: string, sig: string): Promise<string[]> {
     this.check();
-    const added = this.write('signature', hash, keyId, sig) > 0;
-    if (added) await this.persist();
+    this.write('signature', hash, keyId, sig);
     return this.db.rows('SELECT key_id FROM hub_signatures WHERE hash = ? ORDER BY rowid', [hash]).map((r) => String(r[0]));
   }
 
@@ -310,16 +309,12 @@ class SqlHubStore implements HubStore {
   async bindNodeKey(node: string, keyId: string, at: string): Promise<{ keyId: string; bound: boolean }> {
     this.check();
     const bound = this.write('nodeKey', node, keyId, at) > 0;
-    const key = String(this.db.scalar('SELECT key_id FROM hub_node_keys WHERE node = ?', [node]));
-    if (bound) await this.persist();
-    return { keyId: key, bound };
+    return { keyId: String(this.db.scalar('SELECT key_id FROM hub_node_keys WHERE node = ?', [node])), bound };
   }
 
   async putStatsContribution(row: StatsContributionRow): Promise<boolean> {
     this.check();
-    const kept = this.write('stats', row.node, row.version, JSON.stringify(row.payload)) > 0;
-    if (kept) await this.persist();
-    return kept;
+    return this.write('stats', row.node, row.version, JSON.stringify(row.payload)) > 0;
   }
 
   async statsContributions(): Promise<StatsContributionRow[]> {
@@ -335,7 +330,12 @@ class SqlHubStore implements HubStore {
   async appendJournal(entry: HubJournalEntry): Promise<void> {
     this.check();
     this.appendJournalRow(entry);
-    await this.persist();
+  }
+
+  /** Every write so far as one journal line, one fdatasync (plain writes wait for it, so a request's writes share one). */
+  flush(): Promise<void> {
+    this.check();
+    return this.persist();
   }
 
   async journal(): Promise<HubJournalEntry[]> {

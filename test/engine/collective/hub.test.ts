@@ -244,6 +244,7 @@ describe('collective: hub over loopback (quorum, refusals, rollback, restart)', 
       statsContributions: () => inner.statsContributions(),
       appendJournal: (e) => inner.appendJournal(e),
       journal: () => inner.journal(),
+      flush: () => inner.flush(),
       onAdoption: (l) => inner.onAdoption((c) => l(c * 7)),
       close: async () => undefined,
     };
@@ -252,12 +253,12 @@ describe('collective: hub over loopback (quorum, refusals, rollback, restart)', 
     const port = h.port;
     const agent = startAgent(h.url, 'agent-1');
     agents.push(agent);
-    for (let v = 1; v <= 3; v++) await post(`${h.http}/v1/artifacts`, packEnvelope(samplePayload('gappy', v), a, crypto));
+    for (let v = 1; v <= 3; v++) assert.equal((await post(`${h.http}/v1/artifacts`, packEnvelope(samplePayload('gappy', v), a, crypto))).json.status, 'adopted');
     await agent.subscriber.appliedThrough(21);
     await hubs.pop()!.close();
     h = await startHub({ store: gappy, quorum: 1, trust, port });
     hubs.push(h);
-    for (let v = 4; v <= 5; v++) await post(`${h.http}/v1/artifacts`, packEnvelope(samplePayload('gappy', v), a, crypto));
+    for (let v = 4; v <= 5; v++) assert.equal((await post(`${h.http}/v1/artifacts`, packEnvelope(samplePayload('gappy', v), a, crypto))).json.status, 'adopted');
     await agent.subscriber.appliedThrough(35);
     assert.deepEqual(agent.applied.map((f) => f.id), ['7', '14', '21', '28', '35']);
     assert.equal(agent.subscriber.lastEventId, '35');

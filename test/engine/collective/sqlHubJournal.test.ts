@@ -150,5 +150,7 @@ describe('collective: the embedded hub store journal (durability without a whole
 async function withKilledStore(file: string, work: (store: Awaited<ReturnType<typeof openHubStore>>) => Promise<void>): Promise<void> {
   const store = await openHubStore(file);
   await work(store);
+  // What a request's answer waits for: everything written so far in the journal.
+  await store.flush();
   fs.rmSync(`${file}.lock`, { force: true });
 }
