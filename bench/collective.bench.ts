@@ -8,7 +8,8 @@
 //   bare broadcast: from the send loop starting to each client having parsed the frame.
 // Clock: every instant is read on process.hrtime (CLOCK_MONOTONIC), shared by all threads; the agents
 // stamp their own apply, the main thread subtracts its own start stamp.
-// Stores: in memory; on a file (each transition appended to an fsync'ed journal before it is announced).
+// Stores: in memory; on a file (a request's writes appended to an fdatasync'ed journal before the adoption
+// is announced); PostgreSQL, one hub and two hubs (replicas) on one database, on this thread.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -19,6 +20,8 @@ import { TrustSet, keyIdOf, openSqlHubStore, packEnvelope } from '../src/engine/
 import { LatencyRecorder } from '../src/engine/realtime';
 import { startHub } from '../src/node/hubServer';
 import { createNodePorts, nodeEd25519, nodeHashing } from '../src/node/nodePorts';
+import { openPgHubStore } from '../src/node/pgHubStore';
+import { POSTGRES_MISSING_MESSAGE, findPostgresBinaries, startPostgres } from '../test/support/postgresServer';
 import { monotonicMs, startAgentWorkers } from './hubAgents';
 import { WebSocketServer } from 'ws';
 
@@ -74,15 +77,20 @@ function busyPerRound(since: EventLoopUtilization, rounds: number): number {
   return performance.eventLoopUtilization(since).active / rounds;
 }
 
-async function hubRun(store: HubStore, rounds = ROUNDS): Promise<{ e2e: LatencyRecorder; fanout: LatencyRecorder; frameBytes: number; busyMs: number }> {
+/**
+ * One hub per store (several stores on one PostgreSQL database are replicas, here on this one thread),
+ * agent i on hub i mod n; every artifact is published to the first hub.
+ */
+async function hubRun(stores: HubStore[], rounds = ROUNDS): Promise<{ e2e: LatencyRecorder; fanout: LatencyRecorder; frameBytes: number; busyMs: number }> {
   // Subscribed before the hub, so this listener hears of an adoption before the hub's own sends it.
   let tAdopt = 0;
-  const unsubscribe = store.onAdoption(() => (tAdopt = monotonicMs()));
-  const hub = await startHub({ store, quorum: 1, trust });
+  const unsubscribe = stores[0]!.onAdoption(() => (tAdopt = monotonicMs()));
+  const hubs = await Promise.all(stores.map((store) => startHub({ store, quorum: 1, trust })));
+  const hub = hubs[0]!;
   const e2e = new LatencyRecorder(AGENTS * rounds);
   const fanout = new LatencyRecorder(AGENTS * rounds);
-  const agents = await startAgentWorkers({ mode: 'hub', urls: [hub.url], agents: AGENTS, workers: WORKERS, trust: trusted });
-  while (hub.agents() < AGENTS) await new Promise((r) => setTimeout(r, 10));
+  const agents = await startAgentWorkers({ mode: 'hub', urls: hubs.map((h) => h.url), agents: AGENTS, workers: WORKERS, trust: trusted });
+  while (hubs.reduce((n, h) => n + h.agents(), 0) < AGENTS) await new Promise((r) => setTimeout(r, 10));
   let frameBytes = 0;
   let elu0 = performance.eventLoopUtilization();
   for (let round = 0; round < rounds + WARMUP; round++) {
@@ -106,28 +114,49 @@ async function hubRun(store: HubStore, rounds = ROUNDS): Promise<{ e2e: LatencyR
   const busyMs = busyPerRound(elu0, rounds);
   unsubscribe();
   await agents.stop();
-  await hub.close();
-  await store.close();
+  for (const h of hubs) await h.close();
+  for (const store of stores) await store.close();
   return { e2e, fanout, frameBytes, busyMs };
 }
 
+/** The hub on PostgreSQL (a throwaway server with durable commits), one replica and two on one database; skipped without PostgreSQL binaries. */
+async function postgresRuns(): Promise<{ one: Awaited<ReturnType<typeof hubRun>>; two: Awaited<ReturnType<typeof hubRun>> } | string> {
+  if (!findPostgresBinaries()) return POSTGRES_MISSING_MESSAGE;
+  const server = await startPostgres({ durable: true });
+  try {
+    const open = async (db: string) => openPgHubStore({ connectionString: db, pollIntervalMs: 60_000 });
+    const one = await hubRun([await open(await server.createDatabase('one'))]);
+    const shared = await server.createDatabase('two');
+    const two = await hubRun([await open(shared), await open(shared)]);
+    return { one, two };
+  } finally {
+    await server.stop();
+  }
+}
+
 void (async () => {
-  console.log(`collective hub: ${AGENTS} agents on loopback in ${WORKERS} worker thread(s), hub on the main thread; ${ROUNDS} publishes (after ${WARMUP} warm-up), quorum 1; load average ${load()} on ${os.cpus().length} cores`);
+  console.log(`collective hub: ${AGENTS} agents on loopback in ${WORKERS} worker thread(s), hub(s) on the main thread; ${ROUNDS} publishes (after ${WARMUP} warm-up), quorum 1; load average ${load()} on ${os.cpus().length} cores`);
   // A discarded run first: the hub path's code is compiled and its sockets' buffers grown before anything is timed.
-  await hubRun(await openSqlHubStore({ ports }), 20);
-  const memory = await hubRun(await openSqlHubStore({ ports }));
+  await hubRun([await openSqlHubStore({ ports })], 20);
+  const memory = await hubRun([await openSqlHubStore({ ports })]);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaizen-hub-bench-'));
-  const onFile = await hubRun(await openSqlHubStore({ ports, path: path.join(dir, 'hub.db') }));
+  const onFile = await hubRun([await openSqlHubStore({ ports, path: path.join(dir, 'hub.db') })]);
   fs.rmSync(dir, { recursive: true, force: true });
+  const pg = await postgresRuns();
   const { rec: bare, busyMs: bareBusy } = await bareBroadcast(memory.frameBytes);
   console.log(line(`bare ws broadcast (${memory.frameBytes} B frame)`, bare));
   console.log(line('hub fan-out, store in memory', memory.fanout));
   console.log(line('hub publish → applied, store in memory', memory.e2e));
-  console.log(line('hub fan-out, store on file (fsync)', onFile.fanout));
-  console.log(line('hub publish → applied, store on file (fsync)', onFile.e2e));
+  console.log(line('hub fan-out, store on file (journal fdatasync)', onFile.fanout));
+  console.log(line('hub publish → applied, store on file', onFile.e2e));
+  if (typeof pg === 'string') console.log(`  PostgreSQL runs skipped: ${pg}`);
+  else {
+    console.log(line('hub publish → applied, PostgreSQL, 1 replica', pg.one.e2e));
+    console.log(line('hub publish → applied, PostgreSQL, 2 replicas', pg.two.e2e));
+  }
   console.log(`  main thread busy per publish (event loop active time): bare broadcast ${bareBusy.toFixed(2)} ms; hub in memory ${memory.busyMs.toFixed(2)} ms, on file ${onFile.busyMs.toFixed(2)} ms (publisher's POST, verify, store, fan-out, ${AGENTS} acks)`);
   console.log(`  load average at the end ${load()}`);
-  console.log(`  target: publish → applied p99 < 10 ms at ${AGENTS} agents`);
+  console.log(`  target: publish → applied p99 < 10 ms at ${AGENTS} agents (bench hubReplicas: PostgreSQL replicas as separate processes)`);
 })().catch((err: unknown) => {
   console.error(err);
   process.exitCode = 1;
