@@ -174,6 +174,11 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     for (const conn of agents) {
       if (conn.sent === prev) {
         if (send(conn, bytes)) conn.sent = entry.cursor;
+        // As in the pump: a frame the reorder fault held goes out after the next one, never later.
+        if (conn.held !== undefined && agents.has(conn)) {
+          conn.ws.send(conn.held, TEXT);
+          conn.held = undefined;
+        }
       } else if (conn.sent < entry.cursor) behind = true;
     }
     if (behind) void pump();
