@@ -28,6 +28,10 @@ import { WebSocketServer } from 'ws';
 const quick = process.argv.includes('--quick');
 const workersArg = process.argv.indexOf('--workers');
 const WORKERS = workersArg > 0 ? Number(process.argv[workersArg + 1]) : 2;
+const onlyArg = process.argv.indexOf('--only');
+/** `--only memory,file,pg` runs some of the hub runs (the bare broadcast always runs). */
+const ONLY = onlyArg > 0 ? new Set(process.argv[onlyArg + 1]!.split(',')) : undefined;
+const runs = (name: string) => !ONLY || ONLY.has(name);
 const AGENTS = 100;
 const ROUNDS = quick ? 30 : 200;
 const WARMUP = 20;
@@ -138,23 +142,29 @@ void (async () => {
   console.log(`collective hub: ${AGENTS} agents on loopback in ${WORKERS} worker thread(s), hub(s) on the main thread; ${ROUNDS} publishes (after ${WARMUP} warm-up), quorum 1; load average ${load()} on ${os.cpus().length} cores`);
   // A discarded run first: the hub path's code is compiled and its sockets' buffers grown before anything is timed.
   await hubRun([await openSqlHubStore({ ports })], 20);
-  const memory = await hubRun([await openSqlHubStore({ ports })]);
+  const memory = runs('memory') ? await hubRun([await openSqlHubStore({ ports })]) : undefined;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaizen-hub-bench-'));
-  const onFile = await hubRun([await openSqlHubStore({ ports, path: path.join(dir, 'hub.db') })]);
+  const onFile = runs('file') ? await hubRun([await openSqlHubStore({ ports, path: path.join(dir, 'hub.db') })]) : undefined;
   fs.rmSync(dir, { recursive: true, force: true });
-  const pg = await postgresRuns();
-  const { rec: bare, busyMs: bareBusy } = await bareBroadcast(memory.frameBytes);
-  console.log(line(`bare ws broadcast (${memory.frameBytes} B frame)`, bare));
-  console.log(line('hub fan-out, store in memory', memory.fanout));
-  console.log(line('hub publish → applied, store in memory', memory.e2e));
-  console.log(line('hub fan-out, store on file (journal fdatasync)', onFile.fanout));
-  console.log(line('hub publish → applied, store on file', onFile.e2e));
+  const pg = runs('pg') ? await postgresRuns() : undefined;
+  const frameBytes = (memory ?? onFile)?.frameBytes ?? 600;
+  const { rec: bare, busyMs: bareBusy } = await bareBroadcast(frameBytes);
+  console.log(line(`bare ws broadcast (${frameBytes} B frame)`, bare));
+  if (memory) {
+    console.log(line('hub fan-out, store in memory', memory.fanout));
+    console.log(line('hub publish → applied, store in memory', memory.e2e));
+  }
+  if (onFile) {
+    console.log(line('hub fan-out, store on file (journal fdatasync)', onFile.fanout));
+    console.log(line('hub publish → applied, store on file', onFile.e2e));
+  }
   if (typeof pg === 'string') console.log(`  PostgreSQL runs skipped: ${pg}`);
-  else {
+  else if (pg) {
     console.log(line('hub publish → applied, PostgreSQL, 1 replica', pg.one.e2e));
     console.log(line('hub publish → applied, PostgreSQL, 2 replicas', pg.two.e2e));
   }
-  console.log(`  main thread busy per publish (event loop active time): bare broadcast ${bareBusy.toFixed(2)} ms; hub in memory ${memory.busyMs.toFixed(2)} ms, on file ${onFile.busyMs.toFixed(2)} ms (publisher's POST, verify, store, fan-out, ${AGENTS} acks)`);
+  const busy = [memory && `hub in memory ${memory.busyMs.toFixed(2)} ms`, onFile && `on file ${onFile.busyMs.toFixed(2)} ms`, typeof pg === 'object' && `PostgreSQL ${pg.one.busyMs.toFixed(2)} ms`].filter(Boolean).join(', ');
+  console.log(`  main thread busy per publish (event loop active time): bare broadcast ${bareBusy.toFixed(2)} ms; ${busy} (publisher's POST, verify, store, fan-out, ${AGENTS} acks)`);
   console.log(`  load average at the end ${load()}`);
   console.log(`  target: publish → applied p99 < 10 ms at ${AGENTS} agents (bench hubReplicas: PostgreSQL replicas as separate processes)`);
 })().catch((err: unknown) => {
