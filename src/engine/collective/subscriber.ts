@@ -7,6 +7,8 @@ import { EnvelopeSchema } from './envelope';
 import type { ArtifactFrame } from './hubService';
 
 export const HUB_PROTOCOL = 1;
+/** How long an applied entry's ack waits, so it never delays the applies right behind it. */
+const ACK_DELAY_MS = 5;
 /** Frames held while waiting for a predecessor, at most. */
 const MAX_WAITING = 10_000;
 
@@ -209,11 +211,12 @@ export class HubSubscriber {
     const ack = JSON.stringify({ type: 'artifact.ack', id: frame.id, hash: frame.hash, action: frame.action, status: 'applied' });
     this.recentAcks.push(ack);
     if (this.recentAcks.length > 32) this.recentAcks.shift();
-    // The ack goes out on the next turn of the event loop, not from inside the apply: whatever else is
-    // ready to read (other frames, other agents hosted in this process) is applied first, and a burst of
-    // entries costs one wake-up. An ack lost with the connection is re-sent after the reconnect.
+    // The ack goes out a few ms after the apply, not from inside it: whatever else arrives meanwhile
+    // (other frames, the same frame for the other agents hosted in this process, which a fan-out delivers
+    // over a few ms) is applied first rather than queued behind one send per ack, and a burst of entries
+    // costs one wake-up. An ack lost with the connection is re-sent after the reconnect.
     this.unsentAcks.push(ack);
-    this.ackFlush ??= this.options.timers.setTimeout(() => this.flushAcks(conn), 0);
+    this.ackFlush ??= this.options.timers.setTimeout(() => this.flushAcks(conn), ACK_DELAY_MS);
   }
 
   private flushAcks(conn: LiveConnection | undefined = this.connection): void {
