@@ -66,6 +66,8 @@ if (existsSync(webviewRoot)) {
 
 mkdirSync('dist', { recursive: true });
 copyFileSync(require.resolve('sql.js/dist/sql-wasm.wasm'), 'dist/sql-wasm.wasm');
+// Intent induction's pretrained word vectors (assets/, built by scripts/build-word-vectors.mjs); the hosts read them from beside the bundle.
+copyFileSync('assets/word-vectors-100d.bin', 'dist/word-vectors-100d.bin');
 // The HTML report inlines chart.js (kaizen report, demo); the CLI reads it from beside itself.
 copyFileSync(path.join(path.dirname(require.resolve('chart.js')), 'chart.umd.min.js'), 'dist/chart.umd.min.js');
 

@@ -16,7 +16,7 @@ import {
   trainIntentClassifier,
   UNKNOWN_INTENT,
 } from '../../engine/analysis';
-import { CALL_MERGE_SIMILARITY, callDocs, induceGroups, toolTerms } from '../../engine/analysis';
+import { CALL_MERGE_SIMILARITY, callDocs, induceGroups, loadWordVectors, toolTerms } from '../../engine/analysis';
 import type { CallDocs } from '../../engine/analysis';
 import type { CliContext } from '../context';
 import { CliError, DEFAULT_STORE, ExitCode, writeJsonLine } from '../context';
@@ -294,9 +294,10 @@ async function induceCommand(ctx: CliContext, opts: InduceOpts): Promise<void> {
   } finally {
     await ws.close();
   }
+  const wordVectors = await loadWordVectors(ctx.ports);
   const { model, assignments } = induceGroups(
     docs.map((d) => ({ text: d.goal, extraTerms: toolTerms(d.tools) })),
-    { kind: 'intent', previous, mergeSimilarity: CALL_MERGE_SIMILARITY, ...(opts.minSize ? { minSize: opts.minSize } : {}) },
+    { kind: 'intent', previous, mergeSimilarity: CALL_MERGE_SIMILARITY, ...(wordVectors ? { wordVectors } : {}), ...(opts.minSize ? { minSize: opts.minSize } : {}) },
   );
   const unassigned = assignments.filter((g) => g < 0).length;
   const intents = model.groups
@@ -313,7 +314,8 @@ async function induceCommand(ctx: CliContext, opts: InduceOpts): Promise<void> {
 async function clusterCommand(ctx: CliContext, file: string, opts: { minSize?: number }): Promise<void> {
   const { texts, bad } = readTexts(ctx, await readInput(ctx, file, 'input'));
   if (texts.length === 0) throw new CliError(`${file}: no texts to cluster (one per line, or JSONL with a "text" field)`, ExitCode.problems);
-  const { model, assignments } = induceGroups(texts.map((text) => ({ text })), { kind: 'cluster', ...(opts.minSize ? { minSize: opts.minSize } : {}) });
+  const wordVectors = await loadWordVectors(ctx.ports);
+  const { model, assignments } = induceGroups(texts.map((text) => ({ text })), { kind: 'cluster', ...(wordVectors ? { wordVectors } : {}), ...(opts.minSize ? { minSize: opts.minSize } : {}) });
   texts.forEach((text, i) => {
     const g = assignments[i]!;
     writeJsonLine(ctx.stdout, { text, cluster: g, name: g >= 0 ? model.groups[g]!.name : 'unknown' });

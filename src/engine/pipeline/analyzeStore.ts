@@ -20,6 +20,7 @@ import { ErrorLearner, saveRuleArtifacts } from '../errors';
 import type { AvoidanceRule, CatalogEntry, FingerprintRule } from '../errors';
 import { buildTaxonomy, matchCategories } from '../analysis/taxonomy';
 import { callDocs, induceVocabulary, summarizeVocabulary, vocabularyLabeler } from '../analysis/discovery/vocabulary';
+import { loadWordVectors } from '../analysis/discovery/wordVectors';
 import type { CallDocs, VocabularyLabeler, VocabularySummary } from '../analysis/discovery/vocabulary';
 import { seededRandom } from '../analysis/discovery/random';
 
@@ -30,7 +31,7 @@ export interface AnalyzeProgress {
 }
 
 export interface AnalyzeStoreOptions {
-  ports: Pick<EnginePorts, 'clock' | 'logger' | 'hashing'>;
+  ports: Pick<EnginePorts, 'clock' | 'logger' | 'hashing' | 'loadWordVectors'>;
   /** User fingerprint rules (errors/rules.ts): they override or refine the mined fingerprints. */
   fingerprintRules?: readonly FingerprintRule[];
   intentModel?: IntentModel;
@@ -296,7 +297,7 @@ export type AnalysisLabelling = Pick<AnalyzerOptions, 'taxonomy' | 'intentPredic
  */
 export async function analysisLabelling(
   store: LearningStore,
-  options: Pick<AnalyzeStoreOptions, 'intentModel' | 'taxonomy' | 'seeds' | 'induce' | 'minInducedSize' | 'signal'>,
+  options: Pick<AnalyzeStoreOptions, 'intentModel' | 'taxonomy' | 'seeds' | 'induce' | 'minInducedSize' | 'signal'> & { ports?: Pick<EnginePorts, 'loadWordVectors'> },
 ): Promise<AnalysisLabelling> {
   // Unless told otherwise, as the last analysis did: its patterns are named in that vocabulary.
   if (options.seeds === undefined) options = { ...options, seeds: await lastAnalysisSeeds(store) };
@@ -319,7 +320,7 @@ const MAX_INDUCTION_CALLS = 50_000;
 async function induceFromStore(
   store: LearningStore,
   total: number,
-  options: Pick<AnalyzeStoreOptions, 'seeds' | 'minInducedSize' | 'signal'>,
+  options: Pick<AnalyzeStoreOptions, 'seeds' | 'minInducedSize' | 'signal'> & { ports?: Pick<EnginePorts, 'loadWordVectors'> },
   progress: (p: AnalyzeProgress) => void,
 ): Promise<{ labeler?: VocabularyLabeler; summary?: VocabularySummary; coverage: number }> {
   const builtin = buildTaxonomy();
@@ -345,7 +346,9 @@ async function induceFromStore(
   if (options.seeds !== 'off' && coverage >= SEED_COVERAGE) return { coverage };
   const prev = await store.getArtifact('vocabulary');
   const previous = prev?.payload.kind === 'vocabulary' ? prev.payload : undefined;
-  const vocabulary = induceVocabulary(docs, { previous, ...(options.minInducedSize ? { minSize: options.minInducedSize } : {}) });
+  // The same vectors as analysis, so a live session reads calls in the stored patterns' vocabulary.
+  const wordVectors = options.ports ? await loadWordVectors(options.ports) : undefined;
+  const vocabulary = induceVocabulary(docs, { previous, ...(wordVectors ? { wordVectors } : {}), ...(options.minInducedSize ? { minSize: options.minInducedSize } : {}) });
   progress({ phase: 'induce', done: seen, total });
   return { labeler: vocabularyLabeler(vocabulary), summary: summarizeVocabulary(vocabulary), coverage };
 }

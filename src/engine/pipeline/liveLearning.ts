@@ -90,7 +90,7 @@ export function createLiveLearning(options: LiveLearningOptions): LiveLearning {
     async loadLearned() {
       const patterns = await options.store.listPatterns();
       // Labelling costs a pass over the store (and induction): only worth it when there are patterns to match.
-      const labelling = patterns.length > 0 ? await analysisLabelling(options.store, { seeds: options.seeds }) : {};
+      const labelling = patterns.length > 0 ? await analysisLabelling(options.store, { seeds: options.seeds, ports: options.ports }) : {};
       await apply(labelling, await options.store.countCalls());
     },
     callEnded() {
