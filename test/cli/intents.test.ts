@@ -127,6 +127,11 @@ describe('cli: kaizen intents', () => {
     const car = new Set(rows.filter((x) => /car|vehicle|automobile/.test(x.text)).map((x) => x.cluster));
     const net = new Set(rows.filter((x) => /wifi|internet/.test(x.text)).map((x) => x.cluster));
     assert.ok([...car].every((c) => !net.has(c)), `no cluster mixes parking and wifi: ${r.stdout}`);
+    assert.equal(car.size, 1, `"vehicle garage" and "automobile garage" join the car parking texts: ${r.stdout}`);
+    assert.equal(net.size, 1, `"internet connection keeps dropping" joins the wifi texts: ${r.stdout}`);
+    // Without the vectors the same file keeps them apart (the internet line shares no term at all).
+    const plain = jsonLines((await run('', 'intents', 'cluster', 'para.txt', '--min-size', '2')).stdout) as Array<{ text: string; cluster: number }>;
+    assert.equal(plain.find((x) => /internet/.test(x.text))!.cluster, -1);
   });
 
   it("induces the store's intents, then analyze, patterns --with-calls and propose work on the store", async function () {
