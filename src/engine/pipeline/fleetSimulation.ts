@@ -25,8 +25,9 @@ import { ArtifactPayloadSchema, assembleConversation } from '../model';
 import type { ConversationEvent } from '../model';
 import type { EnginePorts } from '../ports';
 import { createComplianceValidator } from '../privacy';
-import { PLANTED_PATTERNS, SeededRandom, iterateSampleCalls, scorePatternRecovery } from '../samples';
-import type { SampleIntent, SampleStrategy, SampleTrigger, ToolCallCorrection } from '../samples';
+import { FLEET_WORLD, SeededRandom, iterateSampleCalls, scorePatternRecovery } from '../samples';
+import type { SampleIntent, SampleStrategy, SampleTrigger, SampleWorld, ToolCallCorrection } from '../samples';
+import { PatternScreen } from './patternScreen';
 
 export interface FleetSimulationOptions {
   seed: number;
@@ -37,6 +38,8 @@ export interface FleetSimulationOptions {
   ports: EnginePorts;
   /** Progress lines (a month's figures, proposals, decisions). */
   onLog?: (line: string) => void;
+  /** The world's truth (default FLEET_WORLD: planted moves, rare hidden moves); read only by the generator and for scoring. */
+  world?: SampleWorld;
 }
 
 export interface FleetMonth {
@@ -56,6 +59,8 @@ export interface FleetSimulationResult {
   conversations: number;
   /** Planted-pattern recovery from the first month's calls (before any policy change). */
   patternRecovery: { planted: number; found: number; truePositives: number; precision: number; recall: number };
+  /** Planted-pattern recovery of everything the screen found significant by the last month (cumulative, stratified by month). */
+  discoveredRecovery: { planted: number; found: number; truePositives: number; precision: number; recall: number };
   /** Planted-pattern recovery of what the loop adopted fleet-wide after its experiments (moves made, moves avoided). */
   adoptedRecovery: { planted: number; found: number; truePositives: number; precision: number; recall: number };
   /** Of the errors the planted modes would have caused in the last month (truth: happened + averted), the share averted. */
@@ -187,6 +192,10 @@ export async function* simulateFleet(options: FleetSimulationOptions): AsyncGene
   const rejected = new Set<string>();
   const running = new Map<Situation, RunningExperiment>();
   const { ports } = options;
+  const world = options.world ?? FLEET_WORLD;
+  /** Each cell's always-valid lift test over the monthly looks (Holm across cells). */
+  const screen = new PatternScreen();
+  let lastScreen: ReturnType<PatternScreen['look']> = [];
   if (!ports.ed25519) throw new Error('the fleet simulation shares artifacts through the hub: its ports need ed25519');
   const crypto = { hashing: ports.hashing, ed25519: ports.ed25519 };
   const hash = (text: string) => ports.hashing.sha256(text);
@@ -328,6 +337,7 @@ export async function* simulateFleet(options: FleetSimulationOptions): AsyncGene
           spanDays: w < LOOKS_PER_MONTH - 1 ? 7 : 6,
           errorModes: true,
           errorModePenalty: ERROR_MODE_PENALTY,
+          world,
           // The agent's policy: the moves the hub delivered to it; in a running experiment or a first rollout
           // stage, a share of the calls gets the proposed move.
           chooseStrategy: (intent: SampleIntent, trigger: SampleTrigger, uniform: SampleStrategy) => {
@@ -434,9 +444,10 @@ export async function* simulateFleet(options: FleetSimulationOptions): AsyncGene
       const seen = movesSeen.get(s) ?? [];
       if (!seen.includes(p.strategy as SampleStrategy)) movesSeen.set(s, [...seen, p.strategy as SampleStrategy].sort());
     }
-    const significant = scored.filter((p) => p.significant);
+    lastScreen = screen.look(scored);
+    const significant = lastScreen.filter((p) => p.significant);
     if (m === 0) {
-      recovery = scorePatternRecovery(significant, PLANTED_PATTERNS);
+      recovery = scorePatternRecovery(significant, world.planted);
       for (const f of recovery.falsePositives) log(`  scoring: significant but not planted: ${f.intent}|${f.trigger} → ${f.strategy} (lift ${(100 * f.lift).toFixed(1)} pts)`);
     }
     // Strongest evidence first: a situation gets one experiment, for its clearest move (to make or to avoid).
@@ -486,7 +497,12 @@ export async function* simulateFleet(options: FleetSimulationOptions): AsyncGene
         const [intent, trigger] = situation.split('|') as [string, string];
         return { intent, trigger, strategy, lift };
       });
-      const r = scorePatternRecovery(learnedMoves, PLANTED_PATTERNS);
+      const r = scorePatternRecovery(learnedMoves, world.planted);
+      return { planted: r.planted, found: r.discovered, truePositives: r.matched, precision: r.precision, recall: r.recall };
+    })(),
+    discoveredRecovery: (() => {
+      const r = scorePatternRecovery(lastScreen.filter((p) => p.significant), world.planted);
+      for (const f of r.falsePositives) log(`  scoring: significant by the last month but not planted: ${f.intent}|${f.trigger} → ${f.strategy} (lift ${(100 * f.lift).toFixed(1)} pts)`);
       return { planted: r.planted, found: r.discovered, truePositives: r.matched, precision: r.precision, recall: r.recall };
     })(),
     repeatErrorReduction: wouldHaveHappened > 0 ? last.avertedErrors / wouldHaveHappened : null,

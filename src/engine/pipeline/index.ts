@@ -9,3 +9,5 @@ export { DeepAnswerSchema, DeepFindingSchema, deepAnalyze } from './deepAnalyze'
 export { FLEET_AA_LOOKS, correctionFor, runFleetSimulation, simulateFleet } from './fleetSimulation';
 export type { FleetMonth, FleetMonthFacts, FleetSimulationOptions, FleetSimulationResult } from './fleetSimulation';
 export type { ClaudeSettings, DeepAnalysisResult, DeepAnalyzeOptions, DeepAnswer, DeepFinding } from './deepAnalyze';
+export { DEFAULT_PATTERN_SCREEN, PatternScreen, stratumLift } from './patternScreen';
+export type { MonthCell, PatternScreenOptions, ScreenedPattern } from './patternScreen';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { runFleetSimulation } from '../../../src/engine/pipeline';
-import { PLANTED_PATTERNS } from '../../../src/engine/samples';
+import { FLEET_WORLD } from '../../../src/engine/samples';
 import { createNodePorts } from '../../../src/node/nodePorts';
 
 describe('pipeline: the closed-loop fleet simulation learns unattended', function () {
@@ -12,13 +12,15 @@ describe('pipeline: the closed-loop fleet simulation learns unattended', functio
     const log = `\n${lines.join('\n')}`;
     assert.equal(run.conversations, 9000);
     assert.deepEqual(run.monthly.map((m) => [m.month, m.calls]), [['2026-01', 3000], ['2026-02', 3000], ['2026-03', 3000]]);
-    // Patterns: the month-1 analysis finds planted effects and nothing else.
-    assert.equal(run.patternRecovery.planted, PLANTED_PATTERNS.length);
-    assert.ok(run.patternRecovery.truePositives >= 3 && run.patternRecovery.precision >= 0.95, JSON.stringify(run.patternRecovery) + log);
-    const winners = new Set(PLANTED_PATTERNS.filter((p) => p.effect === 'positive').map((p) => `${p.intent}|${p.trigger}→${p.strategy}`));
+    // Patterns: the always-valid screen finds planted effects and nothing else, in month 1 and over the run
+    // (the hidden moves agents make rarely need more calls than this small fleet makes).
+    assert.equal(run.patternRecovery.planted, FLEET_WORLD.planted.length);
+    assert.ok(run.patternRecovery.truePositives >= 2 && run.patternRecovery.precision === 1, JSON.stringify(run.patternRecovery) + log);
+    assert.ok(run.discoveredRecovery.truePositives >= 5 && run.discoveredRecovery.precision === 1, JSON.stringify(run.discoveredRecovery) + log);
+    const winners = new Set(FLEET_WORLD.planted.filter((p) => p.effect === 'positive').map((p) => `${p.intent}|${p.trigger}→${p.strategy}`));
     const adopted = Object.entries(run.adopted).map(([s, move]) => `${s}→${move}`);
     for (const a of adopted) assert.ok(winners.has(a), `${a} is not a planted winner${log}`);
-    const losers = new Set(PLANTED_PATTERNS.filter((p) => p.effect === 'negative').map((p) => `${p.intent}|${p.trigger}→${p.strategy}`));
+    const losers = new Set(FLEET_WORLD.planted.filter((p) => p.effect === 'negative').map((p) => `${p.intent}|${p.trigger}→${p.strategy}`));
     for (const [s, moves] of Object.entries(run.avoided)) for (const m of moves) assert.ok(losers.has(`${s}→${m}`), `${s}→${m} is avoided but not a planted loser`);
     assert.equal(run.adoptedRecovery.truePositives, run.adoptedRecovery.found);
     assert.ok(run.adoptedRecovery.found >= 2, JSON.stringify(run.adoptedRecovery));
