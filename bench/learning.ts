@@ -218,7 +218,7 @@ async function stopProfile(session: Session): Promise<{ top: Array<{ fn: string;
     if (!hits || n.callFrame.functionName === '(idle)') continue;
     total += hits;
     const f = n.callFrame;
-    const key = f.url ? `${f.functionName || '(anonymous)'} ${path.basename(f.url)}:${f.lineNumber + 1}` : f.functionName;
+    const key = f.url ? `${f.functionName || '(anonymous)'} ${path.basename(f.url)}` : f.functionName;
     self.set(key, (self.get(key) ?? 0) + hits);
     let stage: string | undefined;
     for (let id: number | undefined = n.id; id !== undefined; id = parent.get(id)) {

@@ -14,7 +14,6 @@
 import { callFactsOf, computeKpis } from '../analytics';
 import type { CallFacts } from '../analytics';
 import { addCall, analyzeEvents, emptyPatternCounts, scorePatterns } from '../analysis';
-import type { CallAnalysis } from '../analysis';
 import { AgentArtifacts, HubService, TrustSet, addSignature, keyIdOf, openSqlHubStore, packEnvelope } from '../collective';
 import type { Envelope, SharedArtifactPayload, SigningKey } from '../collective';
 import { AvoidanceRuleSchema, ErrorDetector, ErrorLearner, ruleArtifactDraft } from '../errors';
@@ -320,7 +319,8 @@ export async function* simulateFleet(options: FleetSimulationOptions): AsyncGene
     const learner = new ErrorLearner({ hash, maxExamples: LEARN_EXAMPLES });
     const monthFacts: CallFacts[] = [];
     const arms: Array<'control' | 'test' | undefined> = [];
-    const analyses: CallAnalysis[] = [];
+    // The month's pattern counts, added call by call (keeping a month of analyses alive cost a sixth of the loop in GC).
+    const counts = emptyPatternCounts();
     const armRandom = new SeededRandom(seed * 1_000_003 + m);
     // The month week by week: experiments are looked at weekly and act at once (a move that ships starts its
     // rollout the next week; one that passes its gate goes to the hub and every agent has it the week after).
@@ -381,7 +381,7 @@ export async function* simulateFleet(options: FleetSimulationOptions): AsyncGene
           // an eighth of the loop's time.
           const events = call.events as ConversationEvent[];
           const analysis = analyzeEvents(events);
-          analyses.push(analysis);
+          addCall(counts, analysis);
           // The errors stage: fingerprints (repeats are fingerprints seen before) and examples for the rules.
           for (const fp of learner.add(events, analysis.intent).fingerprints) {
             errors++;
@@ -416,17 +416,21 @@ export async function* simulateFleet(options: FleetSimulationOptions): AsyncGene
     const splitRandom = new SeededRandom(seed * 7_919 + m);
     for (const [s, obs] of aaCalls) {
       for (let k = 0; k < AA_SPLITS; k++) {
-        const arms = obs.map(() => (splitRandom.chance(0.5) ? 1 : 0));
+        // Each day's counts per arm first (one pass over the calls), then the cumulative looks.
+        const daily = Array.from({ length: AA_LOOKS }, () => ({ c: { users: 0, conversions: 0 }, t: { users: 0, conversions: 0 } }));
+        for (const o of obs) {
+          const arm = splitRandom.chance(0.5) ? daily[o.d]!.t : daily[o.d]!.c;
+          arm.users++;
+          if (o.success) arm.conversions++;
+        }
         const c = { users: 0, conversions: 0 };
         const t = { users: 0, conversions: 0 };
         const looks: MonitorLook[] = [];
         for (let d = 0; d < AA_LOOKS; d++) {
-          obs.forEach((o, j) => {
-            if (o.d !== d) return;
-            const arm = arms[j] === 1 ? t : c;
-            arm.users++;
-            if (o.success) arm.conversions++;
-          });
+          c.users += daily[d]!.c.users;
+          c.conversions += daily[d]!.c.conversions;
+          t.users += daily[d]!.t.users;
+          t.conversions += daily[d]!.t.conversions;
           looks.push({ experiment: `aa-${m}-${s}-${k}`, look: d + 1, metric: 'binary', variants: [{ variant: 'control', ...c }, { variant: 'test', ...t }] });
         }
         if (c.users < 20 || t.users < 20) continue;
@@ -436,8 +440,6 @@ export async function* simulateFleet(options: FleetSimulationOptions): AsyncGene
     }
 
     // Learn from this month: significant patterns become proposals (one experiment per situation).
-    const counts = emptyPatternCounts();
-    for (const a of analyses) addCall(counts, a);
     const scored = scorePatterns(counts);
     for (const p of scored) {
       const s = situationOf(p.intent, p.trigger);
