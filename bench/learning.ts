@@ -14,6 +14,7 @@ import { FLEET_AA_LOOKS, runFleetSimulation } from '../src/engine/pipeline';
 import { FLEET_WORLD, SAMPLE_STRATEGIES, SeededRandom, iterateSampleCalls } from '../src/engine/samples';
 import type { SampleOptions } from '../src/engine/samples';
 import type { FleetMonth } from '../src/engine/pipeline';
+import { loopbackFleetHub } from '../src/node/fleetHub';
 import { createNodePorts } from '../src/node/nodePorts';
 
 function arg(name: string, fallback: string): string {
@@ -27,6 +28,9 @@ const months = Number(arg('months', '6'));
 const callsPerAgentMonth = Number(arg('calls', '1700'));
 /** The sampling CPU profile (1 ms interval, a few % of overhead) is on unless --no-profile. */
 const profiling = !process.argv.includes('--no-profile');
+/** `--hub loopback`: share through a real hub server on 127.0.0.1 (agents subscribed over WebSocket) instead of in process. */
+const hubMode = arg('hub', 'in-process');
+if (hubMode !== 'in-process' && hubMode !== 'loopback') throw new Error(`--hub must be in-process or loopback (got ${hubMode})`);
 
 const pct = (x: number | null) => (x === null ? '–' : `${(100 * x).toFixed(1)} %`);
 
@@ -34,7 +38,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const cpuStarted = process.cpuUsage();
   const session = profiling ? await startProfile() : undefined;
-  const run = await runFleetSimulation({ seed, agents, months, callsPerAgentMonth, ports: createNodePorts(), onLog: (line) => process.stderr.write(`${line}\n`) });
+  const run = await runFleetSimulation({ seed, agents, months, callsPerAgentMonth, ports: createNodePorts(), onLog: (line) => process.stderr.write(`${line}\n`), ...(hubMode === 'loopback' ? { hub: loopbackFleetHub() } : {}) });
   const profile = session ? await stopProfile(session) : undefined;
   const load = loadavg().map((x) => x.toFixed(2)).join(' ');
   const wallSeconds = (performance.now() - started) / 1000;
@@ -53,6 +57,7 @@ async function main(): Promise<void> {
     cpuSeconds: +cpuSeconds.toFixed(2),
     conversationsPerCpuSecond: Math.round(conversations / cpuSeconds),
     loadAverage: load,
+    hub: hubMode,
     patternRecovery: run.patternRecovery,
   adoptedRecovery: run.adoptedRecovery,
     repeatErrorReduction: run.repeatErrorReduction,
@@ -93,7 +98,7 @@ async function main(): Promise<void> {
     `| experiments run / shipped / rolled back | ${experiments.run} / ${experiments.shipped} / ${experiments.rolledBack} | | |`,
     `| avoidance rules learned (errors stage) | ${run.rulesLearned} | | |`,
     `| moves adopted / avoided fleet-wide | ${Object.entries(run.adopted).map(([k, v]) => `${k.replace('|', ' / ')} → ${v}`).join('; ') || 'none'} — ${Object.entries(run.avoided).map(([k, v]) => `${k.replace('|', ' / ')} → not ${v.join(', ')}`).join('; ') || 'none'} | | |`,
-    `| artifacts adopted by the hub (quorum ${2} of ${3} keys) / applied by agents | ${run.artifactsShared} / ${run.artifactsApplied} | > 0 | ${target(run.artifactsShared > 0)} |`,
+    `| artifacts adopted by the hub (${hubMode === 'loopback' ? 'a hub server on loopback, agents over WebSocket' : 'in process'}; quorum ${2} of ${3} keys) / applied by agents | ${run.artifactsShared} / ${run.artifactsApplied} | > 0 | ${target(run.artifactsShared > 0)} |`,
     ...(profile
       ? [
           '',
@@ -105,7 +110,7 @@ async function main(): Promise<void> {
     'How the loop learns: every call is analyzed and fed to the errors stage (fingerprints, avoidance rules learned from',
     'the observed calls); significant patterns become A/B experiments, a shipped move rolls out in two stages (half the',
     'calls for a week, gated by the same always-valid test, then everyone; looks are weekly and act at once). Shipped moves and new avoidance rules are',
-    'signed, co-signed and adopted by the collective hub (in process, in-memory sql.js store); each agent applies what',
+    `signed, co-signed and adopted by the collective hub (${hubMode === 'loopback' ? 'a hub server on 127.0.0.1, each agent subscribed over WebSocket' : 'in process; --hub loopback runs a real hub server'}, in-memory sql.js store); each agent applies what`,
     'the hub delivered: it makes the shared moves, and its ErrorDetector warns before a tool call, which it corrects',
     '(calls the missing step first, adds the missing argument, retries with fresh arguments, or withholds the call).',
     'The generator\'s answer key is read only for scoring (pattern recovery, planted errors averted). Nothing is',

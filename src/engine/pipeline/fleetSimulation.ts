@@ -22,7 +22,7 @@ import { monitorExperiments } from '../experiments';
 import type { MonitorLook } from '../experiments';
 import { ArtifactPayloadSchema, assembleConversation } from '../model';
 import type { ConversationEvent } from '../model';
-import type { EnginePorts } from '../ports';
+import type { Clock, EnginePorts } from '../ports';
 import { createComplianceValidator } from '../privacy';
 import { FLEET_WORLD, SeededRandom, iterateSampleCalls, scorePatternRecovery } from '../samples';
 import type { SampleIntent, SampleStrategy, SampleTrigger, SampleWorld, ToolCallCorrection } from '../samples';
@@ -39,6 +39,56 @@ export interface FleetSimulationOptions {
   onLog?: (line: string) => void;
   /** The world's truth (default FLEET_WORLD: planted moves, rare hidden moves); read only by the generator and for scoring. */
   world?: SampleWorld;
+  /**
+   * Where the fleet shares: default the collective's HubService in process over an in-memory sql.js store;
+   * a host may start a real hub server on loopback and connect every agent to it (src/node/fleetHub.ts).
+   */
+  hub?: FleetHubFactory;
+}
+
+/** The hub as the fleet sees it: submit signed envelopes; bring every agent up to date with what it adopted. */
+export interface FleetHubLink {
+  /** The hub's verdict on a submitted envelope (`adopted` at quorum); a refusal throws with its reason. */
+  submit(envelope: Envelope): Promise<{ status: string }>;
+  /**
+   * Resolves once every agent applied (and acknowledged) every entry the hub logged so far: each agent's
+   * live artifacts, and how many log entries it has applied in all.
+   */
+  sync(): Promise<Array<{ live: Envelope[]; applied: number }>>;
+  close(): Promise<void>;
+}
+
+export interface FleetHubSetup {
+  trust: TrustSet;
+  quorum: number;
+  agentIds: string[];
+  /** The simulated clock (the hub's adoption times follow the simulated months). */
+  clock: Clock;
+}
+export type FleetHubFactory = (setup: FleetHubSetup) => Promise<FleetHubLink>;
+
+/** The default link: the collective's HubService in process, each agent reading the adoption log after its cursor. */
+export function inProcessFleetHub(ports: EnginePorts): FleetHubFactory {
+  return async ({ trust, quorum, agentIds, clock }) => {
+    if (!ports.ed25519) throw new Error('the fleet simulation shares artifacts through the hub: its ports need ed25519');
+    const hub = new HubService({ store: await openSqlHubStore({ ports }), quorum, trust, validator: createComplianceValidator(), hashing: ports.hashing, ed25519: ports.ed25519, clock });
+    const agents = agentIds.map((id) => ({ id, artifacts: new AgentArtifacts(), cursor: 0, applied: 0 }));
+    return {
+      submit: (envelope) => hub.submit(envelope),
+      sync: async () => {
+        for (const agent of agents) {
+          for (const f of await hub.framesAfter(agent.cursor)) {
+            agent.artifacts.apply(f.action, f.envelope);
+            await hub.ack(f.hash, agent.id, f.action);
+            agent.applied++;
+            agent.cursor = Number(f.id);
+          }
+        }
+        return agents.map((a) => ({ live: Object.keys(a.artifacts.liveVersions()).map((id) => a.artifacts.live(id)!), applied: a.applied }));
+      },
+      close: async () => undefined,
+    };
+  };
 }
 
 export interface FleetMonth {
@@ -125,8 +175,8 @@ export function correctionFor(condition: AvoidanceCondition): ToolCallCorrection
 /** One agent of the fleet: what the hub delivered to it, and the policy it runs from that. */
 interface FleetAgent {
   id: string;
-  artifacts: AgentArtifacts;
-  cursor: number;
+  /** Log entries applied so far (the policy is rebuilt when it grows). */
+  applied: number;
   moves: Map<string, SampleStrategy>;
   avoid: Map<string, Set<SampleStrategy>>;
   rules: Map<string, AvoidanceRule>;
@@ -198,22 +248,19 @@ export async function* simulateFleet(options: FleetSimulationOptions): AsyncGene
   if (!ports.ed25519) throw new Error('the fleet simulation shares artifacts through the hub: its ports need ed25519');
   const crypto = { hashing: ports.hashing, ed25519: ports.ed25519 };
   const hash = (text: string) => ports.hashing.sha256(text);
-  // The hub, in process: the collective's own consensus over an in-memory sql.js store, on the simulated clock.
+  // The hub (in process unless the host links a real one): the collective's own consensus, on the simulated clock.
   let now = Date.UTC(2026, 0, 1);
   const keys: SigningKey[] = Array.from({ length: HUB_KEYS }, () => {
     const pair = ports.ed25519!.generateKeyPair();
     return { keyId: keyIdOf(pair.publicKey, ports.hashing), ...pair };
   });
-  const hub = new HubService({
-    store: await openSqlHubStore({ ports }),
-    quorum: HUB_QUORUM,
+  const fleet: FleetAgent[] = Array.from({ length: agents }, (_, a) => ({ id: `agent-${a}`, applied: 0, moves: new Map(), avoid: new Map(), rules: new Map() }));
+  const hub = await (options.hub ?? inProcessFleetHub(ports))({
     trust: new TrustSet(keys.map((k) => ({ keyId: k.keyId, publicKey: k.publicKey }))),
-    validator: createComplianceValidator(),
-    hashing: ports.hashing,
-    ed25519: ports.ed25519,
+    quorum: HUB_QUORUM,
+    agentIds: fleet.map((f) => f.id),
     clock: { now: () => now },
   });
-  const fleet: FleetAgent[] = Array.from({ length: agents }, (_, a) => ({ id: `agent-${a}`, artifacts: new AgentArtifacts(), cursor: 0, moves: new Map(), avoid: new Map(), rules: new Map() }));
   let artifactsShared = 0;
   let artifactsApplied = 0;
   let artifactsWithheld = 0;
@@ -228,20 +275,17 @@ export async function* simulateFleet(options: FleetSimulationOptions): AsyncGene
       log(`  hub refused ${payload.artifactId}: ${err instanceof Error ? err.message : String(err)}`);
     }
   };
-  /** Every agent reads the adoption log after its cursor, applies in order, acknowledges. */
+  /** Every agent applies the adoption log in order and acknowledges it; an agent with new entries rebuilds its policy. */
   const deliver = async (): Promise<void> => {
-    for (const agent of fleet) {
-      const frames = await hub.framesAfter(agent.cursor);
-      if (!frames.length) continue;
-      for (const f of frames) {
-        agent.artifacts.apply(f.action, f.envelope);
-        await hub.ack(f.hash, agent.id, f.action);
-        if (f.action === 'adopt') artifactsApplied++;
-        agent.cursor = Number(f.id);
-      }
-      const live = Object.keys(agent.artifacts.liveVersions()).map((id) => agent.artifacts.live(id)!);
+    const states = await hub.sync();
+    fleet.forEach((agent, i) => {
+      const { live, applied } = states[i]!;
+      if (applied === agent.applied) return;
+      // The fleet never rolls back, so every entry applied is an adoption.
+      artifactsApplied += applied - agent.applied;
+      agent.applied = applied;
       applyLiveArtifacts(agent, live);
-    }
+    });
   };
   const sharedRules = new Set<string>();
   const seenFingerprints = new Set<string>();
@@ -480,6 +524,7 @@ export async function* simulateFleet(options: FleetSimulationOptions): AsyncGene
     yield { month: monthKey, facts: monthFacts };
   }
 
+  await hub.close();
   const last = monthly[monthly.length - 1]!;
   const wouldHaveHappened = last.plantedErrors + last.avertedErrors;
   return {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { runFleetSimulation } from '../../../src/engine/pipeline';
 import { FLEET_WORLD } from '../../../src/engine/samples';
+import { loopbackFleetHub } from '../../../src/node/fleetHub';
 import { createNodePorts } from '../../../src/node/nodePorts';
 
 describe('pipeline: the closed-loop fleet simulation learns unattended', function () {
@@ -40,6 +41,21 @@ describe('pipeline: the closed-loop fleet simulation learns unattended', functio
     assert.ok(third.successRate! > first.successRate!, `${first.successRate} → ${third.successRate}`);
     assert.ok(run.aaTests >= 100 && run.aaFalsePositiveRate! <= 0.05, `A/A: ${run.aaFalsePositiveRate} over ${run.aaTests}`);
     assert.ok(lines.some((l) => /^month 2026-03: 3000 calls/.test(l)));
+  });
+
+  it('shares through a real hub server on loopback (agents subscribed over WebSocket) exactly as through the hub in process', async () => {
+    const options = { seed: 4, agents: 3, months: 2, callsPerAgentMonth: 400 };
+    const lines: string[] = [];
+    const inProcess = await runFleetSimulation({ ...options, ports: createNodePorts() });
+    const overLoopback = await runFleetSimulation({ ...options, ports: createNodePorts(), hub: loopbackFleetHub({ onLog: (l) => lines.push(l) }), onLog: (l) => lines.push(l) });
+    const log = `\n${lines.join('\n')}`;
+    // The hub adopted the month's avoidance rules, every agent verified, applied and acknowledged them over the socket.
+    assert.ok(overLoopback.artifactsShared >= 3, `shared ${overLoopback.artifactsShared}${log}`);
+    assert.equal(overLoopback.artifactsApplied, overLoopback.artifactsShared * options.agents);
+    assert.ok(overLoopback.monthly[1]!.preventedErrors > 0, log);
+    // Keys are fresh per run, everything else is the same simulation: the same figures either way.
+    assert.deepEqual(overLoopback.monthly, inProcess.monthly);
+    assert.deepEqual([overLoopback.adopted, overLoopback.avoided, overLoopback.artifactsShared, overLoopback.artifactsApplied, overLoopback.experiments], [inProcess.adopted, inProcess.avoided, inProcess.artifactsShared, inProcess.artifactsApplied, inProcess.experiments]);
   });
 
   it('refuses a fleet without agents', async () => {
