@@ -11,8 +11,8 @@ import { Session } from 'node:inspector/promises';
 import { cpus as cpuList, loadavg } from 'node:os';
 import path from 'node:path';
 import { FLEET_AA_LOOKS, runFleetSimulation } from '../src/engine/pipeline';
-import { FLEET_WORLD, SAMPLE_STRATEGIES, SeededRandom, iterateSampleCalls } from '../src/engine/samples';
-import type { SampleOptions } from '../src/engine/samples';
+import { FLEET_WORLD, PLANTED_PATTERNS, SAMPLE_STRATEGIES, SeededRandom, iterateSampleCalls } from '../src/engine/samples';
+import type { SampleOptions, SampleWorld } from '../src/engine/samples';
 import type { FleetMonth } from '../src/engine/pipeline';
 import { loopbackFleetHub } from '../src/node/fleetHub';
 import { createNodePorts } from '../src/node/nodePorts';
@@ -31,6 +31,10 @@ const profiling = !process.argv.includes('--no-profile');
 /** `--hub loopback`: share through a real hub server on 127.0.0.1 (agents subscribed over WebSocket) instead of in process. */
 const hubMode = arg('hub', 'in-process');
 if (hubMode !== 'in-process' && hubMode !== 'loopback') throw new Error(`--hub must be in-process or loopback (got ${hubMode})`);
+/** `--world demo`: the demo generator's five planted moves only (about +22 % of headroom), for comparison with FLEET_WORLD. */
+const worldName = arg('world', 'fleet');
+if (worldName !== 'fleet' && worldName !== 'demo') throw new Error(`--world must be fleet or demo (got ${worldName})`);
+const world: SampleWorld = worldName === 'demo' ? { planted: PLANTED_PATTERNS, rareMoves: [] } : FLEET_WORLD;
 
 const pct = (x: number | null) => (x === null ? '–' : `${(100 * x).toFixed(1)} %`);
 
@@ -38,7 +42,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const cpuStarted = process.cpuUsage();
   const session = profiling ? await startProfile() : undefined;
-  const run = await runFleetSimulation({ seed, agents, months, callsPerAgentMonth, ports: createNodePorts(), onLog: (line) => process.stderr.write(`${line}\n`), ...(hubMode === 'loopback' ? { hub: loopbackFleetHub() } : {}) });
+  const run = await runFleetSimulation({ seed, agents, months, callsPerAgentMonth, ports: createNodePorts(), world, onLog: (line) => process.stderr.write(`${line}\n`), ...(hubMode === 'loopback' ? { hub: loopbackFleetHub() } : {}) });
   const profile = session ? await stopProfile(session) : undefined;
   const load = loadavg().map((x) => x.toFixed(2)).join(' ');
   const wallSeconds = (performance.now() - started) / 1000;
@@ -58,6 +62,7 @@ async function main(): Promise<void> {
     conversationsPerCpuSecond: Math.round(conversations / cpuSeconds),
     loadAverage: load,
     hub: hubMode,
+    world: worldName,
     patternRecovery: run.patternRecovery,
   adoptedRecovery: run.adoptedRecovery,
     repeatErrorReduction: run.repeatErrorReduction,
@@ -138,8 +143,8 @@ async function main(): Promise<void> {
  * so it costs a few seconds. The ceiling against month 1 says whether "+5 % a month" is reachable at all.
  */
 function oracleSuccessRate(months: number): number {
-  const best = new Map(FLEET_WORLD.planted.filter((p) => p.effect === 'positive').map((p) => [`${p.intent}|${p.trigger}`, p.strategy]));
-  const harmful = new Map(FLEET_WORLD.planted.filter((p) => p.effect === 'negative').map((p) => [`${p.intent}|${p.trigger}`, p.strategy]));
+  const best = new Map(world.planted.filter((p) => p.effect === 'positive').map((p) => [`${p.intent}|${p.trigger}`, p.strategy]));
+  const harmful = new Map(world.planted.filter((p) => p.effect === 'negative').map((p) => [`${p.intent}|${p.trigger}`, p.strategy]));
   const correct: NonNullable<SampleOptions['beforeToolCall']> = (soFar, pending) => {
     const ok = (tool: string) => soFar.some((e) => e.type === 'tool.result' && e.name === tool && e.ok === true);
     if (pending.name === 'offer_refund' && !ok('verify_identity')) return { kind: 'call-first', tool: 'verify_identity' };
@@ -154,7 +159,7 @@ function oracleSuccessRate(months: number): number {
   for (let a = 0; a < agents; a++) {
     const random = new SeededRandom(seed * 31 + a);
     for (const call of iterateSampleCalls({
-      world: FLEET_WORLD,
+      world,
       seed: seed * 1_000_000 + (months + 1) * 10_000 + a,
       count: callsPerAgentMonth,
       errorModes: true,
@@ -186,9 +191,13 @@ function headroomNote(rows: readonly FleetMonth[], ceiling: number): string[] {
   return [
     `Success over the run: ${pct(first)} → ${pct(lastRate)} (${pct(lastRate / first - 1)} in total, ${pct(average)} a month compounded); +5 % every month for ${rows.length - 1} months needs +${(100 * needed).toFixed(1)} %.`,
     `Headroom (truth, scoring only): agents that knew every planted best move and corrected every planted error would succeed ${pct(ceiling)} of the time, ${pct(ceiling / first - 1)} above month 1.`,
-    'The world (FLEET_WORLD): the demo\'s five planted moves, made a third or a quarter of the time, and in the other eight situations a hidden',
-    'move far better than the usual ones that agents make only rarely (4 % of the situation\'s calls down to 0.35 %): the loop finds a rare',
-    'move only once enough of its calls have accumulated, so late months gain only what the rarest moves are worth.',
+    ...(worldName === 'demo'
+      ? ['The world (--world demo): the demo generator\'s five planted moves only; once the loop has learned them, success has nothing left to rise towards.']
+      : [
+          'The world (FLEET_WORLD): the demo\'s five planted moves, made a third or a quarter of the time, and in the other eight situations a hidden',
+          'move far better than the usual ones that agents make only rarely (4 % of the situation\'s calls down to 0.35 %): the loop finds a rare',
+          'move only once enough of its calls have accumulated, so late months gain only what the rarest moves are worth.',
+        ]),
   ];
 }
 
