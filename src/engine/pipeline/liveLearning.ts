@@ -1,9 +1,21 @@
 import { ErrorDetector, rulesFromArtifacts } from '../errors';
 import type { CorrectionDecider, CorrectionRule, Timers } from '../realtime';
 import { errorDetectorRule, patternRules, toolPatternRules } from '../realtime';
+import type { Conversation, LearningArtifact } from '../model';
 import type { LearningStore } from '../store/learningStore';
+import { vocabularyLabeler } from '../analysis/discovery/vocabulary';
 import type { AnalysisLabelling, AnalyzeStoreOptions } from './analyzeStore';
 import { analysisLabelling, analyzeStore, lastAnalysisSeeds } from './analyzeStore';
+import type { SnapshotAnalysis } from './snapshotAnalysis';
+import { applySnapshotWrites } from './snapshotAnalysis';
+
+/**
+ * A host's analysis thread (Node: `src/node/liveRelearn.ts`, a worker running `analyzeSnapshot`): it takes the
+ * stored calls as they are read and the artifacts, and answers with the analysis' writes and its vocabulary.
+ */
+export interface SnapshotAnalyzer {
+  analyze(snapshot: { calls: AsyncIterable<Conversation>; artifacts: LearningArtifact[]; seeds?: AnalyzeStoreOptions['seeds'] }): Promise<SnapshotAnalysis>;
+}
 
 export interface LiveLearningOptions {
   store: LearningStore;
@@ -23,6 +35,11 @@ export interface LiveLearningOptions {
    * Without it a re-analysis holds the thread until it ends.
    */
   timers?: Timers;
+  /**
+   * Re-analyses on another thread: this thread only reads the calls (a slice at a time, with `timers`), applies
+   * the writes that come back (a slice at a time) and swaps the rules. Without it the analysis runs here.
+   */
+  analyzer?: SnapshotAnalyzer;
   onRelearned?(info: { rules: number; patternRules: number; avoidanceRules: number; calls: number }): void;
   onError?(err: unknown): void;
 }
@@ -72,6 +89,14 @@ export function createLiveLearning(options: LiveLearningOptions): LiveLearning {
       // Without an explicit choice, relearning keeps the naming the store's patterns already use.
       const seeds = options.seeds ?? (await lastAnalysisSeeds(options.store));
       const store = options.timers ? slicedStore(options.store, options.timers) : options.store;
+      if (options.analyzer) {
+        const timers = options.timers;
+        const result = await options.analyzer.analyze({ calls: store.iterateConversations(), artifacts: await options.store.listArtifacts(), seeds });
+        await applySnapshotWrites(options.store, result.writes, timers && { now: () => timers.monotonicNow(), yieldNow: () => new Promise<void>((resolve) => timers.setTimeout(resolve, 0)) });
+        // The labeler is rebuilt here from the vocabulary's data; the rules swap in one step (`apply`).
+        await apply({ seeds: result.seedsUsed, labeler: result.vocabulary ? vocabularyLabeler(result.vocabulary) : undefined }, result.calls);
+        return;
+      }
       const summary = await analyzeStore(store, { ports: options.ports, seeds, onLabelling: (l) => (labelling = l) });
       await apply(labelling ?? {}, summary.calls);
     })()
