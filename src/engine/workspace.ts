@@ -185,6 +185,8 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
   let current: { key: string; policy: PrivacyPolicy; learned: ComplianceValidator; transcripts: ComplianceValidator } | undefined;
   let redactorCache: { key: string; redactor: Promise<KaizenRedactor> } | undefined;
   let storePromise: Promise<LearningStore> | undefined;
+  /** The same store without the gate: only for writes an identical gate already passed (a `--learn` worker's). */
+  let ungated: LearningStore | undefined;
 
   const readPolicyFile = () =>
     (fileText ??= (async () => ((await ports.fs.exists(policyFile)) ? new TextDecoder().decode(await ports.fs.readFile(policyFile)) : undefined))());
@@ -218,6 +220,7 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
         const opening = (async () => {
           await policyState();
           const raw = await openSqlStore({ ...options.storeOptions, path: storePath, ports });
+          ungated = raw;
           return withCompliance(raw, gate('learned'), { ports, transcriptValidator: gate('transcripts') });
         })();
         storePromise = opening;
@@ -280,6 +283,9 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
         // The client's thread reads the calls and applies the writes a slice at a time; the host's thread analyses.
         timers: live.host.timers,
         analyzer: relearning,
+        // The worker's writes passed a gate built from this same policy there; checking each again here would
+        // cost this thread more than the analysis did (the strict scan of every call's analysis).
+        ...(relearning && ungated ? { analyzedWritesStore: ungated } : {}),
         onRelearned: live.onRelearned,
         onError: live.onLearnError,
       });
@@ -346,6 +352,7 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
     async close() {
       const pending = storePromise;
       storePromise = undefined;
+      ungated = undefined;
       if (pending) await (await pending.catch(() => undefined))?.close();
     },
   };

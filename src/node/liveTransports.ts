@@ -85,10 +85,23 @@ export const sseTransport: LiveTransport = {
       res.on('error', (err) => close(err.message));
     });
     req.on('error', (err) => close(err.message));
-    const post = (path: string, body: unknown) => {
+    // The connection's own keep-alive pool for its POSTs: a correction goes out on a warm socket (no TCP
+    // handshake, no accept on the agent's loop) and never queues behind another session's requests.
+    const agent = new lib.Agent({ keepAlive: true, scheduling: 'lifo', noDelay: true });
+    let inFlight = 0;
+    const post = (path: string, body: unknown): Promise<unknown> => {
+      inFlight++;
+      return postOnce(path, body).finally(() => {
+        // Idle sockets are unref'd and the agent closes them; after close, once the last POST is answered, at once.
+        if (--inFlight === 0 && closed) agent.destroy();
+      });
+    };
+    const postOnce = (path: string, body: unknown, retried = false): Promise<unknown> => {
       const target = new URL(path, base);
+      const payload = Buffer.from(JSON.stringify(body));
       return new Promise<unknown>((resolve, reject) => {
-        const r = lib.request(target, { method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
+        // Content-Length up front: headers and body leave in one write.
+        const r = lib.request(target, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': payload.length } }, (res) => {
           let text = '';
           res.setEncoding('utf8');
           res.on('data', (d: string) => (text += d));
@@ -100,8 +113,12 @@ export const sseTransport: LiveTransport = {
             }
           });
         });
-        r.on('error', reject);
-        r.end(JSON.stringify(body));
+        r.on('error', (err: NodeJS.ErrnoException) => {
+          // The agent closed the idle kept-alive socket just as it was reused (its keep-alive timeout): once more on a fresh one.
+          if (r.reusedSocket && !retried && (err.code === 'ECONNRESET' || err.code === 'EPIPE')) resolve(postOnce(path, body, true));
+          else reject(err);
+        });
+        r.end(payload);
       });
     };
     // Acks are cumulative: one POST in flight at a time, and only the newest waiting one is sent next.
@@ -145,6 +162,8 @@ export const sseTransport: LiveTransport = {
         closed = true;
         req.destroy();
         response?.destroy();
+        // In-flight POSTs finish (the last ack still goes out); idle sockets close now.
+        if (inFlight === 0) agent.destroy();
       },
     };
   },

@@ -40,6 +40,11 @@ export interface LiveLearningOptions {
    * the writes that come back (a slice at a time) and swaps the rules. Without it the analysis runs here.
    */
   analyzer?: SnapshotAnalyzer;
+  /**
+   * Where the `analyzer`'s writes go (default `store`): a host whose analyzer gates them with the store's own
+   * policy passes the store without its gate, so they are not scanned twice (Workspace.live does).
+   */
+  analyzedWritesStore?: LearningStore;
   onRelearned?(info: { rules: number; patternRules: number; avoidanceRules: number; calls: number }): void;
   onError?(err: unknown): void;
 }
@@ -92,7 +97,7 @@ export function createLiveLearning(options: LiveLearningOptions): LiveLearning {
       if (options.analyzer) {
         const timers = options.timers;
         const result = await options.analyzer.analyze({ calls: store.iterateConversations(), artifacts: await options.store.listArtifacts(), seeds });
-        await applySnapshotWrites(options.store, result.writes, timers && { now: () => timers.monotonicNow(), yieldNow: () => new Promise<void>((resolve) => timers.setTimeout(resolve, 0)) });
+        await applySnapshotWrites(options.analyzedWritesStore ?? options.store, result.writes, timers && { now: () => timers.monotonicNow(), yieldNow: () => new Promise<void>((resolve) => timers.setTimeout(resolve, 0)) });
         // The labeler is rebuilt here from the vocabulary's data; the rules swap in one step (`apply`).
         await apply({ seeds: result.seedsUsed, labeler: result.vocabulary ? vocabularyLabeler(result.vocabulary) : undefined }, result.calls);
         return;
