@@ -305,7 +305,10 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
         untilEnd: live.untilEnd,
         resumeFrom: live.resumeFrom,
         onStatus: live.onStatus,
-        onStored: live.onStored,
+        onStored: (event) => {
+          if (live.learn) learning.callStored(event.callId);
+          live.onStored?.(event);
+        },
         onCorrection: live.onCorrection,
         onCallEnded: (callId) => {
           if (live.learn) learning.callEnded();

@@ -66,14 +66,14 @@ export function createLiveRelearning(options: LiveRelearningOptions = {}): LiveR
   };
 
   return {
-    async analyze({ calls, artifacts, seeds }) {
+    async analyze({ calls, complete, artifacts, seeds }) {
       if (failed) throw failed;
       const w = start();
       const id = nextId++;
       const post = (m: RelearnRequest) => w.postMessage(m);
       const answer = new Promise<SnapshotAnalysis>((resolve, reject) => pending.set(id, { resolve, reject }));
       answer.catch(() => undefined); // awaited below; a failure while posting must not go unhandled
-      post({ type: 'start', id, artifacts, seeds });
+      post({ type: 'start', id, complete, artifacts, seeds });
       let chunk: Conversation[] = [];
       for await (const conv of calls) {
         chunk.push(conv);

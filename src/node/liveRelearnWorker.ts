@@ -10,7 +10,7 @@ import type { PrivacyPolicy } from '../engine/privacy';
 import { createNodePorts } from './nodePorts';
 
 export type RelearnRequest =
-  | { type: 'start'; id: number; artifacts: LearningArtifact[]; seeds?: AnalyzeStoreOptions['seeds'] }
+  | { type: 'start'; id: number; complete: boolean; artifacts: LearningArtifact[]; seeds?: AnalyzeStoreOptions['seeds'] }
   | { type: 'calls'; id: number; calls: Conversation[] }
   | { type: 'end'; id: number };
 
@@ -18,18 +18,25 @@ const { policy, hold } = workerData as { policy?: PrivacyPolicy; hold?: SharedAr
 const ports = createNodePorts();
 const learned = createComplianceValidator({ policy });
 const transcripts = createComplianceValidator({ policy, mode: 'residual' });
-let job: { id: number; artifacts: LearningArtifact[]; seeds?: AnalyzeStoreOptions['seeds']; calls: Conversation[] } | undefined;
+/** The session's copy of the stored calls (by id, in the order first sent); a delta updates it. */
+let held = new Map<string, Conversation>();
+/** The analyses handed back so far this session (an unchanged one is not written again). */
+let written = new Map<string, string>();
+let job: { id: number; artifacts: LearningArtifact[]; seeds?: AnalyzeStoreOptions['seeds'] } | undefined;
 
 parentPort!.on('message', (m: RelearnRequest) => {
-  if (m.type === 'start') job = { id: m.id, artifacts: m.artifacts, seeds: m.seeds, calls: [] };
-  else if (m.type === 'calls' && job?.id === m.id) job.calls.push(...m.calls);
+  if (m.type === 'start') {
+    job = { id: m.id, artifacts: m.artifacts, seeds: m.seeds };
+    if (m.complete) [held, written] = [new Map(), new Map()];
+  } else if (m.type === 'calls' && job?.id === m.id) for (const c of m.calls) held.set(c.callId, c);
   else if (m.type === 'end' && job?.id === m.id) {
-    const { id, calls, artifacts, seeds } = job;
+    const { id, artifacts, seeds } = job;
     job = undefined;
     analyzeSnapshot(
-      { calls, artifacts, seeds },
+      { calls: [...held.values()], artifacts, seeds },
       {
         ports,
+        written,
         gate: (store) => withCompliance(store, learned, { ports, policy, transcriptValidator: transcripts }),
         // A test's hold: this thread stops inside the analysis (synchronously, as a long computation would)
         // until the test releases it, so the test can show the client answering frames meanwhile.

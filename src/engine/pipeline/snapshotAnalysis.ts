@@ -46,6 +46,12 @@ export interface AnalyzeSnapshotOptions {
   gate?: (store: LearningStore) => LearningStore;
   /** Called once the calls are read into the analysis' first pass (a host's test hook may hold the thread there). */
   onReading?: () => void;
+  /**
+   * The analyses earlier runs of this session handed back (call id → content without `analyzedAt`): an equal
+   * one is left out of the writes (the store holds it already), so applying costs the client's thread only the
+   * calls whose analysis changed. Updated with what this run hands back.
+   */
+  written?: Map<string, string>;
 }
 
 /** Runs `analyzeStore` on a snapshot, recording its writes instead of storing them. */
@@ -62,7 +68,26 @@ export async function analyzeSnapshot(snapshot: AnalysisSnapshot, options: Analy
       vocabulary = induced;
     },
   });
-  return { writes: recorder.writes, calls: summary.calls, seedsUsed, vocabulary };
+  const writes = options.written ? withoutUnchangedAnalyses(recorder.writes, options.written) : recorder.writes;
+  return { writes, calls: summary.calls, seedsUsed, vocabulary };
+}
+
+function withoutUnchangedAnalyses(writes: StoreWrite[], written: Map<string, string>): StoreWrite[] {
+  const out: StoreWrite[] = [];
+  for (const w of writes) {
+    if (w.op !== 'putCallAnalyses') {
+      out.push(w);
+      continue;
+    }
+    const records = w.records.filter((r) => {
+      const key = JSON.stringify({ ...r, analyzedAt: 0 });
+      if (written.get(r.callId) === key) return false;
+      written.set(r.callId, key);
+      return true;
+    });
+    if (records.length > 0) out.push({ op: 'putCallAnalyses', records });
+  }
+  return out;
 }
 
 /** Work between yields while the writes are applied on the client's thread, in ms. */

@@ -4,7 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Conversation } from '../../../src/engine/model';
 import { assembleConversation } from '../../../src/engine/model';
-import { userRules } from '../../../src/engine/realtime';
+import { CorrectionDecider, userRules } from '../../../src/engine/realtime';
+import { createLiveLearning } from '../../../src/engine/pipeline';
+import type { SnapshotAnalyzer } from '../../../src/engine/pipeline';
+import { openSqlStore } from '../../../src/engine/store';
+import { createLiveRelearning } from '../../../src/node/liveRelearn';
+import { nodeTimers } from '../../../src/node/liveTransports';
 import { createWorkspace } from '../../../src/engine/workspace';
 import type { LiveHost, LiveSession, Workspace } from '../../../src/engine/workspace';
 import type { AgentLogEntry, AgentServer } from '../../../src/node/agentServer';
@@ -120,5 +125,46 @@ describe('live learning in a worker thread: the decision loop keeps answering wh
     assert.ok(sent, 'the correction was journaled');
     assert.ok(sent.fingerprint?.startsWith('fp_'), 'cites the error fingerprint');
     assert.ok(stored.some((a) => JSON.stringify(a.payload).includes(sent.ruleId!)), `cites a stored avoidance rule (${sent.ruleId})`);
+  });
+
+  it('after the first relearning, only the calls stored since cross to the worker, and only changed analyses come back', async () => {
+    const ports = createNodePorts();
+    const store = await openSqlStore({ ports });
+    const relearner = createLiveRelearning();
+    try {
+      const calls = errorHistory().map((e) => assembleConversation(e) as Conversation);
+      await store.putConversations(calls.slice(0, -1));
+      const seen: { complete: boolean; calls: number; analyses: number }[] = [];
+      const analyzer: SnapshotAnalyzer = {
+        async analyze(snapshot) {
+          let n = 0;
+          const counted = (async function* () {
+            for await (const c of snapshot.calls) {
+              n++;
+              yield c;
+            }
+          })();
+          const result = await relearner.analyze({ ...snapshot, calls: counted });
+          const analyses = result.writes.reduce((k, w) => k + (w.op === 'putCallAnalyses' ? w.records.length : 0), 0);
+          seen.push({ complete: snapshot.complete, calls: n, analyses });
+          return result;
+        },
+      };
+      const decider = new CorrectionDecider({ rules: [], clock: ports.clock });
+      const learning = createLiveLearning({ store, decider, ports, timers: nodeTimers, analyzer, onError: (err) => assert.fail(String(err)) });
+      await learning.relearn();
+      const last = calls[calls.length - 1]!;
+      await store.putConversations([last]);
+      learning.callStored(last.callId);
+      await learning.relearn();
+      assert.deepEqual(seen[0], { complete: true, calls: calls.length - 1, analyses: calls.length - 1 });
+      assert.equal(seen[1]!.complete, false);
+      assert.equal(seen[1]!.calls, 1, 'only the new call was sent');
+      assert.ok(seen[1]!.analyses >= 1 && seen[1]!.analyses < calls.length, `only changed analyses written (${seen[1]!.analyses})`);
+      assert.ok(await store.getCallAnalysis(last.callId), "the new call's analysis is stored");
+    } finally {
+      await relearner.close();
+      await store.close();
+    }
   });
 });
