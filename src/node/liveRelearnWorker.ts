@@ -1,6 +1,7 @@
 // The re-analysis thread of `kaizen live --learn`: receives a snapshot of the stored calls (in chunks, as the
 // client's thread reads them) and the artifacts, runs `analyzeSnapshot` behind the same privacy gate as the
 // real store (same policy), and answers with the writes and the vocabulary. Started by `createLiveRelearning`.
+import * as os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Conversation, LearningArtifact } from '../engine/model';
 import type { AnalyzeStoreOptions } from '../engine/pipeline';
@@ -15,6 +16,13 @@ export type RelearnRequest =
   | { type: 'end'; id: number };
 
 const { policy, hold } = workerData as { policy?: PrivacyPolicy; hold?: SharedArrayBuffer };
+// This thread at the lowest priority: on a busy machine its analysis waits, not the thread that answers frames
+// (Linux nice values are per thread; pid 0 is the calling thread). Where that is refused, it runs as it is.
+try {
+  os.setPriority(0, os.constants.priority.PRIORITY_LOW);
+} catch {
+  // not permitted here: same priority as the client
+}
 const ports = createNodePorts();
 const learned = createComplianceValidator({ policy });
 const transcripts = createComplianceValidator({ policy, mode: 'residual' });
