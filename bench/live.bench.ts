@@ -275,7 +275,8 @@ void (async () => {
   const runs = Number(process.env.KAIZEN_LIVE_RUNS ?? 3);
   const rows: Record<'stream' | 'events', string[]> = { stream: [], events: [] };
   for (let run = 1; run <= runs; run++) {
-    for (const kind of ['stream', 'events'] as const) {
+    // KAIZEN_LIVE_ONLY=events (or stream): one transport, e.g. to profile it (`node --cpu-prof --import tsx …`).
+    for (const kind of (['stream', 'events'] as const).filter((k) => !process.env.KAIZEN_LIVE_ONLY || process.env.KAIZEN_LIVE_ONLY === k)) {
       console.log(`[run ${run}/${runs}, load average ${os.loadavg()[0]!.toFixed(1)}]`);
       const r = await loopback(kind, speed);
       rows[kind].push(`${r.p50.toFixed(1)}/${r.p99.toFixed(1)}`);
