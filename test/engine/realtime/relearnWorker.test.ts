@@ -8,6 +8,7 @@ import { CorrectionDecider, userRules } from '../../../src/engine/realtime';
 import { createLiveLearning } from '../../../src/engine/pipeline';
 import type { SnapshotAnalyzer } from '../../../src/engine/pipeline';
 import { openSqlStore } from '../../../src/engine/store';
+import { createComplianceValidator, withCompliance } from '../../../src/engine/privacy';
 import { createLiveRelearning } from '../../../src/node/liveRelearn';
 import { nodeTimers } from '../../../src/node/liveTransports';
 import { createWorkspace } from '../../../src/engine/workspace';
@@ -19,7 +20,7 @@ import { createNodePorts } from '../../../src/node/nodePorts';
 import { CallBuilder } from '../errors/callBuilder';
 import { errorHistory } from '../errors/history';
 import type { LiveRun } from './helpers';
-import { startClient } from './helpers';
+import { sampleCalls, startClient } from './helpers';
 
 type CorrectionLog = Extract<AgentLogEntry, { kind: 'correction' }>;
 
@@ -165,6 +166,33 @@ describe('live learning in a worker thread: the decision loop keeps answering wh
     } finally {
       await relearner.close();
       await store.close();
+    }
+  });
+
+  it("the worker's privacy gate withholds text the store's gate would refuse (its writes are applied without a second scan)", async () => {
+    const ports = createNodePorts();
+    const raw = await openSqlStore({ ports });
+    const relearner = createLiveRelearning();
+    try {
+      const calls = sampleCalls(40, 11).map((e) => assembleConversation(e) as Conversation);
+      // A name the redactor missed, stored as is (the raw store: no transcript gate in the way).
+      const leaky = calls[0]!;
+      const turn = leaky.events.find((e) => e.type === 'turn' && e.role === 'user');
+      assert.ok(turn && turn.type === 'turn');
+      turn.text = `${turn.text} This is Maria Lopez speaking.`;
+      await raw.putConversations(calls);
+      const decider = new CorrectionDecider({ rules: [], clock: ports.clock });
+      const gated = withCompliance(raw, createComplianceValidator(), { ports });
+      const learning = createLiveLearning({ store: gated, analyzedWritesStore: raw, decider, ports, timers: nodeTimers, analyzer: relearner, onError: (err) => assert.fail(String(err)) });
+      await learning.relearn();
+      const analysis = await raw.getCallAnalysis(leaky.callId);
+      assert.ok(analysis, 'the call is analysed (its numbers count)');
+      assert.ok(!JSON.stringify(analysis).includes('Maria Lopez'), 'its text is withheld');
+      for (const p of await raw.listPatterns()) assert.ok(!JSON.stringify(p).includes('Maria Lopez'), `pattern ${p.id} holds no PII`);
+      for (const a of await raw.listArtifacts()) assert.ok(!JSON.stringify(a).includes('Maria Lopez'), `artifact ${a.artifactId} holds no PII`);
+    } finally {
+      await relearner.close();
+      await raw.close();
     }
   });
 });
