@@ -67,11 +67,18 @@ function progressBar(ctx: CliContext): { draw: (p: AnalyzeProgress) => void; don
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
+/** Which model scored the calls without an explicit outcome, and on what. */
+function describeOutcomeModel(m: AnalyzeSummary['outcomeModel']): string {
+  if (m.kind === 'store-fitted') return `store-fitted on ${m.examples} labelled calls${m.cvAuc !== undefined ? ` (cross-validated AUC ${m.cvAuc.toFixed(3)})` : ''}`;
+  if (m.kind === 'prior') return `prior${m.domainCalls ? `, standardised on this store's ${m.domainCalls} calls` : ''} (too few labelled calls to fit one)`;
+  return 'given';
+}
+
 export function formatSummary(s: AnalyzeSummary): string {
   const lines = [
     `${s.calls} calls analyzed in ${(s.elapsedMs / 1000).toFixed(1)} s`,
     `outcomes: ${s.outcomes.success} success, ${s.outcomes.failure} failure, ${s.outcomes.unknown} unknown ` +
-      `(explicit ${s.outcomeSources.explicit}, from signals ${s.outcomeSources.signals}; outcome model ${s.outcomeModel.kind}${s.outcomeModel.examples ? ` on ${s.outcomeModel.examples} labelled calls` : ''})`,
+      `(explicit ${s.outcomeSources.explicit}, from signals ${s.outcomeSources.signals}; outcome model ${describeOutcomeModel(s.outcomeModel)})`,
     `intents: ${Object.entries(s.intents)
       .sort((a, b) => b[1] - a[1])
       .map(([k, v]) => `${k} ${v}`)

@@ -1,6 +1,7 @@
 import type { CallSource, ConversationEvent, Turn } from '../model';
 import { OpeningTracker } from './discovery/opening';
 import type { VocabularyLabeler } from './discovery/vocabulary';
+import { CrossDomainTracker } from './crossDomainFeatures';
 import { explicitOutcome, outcomeFeatures, predictProbability, priorOutcomeModel } from './outcomeModel';
 import type { OutcomeModel } from './outcomeModel';
 import type { CallAnalysis, CallError, Detection, Fragment, Outcome, Signal, SignalKind, TurnLabel } from './schema';
@@ -87,6 +88,8 @@ export class CallAnalyzer {
   private readonly opening = new OpeningTracker();
   private readonly situationLabels: TurnLabel[] = [];
   private readonly moveLabels: TurnLabel[] = [];
+  /** The domain-free conversational features (acts, sentiment, re-asking, tools) the outcome model reads. */
+  private readonly cross = new CrossDomainTracker();
   /** The latest customer situation, collecting the agent turns that answer it. */
   private pending: Situation | undefined;
   private situations = 0;
@@ -117,6 +120,7 @@ export class CallAnalyzer {
       this.callId = event.callId;
       this.agentId = event.agentId;
     }
+    this.cross.push(event);
     switch (event.type) {
       case 'call.started':
         if (event.source) this.source = event.source;
@@ -355,7 +359,7 @@ export class CallAnalyzer {
 
   private build(): CallAnalysis {
     const turnCount = this.turnIndex + 1;
-    const features = outcomeFeatures(this.signals, turnCount, this.lastUserTurn);
+    const features = outcomeFeatures(this.signals, turnCount, this.lastUserTurn, this.cross.features());
     const intent = this.intent();
     // A situation still waiting for more answers counts with what it has so far (mid-call snapshots).
     let fragments = this.pending ? [...this.fragments, ...this.situationFragments(this.pending)] : [...this.fragments];
@@ -393,9 +397,10 @@ export class CallAnalyzer {
  */
 export function inferOutcome(model: OutcomeModel, features: readonly number[], signalCount: number, band = 0): Outcome {
   const p = predictProbability(model, features);
-  if (signalCount === 0) return { label: 'unknown', probability: p, source: 'none' };
+  const scoredBy = { origin: model.origin ?? 'given', examples: model.origin === 'prior' ? 0 : (model.trainedOn?.examples ?? 0) };
+  if (signalCount === 0) return { label: 'unknown', probability: p, source: 'none', model: scoredBy };
   const label = Math.abs(p - 0.5) < band ? 'unknown' : p >= 0.5 ? 'success' : 'failure';
-  return { label, probability: p, source: 'signals' };
+  return { label, probability: p, source: 'signals', model: scoredBy };
 }
 
 /** Analyzes a whole recorded call (its events in order). */
