@@ -118,7 +118,7 @@ export const register: RegisterCommand = (program, ctx) => {
     .command('analyze')
     .description('Analyze every stored call (signals, outcome, intent, situations and moves), then recompute patterns and knowledge artifacts.')
     .option('--store <path>', 'learning store file', DEFAULT_STORE)
-    .option('--json', 'one JSON line per call on stdout: {callId, source, intent, outcome, signals, situations, moves}; the summary goes to stderr')
+    .option('--json', 'one JSON line per call on stdout: {callId, source, intent, outcome {label, probability, source, model?}, signals, situations, moves}; the summary goes to stderr')
     .option('--intent-model <file>', 'an intent model from `kaizen intents fit` (else the built-in taxonomy)')
     .option('--seeds <mode>', 'built-in taxonomy as seeds: auto (when it covers half the calls), on, off', (v: string) => {
       if (v !== 'auto' && v !== 'on' && v !== 'off') throw new CliError(`--seeds must be auto, on or off, got "${v}"`);
@@ -150,7 +150,8 @@ export const register: RegisterCommand = (program, ctx) => {
                   callId: a.callId,
                   source: { file: a.source?.file ?? null, index: a.source?.index ?? null },
                   intent: a.intent,
-                  outcome: { label: a.outcome.label, probability: Math.round(a.outcome.probability * 1e4) / 1e4 },
+                  // `model`: which outcome model scored an inferred outcome (prior / store-fitted / given, on how many labels).
+                  outcome: { label: a.outcome.label, probability: Math.round(a.outcome.probability * 1e4) / 1e4, source: a.outcome.source, ...(a.outcome.model ? { model: a.outcome.model } : {}) },
                   signals: a.signals.map((s) => ({ kind: s.kind, polarity: s.polarity, turnIndex: s.turnIndex, strength: s.strength })),
                   situations: a.situations,
                   moves: a.moves,

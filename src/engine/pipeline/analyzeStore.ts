@@ -106,6 +106,9 @@ export interface AnalyzeSummary {
   privacy: { callsWithheld: number; patternsWithoutTemplates: number };
 }
 
+/** The ridge strengths a store refit tries (a decade apart: 21 fits of up to 5,000 calls × 83 features). */
+const STORE_L2_GRID = [1, 10, 100, 1000];
+
 export function intentPredictor(model: IntentModel): IntentPredictor {
   return { predict: (text) => classify(model, text) };
 }
@@ -120,6 +123,7 @@ export function toRecord(a: CallAnalysis, now: number): CallAnalysisRecord {
     signals: a.signals.map((s) => ({ kind: s.kind, polarity: s.polarity, turnIndex: s.turnIndex, strength: s.strength })),
     detail: {
       outcomeSource: a.outcome.source,
+      ...(a.outcome.model ? { outcomeModel: a.outcome.model } : {}),
       intentSource: a.intentSource,
       evidence: a.signals.map((s) => s.evidence),
       triggers: a.triggers,
@@ -166,7 +170,7 @@ export async function analyzeStore(store: LearningStore, options: AnalyzeStoreOp
     if (model) return model;
     const pos = ys.filter(Boolean).length;
     if (pos >= need && ys.length - pos >= need) {
-      model = fitOutcomeModel(xs, ys, { origin: 'store-fitted', note: "fitted on this store's calls with explicit outcomes" });
+      model = fitOutcomeModel(xs, ys, { origin: 'store-fitted', l2Grid: STORE_L2_GRID, note: "fitted on this store's calls with explicit outcomes" });
       Object.assign(modelInfo, { kind: 'store-fitted', examples: xs.length, cvAuc: model.trainedOn?.cvAuc });
     } else {
       model = moments.count >= minDomainCalls ? adaptToDomain(priorOutcomeModel(), moments) : priorOutcomeModel();
