@@ -124,35 +124,83 @@ export class CrossDomainTracker {
     const n = user.length;
     const nu = Math.max(1, n);
     const na = Math.max(1, agent.length);
-    const weights = user.map((_, i) => lateWeight(i, n));
-    const wsum = Math.max(1e-9, weights.reduce((t, w) => t + w, 0));
-    const lateRate = (f: (t: TaggedTurn, i: number) => number) => user.reduce((t, u, i) => t + weights[i]! * f(u, i), 0) / wsum;
-    // Agent turns weighted by their position among agent turns, the same way.
-    const aw = agent.map((_, i) => lateWeight(i, agent.length));
-    const awsum = Math.max(1e-9, aw.reduce((t, w) => t + w, 0));
-    const userWords = user.map((u) => u.tokens.length);
-    const meanUser = userWords.reduce((t, w) => t + w, 0) / nu;
-    const meanAgent = agent.reduce((t, a) => t + a.tokens.length, 0) / na;
+    const clampValence = (v: number) => Math.max(-5, Math.min(5, v));
+    // One pass over the user turns: act counts, their end-weighted rates (the last user turn weighs 1,
+    // halving every two turns before), valence, negations, re-asking, lengths.
+    const userActs = new Array<number>(USER_ACTS.length).fill(0);
+    const lateUserActs = new Array<number>(USER_ACTS.length).fill(0);
+    let wsum = 0;
+    let valence = 0;
+    let minValence = 0;
+    let lateValence = 0;
+    let negations = 0;
+    let lateNegations = 0;
+    let reasks = 0;
+    let lateReasks = 0;
+    let reaskAfterFailure = 0;
+    let words = 0;
+    const userWords: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const u = user[i]!;
+      const w = lateWeight(i, n);
+      wsum += w;
+      for (let k = 0; k < USER_ACTS.length; k++)
+        if (u.acts.has(USER_ACTS[k]!)) {
+          userActs[k]!++;
+          lateUserActs[k]! += w;
+        }
+      const v = clampValence(u.valence);
+      valence += v;
+      lateValence += w * v;
+      minValence = Math.min(minValence, u.minValence);
+      const neg = Math.min(2, u.negations);
+      negations += neg;
+      lateNegations += w * neg;
+      reasks += reask[i]!;
+      lateReasks += w * reask[i]!;
+      if (afterFailure[i] && reask[i]) reaskAfterFailure++;
+      words += u.tokens.length;
+      userWords.push(u.tokens.length);
+    }
+    wsum = Math.max(1e-9, wsum);
+    // Agent turns, weighted by their position among agent turns the same way.
+    const agentActs = new Array<number>(AGENT_ACTS.length).fill(0);
+    const lateAgentActs = new Array<number>(AGENT_ACTS.length).fill(0);
+    let awsum = 0;
+    let agentWords = 0;
+    for (let i = 0; i < agent.length; i++) {
+      const a = agent[i]!;
+      const w = lateWeight(i, agent.length);
+      awsum += w;
+      for (let k = 0; k < AGENT_ACTS.length; k++)
+        if (a.acts.has(AGENT_ACTS[k]!)) {
+          agentActs[k]!++;
+          lateAgentActs[k]! += w;
+        }
+      agentWords += a.tokens.length;
+    }
+    awsum = Math.max(1e-9, awsum);
+    const meanUser = words / nu;
+    const meanAgent = agentWords / na;
     const last = user[n - 1];
     const lastAgent = agent[agent.length - 1];
-    const clampValence = (v: number) => Math.max(-5, Math.min(5, v));
 
     return [
-      ...USER_ACTS.map((a) => user.filter((u) => u.acts.has(a)).length / nu),
-      ...USER_ACTS.map((a) => lateRate((u) => (u.acts.has(a) ? 1 : 0))),
-      ...AGENT_ACTS.map((a) => agent.filter((t) => t.acts.has(a)).length / na),
-      ...AGENT_ACTS.map((a) => agent.reduce((t, x, i) => t + (x.acts.has(a) ? aw[i]! : 0), 0) / awsum),
-      user.reduce((t, u) => t + clampValence(u.valence), 0) / nu,
-      user.reduce((m, u) => Math.min(m, u.minValence), 0),
-      lateRate((u) => clampValence(u.valence)),
+      ...userActs.map((c) => c / nu),
+      ...lateUserActs.map((c) => c / wsum),
+      ...agentActs.map((c) => c / na),
+      ...lateAgentActs.map((c) => c / awsum),
+      valence / nu,
+      minValence,
+      lateValence / wsum,
       last ? clampValence(last.valence) : 0,
       last && (last.acts.has('thank') || last.acts.has('bye')) ? 1 : 0,
       last && last.acts.has('negate') && !last.acts.has('thank') ? 1 : 0,
-      user.reduce((t, u) => t + Math.min(2, u.negations), 0) / nu,
-      lateRate((u) => Math.min(2, u.negations)),
-      reask.reduce((t, r) => t + r, 0) / nu,
-      lateRate((_, i) => reask[i]!),
-      user.filter((_, i) => afterFailure[i] && reask[i]).length / nu,
+      negations / nu,
+      lateNegations / wsum,
+      reasks / nu,
+      lateReasks / wsum,
+      reaskAfterFailure / nu,
       this.agentRepeats / na,
       Math.min(4, this.maxFailureRun),
       Math.log1p(n),
