@@ -6,9 +6,13 @@
 //                split: dialogue_idx % 5 == 4 → test, else train (per dataset, MWOZ and SGD)
 //   USS across   dialogue-level, train on MWOZ → test on SGD and the reverse; the l2 of every "CV l2" row is
 //                chosen by cross-validation on the training corpus only; "own-corpus std." standardises the
-//                test corpus on its own unlabelled feature statistics (no test label is read)
+//                test corpus on its own unlabelled feature statistics (no test label is read); quantile and
+//                rank-mean variants (eval/outcomeVariants.ts) and "SELECTED": the variant with the best
+//                out-of-fold AUC on the training corpus (no test label); the shipped prior (outcomePrior.ts,
+//                fitted on MWOZ by eval/fitOutcomePrior.ts) is cross-domain on SGD only
 //   τ-bench      outcome (reward) and hand-off (transfer_to_human_agents) prediction;
-//                split by task: tasks 0–14 train, 15–24 test (4 trials each)
+//                split by task: tasks 0–14 train, 15–24 test (4 trials each); variants chosen by
+//                out-of-fold AUC on tasks 0–14 (folds by task)
 //   samples      import → redact → analyze of N generated calls (seed 2026); discovered significant
 //                patterns vs truth.planted, tool orders vs truth.plantedTools
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
