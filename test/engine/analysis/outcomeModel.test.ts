@@ -1,7 +1,20 @@
 import assert from 'node:assert/strict';
+import { analyzeEvents } from '../../../src/engine/analysis/callAnalyzer';
 import { FEATURE_NAMES, FeatureMoments, OutcomeModelSchema, adaptToDomain, assertCompatible, predictProbability, priorOutcomeModel } from '../../../src/engine/analysis/outcomeModel';
 
+import { fixtureCalls } from './helpers';
+
 describe('outcome model: the shipped prior and domain standardisation', () => {
+  it('keeps the platform verdict out of the features (a model fitted on verdicts must not learn the verdict)', () => {
+    const events = fixtureCalls().get('call-resolved')!;
+    const a = analyzeEvents(events);
+    assert.ok(a.signals.some((s) => s.kind === 'csat-high'), 'the CSAT verdict is still a signal of the call');
+    assert.equal(a.features[FEATURE_NAMES.indexOf('sig:csat-high')], 0);
+    // The same call without its verdict has the same features: labelled and unlabelled calls are read alike.
+    const hidden = analyzeEvents(events.map((e) => (e.type === 'call.ended' ? { ...e, outcome: { endReason: 'unknown' as const } } : e)));
+    assert.deepEqual(hidden.features, a.features);
+  });
+
   it('ships a prior with its provenance, over exactly this build’s features', () => {
     const prior = priorOutcomeModel();
     assert.deepEqual(prior.features, [...FEATURE_NAMES]);
