@@ -2,8 +2,9 @@
 // (src/engine/analysis/outcomePrior.ts) offline on ONE public corpus, USS MultiWOZ (1,000 dialogues;
 // success = the dialogue's overall satisfaction mode ≥ 3), with the ridge chosen by 5-fold CV on it.
 // The prior is then scored on corpora it never saw (USS SGD, τ-bench airline) by `npm run eval`.
-// Without --write it prints the constant; with --write it rewrites outcomePrior.ts.
-import { writeFileSync } from 'node:fs';
+// Without --write it prints the constant; with --write it rewrites outcomePrior.ts; with --check it exits 1
+// when the shipped constant differs from a refit (the features or the corpus changed).
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { FEATURE_NAMES, analyzeEvents, fitOutcomeModel, rulePriorOutcomeModel } from '../src/engine/analysis';
 import type { OutcomeModel } from '../src/engine/analysis';
@@ -64,9 +65,14 @@ async function main(): Promise<void> {
   console.log(`fitted on ${xs.length} dialogues (${ys.filter(Boolean).length} successes), ${FEATURE_NAMES.length} features, l2 ${prior.trainedOn!.l2}, CV AUC ${prior.trainedOn!.cvAuc}`);
   const top = FEATURE_NAMES.map((f, i) => [f, prior.weights[i]!] as const).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1])).slice(0, 12);
   for (const [f, w] of top) console.log(`  ${f.padEnd(32)} ${w >= 0 ? '+' : ''}${w.toFixed(3)}`);
+  const file = path.join(__dirname, '../src/engine/analysis/outcomePrior.ts');
   if (process.argv.includes('--write')) {
-    writeFileSync(path.join(__dirname, '../src/engine/analysis/outcomePrior.ts'), text);
+    writeFileSync(file, text);
     console.log('wrote src/engine/analysis/outcomePrior.ts');
+  } else if (process.argv.includes('--check')) {
+    const same = readFileSync(file, 'utf8') === text;
+    console.log(same ? 'outcomePrior.ts matches a refit' : 'outcomePrior.ts differs from a refit: run with --write and review the diff');
+    if (!same) process.exitCode = 1;
   } else console.log(text);
 }
 
