@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { DeflateCodec, Ed25519, EnginePorts, FileSystem, Hashing, Logger, SecretStore } from '../engine/ports';
 import { silentLogger, systemClock } from '../engine/ports';
+import { locateWordVectors } from './wordVectorsFile';
 
 async function syncDirectory(dirPath: string): Promise<void> {
   const dir = await fsp.open(dirPath, 'r');
@@ -236,6 +237,10 @@ export function createNodePorts(options: NodePortsOptions = {}): EnginePorts {
     hashing: nodeHashing,
     secrets: options.secrets ?? memorySecretStore(),
     loadSqlWasm: async () => new Uint8Array(await fsp.readFile(locateSqlWasm())),
+    loadWordVectors: async () => {
+      const file = locateWordVectors();
+      return file ? new Uint8Array(await fsp.readFile(file)) : undefined;
+    },
     deflate: zlibCodec,
     ed25519: nodeEd25519,
   };
