@@ -118,7 +118,7 @@ export const SUBJECT_VERBS = new Set(
 export const NON_ASCII_RE = /[^\u0020-\u007e]/;
 // Unknown capitalised words count as places only after a verb of living or travelling ("based in X"),
 // or after a bare "in"/"from" when written in capitals or with non-ASCII letters ("in TROMSØ").
-export const CTX_PLACE_STRONG_RE = /\b(?:live|living|lives|lived|reside|resides|resided|based|located|moved|move|born|originally|arrived|returned|travel(?:l?ing|l?ed)?|visit(?:ing|ed)?|stay(?:ing|ed)?|here|back)[ ]+(?:in|at|to|from|near|here from)[ ]+$|\b(?:i am|i'm|we are|we're) in[ ]+$/i;
+export const CTX_PLACE_STRONG_RE = /\b(?:live|living|lives|lived|reside|resides|resided|based|located|moved|move|born|originally|arrived|returned|travel(?:l?ing|l?ed)?|visit(?:ing|ed)?|stay(?:ing|ed)?|here|back)[ ]+(?:in|at|to|from|near|here from)[ ]+$|\b(?:i am|i'm|we are|we're) in[ ]+$|\b(?:city|town|village|county|province|region|suburb|district|municipality|borough|outskirts)[ ]+of[ ]+$/i;
 export const CTX_PLACE_WEAK_RE = /\b(?:in|from)[ ]+$/i;
 export const NAME_TOKEN_RE = /[\p{L}][\p{L}'’-]*/uy;
 export const SPELLED_RE = /(?<![\p{L}\d])(?:[A-Za-z][ ]*[.,-]?[ ]+){2,40}[A-Za-z](?![\p{L}\d])\.?/gu;
@@ -141,7 +141,7 @@ export const CTX_DL = /\b(?:driver'?s? licen[cs]e|driving licen[cs]e|licen[cs]e 
 export const CTX_ZIP = /\b(?:zip|postal|post ?code|zipcode)\b/i;
 export const CTX_DOB = /\b(?:born|birth|dob|d\.o\.b|birthday|bday)\b/i;
 export const CTX_YEAR_BEFORE = /\b(?:born in|since|in|from|year|of|until|till|by|during|around|circa)[ ]*$/i;
-export const CTX_LOCATION_BEFORE = /\b(?:live|living|lives|lived|reside|resides|based|located|moved|move|from|in|to|near|at|visit|visiting|born)[ ]+(?:in[ ]+|to[ ]+|at[ ]+|near[ ]+)?(?:the[ ]+)?$/i;
+export const CTX_LOCATION_BEFORE = /\b(?:live|living|lives|lived|reside|resides|based|located|moved|move|from|in|to|near|at|visit|visiting|born)[ ]+(?:in[ ]+|to[ ]+|at[ ]+|near[ ]+)?(?:the[ ]+)?$|\b(?:city|town|village|county|province|region|suburb|district|municipality|borough|outskirts)[ ]+of[ ]+$/i;
 export const PLACEHOLDER_RE = /\[[A-Z][A-Z0-9_]*(?::[^\]\s]*)?\]/g;
 
 export const NUMBER_WORD_SET = new Set(NUMBER_WORDS);
