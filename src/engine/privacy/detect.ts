@@ -1,3 +1,4 @@
+import { caseless, trueCase } from './trueCase';
 import { ENGLISH_WORD_SET } from './lexicon/englishWords';
 import { FIRST_NAME_SET } from './lexicon/firstNames';
 import { REGION_PHRASES, US_STATE_CODES } from './lexicon/places';
@@ -146,7 +147,22 @@ export function createDetector(options: DetectOptions): Detector {
 
   function detect(original: string, orgNames?: readonly string[], hint?: TurnHint): DetectedEntity[] {
     // Same-length rewrite ("nine-one-seven" → "nine one seven"): offsets stay those of the original.
-    const text = normalizeSpoken(original);
+    const spoken = normalizeSpoken(original);
+    const found = collect(spoken, orgNames, hint, false);
+    // No capital anywhere: the text is read a second time with the capitals a lexicon says its words have
+    // (trueCase.ts), and what that reading finds is added where the first found nothing (the lower-case
+    // families of the first reading — slots, headings, "olga krylova" — keep their spans).
+    if (caseless(spoken)) {
+      const cased = trueCase(spoken);
+      if (cased !== spoken) {
+        const more = collect(cased, orgNames, hint, true);
+        for (const c of more) if (!found.some((o) => o.start < c.end && o.end > c.start)) found.push(c);
+      }
+    }
+    return resolve(spoken, found);
+  }
+
+  function collect(text: string, orgNames: readonly string[] | undefined, hint: TurnHint | undefined, noCase: boolean): Candidate[] {
     out = [];
     if (weak.length > 0) weak = [];
     curOrgs = orgNames;
@@ -207,7 +223,7 @@ export function createDetector(options: DetectOptions): Detector {
           push(/licen[cs]e/i.test(m[1]!) ? 'DRIVER_LICENSE' : 'ACCOUNT_NUMBER', s0, s0 + id.length, 0.85);
         }
       }
-      if (!f.upper && lower.includes('iban')) {
+      if ((!f.upper || noCase) && lower.includes('iban')) {
         for (let m = first(IBAN_CI_RE, text); m !== null; m = IBAN_CI_RE.exec(text)) if (ibanValid(m[0])) push('IBAN', m.index, m.index + m[0].length, 0.95);
       }
       if (text.includes(':') && IPV6_HINT_RE.test(text)) for (let m = first(IPV6_RE, text); m !== null; m = IPV6_RE.exec(text)) if (m[0].split(':').length >= 4) push('IP_ADDRESS', m.index, m.index + m[0].length, 0.8);
@@ -264,7 +280,7 @@ export function createDetector(options: DetectOptions): Detector {
     if (on('PERSON')) nameSlots(ctx);
     if (on('EMAIL') || on('ADDRESS')) spokenContacts(ctx, on('EMAIL'), on('ADDRESS'));
     if (learned && (f.upper || hasNumber)) learnedSpans(text);
-    return resolve(text, out);
+    return out;
   }
   /**
    * Spoken emails from the token stream, in one linear pass (a regex for "words … at … dot com" backtracks
@@ -454,7 +470,7 @@ export function createDetector(options: DetectOptions): Detector {
    * on its own is a date ("the 5th floor", "the 3rd time" are not).
    */
   function ordinalDays(text: string): void {
-    if (!tb.lower.includes('the ') && !tb.lower.includes('on ')) return;
+    if (!ORDINAL_DAY_HINT_RE.test(text)) return;
     for (let m = first(ORDINAL_DAY_RE, text); m !== null; m = ORDINAL_DAY_RE.exec(text)) {
       // "on 3/4 of the tests": a fraction.
       if (m[2] !== undefined && /^[ ]+(?:of|or|and|to)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 5))) continue;
@@ -498,6 +514,7 @@ export function createDetector(options: DetectOptions): Detector {
         for (let d = re.exec(m[1]!); d !== null; d = re.exec(m[1]!)) if (Number(d[0]) <= 115) push('AGE', s0 + d.index, s0 + d.index + d[0].length, 0.7, Number(d[0]));
       }
     }
+    if (!AGE_RELATIVE_HINT_RE.test(text)) return;
     for (let m = first(AGE_AFTER_RELATIVE_RE, text); m !== null; m = AGE_AFTER_RELATIVE_RE.exec(text)) {
       const digits = m[1] ?? m[2] ?? m[3]!;
       if (Number(digits) > 115) continue;
@@ -1011,6 +1028,8 @@ export function createDetector(options: DetectOptions): Detector {
         if (word.length === 1 && !(cap && count > 0)) break;
         if (!isNameToken(word) && !(cap && (FIRST_NAME_SET.has(lw) || SURNAME_SET.has(lw)) )) break;
         if (!strong && !cap) break;
+        // '"Fine," said Tuesday': a weekday or month is no name.
+        if (!strong && (W.WEEKDAYS.has(lw) || W.KEYWORD_FLAGS.get(lw) === 3)) break;
         if (strong && !cap && count > 0 && !(FIRST_NAME_SET.has(lw) || SURNAME_SET.has(lw))) break;
         // "call me back": a lower-case everyday word after the trigger is not a name.
         if (!cap && !(FIRST_NAME_SET.has(lw) || SURNAME_SET.has(lw)) && ENGLISH_WORD_SET.has(lw)) break;
@@ -1477,6 +1496,9 @@ const CLOCK = `(?:[01]?\\d|2[0-3])(?::[0-5]\\d){1,2}(?:[ ]?${AM_PM})?|(?:1[0-2]|
 const TIME_AFTER_DATE_RE = new RegExp(`^(?:,?[ ]+(?:at[ ]+|@[ ]?)?|T)(?:${CLOCK})`, 'i');
 const TIME_BEFORE_DATE_RE = new RegExp(`(?:^|[ ])(?:${CLOCK})[ ]+(?:on|,)[ ]+$`, 'i');
 const TIME_ON_WEEKDAY_RE = new RegExp(`\\b(?:${CLOCK})[ ]+on[ ]+(?:${WEEKDAY_ALT})\\b`, 'gi');
+// Cheap pre-checks: the full patterns run only where their digits are.
+const ORDINAL_DAY_HINT_RE = /\d(?:st|nd|rd|th)\b|\bon[ ]+\d{1,2}\//i;
+const AGE_RELATIVE_HINT_RE = /,[ ]?\d{1,3},|\(\d{1,3}\)|\d(?:st|nd|rd|th)[ ]+birthday/i;
 const RELATIVES = 'son|daughter|mother|father|mom|mum|dad|wife|husband|brother|sister|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|kid|child|baby|boy|girl|patient|man|woman|partner|nephew|niece|aunt|uncle|cousin|toddler|teenager|teen';
 const AGE_LIST_RE = /\b(?:aged|ages)[ ]+(\d{1,3}(?:[ ]*(?:,|and|&|,[ ]*and)[ ]*\d{1,3})+)\b(?![.,]\d)/gi;
 const AGE_AFTER_RELATIVE_RE = new RegExp(`\\b(?:${RELATIVES})(?:,[ ]?(\\d{1,3})(?=,)|[ ]\\((\\d{1,3})\\))|\\b(\\d{1,3})(?:st|nd|rd|th)[ ]+birthday\\b`, 'gi');

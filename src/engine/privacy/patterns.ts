@@ -104,7 +104,7 @@ export const STATE_ZIP_RE = /\b([A-Z]{2})[ ]+(\d{5}(?:-\d{4})?)\b/g;
 // Group 1: the next words are the name whatever their case; group 2: the next capitalised words are;
 // group 3: the next capitalised words are when the lexicon knows one of them.
 export const NAME_TRIGGER_RE =
-  /\b(?:(my (?:full |first |last |middle )?name(?:'s| is)|(?:first|last|full|middle|sur|maiden|real|legal) ?name(?: is|:)|your name\??|call me|surname is|it's spelled|spelled)|(mr|mrs|ms|miss|mister|dr|prof|name|names|named|called|dear|under|assistant to)|(this is|speaking with|talking to|spoke (?:to|with)|ask for))(?![\p{L}])[.:,]?[ ]*(?:(?:uh|um|er|it's|its)[ ,]+)?/giu;
+  /\b(?:(my (?:full |first |last |middle )?name(?:'s| is)|(?:first|last|full|middle|sur|maiden|real|legal) ?name(?: is|:)|your name\??|call me|surname is|it's spelled|spelled)|(mr|mrs|ms|miss|mister|dr|prof|name|names|named (?:him|her|them|me|us)|named|called|dear|under|assistant to|starring|featuring|married to|(?:directed|written|performed|composed|produced|painted|signed|authored|sung|narrated|founded) by|said|asked|replied)|(this is|speaking with|talking to|spoke (?:to|with)|ask for))(?![\p{L}])[.:,]?[ ]*(?:(?:uh|um|er|it's|its)[ ,]+)?/giu;
 export const NAME_LIST_NEXT_RE = /^(?:,[ ]*(?:and[ ]+)?|[ ]+and[ ]+|[ ]*&[ ]*)([\p{Lu}][\p{L}'’-]+)(?![\p{L}])/u;
 export const NAME_LIST_PREV_RE = /([\p{Lu}][\p{L}'’-]+)(?:,[ ]*|[ ]+and[ ]+|[ ]*&[ ]*)$/u;
 /** Words that make a capitalised sequence a company, not a person. */

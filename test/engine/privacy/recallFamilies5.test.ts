@@ -106,4 +106,18 @@ describe('privacy: recall families, session 5 (postcodes before towns, ZIP+4, re
     );
     expectFound([['Where in Kenya is Kisumu?', 'LOCATION:Kisumu']], withLearned);
   });
+
+  it('a text with no capital letter is read again with the capitals the lexicons give its words: names and places are found, typos and run-together words are not', () => {
+    expectFound([
+      ['have you heard nijito asano speak yet?', 'PERSON:nijito asano'],
+      ['we spent the summer in ljubljana with friends', 'LOCATION:ljubljana'],
+      ['my iban is gb82west12345698765432', 'IBAN:gb82west12345698765432'],
+    ]);
+    expectNot([
+      ['yes adress and phone number please', 'PERSON'],
+      ['well it is a guesthouse located in the north', 'PERSON'],
+      ['do they have freee parking and wifi there', 'PERSON'],
+      ['i would like to book a table for two on friday please', 'PERSON'],
+    ]);
+  });
 });
