@@ -1,5 +1,5 @@
 /**
- * Case for a text written without any: speech-to-text output, a lower-cased export ("her maiden name is
+ * Case for a text written without any (all lower case, or all capitals): speech-to-text output, a lower-cased export ("her maiden name is
  * nyberg", "have you heard nijito asano speak yet?"). The name, place and address rules read capitals;
  * a text with no capital letter at all carries no case information, so the words a lexicon says are
  * proper nouns get their capital back before detection, and the rules run unchanged. Same length, so
@@ -19,12 +19,19 @@ const WORD_RE = /(?<![\p{L}\p{N}@._/\\#])[\p{Ll}][\p{Ll}'’-]*[\p{Ll}](?![\p{L}
 /** Texts shorter than this are labels and ids, not prose. */
 const MIN_LETTERS = 12;
 
-/** Whether `text` has no capital letter (and enough letters to be prose). */
+const HAS_LOWER_RE = /\p{Ll}/u;
+
+/** Whether `text` carries no case: no capital letter, or nothing but capitals ("PLEASE CALL ANNA"), and enough letters to be prose. */
 export function caseless(text: string): boolean {
-  return text.length >= MIN_LETTERS && !HAS_UPPER_RE.test(text) && /\p{Ll}/u.test(text);
+  if (text.length < MIN_LETTERS) return false;
+  const upper = HAS_UPPER_RE.test(text);
+  const lower = HAS_LOWER_RE.test(text);
+  return upper !== lower;
 }
 
-export function trueCase(text: string): string {
+export function trueCase(original: string): string {
+  // All capitals: lower-case it first (character by character, so the length cannot change).
+  const text = HAS_LOWER_RE.test(original) ? original : sameLengthLower(original);
   let out = '';
   let at = 0;
   WORD_RE.lastIndex = 0;
@@ -38,6 +45,15 @@ export function trueCase(text: string): string {
     at = m.index + w.length;
   }
   return at === 0 ? text : out + text.slice(at);
+}
+
+function sameLengthLower(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const l = ch.toLowerCase();
+    out += l.length === ch.length ? l : ch;
+  }
+  return out;
 }
 
 function properNoun(w: string): boolean {

@@ -107,11 +107,25 @@ describe('privacy: recall families, session 5 (postcodes before towns, ZIP+4, re
     expectFound([['Where in Kenya is Kisumu?', 'LOCATION:Kisumu']], withLearned);
   });
 
+  it('film and quote credits name people ("starring X", "directed by X", "said X to Y", "named him X"); a weekday after "said" is no one', () => {
+    expectFound([
+      ['The film was directed by Brad L Key and starring Maclean.', 'PERSON:Maclean'],
+      ["I'm so jealous! said Erle to Maurice.", 'PERSON:Erle'],
+      ['She named him Frank.', 'PERSON:Frank'],
+      ['The company was founded by Abebe Bikila in 1990.', 'PERSON:Abebe Bikila'],
+    ]);
+    expectNot([
+      ['"Fine," said Tuesday.', 'PERSON'],
+      ['It was signed by Customer Service.', 'PERSON'],
+    ]);
+  });
+
   it('a text with no capital letter is read again with the capitals the lexicons give its words: names and places are found, typos and run-together words are not', () => {
     expectFound([
       ['have you heard nijito asano speak yet?', 'PERSON:nijito asano'],
       ['we spent the summer in ljubljana with friends', 'LOCATION:ljubljana'],
       ['my iban is gb82west12345698765432', 'IBAN:gb82west12345698765432'],
+      ['PLEASE CALL NIJITO ASANO ABOUT THE REFUND', 'PERSON:NIJITO ASANO'],
     ]);
     expectNot([
       ['yes adress and phone number please', 'PERSON'],
