@@ -80,21 +80,35 @@ function properPart(lw: string, inCompound: boolean): boolean {
 }
 
 const english = (w: string) => ((LEXICON.get(w) ?? 0) & (L_ENGLISH | L_COMMON)) !== 0;
-const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/**
+ * Every English word of five letters or more with one letter deleted (symmetric-delete index, built on the
+ * first caseless text): a word is one edit from the dictionary when it is such a deletion (a letter
+ * missing), when deleting one of its letters gives a word (one too many) or gives such a deletion (one
+ * wrong or two swapped). Linear in the word's length, instead of trying 26 letters at every position.
+ */
+let deletions: Set<string> | undefined;
+function deletionIndex(): Set<string> {
+  if (deletions) return deletions;
+  deletions = new Set();
+  for (const [w, bits] of LEXICON) {
+    if ((bits & (L_ENGLISH | L_COMMON)) === 0 || w.length < 5 || w.length > 16) continue;
+    for (let i = 0; i < w.length; i++) deletions.add(w.slice(0, i) + w.slice(i + 1));
+  }
+  return deletions;
+}
 
 function oneEditFromEnglish(w: string): boolean {
   if (w.length < 4) return false;
+  // Short words: only a letter too many ("freee", "aslo" is two swapped); a short foreign name ("asano") is often one letter from a word.
+  const short = w.length < 6;
+  const index = short ? undefined : deletionIndex();
+  if (index?.has(w)) return true;
   for (let i = 0; i < w.length; i++) {
-    if (english(w.slice(0, i) + w.slice(i + 1))) return true; // a letter too many
-    if (i + 1 < w.length && english(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2))) return true; // two swapped
-  }
-  // Short words: only a letter too many or two swapped ("freee", "aslo"); a short foreign name ("asano") is often one letter from a word.
-  if (w.length < 6) return false;
-  for (let i = 0; i <= w.length; i++) {
-    for (const c of LETTERS) {
-      if (i < w.length && c !== w[i] && english(w.slice(0, i) + c + w.slice(i + 1))) return true; // one wrong
-      if (english(w.slice(0, i) + c + w.slice(i))) return true; // one missing
-    }
+    const del = w.slice(0, i) + w.slice(i + 1);
+    if (english(del)) return true;
+    if (short && i + 1 < w.length && english(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2))) return true;
+    if (index?.has(del)) return true;
   }
   return false;
 }
