@@ -514,6 +514,8 @@ export function createDetector(options: DetectOptions): Detector {
         for (let d = re.exec(m[1]!); d !== null; d = re.exec(m[1]!)) if (Number(d[0]) <= 115) push('AGE', s0 + d.index, s0 + d.index + d[0].length, 0.7, Number(d[0]));
       }
     }
+    // "She's 42yo", "a 42yr old": digits glued to the age unit (the number reader skips glued digits).
+    if (tb.lower.includes('y')) for (let m = first(AGE_GLUED_RE, text); m !== null; m = AGE_GLUED_RE.exec(text)) if (Number(m[1]) <= 115) push('AGE', m.index, m.index + m[1]!.length, 0.8, Number(m[1]));
     if (!AGE_RELATIVE_HINT_RE.test(text)) return;
     for (let m = first(AGE_AFTER_RELATIVE_RE, text); m !== null; m = AGE_AFTER_RELATIVE_RE.exec(text)) {
       const digits = m[1] ?? m[2] ?? m[3]!;
@@ -766,6 +768,8 @@ export function createDetector(options: DetectOptions): Detector {
       return push('ZIP', start, end + (letters ? 3 : 0), 0.9);
     }
     if ((n === 4 || n === 5 || (n <= 9 && /^\d{5}-\d{3,4}$/.test(shape))) && !run.spoken && afterPlaceName(start)) return push('ZIP', start, end, 0.7);
+    // "from 1999-2004": a range of years is a date, no phone number.
+    if (n === 8 && /^(?:19|20)\d\d[-–](?:19|20)\d\d$/.test(shape) && Number(shape.slice(0, 4)) < Number(shape.slice(5)) && Number(shape.slice(5)) <= 2035) return push('DATE', start, end, 0.6);
     // "Grand Rapids, MI 49503-1234": ZIP+4 after a state code is no phone number.
     if (n === 9 && /^\d{5}-\d{4}$/.test(shape) && start >= 3 && US_STATE_CODES.has(tb.text.slice(start - 3, start - 1)) && tb.text.charCodeAt(start - 1) === 32) return push('ZIP', start, end, 0.85);
     // "10115 Berlin", "2000 Antwerpen, Belgium", ", 75001 Paris": a postcode written before its town.
@@ -1499,6 +1503,7 @@ const TIME_ON_WEEKDAY_RE = new RegExp(`\\b(?:${CLOCK})[ ]+on[ ]+(?:${WEEKDAY_ALT
 // Cheap pre-checks: the full patterns run only where their digits are.
 const ORDINAL_DAY_HINT_RE = /\d(?:st|nd|rd|th)\b|\bon[ ]+\d{1,2}\//i;
 const AGE_RELATIVE_HINT_RE = /,[ ]?\d{1,3},|\(\d{1,3}\)|\d(?:st|nd|rd|th)[ ]+birthday/i;
+const AGE_GLUED_RE = /\b(\d{1,3})(?:yo|y\/o|y\.o\.?|yrs?[ -]?old|years?old)(?![\p{L}\d])/giu;
 const RELATIVES = 'son|daughter|mother|father|mom|mum|dad|wife|husband|brother|sister|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|kid|child|baby|boy|girl|patient|man|woman|partner|nephew|niece|aunt|uncle|cousin|toddler|teenager|teen';
 const AGE_LIST_RE = /\b(?:aged|ages)[ ]+(\d{1,3}(?:[ ]*(?:,|and|&|,[ ]*and)[ ]*\d{1,3})+)\b(?![.,]\d)/gi;
 const AGE_AFTER_RELATIVE_RE = new RegExp(`\\b(?:${RELATIVES})(?:,[ ]?(\\d{1,3})(?=,)|[ ]\\((\\d{1,3})\\))|\\b(\\d{1,3})(?:st|nd|rd|th)[ ]+birthday\\b`, 'gi');

@@ -70,11 +70,13 @@ describe('privacy: recall families, session 5 (postcodes before towns, ZIP+4, re
       ['It is due by the 21st of next month.', 'DATE:21st'],
       ['It was Monday the 3rd.', 'DATE:Monday the 3rd'],
       ['Our call is on 12/03 at 10am.', 'DATE:12/03 at 10am'],
+      ['I worked there from 1999-2004.', 'DATE:1999-2004'],
     ]);
     expectNot([
       ["I'm on the 5th floor.", 'DATE'],
       ['This is the 3rd time I call.', 'DATE'],
       ['Scored on 3/4 of the tests.', 'DATE'],
+      ['I worked there from 1999-2004.', 'PHONE'],
     ]);
   });
 
@@ -85,12 +87,15 @@ describe('privacy: recall families, session 5 (postcodes before towns, ZIP+4, re
       ['Our son (6) loves trains.', 'AGE:6'],
       ['Mother, 81, lives with us.', 'AGE:81'],
       ['Happy 40th birthday!', 'AGE:40'],
+      ["She's 42yo.", 'AGE:42'],
+      ['a 42yr old man', 'AGE:42'],
     ]);
     expectNot([
       ['Happy 40th birthday!', 'PERSON'],
       ['Merry Christmas and happy holidays!', 'PERSON'],
       ['I have 3 kids and 2 dogs.', 'AGE'],
       ['The order, 81, shipped.', 'AGE'],
+      ['the 5yr plan', 'AGE'],
     ]);
   });
 
@@ -117,6 +122,7 @@ describe('privacy: recall families, session 5 (postcodes before towns, ZIP+4, re
     expectNot([
       ['"Fine," said Tuesday.', 'PERSON'],
       ['It was signed by Customer Service.', 'PERSON'],
+      ['called hes surname ill know', 'PERSON'],
     ]);
   });
 
