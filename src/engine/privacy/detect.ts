@@ -169,11 +169,14 @@ export function createDetector(options: DetectOptions): Detector {
     const lower = lowerSameLength(text);
     const f = tb.tokenize(text, lower);
     const hasNumber = f.digit || f.numberWord;
+    // The second reading of a caseless text (detect) only needs the families that read capitals: numbers,
+    // emails, URLs, dates and the lower-case slot families found all they can in the first.
+    const full = !noCase;
 
     // Emails, written and spoken.
-    if (f.at) for (let m = first(EMAIL_RE, text); m !== null; m = EMAIL_RE.exec(text)) push('EMAIL', m.index, m.index + m[0].length, 0.99);
-    if ((f.atWord || f.at) && (f.dotWord || f.url)) spokenEmails(text);
-    if (f.url) {
+    if (full && f.at) for (let m = first(EMAIL_RE, text); m !== null; m = EMAIL_RE.exec(text)) push('EMAIL', m.index, m.index + m[0].length, 0.99);
+    if (full && (f.atWord || f.at) && (f.dotWord || f.url)) spokenEmails(text);
+    if (full && f.url) {
       for (let m = first(URL_RE, text); m !== null; m = URL_RE.exec(text)) {
         let end = m.index + m[0].length;
         while (end > m.index && /[.,;:!?]/.test(text[end - 1]!)) end--;
@@ -183,7 +186,7 @@ export function createDetector(options: DetectOptions): Detector {
         push('URL', m.index, end, s.startsWith('http') || s.startsWith('www') ? 0.9 : 0.7);
       }
     }
-    if (f.dotWord) for (let m = first(SPOKEN_URL_RE, text); m !== null; m = SPOKEN_URL_RE.exec(text)) push('URL', m.index, m.index + m[0].length, 0.7);
+    if (full && f.dotWord) for (let m = first(SPOKEN_URL_RE, text); m !== null; m = SPOKEN_URL_RE.exec(text)) push('URL', m.index, m.index + m[0].length, 0.7);
 
     if (f.numberWord && f.address && tb.firstNumberWord >= 0 && tb.lastStreetWord > tb.firstNumberWord) {
       for (let m = first(SPOKEN_ADDRESS_RE, text); m !== null; m = SPOKEN_ADDRESS_RE.exec(text)) addressWithTail(text, m.index, m.index + m[0].length, 0.75);
@@ -241,23 +244,23 @@ export function createDetector(options: DetectOptions): Detector {
         }
       }
     }
-    if (f.month) {
+    if (full && f.month) {
       for (let m = first(WRITTEN_DATE_RE, text); m !== null; m = WRITTEN_DATE_RE.exec(text)) {
         // "may" alone is a verb far more often than a month.
         if (/^may\b/i.test(m[0]) && !/\d/.test(m[0]) && !/^May/.test(m[0])) continue;
         push(dobContext(lower, m.index) ? 'DATE_OF_BIRTH' : 'DATE', m.index, m.index + m[0].length, 0.8);
       }
     }
-    if (hasNumber) numberRuns(text, lower, f.numberWord, push);
-    if (f.digit && on('DATE')) ordinalDays(text);
-    if (f.weekday && on('DATE')) weekdays();
-    if (f.digit && on('DATE') && (out.length > 0 || f.weekday)) datesWithTimes(text);
-    if (f.month && on('DATE')) {
+    if (full && hasNumber) numberRuns(text, lower, f.numberWord, push);
+    if (full && f.digit && on('DATE')) ordinalDays(text);
+    if (full && f.weekday && on('DATE')) weekdays();
+    if (full && f.digit && on('DATE') && (out.length > 0 || f.weekday)) datesWithTimes(text);
+    if (full && f.month && on('DATE')) {
       dateRanges(text);
       monthsAlone();
     }
     if (f.upper) names(text, push);
-    lowerNames(text, push);
+    if (full) lowerNames(text, push);
     places(text, f, push);
     if (f.nameHint) triggeredNames(text, push);
     else if (f.thisHint && f.upper) thisIsName(text);
@@ -268,17 +271,17 @@ export function createDetector(options: DetectOptions): Detector {
     if (f.upper && on('PERSON')) nameParticles();
     if (on('AGE')) {
       if (f.digit && out.length > 0) agesAfterNames(text);
-      if (f.digit) agesInLists(text);
+      if (full && f.digit) agesInLists(text);
       if (lower.includes('in my ') || lower.includes('in his ') || lower.includes('in her ') || lower.includes('in their ') || lower.includes('in our ')) {
         for (let m = first(AGE_DECADE_RE, text); m !== null; m = AGE_DECADE_RE.exec(text)) push('AGE', m.index + m[0].length - m[1]!.length, m.index + m[0].length, 0.7);
       }
     }
-    if (f.spelledRun && (f.upper || f.nameHint)) spelled(text, push);
+    if (full && f.spelledRun && (f.upper || f.nameHint)) spelled(text, push);
     // Families that read the text as speech: names in their slots whatever the case, spelled letters,
     // spoken emails and street addresses.
     const ctx: DetectContext = { text, lower, tokens: tb, flags: f, hint, push };
-    if (on('PERSON')) nameSlots(ctx);
-    if (on('EMAIL') || on('ADDRESS')) spokenContacts(ctx, on('EMAIL'), on('ADDRESS'));
+    if (full && on('PERSON')) nameSlots(ctx);
+    if (full && (on('EMAIL') || on('ADDRESS'))) spokenContacts(ctx, on('EMAIL'), on('ADDRESS'));
     if (learned && (f.upper || hasNumber)) learnedSpans(text);
     return out;
   }
