@@ -75,6 +75,11 @@ export interface EnginePorts {
   secrets: SecretStore;
   /** The bytes of sql.js's `sql-wasm.wasm`. */
   loadSqlWasm(): Promise<Uint8Array>;
+  /**
+   * The bytes of the pretrained word vectors intent induction reads (assets/word-vectors-100d.bin),
+   * or undefined where the host has none: induction then runs on the texts' own terms alone.
+   */
+  loadWordVectors?(): Promise<Uint8Array | undefined>;
   /** A faster DEFLATE than the engine's pure-JS default, where the host has one. */
   deflate?: DeflateCodec;
   /** Signatures of the collective's envelopes (node:crypto on Node). */

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { DeflateCodec, Ed25519, EnginePorts, FileSystem, Hashing, Logger, SecretStore } from '../engine/ports';
 import { silentLogger, systemClock } from '../engine/ports';
+import { locateWordVectors } from './wordVectorsFile';
 
 export const nodeFileSystem: FileSystem = {
   async readFile(p) {
@@ -214,6 +215,10 @@ export function createNodePorts(options: NodePortsOptions = {}): EnginePorts {
     hashing: nodeHashing,
     secrets: options.secrets ?? memorySecretStore(),
     loadSqlWasm: async () => new Uint8Array(await fsp.readFile(locateSqlWasm())),
+    loadWordVectors: async () => {
+      const file = locateWordVectors();
+      return file ? new Uint8Array(await fsp.readFile(file)) : undefined;
+    },
     deflate: zlibCodec,
     ed25519: nodeEd25519,
   };

@@ -116,6 +116,24 @@ describe('cli: kaizen intents', () => {
     assert.match(empty.stderr, /no texts to cluster/, empty.stderr);
   });
 
+  it('intents cluster --word-vectors joins the shipped word vectors: paraphrases with no shared word meet', async () => {
+    // "vehicle" and "automobile" share no term with "car" (nor char 4-gram): only the vectors relate them.
+    const lines = ['where do I park my car', 'car parking fees', 'parking for my car', 'vehicle garage rates', 'automobile garage prices', 'the wifi is not working', 'wifi password please', 'internet connection keeps dropping', 'wifi signal is weak'];
+    writeFileSync(path.join(cwd, 'para.txt'), `${lines.join('\n')}\n`);
+    const r = await run('', 'intents', 'cluster', 'para.txt', '--min-size', '2', '--word-vectors');
+    assert.equal(r.code, 0, r.stderr);
+    const rows = jsonLines(r.stdout) as Array<{ text: string; cluster: number; name: string }>;
+    assert.equal(rows.length, lines.length);
+    const car = new Set(rows.filter((x) => /car|vehicle|automobile/.test(x.text)).map((x) => x.cluster));
+    const net = new Set(rows.filter((x) => /wifi|internet/.test(x.text)).map((x) => x.cluster));
+    assert.ok([...car].every((c) => !net.has(c)), `no cluster mixes parking and wifi: ${r.stdout}`);
+    assert.equal(car.size, 1, `"vehicle garage" and "automobile garage" join the car parking texts: ${r.stdout}`);
+    assert.equal(net.size, 1, `"internet connection keeps dropping" joins the wifi texts: ${r.stdout}`);
+    // Without the vectors the same file keeps them apart (the internet line shares no term at all).
+    const plain = jsonLines((await run('', 'intents', 'cluster', 'para.txt', '--min-size', '2')).stdout) as Array<{ text: string; cluster: number }>;
+    assert.equal(plain.find((x) => /internet/.test(x.text))!.cluster, -1);
+  });
+
   it("induces the store's intents, then analyze, patterns --with-calls and propose work on the store", async function () {
     this.timeout(240_000);
     assert.equal((await run('', 'samples', '--domain', 'airline', '-n', '600', '--seed', '4', '-o', 'air')).code, 0);

@@ -16,7 +16,8 @@ import {
   trainIntentClassifier,
   UNKNOWN_INTENT,
 } from '../../engine/analysis';
-import { CALL_MERGE_SIMILARITY, callDocs, induceGroups, toolTerms } from '../../engine/analysis';
+import { CALL_MERGE_SIMILARITY, callDocs, induceGroups, loadWordVectors, toolTerms } from '../../engine/analysis';
+import type { WordVectors } from '../../engine/analysis';
 import type { CallDocs } from '../../engine/analysis';
 import type { CliContext } from '../context';
 import { CliError, DEFAULT_STORE, ExitCode, writeJsonLine } from '../context';
@@ -268,19 +269,22 @@ export const register: RegisterCommand = (program: Command, ctx: CliContext) => 
     .option('--store <path>', 'learning store file', DEFAULT_STORE)
     .option('--min-size <n>', 'smallest intent, in calls (smaller groups join their nearest)', parsePositive('--min-size', true))
     .option('--json', 'print {"intents":[{id,name,size,topTerms,exampleCallIds}]}')
+    .option('--word-vectors', 'join pretrained English word vectors (GloVe) to the texts\' own terms')
     .action((opts: InduceOpts) => induceCommand(ctx, opts));
   intents
     .command('cluster')
     .description('Cluster texts (one per line, or JSONL with a "text" field) without labels into JSONL {"text","cluster","name"}.')
     .argument('<file>', 'input file ("-" for stdin)')
     .option('--min-size <n>', 'smallest cluster (smaller ones join their nearest)', parsePositive('--min-size', true))
-    .action((file: string, opts: { minSize?: number }) => clusterCommand(ctx, file, opts));
+    .option('--word-vectors', 'join pretrained English word vectors (GloVe) to the texts\' own terms')
+    .action((file: string, opts: { minSize?: number; wordVectors?: boolean }) => clusterCommand(ctx, file, opts));
 };
 
 interface InduceOpts {
   store: string;
   minSize?: number;
   json?: boolean;
+  wordVectors?: boolean;
 }
 
 async function induceCommand(ctx: CliContext, opts: InduceOpts): Promise<void> {
@@ -294,9 +298,10 @@ async function induceCommand(ctx: CliContext, opts: InduceOpts): Promise<void> {
   } finally {
     await ws.close();
   }
+  const wordVectors = opts.wordVectors ? await requireWordVectors(ctx) : undefined;
   const { model, assignments } = induceGroups(
     docs.map((d) => ({ text: d.goal, extraTerms: toolTerms(d.tools) })),
-    { kind: 'intent', previous, mergeSimilarity: CALL_MERGE_SIMILARITY, ...(opts.minSize ? { minSize: opts.minSize } : {}) },
+    { kind: 'intent', previous, mergeSimilarity: CALL_MERGE_SIMILARITY, ...(wordVectors ? { wordVectors } : {}), ...(opts.minSize ? { minSize: opts.minSize } : {}) },
   );
   const unassigned = assignments.filter((g) => g < 0).length;
   const intents = model.groups
@@ -310,10 +315,17 @@ async function induceCommand(ctx: CliContext, opts: InduceOpts): Promise<void> {
   for (const i of intents) ctx.stdout.write(`  ${i.name.padEnd(32)} ${String(i.size).padStart(6)}  ${i.topTerms.join(', ')}\n`);
 }
 
-async function clusterCommand(ctx: CliContext, file: string, opts: { minSize?: number }): Promise<void> {
+async function requireWordVectors(ctx: CliContext): Promise<WordVectors> {
+  const v = await loadWordVectors(ctx.ports);
+  if (!v) throw new CliError('--word-vectors: word-vectors-100d.bin was not found beside the CLI (dist/) or in assets/; rebuild with `npm run build`', ExitCode.problems);
+  return v;
+}
+
+async function clusterCommand(ctx: CliContext, file: string, opts: { minSize?: number; wordVectors?: boolean }): Promise<void> {
   const { texts, bad } = readTexts(ctx, await readInput(ctx, file, 'input'));
   if (texts.length === 0) throw new CliError(`${file}: no texts to cluster (one per line, or JSONL with a "text" field)`, ExitCode.problems);
-  const { model, assignments } = induceGroups(texts.map((text) => ({ text })), { kind: 'cluster', ...(opts.minSize ? { minSize: opts.minSize } : {}) });
+  const wordVectors = opts.wordVectors ? await requireWordVectors(ctx) : undefined;
+  const { model, assignments } = induceGroups(texts.map((text) => ({ text })), { kind: 'cluster', ...(wordVectors ? { wordVectors } : {}), ...(opts.minSize ? { minSize: opts.minSize } : {}) });
   texts.forEach((text, i) => {
     const g = assignments[i]!;
     writeJsonLine(ctx.stdout, { text, cluster: g, name: g >= 0 ? model.groups[g]!.name : 'unknown' });

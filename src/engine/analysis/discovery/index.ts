@@ -4,3 +4,5 @@ export type { InduceInput, InduceOptions, InducedGroup, InducedGroupSummary, Ind
 export { OpeningTracker } from './opening';
 export { CALL_MERGE_SIMILARITY, callDocs, induceVocabulary, summarizeVocabulary, toolTerms, vocabularyLabeler } from './vocabulary';
 export type { CallDocs, InducedVocabulary, InduceVocabularyOptions, VocabularyLabeler, VocabularySummary } from './vocabulary';
+export { embedSif, fitSif, loadWordVectors, parseWordVectors, wordSimilarity } from './wordVectors';
+export type { SifEmbedder, WordVectors } from './wordVectors';

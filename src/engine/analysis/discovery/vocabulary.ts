@@ -1,6 +1,7 @@
 import type { ConversationEvent } from '../../model';
 import { isTransferTool } from '../signals';
 import { assignGroup, induceGroups } from './induce';
+import type { WordVectors } from './wordVectors';
 import type { InducedGroupSummary, InducedModel, InduceOptions } from './induce';
 import { OpeningTracker } from './opening';
 import { ACT_TERMS, TOPIC_TERMS } from './terms';
@@ -52,13 +53,18 @@ export interface InduceVocabularyOptions {
   minSize?: number;
   previous?: VocabularySummary;
   seed?: number;
+  /**
+   * Pretrained word vectors for the intents (what a caller wants is said in many words). Situations
+   * and moves keep their own terms: a move is an act ("could you", "I'm sorry"), which topic vectors blur.
+   */
+  wordVectors?: WordVectors;
 }
 
 export function induceVocabulary(docs: readonly CallDocs[], options: InduceVocabularyOptions = {}): InducedVocabulary {
   const base: InduceOptions = { seed: options.seed ?? 1, mergeSimilarity: CALL_MERGE_SIMILARITY, ...(options.minSize ? { minSize: options.minSize } : {}) };
   const intents = induceGroups(
     docs.map((d) => ({ text: d.goal, extraTerms: toolTerms(d.tools) })),
-    { ...base, kind: 'intent', terms: TOPIC_TERMS, previous: options.previous?.intents },
+    { ...base, kind: 'intent', terms: TOPIC_TERMS, previous: options.previous?.intents, ...(options.wordVectors ? { wordVectors: options.wordVectors } : {}) },
   ).model;
   const withSituation = docs.filter((d) => d.situation);
   const situations = induceGroups(
