@@ -13,7 +13,9 @@ import { kaizenSystem, loadPresidio, redactPiiNodeSystem, redactPiiSystem, score
 import type { Case, System } from '../eval/pii';
 
 const root = path.resolve(__dirname, '..');
-const presidio = path.resolve(process.cwd(), '../shared/data/pii/presidio/synth_dataset_v2.json');
+// `--data=<dir>` (from a worktree, where ../shared/data does not resolve); default ../shared/data.
+const dataDir = process.argv.find((a) => a.startsWith('--data='))?.slice('--data='.length) ?? '../shared/data';
+const presidio = path.resolve(process.cwd(), dataDir, 'pii/presidio/synth_dataset_v2.json');
 let texts: string[];
 let source: string;
 if (existsSync(presidio)) {

@@ -265,17 +265,24 @@ export async function* sliceJson(texts: AsyncIterable<string>, mode: 'array' | '
         }
       }
     }
+    // One line holding every record ("[{…},{…}]" with no newlines): the next record starts inside this line.
+    const sameLine = cut < 0 && mode === 'array' && opener === '{' && rereads < MAX_REREADS ? sameLineCut(broken) : -1;
+    if (cut < 0) cut = sameLine;
     if (cut < 0) {
       yield { kind: 'error', line: valueLine, index: index++, reason: `the file ends inside a value that starts at line ${valueLine} (truncated file?)` };
       return;
     }
     let restLine = valueLine;
     for (let i = broken.indexOf('\n'); i >= 0 && i < cut; i = broken.indexOf('\n', i + 1)) restLine++;
+    const recordNo = index + 1;
     yield {
       kind: 'error',
       line: valueLine,
       index: index++,
-      reason: `the record that starts at line ${valueLine} is broken (a quote, brace or bracket is missing) and ran into the next record; the file was read on from line ${restLine}`,
+      reason:
+        sameLine >= 0
+          ? `record ${recordNo} (starting on line ${valueLine}) is broken (a quote, brace or bracket is missing, e.g. an unterminated string) and ran into the next record; it was cut ${cut} characters after its start, where the next record begins, and the file was read on from there. Fix that record's quotes and brackets and import the file again to keep it`
+          : `the record that starts at line ${valueLine} is broken (a quote, brace or bracket is missing) and ran into the next record; the file was read on from line ${restLine}`,
     };
     const rest = (mode === 'array' ? '[' : '') + broken.slice(cut);
     const first = index;
@@ -284,6 +291,56 @@ export async function* sliceJson(texts: AsyncIterable<string>, mode: 'array' | '
       yield { ...s, ...at } as JsonSlice | JsonSliceError;
     }
   }
+}
+
+/**
+ * Where the next record begins inside a broken one-line record: the first "}, {" after which a whole
+ * object parses and is followed by "," or the end of the array, preferring one that opens with the broken
+ * record's own first key (records of one array share their shape; an object nested inside the broken
+ * record rarely does). -1 when there is none.
+ */
+function sameLineCut(broken: string): number {
+  const key = /^\{\s*("(?:[^"\\\n]|\\.){0,200}")\s*:/.exec(broken)?.[1];
+  const keyRe = key === undefined ? undefined : new RegExp(`^\\{\\s*${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`);
+  const boundary = /\}[ \t\r\n]*,[ \t\r\n]*\{/g;
+  let fallback = -1;
+  for (let m = boundary.exec(broken); m !== null; m = boundary.exec(broken)) {
+    const at = m.index + m[0].length - 1;
+    const sameKey = keyRe !== undefined && keyRe.test(broken.slice(at, at + key!.length + 8));
+    if (!sameKey && fallback >= 0) continue;
+    if (!wholeObjectAt(broken, at)) continue;
+    if (sameKey) return at;
+    fallback = at;
+  }
+  return fallback;
+}
+
+/** Whether a JSON object starting at `at` closes, parses, and is followed by ",", "]" or the end of the text. */
+function wholeObjectAt(text: string, at: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = at; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === BACKSLASH) i++;
+      else if (c === QUOTE) inString = false;
+      continue;
+    }
+    if (c === QUOTE) inString = true;
+    else if (c === OPEN_OBJ || c === OPEN_ARR) depth++;
+    else if (c === CLOSE_OBJ || c === CLOSE_ARR) {
+      depth--;
+      if (depth > 0) continue;
+      try {
+        JSON.parse(text.slice(at, i + 1));
+      } catch {
+        return false;
+      }
+      const next = /^[ \t\r\n]*([,\]]|$)/.exec(text.slice(i + 1, i + 64));
+      return next !== null && (next[1] !== ']' || /^[ \t\r\n]*\][ \t\r\n]*$/.test(text.slice(i + 1)));
+    }
+  }
+  return false;
 }
 
 async function* once(text: string): AsyncGenerator<string> {

@@ -1,3 +1,4 @@
+import { caseless, trueCase } from './trueCase';
 import { ENGLISH_WORD_SET } from './lexicon/englishWords';
 import { FIRST_NAME_SET } from './lexicon/firstNames';
 import { REGION_PHRASES, US_STATE_CODES } from './lexicon/places';
@@ -146,18 +147,36 @@ export function createDetector(options: DetectOptions): Detector {
 
   function detect(original: string, orgNames?: readonly string[], hint?: TurnHint): DetectedEntity[] {
     // Same-length rewrite ("nine-one-seven" → "nine one seven"): offsets stay those of the original.
-    const text = normalizeSpoken(original);
+    const spoken = normalizeSpoken(original);
+    const found = collect(spoken, orgNames, hint, false);
+    // No capital anywhere: the text is read a second time with the capitals a lexicon says its words have
+    // (trueCase.ts), and what that reading finds is added where the first found nothing (the lower-case
+    // families of the first reading — slots, headings, "olga krylova" — keep their spans).
+    if (caseless(spoken)) {
+      const cased = trueCase(spoken);
+      if (cased !== spoken) {
+        const more = collect(cased, orgNames, hint, true);
+        for (const c of more) if (!found.some((o) => o.start < c.end && o.end > c.start)) found.push(c);
+      }
+    }
+    return resolve(spoken, found);
+  }
+
+  function collect(text: string, orgNames: readonly string[] | undefined, hint: TurnHint | undefined, noCase: boolean): Candidate[] {
     out = [];
     if (weak.length > 0) weak = [];
     curOrgs = orgNames;
     const lower = lowerSameLength(text);
     const f = tb.tokenize(text, lower);
     const hasNumber = f.digit || f.numberWord;
+    // The second reading of a caseless text (detect) only needs the families that read capitals: numbers,
+    // emails, URLs, dates and the lower-case slot families found all they can in the first.
+    const full = !noCase;
 
     // Emails, written and spoken.
-    if (f.at) for (let m = first(EMAIL_RE, text); m !== null; m = EMAIL_RE.exec(text)) push('EMAIL', m.index, m.index + m[0].length, 0.99);
-    if ((f.atWord || f.at) && (f.dotWord || f.url)) spokenEmails(text);
-    if (f.url) {
+    if (full && f.at) for (let m = first(EMAIL_RE, text); m !== null; m = EMAIL_RE.exec(text)) push('EMAIL', m.index, m.index + m[0].length, 0.99);
+    if (full && (f.atWord || f.at) && (f.dotWord || f.url)) spokenEmails(text);
+    if (full && f.url) {
       for (let m = first(URL_RE, text); m !== null; m = URL_RE.exec(text)) {
         let end = m.index + m[0].length;
         while (end > m.index && /[.,;:!?]/.test(text[end - 1]!)) end--;
@@ -167,7 +186,7 @@ export function createDetector(options: DetectOptions): Detector {
         push('URL', m.index, end, s.startsWith('http') || s.startsWith('www') ? 0.9 : 0.7);
       }
     }
-    if (f.dotWord) for (let m = first(SPOKEN_URL_RE, text); m !== null; m = SPOKEN_URL_RE.exec(text)) push('URL', m.index, m.index + m[0].length, 0.7);
+    if (full && f.dotWord) for (let m = first(SPOKEN_URL_RE, text); m !== null; m = SPOKEN_URL_RE.exec(text)) push('URL', m.index, m.index + m[0].length, 0.7);
 
     if (f.numberWord && f.address && tb.firstNumberWord >= 0 && tb.lastStreetWord > tb.firstNumberWord) {
       for (let m = first(SPOKEN_ADDRESS_RE, text); m !== null; m = SPOKEN_ADDRESS_RE.exec(text)) addressWithTail(text, m.index, m.index + m[0].length, 0.75);
@@ -207,7 +226,7 @@ export function createDetector(options: DetectOptions): Detector {
           push(/licen[cs]e/i.test(m[1]!) ? 'DRIVER_LICENSE' : 'ACCOUNT_NUMBER', s0, s0 + id.length, 0.85);
         }
       }
-      if (!f.upper && lower.includes('iban')) {
+      if ((!f.upper || noCase) && lower.includes('iban')) {
         for (let m = first(IBAN_CI_RE, text); m !== null; m = IBAN_CI_RE.exec(text)) if (ibanValid(m[0])) push('IBAN', m.index, m.index + m[0].length, 0.95);
       }
       if (text.includes(':') && IPV6_HINT_RE.test(text)) for (let m = first(IPV6_RE, text); m !== null; m = IPV6_RE.exec(text)) if (m[0].split(':').length >= 4) push('IP_ADDRESS', m.index, m.index + m[0].length, 0.8);
@@ -225,21 +244,23 @@ export function createDetector(options: DetectOptions): Detector {
         }
       }
     }
-    if (f.month) {
+    if (full && f.month) {
       for (let m = first(WRITTEN_DATE_RE, text); m !== null; m = WRITTEN_DATE_RE.exec(text)) {
         // "may" alone is a verb far more often than a month.
         if (/^may\b/i.test(m[0]) && !/\d/.test(m[0]) && !/^May/.test(m[0])) continue;
         push(dobContext(lower, m.index) ? 'DATE_OF_BIRTH' : 'DATE', m.index, m.index + m[0].length, 0.8);
       }
     }
-    if (hasNumber) numberRuns(text, lower, f.numberWord, push);
-    if (f.weekday && on('DATE')) weekdays();
-    if (f.month && on('DATE')) {
+    if (full && hasNumber) numberRuns(text, lower, f.numberWord, push);
+    if (full && f.digit && on('DATE')) ordinalDays(text);
+    if (full && f.weekday && on('DATE')) weekdays();
+    if (full && f.digit && on('DATE') && (out.length > 0 || f.weekday)) datesWithTimes(text);
+    if (full && f.month && on('DATE')) {
       dateRanges(text);
       monthsAlone();
     }
     if (f.upper) names(text, push);
-    lowerNames(text, push);
+    if (full) lowerNames(text, push);
     places(text, f, push);
     if (f.nameHint) triggeredNames(text, push);
     else if (f.thisHint && f.upper) thisIsName(text);
@@ -250,18 +271,19 @@ export function createDetector(options: DetectOptions): Detector {
     if (f.upper && on('PERSON')) nameParticles();
     if (on('AGE')) {
       if (f.digit && out.length > 0) agesAfterNames(text);
+      if (full && f.digit) agesInLists(text);
       if (lower.includes('in my ') || lower.includes('in his ') || lower.includes('in her ') || lower.includes('in their ') || lower.includes('in our ')) {
         for (let m = first(AGE_DECADE_RE, text); m !== null; m = AGE_DECADE_RE.exec(text)) push('AGE', m.index + m[0].length - m[1]!.length, m.index + m[0].length, 0.7);
       }
     }
-    if (f.spelledRun && (f.upper || f.nameHint)) spelled(text, push);
+    if (full && f.spelledRun && (f.upper || f.nameHint)) spelled(text, push);
     // Families that read the text as speech: names in their slots whatever the case, spelled letters,
     // spoken emails and street addresses.
     const ctx: DetectContext = { text, lower, tokens: tb, flags: f, hint, push };
-    if (on('PERSON')) nameSlots(ctx);
-    if (on('EMAIL') || on('ADDRESS')) spokenContacts(ctx, on('EMAIL'), on('ADDRESS'));
+    if (full && on('PERSON')) nameSlots(ctx);
+    if (full && (on('EMAIL') || on('ADDRESS'))) spokenContacts(ctx, on('EMAIL'), on('ADDRESS'));
     if (learned && (f.upper || hasNumber)) learnedSpans(text);
-    return resolve(text, out);
+    return out;
   }
   /**
    * Spoken emails from the token stream, in one linear pass (a regex for "words … at … dot com" backtracks
@@ -446,6 +468,66 @@ export function createDetector(options: DetectOptions): Detector {
     }
   }
 
+  /**
+   * "on the 5th", "due by the 21st of next month", "Monday the 3rd", "on 12/03": a day of the month named
+   * on its own is a date ("the 5th floor", "the 3rd time" are not).
+   */
+  function ordinalDays(text: string): void {
+    if (!ORDINAL_DAY_HINT_RE.test(text)) return;
+    for (let m = first(ORDINAL_DAY_RE, text); m !== null; m = ORDINAL_DAY_RE.exec(text)) {
+      // "on 3/4 of the tests": a fraction.
+      if (m[2] !== undefined && /^[ ]+(?:of|or|and|to)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 5))) continue;
+      const day = m[1] ?? m[2]!;
+      const s0 = m.index + m[0].length - day.length;
+      let covered = false;
+      for (const c of out) if (c.start <= s0 && c.end >= s0 + day.length) covered = true;
+      if (!covered) push('DATE', /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)/i.test(m[0]) ? m.index : s0, m.index + m[0].length, 0.6);
+    }
+  }
+
+  /**
+   * "Jan. 5, 2020 at 10:30 am", "04 Aug 2021 14:22", "3:15 PM on Thursday": a clock time said with a date
+   * is part of it; the weekday after "at <time> on" is an appointment, so a date too. A time alone stays.
+   */
+  function datesWithTimes(text: string): void {
+    const n = out.length;
+    for (let i = 0; i < n; i++) {
+      const c = out[i]!;
+      if (c.type !== 'DATE' && c.type !== 'DATE_OF_BIRTH') continue;
+      const after = TIME_AFTER_DATE_RE.exec(text.slice(c.end, c.end + 24));
+      if (after) c.end += after[0].length;
+      const before = TIME_BEFORE_DATE_RE.exec(text.slice(Math.max(0, c.start - 28), c.start));
+      if (before) c.start -= before[0].length - before[0].search(/\d/);
+    }
+    if (!tb.lower.includes(' on ')) return;
+    for (let m = first(TIME_ON_WEEKDAY_RE, text); m !== null; m = TIME_ON_WEEKDAY_RE.exec(text)) {
+      const s0 = m.index + m[0].search(/\d/);
+      let covered = false;
+      for (const c of out) if ((c.type === 'DATE' || c.type === 'DATE_OF_BIRTH') && c.start <= s0 && c.end >= m.index + m[0].length) covered = true;
+      if (!covered) push('DATE', s0, m.index + m[0].length, 0.6);
+    }
+  }
+
+  /** "kids aged 4, 6 and 9", "ages 5 and 7", "our son (6)", "Mother, 81,", "her 40th birthday": ages in lists and after a relative. */
+  function agesInLists(text: string): void {
+    if (tb.lower.includes('age')) {
+      for (let m = first(AGE_LIST_RE, text); m !== null; m = AGE_LIST_RE.exec(text)) {
+        const s0 = m.index + m[0].length - m[1]!.length;
+        const re = /\d{1,3}/g;
+        for (let d = re.exec(m[1]!); d !== null; d = re.exec(m[1]!)) if (Number(d[0]) <= 115) push('AGE', s0 + d.index, s0 + d.index + d[0].length, 0.7, Number(d[0]));
+      }
+    }
+    // "She's 42yo", "a 42yr old": digits glued to the age unit (the number reader skips glued digits).
+    if (tb.lower.includes('y')) for (let m = first(AGE_GLUED_RE, text); m !== null; m = AGE_GLUED_RE.exec(text)) if (Number(m[1]) <= 115) push('AGE', m.index, m.index + m[1]!.length, 0.8, Number(m[1]));
+    if (!AGE_RELATIVE_HINT_RE.test(text)) return;
+    for (let m = first(AGE_AFTER_RELATIVE_RE, text); m !== null; m = AGE_AFTER_RELATIVE_RE.exec(text)) {
+      const digits = m[1] ?? m[2] ?? m[3]!;
+      if (Number(digits) > 115) continue;
+      const s0 = m.index + m[0].lastIndexOf(digits);
+      push('AGE', s0, s0 + digits.length, 0.7, Number(digits));
+    }
+  }
+
   /** "May 3-7", "June 5th – 9th": the day that ends a range belongs to the date. */
   function dateRanges(text: string): void {
     for (const c of out) {
@@ -552,8 +634,27 @@ export function createDetector(options: DetectOptions): Detector {
     const info = ti[k]!;
     if ((info & L_PLACE) !== 0) return tc[k] || (info & (L_FIRST | L_SUR | L_COMMON)) === 0;
     if (!tc[k]) return false;
-    if ((info & L_CITY) !== 0 && (info & (L_FIRST | L_SUR)) === 0 && unknownWord(info, word(k))) return true;
+    if ((info & L_CITY) !== 0 && (info & (L_FIRST | L_SUR)) === 0 && (unknownWord(info, word(k)) || (info & (L_COMMON | L_FREQUENT)) === 0)) return true;
     return placePhraseEndsAt(k);
+  }
+
+  /**
+   * A postcode before its town: after a comma, a line start or a place word ("in", "to", "from", "at"),
+   * and followed by a capitalised town or place. A number that could be a year ("In 2015 Boston won")
+   * needs the town to end the phrase (punctuation, the end, or a country after it).
+   */
+  function zipBeforeTown(before: string, start: number, end: number, yearLike: boolean): boolean {
+    if (!/(?:^|[,\n;:]|\b(?:in|to|from|at|near)|\?\?\?|[–-])[ ]*$/.test(before) && start > 0) return false;
+    const k = tokenIndexAt(end);
+    if (k >= tb.ntok || ts[k]! - end !== 1 || !tc[k]) return false;
+    const info = ti[k]!;
+    let last = k;
+    if ((info & L_CITY_MULTI) !== 0 && placePhraseEndsAt(k + 1)) last = k + 1;
+    else if ((info & L_CITY_MULTI) !== 0 && placePhraseEndsAt(k + 2)) last = k + 2;
+    else if ((info & (L_CITY | L_PLACE)) === 0 || (info & (L_COMMON | L_FREQUENT)) !== 0) return false;
+    if (!yearLike) return true;
+    const tail = tb.text.slice(te[last]!, te[last]! + 3);
+    return tail.length === 0 || /^[ ]?[,.;!?\n)]/.test(tail) || beforeRegion(tb.text, last);
   }
 
   /** Whether a place name of several words ("New Zealand", "Colle di Tora") ends at token k. */
@@ -664,8 +765,20 @@ export function createDetector(options: DetectOptions): Detector {
     }
     if (n === 4 && ssnCtx && /last (?:four|4)/.test(before)) return push('SSN', start, end, 0.8);
     if (n >= 5 && (cx & C_DL) !== 0 && CTX_DL.test(before)) return push('DRIVER_LICENSE', start, end, 0.85);
-    if (n >= 4 && n <= 9 && (cx & C_ZIP) !== 0 && CTX_ZIP.test(before)) return push('ZIP', start, end, 0.9);
+    if (n >= 4 && n <= 9 && (cx & C_ZIP) !== 0 && CTX_ZIP.test(before)) {
+      // "1012 LG": a Dutch postcode's letters belong to it.
+      const letters = n === 4 ? /^[ ][A-Z]{2}\b/.exec(tb.text.slice(end, end + 4)) : null;
+      return push('ZIP', start, end + (letters ? 3 : 0), 0.9);
+    }
     if ((n === 4 || n === 5 || (n <= 9 && /^\d{5}-\d{3,4}$/.test(shape))) && !run.spoken && afterPlaceName(start)) return push('ZIP', start, end, 0.7);
+    // "from 1999-2004": a range of years is a date, no phone number.
+    if (n === 8 && /^(?:19|20)\d\d[-–](?:19|20)\d\d$/.test(shape) && Number(shape.slice(0, 4)) < Number(shape.slice(5)) && Number(shape.slice(5)) <= 2035) return push('DATE', start, end, 0.6);
+    // "Grand Rapids, MI 49503-1234": ZIP+4 after a state code is no phone number.
+    if (n === 9 && /^\d{5}-\d{4}$/.test(shape) && start >= 3 && US_STATE_CODES.has(tb.text.slice(start - 3, start - 1)) && tb.text.charCodeAt(start - 1) === 32) return push('ZIP', start, end, 0.85);
+    // "10115 Berlin", "2000 Antwerpen, Belgium", ", 75001 Paris": a postcode written before its town.
+    if ((n === 4 || n === 5) && !run.spoken && /^\d{4,5}$/.test(shape) && zipBeforeTown(before, start, end, n === 4 && Number(digits) >= 1900 && Number(digits) <= 2035)) return push('ZIP', start, end, 0.7);
+    // "I live in 10023": five digits where a place goes.
+    if (n === 5 && !run.spoken && /^\d{5}$/.test(shape) && CTX_PLACE_STRONG_RE.test(before)) return push('ZIP', start, end, 0.7);
     // "my pin is 2014": a code under an id word is never read as a year.
     if (n === 4 && /^(?:19|20)\d\d$/.test(digits) && !run.spoken && !((cx & C_ACCOUNT) !== 0 && CTX_ACCOUNT.test(before))) {
       if (((cx & C_DOB) !== 0 && CTX_DOB.test(before))) return push('DATE_OF_BIRTH', start, end, 0.8);
@@ -719,7 +832,7 @@ export function createDetector(options: DetectOptions): Detector {
         const rest = m - k - 1;
         const restSurname = rest > 0 && (ti[k + 1]! & L_SUR) !== 0;
         const end = te[m - 1]!;
-        if (isFirst && !ambiguous && rest === 0 && (info & L_ENGLISH) !== 0 && sentenceStart(text, k) && followedByFunctionWord(text, k)) {
+        if (isFirst && !ambiguous && rest === 0 && (info & L_ENGLISH) !== 0 && ((sentenceStart(text, k) && followedByFunctionWord(text, k)) || GREETING_RE.test(text.slice(ts[k]!, ts[k]! + 40)))) {
           // "Glad we could…", "Happy to help", "Per our policy": an everyday word capitalised by its position.
           k++;
         } else if (isFirst && !ambiguous) {
@@ -922,6 +1035,8 @@ export function createDetector(options: DetectOptions): Detector {
         if (word.length === 1 && !(cap && count > 0)) break;
         if (!isNameToken(word) && !(cap && (FIRST_NAME_SET.has(lw) || SURNAME_SET.has(lw)) )) break;
         if (!strong && !cap) break;
+        // '"Fine," said Tuesday': a weekday or month is no name.
+        if (!strong && (W.WEEKDAYS.has(lw) || W.KEYWORD_FLAGS.get(lw) === 3)) break;
         if (strong && !cap && count > 0 && !(FIRST_NAME_SET.has(lw) || SURNAME_SET.has(lw))) break;
         // "call me back": a lower-case everyday word after the trigger is not a name.
         if (!cap && !(FIRST_NAME_SET.has(lw) || SURNAME_SET.has(lw)) && ENGLISH_WORD_SET.has(lw)) break;
@@ -985,7 +1100,7 @@ export function createDetector(options: DetectOptions): Detector {
             continue;
           }
         }
-        if (tc[i] && i > 0 && (ti[i - 1]! & L_PREP) !== 0 && (info & L_FIRST) === 0 && te[i]! - ts[i]! > 2) {
+        if (tc[i] && i > 0 && ((ti[i - 1]! & L_PREP) !== 0 || word(i - 1) === 'of') && (info & L_FIRST) === 0 && te[i]! - ts[i]! > 2) {
           if (unknownWord(info, word(i))) unknownPlace(text, i);
           else {
             const last = placeAfterStrongCue(text, i);
@@ -1074,6 +1189,9 @@ export function createDetector(options: DetectOptions): Detector {
     // Above a name's 0.7 wherever a place cue says which of the two it is.
     if (plain) score = cue || regionAfter ? 0.8 : 0.45;
     else if (regionAfter || CTX_PLACE_STRONG_RE.test(before)) score = 0.75;
+    // "a flat in Zagreb", "from Ljubljana": the 20k-word English list holds proper nouns too; a town it
+    // knows that is no everyday, frequent or name word is a place after any place cue, written mid-sentence.
+    else if (cue && (info & (L_FIRST | L_SUR | L_COMMON | L_FREQUENT)) === 0 && te[i]! - ts[i]! >= 5 && !sentenceOpens(text, start)) score = 0.7;
     else return -1;
     if (last + 1 < tb.ntok && ORG_WORDS.has(word(last + 1))) return -1;
     // "Archway House", "Cambridge Analytica", "Bridge Guest House": a town before another capitalised word
@@ -1239,6 +1357,17 @@ export function createDetector(options: DetectOptions): Detector {
           break;
       }
       if (!ok) continue;
+      let type = s.type;
+      if (type === 'PERSON' && lastTok + 1 < tokens.length) {
+        // "Title: Skyway agent", "Skyway refund": a word before a service or role noun modifies it (a brand), it is nobody's name.
+        const next = tokens[lastTok + 1]!;
+        if (next.start - end <= 1 && SERVICE_NOUNS.has(next.text.toLowerCase())) continue;
+      }
+      if (type === 'PERSON' && words === 1 && on('LOCATION')) {
+        // "from sunny Málaga", "Lake Bled": a word only the town gazetteer knows (no name lexicon) is a place.
+        const bits = view(firstTok).bits;
+        if ((bits & L_CITY) !== 0 && (bits & (L_FIRST | L_SUR)) === 0) type = 'LOCATION';
+      }
       let score = 0.55;
       let skip = false;
       for (let k = 0; k < rules; k++) {
@@ -1246,12 +1375,12 @@ export function createDetector(options: DetectOptions): Detector {
         if (c.start >= end || c.end <= start) continue;
         // A rule span of another type wins (the rules' guards: amounts, times, company names…), and one
         // of the same type already covers what it covers; an address may absorb a city or ZIP it contains.
-        if (c.type === s.type && c.start <= start && c.end >= end) skip = true;
-        else if (c.type !== s.type && !(s.type === 'ADDRESS' && words >= 3 && (c.type === 'LOCATION' || c.type === 'ZIP') && c.start >= start && c.end <= end)) skip = true;
+        if (c.type === type && c.start <= start && c.end >= end) skip = true;
+        else if (c.type !== type && !(type === 'ADDRESS' && words >= 3 && (c.type === 'LOCATION' || c.type === 'ZIP') && c.start >= start && c.end <= end)) skip = true;
         else if (c.start >= start && c.end <= end) score = Math.max(score, c.score + 0.001);
         if (skip) break;
       }
-      if (!skip) push(s.type, start, end, score);
+      if (!skip) push(type, start, end, score);
     }
   }
 
@@ -1363,6 +1492,24 @@ export type LearnedType = 'PERSON' | 'LOCATION' | 'ADDRESS' | 'DATE' | 'ZIP' | '
 /** A year, a numeric date with day, month and year, or a clock time. */
 const DATE_DIGITS_RE = /\b(?:1[89]|20)\d{2}\b|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}(?:st|nd|rd|th)\b/i;
 /** Greetings and courtesy words that open or close an address to someone ("Hi Ava", "Ava, thanks"). */
+/** Nouns a brand or product word modifies ("Skyway agent", "Acme refund"); a name does not stand right before them. */
+const SERVICE_NOUNS = new Set('agent agents support assistant bot chatbot desk helpdesk helpline team service services app account accounts airline airlines representative rep reps staff policy policies refund refunds booking bookings flight flights order orders portal website site membership rewards points plan plans store stores product products employee employees headquarters hq brand customer customers client clients card cards miles lounge hotline line'.split(' '));
+/** "Happy 40th birthday", "Merry Christmas": a wish, not a person called Happy. */
+const GREETING_RE = /^(?:happy|merry|joyful|blessed)[ ]+(?:\d{1,3}(?:st|nd|rd|th)[ ]+)?(?:birthday|bday|holidays?|new[ ]year|anniversary|thanksgiving|easter|christmas|xmas|hanukkah|diwali|eid|friday|monday|weekend|hour|halloween|mother's|father's|valentine's)\b/i;
+const WEEKDAY_ALT = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday';
+const ORDINAL_DAY_RE = new RegExp(`\\b(?:(?:on|by|until|till|before|after|since|from|due|${WEEKDAY_ALT})[ ]+the[ ]+((?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th))|on[ ]+((?:[12]\\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])|(?:1[0-2]|0?[1-9])/(?:[12]\\d|3[01]|0?[1-9])))\\b(?![ ]*(?:floor|place|time|times|grade|row|century|anniversary|birthday|edition|percentile|round|try|attempt|day|week|month|year|street|avenue|ave|st|level|gen|generation|line|step|item|page|chapter|inning|lap)\\b)(?![/.]\\d|\\d)`, 'gi');
+const AM_PM = '(?:[ap]\\.m\\.|[ap]m\\b)';
+const CLOCK = `(?:[01]?\\d|2[0-3])(?::[0-5]\\d){1,2}(?:[ ]?${AM_PM})?|(?:1[0-2]|0?[1-9])[ ]?${AM_PM}`;
+const TIME_AFTER_DATE_RE = new RegExp(`^(?:,?[ ]+(?:at[ ]+|@[ ]?)?|T)(?:${CLOCK})`, 'i');
+const TIME_BEFORE_DATE_RE = new RegExp(`(?:^|[ ])(?:${CLOCK})[ ]+(?:on|,)[ ]+$`, 'i');
+const TIME_ON_WEEKDAY_RE = new RegExp(`\\b(?:${CLOCK})[ ]+on[ ]+(?:${WEEKDAY_ALT})\\b`, 'gi');
+// Cheap pre-checks: the full patterns run only where their digits are.
+const ORDINAL_DAY_HINT_RE = /\d(?:st|nd|rd|th)\b|\bon[ ]+\d{1,2}\//i;
+const AGE_RELATIVE_HINT_RE = /,[ ]?\d{1,3},|\(\d{1,3}\)|\d(?:st|nd|rd|th)[ ]+birthday/i;
+const AGE_GLUED_RE = /\b(\d{1,3})(?:yo|y\/o|y\.o\.?|yrs?[ -]?old|years?old)(?![\p{L}\d])/giu;
+const RELATIVES = 'son|daughter|mother|father|mom|mum|dad|wife|husband|brother|sister|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|kid|child|baby|boy|girl|patient|man|woman|partner|nephew|niece|aunt|uncle|cousin|toddler|teenager|teen';
+const AGE_LIST_RE = /\b(?:aged|ages)[ ]+(\d{1,3}(?:[ ]*(?:,|and|&|,[ ]*and)[ ]*\d{1,3})+)\b(?![.,]\d)/gi;
+const AGE_AFTER_RELATIVE_RE = new RegExp(`\\b(?:${RELATIVES})(?:,[ ]?(\\d{1,3})(?=,)|[ ]\\((\\d{1,3})\\))|\\b(\\d{1,3})(?:st|nd|rd|th)[ ]+birthday\\b`, 'gi');
 const EDGE_WORDS = new Set('hi hello hey dear thanks thank bye goodbye ok okay yes no sure well mr mrs ms dr sir madam miss'.split(' '));
 function edgeWord(w: string, bits: number): boolean {
   const lw = w.toLowerCase().replace(/\.$/, '');

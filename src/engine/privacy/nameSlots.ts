@@ -22,6 +22,8 @@ const PARTICLES = new Set(['van', 'der', 'den', 'de', 'del', 'della', 'la', 'le'
 const FILLERS = new Set(['uh', 'um', 'er', 'erm', 'ah', 'eh', 'hmm', 'mm', 'oh', 'yeah', 'yes', 'yep', 'sure', 'ok', 'okay', 'so', 'well', 'its', "it's", 'it', 'is', 'that', "that's", 'thats', 'the', 'name', 'my', 'first', 'last', 'full', 'surname', 'um,', 'right', 'hi', 'hello', 'hey', 'and', 'mister', 'mr', 'mrs', 'ms', 'miss', 'dr', 'doctor', 'prof', 'professor', 'sir', 'madam', 'spelled', 'spell', 'as', 'in', 'like']);
 const INFORMAL = new Set(['gonna', 'wanna', 'gotta', 'kinda', 'sorta', 'tryna', 'lemme', 'gimme', 'dunno', 'calling', 'speaking', 'here', 'back', 'again', 'still', 'only']);
 const NUMBER_WORD_SET = new Set(NUMBER_WORDS);
+/** Contractions typed or transcribed without their apostrophe ("hes", "ill", "youre"): words, never names. */
+const BARE_CONTRACTIONS = new Set(['im', 'ive', 'ill', 'id', 'hes', 'shes', 'its', 'youre', 'youve', 'youll', 'youd', 'theyre', 'theyve', 'theyll', 'were', 'weve', 'wed', 'dont', 'doesnt', 'didnt', 'cant', 'wont', 'isnt', 'arent', 'wasnt', 'werent', 'hasnt', 'havent', 'hadnt', 'couldnt', 'shouldnt', 'wouldnt', 'thats', 'whats', 'theres', 'heres', 'lets', 'aint']);
 
 const WORD_RE = /[\p{L}][\p{L}'’-]*/guy;
 const STRONG_RE = /\b(?:my (?:full |first |last |middle |sur)?name(?:'s| is)|(?:first|last|full|middle|sur|maiden|legal|passenger|caller|customer)[ ]?name(?: is|'s|:)?|name's|call me|surname is|name is|name on the (?:account|reservation|booking|card|order) is|(?:account|reservation|booking|order) is under(?! the name)|under the name(?: of)?|(?:account|card|policy)[ ]?holder(?:'s name)?(?: is|:))[ ,:]+/giu;
@@ -43,7 +45,7 @@ type Kind = 'name' | 'particle' | 'no';
 function judge(w: string, strong: boolean): Kind {
   if (w.length < 2) return 'no';
   if (PARTICLES.has(w)) return 'particle';
-  if (NUMBER_WORD_SET.has(w) || FILLERS.has(w) || INFORMAL.has(w)) return 'no';
+  if (NUMBER_WORD_SET.has(w) || FILLERS.has(w) || INFORMAL.has(w) || BARE_CONTRACTIONS.has(w)) return 'no';
   if (w.includes('-')) {
     const parts = w.split('-');
     // "jean-luc", "mokoena-dlamini": no everyday part, and a name lexicon knows a part or a part is no dictionary word.

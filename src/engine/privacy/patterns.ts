@@ -104,7 +104,7 @@ export const STATE_ZIP_RE = /\b([A-Z]{2})[ ]+(\d{5}(?:-\d{4})?)\b/g;
 // Group 1: the next words are the name whatever their case; group 2: the next capitalised words are;
 // group 3: the next capitalised words are when the lexicon knows one of them.
 export const NAME_TRIGGER_RE =
-  /\b(?:(my (?:full |first |last |middle )?name(?:'s| is)|(?:first|last|full|middle|sur|maiden|real|legal) ?name(?: is|:)|your name\??|call me|surname is|it's spelled|spelled)|(mr|mrs|ms|miss|mister|dr|prof|name|names|named|called|dear|under|assistant to)|(this is|speaking with|talking to|spoke (?:to|with)|ask for))(?![\p{L}])[.:,]?[ ]*(?:(?:uh|um|er|it's|its)[ ,]+)?/giu;
+  /\b(?:(my (?:full |first |last |middle )?name(?:'s| is)|(?:first|last|full|middle|sur|maiden|real|legal) ?name(?: is|:)|your name\??|call me|surname is|it's spelled|spelled)|(mr|mrs|ms|miss|mister|dr|prof|name|names|named (?:him|her|them|me|us)|named|called|dear|under|assistant to|starring|featuring|married to|(?:directed|written|performed|composed|produced|painted|signed|authored|sung|narrated|founded) by|said|asked|replied)|(this is|speaking with|talking to|spoke (?:to|with)|ask for))(?![\p{L}])[.:,]?[ ]*(?:(?:uh|um|er|it's|its)[ ,]+)?/giu;
 export const NAME_LIST_NEXT_RE = /^(?:,[ ]*(?:and[ ]+)?|[ ]+and[ ]+|[ ]*&[ ]*)([\p{Lu}][\p{L}'’-]+)(?![\p{L}])/u;
 export const NAME_LIST_PREV_RE = /([\p{Lu}][\p{L}'’-]+)(?:,[ ]*|[ ]+and[ ]+|[ ]*&[ ]*)$/u;
 /** Words that make a capitalised sequence a company, not a person. */
@@ -118,7 +118,7 @@ export const SUBJECT_VERBS = new Set(
 export const NON_ASCII_RE = /[^\u0020-\u007e]/;
 // Unknown capitalised words count as places only after a verb of living or travelling ("based in X"),
 // or after a bare "in"/"from" when written in capitals or with non-ASCII letters ("in TROMSØ").
-export const CTX_PLACE_STRONG_RE = /\b(?:live|living|lives|lived|reside|resides|resided|based|located|moved|move|born|originally|arrived|returned|travel(?:l?ing|l?ed)?|visit(?:ing|ed)?|stay(?:ing|ed)?|here|back)[ ]+(?:in|at|to|from|near|here from)[ ]+$|\b(?:i am|i'm|we are|we're) in[ ]+$/i;
+export const CTX_PLACE_STRONG_RE = /\b(?:live|living|lives|lived|reside|resides|resided|based|located|moved|move|born|originally|arrived|returned|travel(?:l?ing|l?ed)?|visit(?:ing|ed)?|stay(?:ing|ed)?|here|back)[ ]+(?:in|at|to|from|near|here from)[ ]+$|\b(?:i am|i'm|we are|we're) in[ ]+$|\b(?:city|town|village|county|province|region|suburb|district|municipality|borough|outskirts)[ ]+of[ ]+$/i;
 export const CTX_PLACE_WEAK_RE = /\b(?:in|from)[ ]+$/i;
 export const NAME_TOKEN_RE = /[\p{L}][\p{L}'’-]*/uy;
 export const SPELLED_RE = /(?<![\p{L}\d])(?:[A-Za-z][ ]*[.,-]?[ ]+){2,40}[A-Za-z](?![\p{L}\d])\.?/gu;
@@ -141,7 +141,7 @@ export const CTX_DL = /\b(?:driver'?s? licen[cs]e|driving licen[cs]e|licen[cs]e 
 export const CTX_ZIP = /\b(?:zip|postal|post ?code|zipcode)\b/i;
 export const CTX_DOB = /\b(?:born|birth|dob|d\.o\.b|birthday|bday)\b/i;
 export const CTX_YEAR_BEFORE = /\b(?:born in|since|in|from|year|of|until|till|by|during|around|circa)[ ]*$/i;
-export const CTX_LOCATION_BEFORE = /\b(?:live|living|lives|lived|reside|resides|based|located|moved|move|from|in|to|near|at|visit|visiting|born)[ ]+(?:in[ ]+|to[ ]+|at[ ]+|near[ ]+)?(?:the[ ]+)?$/i;
+export const CTX_LOCATION_BEFORE = /\b(?:live|living|lives|lived|reside|resides|based|located|moved|move|from|in|to|near|at|visit|visiting|born)[ ]+(?:in[ ]+|to[ ]+|at[ ]+|near[ ]+)?(?:the[ ]+)?$|\b(?:city|town|village|county|province|region|suburb|district|municipality|borough|outskirts)[ ]+of[ ]+$/i;
 export const PLACEHOLDER_RE = /\[[A-Z][A-Z0-9_]*(?::[^\]\s]*)?\]/g;
 
 export const NUMBER_WORD_SET = new Set(NUMBER_WORDS);

@@ -21,7 +21,7 @@ for (const w of NUMBER_WORDS) KEYWORD_FLAGS.set(w, 4);
 for (const w of [...STREET_SUFFIX.split('|').flatMap((x) => [x, `${x}s`]), ...LOCAL_STREET_WORDS.split('|').filter((w) => w.length > 2), 'via', 'rue', 'calle', 'avenida', 'rua', 'ulica', 'piazza', 'chemin', 'box', 'psc', 'fpo', 'apo', 'dpo', 'uss', 'usns', 'usnv', 'corso', 'viale', 'largo', 'carrer', 'c']) KEYWORD_FLAGS.set(w, 5);
 for (const w of ['apt', 'apartment', 'suite', 'ste', 'unit', 'flat', 'floor', 'room', 'bldg', 'building']) KEYWORD_FLAGS.set(w, 12);
 for (const w of ['dollar', 'dollars', 'bucks', 'usd', 'euro', 'euros', 'pounds', 'eur', 'gbp', 'cents']) KEYWORD_FLAGS.set(w, 6);
-for (const w of ['name', 'names', 'spell', 'spelled', 'spelling', 'surname', 'named', 'called', 'call', 'mr', 'mrs', 'ms', 'miss', 'mister', 'dr', 'prof', 'dear', 'under', 'assistant', 'speaking', 'talking', 'spoke', 'ask']) KEYWORD_FLAGS.set(w, 7);
+for (const w of ['name', 'names', 'spell', 'spelled', 'spelling', 'surname', 'named', 'called', 'call', 'mr', 'mrs', 'ms', 'miss', 'mister', 'dr', 'prof', 'dear', 'under', 'assistant', 'speaking', 'talking', 'spoke', 'ask', 'starring', 'featuring', 'married', 'directed', 'written', 'performed', 'composed', 'produced', 'painted', 'signed', 'authored', 'sung', 'narrated', 'founded', 'said', 'asked', 'replied']) KEYWORD_FLAGS.set(w, 7);
 // 13: company contexts ("thank you for calling X", "X support"); 14: a speaker naming themself ("Grace here").
 for (const w of ['calling', 'reached', 'welcome', 'choosing', 'contacting', 'support', 'customer', 'help', 'helpdesk', 'helpline']) KEYWORD_FLAGS.set(w, 13);
 for (const w of ['here']) KEYWORD_FLAGS.set(w, 14);

@@ -59,6 +59,25 @@ describe('ingest: variants of one bad record (nesting hidden in strings, a broke
     assert.equal(r.records, 4, 'every record of the file is counted once');
   });
 
+  it('an unterminated string in a one-line array costs that record only: the records after it on the same line are kept, and the report says where and how to fix it', async () => {
+    // The broken record holds a nested array of objects, so a "}, {" inside it must not be taken for the next record.
+    const broken = '{"id":"broken","messages":[{"role":"user","content":"first"},{"role":"user","content":"it never ends}]}';
+    const r = await run('oneline.json', `[${JSON.stringify(chat(1))},${broken},${JSON.stringify(chat(2))}, ${JSON.stringify(chat(3))},${JSON.stringify(chat(4))}]`);
+    assert.deepEqual([r.calls, r.rejected, r.records], [4, 1, 5], JSON.stringify(r.rejections));
+    const rej = r.rejections[0]!;
+    assert.equal(rej.line, 1);
+    assert.equal(rej.record, 1, 'the second record of the file');
+    assert.match(rej.reason, /record 2 .* broken .*unterminated string.* Fix that record's quotes/);
+    const texts = (await Promise.all((await store.listCalls()).map((c) => store.getConversation(c.callId)))).map((c) => c!.events.map((e) => ('text' in e ? e.text : '')).join(' '));
+    for (const i of [1, 2, 3, 4]) assert.ok(texts.some((t) => t.includes(`parcel number ${i} `)), `chat ${i} kept`);
+  });
+
+  it('a one-line array whose every record is broken after the first keeps the first and reports the rest, without hanging', async () => {
+    const r = await run('allbroken.json', `[${JSON.stringify(chat(1))},${Array.from({ length: 50 }, (_, i) => `{"id":"b${i}","messages":[{"role":"user","content":"cut ${i}}]}`).join(',')}]`);
+    assert.equal(r.calls, 1, JSON.stringify(r.rejections.slice(0, 3)));
+    assert.ok(r.rejected >= 1);
+  });
+
   it('a value left open at the end of the array still says the file is truncated', async () => {
     const r = await run('cut.json', `[${JSON.stringify(chat(1))},\n{"id":"cut","messages":[{"role":"user","content":"hel`);
     assert.deepEqual([r.calls, r.rejected], [1, 1]);

@@ -23,6 +23,23 @@ const MULTI_WORD_COUNTRIES = [
   'ivory coast', 'hong kong', 'great britain', 'northern ireland', 'el salvador', 'sierra leone', 'papua new guinea',
 ];
 
+/** Provinces, states and regions of other countries, and the continents: as much a place as a US state. */
+const REGIONS = `ontario quebec alberta manitoba saskatchewan yukon nunavut newfoundland labrador tasmania queensland
+bavaria bayern saxony sachsen thuringia brandenburg hesse hessen tyrol tirol carinthia styria salzburg catalonia catalunya
+andalusia andalucia galicia asturias cantabria navarre aragon murcia extremadura tuscany toscana lombardy lombardia
+piedmont piemonte sicily sardinia calabria apulia puglia umbria liguria veneto campania brittany normandy provence
+burgundy alsace lorraine picardy flanders wallonia bohemia moravia silesia transylvania andalucía patagonia siberia
+punjab bengal kerala gujarat rajasthan maharashtra karnataka goa assam bihar odisha sindh balochistan bavaria
+lapland jutland zealand ulster munster leinster connacht cornwall yorkshire
+europe asia africa antarctica oceania scandinavia caribbean balkans`;
+
+const MULTI_WORD_REGIONS = [
+  'british columbia', 'nova scotia', 'new brunswick', 'prince edward island', 'northwest territories', 'new south wales',
+  'western australia', 'south australia', 'northern territory', 'baden-württemberg', 'north rhine-westphalia',
+  'lower saxony', 'rhineland-palatinate', 'schleswig-holstein', 'basque country', 'north america', 'south america',
+  'central america', 'latin america', 'middle east', 'east africa', 'west africa', 'southeast asia',
+];
+
 const US_STATES = `alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho
 illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri
 montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia washington wisconsin
@@ -63,17 +80,18 @@ const MULTI_WORD_CITIES = [
 ];
 
 export const PLACE_SET: ReadonlySet<string> = new Set([
-  ...`${COUNTRIES} ${US_STATES} ${CITIES}`.split(/\s+/).filter(Boolean),
+  ...`${COUNTRIES} ${US_STATES} ${REGIONS} ${CITIES}`.split(/\s+/).filter(Boolean),
 ]);
 export const MULTI_WORD_PLACES: readonly string[] = [
   ...MULTI_WORD_COUNTRIES,
   ...MULTI_WORD_STATES,
+  ...MULTI_WORD_REGIONS,
   ...MULTI_WORD_CITIES,
 ];
 
 /** Countries and US states only (no cities): a town followed by one of these is a place ("Maribor, Slovenia"). */
-export const REGION_SET: ReadonlySet<string> = new Set(`${COUNTRIES} ${US_STATES}`.split(/\s+/).filter(Boolean));
+export const REGION_SET: ReadonlySet<string> = new Set(`${COUNTRIES} ${US_STATES} ${REGIONS}`.split(/\s+/).filter(Boolean));
 /** First words of the multi-word countries and states ("new" of "New Zealand"). */
-export const REGION_PHRASE_FIRST: ReadonlySet<string> = new Set([...MULTI_WORD_COUNTRIES, ...MULTI_WORD_STATES].map((p) => p.split(' ')[0]!));
+export const REGION_PHRASE_FIRST: ReadonlySet<string> = new Set([...MULTI_WORD_COUNTRIES, ...MULTI_WORD_STATES, ...MULTI_WORD_REGIONS].map((p) => p.split(' ')[0]!));
 /** Multi-word countries and states, as written in MULTI_WORD_PLACES. */
-export const REGION_PHRASES: ReadonlySet<string> = new Set([...MULTI_WORD_COUNTRIES, ...MULTI_WORD_STATES]);
+export const REGION_PHRASES: ReadonlySet<string> = new Set([...MULTI_WORD_COUNTRIES, ...MULTI_WORD_STATES, ...MULTI_WORD_REGIONS]);
