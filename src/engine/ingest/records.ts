@@ -119,7 +119,8 @@ export async function* readRecordBatches(chunks: AsyncIterable<Uint8Array>, cont
 function parseJson(text: string, at: { line: number; record: number; tooLong?: number }, limits: IngestLimits, fix: string): RecordItem {
   const where = { line: at.line, record: at.record, field: '(record)' };
   if (at.tooLong !== undefined) return { kind: 'reject', rejection: { ...where, reason: tooLongReason(at.tooLong, limits) } };
-  if (jsonDepthExceeds(text, limits.maxDepth) !== undefined) return { kind: 'reject', rejection: { ...where, reason: tooDeepReason(limits) } };
+  // Nesting deeper than the limit needs more brackets than that, so a shorter text need not be scanned.
+  if (text.length > limits.maxDepth && jsonDepthExceeds(text, limits.maxDepth) !== undefined) return { kind: 'reject', rejection: { ...where, reason: tooDeepReason(limits) } };
   try {
     return { kind: 'record', record: { value: JSON.parse(text), index: at.record, line: at.line }, raw: text };
   } catch (err) {
