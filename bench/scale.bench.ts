@@ -101,7 +101,7 @@ async function endToEnd(n: number): Promise<void> {
     });
     // process.cpuUsage covers every thread of the process, workers included.
     rows.push([mode.name, fmt(run.value.calls), fmt(run.ms), fmt(run.cpuMs), fmt((run.value.calls / run.cpuMs) * 1000), fmt((run.value.calls / run.ms) * 1000)]);
-    fs.rmSync(storeFile, { force: true });
+    for (const f of [storeFile, `${storeFile}.saved.json`]) fs.rmSync(f, { force: true });
   }
   await asUserRunsIt(file, n);
   table(`1. end to end on ${fmt(n)} generated calls (${fmt(bytes / MB, 1)} MB Kaizen JSONL, raw text with PII; ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)})`, ['path', 'calls', 'wall ms', 'CPU ms', 'calls/CPU-s', 'calls/s wall'], rows);
