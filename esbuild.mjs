@@ -26,9 +26,10 @@ if (existsSync('src/extension/extension.ts')) {
   targets.push({ ...nodeBase, entryPoints: { extension: 'src/extension/extension.ts', ...engineEntry }, outdir: 'dist', external: ['vscode'] });
 }
 // The CLI: dist/cli.js answers --help/--version alone and loads dist/cli-run.js (the commands and the engine) when a
-// command runs; `kaizen live` redacts in a worker thread (dist/liveRedactionWorker.js), `kaizen import` in a pool of
+// command runs; `kaizen live` redacts in a worker thread (dist/liveRedactionWorker.js) and `--learn` re-analyses in
+// another (dist/liveRelearnWorker.js), `kaizen import` redacts in a pool of
 // them (dist/redactionWorker.js), beside the CLI bundle.
-targets.push({ ...nodeBase, entryPoints: { cli: 'src/cli/main.ts', 'cli-run': 'src/cli/run.ts', liveRedactionWorker: 'src/node/liveRedactionWorker.ts', redactionWorker: 'src/node/redactionWorker.ts' }, outdir: 'dist' });
+targets.push({ ...nodeBase, entryPoints: { cli: 'src/cli/main.ts', 'cli-run': 'src/cli/run.ts', liveRedactionWorker: 'src/node/liveRedactionWorker.ts', liveRelearnWorker: 'src/node/liveRelearnWorker.ts', redactionWorker: 'src/node/redactionWorker.ts' }, outdir: 'dist' });
 
 // zod re-exports its ~40 message locales through the `z` namespace (~250 KB minified); the webviews
 // show English messages only, so their bundles get just `en`.

@@ -5,12 +5,51 @@ import type { ConversationEvent } from '../src/engine/model';
 import { ConversationEventSchema, assembleConversation } from '../src/engine/model';
 import { iterateSampleCalls } from '../src/engine/samples';
 import { startAgentServer } from '../src/node/agentServer';
+import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { WebSocketServer } from 'ws';
 
 if (process.argv[2] === 'echo') echoPeer(Number(process.argv[3] ?? 3000));
+else if (process.argv[2] === 'sse-echo') sseEchoPeer(Number(process.argv[3] ?? 3000));
 else replayPeer();
+
+/**
+ * The SSE control: a bare `http` server that sends a small SSE message every 2 ms and times the client's
+ * POST of it back — the floor of the SSE path (an event down the stream, a request up) with no Kaizen code.
+ */
+function sseEchoPeer(frames: number): void {
+  const rtts: number[] = [];
+  const sentAt = new Map<number, number>();
+  const server = http.createServer((req, res) => {
+    if (req.method === 'GET') {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+      res.flushHeaders();
+      let n = 0;
+      const tick = setInterval(() => {
+        if (n >= frames) return clearInterval(tick);
+        sentAt.set(n, performance.now());
+        res.write(`id: ${n}\nevent: event\ndata: ${n++}\n\n`);
+      }, 2);
+      req.on('close', () => clearInterval(tick));
+      return;
+    }
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (d: string) => (body += d));
+    req.on('end', () => {
+      const t = sentAt.get(Number(body));
+      if (t !== undefined) rtts.push(performance.now() - t);
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      if (rtts.length === frames) {
+        process.stdout.write(`${JSON.stringify({ rtts })}\n`);
+        server.closeAllConnections();
+        server.close();
+      }
+    });
+  });
+  server.listen(0, '127.0.0.1', () => process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })}\n`));
+}
 
 /**
  * The control: a bare `ws` server that sends a small frame every 2 ms and times the client's immediate

@@ -12,7 +12,7 @@ import { createComplianceValidator, createRedactor, resolvePolicy, withComplianc
 import type { ComplianceValidator, KaizenRedactor, PrivacyPolicy, PrivacySettings } from './privacy';
 import { readFingerprintRules } from './errors';
 import { analyzeStore, createLiveLearning } from './pipeline';
-import type { AnalyzeStoreOptions, AnalyzeSummary, LiveLearning } from './pipeline';
+import type { AnalyzeStoreOptions, AnalyzeSummary, LiveLearning, SnapshotAnalyzer } from './pipeline';
 import type { Conversation } from './model';
 import { CorrectionDecider, LiveClient } from './realtime';
 import type { CorrectionRule, LiveCallBatch, LiveClientOptions, LiveSummary, LiveTransport, RandomSource, Timers } from './realtime';
@@ -113,6 +113,12 @@ export interface LiveHost {
    * that handles frames never redacts. Without it the client redacts on its own thread, a slice at a time.
    */
   startRedaction?(options: { hmacKey: Uint8Array; policy: PrivacyPolicy }): { redactLive(batches: LiveCallBatch[]): Promise<Conversation[]>; close(): Promise<void> };
+  /**
+   * A re-analysis thread for `learn` (Node: `src/node/liveRelearn.ts`) behind a gate with the same policy, so
+   * vocabulary induction, analysis and scoring never hold up frames. Without it the client's thread re-analyses,
+   * giving way to frames every few ms.
+   */
+  startRelearning?(options: { policy: PrivacyPolicy }): SnapshotAnalyzer & { close(): Promise<void> };
 }
 
 export interface LiveSessionOptions extends Pick<LiveClientOptions, 'untilEnd' | 'resumeFrom' | 'onStatus' | 'onStored' | 'onCorrection' | 'onCallEnded'> {
@@ -179,6 +185,8 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
   let current: { key: string; policy: PrivacyPolicy; learned: ComplianceValidator; transcripts: ComplianceValidator } | undefined;
   let redactorCache: { key: string; redactor: Promise<KaizenRedactor> } | undefined;
   let storePromise: Promise<LearningStore> | undefined;
+  /** The same store without the gate: only for writes an identical gate already passed (a `--learn` worker's). */
+  let ungated: LearningStore | undefined;
 
   const readPolicyFile = () =>
     (fileText ??= (async () => ((await ports.fs.exists(policyFile)) ? new TextDecoder().decode(await ports.fs.readFile(policyFile)) : undefined))());
@@ -212,6 +220,7 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
         const opening = (async () => {
           await policyState();
           const raw = await openSqlStore({ ...options.storeOptions, path: storePath, ports });
+          ungated = raw;
           return withCompliance(raw, gate('learned'), { ports, transcriptValidator: gate('transcripts') });
         })();
         storePromise = opening;
@@ -263,6 +272,7 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
       const [store, redactor, policy] = await Promise.all([workspace.store(), workspace.redactor(), workspace.policy()]);
       const user = live.userRules ?? [];
       const decider = new CorrectionDecider({ rules: user, clock: ports.clock, maxPerCall: live.maxCorrectionsPerCall });
+      const relearning = live.learn ? live.host.startRelearning?.({ policy }) : undefined;
       const learning = createLiveLearning({
         store,
         decider,
@@ -270,8 +280,12 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
         userRules: user,
         includeDrafts: Boolean(live.learn),
         seeds: live.seeds,
-        // Relearning shares the client's thread: it gives way to frames every few ms.
+        // The client's thread reads the calls and applies the writes a slice at a time; the host's thread analyses.
         timers: live.host.timers,
+        analyzer: relearning,
+        // The worker's writes passed a gate built from this same policy there; checking each again here would
+        // cost this thread more than the analysis did (the strict scan of every call's analysis).
+        ...(relearning && ungated ? { analyzedWritesStore: ungated } : {}),
         onRelearned: live.onRelearned,
         onError: live.onLearnError,
       });
@@ -291,7 +305,10 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
         untilEnd: live.untilEnd,
         resumeFrom: live.resumeFrom,
         onStatus: live.onStatus,
-        onStored: live.onStored,
+        onStored: (event) => {
+          if (live.learn) learning.callStored(event.callId);
+          live.onStored?.(event);
+        },
         onCorrection: live.onCorrection,
         onCallEnded: (callId) => {
           if (live.learn) learning.callEnded();
@@ -302,6 +319,7 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
       const close = () => (closed ??= (async () => {
         await redaction?.close();
         await learning.idle();
+        await relearning?.close();
       })());
       return {
         client,
@@ -337,6 +355,7 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
     async close() {
       const pending = storePromise;
       storePromise = undefined;
+      ungated = undefined;
       if (pending) await (await pending.catch(() => undefined))?.close();
     },
   };

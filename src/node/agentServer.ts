@@ -208,6 +208,8 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
         return;
       }
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+      // The client is connected once it has the headers, not at the first event (which may be scheduled later).
+      res.flushHeaders();
       responses.add(res);
       let open = true;
       res.on('close', () => {

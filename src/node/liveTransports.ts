@@ -3,7 +3,8 @@ import * as https from 'node:https';
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import type { HttpClient, LiveConnection, LiveConnectionHandlers, LiveTransport, Timers } from '../engine/realtime';
-import { ClientFrameSchema, SseParser } from '../engine/realtime';
+import type { ClientFrame } from '../engine/realtime';
+import { SseParser } from '../engine/realtime';
 
 export const nodeTimers: Timers = {
   setTimeout(fn, ms) {
@@ -85,10 +86,32 @@ export const sseTransport: LiveTransport = {
       res.on('error', (err) => close(err.message));
     });
     req.on('error', (err) => close(err.message));
-    const post = (path: string, body: unknown) => {
-      const target = new URL(path, base);
+    // The connection's own keep-alive pool for its POSTs: a correction goes out on a warm socket (no TCP
+    // handshake, no accept on the agent's loop) and never queues behind another session's requests.
+    const agent = new lib.Agent({ keepAlive: true, scheduling: 'lifo', noDelay: true });
+    let inFlight = 0;
+    let drained: (() => void)[] = [];
+    const targets = { acks: new URL('/v1/acks', base), corrections: new URL('/v1/corrections', base) };
+    const post = (target: URL, body: unknown): Promise<unknown> => {
+      inFlight++;
+      return postOnce(target, body).finally(() => {
+        inFlight--;
+        settled();
+      });
+    };
+    /** No POST in flight or waiting: `drain` resolves, and after close the pool's sockets go. */
+    const settled = () => {
+      if (inFlight > 0 || ackInFlight) return;
+      // Idle sockets are unref'd and the agent closes them; after close, once the last POST is answered, at once.
+      if (closed) agent.destroy();
+      for (const resolve of drained) resolve();
+      drained = [];
+    };
+    const postOnce = (target: URL, body: unknown, retried = false): Promise<unknown> => {
+      const payload = Buffer.from(JSON.stringify(body));
       return new Promise<unknown>((resolve, reject) => {
-        const r = lib.request(target, { method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
+        // Content-Length up front: headers and body leave in one write.
+        const r = lib.request(target, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': payload.length } }, (res) => {
           let text = '';
           res.setEncoding('utf8');
           res.on('data', (d: string) => (text += d));
@@ -100,8 +123,12 @@ export const sseTransport: LiveTransport = {
             }
           });
         });
-        r.on('error', reject);
-        r.end(JSON.stringify(body));
+        r.on('error', (err: NodeJS.ErrnoException) => {
+          // The agent closed the idle kept-alive socket just as it was reused (its keep-alive timeout): once more on a fresh one.
+          if (r.reusedSocket && !retried && (err.code === 'ECONNRESET' || err.code === 'EPIPE')) resolve(postOnce(target, body, true));
+          else reject(err);
+        });
+        r.end(payload);
       });
     };
     // Acks are cumulative: one POST in flight at a time, and only the newest waiting one is sent next.
@@ -113,7 +140,7 @@ export const sseTransport: LiveTransport = {
         return;
       }
       ackInFlight = true;
-      void post('/v1/acks', { lastEventId: id })
+      void post(targets.acks, { lastEventId: id })
         .catch(() => undefined)
         .finally(() => {
           ackInFlight = false;
@@ -121,17 +148,17 @@ export const sseTransport: LiveTransport = {
           ackWaiting = undefined;
           // Even after close: the newest ack still goes out (acks are idempotent), so the agent learns the final one.
           if (next !== undefined) sendAck(next);
+          settled();
         });
     };
     return {
       send(frame) {
         if (closed) return;
-        const parsed = ClientFrameSchema.safeParse(JSON.parse(frame));
-        if (!parsed.success) return;
-        const f = parsed.data;
+        // The client's own frames (hello, ack, correction): mapped by type, not validated again per correction.
+        const f = JSON.parse(frame) as ClientFrame;
         if (f.type === 'ack') sendAck(f.lastEventId);
         else if (f.type === 'correction') {
-          void post('/v1/corrections', f.correction)
+          void post(targets.corrections, f.correction)
             .then((reply) => {
               if (!closed) handlers.onFrame(JSON.stringify({ type: 'correction.ack', ...(reply as object) }));
             })
@@ -139,12 +166,15 @@ export const sseTransport: LiveTransport = {
         }
         // hello: SSE resumes with Last-Event-ID instead.
       },
+      drain: () => (inFlight === 0 && !ackInFlight ? Promise.resolve() : new Promise<void>((resolve) => drained.push(resolve))),
       pause: () => response?.pause(),
       resume: () => response?.resume(),
       close() {
         closed = true;
         req.destroy();
         response?.destroy();
+        // In-flight POSTs finish (the last ack still goes out); idle sockets close now.
+        if (inFlight === 0) agent.destroy();
       },
     };
   },

@@ -75,9 +75,25 @@ export function valueShape(value: unknown): string | undefined {
   return /[a-z]/i.test(shape) ? shape : undefined;
 }
 
-/** Scalar fields of a JSON object result (one level, plus one nested level as `a.b`) that look like states. */
-function stateFields(result: string | undefined): Array<[string, string]> {
+/**
+ * Tool results repeat verbatim across calls (`{"status":"ok"}`), so their state fields are parsed once per
+ * distinct text; bounded (cleared when full), and the lists are never changed by their readers.
+ */
+const STATE_FIELDS_MEMO = new Map<string, ReadonlyArray<readonly [string, string]>>();
+const STATE_FIELDS_MEMO_MAX = 10_000;
+
+function stateFields(result: string | undefined): ReadonlyArray<readonly [string, string]> {
   if (!result) return [];
+  const known = STATE_FIELDS_MEMO.get(result);
+  if (known) return known;
+  const fields = parseStateFields(result);
+  if (STATE_FIELDS_MEMO.size >= STATE_FIELDS_MEMO_MAX) STATE_FIELDS_MEMO.clear();
+  STATE_FIELDS_MEMO.set(result, fields);
+  return fields;
+}
+
+/** Scalar fields of a JSON object result (one level, plus one nested level as `a.b`) that look like states. */
+function parseStateFields(result: string): Array<[string, string]> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(result);
@@ -109,12 +125,13 @@ function argsKey(args: Record<string, unknown>): string {
 export class CallState {
   private readonly succeeded = new Set<string>();
   private readonly values = new Map<string, Precursor>();
-  private readonly pending = new Map<string, { name: string; key: string }>();
+  private readonly pending = new Map<string, { name: string; args: Record<string, unknown> }>();
   /** The last failure per tool: its arguments' key, cleared by a success of that tool. */
   private readonly lastFailure = new Map<string, string>();
 
   add(e: ConversationEvent): void {
-    if (e.type === 'tool.called') this.pending.set(e.toolCallId, { name: e.name, key: argsKey(e.arguments) });
+    // The arguments' key is only needed once the call fails (a later same-args retry compares against it).
+    if (e.type === 'tool.called') this.pending.set(e.toolCallId, { name: e.name, args: e.arguments });
     else if (e.type === 'tool.result') {
       const called = this.pending.get(e.toolCallId);
       const tool = e.name ?? called?.name;
@@ -126,7 +143,7 @@ export class CallState {
           const p: Precursor = { kind: 'earlier-value', tool, field, value };
           this.values.set(precursorKey(p), p);
         }
-      } else if (called) this.lastFailure.set(tool, called.key);
+      } else if (called) this.lastFailure.set(tool, argsKey(called.args));
     }
   }
 
@@ -137,7 +154,8 @@ export class CallState {
       const shape = valueShape(value);
       if (shape !== undefined) add({ kind: 'arg-shape', field, shape });
     }
-    if (this.lastFailure.get(call.name) === argsKey(call.arguments)) add({ kind: 'same-args-retry' });
+    const failed = this.lastFailure.get(call.name);
+    if (failed !== undefined && failed === argsKey(call.arguments)) add({ kind: 'same-args-retry' });
     return { tool: call.name, facts, succeeded: new Set(this.succeeded), argFields: new Set(Object.keys(call.arguments)) };
   }
 }

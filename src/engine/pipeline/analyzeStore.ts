@@ -20,7 +20,7 @@ import { ErrorLearner, saveRuleArtifacts } from '../errors';
 import type { AvoidanceRule, CatalogEntry, FingerprintRule } from '../errors';
 import { buildTaxonomy, matchCategories } from '../analysis/taxonomy';
 import { callDocs, induceVocabulary, summarizeVocabulary, vocabularyLabeler } from '../analysis/discovery/vocabulary';
-import type { CallDocs, VocabularyLabeler, VocabularySummary } from '../analysis/discovery/vocabulary';
+import type { CallDocs, InducedVocabulary, VocabularyLabeler, VocabularySummary } from '../analysis/discovery/vocabulary';
 import { seededRandom } from '../analysis/discovery/random';
 
 export interface AnalyzeProgress {
@@ -65,7 +65,7 @@ export interface AnalyzeStoreOptions {
    * Called once with how this analysis names intents, situations and moves (taxonomy seeds, induced
    * labeler), so a live call can be labelled exactly as the stored patterns were (`realtime/patternRules`).
    */
-  onLabelling?: (labelling: AnalysisLabelling) => void;
+  onLabelling?: (labelling: AnalysisLabelling, vocabulary?: InducedVocabulary) => void;
   signal?: AbortSignal;
 }
 
@@ -141,7 +141,7 @@ export async function analyzeStore(store: LearningStore, options: AnalyzeStoreOp
   const induced = options.induce === false || total === 0 || options.seeds === 'on' ? undefined : await induceFromStore(store, total, options, progress);
   const seedsUsed = options.seeds === 'on' || (options.seeds !== 'off' && (induced?.coverage ?? 1) >= SEED_COVERAGE);
   const base = { taxonomy: options.taxonomy, intentPredictor: predictor, seeds: seedsUsed, labeler: induced?.labeler };
-  options.onLabelling?.(base);
+  options.onLabelling?.(base, induced?.vocabulary);
   // How this analysis named things, so a live session later reads its calls the same way (`analysisLabelling`).
   await store.appendJournal([{ stream: LABELLING_STREAM, kind: 'labelling', ts: t0, payload: { seedsUsed, induced: Boolean(induced?.labeler) } }]);
   const cap = options.maxCalibrationExamples ?? 20_000;
@@ -321,7 +321,7 @@ async function induceFromStore(
   total: number,
   options: Pick<AnalyzeStoreOptions, 'seeds' | 'minInducedSize' | 'signal'>,
   progress: (p: AnalyzeProgress) => void,
-): Promise<{ labeler?: VocabularyLabeler; summary?: VocabularySummary; coverage: number }> {
+): Promise<{ labeler?: VocabularyLabeler; summary?: VocabularySummary; vocabulary?: InducedVocabulary; coverage: number }> {
   const builtin = buildTaxonomy();
   const rand = seededRandom(17);
   const docs: CallDocs[] = [];
@@ -347,7 +347,7 @@ async function induceFromStore(
   const previous = prev?.payload.kind === 'vocabulary' ? prev.payload : undefined;
   const vocabulary = induceVocabulary(docs, { previous, ...(options.minInducedSize ? { minSize: options.minInducedSize } : {}) });
   progress({ phase: 'induce', done: seen, total });
-  return { labeler: vocabularyLabeler(vocabulary), summary: summarizeVocabulary(vocabulary), coverage };
+  return { labeler: vocabularyLabeler(vocabulary), summary: summarizeVocabulary(vocabulary), vocabulary, coverage };
 }
 
 /** Whether the built-in intents name this call the way the analyzer reads it (first user turns and tools). */

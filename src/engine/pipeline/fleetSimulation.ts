@@ -14,7 +14,6 @@
 import { callFactsOf, computeKpis } from '../analytics';
 import type { CallFacts } from '../analytics';
 import { addCall, analyzeEvents, emptyPatternCounts, scorePatterns } from '../analysis';
-import type { CallAnalysis } from '../analysis';
 import { AgentArtifacts, HubService, TrustSet, addSignature, keyIdOf, openSqlHubStore, packEnvelope } from '../collective';
 import type { Envelope, SharedArtifactPayload, SigningKey } from '../collective';
 import { AvoidanceRuleSchema, ErrorDetector, ErrorLearner, ruleArtifactDraft } from '../errors';
@@ -23,10 +22,11 @@ import { monitorExperiments } from '../experiments';
 import type { MonitorLook } from '../experiments';
 import { ArtifactPayloadSchema, assembleConversation } from '../model';
 import type { ConversationEvent } from '../model';
-import type { EnginePorts } from '../ports';
+import type { Clock, EnginePorts } from '../ports';
 import { createComplianceValidator } from '../privacy';
-import { PLANTED_PATTERNS, SeededRandom, iterateSampleCalls, scorePatternRecovery } from '../samples';
-import type { SampleIntent, SampleStrategy, SampleTrigger, ToolCallCorrection } from '../samples';
+import { FLEET_WORLD, SeededRandom, iterateSampleCalls, scorePatternRecovery } from '../samples';
+import type { SampleIntent, SampleStrategy, SampleTrigger, SampleWorld, ToolCallCorrection } from '../samples';
+import { PatternScreen } from './patternScreen';
 
 export interface FleetSimulationOptions {
   seed: number;
@@ -37,6 +37,58 @@ export interface FleetSimulationOptions {
   ports: EnginePorts;
   /** Progress lines (a month's figures, proposals, decisions). */
   onLog?: (line: string) => void;
+  /** The world's truth (default FLEET_WORLD: planted moves, rare hidden moves); read only by the generator and for scoring. */
+  world?: SampleWorld;
+  /**
+   * Where the fleet shares: default the collective's HubService in process over an in-memory sql.js store;
+   * a host may start a real hub server on loopback and connect every agent to it (src/node/fleetHub.ts).
+   */
+  hub?: FleetHubFactory;
+}
+
+/** The hub as the fleet sees it: submit signed envelopes; bring every agent up to date with what it adopted. */
+export interface FleetHubLink {
+  /** The hub's verdict on a submitted envelope (`adopted` at quorum); a refusal throws with its reason. */
+  submit(envelope: Envelope): Promise<{ status: string }>;
+  /**
+   * Resolves once every agent applied (and acknowledged) every entry the hub logged so far: each agent's
+   * live artifacts, and how many log entries it has applied in all.
+   */
+  sync(): Promise<Array<{ live: Envelope[]; applied: number }>>;
+  close(): Promise<void>;
+}
+
+export interface FleetHubSetup {
+  trust: TrustSet;
+  quorum: number;
+  agentIds: string[];
+  /** The simulated clock (the hub's adoption times follow the simulated months). */
+  clock: Clock;
+}
+export type FleetHubFactory = (setup: FleetHubSetup) => Promise<FleetHubLink>;
+
+/** The default link: the collective's HubService in process, each agent reading the adoption log after its cursor. */
+export function inProcessFleetHub(ports: EnginePorts): FleetHubFactory {
+  return async ({ trust, quorum, agentIds, clock }) => {
+    if (!ports.ed25519) throw new Error('the fleet simulation shares artifacts through the hub: its ports need ed25519');
+    const hub = new HubService({ store: await openSqlHubStore({ ports }), quorum, trust, validator: createComplianceValidator(), hashing: ports.hashing, ed25519: ports.ed25519, clock });
+    const agents = agentIds.map((id) => ({ id, artifacts: new AgentArtifacts(), cursor: 0, applied: 0 }));
+    return {
+      submit: (envelope) => hub.submit(envelope),
+      sync: async () => {
+        for (const agent of agents) {
+          for (const f of await hub.framesAfter(agent.cursor)) {
+            agent.artifacts.apply(f.action, f.envelope);
+            await hub.ack(f.hash, agent.id, f.action);
+            agent.applied++;
+            agent.cursor = Number(f.id);
+          }
+        }
+        return agents.map((a) => ({ live: Object.keys(a.artifacts.liveVersions()).map((id) => a.artifacts.live(id)!), applied: a.applied }));
+      },
+      close: async () => undefined,
+    };
+  };
 }
 
 export interface FleetMonth {
@@ -56,6 +108,8 @@ export interface FleetSimulationResult {
   conversations: number;
   /** Planted-pattern recovery from the first month's calls (before any policy change). */
   patternRecovery: { planted: number; found: number; truePositives: number; precision: number; recall: number };
+  /** Planted-pattern recovery of everything the screen found significant by the last month (cumulative, stratified by month). */
+  discoveredRecovery: { planted: number; found: number; truePositives: number; precision: number; recall: number };
   /** Planted-pattern recovery of what the loop adopted fleet-wide after its experiments (moves made, moves avoided). */
   adoptedRecovery: { planted: number; found: number; truePositives: number; precision: number; recall: number };
   /** Of the errors the planted modes would have caused in the last month (truth: happened + averted), the share averted. */
@@ -121,8 +175,8 @@ export function correctionFor(condition: AvoidanceCondition): ToolCallCorrection
 /** One agent of the fleet: what the hub delivered to it, and the policy it runs from that. */
 interface FleetAgent {
   id: string;
-  artifacts: AgentArtifacts;
-  cursor: number;
+  /** Log entries applied so far (the policy is rebuilt when it grows). */
+  applied: number;
   moves: Map<string, SampleStrategy>;
   avoid: Map<string, Set<SampleStrategy>>;
   rules: Map<string, AvoidanceRule>;
@@ -187,25 +241,26 @@ export async function* simulateFleet(options: FleetSimulationOptions): AsyncGene
   const rejected = new Set<string>();
   const running = new Map<Situation, RunningExperiment>();
   const { ports } = options;
+  const world = options.world ?? FLEET_WORLD;
+  /** Each cell's always-valid lift test over the monthly looks (Holm across cells). */
+  const screen = new PatternScreen();
+  let lastScreen: ReturnType<PatternScreen['look']> = [];
   if (!ports.ed25519) throw new Error('the fleet simulation shares artifacts through the hub: its ports need ed25519');
   const crypto = { hashing: ports.hashing, ed25519: ports.ed25519 };
   const hash = (text: string) => ports.hashing.sha256(text);
-  // The hub, in process: the collective's own consensus over an in-memory sql.js store, on the simulated clock.
+  // The hub (in process unless the host links a real one): the collective's own consensus, on the simulated clock.
   let now = Date.UTC(2026, 0, 1);
   const keys: SigningKey[] = Array.from({ length: HUB_KEYS }, () => {
     const pair = ports.ed25519!.generateKeyPair();
     return { keyId: keyIdOf(pair.publicKey, ports.hashing), ...pair };
   });
-  const hub = new HubService({
-    store: await openSqlHubStore({ ports }),
-    quorum: HUB_QUORUM,
+  const fleet: FleetAgent[] = Array.from({ length: agents }, (_, a) => ({ id: `agent-${a}`, applied: 0, moves: new Map(), avoid: new Map(), rules: new Map() }));
+  const hub = await (options.hub ?? inProcessFleetHub(ports))({
     trust: new TrustSet(keys.map((k) => ({ keyId: k.keyId, publicKey: k.publicKey }))),
-    validator: createComplianceValidator(),
-    hashing: ports.hashing,
-    ed25519: ports.ed25519,
+    quorum: HUB_QUORUM,
+    agentIds: fleet.map((f) => f.id),
     clock: { now: () => now },
   });
-  const fleet: FleetAgent[] = Array.from({ length: agents }, (_, a) => ({ id: `agent-${a}`, artifacts: new AgentArtifacts(), cursor: 0, moves: new Map(), avoid: new Map(), rules: new Map() }));
   let artifactsShared = 0;
   let artifactsApplied = 0;
   let artifactsWithheld = 0;
@@ -220,20 +275,17 @@ export async function* simulateFleet(options: FleetSimulationOptions): AsyncGene
       log(`  hub refused ${payload.artifactId}: ${err instanceof Error ? err.message : String(err)}`);
     }
   };
-  /** Every agent reads the adoption log after its cursor, applies in order, acknowledges. */
+  /** Every agent applies the adoption log in order and acknowledges it; an agent with new entries rebuilds its policy. */
   const deliver = async (): Promise<void> => {
-    for (const agent of fleet) {
-      const frames = await hub.framesAfter(agent.cursor);
-      if (!frames.length) continue;
-      for (const f of frames) {
-        agent.artifacts.apply(f.action, f.envelope);
-        await hub.ack(f.hash, agent.id, f.action);
-        if (f.action === 'adopt') artifactsApplied++;
-        agent.cursor = Number(f.id);
-      }
-      const live = Object.keys(agent.artifacts.liveVersions()).map((id) => agent.artifacts.live(id)!);
+    const states = await hub.sync();
+    fleet.forEach((agent, i) => {
+      const { live, applied } = states[i]!;
+      if (applied === agent.applied) return;
+      // The fleet never rolls back, so every entry applied is an adoption.
+      artifactsApplied += applied - agent.applied;
+      agent.applied = applied;
       applyLiveArtifacts(agent, live);
-    }
+    });
   };
   const sharedRules = new Set<string>();
   const seenFingerprints = new Set<string>();
@@ -311,7 +363,8 @@ export async function* simulateFleet(options: FleetSimulationOptions): AsyncGene
     const learner = new ErrorLearner({ hash, maxExamples: LEARN_EXAMPLES });
     const monthFacts: CallFacts[] = [];
     const arms: Array<'control' | 'test' | undefined> = [];
-    const analyses: CallAnalysis[] = [];
+    // The month's pattern counts, added call by call (keeping a month of analyses alive cost a sixth of the loop in GC).
+    const counts = emptyPatternCounts();
     const armRandom = new SeededRandom(seed * 1_000_003 + m);
     // The month week by week: experiments are looked at weekly and act at once (a move that ships starts its
     // rollout the next week; one that passes its gate goes to the hub and every agent has it the week after).
@@ -328,6 +381,7 @@ export async function* simulateFleet(options: FleetSimulationOptions): AsyncGene
           spanDays: w < LOOKS_PER_MONTH - 1 ? 7 : 6,
           errorModes: true,
           errorModePenalty: ERROR_MODE_PENALTY,
+          world,
           // The agent's policy: the moves the hub delivered to it; in a running experiment or a first rollout
           // stage, a share of the calls gets the proposed move.
           chooseStrategy: (intent: SampleIntent, trigger: SampleTrigger, uniform: SampleStrategy) => {
@@ -371,7 +425,7 @@ export async function* simulateFleet(options: FleetSimulationOptions): AsyncGene
           // an eighth of the loop's time.
           const events = call.events as ConversationEvent[];
           const analysis = analyzeEvents(events);
-          analyses.push(analysis);
+          addCall(counts, analysis);
           // The errors stage: fingerprints (repeats are fingerprints seen before) and examples for the rules.
           for (const fp of learner.add(events, analysis.intent).fingerprints) {
             errors++;
@@ -406,17 +460,21 @@ export async function* simulateFleet(options: FleetSimulationOptions): AsyncGene
     const splitRandom = new SeededRandom(seed * 7_919 + m);
     for (const [s, obs] of aaCalls) {
       for (let k = 0; k < AA_SPLITS; k++) {
-        const arms = obs.map(() => (splitRandom.chance(0.5) ? 1 : 0));
+        // Each day's counts per arm first (one pass over the calls), then the cumulative looks.
+        const daily = Array.from({ length: AA_LOOKS }, () => ({ c: { users: 0, conversions: 0 }, t: { users: 0, conversions: 0 } }));
+        for (const o of obs) {
+          const arm = splitRandom.chance(0.5) ? daily[o.d]!.t : daily[o.d]!.c;
+          arm.users++;
+          if (o.success) arm.conversions++;
+        }
         const c = { users: 0, conversions: 0 };
         const t = { users: 0, conversions: 0 };
         const looks: MonitorLook[] = [];
         for (let d = 0; d < AA_LOOKS; d++) {
-          obs.forEach((o, j) => {
-            if (o.d !== d) return;
-            const arm = arms[j] === 1 ? t : c;
-            arm.users++;
-            if (o.success) arm.conversions++;
-          });
+          c.users += daily[d]!.c.users;
+          c.conversions += daily[d]!.c.conversions;
+          t.users += daily[d]!.t.users;
+          t.conversions += daily[d]!.t.conversions;
           looks.push({ experiment: `aa-${m}-${s}-${k}`, look: d + 1, metric: 'binary', variants: [{ variant: 'control', ...c }, { variant: 'test', ...t }] });
         }
         if (c.users < 20 || t.users < 20) continue;
@@ -426,17 +484,16 @@ export async function* simulateFleet(options: FleetSimulationOptions): AsyncGene
     }
 
     // Learn from this month: significant patterns become proposals (one experiment per situation).
-    const counts = emptyPatternCounts();
-    for (const a of analyses) addCall(counts, a);
     const scored = scorePatterns(counts);
     for (const p of scored) {
       const s = situationOf(p.intent, p.trigger);
       const seen = movesSeen.get(s) ?? [];
       if (!seen.includes(p.strategy as SampleStrategy)) movesSeen.set(s, [...seen, p.strategy as SampleStrategy].sort());
     }
-    const significant = scored.filter((p) => p.significant);
+    lastScreen = screen.look(scored);
+    const significant = lastScreen.filter((p) => p.significant);
     if (m === 0) {
-      recovery = scorePatternRecovery(significant, PLANTED_PATTERNS);
+      recovery = scorePatternRecovery(significant, world.planted);
       for (const f of recovery.falsePositives) log(`  scoring: significant but not planted: ${f.intent}|${f.trigger} → ${f.strategy} (lift ${(100 * f.lift).toFixed(1)} pts)`);
     }
     // Strongest evidence first: a situation gets one experiment, for its clearest move (to make or to avoid).
@@ -467,6 +524,7 @@ export async function* simulateFleet(options: FleetSimulationOptions): AsyncGene
     yield { month: monthKey, facts: monthFacts };
   }
 
+  await hub.close();
   const last = monthly[monthly.length - 1]!;
   const wouldHaveHappened = last.plantedErrors + last.avertedErrors;
   return {
@@ -486,7 +544,12 @@ export async function* simulateFleet(options: FleetSimulationOptions): AsyncGene
         const [intent, trigger] = situation.split('|') as [string, string];
         return { intent, trigger, strategy, lift };
       });
-      const r = scorePatternRecovery(learnedMoves, PLANTED_PATTERNS);
+      const r = scorePatternRecovery(learnedMoves, world.planted);
+      return { planted: r.planted, found: r.discovered, truePositives: r.matched, precision: r.precision, recall: r.recall };
+    })(),
+    discoveredRecovery: (() => {
+      const r = scorePatternRecovery(lastScreen.filter((p) => p.significant), world.planted);
+      for (const f of r.falsePositives) log(`  scoring: significant by the last month but not planted: ${f.intent}|${f.trigger} → ${f.strategy} (lift ${(100 * f.lift).toFixed(1)} pts)`);
       return { planted: r.planted, found: r.discovered, truePositives: r.matched, precision: r.precision, recall: r.recall };
     })(),
     repeatErrorReduction: wouldHaveHappened > 0 ? last.avertedErrors / wouldHaveHappened : null,

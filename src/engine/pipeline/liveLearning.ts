@@ -1,9 +1,29 @@
 import { ErrorDetector, rulesFromArtifacts } from '../errors';
 import type { CorrectionDecider, CorrectionRule, Timers } from '../realtime';
 import { errorDetectorRule, patternRules, toolPatternRules } from '../realtime';
+import type { Conversation, LearningArtifact } from '../model';
 import type { LearningStore } from '../store/learningStore';
+import { vocabularyLabeler } from '../analysis/discovery/vocabulary';
 import type { AnalysisLabelling, AnalyzeStoreOptions } from './analyzeStore';
 import { analysisLabelling, analyzeStore, lastAnalysisSeeds } from './analyzeStore';
+import type { SnapshotAnalysis } from './snapshotAnalysis';
+import { applySnapshotWrites } from './snapshotAnalysis';
+
+/**
+ * A host's analysis thread (Node: `src/node/liveRelearn.ts`, a worker running `analyzeSnapshot`): it takes the
+ * stored calls as they are read and the artifacts, and answers with the analysis' writes and its vocabulary.
+ */
+export interface SnapshotAnalyzer {
+  /**
+   * `complete`: `calls` are every stored call (the analyzer's copy is replaced); otherwise only the calls stored
+   * since its last analysis (its copy is updated with them). Analyses equal to ones it already handed back in
+   * this session are left out of the writes (`analyzeSnapshot`'s `written`); a complete snapshot resets that.
+   */
+  analyze(snapshot: { calls: AsyncIterable<Conversation>; complete: boolean; artifacts: LearningArtifact[]; seeds?: AnalyzeStoreOptions['seeds'] }): Promise<SnapshotAnalysis>;
+}
+
+/** Every this many relearnings the analyzer gets the whole store again, not just what changed. */
+const COMPLETE_SNAPSHOT_EVERY = 10;
 
 export interface LiveLearningOptions {
   store: LearningStore;
@@ -23,6 +43,16 @@ export interface LiveLearningOptions {
    * Without it a re-analysis holds the thread until it ends.
    */
   timers?: Timers;
+  /**
+   * Re-analyses on another thread: this thread only reads the calls (a slice at a time, with `timers`), applies
+   * the writes that come back (a slice at a time) and swaps the rules. Without it the analysis runs here.
+   */
+  analyzer?: SnapshotAnalyzer;
+  /**
+   * Where the `analyzer`'s writes go (default `store`): a host whose analyzer gates them with the store's own
+   * policy passes the store without its gate, so they are not scanned twice (Workspace.live does).
+   */
+  analyzedWritesStore?: LearningStore;
   onRelearned?(info: { rules: number; patternRules: number; avoidanceRules: number; calls: number }): void;
   onError?(err: unknown): void;
 }
@@ -32,6 +62,8 @@ export interface LiveLearning {
   loadLearned(): Promise<void>;
   /** A call ended (stored): relearn once `every` calls have ended since the last time. */
   callEnded(): void;
+  /** Events of this call were stored (with an `analyzer`, the next relearning sends it again). */
+  callStored(callId: string): void;
   /** Re-analyses the store now and swaps the decider's rules (one relearning at a time). */
   relearn(): Promise<void>;
   /** Resolves when no relearning is running. */
@@ -51,6 +83,11 @@ export function createLiveLearning(options: LiveLearningOptions): LiveLearning {
   let running: Promise<void> | undefined;
   /** Calls ended while a relearning ran: one more follows it, so the last calls are never left out. */
   let again = false;
+  /** Calls stored since the analyzer's copy was last brought up to date. */
+  const touched = new Set<string>();
+  /** The analyzer's copy matches the store (its last analysis was applied); else the next snapshot is complete. */
+  let analyzerInSync = false;
+  let sinceComplete = 0;
 
   const apply = async (labelling: AnalysisLabelling, calls: number) => {
     const learned = patternRules(await options.store.listPatterns());
@@ -72,6 +109,23 @@ export function createLiveLearning(options: LiveLearningOptions): LiveLearning {
       // Without an explicit choice, relearning keeps the naming the store's patterns already use.
       const seeds = options.seeds ?? (await lastAnalysisSeeds(options.store));
       const store = options.timers ? slicedStore(options.store, options.timers) : options.store;
+      if (options.analyzer) {
+        const timers = options.timers;
+        // Only the calls stored since the last relearning cross to the analyzer (it keeps the others); now and
+        // then, and after a failure, the whole store again.
+        const complete = !analyzerInSync || ++sinceComplete >= COMPLETE_SNAPSHOT_EVERY;
+        if (complete) sinceComplete = 0;
+        const ids = [...touched];
+        touched.clear();
+        analyzerInSync = false;
+        const calls = complete ? store.iterateConversations() : storedCalls(options.store, ids, timers);
+        const result = await options.analyzer.analyze({ calls, complete, artifacts: await options.store.listArtifacts(), seeds });
+        await applySnapshotWrites(options.analyzedWritesStore ?? options.store, result.writes, timers && { now: () => timers.monotonicNow(), yieldNow: () => new Promise<void>((resolve) => timers.setTimeout(resolve, 0)) });
+        // The labeler is rebuilt here from the vocabulary's data; the rules swap in one step (`apply`).
+        analyzerInSync = true;
+        await apply({ seeds: result.seedsUsed, labeler: result.vocabulary ? vocabularyLabeler(result.vocabulary) : undefined }, result.calls);
+        return;
+      }
       const summary = await analyzeStore(store, { ports: options.ports, seeds, onLabelling: (l) => (labelling = l) });
       await apply(labelling ?? {}, summary.calls);
     })()
@@ -93,6 +147,9 @@ export function createLiveLearning(options: LiveLearningOptions): LiveLearning {
       const labelling = patterns.length > 0 ? await analysisLabelling(options.store, { seeds: options.seeds }) : {};
       await apply(labelling, await options.store.countCalls());
     },
+    callStored(callId) {
+      if (options.analyzer) touched.add(callId);
+    },
     callEnded() {
       if (++endedSince < every) return;
       endedSince = 0;
@@ -103,6 +160,19 @@ export function createLiveLearning(options: LiveLearningOptions): LiveLearning {
       while (running) await running;
     },
   };
+}
+
+/** The stored calls of these ids (those still stored), read as `slicedStore` reads: giving way every few ms. */
+async function* storedCalls(store: LearningStore, callIds: readonly string[], timers?: Timers): AsyncIterable<Conversation> {
+  let sliceStart = timers?.monotonicNow() ?? 0;
+  for (const callId of callIds) {
+    if (timers && timers.monotonicNow() - sliceStart > RELEARN_SLICE_MS) {
+      await new Promise<void>((resolve) => timers.setTimeout(resolve, 0));
+      sliceStart = timers.monotonicNow();
+    }
+    const conv = await store.getConversation(callId);
+    if (conv) yield conv;
+  }
 }
 
 /** Work between yields of a re-analysis, in ms (the live client's own slices are as short). */

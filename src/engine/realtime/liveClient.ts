@@ -551,6 +551,16 @@ export class LiveClient {
     }
   }
 
+  private waitAtMost(p: Promise<void>, ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = this.o.timers.setTimeout(resolve, ms);
+      p.catch(() => undefined).finally(() => {
+        timer.cancel();
+        resolve();
+      });
+    });
+  }
+
   private yieldToFrames(): Promise<void> {
     return new Promise((resolve) => this.o.timers.setTimeout(resolve, 0));
   }
@@ -597,6 +607,8 @@ export class LiveClient {
     this.reconnectTimer?.cancel();
     this.finishWaiter?.cancel();
     this.connected = false;
+    // The final ack must reach the agent before the run ends (a CLI exits right after); bounded like the correction acks.
+    if (this.conn?.drain && !error) await this.waitAtMost(this.conn.drain(), this.o.correctionAckWaitMs);
     this.conn?.close();
     this.conn = undefined;
     await this.o.store

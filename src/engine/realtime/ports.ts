@@ -11,6 +11,11 @@ export interface LiveConnection {
   /** Stop delivering frames until `resume` (backpressure: the socket's TCP window then fills). */
   pause(): void;
   resume(): void;
+  /**
+   * Resolves once the frames sent so far have reached the agent (SSE: their POSTs are answered), so the final
+   * ack of a run is delivered before the connection closes. Absent where `send` writes to the socket at once.
+   */
+  drain?(): Promise<void>;
   close(): void;
 }
 

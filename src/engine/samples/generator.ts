@@ -62,6 +62,22 @@ export interface SampleOptions {
    * the calls without error modes, as the other evaluations expect; the learning fleet sets it.
    */
   errorModePenalty?: number;
+  /**
+   * The world's truth, when it is not the demo's: which moves truly work better (replacing
+   * PLANTED_PATTERNS) and the rare moves agents make by habit beside their usual repertoire. Default: the
+   * demo's world, so the calls of every other evaluation stay exactly as they were.
+   */
+  world?: SampleWorld;
+}
+
+/**
+ * A world for the generator: its planted moves, and the moves agents make only rarely in a situation
+ * (`share` of that situation's calls, drawn before the usual uniform pick). A rare move that works much
+ * better is an effect a learning loop can only find by accumulating calls; nothing hands it over.
+ */
+export interface SampleWorld {
+  planted: readonly PlantedPattern[];
+  rareMoves: ReadonlyArray<{ intent: SampleIntent; trigger: SampleTrigger; strategy: SampleStrategy; share: number }>;
 }
 
 /**
@@ -118,8 +134,8 @@ const SITUATIONS: ReadonlyArray<readonly [SampleIntent, SampleTrigger]> = SAMPLE
 
 const clamp = (p: number) => Math.min(0.97, Math.max(0.03, p));
 
-function plantedRate(intent: SampleIntent, trigger: SampleTrigger, strategy: SampleStrategy): number {
-  const planted = PLANTED_PATTERNS.find((p) => p.intent === intent && p.trigger === trigger && p.strategy === strategy);
+function plantedRate(intent: SampleIntent, trigger: SampleTrigger, strategy: SampleStrategy, world: readonly PlantedPattern[]): number {
+  const planted = world.find((p) => p.intent === intent && p.trigger === trigger && p.strategy === strategy);
   return planted ? planted.successRate : BASELINE[intent];
 }
 
@@ -144,13 +160,20 @@ export function* iterateSampleCalls(options: SampleOptions = {}): Generator<Gene
   const startTs = options.startTs ?? Date.UTC(2026, 8, 1, 8, 0, 0);
   const spanMs = (options.spanDays ?? 60) * 86_400_000;
   const r = new SeededRandom(seed);
+  const plantedMoves = options.world?.planted ?? PLANTED_PATTERNS;
+  const rareBySituation = new Map((options.world?.rareMoves ?? []).map((m) => [`${m.intent}|${m.trigger}`, m]));
 
   for (let i = 0; i < count; i++) {
     const callId = `sample-${seed}-${String(i).padStart(6, '0')}`;
     // Every (intent, situation) pair is equally likely, so each planted cell gets enough calls for its
     // effect to be detectable at the demo's 5,000 calls (an intent with three situations has more calls).
     const [intent, trigger] = r.pick(SITUATIONS);
-    const uniformPick = r.pick(TRIGGER_STRATEGIES[trigger]);
+    let uniformPick = r.pick(TRIGGER_STRATEGIES[trigger]);
+    if (options.world) {
+      // The world's rare moves: one more draw per call, only in a world that has them (the demo's stream is unchanged).
+      const rare = rareBySituation.get(`${intent}|${trigger}`);
+      if (rare && r.chance(rare.share)) uniformPick = rare.strategy;
+    }
     const strategy = options.chooseStrategy ? options.chooseStrategy(intent, trigger, uniformPick) : uniformPick;
     const first = r.pick(CUSTOMER_FIRST_NAMES);
     const last = r.pick(CUSTOMER_LAST_NAMES);
@@ -196,7 +219,7 @@ export function* iterateSampleCalls(options: SampleOptions = {}): Generator<Gene
         errorPenalty += te.penalty;
       }
     }
-    const pSuccess = clamp(plantedRate(intent, trigger, strategy) + toolDelta - errorPenalty);
+    const pSuccess = clamp(plantedRate(intent, trigger, strategy, plantedMoves) + toolDelta - errorPenalty);
     let success = r.chance(pSuccess);
     let failureMode: 'none' | 'escalated' | 'abandoned' | 'unresolved' = success ? 'none' : r.weighted([['escalated', 0.45], ['abandoned', 0.3], ['unresolved', 0.25]] as const);
     const explicitOutcome = r.chance(0.8);

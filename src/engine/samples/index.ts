@@ -1,6 +1,7 @@
 export * from './truth';
 export { generateSampleCalls, iterateSampleCalls, summarizeTruth, PLANTED_PATTERNS, PLANTED_TOOL_PATTERNS } from './generator';
-export type { GeneratedCall, SampleOptions, ToolCallCorrection } from './generator';
+export type { GeneratedCall, SampleOptions, SampleWorld, ToolCallCorrection } from './generator';
+export { FLEET_WORLD } from './fleetWorld';
 export { SeededRandom } from './random';
 export { scorePatternRecovery } from './recovery';
 export type { DiscoveredPattern, RecoveryScore } from './recovery';
