@@ -6,15 +6,19 @@
 //                split: dialogue_idx % 5 == 4 → test, else train (per dataset, MWOZ and SGD)
 //   USS across   dialogue-level, train on MWOZ → test on SGD and the reverse; the l2 of every "CV l2" row is
 //                chosen by cross-validation on the training corpus only; "own-corpus std." standardises the
-//                test corpus on its own unlabelled feature statistics (no test label is read)
+//                test corpus on its own unlabelled feature statistics (no test label is read); quantile and
+//                rank-mean variants (eval/outcomeVariants.ts) and "SELECTED": the variant with the best
+//                out-of-fold AUC on the training corpus (no test label); the shipped prior (outcomePrior.ts,
+//                fitted on MWOZ by eval/fitOutcomePrior.ts) is cross-domain on SGD only
 //   τ-bench      outcome (reward) and hand-off (transfer_to_human_agents) prediction;
-//                split by task: tasks 0–14 train, 15–24 test (4 trials each)
+//                split by task: tasks 0–14 train, 15–24 test (4 trials each); variants chosen by
+//                out-of-fold AUC on tasks 0–14 (folds by task)
 //   samples      import → redact → analyze of N generated calls (seed 2026); discovered significant
 //                patterns vs truth.planted, tool orders vs truth.plantedTools
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CallAnalyzer, analyzeEvents, fitLogistic, predictProbability, priorOutcomeModel, SIGNAL_KINDS } from '../src/engine/analysis';
+import { CallAnalyzer, FEATURE_NAMES, FeatureMoments, SIGNAL_FEATURE_NAMES, SIGNAL_KINDS, adaptToDomain, analyzeEvents, fitLogistic, predictProbability, priorOutcomeModel, rulePriorOutcomeModel } from '../src/engine/analysis';
 import { rocAuc } from '../src/engine/stats';
 import { analyzeStore } from '../src/engine/pipeline';
 import type { CallAnalysis } from '../src/engine/analysis';
@@ -29,6 +33,7 @@ import { dialogueFeatures } from '../src/engine/analysis/dialogueFeatures';
 import { crossDomainFeatures, userTurnPrefixFeatures } from '../src/engine/analysis/crossDomainFeatures';
 import { fitLogisticCv, predictStandardised, withDomainStatistics } from '../src/engine/analysis/logisticCv';
 import { formatClusteringRow, runClusteringEval } from './clustering';
+import { fixedVariant, logisticVariant, rankEnsemble, selectByCv } from './outcomeVariants';
 import { formatRecoveryRow, runAirlineRecovery } from './discovery';
 
 function argValue(name: string): string | undefined {
@@ -125,6 +130,12 @@ function printMetrics(label: string, m: Metrics, threshold?: number): void {
   );
 }
 
+/** For rank-based scores (no probability scale, so no threshold): size, prevalence and ROC AUC. */
+function printAuc(label: string, scores: readonly number[], labels: readonly boolean[]): void {
+  const pos = labels.filter(Boolean).length;
+  console.log(`  ${label.padEnd(44)} n=${String(labels.length).padStart(5)} pos=${f3(pos / labels.length)} AUC=${f3(rocAuc([...scores], [...labels]))}`);
+}
+
 const KIND_INDEX = new Map<string, number>(SIGNAL_KINDS.map((k, i) => [k, i]));
 
 async function evalIntents(): Promise<void> {
@@ -182,7 +193,7 @@ async function evalUss(): Promise<void> {
     const ended = c.events.find((e) => e.type === 'call.ended') as Extract<ConversationEvent, { type: 'call.ended' }> | undefined;
     const overall = ended?.annotations?.overallSatMode;
     if (typeof overall === 'number') {
-      dlgX[part].push(a.features);
+      dlgX[part].push(a.features.slice(0, SIGNAL_FEATURE_NAMES.length));
       dlgY[part].push(overall <= 2);
       if (part === 'test') dlgRule.push(1 - a.outcome.probability);
     }
@@ -192,7 +203,7 @@ async function evalUss(): Promise<void> {
   printMetrics('turn: rule (any failure signal on the turn)', metrics(ruleTest, turnY.test, 0.5));
   const t = fitAndScore(turnX.train, turnY.train, turnX.test);
   printMetrics('turn: logistic on signals (fit on train)', metrics(t.scores, turnY.test, t.threshold), t.threshold);
-  printMetrics('dialogue: prior outcome model (1 − p)', metrics(dlgRule, dlgY.test, 0.5));
+  printMetrics('dialogue: shipped prior (1 − p; fitted on MWOZ)', metrics(dlgRule, dlgY.test, 0.5));
   const d = fitAndScore(dlgX.train, dlgY.train, dlgX.test);
   printMetrics('dialogue: logistic on signals (fit on train)', metrics(d.scores, dlgY.test, d.threshold), d.threshold);
   console.log('  USS paper (Sun et al., SIGIR 2021) baselines: not cited here — their tables report 3-/5-class satisfaction');
@@ -210,7 +221,8 @@ async function evalUssCrossDomain(): Promise<void> {
   console.log('\n## USS dissatisfaction across domains: dialogue-level (overall mode ≤ 2), train on one corpus, test on the other');
   const { store, convs } = await loadInto(path.join(dataDir, 'satisfaction/uss/uss_mwoz_sgd.jsonl'), 'uss');
   await store.close();
-  const rows: Array<{ domain: string; id: string; y: boolean; signals: number[]; dialogue: number[]; cross: number[]; prefixes: number[][]; turnY: Array<boolean | undefined> }> = [];
+  type Row = { domain: string; id: string; y: boolean; full: number[]; signals: number[]; dialogue: number[]; cross: number[]; prefixes: number[][]; turnY: Array<boolean | undefined> };
+  const rows: Row[] = [];
   for (const c of convs) {
     const ended = c.events.find((e) => e.type === 'call.ended') as Extract<ConversationEvent, { type: 'call.ended' }> | undefined;
     const overall = ended?.annotations?.overallSatMode;
@@ -220,18 +232,23 @@ async function evalUssCrossDomain(): Promise<void> {
     const domain = (c.source?.externalId ?? '').split(':')[0] ?? '';
     // Each rated user turn labels the prefix ending there (USS users rate the dialogue as it stands).
     const turnY = events.flatMap((e) => (e.type === 'turn' && e.role === 'user' && e.text.trim() ? [typeof e.annotations?.satMode === 'number' ? e.annotations.satMode <= 2 : undefined] : []));
-    rows.push({ domain, id: c.callId, y: overall <= 2, signals: a.features, dialogue: dialogueFeatures(events), cross: crossDomainFeatures(events), prefixes: userTurnPrefixFeatures(events), turnY });
+    // The analyzer's outcome features are the signal features followed by the cross-domain ones.
+    const signals = a.features.slice(0, SIGNAL_FEATURE_NAMES.length);
+    rows.push({ domain, id: c.callId, y: overall <= 2, full: a.features, signals, dialogue: dialogueFeatures(events), cross: crossDomainFeatures(events), prefixes: userTurnPrefixFeatures(events), turnY });
   }
-  const sets = { signals: (r: (typeof rows)[number]) => r.signals, 'dialogue acts': (r: (typeof rows)[number]) => r.dialogue, 'signals + dialogue acts': (r: (typeof rows)[number]) => [...r.signals, ...r.dialogue] };
+  const sets = { signals: (r: Row) => r.signals, 'dialogue acts': (r: Row) => r.dialogue, 'signals + dialogue acts': (r: Row) => [...r.signals, ...r.dialogue] };
+  const rulePrior = rulePriorOutcomeModel();
+  const shippedPrior = priorOutcomeModel();
   for (const [train, test] of [['MWOZ', 'SGD'], ['SGD', 'MWOZ']] as const) {
     const tr = rows.filter((r) => r.domain === train);
     const te = rows.filter((r) => r.domain === test);
+    const teY = te.map((r) => r.y);
     for (const [name, f] of Object.entries(sets)) {
       const m = fitAndScore(tr.map(f), tr.map((r) => r.y), te.map(f));
-      printMetrics(`${train} → ${test}: ${name}`, metrics(m.scores, te.map((r) => r.y), m.threshold), m.threshold);
+      printMetrics(`${train} → ${test}: ${name}`, metrics(m.scores, teY, m.threshold), m.threshold);
     }
-    const cross = (r: (typeof rows)[number]) => r.cross;
-    const both = (r: (typeof rows)[number]) => [...r.signals, ...r.cross];
+    const cross = (r: Row) => r.cross;
+    const both = (r: Row) => [...r.signals, ...r.cross];
     for (const [name, f, own] of [
       ['turn acts (CV l2)', cross, false],
       ['signals + turn acts (CV l2)', both, false],
@@ -239,7 +256,7 @@ async function evalUssCrossDomain(): Promise<void> {
       ['signals + turn acts, own-corpus std.', both, true],
     ] as const) {
       const m = fitCvAndScore(tr.map(f), tr.map((r) => r.y), te.map(f), undefined, own);
-      printMetrics(`${train} → ${test}: ${name}`, metrics(m.scores, te.map((r) => r.y), m.threshold), m.threshold);
+      printMetrics(`${train} → ${test}: ${name}`, metrics(m.scores, teY, m.threshold), m.threshold);
       console.log(`    l2 ${m.l2} chosen by 5-fold CV on ${train} only, one-SE rule (out-of-fold AUC ${f3(m.cvAuc)})`);
     }
     {
@@ -255,18 +272,52 @@ async function evalUssCrossDomain(): Promise<void> {
           pg.push(r.id);
         });
       const m = fitLogisticCv(px, py, { groups: pg, l2Grid: [1, 10, 100, 1000] });
-      const callScore = (r: (typeof rows)[number]) => r.prefixes.reduce((t, x) => t + predictStandardised(m, x), 0) / Math.max(1, r.prefixes.length);
-      printMetrics(`${train} → ${test}: turn acts, fit on rated turns, mean`, metrics(te.map(callScore), te.map((r) => r.y), 0.5));
+      const callScore = (r: Row) => r.prefixes.reduce((t, x) => t + predictStandardised(m, x), 0) / Math.max(1, r.prefixes.length);
+      printMetrics(`${train} → ${test}: turn acts, fit on rated turns, mean`, metrics(te.map(callScore), teY, 0.5));
       console.log(`    l2 ${m.l2} chosen by 5-fold CV (folds by dialogue) on ${px.length} rated ${train} turns only (out-of-fold turn AUC ${f3(m.cvAuc)})`);
     }
-    // The prior (no labels at all): signal prior minus nothing fitted.
-    printMetrics(`${train} → ${test}: prior outcome model (no labels)`, metrics(te.map((r) => 1 - analyzePrior(r.signals)), te.map((r) => r.y), 0.5));
+    // No labels at all: the rule prior (±1 per signal polarity), and the analyzer's shipped prior as the
+    // analyzer applies it (standardised on the scored corpus's own calls). The shipped prior was fitted on
+    // MWOZ, so only its SGD figure is cross-domain.
+    printMetrics(`${train} → ${test}: rule prior (no labels)`, metrics(te.map((r) => 1 - predictProbability(rulePrior, r.full)), teY, 0.5));
+    const adapted = adaptToDomain(shippedPrior, momentsOf(te.map((r) => r.full)));
+    printMetrics(
+      `${train} → ${test}: shipped prior${test === 'MWOZ' ? ' (IN-DOMAIN: fitted on MWOZ)' : ' (fitted on MWOZ, no SGD label)'}`,
+      metrics(te.map((r) => 1 - predictProbability(adapted, r.full)), teY, 0.5),
+    );
+    // Variants that combine the models above, and the one chosen by CV on the training corpus only.
+    const candidates = ussVariants(rulePrior);
+    const extra = candidates.slice(3);
+    for (const v of extra) printAuc(`${train} → ${test}: ${v.name}`, v.fit(tr, tr.map((r) => r.y), undefined, false)(te), teY);
+    const { best, table } = selectByCv(candidates, tr, tr.map((r) => r.y));
+    console.log(`    out-of-fold AUC on ${train} (5 folds, each fold scored as its own set): ${table.map((t) => `${t.name} ${f3(t.oofAuc)}`).join('; ')}`);
+    const chosen = best.fit(tr, tr.map((r) => r.y), undefined, false)(te);
+    printAuc(`${train} → ${test}: SELECTED by CV on ${train}: ${best.name}`, chosen, teY);
   }
 }
 
-function analyzePrior(features: readonly number[]): number {
-  const m = priorOutcomeModel();
-  return predictProbability(m, features);
+/** The candidates the USS cross-domain selection chooses among (scores: P(dissatisfied)). */
+function ussVariants(rulePrior: ReturnType<typeof rulePriorOutcomeModel>) {
+  type Row = { signals: number[]; cross: number[]; full: number[] };
+  const signalsCv = logisticVariant<Row>('signals (CV l2, own std.)', (r) => r.signals, { cv: true, ownStats: true });
+  const actsOwn = logisticVariant<Row>('turn acts (own std.)', (r) => r.cross, { cv: true, ownStats: true });
+  const bothOwn = logisticVariant<Row>('signals + turn acts (own std.)', (r) => [...r.signals, ...r.cross], { cv: true, ownStats: true });
+  const rule = fixedVariant<Row>('rule prior', (rows) => rows.map((r) => 1 - predictProbability(rulePrior, r.full)));
+  return [
+    signalsCv,
+    actsOwn,
+    bothOwn,
+    logisticVariant<Row>('signals + turn acts, quantile (own-corpus ranks)', (r) => [...r.signals, ...r.cross], { cv: true, quantile: true }),
+    rankEnsemble<Row>('rank mean: signals + turn acts models', [signalsCv, actsOwn]),
+    rankEnsemble<Row>('rank mean: rule prior + turn acts model', [rule, actsOwn]),
+    rankEnsemble<Row>('rank mean: rule prior + signals + turn acts', [rule, signalsCv, actsOwn]),
+  ];
+}
+
+function momentsOf(xs: readonly (readonly number[])[]): FeatureMoments {
+  const m = new FeatureMoments(FEATURE_NAMES.length);
+  for (const x of xs) m.add(x);
+  return m;
 }
 
 async function evalTauInduction(): Promise<void> {
@@ -297,7 +348,7 @@ async function evalAirlineRecovery(): Promise<void> {
 async function evalTau(): Promise<void> {
   console.log('\n## τ-bench airline: outcome (reward) and hand-off prediction, split: tasks 0–14 train, 15–24 test');
   const { store, convs } = await loadInto(path.join(dataDir, 'agent_runs/tau_bench_airline/trajectories_tasks_00_24.json'), 'openai-messages');
-  const rows: Array<{ part: 'train' | 'test'; task: number; success: boolean; handoff: boolean; full: number[]; dialogue: number[]; cross: number[]; early: number[]; detected: boolean; prior: number }> = [];
+  const rows: Array<{ part: 'train' | 'test'; task: number; success: boolean; handoff: boolean; full: number[]; all: number[]; dialogue: number[]; cross: number[]; early: number[]; detected: boolean; prior: number }> = [];
   for (const c of convs) {
     const task = Number(c.source?.externalId ?? -1);
     const part = task <= 14 ? 'train' : 'test';
@@ -315,13 +366,17 @@ async function evalTau(): Promise<void> {
       a.push(e);
     }
     const early = a.snapshot();
-    rows.push({ part, task, success, handoff, full: full.features, dialogue: dialogueFeatures(events), cross: crossDomainFeatures(events), early: early.features, detected: full.signals.some((s) => s.kind === 'transfer'), prior: full.outcome.probability });
+    rows.push({ part, task, success, handoff, full: full.features.slice(0, SIGNAL_FEATURE_NAMES.length), all: full.features, dialogue: dialogueFeatures(events), cross: crossDomainFeatures(events), early: early.features, detected: full.signals.some((s) => s.kind === 'transfer'), prior: full.outcome.probability });
   }
   await store.close();
   const tr = rows.filter((r) => r.part === 'train');
   const te = rows.filter((r) => r.part === 'test');
   console.log(`  runs ${rows.length} (train ${tr.length}, test ${te.length}); test success rate ${f3(te.filter((r) => r.success).length / te.length)}, hand-off rate ${f3(te.filter((r) => r.handoff).length / te.length)}`);
-  printMetrics('outcome: prior model p(success)', metrics(te.map((r) => r.prior), te.map((r) => r.success), 0.5));
+  const teY = te.map((r) => r.success);
+  printMetrics('outcome: rule prior p(success) (no labels)', metrics(te.map((r) => predictProbability(rulePriorOutcomeModel(), r.all)), teY, 0.5));
+  // The analyzer's shipped prior (fitted on USS MultiWOZ chats, no τ-bench label), standardised on the test runs' own features.
+  const shipped = adaptToDomain(priorOutcomeModel(), momentsOf(te.map((r) => r.all)));
+  printMetrics('outcome: shipped prior (MWOZ-fitted, own std.)', metrics(te.map((r) => predictProbability(shipped, r.all)), teY, 0.5));
   const o = fitAndScore(tr.map((r) => r.full), tr.map((r) => r.success), te.map((r) => r.full));
   printMetrics('outcome: logistic on signals (fit on train)', metrics(o.scores, te.map((r) => r.success), o.threshold), o.threshold);
   const both = (r: (typeof rows)[number]) => [...r.full, ...r.dialogue];
@@ -334,6 +389,33 @@ async function evalTau(): Promise<void> {
     const m = fitCvAndScore(tr.map(f), tr.map((r) => r.success), te.map(f), tr.map((r) => r.task));
     printMetrics(name, metrics(m.scores, te.map((r) => r.success), m.threshold), m.threshold);
     console.log(`    l2 ${m.l2} chosen by 5-fold CV on tasks 0–14 only, folds by task, one-SE rule (out-of-fold AUC ${f3(m.cvAuc)})`);
+  }
+  {
+    // Combinations, and the variant chosen by out-of-fold AUC on tasks 0–14 only (folds by task).
+    type Row = (typeof rows)[number];
+    const signalsModel = logisticVariant<Row>('signals model (l2 1)', (r) => r.full);
+    const acts = logisticVariant<Row>('turn acts + tools (CV l2)', (r) => r.cross, { cv: true });
+    const both = logisticVariant<Row>('signals + turn acts (CV l2)', (r) => [...r.full, ...r.cross], { cv: true });
+    const prior = fixedVariant<Row>('shipped prior (own std.)', (set) => {
+      const m = adaptToDomain(priorOutcomeModel(), momentsOf(set.map((r) => r.all)));
+      return set.map((r) => predictProbability(m, r.all));
+    });
+    const candidates = [
+      signalsModel,
+      acts,
+      both,
+      prior,
+      logisticVariant<Row>('signals + turn acts, quantile', (r) => [...r.full, ...r.cross], { cv: true, quantile: true }),
+      rankEnsemble<Row>('rank mean: signals model + turn acts', [signalsModel, acts]),
+      rankEnsemble<Row>('rank mean: signals model + signals+acts', [signalsModel, both]),
+      rankEnsemble<Row>('rank mean: signals model + shipped prior', [signalsModel, prior]),
+    ];
+    const trY = tr.map((r) => r.success);
+    const groups = tr.map((r) => r.task);
+    for (const v of candidates.slice(3)) printAuc(`outcome: ${v.name}`, v.fit(tr, trY, groups, false)(te), teY);
+    const { best, table } = selectByCv(candidates, tr, trY, groups);
+    console.log(`    out-of-fold AUC on tasks 0–14 (5 folds by task): ${table.map((x) => `${x.name} ${f3(x.oofAuc)}`).join('; ')}`);
+    printAuc(`outcome: SELECTED by CV on tasks 0–14: ${best.name}`, best.fit(tr, trY, groups, false)(te), teY);
   }
   printMetrics('hand-off detected (transfer signal, full call)', metrics(te.map((r) => (r.detected ? 1 : 0)), te.map((r) => r.handoff), 0.5));
   const h = fitAndScore(tr.map((r) => r.early), tr.map((r) => r.handoff), te.map((r) => r.early));

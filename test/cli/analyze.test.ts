@@ -30,12 +30,15 @@ describe('cli: kaizen analyze / patterns / graph / tree', () => {
       assert.deepEqual(Object.keys(l), ['callId', 'source', 'intent', 'outcome', 'signals', 'situations', 'moves']);
       for (const s of [...(l.situations as object[]), ...(l.moves as object[])]) assert.deepEqual(Object.keys(s), ['label', 'turnIndex']);
       assert.deepEqual(Object.keys(l.source as object), ['file', 'index']);
-      assert.deepEqual(Object.keys(l.outcome as object), ['label', 'probability']);
+      assert.deepEqual(Object.keys(l.outcome as object).slice(0, 3), ['label', 'probability', 'source']);
       for (const s of l.signals as object[]) assert.deepEqual(Object.keys(s), ['kind', 'polarity', 'turnIndex', 'strength']);
     }
     const angry = lines.find((l) => l.callId === 'call-angry')!;
     assert.deepEqual(angry.source, { file: 'calls.jsonl', index: 1 });
     assert.equal((angry.outcome as { label: string }).label, 'failure');
+    // Three calls carry too few verdicts to fit a model: the shipped prior scored the inferred outcome, and the summary says so.
+    assert.deepEqual((angry.outcome as { model?: unknown }).model, { origin: 'prior', examples: 0 });
+    assert.match(r.stderr, /outcome model prior \(too few labelled calls to fit one\)/);
     assert.match(r.stderr, /3 calls analyzed/, 'the summary goes to stderr with --json');
     assert.ok(!r.stderr.includes('\r'), 'no progress bar when stderr is not a terminal');
   });

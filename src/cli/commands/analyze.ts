@@ -67,11 +67,18 @@ function progressBar(ctx: CliContext): { draw: (p: AnalyzeProgress) => void; don
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
+/** Which model scored the calls without an explicit outcome, and on what. */
+function describeOutcomeModel(m: AnalyzeSummary['outcomeModel']): string {
+  if (m.kind === 'store-fitted') return `store-fitted on ${m.examples} labelled calls${m.cvAuc !== undefined ? ` (cross-validated AUC ${m.cvAuc.toFixed(3)})` : ''}`;
+  if (m.kind === 'prior') return `prior${m.domainCalls ? `, standardised on this store's ${m.domainCalls} calls` : ''} (too few labelled calls to fit one)`;
+  return 'given';
+}
+
 export function formatSummary(s: AnalyzeSummary): string {
   const lines = [
     `${s.calls} calls analyzed in ${(s.elapsedMs / 1000).toFixed(1)} s`,
     `outcomes: ${s.outcomes.success} success, ${s.outcomes.failure} failure, ${s.outcomes.unknown} unknown ` +
-      `(explicit ${s.outcomeSources.explicit}, from signals ${s.outcomeSources.signals}; outcome model ${s.outcomeModel.kind}${s.outcomeModel.examples ? ` on ${s.outcomeModel.examples} labelled calls` : ''})`,
+      `(explicit ${s.outcomeSources.explicit}, from signals ${s.outcomeSources.signals}; outcome model ${describeOutcomeModel(s.outcomeModel)})`,
     `intents: ${Object.entries(s.intents)
       .sort((a, b) => b[1] - a[1])
       .map(([k, v]) => `${k} ${v}`)
@@ -111,7 +118,7 @@ export const register: RegisterCommand = (program, ctx) => {
     .command('analyze')
     .description('Analyze every stored call (signals, outcome, intent, situations and moves), then recompute patterns and knowledge artifacts.')
     .option('--store <path>', 'learning store file', DEFAULT_STORE)
-    .option('--json', 'one JSON line per call on stdout: {callId, source, intent, outcome, signals, situations, moves}; the summary goes to stderr')
+    .option('--json', 'one JSON line per call on stdout: {callId, source, intent, outcome {label, probability, source, model?}, signals, situations, moves}; the summary goes to stderr')
     .option('--intent-model <file>', 'an intent model from `kaizen intents fit` (else the built-in taxonomy)')
     .option('--seeds <mode>', 'built-in taxonomy as seeds: auto (when it covers half the calls), on, off', (v: string) => {
       if (v !== 'auto' && v !== 'on' && v !== 'off') throw new CliError(`--seeds must be auto, on or off, got "${v}"`);
@@ -143,7 +150,8 @@ export const register: RegisterCommand = (program, ctx) => {
                   callId: a.callId,
                   source: { file: a.source?.file ?? null, index: a.source?.index ?? null },
                   intent: a.intent,
-                  outcome: { label: a.outcome.label, probability: Math.round(a.outcome.probability * 1e4) / 1e4 },
+                  // `model`: which outcome model scored an inferred outcome (prior / store-fitted / given, on how many labels).
+                  outcome: { label: a.outcome.label, probability: Math.round(a.outcome.probability * 1e4) / 1e4, source: a.outcome.source, ...(a.outcome.model ? { model: a.outcome.model } : {}) },
                   signals: a.signals.map((s) => ({ kind: s.kind, polarity: s.polarity, turnIndex: s.turnIndex, strength: s.strength })),
                   situations: a.situations,
                   moves: a.moves,

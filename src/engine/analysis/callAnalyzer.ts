@@ -1,6 +1,7 @@
 import type { CallSource, ConversationEvent, Turn } from '../model';
 import { OpeningTracker } from './discovery/opening';
 import type { VocabularyLabeler } from './discovery/vocabulary';
+import { CrossDomainTracker } from './crossDomainFeatures';
 import { explicitOutcome, outcomeFeatures, predictProbability, priorOutcomeModel } from './outcomeModel';
 import type { OutcomeModel } from './outcomeModel';
 import type { CallAnalysis, CallError, Detection, Fragment, Outcome, Signal, SignalKind, TurnLabel } from './schema';
@@ -76,6 +77,12 @@ export class CallAnalyzer {
   private lastUserTurn = -1;
   private lastTurnEndMs: number | undefined;
   private readonly signals: Signal[] = [];
+  /**
+   * Signals read from the platform's verdict on `call.ended` (CSAT, escalation or abandonment flags):
+   * shown with the call, but kept out of the outcome features. A model fitted on calls whose label IS
+   * that verdict would otherwise learn the verdict itself, and find nothing on the calls without one.
+   */
+  private readonly verdictSignals = new Set<Signal>();
   private readonly triggers: Detection[] = [];
   private readonly strategies: Detection[] = [];
   private readonly fragments: Fragment[] = [];
@@ -87,6 +94,8 @@ export class CallAnalyzer {
   private readonly opening = new OpeningTracker();
   private readonly situationLabels: TurnLabel[] = [];
   private readonly moveLabels: TurnLabel[] = [];
+  /** The domain-free conversational features (acts, sentiment, re-asking, tools) the outcome model reads. */
+  private readonly cross = new CrossDomainTracker();
   /** The latest customer situation, collecting the agent turns that answer it. */
   private pending: Situation | undefined;
   private situations = 0;
@@ -117,6 +126,7 @@ export class CallAnalyzer {
       this.callId = event.callId;
       this.agentId = event.agentId;
     }
+    this.cross.push(event);
     switch (event.type) {
       case 'call.started':
         if (event.source) this.source = event.source;
@@ -157,6 +167,7 @@ export class CallAnalyzer {
         break;
       case 'call.ended': {
         const o = event.outcome;
+        const before = this.signals.length;
         this.explicit = explicitOutcome(o);
         if (o.csat !== undefined) {
           if (o.csat >= 4) this.signal('csat-high', 0.8, `csat ${o.csat}`);
@@ -165,7 +176,11 @@ export class CallAnalyzer {
         if ((o.transferred || o.escalated || o.endReason === 'transfer') && !this.signals.some((s) => s.kind === 'transfer'))
           this.signal('transfer', 1, `call ended by ${o.endReason === 'transfer' ? 'transfer' : 'escalation'}`);
         const resolved = this.signals.some((s) => s.kind === 'resolution' || s.kind === 'task-completed');
+        // A hang-up is how the call ended, not a verdict (explicitOutcome does not read it): it stays a feature.
+        const verdicts = this.signals.slice(before);
         if (o.abandoned || (o.endReason === 'customer_hangup' && !resolved)) this.signal('abandonment', 0.7, o.abandoned ? 'abandoned' : 'customer hung up before resolution');
+        if (o.abandoned) verdicts.push(...this.signals.slice(before + verdicts.length));
+        for (const sig of verdicts) this.verdictSignals.add(sig);
         this.ended = true;
         this.closeSituation();
         this.finalize();
@@ -355,7 +370,8 @@ export class CallAnalyzer {
 
   private build(): CallAnalysis {
     const turnCount = this.turnIndex + 1;
-    const features = outcomeFeatures(this.signals, turnCount, this.lastUserTurn);
+    const conversational = this.verdictSignals.size ? this.signals.filter((x) => !this.verdictSignals.has(x)) : this.signals;
+    const features = outcomeFeatures(conversational, turnCount, this.lastUserTurn, this.cross.features());
     const intent = this.intent();
     // A situation still waiting for more answers counts with what it has so far (mid-call snapshots).
     let fragments = this.pending ? [...this.fragments, ...this.situationFragments(this.pending)] : [...this.fragments];
@@ -393,9 +409,10 @@ export class CallAnalyzer {
  */
 export function inferOutcome(model: OutcomeModel, features: readonly number[], signalCount: number, band = 0): Outcome {
   const p = predictProbability(model, features);
-  if (signalCount === 0) return { label: 'unknown', probability: p, source: 'none' };
+  const scoredBy = { origin: model.origin ?? 'given', examples: model.origin === 'prior' ? 0 : (model.trainedOn?.examples ?? 0) };
+  if (signalCount === 0) return { label: 'unknown', probability: p, source: 'none', model: scoredBy };
   const label = Math.abs(p - 0.5) < band ? 'unknown' : p >= 0.5 ? 'success' : 'failure';
-  return { label, probability: p, source: 'signals' };
+  return { label, probability: p, source: 'signals', model: scoredBy };
 }
 
 /** Analyzes a whole recorded call (its events in order). */

@@ -1,5 +1,5 @@
 import { rocAuc } from '../stats';
-import { fitLogistic } from './outcomeModel';
+import { fitLogistic } from './logisticRegression';
 
 /**
  * Logistic regression on standardised features with the ridge strength chosen by cross-validation on

@@ -1,15 +1,21 @@
 import { z } from 'zod';
 import type { CallOutcome } from '../model';
+import { CROSS_DOMAIN_FEATURE_NAMES } from './crossDomainFeatures';
+import { fitLogisticCv } from './logisticCv';
+export { fitLogistic } from './logisticRegression';
+import type { LogisticCvOptions } from './logisticCv';
+import { OUTCOME_PRIOR } from './outcomePrior';
 import { SIGNAL_KINDS } from './schema';
 import type { Signal } from './schema';
 import { polarityOf } from './signals';
 
 /**
  * The outcome of a call whose data carries no explicit outcome is a logistic combination of its
- * signals. The feature vector is fixed (its names travel with a fitted model, so a model fitted on a
- * different build is rejected rather than silently misread).
+ * signals and of its domain-free conversational features (crossDomainFeatures.ts). The feature vector
+ * is fixed (its names travel with a fitted model, so a model fitted on a different build is rejected
+ * rather than silently misread).
  */
-export const FEATURE_NAMES: readonly string[] = [
+export const SIGNAL_FEATURE_NAMES: readonly string[] = [
   ...SIGNAL_KINDS.map((k) => `sig:${k}`),
   'late:success',
   'late:failure',
@@ -17,35 +23,71 @@ export const FEATURE_NAMES: readonly string[] = [
   'last-user:failure',
   'log-turns',
 ];
+export const FEATURE_NAMES: readonly string[] = [...SIGNAL_FEATURE_NAMES, ...CROSS_DOMAIN_FEATURE_NAMES.map((n) => `x:${n}`)];
+
+/** Which model scored a call: the shipped prior, one fitted on the store's own labelled calls, or one the caller gave. */
+export const OutcomeModelOriginSchema = z.enum(['prior', 'store-fitted', 'given']);
+export type OutcomeModelOrigin = z.output<typeof OutcomeModelOriginSchema>;
 
 export const OutcomeModelSchema = z.object({
   kind: z.literal('kaizen-outcome-logistic'),
   features: z.array(z.string()),
   weights: z.array(z.number()),
   bias: z.number(),
-  /** How the model was fitted (examples, class balance, l2). */
-  trainedOn: z.object({ examples: z.number().int(), positives: z.number().int(), l2: z.number(), note: z.string().optional() }).optional(),
+  /** The weights apply to (x − mean) / scale; absent: to the raw features. */
+  standardise: z.object({ mean: z.array(z.number()), scale: z.array(z.number().positive()) }).optional(),
+  origin: OutcomeModelOriginSchema.optional(),
+  /** How the model was fitted (examples, class balance, l2, cross-validated AUC, corpus). */
+  trainedOn: z
+    .object({
+      examples: z.number().int(),
+      positives: z.number().int(),
+      l2: z.number(),
+      cvAuc: z.number().optional(),
+      corpus: z.string().optional(),
+      note: z.string().optional(),
+    })
+    .optional(),
+  /** How many unlabelled calls of the scored domain re-estimated `standardise` (withDomainStatistics). */
+  domainCalls: z.number().int().optional(),
 });
 export type OutcomeModel = z.output<typeof OutcomeModelSchema>;
 
 /**
- * The prior model used before any labelled data has been seen: each signal kind pushes the log-odds by
- * its polarity, late signals count more. It is a starting point, not a fit; `fitOutcomeModel` replaces it.
+ * The rule prior: each signal kind pushes the log-odds by its polarity, late signals count more. Kept
+ * as a reference point (the evaluation prints it beside the fitted prior); `priorOutcomeModel` is what
+ * the analyzer starts from.
  */
-export function priorOutcomeModel(): OutcomeModel {
+export function rulePriorOutcomeModel(): OutcomeModel {
   const weights = FEATURE_NAMES.map((name) => {
     if (name.startsWith('sig:')) return polarityOf(name.slice(4) as Signal['kind']) === 'success' ? 1 : -1;
     if (name === 'late:success' || name === 'last-user:success') return 1;
     if (name === 'late:failure' || name === 'last-user:failure') return -1;
     return 0;
   });
-  return { kind: 'kaizen-outcome-logistic', features: [...FEATURE_NAMES], weights, bias: 0 };
+  return { kind: 'kaizen-outcome-logistic', features: [...FEATURE_NAMES], weights, bias: 0, origin: 'prior', trainedOn: { examples: 0, positives: 0, l2: 0, note: 'rule prior: ±1 per signal polarity' } };
+}
+
+let prior: OutcomeModel | undefined;
+
+/**
+ * The model used before a store holds enough labelled calls: coefficients fitted offline on one public
+ * corpus (outcomePrior.ts says which, how, and with what cross-validated AUC), over features that name no
+ * domain, so it ranks a new domain's calls with no label from it. Checked against this build's features.
+ */
+export function priorOutcomeModel(): OutcomeModel {
+  if (!prior) {
+    const m = OutcomeModelSchema.parse(OUTCOME_PRIOR);
+    assertCompatible(m);
+    prior = m;
+  }
+  return { ...prior, weights: [...prior.weights] };
 }
 
 const KIND_INDEX = new Map<string, number>(SIGNAL_KINDS.map((k, i) => [k, i]));
 
 /** Signal features for the outcome model: capped strength sums per kind, late and last-user summaries. */
-export function outcomeFeatures(signals: readonly Signal[], turnCount: number, lastUserTurn: number): number[] {
+export function outcomeFeatures(signals: readonly Signal[], turnCount: number, lastUserTurn: number, crossDomain?: readonly number[]): number[] {
   const x = new Array<number>(FEATURE_NAMES.length).fill(0);
   const base = SIGNAL_KINDS.length;
   const lateFrom = turnCount - 3;
@@ -57,12 +99,14 @@ export function outcomeFeatures(signals: readonly Signal[], turnCount: number, l
     if (s.turnIndex === lastUserTurn && lastUserTurn >= 0) x[base + (success ? 2 : 3)] = 1;
   }
   x[base + 4] = Math.log1p(turnCount);
+  crossDomain?.forEach((v, i) => (x[SIGNAL_FEATURE_NAMES.length + i] = v));
   return x;
 }
 
 export function predictProbability(model: OutcomeModel, x: readonly number[]): number {
   let z = model.bias;
-  for (let i = 0; i < model.weights.length; i++) z += model.weights[i]! * (x[i] ?? 0);
+  const st = model.standardise;
+  for (let i = 0; i < model.weights.length; i++) z += model.weights[i]! * (st ? ((x[i] ?? 0) - st.mean[i]!) / st.scale[i]! : (x[i] ?? 0));
   return 1 / (1 + Math.exp(-z));
 }
 
@@ -71,80 +115,64 @@ export function assertCompatible(model: OutcomeModel): void {
   if (model.features.length !== FEATURE_NAMES.length || model.features.some((f, i) => f !== FEATURE_NAMES[i])) {
     throw new Error('outcome model: its feature list differs from this build; refit it with fitOutcomeModel on your labelled calls');
   }
+  const d = FEATURE_NAMES.length;
+  if (model.weights.length !== d || (model.standardise && (model.standardise.mean.length !== d || model.standardise.scale.length !== d)))
+    throw new Error(`outcome model: weights/standardise must have ${d} entries (one per feature); refit it with fitOutcomeModel`);
 }
 
 /**
- * L2-regularised logistic regression by Newton's method (IRLS). Features are few (~25), so the
- * Hessian solve is cheap; the ridge keeps weights of signal kinds absent from the labels at zero.
+ * Fits the outcome model on labelled calls: standardised logistic regression with the ridge chosen by
+ * cross-validation on these calls only (logisticCv.ts; groups keep repeats of one task in one fold).
  */
-export function fitLogistic(xs: readonly (readonly number[])[], ys: readonly boolean[], l2 = 1, iterations = 30): { weights: number[]; bias: number } {
-  const d = (xs[0]?.length ?? 0) + 1;
-  const beta = new Array<number>(d).fill(0);
-  const row = (x: readonly number[]) => [1, ...x];
-  for (let it = 0; it < iterations; it++) {
-    const g = new Array<number>(d).fill(0);
-    const h = Array.from({ length: d }, () => new Array<number>(d).fill(0));
-    for (let n = 0; n < xs.length; n++) {
-      const r = row(xs[n]!);
-      let z = 0;
-      for (let j = 0; j < d; j++) z += beta[j]! * r[j]!;
-      const p = 1 / (1 + Math.exp(-z));
-      const err = (ys[n] ? 1 : 0) - p;
-      const wgt = Math.max(p * (1 - p), 1e-9);
-      for (let j = 0; j < d; j++) {
-        g[j]! += err * r[j]!;
-        const hj = h[j]!;
-        for (let k = j; k < d; k++) hj[k]! += wgt * r[j]! * r[k]!;
-      }
-    }
-    for (let j = 0; j < d; j++) {
-      for (let k = 0; k < j; k++) h[j]![k] = h[k]![j]!;
-      // The intercept is not penalised.
-      if (j > 0) {
-        g[j]! -= l2 * beta[j]!;
-        h[j]![j]! += l2;
-      } else h[0]![0]! += 1e-9;
-    }
-    const step = solve(h, g);
-    let maxStep = 0;
-    for (let j = 0; j < d; j++) {
-      beta[j]! += step[j]!;
-      maxStep = Math.max(maxStep, Math.abs(step[j]!));
-    }
-    if (maxStep < 1e-8) break;
-  }
-  return { bias: beta[0]!, weights: beta.slice(1) };
-}
-
-function solve(a: number[][], b: number[]): number[] {
-  const n = b.length;
-  const m = a.map((r, i) => [...r, b[i]!]);
-  for (let c = 0; c < n; c++) {
-    let piv = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(m[r]![c]!) > Math.abs(m[piv]![c]!)) piv = r;
-    [m[c], m[piv]] = [m[piv]!, m[c]!];
-    const p = m[c]![c]!;
-    if (Math.abs(p) < 1e-12) continue;
-    for (let r = 0; r < n; r++) {
-      if (r === c) continue;
-      const f = m[r]![c]! / p;
-      if (f === 0) continue;
-      for (let k = c; k <= n; k++) m[r]![k]! -= f * m[c]![k]!;
-    }
-  }
-  return m.map((r, i) => (Math.abs(r[i]!) < 1e-12 ? 0 : r[n]! / r[i]!));
-}
-
-export function fitOutcomeModel(xs: readonly (readonly number[])[], ys: readonly boolean[], l2 = 1, note?: string): OutcomeModel {
+export function fitOutcomeModel(xs: readonly (readonly number[])[], ys: readonly boolean[], options: LogisticCvOptions & { note?: string; corpus?: string; origin?: OutcomeModelOrigin } = {}): OutcomeModel {
   if (xs.length === 0) throw new Error('fitOutcomeModel: no labelled examples');
-  const { weights, bias } = fitLogistic(xs, ys, l2);
+  const m = fitLogisticCv(xs, ys, options);
   return {
     kind: 'kaizen-outcome-logistic',
     features: [...FEATURE_NAMES],
-    weights,
-    bias,
-    trainedOn: { examples: xs.length, positives: ys.filter(Boolean).length, l2, note },
+    weights: m.weights,
+    bias: m.bias,
+    standardise: { mean: m.mean, scale: m.scale },
+    origin: options.origin ?? 'store-fitted',
+    trainedOn: { examples: xs.length, positives: ys.filter(Boolean).length, l2: m.l2, cvAuc: m.cvAuc, corpus: options.corpus, note: options.note },
   };
+}
+
+/**
+ * The same model with its standardisation re-estimated on the calls it is about to score (their
+ * unlabelled feature statistics): a prior fitted on one corpus then compares a call with its own
+ * domain's typical call (longer, wordier or more tool-heavy domains do not shift every score).
+ * No label of the domain is read. A model without standardisation is returned unchanged.
+ */
+export function adaptToDomain(model: OutcomeModel, domain: FeatureMoments): OutcomeModel {
+  if (!model.standardise || domain.count < 2) return model;
+  return { ...model, standardise: domain.statistics(), domainCalls: domain.count };
+}
+
+/** Running mean and variance per feature (Welford), so a store's statistics need no second pass. */
+export class FeatureMoments {
+  private n = 0;
+  private readonly mean: number[];
+  private readonly m2: number[];
+  constructor(d: number) {
+    this.mean = new Array<number>(d).fill(0);
+    this.m2 = new Array<number>(d).fill(0);
+  }
+  get count(): number {
+    return this.n;
+  }
+  add(x: readonly number[]): void {
+    this.n++;
+    for (let j = 0; j < this.mean.length; j++) {
+      const v = x[j] ?? 0;
+      const delta = v - this.mean[j]!;
+      this.mean[j]! += delta / this.n;
+      this.m2[j]! += delta * (v - this.mean[j]!);
+    }
+  }
+  statistics(): { mean: number[]; scale: number[] } {
+    return { mean: [...this.mean], scale: this.m2.map((m) => (this.n > 0 && m / this.n > 1e-12 ? Math.sqrt(m / this.n) : 1)) };
+  }
 }
 
 /**

@@ -43,6 +43,11 @@ export const OutcomeSchema = z.object({
   /** Probability that the call succeeded. */
   probability: z.number().min(0).max(1),
   source: z.enum(['explicit', 'signals', 'none']),
+  /**
+   * The model that scored an inferred outcome: the shipped prior, one fitted on the store's own labelled
+   * calls (`examples` of them), or one the caller gave. Absent for explicit outcomes.
+   */
+  model: z.object({ origin: z.enum(['prior', 'store-fitted', 'given']), examples: z.number().int().nonnegative() }).optional(),
 });
 export type Outcome = z.output<typeof OutcomeSchema>;
 

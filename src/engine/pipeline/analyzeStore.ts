@@ -9,7 +9,7 @@ import { analyzeEvents, inferOutcome } from '../analysis/callAnalyzer';
 import type { AnalyzerOptions, IntentPredictor } from '../analysis/callAnalyzer';
 import { classify } from '../analysis/intent/classifier';
 import type { IntentModel } from '../analysis/intent/classifier';
-import { fitOutcomeModel, priorOutcomeModel } from '../analysis/outcomeModel';
+import { FEATURE_NAMES, FeatureMoments, adaptToDomain, fitOutcomeModel, priorOutcomeModel } from '../analysis/outcomeModel';
 import type { OutcomeModel } from '../analysis/outcomeModel';
 import { putAnalysesGuarded, replacePatternsGuarded } from '../analysis/guardedWrites';
 import { addCall, emptyPatternCounts, scorePatterns } from '../analysis/patterns';
@@ -37,10 +37,12 @@ export interface AnalyzeStoreOptions {
   taxonomy?: Taxonomy;
   /** A fixed outcome model; otherwise one is fitted on the store's calls that carry explicit outcomes. */
   outcomeModel?: OutcomeModel;
-  /** Labelled calls needed of each class before a fitted model replaces the prior (default 20). */
+  /** Labelled calls needed of each class before a model fitted on the store replaces the prior (default 20). */
   minLabelsPerClass?: number;
-  /** At most this many labelled examples fit the outcome model (default 20,000). */
+  /** At most this many labelled examples fit the outcome model (default 5,000: each cross-validated fit reads them ~45 times). */
   maxCalibrationExamples?: number;
+  /** Calls the store needs before the prior is standardised on the store's own feature statistics (default 30). */
+  minDomainCalls?: number;
   /**
    * At most this many calls without an explicit outcome wait for the model (default 10,000, a few tens
    * of MB); when the buffer fills, the model is fitted on the labels seen so far and used from then on.
@@ -73,7 +75,12 @@ export interface AnalyzeSummary {
   calls: number;
   outcomes: { success: number; failure: number; unknown: number };
   outcomeSources: { explicit: number; signals: number; none: number };
-  outcomeModel: { kind: 'fitted' | 'prior' | 'given'; examples: number };
+  /**
+   * The model that scored calls without an explicit outcome: `store-fitted` on `examples` labelled calls
+   * of this store (platform verdicts: reward, resolved, call_successful…), with its cross-validated AUC;
+   * or the shipped `prior`, standardised on `domainCalls` unlabelled calls of this store; or a `given` one.
+   */
+  outcomeModel: { kind: 'store-fitted' | 'prior' | 'given'; examples: number; cvAuc?: number; domainCalls?: number };
   intents: Record<string, number>;
   patterns: number;
   significantPatterns: number;
@@ -99,6 +106,9 @@ export interface AnalyzeSummary {
   privacy: { callsWithheld: number; patternsWithoutTemplates: number };
 }
 
+/** The ridge strengths a store refit tries (a decade apart: 21 fits of up to 5,000 calls × 83 features). */
+const STORE_L2_GRID = [1, 10, 100, 1000];
+
 export function intentPredictor(model: IntentModel): IntentPredictor {
   return { predict: (text) => classify(model, text) };
 }
@@ -113,6 +123,7 @@ export function toRecord(a: CallAnalysis, now: number): CallAnalysisRecord {
     signals: a.signals.map((s) => ({ kind: s.kind, polarity: s.polarity, turnIndex: s.turnIndex, strength: s.strength })),
     detail: {
       outcomeSource: a.outcome.source,
+      ...(a.outcome.model ? { outcomeModel: a.outcome.model } : {}),
       intentSource: a.intentSource,
       evidence: a.signals.map((s) => s.evidence),
       triggers: a.triggers,
@@ -144,23 +155,27 @@ export async function analyzeStore(store: LearningStore, options: AnalyzeStoreOp
   options.onLabelling?.(base, induced?.vocabulary);
   // How this analysis named things, so a live session later reads its calls the same way (`analysisLabelling`).
   await store.appendJournal([{ stream: LABELLING_STREAM, kind: 'labelling', ts: t0, payload: { seedsUsed, induced: Boolean(induced?.labeler) } }]);
-  const cap = options.maxCalibrationExamples ?? 20_000;
+  const cap = options.maxCalibrationExamples ?? 5_000;
   const deferCap = options.maxDeferred ?? 10_000;
   const need = options.minLabelsPerClass ?? 20;
+  const minDomainCalls = options.minDomainCalls ?? 30;
 
   let model: OutcomeModel | undefined = options.outcomeModel;
-  let modelKind: AnalyzeSummary['outcomeModel']['kind'] = model ? 'given' : 'prior';
-  let modelExamples = 0;
+  const modelInfo: AnalyzeSummary['outcomeModel'] = { kind: model ? 'given' : 'prior', examples: 0 };
   const xs: number[][] = [];
   const ys: boolean[] = [];
+  // The feature statistics of every call seen, labelled or not: a prior is standardised on them.
+  const moments = new FeatureMoments(FEATURE_NAMES.length);
   const fixModel = (): OutcomeModel => {
     if (model) return model;
     const pos = ys.filter(Boolean).length;
     if (pos >= need && ys.length - pos >= need) {
-      model = fitOutcomeModel(xs, ys, 1, "fitted on this store's calls with explicit outcomes");
-      modelKind = 'fitted';
-      modelExamples = xs.length;
-    } else model = priorOutcomeModel();
+      model = fitOutcomeModel(xs, ys, { origin: 'store-fitted', l2Grid: STORE_L2_GRID, note: "fitted on this store's calls with explicit outcomes" });
+      Object.assign(modelInfo, { kind: 'store-fitted', examples: xs.length, cvAuc: model.trainedOn?.cvAuc });
+    } else {
+      model = moments.count >= minDomainCalls ? adaptToDomain(priorOutcomeModel(), moments) : priorOutcomeModel();
+      if (model.domainCalls) modelInfo.domainCalls = model.domainCalls;
+    }
     return model;
   };
 
@@ -214,6 +229,7 @@ export async function analyzeStore(store: LearningStore, options: AnalyzeStoreOp
     options.signal?.throwIfAborted();
     const a = analyzeEvents(conv.events, { ...base, outcomeModel: model });
     a.source ??= conv.source;
+    if (!model) moments.add(a.features);
     // The catalog reads the stored (redacted) events; the call's fingerprints go into its analysis record.
     const found = errorLearner.add(conv.events, a.intent).fingerprints;
     if (found.length > 0) {
@@ -257,7 +273,7 @@ export async function analyzeStore(store: LearningStore, options: AnalyzeStoreOp
     calls: done,
     outcomes,
     outcomeSources,
-    outcomeModel: { kind: modelKind, examples: modelExamples },
+    outcomeModel: modelInfo,
     intents,
     patterns: scored.length,
     significantPatterns: significant.length,

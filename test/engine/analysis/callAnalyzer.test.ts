@@ -38,17 +38,20 @@ describe('CallAnalyzer', () => {
     const angry = analyzeEvents(calls.get('call-angry')!);
     assert.equal(angry.outcome.source, 'signals');
     assert.equal(angry.outcome.label, 'failure');
-    assert.ok(angry.outcome.probability < 0.01);
     const thanks = analyzeEvents(calls.get('call-thanks')!);
     assert.equal(thanks.outcome.source, 'signals');
     assert.equal(thanks.outcome.label, 'success');
+    assert.ok(angry.outcome.probability < thanks.outcome.probability);
+    // With no model given and no labels, the shipped prior scored them; an explicit outcome names no model.
+    assert.deepEqual(angry.outcome.model, { origin: 'prior', examples: 0 });
+    assert.equal(resolved.outcome.model, undefined);
   });
 
   it('a fitted outcome model changes the signal-based probability', () => {
     const a = analyzeEvents(calls.get('call-thanks')!);
     // Labels that say "thanks means nothing, failure signals mean failure": the thanks call drops toward 0.5.
     const xs = [a.features, a.features.map(() => 0), analyzeEvents(calls.get('call-angry')!).features];
-    const model = fitOutcomeModel(xs, [false, true, false], 1);
+    const model = fitOutcomeModel(xs, [false, true, false], { l2Grid: [1], folds: 2 });
     const refit = analyzeEvents(calls.get('call-thanks')!, { outcomeModel: model });
     assert.ok(refit.outcome.probability < a.outcome.probability);
     assert.equal(outcomeFeatures([], 0, -1).length, a.features.length);

@@ -55,7 +55,7 @@ describe('analyzeStore and versioned knowledge artifacts', () => {
     await store.putConversations(convs);
     const summary = await analyzeStore(store, { ports, maxDeferred: 4 });
     assert.equal(summary.calls, 73);
-    assert.equal(summary.outcomeModel.kind, 'fitted');
+    assert.equal(summary.outcomeModel.kind, 'store-fitted');
     assert.equal(summary.outcomeSources.signals, 10 + 2, 'the ten open calls and the two unlabelled fixture calls are inferred');
     assert.equal((await store.getCallAnalysis('open-1'))?.outcome.label, 'success');
     assert.equal((await store.getCallAnalysis('open-0'))?.outcome.label, 'failure');
