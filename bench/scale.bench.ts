@@ -10,13 +10,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Session } from 'node:inspector/promises';
-import type { Conversation, ConversationEvent } from '../src/engine/model';
+import { analysisOf, storedCall, writeJsonl } from './scaleCalls';
+import type { Conversation } from '../src/engine/model';
 import { assembleConversation } from '../src/engine/model';
 import { SourceReader } from '../src/engine/ingest';
 import type { ImportOptions } from '../src/engine/ingest';
 import { createRedactor } from '../src/engine/privacy';
 import { openSqlStore } from '../src/engine/store';
-import type { CallAnalysisRecord, LearningStore } from '../src/engine/store';
+import type { LearningStore, SqlLearningStore } from '../src/engine/store';
 import { analyzeStore } from '../src/engine/pipeline';
 import { analyzeEvents } from '../src/engine/analysis/callAnalyzer';
 import { createNodePorts } from '../src/node/nodePorts';
@@ -46,108 +47,6 @@ async function cpu<T>(fn: () => Promise<T>): Promise<{ ms: number; cpuMs: number
   const value = await fn();
   const used = process.cpuUsage(c);
   return { ms: performance.now() - t, cpuMs: (used.user + used.system) / 1000, value };
-}
-
-// ---- synthetic calls: realistic raw (unredacted) text with some PII, ~12 turns and a tool call ----
-const USER = [
-  'Hi, I was charged twice for my order and I need that fixed.',
-  'My name is Maria Gonzalez and the account email is maria.gonzalez@example.com.',
-  'I already called yesterday and nobody called me back, which is frustrating.',
-  'Can you tell me when the technician will arrive at 42 Elm Street, Springfield?',
-  'I want to cancel my subscription, it is too expensive for what I get.',
-  'The card ending in 4242 should be the one on file.',
-  'Yes, that is correct. My phone number is (415) 555-0134.',
-  'Okay, and how long does the refund take to show up on my statement?',
-  'No, I do not want the upgrade, I just want the original plan back.',
-  'Thanks, that actually helps a lot. Anything else I need to do?',
-];
-const AGENT = [
-  'I am sorry about the double charge. Let me pull up your account.',
-  'Thanks for waiting. I can see two charges of $49.99 on March 3rd.',
-  'I have issued a refund for the duplicate charge; it takes three to five business days.',
-  'I understand the frustration. I will make sure this gets resolved on this call.',
-  'Before you go, I can offer a 20% discount on the next three months if you stay.',
-  'Could you confirm the last four digits of the card on the account?',
-  'The technician is scheduled between 9 and 11 tomorrow morning.',
-  'I have updated your plan; you will get a confirmation email shortly.',
-  'Is there anything else I can help you with today?',
-  'Let me transfer you to our billing specialist who can approve that.',
-];
-// The personal data differs from call to call (as it does in real calls), so a redactor that reuses the
-// detections of texts it has seen gets no free pass on the sentences that hold it; scripted lines repeat.
-const FIRST = ['Maria', 'James', 'Aisha', 'Chen', 'Olga', 'Rahul', 'Fatima', 'Lucas', 'Grace', 'Tomasz', 'Ines', 'Kwame'];
-const LAST = ['Gonzalez', 'Smith', 'Okafor', 'Wang', 'Petrova', 'Sharma', 'Haddad', 'Silva', 'Ivanova', 'Nowak', 'Garcia', 'Mensah', 'Brown'];
-function personal(text: string, i: number): string {
-  const first = FIRST[i % FIRST.length]!;
-  const last = LAST[Math.floor(i / FIRST.length) % LAST.length]!;
-  const digits = String(1_000_000 + ((i * 7919) % 9_000_000)).slice(-7);
-  return text
-    .replace('Maria Gonzalez', `${first} ${last}`)
-    .replace('maria.gonzalez', `${first.toLowerCase()}.${last.toLowerCase()}${i % 100}`)
-    .replace('555-0134', `${digits.slice(0, 3)}-${digits.slice(3)}`)
-    .replace('4242', digits.slice(-4))
-    .replace('42 Elm', `${10 + (i % 890)} Elm`);
-}
-const INTENTS = ['billing', 'cancel', 'technician', 'refund', 'plan-change'];
-const T0 = Date.UTC(2026, 0, 1);
-
-function callEvents(i: number): ConversationEvent[] {
-  const callId = `call-${i.toString(36).padStart(6, '0')}`;
-  const agentId = `agent-${i % 8}`;
-  const t0 = T0 + i * 30_000;
-  const events: ConversationEvent[] = [];
-  let e = 0;
-  let ts = t0;
-  const id = (): string => `${callId}:${e++}`;
-  events.push({ callId, agentId, eventId: id(), ts, type: 'call.started', channel: 'voice' } as ConversationEvent);
-  const turns = 10 + (i % 5);
-  for (let k = 0; k < turns; k++) {
-    ts += 2000 + ((i * 31 + k * 17) % 6000);
-    const role = k % 2 === 0 ? 'user' : 'agent';
-    const text = personal((role === 'user' ? USER : AGENT)[(i * 7 + k * 3) % 10]!, i);
-    events.push({ callId, agentId, eventId: id(), ts, type: 'turn', role, text } as ConversationEvent);
-    if (k === 3) {
-      events.push({ callId, agentId, eventId: id(), ts: ts + 200, type: 'tool.called', toolCallId: `${callId}:t`, name: 'lookup_account', arguments: { accountId: `acct-${i % 997}` } } as ConversationEvent);
-      events.push({ callId, agentId, eventId: id(), ts: ts + 600, type: 'tool.result', toolCallId: `${callId}:t`, name: 'lookup_account', ok: i % 17 !== 0, result: `{"status":"active","charges":${1 + (i % 3)}}` } as ConversationEvent);
-    }
-  }
-  const resolved = i % 10 < 7;
-  events.push({ callId, agentId, eventId: id(), ts: ts + 1000, type: 'call.ended', outcome: { resolved, endReason: resolved ? 'completed' : 'customer_hangup' } } as ConversationEvent);
-  return events;
-}
-
-async function writeJsonl(file: string, n: number): Promise<number> {
-  const out = fs.createWriteStream(file);
-  let buf = '';
-  for (let i = 0; i < n; i++) {
-    for (const ev of callEvents(i)) buf += `${JSON.stringify(ev)}\n`;
-    if (buf.length > 1 << 20) {
-      if (!out.write(buf)) await new Promise<void>((r) => out.once('drain', () => r()));
-      buf = '';
-    }
-  }
-  out.write(buf);
-  await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
-  return fs.statSync(file).size;
-}
-
-/** A stored call with an analysis, as the store holds it after an import (redacted text). */
-function storedCall(i: number): Conversation {
-  return assembleConversation(callEvents(i));
-}
-function analysisOf(c: Conversation, i: number): CallAnalysisRecord {
-  return {
-    callId: c.callId,
-    agentId: c.agentId,
-    intent: INTENTS[i % INTENTS.length]!,
-    intentConfidence: 0.9,
-    outcome: { label: c.outcome?.resolved ? 'success' : 'failure', probability: 0.8 },
-    signals: [{ kind: 'resolution', polarity: 'success', turnIndex: 9, strength: 0.7 }],
-    errorFingerprints: i % 50 === 0 ? ['fp-timeout'] : undefined,
-    // Detail of about the size analyzeStore writes (~1 KB).
-    detail: { outcomeSource: 'explicit', intentSource: 'model', evidence: ['thanks, that actually helps a lot'], triggers: [{ kind: 'repeat-contact', turnIndex: 2 }], strategies: ['apologize', 'refund', 'offer-discount'], fragments: AGENT.slice(0, 3), toolSequence: ['lookup_account'], errors: [] },
-    analyzedAt: c.startedAt,
-  };
 }
 
 // ---- 1–3: end to end ------------------------------------------------------------------------
@@ -202,8 +101,9 @@ async function endToEnd(n: number): Promise<void> {
     });
     // process.cpuUsage covers every thread of the process, workers included.
     rows.push([mode.name, fmt(run.value.calls), fmt(run.ms), fmt(run.cpuMs), fmt((run.value.calls / run.cpuMs) * 1000), fmt((run.value.calls / run.ms) * 1000)]);
-    fs.rmSync(storeFile, { force: true });
+    for (const f of [storeFile, `${storeFile}.saved.json`]) fs.rmSync(f, { force: true });
   }
+  await asUserRunsIt(file, n);
   table(`1. end to end on ${fmt(n)} generated calls (${fmt(bytes / MB, 1)} MB Kaizen JSONL, raw text with PII; ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)})`, ['path', 'calls', 'wall ms', 'CPU ms', 'calls/CPU-s', 'calls/s wall'], rows);
 
   // ---- 2. per stage ----
@@ -240,6 +140,41 @@ async function endToEnd(n: number): Promise<void> {
     table(`3. CPU profile, top self time: ${name}`, ['function', '% of samples'], profile.top.map((t) => [t.name, fmt(t.pct, 1)]));
   }
   fs.rmSync(file, { force: true });
+}
+
+/**
+ * 0. As a user runs it: whole CLI processes of the built bundle (dist/cli.js), `kaizen import` then
+ * `kaizen analyze`, through the workspace (privacy gate, retention, saves) and with the process start.
+ */
+async function asUserRunsIt(file: string, n: number): Promise<void> {
+  const cli = path.resolve(__dirname, '..', 'bin', 'kaizen.js');
+  if (!fs.existsSync(path.resolve(__dirname, '..', 'dist', 'cli.js'))) {
+    console.log('\n0. as a user runs it: dist/cli.js is missing; run `npm run build` first (skipped)');
+    return;
+  }
+  const run = (cwd: string, args: string[]): { ms: number; cpuMs: number } => {
+    const cpuFile = path.join(cwd, 'cpu.json');
+    const t = performance.now();
+    const r = spawnSync(process.execPath, ['--require', path.join(__dirname, 'cpuOnExit.cjs'), cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, KAIZEN_BENCH_CPU_FILE: cpuFile } });
+    const ms = performance.now() - t;
+    if (r.status !== 0) throw new Error(`kaizen ${args.join(' ')} exited with ${r.status}: ${r.stderr}`);
+    return { ms, cpuMs: (JSON.parse(fs.readFileSync(cpuFile, 'utf8')) as { cpuMs: number }).cpuMs };
+  };
+  const rows: string[][] = [];
+  const workers = Math.max(1, os.availableParallelism() - 1);
+  for (const [label, flags] of [['one thread (--workers 0)', ['--workers', '0']], [`redaction in ${workers} worker(s) (--workers ${workers})`, ['--workers', String(workers)]]] as const) {
+    const cwd = fs.mkdtempSync(path.join(dir, 'cli-'));
+    const imp = run(cwd, ['import', file, ...flags]);
+    const ana = run(cwd, ['analyze']);
+    const per = (x: { ms: number; cpuMs: number }) => [fmt(x.cpuMs), fmt((n / x.cpuMs) * 1000)];
+    rows.push([label, ...per(imp), ...per(ana), ...per({ ms: imp.ms + ana.ms, cpuMs: imp.cpuMs + ana.cpuMs }), fmt((n / (imp.ms + ana.ms)) * 1000)]);
+    fs.rmSync(cwd, { recursive: true, force: true });
+  }
+  table(
+    `0. as a user runs it: kaizen import, then kaizen analyze (whole CLI processes, CPU of all threads; load ${os.loadavg()[0]!.toFixed(1)})`,
+    ['import', 'import CPU ms', 'calls/CPU-s', 'analyze CPU ms', 'calls/CPU-s', 'both CPU ms', 'calls/CPU-s', 'calls/s wall'],
+    rows,
+  );
 }
 
 // ---- 4: store growth ------------------------------------------------------------------------
@@ -288,26 +223,76 @@ async function storeGrowth(sizes: number[]): Promise<void> {
     const hot = fs.statSync(file).size;
     const cold = dirBytes(`${file}.segments`) + dirBytes(`${file}.archive`);
     await store.close();
-    gc();
-    const reopen = await cpu(async () => {
-      store = await open();
-      return store.listCalls({ intent: 'billing', limit: 50 });
-    });
-    if (reopen.value.length !== 50) throw new Error(`query returned ${reopen.value.length} calls, expected 50`);
+    // Reopen + query twice: with the full integrity check (`verify`, what every open did before the
+    // save record, and what `kaizen doctor` does), then as a CLI command opens an untouched file.
+    const reopenWith = async (verify: boolean): Promise<{ ms: number; cpuMs: number }> => {
+      gc();
+      const r = await cpu(async () => {
+        store = await openSqlStore({ path: file, ports, saveDebounceMs: 3_600_000, verify });
+        return store.listCalls({ intent: 'billing', limit: 50 });
+      });
+      if (r.value.length !== 50) throw new Error(`query returned ${r.value.length} calls, expected 50`);
+      return r;
+    };
+    // Alternating, three of each, medians: one reopen is at the mercy of the page cache and the load.
+    const runs: Record<'verified' | 'recorded', Array<{ ms: number; cpuMs: number }>> = { verified: [], recorded: [] };
+    for (let r = 0; r < 3; r++) {
+      runs.verified.push(await reopenWith(true));
+      await store.close();
+      runs.recorded.push(await reopenWith(false));
+      if ((store as SqlLearningStore).integrityChecked) throw new Error('an untouched store was checked in full on open');
+      if (r < 2) await store.close();
+    }
+    const median = (xs: Array<{ ms: number; cpuMs: number }>) => ({ ms: [...xs].sort((a, b) => a.ms - b.ms)[1]!.ms, cpuMs: [...xs].sort((a, b) => a.cpuMs - b.cpuMs)[1]!.cpuMs });
+    const verified = median(runs.verified);
+    const reopen = median(runs.recorded);
     const rssAfter = process.memoryUsage().rss / MB;
-    rows.push([fmt(target), fmt(hot / MB, 1), fmt(cold / MB, 1), `${fmt(save.ms)} / ${fmt(save.cpuMs)}`, `${fmt(worst.ms)} / ${fmt(worst.cpuMs)}`, fmt(rss), fmt(peakRss), `${fmt(reopen.ms)} / ${fmt(reopen.cpuMs)}`, fmt(rssAfter), fmt((performance.now() - started) / 1000)]);
+    // The same in a fresh process, as a CLI command opens the store (sql.js's code not yet optimised).
+    await store.close();
+    const fresh: Record<'verified' | 'recorded', Array<{ ms: number; cpuMs: number }>> = { verified: [], recorded: [] };
+    for (let r = 0; r < 3; r++) {
+      for (const verify of [true, false]) {
+        const child = spawnSync(process.execPath, [...process.execArgv, __filename], {
+          encoding: 'utf8',
+          env: { ...process.env, KAIZEN_BENCH_PART: 'reopen', KAIZEN_BENCH_STORE: file, KAIZEN_BENCH_VERIFY: verify ? '1' : '0' },
+        });
+        if (child.status !== 0) throw new Error(`the reopen process failed: ${child.stderr}`);
+        fresh[verify ? 'verified' : 'recorded'].push(JSON.parse(child.stdout.trim().split('\n').pop()!) as { ms: number; cpuMs: number });
+      }
+    }
+    store = await open();
+    const freshVerified = median(fresh.verified);
+    const freshRecorded = median(fresh.recorded);
+    rows.push([fmt(target), fmt(hot / MB, 1), fmt(cold / MB, 1), `${fmt(save.ms)} / ${fmt(save.cpuMs)}`, `${fmt(worst.ms)} / ${fmt(worst.cpuMs)}`, fmt(rss), fmt(peakRss), `${fmt(verified.ms)} / ${fmt(verified.cpuMs)}`, `${fmt(reopen.ms)} / ${fmt(reopen.cpuMs)}`, `${fmt(freshVerified.ms)} / ${fmt(freshVerified.cpuMs)}`, `${fmt(freshRecorded.ms)} / ${fmt(freshRecorded.cpuMs)}`, fmt(rssAfter), fmt((performance.now() - started) / 1000)]);
     console.log(`  ... ${rows[rows.length - 1]!.join('  ')}`);
   }
   await store.close();
   table(
-    '4. file-backed store (zlib), grown in one process; save = a 100-call write then save() (median and max of 5); query = close, reopen, listCalls({ intent, limit: 50 })',
-    ['calls', 'hot file MB', 'segments+archives MB', 'save ms wall / CPU (median)', 'max', 'RSS MB', 'peak RSS MB', 'reopen + query ms wall / CPU', 'RSS after reopen MB', 'elapsed s'],
+    '4. file-backed store (zlib), grown in one process; save = a 100-call write then save() (median and max of 5); query = close, reopen, listCalls({ intent, limit: 50 }), ' +
+      'with the full integrity check (verify, as kaizen doctor, and every open before the save record) and as any other open of a file that matches its save record (medians of 3, alternating), ' +
+      'in this process and in a fresh one (as a CLI command)',
+    ['calls', 'hot file MB', 'segments+archives MB', 'save ms wall / CPU (median)', 'max', 'RSS MB', 'peak RSS MB', 'reopen + query, verify: ms wall / CPU', 'reopen + query ms wall / CPU', 'fresh process, verify', 'fresh process', 'RSS after reopen MB', 'elapsed s'],
     rows,
   );
 }
 
 async function main(): Promise<void> {
   const part = process.env.KAIZEN_BENCH_PART;
+  if (part === 'reopen') {
+    // One reopen + query of a grown store, in this fresh process; prints its cost as a JSON line.
+    const verify = process.env.KAIZEN_BENCH_VERIFY === '1';
+    const r = await cpu(async () => {
+      const store = await openSqlStore({ path: process.env.KAIZEN_BENCH_STORE!, ports, saveDebounceMs: 3_600_000, verify });
+      const calls = await store.listCalls({ intent: 'billing', limit: 50 });
+      if (calls.length !== 50) throw new Error(`query returned ${calls.length} calls, expected 50`);
+      if ((store as SqlLearningStore).integrityChecked !== verify) throw new Error(`integrityChecked is ${(store as SqlLearningStore).integrityChecked} with verify ${verify}`);
+      return store;
+    });
+    await r.value.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+    console.log(JSON.stringify({ ms: r.ms, cpuMs: r.cpuMs }));
+    return;
+  }
   if (part === undefined) {
     // Each part in its own process, so the store's RSS is not coloured by the end-to-end run's heap.
     console.log(`node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);

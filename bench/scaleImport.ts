@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import { importFile } from '../src/engine/ingest';
 import type { ImportOptions } from '../src/engine/ingest';
 import { createImportAnalysis } from '../src/engine/pipeline';
+import { priorOutcomeModel } from '../src/engine/analysis';
 import type { analyzeStore } from '../src/engine/pipeline';
 import { createNodePorts } from '../src/node/nodePorts';
 import { createRedactionPool } from '../src/node/redactionPool';
@@ -38,7 +39,21 @@ export function modes(hmacKey: Uint8Array): EndToEndMode[] {
       },
     },
     {
-      name: `same, redaction in a worker pool (${Math.max(1, os.availableParallelism() - 1)} workers)`,
+      name: `same, redaction and analysis in a worker pool (${Math.max(1, os.availableParallelism() - 1)} workers)`,
+      async run(file, options) {
+        const pool = createRedactionPool({ hmacKey, analyzeWith: { outcomeModel: priorOutcomeModel() } });
+        try {
+          const analysis = createImportAnalysis({ ports, analyzedElsewhere: pool.analyzed });
+          const report = await importFile(file, { ...options, analyzeBatch: analysis.analyzeBatch, redactBatch: pool.redactBatch, parallelBatches: pool.size + 1 });
+          await analysis.finish(options.store);
+          return { calls: report.calls };
+        } finally {
+          await pool.close();
+        }
+      },
+    },
+    {
+      name: `same, redaction only in a worker pool (${Math.max(1, os.availableParallelism() - 1)} workers)`,
       async run(file, options) {
         const pool = createRedactionPool({ hmacKey });
         try {

@@ -27,7 +27,8 @@ export const register: RegisterCommand = (program, ctx) => {
       const abs = path.resolve(ctx.cwd, opts.store);
       let store: SqlLearningStore;
       try {
-        store = (await openSqlStore({ path: abs, ports: ctx.ports })) as SqlLearningStore;
+        // verify: the page-by-page check runs even when the file matches its last save's record.
+        store = (await openSqlStore({ path: abs, ports: ctx.ports, verify: true })) as SqlLearningStore;
       } catch (err) {
         if (err instanceof StoreFileError) {
           throw new CliError(`${opts.store}: ${err.message}`, err.reason === 'locked' ? ExitCode.problems : ExitCode.dataError);

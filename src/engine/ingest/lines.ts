@@ -27,6 +27,15 @@ export async function* decodeUtf8(chunks: AsyncIterable<Uint8Array>): AsyncGener
  * so a 4 GB line costs no more memory than a short one.
  */
 export async function* splitLines(texts: AsyncIterable<string>, maxChars = Number.POSITIVE_INFINITY): AsyncGenerator<TextLine> {
+  for await (const batch of splitLineBatches(texts, maxChars)) yield* batch;
+}
+
+/**
+ * `splitLines`, one array per text chunk (the lines it completes). An async generator pays a promise
+ * and a microtask turn per item, about as much as parsing a short JSON line: the importer takes lines
+ * a chunk at a time.
+ */
+export async function* splitLineBatches(texts: AsyncIterable<string>, maxChars = Number.POSITIVE_INFINITY): AsyncGenerator<TextLine[]> {
   let carry = '';
   let line = 0;
   /** Characters of the current line dropped because it is over the limit (0: not over). */
@@ -69,9 +78,9 @@ export async function* splitLines(texts: AsyncIterable<string>, maxChars = Numbe
       dropped = rest.length;
       carry = '';
     } else carry = rest;
-    yield* batch;
+    yield batch;
   }
-  if (carry || dropped > 0) yield finish(carry);
+  if (carry || dropped > 0) yield [finish(carry)];
 }
 
 export function readLines(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<TextLine> {

@@ -7,7 +7,7 @@ import type { TextLine } from './lines';
 import { canonicalJson } from '../store/codec';
 import type { IngestLimits } from './limits';
 import { resolveLimits } from './limits';
-import { readRecords, sniffContainer } from './records';
+import { readRecordBatches, sniffContainer } from './records';
 import type { AdapterContext, ConversationEvent, FormatAdapter, Rejection } from './types';
 
 /** A file that matches none of the formats (or is empty). */
@@ -156,20 +156,22 @@ export class SourceReader {
       return formatDefinition(this.format!).create(ctx);
     };
 
-    for await (const item of readRecords(counted(), this.container, resolveLimits(this.options.limits))) {
-      if (item.kind === 'record' || item.rejection.record !== undefined) stats.records++;
-      if (adapter) {
-        yield* this.feed(adapter, item);
-        continue;
-      }
-      pending.push(item);
-      const firstRecord = pending.find((p): p is Extract<RecordItem, { kind: 'record' }> => p.kind === 'record');
-      if (!this.format && item.kind === 'record') this.format = sniffFormat(item.record.value);
-      if (this.format && firstRecord) {
-        adapter = start(firstRecord.raw);
-        for (const p of pending.splice(0)) yield* this.feed(adapter, p);
-      } else if (pending.filter((p) => p.kind === 'record').length >= SNIFF_RECORDS) {
-        throw this.unknownFormat(firstRecord?.record);
+    for await (const items of readRecordBatches(counted(), this.container, resolveLimits(this.options.limits))) {
+      for (const item of items) {
+        if (item.kind === 'record' || item.rejection.record !== undefined) stats.records++;
+        if (adapter) {
+          yield* this.feed(adapter, item);
+          continue;
+        }
+        pending.push(item);
+        const firstRecord = pending.find((p): p is Extract<RecordItem, { kind: 'record' }> => p.kind === 'record');
+        if (!this.format && item.kind === 'record') this.format = sniffFormat(item.record.value);
+        if (this.format && firstRecord) {
+          adapter = start(firstRecord.raw);
+          for (const p of pending.splice(0)) yield* this.feed(adapter, p);
+        } else if (pending.filter((p) => p.kind === 'record').length >= SNIFF_RECORDS) {
+          throw this.unknownFormat(firstRecord?.record);
+        }
       }
     }
     if (!adapter) {

@@ -1,7 +1,7 @@
 import type { IngestFormat } from '../model';
 import { sliceJson } from './jsonStream';
 import type { TextLine } from './lines';
-import { decodeUtf8, splitLines } from './lines';
+import { decodeUtf8, splitLineBatches, splitLines } from './lines';
 import type { Rejection, SourceRecord } from './types';
 import type { IngestLimits } from './limits';
 import { DEFAULT_INGEST_LIMITS, jsonDepthExceeds, tooDeepReason, tooLongReason } from './limits';
@@ -57,13 +57,25 @@ function notJson(err: unknown, where: string): string {
  * one nested deeper than the depth limit each become a rejection naming the line and the limit, not a failure.
  */
 export async function* readRecords(chunks: AsyncIterable<Uint8Array>, container: Container, limits: IngestLimits = DEFAULT_INGEST_LIMITS): AsyncGenerator<RecordItem> {
+  for await (const batch of readRecordBatches(chunks, container, limits)) yield* batch;
+}
+
+/**
+ * `readRecords` in arrays: a JSONL file one array per chunk read (the lines it completes), other
+ * containers one record per array. Same records, same order, far fewer async steps per record.
+ */
+export async function* readRecordBatches(chunks: AsyncIterable<Uint8Array>, container: Container, limits: IngestLimits = DEFAULT_INGEST_LIMITS): AsyncGenerator<RecordItem[]> {
   const texts = decodeUtf8(chunks);
   if (container === 'jsonl') {
     let index = 0;
-    for await (const l of splitLines(texts, limits.maxRecordChars)) {
-      if (l.tooLong === undefined && l.text.trim() === '') continue;
-      const record = index++;
-      yield parseJson(l.text, { line: l.line, record, tooLong: l.tooLong }, limits, 'each line must be one complete JSON object');
+    for await (const lines of splitLineBatches(texts, limits.maxRecordChars)) {
+      const items: RecordItem[] = [];
+      for (const l of lines) {
+        if (l.tooLong === undefined && l.text.trim() === '') continue;
+        const record = index++;
+        items.push(parseJson(l.text, { line: l.line, record, tooLong: l.tooLong }, limits, 'each line must be one complete JSON object'));
+      }
+      if (items.length > 0) yield items;
     }
     return;
   }
@@ -82,13 +94,13 @@ export async function* readRecords(chunks: AsyncIterable<Uint8Array>, container:
     };
     for await (const l of splitLines(texts, limits.maxRecordChars)) {
       if (l.tooLong === undefined && l.text.trim() === '') {
-        if (group.length || tooLong) yield close();
+        if (group.length || tooLong) yield [close()];
       } else {
         if (l.tooLong !== undefined) tooLong ??= l;
         group.push(l);
       }
     }
-    if (group.length || tooLong) yield close();
+    if (group.length || tooLong) yield [close()];
     return;
   }
   const slices = sliceJson(texts, container === 'json-array' ? 'array' : 'values', {
@@ -97,17 +109,18 @@ export async function* readRecords(chunks: AsyncIterable<Uint8Array>, container:
   });
   for await (const s of slices) {
     if (s.kind === 'error') {
-      yield { kind: 'reject', rejection: { line: s.line, ...(s.index !== undefined ? { record: s.index } : {}), field: s.index !== undefined ? '(record)' : '(file)', reason: s.reason } };
+      yield [{ kind: 'reject', rejection: { line: s.line, ...(s.index !== undefined ? { record: s.index } : {}), field: s.index !== undefined ? '(record)' : '(file)', reason: s.reason } }];
       continue;
     }
-    yield parseJson(s.text, { line: s.line, record: s.index }, limits, 'fix the element that starts on this line');
+    yield [parseJson(s.text, { line: s.line, record: s.index }, limits, 'fix the element that starts on this line')];
   }
 }
 
 function parseJson(text: string, at: { line: number; record: number; tooLong?: number }, limits: IngestLimits, fix: string): RecordItem {
   const where = { line: at.line, record: at.record, field: '(record)' };
   if (at.tooLong !== undefined) return { kind: 'reject', rejection: { ...where, reason: tooLongReason(at.tooLong, limits) } };
-  if (jsonDepthExceeds(text, limits.maxDepth) !== undefined) return { kind: 'reject', rejection: { ...where, reason: tooDeepReason(limits) } };
+  // Nesting deeper than the limit needs more brackets than that, so a shorter text need not be scanned.
+  if (text.length > limits.maxDepth && jsonDepthExceeds(text, limits.maxDepth) !== undefined) return { kind: 'reject', rejection: { ...where, reason: tooDeepReason(limits) } };
   try {
     return { kind: 'record', record: { value: JSON.parse(text), index: at.record, line: at.line }, raw: text };
   } catch (err) {

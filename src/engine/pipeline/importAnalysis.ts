@@ -15,6 +15,17 @@ import type { Taxonomy } from '../analysis/taxonomy';
 import { ErrorLearner, saveRuleArtifacts } from '../errors';
 import type { FingerprintRule } from '../errors';
 import type { ErrorFingerprint } from '../model';
+import type { CallAnalysis } from '../analysis/schema';
+
+/**
+ * Analyses made elsewhere (a worker pool that redacts and analyzes) with the analyzer's defaults and
+ * `outcomeModel`. Used only when this import analysis would run exactly that analyzer.
+ */
+export interface AnalyzedElsewhere {
+  outcomeModel: OutcomeModel;
+  /** The analysis of this very conversation object, if one was made. */
+  analysisOf(conversation: Conversation): CallAnalysis | undefined;
+}
 
 export interface ImportAnalysisOptions {
   ports: Pick<EnginePorts, 'clock' | 'hashing'>;
@@ -25,6 +36,8 @@ export interface ImportAnalysisOptions {
   /** The outcome model for calls without an explicit outcome (default: the prior; `kaizen analyze` fits one). */
   outcomeModel?: OutcomeModel;
   minSupport?: number;
+  /** Analyses already made (in worker threads); ignored unless made with this analysis's very options. */
+  analyzedElsewhere?: AnalyzedElsewhere;
 }
 
 export interface ImportAnalysis {
@@ -43,6 +56,12 @@ export interface ImportAnalysis {
 export function createImportAnalysis(options: ImportAnalysisOptions): ImportAnalysis {
   const predictor = options.intentModel ? intentPredictor(options.intentModel) : undefined;
   const analyzerOptions = { taxonomy: options.taxonomy, intentPredictor: predictor, outcomeModel: options.outcomeModel ?? priorOutcomeModel() };
+  // The workers run the analyzer with its defaults and an outcome model: their analyses stand in for
+  // this thread's only when the options here are exactly those (same model, no taxonomy, no intent model).
+  const elsewhere = options.analyzedElsewhere;
+  const sameAnalyzer =
+    elsewhere !== undefined && !options.taxonomy && !options.intentModel && JSON.stringify(elsewhere.outcomeModel) === JSON.stringify(analyzerOptions.outcomeModel);
+  const analyze = (conv: Conversation): CallAnalysis => (sameAnalyzer ? elsewhere.analysisOf(conv) : undefined) ?? analyzeEvents(conv.events, analyzerOptions);
   const patterns = emptyPatternCounts();
   const tools = emptyToolCounts();
   const trees = emptyTreeCounts();
@@ -54,7 +73,7 @@ export function createImportAnalysis(options: ImportAnalysisOptions): ImportAnal
     async analyzeBatch(store, batch) {
       const now = options.ports.clock.now();
       const records = batch.map((conv) => {
-        const a = analyzeEvents(conv.events, analyzerOptions);
+        const a = analyze(conv);
         a.source ??= conv.source;
         addCall(patterns, a);
         addToolCall(tools, a);

@@ -2,6 +2,7 @@
 export { analysisLabelling, analyzeStore, intentPredictor, toRecord } from './analyzeStore';
 export type { AnalysisLabelling, AnalyzeProgress, AnalyzeStoreOptions, AnalyzeSummary } from './analyzeStore';
 export { createImportAnalysis } from './importAnalysis';
+export type { AnalyzedElsewhere } from './importAnalysis';
 export type { ImportAnalysis, ImportAnalysisOptions } from './importAnalysis';
 export { createLiveLearning } from './liveLearning';
 export type { LiveLearning, LiveLearningOptions, SnapshotAnalyzer } from './liveLearning';

@@ -12,9 +12,11 @@ function describeBytes(bytes: Uint8Array): string {
 
 /**
  * Opens the bytes of a store file, or explains precisely why it will not: the caller never writes
- * over a file this rejects.
+ * over a file this rejects. `integrityCheck: false` skips only SQLite's page-by-page `quick_check`, for
+ * bytes the caller has proven to be the ones the last save wrote (`saveRecord.ts`); the header, marker
+ * and schema-version checks always run.
  */
-export function openStoreBytes(SQL: SqlJsStatic, bytes: Uint8Array, path: string): Database {
+export function openStoreBytes(SQL: SqlJsStatic, bytes: Uint8Array, path: string, options: { integrityCheck: boolean } = { integrityCheck: true }): Database {
   const fix = `Move it away or choose another store path (--store).`;
   if (bytes.length === 0) {
     throw new StoreFileError(`${path} is an empty file, not a Kaizen learning store. ${LEAVE_IT} ${fix}`, path, 'corrupt');
@@ -40,11 +42,13 @@ export function openStoreBytes(SQL: SqlJsStatic, bytes: Uint8Array, path: string
     throw new StoreFileError(`${path} is a damaged SQLite file (${(err as Error).message}). ${LEAVE_IT} Restore it from a backup or an exported bundle.`, path, 'corrupt');
   }
   try {
-    let check: unknown;
-    try {
-      check = db.exec('PRAGMA quick_check')[0]?.values[0]?.[0];
-    } catch (err) {
-      check = (err as Error).message;
+    let check: unknown = 'ok';
+    if (options.integrityCheck) {
+      try {
+        check = db.exec('PRAGMA quick_check')[0]?.values[0]?.[0];
+      } catch (err) {
+        check = (err as Error).message;
+      }
     }
     if (check !== 'ok') {
       throw new StoreFileError(

@@ -11,6 +11,7 @@ import { loadSqlModule } from './sqlModule';
 import { DEFAULT_ARCHIVE_POLICY, DEFAULT_SEGMENT_POLICY, SqlLearningStore } from './sqlStore';
 import type { ArchivePolicy, SegmentPolicy } from './sqlStore';
 import { TranscriptArchives } from './archive';
+import { matchesSaveRecord, readSaveRecord, writeSaveRecord } from './saveRecord';
 import { SegmentFiles } from './segmentFiles';
 
 export * from './learningStore';
@@ -47,6 +48,11 @@ export interface OpenSqlStoreOptions {
   segment?: Partial<SegmentPolicy>;
   /** Who holds the lock file; defaults to the host process (none in a browser, where nothing can race). */
   process?: StoreProcess;
+  /**
+   * Run SQLite's full `quick_check` even when the file's bytes match what the last save recorded
+   * (`kaizen doctor` does). Without it, only a file that differs from the last save is checked in full.
+   */
+  verify?: boolean;
 }
 
 /**
@@ -102,7 +108,11 @@ export async function openSqlStore(options: OpenSqlStoreOptions): Promise<Learni
     }
     const onDisk = await ports.fs.stat(path);
     const bytes = await ports.fs.readFile(path);
-    const db = openStoreBytes(SQL, bytes, path);
+    // The bytes the last save wrote need no page-by-page check; anything else (changed outside Kaizen,
+    // truncated, damaged on disk, an older build's file, `verify`) gets it.
+    const digest = ports.hashing.sha256(bytes);
+    const asSaved = !options.verify && matchesSaveRecord(await readSaveRecord(ports, path), bytes, digest);
+    const db = openStoreBytes(SQL, bytes, path, { integrityCheck: !asSaved });
     let migrated: { from: number; to: number };
     try {
       tuneConnection(db);
@@ -133,11 +143,13 @@ export async function openSqlStore(options: OpenSqlStoreOptions): Promise<Learni
       const liveSegments = new Set(db.exec('SELECT id FROM segments')[0]?.values.map((v) => String(v[0])) ?? []);
       const removedSegments = await segments.removeOrphans(liveSegments);
       if (removedSegments.length) ports.logger.warn(`removed ${removedSegments.length} unlisted segment file(s)`, { path, removed: removedSegments });
+      // Checked in full just now: the next open of these same bytes can skip the check.
+      if (!asSaved) await writeSaveRecord(ports, path, bytes.length, digest);
     } catch (err) {
       db.close();
       throw err;
     }
-    return new SqlLearningStore({ db, ports, path, lock, saveDebounceMs, codec: options.codec ?? ports.deflate, archives, archivePolicy, segments, segmentPolicy, dirty: migrated.from !== migrated.to, onDisk });
+    return new SqlLearningStore({ db, ports, path, lock, saveDebounceMs, codec: options.codec ?? ports.deflate, archives, archivePolicy, segments, segmentPolicy, dirty: migrated.from !== migrated.to, onDisk, integrityChecked: !asSaved });
   } catch (err) {
     await lock?.release();
     throw err;

@@ -17,8 +17,9 @@ function escapeRegExp(s: string): string {
 
 /**
  * Names of temp files `writeFileAtomic` leaves when a process dies between write and rename:
- * `<base>.<pid>.<ms>.tmp` for the store and `<base>.lock.<pid>.<ms>.tmp` for its lock.
+ * `<base>.<pid>.<ms>.tmp` for the store, `<base>.lock.<pid>.<ms>.tmp` for its lock and
+ * `<base>.saved.json.<pid>.<ms>.tmp` for its save record.
  */
 export function staleTempPattern(base: string): RegExp {
-  return new RegExp(`^${escapeRegExp(base)}(\\.lock)?\\.\\d+\\.\\d+\\.tmp$`);
+  return new RegExp(`^${escapeRegExp(base)}(\\.lock|\\.saved\\.json)?\\.\\d+\\.\\d+\\.tmp$`);
 }

@@ -1,5 +1,10 @@
 import assert from 'node:assert/strict';
+import { priorOutcomeModel } from '../../../src/engine/analysis';
+import type { CallAnalysis } from '../../../src/engine/analysis';
 import { importFile } from '../../../src/engine/ingest';
+import type { Conversation } from '../../../src/engine/model';
+import { createImportAnalysis } from '../../../src/engine/pipeline';
+import type { AnalyzedElsewhere } from '../../../src/engine/pipeline';
 import { createRedactor } from '../../../src/engine/privacy';
 import { openSqlStore } from '../../../src/engine/store';
 import type { LearningStore } from '../../../src/engine/store';
@@ -41,4 +46,69 @@ describe('ingest: redaction in worker threads (createRedactionPool)', () => {
       assert.deepEqual(inWorkers.calls, here.calls);
     });
   }
+
+  describe('analysis in the workers too (analyzeWith)', () => {
+    let analyzing: RedactionPool;
+    before(() => {
+      analyzing = createRedactionPool({ hmacKey, size: 2, analyzeWith: { outcomeModel: priorOutcomeModel() } });
+    });
+    after(async () => {
+      await analyzing.close();
+    });
+    /** Imports with analysis in the import; `elsewhere` counts the worker analyses it hands out. */
+    const importAnalyzed = async (file: string, inWorkers: boolean, outcomeModel = priorOutcomeModel()) => {
+      const store = await openSqlStore({ ports });
+      stores.push(store);
+      const redactor = createRedactor({ hmacKey, hashing: ports.hashing });
+      let used = 0;
+      const elsewhere: AnalyzedElsewhere | undefined = inWorkers
+        ? {
+            outcomeModel: analyzing.analyzed!.outcomeModel,
+            analysisOf: (c: Conversation): CallAnalysis | undefined => {
+              const a = analyzing.analyzed!.analysisOf(c);
+              if (a) used++;
+              return a;
+            },
+          }
+        : undefined;
+      const analysis = createImportAnalysis({ ports, outcomeModel, analyzedElsewhere: elsewhere });
+      const report = await importFile(fixture(file), {
+        ports,
+        store,
+        redactor,
+        baseTs: 1_700_000_000_000,
+        batchSize: 2,
+        analyzeBatch: analysis.analyzeBatch,
+        ...(inWorkers ? { redactBatch: analyzing.redactBatch, parallelBatches: 3 } : {}),
+      });
+      const summary = await analysis.finish(store);
+      const calls = await store.listCalls();
+      const analyses = await Promise.all(calls.map(async (c) => ({ ...(await store.getCallAnalysis(c.callId))!, analyzedAt: 0 })));
+      const patterns = (await store.listPatterns()).map((p) => ({ ...p, updatedAt: 0 }));
+      const fingerprints = await store.listErrorFingerprints();
+      return { report: { ...report, durationMs: 0 }, summary, analyses, patterns, fingerprints, used: () => used };
+    };
+
+    for (const file of ['tau.json', 'kaizen.jsonl', 'uss.jsonl', 'retell.json', 'vapi.json']) {
+      it(`stores the same analyses, patterns and error fingerprints as the single-thread path (${file})`, async () => {
+        const inWorkers = await importAnalyzed(file, true);
+        const here = await importAnalyzed(file, false);
+        assert.ok(here.analyses.length > 0);
+        assert.equal(inWorkers.used(), here.analyses.length, 'every stored call was analyzed in a worker');
+        assert.deepEqual(inWorkers.report, here.report);
+        assert.deepEqual(inWorkers.summary, here.summary);
+        assert.deepEqual(inWorkers.analyses, here.analyses);
+        assert.deepEqual(inWorkers.patterns, here.patterns);
+        assert.deepEqual(inWorkers.fingerprints, here.fingerprints);
+      });
+    }
+
+    it('analyses made with another outcome model are not used: the main thread analyzes', async () => {
+      const other = { ...priorOutcomeModel(), bias: 0.5 };
+      const inWorkers = await importAnalyzed('tau.json', true, other);
+      const here = await importAnalyzed('tau.json', false, other);
+      assert.equal(inWorkers.used(), 0);
+      assert.deepEqual(inWorkers.analyses, here.analyses);
+    });
+  });
 });

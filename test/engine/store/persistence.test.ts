@@ -247,11 +247,12 @@ describe('store: persistence', () => {
     it('removes temp files a killed save left, and only those', async () => {
       await (await openStore()).close();
       const dir = path.dirname(file);
-      for (const name of ['learning.db.4242.1767225600000.tmp', 'learning.db.lock.4242.1767225600001.tmp', 'other.db.1.2.tmp', 'learning.db.notes.tmp']) {
+      const temps = ['learning.db.4242.1767225600000.tmp', 'learning.db.lock.4242.1767225600001.tmp', 'learning.db.saved.json.4242.1767225600002.tmp'];
+      for (const name of [...temps, 'other.db.1.2.tmp', 'learning.db.notes.tmp']) {
         fs.writeFileSync(path.join(dir, name), 'partial');
       }
       await openStore();
-      assert.deepEqual(fs.readdirSync(dir).sort(), ['learning.db', 'learning.db.lock', 'learning.db.notes.tmp', 'other.db.1.2.tmp']);
+      assert.deepEqual(fs.readdirSync(dir).sort(), ['learning.db', 'learning.db.lock', 'learning.db.notes.tmp', 'learning.db.saved.json', 'other.db.1.2.tmp']);
     });
   });
 
