@@ -1,5 +1,5 @@
 import { rocAuc } from '../stats';
-import { fitLogistic } from './logisticRegression';
+import { designMatrix, fitDesign, fitDesignPath, type RidgePathPoint } from './logisticRegression';
 
 /**
  * Logistic regression on standardised features with the ridge strength chosen by cross-validation on
@@ -59,12 +59,33 @@ export function predictStandardised(m: Pick<StandardisedLogistic, 'mean' | 'scal
 
 function fitStandardised(xs: readonly (readonly number[])[], ys: readonly boolean[], l2: number): Omit<StandardisedLogistic, 'cvAuc'> {
   const { mean, scale } = standardiser(xs);
-  const { weights, bias } = fitLogistic(
-    xs.map((x) => standardise(x, mean, scale)),
-    ys,
+  const { weights, bias } = fitDesign(
+    designMatrix(
+      xs.map((x) => standardise(x, mean, scale)),
+      ys,
+    ),
     l2,
   );
   return { mean, scale, weights, bias, l2 };
+}
+
+/**
+ * One fold's fits for every l2, from the strongest ridge down, each started from the previous
+ * solution and its Hessian (a warm-started ridge path): the same optima, a fraction of the Newton passes.
+ */
+function ridgePath(xs: readonly (readonly number[])[], ys: readonly boolean[], grid: readonly number[]): Map<number, Omit<StandardisedLogistic, 'cvAuc'>> {
+  const { mean, scale } = standardiser(xs);
+  const m = designMatrix(
+    xs.map((x) => standardise(x, mean, scale)),
+    ys,
+  );
+  const fits = new Map<number, Omit<StandardisedLogistic, 'cvAuc'>>();
+  let previous: RidgePathPoint | undefined;
+  for (const l2 of [...grid].sort((a, b) => b - a)) {
+    previous = fitDesignPath(m, l2, 30, previous);
+    fits.set(l2, { mean, scale, ...previous.fit, l2 });
+  }
+  return fits;
 }
 
 /** A deterministic permutation (mulberry32), so a re-run picks the same folds. */
@@ -112,22 +133,22 @@ export function fitLogisticCv(xs: readonly (readonly number[])[], ys: readonly b
   const grid = options.l2Grid ?? DEFAULT_L2_GRID;
   const folds = Math.max(2, Math.min(options.folds ?? 5, options.groups ? new Set(options.groups).size : Math.min(positives, ys.length - positives)));
   const fold = assignFolds(ys, folds, options.seed ?? 17, options.groups);
-  const scored: Array<{ l2: number; auc: number }> = [];
-  for (const l2 of grid) {
-    const oof = new Array<number>(ys.length).fill(0);
-    for (let f = 0; f < folds; f++) {
-      const train = ys.flatMap((_, i) => (fold[i] !== f ? [i] : []));
-      const m = fitStandardised(
-        train.map((i) => xs[i]!),
-        train.map((i) => ys[i]!),
-        l2,
-      );
+  const oof = new Map(grid.map((l2) => [l2, new Array<number>(ys.length).fill(0)]));
+  for (let f = 0; f < folds; f++) {
+    const train = ys.flatMap((_, i) => (fold[i] !== f ? [i] : []));
+    const fits = ridgePath(
+      train.map((i) => xs[i]!),
+      train.map((i) => ys[i]!),
+      grid,
+    );
+    for (const [l2, m] of fits) {
+      const scores = oof.get(l2)!;
       ys.forEach((_, i) => {
-        if (fold[i] === f) oof[i] = predictStandardised(m, xs[i]!);
+        if (fold[i] === f) scores[i] = predictStandardised(m, xs[i]!);
       });
     }
-    scored.push({ l2, auc: rocAuc(oof, ys) });
   }
+  const scored = grid.map((l2) => ({ l2, auc: rocAuc(oof.get(l2)!, ys) }));
   const top = scored.reduce((a, b) => (b.auc > a.auc ? b : a));
   // The one-standard-error rule (as glmnet's lambda.1se): the strongest ridge whose out-of-fold AUC is
   // within one standard error (Hanley & McNeil 1982) of the best. On few labels the best l2 is mostly
