@@ -122,11 +122,11 @@ export function createComplianceValidator(options: ComplianceValidatorOptions = 
     ENTITY_TYPES.filter((t) => rules[t].enabled && (residual ? RESIDUAL_TYPES.includes(t) : t !== 'DOLLAR_AMOUNT' && t !== 'DATE' && t !== 'LOCATION')),
   );
   const detector = residual
-    ? createDetector({ enabled, allowlist: policy.allowlist, minScore: policy.minScore })
+    ? createDetector({ enabled, allowlist: policy.allowlist, minScore: policy.minScore, restoreCase: false })
     : createDetector({ enabled, allowlist: policy.allowlist, minScore: Math.min(policy.minScore, 0.45), strict: true });
 
   // Ids repeat on every event of a call: each distinct value is judged once.
-  const nameProbe = createDetector({ enabled: new Set<EntityType>(['PERSON', 'EMAIL', 'PHONE', 'SSN']), allowlist: policy.allowlist, minScore: 0.6 });
+  const nameProbe = createDetector({ enabled: new Set<EntityType>(['PERSON', 'EMAIL', 'PHONE', 'SSN']), allowlist: policy.allowlist, minScore: 0.6, restoreCase: false });
   const idMemo = new Map<string, EntityType | null>();
   function idType(id: string, named: boolean): EntityType | undefined {
     const k = named ? `n\u0000${id}` : id;

@@ -51,6 +51,14 @@ export interface DetectOptions {
    * redacted text never trips them). `margins` overrides the per-type thresholds (evaluation only).
    */
   learned?: boolean | { margins: Partial<Record<LearnedType, number>>; weights?: TaggerWeights };
+  /**
+   * Read a text with no case a second time with the capitals a lexicon gives its words (trueCase.ts).
+   * On by default for the redactor; off by default in strict mode and off for the validators' id probe:
+   * there every unknown lower-case word would come back capitalised and read as a name ("added
+   * pb-kmnopqrsta by hand", a pattern id "trace_bag_baggage"), and the validator checks text the redactor,
+   * which does restore case, has already read.
+   */
+  restoreCase?: boolean;
 }
 
 export interface Detector {
@@ -72,6 +80,7 @@ interface Candidate {
 export function createDetector(options: DetectOptions): Detector {
   const on = (t: EntityType) => options.enabled.has(t);
   const strict = options.strict === true;
+  const restoreCase = options.restoreCase ?? !strict;
   const allow = options.allowlist.map((a) => a.toLowerCase());
   const allowRe =
     allow.length > 0
@@ -152,7 +161,7 @@ export function createDetector(options: DetectOptions): Detector {
     // No capital anywhere: the text is read a second time with the capitals a lexicon says its words have
     // (trueCase.ts), and what that reading finds is added where the first found nothing (the lower-case
     // families of the first reading — slots, headings, "olga krylova" — keep their spans).
-    if (caseless(spoken)) {
+    if (restoreCase && caseless(spoken)) {
       const cased = trueCase(spoken);
       if (cased !== spoken) {
         const more = collect(cased, orgNames, hint, true);

@@ -129,3 +129,18 @@ describe('strict check: derived English words are not names', () => {
     assert.deepEqual(v.validate({ note: 'call Maria Lopez now' }, 'a').findings, [{ field: 'a.note', entityType: 'PERSON' }]);
   });
 });
+
+describe('validator: lower-case machine text is not re-read as prose with restored capitals', () => {
+  const gate = createComplianceValidator();
+  it("passes a hand-added bullet's note and an induced pattern's id (the redactor's case restoration is not the gate's)", () => {
+    assert.deepEqual(gate.validate({ note: 'added pb-kmnopqrsta by hand' }).findings, []);
+    assert.deepEqual(gate.validate({ patternId: 'trace_bag_baggage|status_member|voucher_credit' }).findings, []);
+  });
+  it('still blocks a lower-case name in prose and an id that spells one', () => {
+    assert.equal(gate.validate({ note: 'customer is maria lopez, call her back' }).ok, false);
+    assert.equal(gate.validate({ agentId: 'maria.lopez@gmail.com' }).ok, false);
+  });
+  it('the redactor still restores case: a lower-case full name is redacted', () => {
+    assert.doesNotMatch(redactor.redactText('her maiden name is nyberg, olga nyberg').text, /nyberg/i);
+  });
+});
