@@ -1,16 +1,6 @@
-import { PLANTED_PATTERNS } from './generator';
+import { BASELINE, PLANTED_PATTERNS } from './generator';
 import type { SampleWorld } from './generator';
 import type { PlantedPattern, SampleIntent, SampleStrategy, SampleTrigger } from './truth';
-
-/** The intents' baseline success rates (as in the generator), for the planted rows' `baselineRate`. */
-const BASELINE: Record<SampleIntent, number> = {
-  product_defect: 0.55,
-  shipping_issue: 0.6,
-  account_access: 0.55,
-  purchase_dispute: 0.5,
-  subscription_inquiry: 0.45,
-  manage_account: 0.6,
-};
 
 /** How often a fleet agent makes a situation's hidden move by habit: a long tail, each about 0.7 of the one before. */
 const HIDDEN: ReadonlyArray<readonly [SampleIntent, SampleTrigger, SampleStrategy, number]> = [

@@ -96,7 +96,7 @@ export interface GeneratedCall {
 }
 
 /** The baseline success rate of every (intent, trigger) cell before planted effects and tool effects. */
-const BASELINE: Record<SampleIntent, number> = {
+export const BASELINE: Record<SampleIntent, number> = {
   product_defect: 0.55,
   shipping_issue: 0.6,
   account_access: 0.55,

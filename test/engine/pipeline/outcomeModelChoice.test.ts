@@ -4,20 +4,9 @@ import type { CallAnalysis } from '../../../src/engine/analysis';
 import { assembleConversation, ConversationEventSchema } from '../../../src/engine/model';
 import type { Conversation } from '../../../src/engine/model';
 import { openSqlStore } from '../../../src/engine/store';
+import { seededRandom } from '../../../src/engine/analysis/discovery/random';
 import { rocAuc } from '../../../src/engine/stats';
 import { createNodePorts } from '../../../src/node/nodePorts';
-
-/** mulberry32: the same store on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const OPENINGS = ['Hi, locker 12 will not open for my parcel.', 'Hello, my parcel is in locker 4 and the door is stuck.', 'My pickup code does not open the locker.'];
 const CLOSINGS = ['Okay, thanks. Bye.', 'Alright.', 'Fine, thank you.', 'Okay then, goodbye.'];
@@ -28,7 +17,7 @@ const CLOSINGS = ['Okay, thanks. Bye.', 'Alright.', 'Fine, thank you.', 'Okay th
  * politely), so a prior fitted on chats without tools has little to go on; 10 % of verdicts are flipped.
  */
 function lockerStore(seed: number, labelled: number, open: number): { convs: Conversation[]; truth: Map<string, boolean> } {
-  const r = random(seed);
+  const r = seededRandom(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
   const truth = new Map<string, boolean>();
   const convs: Conversation[] = [];
