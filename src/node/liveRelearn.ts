@@ -1,10 +1,9 @@
-import { createRequire } from 'node:module';
-import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Conversation } from '../engine/model';
 import type { SnapshotAnalysis, SnapshotAnalyzer } from '../engine/pipeline';
 import type { PrivacyPolicy } from '../engine/privacy';
 import type { RelearnRequest } from './liveRelearnWorker';
+import { startWorker, workerRequests, type WorkerRequests } from './workerThread';
 
 export interface LiveRelearning extends SnapshotAnalyzer {
   close(): Promise<void>;
@@ -30,48 +29,29 @@ const CALLS_PER_MESSAGE = 16;
  * time (`createLiveLearning` runs one relearning at a time).
  */
 export function createLiveRelearning(options: LiveRelearningOptions = {}): LiveRelearning {
-  // From TypeScript sources (tests, benches under tsx) the worker needs tsx's loader too.
-  const ts = __filename.endsWith('.ts');
-  const file = path.join(__dirname, ts ? 'liveRelearnWorker.ts' : 'liveRelearnWorker.js');
-  const workerData = { policy: options.policy, hold: options.hold };
   let worker: Worker | undefined;
-  let failed: Error | undefined;
-  const pending = new Map<number, { resolve(r: SnapshotAnalysis): void; reject(e: Error): void }>();
-  let nextId = 0;
+  let requests: WorkerRequests<SnapshotAnalysis> | undefined;
 
   // Started on the first relearning: a session that never relearns never pays for the thread.
-  const start = (): Worker => {
-    if (worker) return worker;
-    const w = ts
-      ? new Worker(`require(${JSON.stringify(createRequire(__filename).resolve('tsx/cjs'))}); require(${JSON.stringify(file)});`, { eval: true, workerData })
-      : new Worker(file, { workerData });
-    w.unref();
+  const start = (): { worker: Worker; requests: WorkerRequests<SnapshotAnalysis> } => {
+    if (worker && requests) return { worker, requests };
+    const w = startWorker('liveRelearnWorker', { policy: options.policy, hold: options.hold });
+    const r = workerRequests<SnapshotAnalysis>(w, 'live re-analysis worker');
     w.on('message', (m: { type: 'held' | 'done' | 'error'; id: number; result?: SnapshotAnalysis; error?: string }) => {
       if (m.type === 'held') return options.onHeld?.();
-      const p = pending.get(m.id);
-      if (!p) return;
-      pending.delete(m.id);
-      if (m.type === 'error') p.reject(new Error(`live re-analysis worker: ${m.error}`));
-      else p.resolve(m.result!);
+      r.settle(m.id, m.type === 'error' ? (m.error ?? 'failed') : undefined, m.result!);
     });
-    const fail = (err: Error) => {
-      failed = err;
-      for (const p of pending.values()) p.reject(err);
-      pending.clear();
-    };
-    w.on('error', fail);
-    w.on('exit', (code) => fail(new Error(`live re-analysis worker exited (${code})`)));
     worker = w;
-    return w;
+    requests = r;
+    return { worker: w, requests: r };
   };
 
   return {
     async analyze({ calls, complete, artifacts, seeds }) {
-      if (failed) throw failed;
-      const w = start();
-      const id = nextId++;
+      if (requests?.failed) throw requests.failed;
+      const { worker: w, requests: r } = start();
+      const { id, answer } = r.open();
       const post = (m: RelearnRequest) => w.postMessage(m);
-      const answer = new Promise<SnapshotAnalysis>((resolve, reject) => pending.set(id, { resolve, reject }));
       answer.catch(() => undefined); // awaited below; a failure while posting must not go unhandled
       post({ type: 'start', id, complete, artifacts, seeds });
       let chunk: Conversation[] = [];

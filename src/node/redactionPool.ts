@@ -1,10 +1,9 @@
 import { availableParallelism } from 'node:os';
-import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { CallAnalysis, OutcomeModel } from '../engine/analysis';
 import type { Conversation } from '../engine/model';
 import type { PrivacyPolicy } from '../engine/privacy';
 import type { AnalyzedElsewhere } from '../engine/pipeline';
+import { startWorker } from './workerThread';
 
 export interface RedactionPool {
   /** `importFile`'s `redactBatch`: the batch is redacted by the least busy worker. */
@@ -33,15 +32,8 @@ export function createRedactionPool(options: {
   analyzeWith?: { outcomeModel: OutcomeModel };
 }): RedactionPool {
   const size = Math.max(1, options.size ?? availableParallelism() - 1);
-  // From TypeScript sources (tests, benches under tsx) the worker needs tsx's loader too.
-  const ts = __filename.endsWith('.ts');
-  const file = path.join(__dirname, ts ? 'redactionWorker.ts' : 'redactionWorker.js');
   const workers = Array.from({ length: size }, () => {
-    const workerData = { hmacKey: options.hmacKey, policy: options.policy, outcomeModel: options.analyzeWith?.outcomeModel };
-    const worker = ts
-      ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(file)});`, { eval: true, workerData })
-      : new Worker(file, { workerData });
-    worker.unref();
+    const worker = startWorker('redactionWorker', { hmacKey: options.hmacKey, policy: options.policy, outcomeModel: options.analyzeWith?.outcomeModel });
     return { worker, busy: 0 };
   });
   const pending = new Map<number, { resolve(c: Conversation[]): void; reject(e: Error): void; slot: (typeof workers)[number] }>();
