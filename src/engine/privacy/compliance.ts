@@ -59,7 +59,7 @@ const FIELD_TYPE: [RegExp, EntityType][] = [
  * phones and account numbers to a text scanner, so they are skipped by name.
  */
 const STRUCTURAL_FIELD_RE =
-  /^(?:id|ids|eventId|callId|agentId|toolCallId|artifactId|experimentId|variantId|patternId|contentHash|hash|sha256|fingerprint|fingerprints|errorFingerprints|salt|callerKey|version|schemaVersion|fromSchemaVersion|agentVersion|promptVersion|ts|seq|type|kind|status|role|format|stage|channel|polarity|code|endReason|decision|mode|outcomeLabel|stream|from|to)$|(?:[a-z0-9]Ids?|_ids?|Version|At|Ms|Hash)$/;
+  /^(?:id|ids|eventId|callId|agentId|toolCallId|artifactId|experimentId|variantId|patternId|contentHash|hash|sha256|fingerprint|fingerprints|errorFingerprints|salt|callerKey|targetKey|version|schemaVersion|fromSchemaVersion|agentVersion|promptVersion|ts|seq|type|kind|status|role|format|stage|channel|polarity|code|endReason|decision|mode|outcomeLabel|stream|from|to)$|(?:[a-z0-9]Ids?|_ids?|Version|At|Ms|Hash)$/;
 /** An HMAC / sha digest or an `id_<hmac>` hashed identifier: safe by construction. */
 const DIGEST_RE = /^(?:id_)?[0-9a-f]{32,128}$/;
 /** A map key shaped like a machine identifier (`sample-7-000000:0`, `call_12`), never scanned. */
